@@ -1,0 +1,44 @@
+import { DecodeError } from './decode-error';
+
+/** Lower-case-insensitive hex to bytes; spaces, colons and dashes between bytes are ignored. */
+export function fromHex(text: string): Uint8Array {
+  const clean = text.replace(/[\s:-]/g, '');
+  if (clean.length % 2 !== 0) {
+    throw new DecodeError('HEX_ODD_LENGTH', clean.length, 'an even number of hex digits', `${clean.length} digits`);
+  }
+  const out = new Uint8Array(clean.length / 2);
+  for (let i = 0; i < out.length; i++) {
+    const pair = clean.slice(i * 2, i * 2 + 2);
+    if (!/^[0-9a-fA-F]{2}$/.test(pair)) {
+      throw new DecodeError('HEX_BAD_DIGIT', i, 'two hex digits', JSON.stringify(pair));
+    }
+    out[i] = parseInt(pair, 16);
+  }
+  return out;
+}
+
+/** Upper-case hex without separators (the form traces and vectors use), or spaced when `sep` is given. */
+export function toHex(bytes: Uint8Array, sep = ''): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) {
+    if (i > 0) s += sep;
+    s += (bytes[i] as number).toString(16).toUpperCase().padStart(2, '0');
+  }
+  return s;
+}
+
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
