@@ -68,11 +68,27 @@ export type GetOutcome =
   | { readonly kind: 'data'; readonly data: Data; readonly blocks: number }
   | { readonly kind: 'data-access-result'; readonly result: string }
   | ExceptionOutcome
+  | ConfirmedServiceErrorOutcome
   | SilenceOutcome
   | MalformedOutcome;
 
+/** confirmed-service-error (Green Book 9.5): the service and the ServiceError choice and value. */
+export interface ConfirmedServiceErrorOutcome {
+  readonly kind: 'confirmed-service-error';
+  readonly service: string;
+  readonly error: string;
+  readonly value: string;
+}
+
 export type ReleaseOutcome =
   | { readonly kind: 'released'; readonly reason?: string }
+  | SilenceOutcome
+  | MalformedOutcome;
+
+export type ConnectOutcome =
+  | { readonly kind: 'connected'; readonly note: string }
+  /** The DUT refused the link (HDLC DM in answer to SNRM). */
+  | { readonly kind: 'refused'; readonly note: string }
   | SilenceOutcome
   | MalformedOutcome;
 
@@ -100,8 +116,12 @@ export interface MalformedOutcome {
 export interface DlmsClient {
   /** Every frame and event since the client was made, in order. */
   readonly trace: readonly TraceRecord[];
-  /** Opens the transport (p-retry for the connection only) and, for HDLC, SNRM/UA. */
-  connect(): Promise<void>;
+  /**
+   * Opens the transport (p-retry for the connection only) and, for HDLC, SNRM/UA from the
+   * client address of `clientSap` (default 16, the public client). `associate` connects by
+   * itself when needed, and reconnects when HDLC needs another client address.
+   */
+  connect(clientSap?: number): Promise<ConnectOutcome>;
   associate(params: AssociationParams): Promise<AssociateOutcome>;
   get(ref: AttributeRef): Promise<GetOutcome>;
   release(): Promise<ReleaseOutcome>;

@@ -1,0 +1,29 @@
+/**
+ * What the application part of the client needs from a data link: open it, exchange one APDU
+ * for (at most) one reassembled APDU, close it. HDLC and the wrapper implement it; both record
+ * every frame they send or receive.
+ */
+import type { DecodeError } from '../dlms/bytes/decode-error';
+
+export type ApduArrival =
+  | { readonly kind: 'apdu'; readonly bytes: Uint8Array }
+  | { readonly kind: 'silence'; readonly waitedMs: number }
+  /** The DUT's bytes did not decode at the link layer. */
+  | { readonly kind: 'malformed'; readonly error: DecodeError }
+  | { readonly kind: 'closed' };
+
+export type OpenOutcome =
+  | { readonly kind: 'open'; readonly note: string }
+  | { readonly kind: 'refused'; readonly note: string }
+  | { readonly kind: 'silence'; readonly waitedMs: number }
+  | { readonly kind: 'malformed'; readonly error: DecodeError }
+  | { readonly kind: 'closed' };
+
+export interface Link {
+  open(): Promise<OpenOutcome>;
+  /** Sends `apdu`; when `reply` is false returns silence after sending without waiting. */
+  exchange(apdu: Uint8Array, reply?: boolean): Promise<ApduArrival>;
+  /** Waits for an APDU without sending (a late answer, or a pushed notification). */
+  receive(timeoutMs: number): Promise<ApduArrival>;
+  close(): Promise<void>;
+}

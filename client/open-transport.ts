@@ -1,0 +1,71 @@
+/**
+ * Opens the transport a profile names. Only the connection is retried (p-retry): a refused or
+ * timed-out connect is retried with back-off inside one bounded budget; once connected, nothing
+ * is ever retried behind the harness's back, since a retried request would hide a DUT fault.
+ */
+import pRetry, { AbortError } from 'p-retry';
+import type { Transport } from '../drivers/transport';
+import { UnreachableError } from '../drivers/transport';
+import { connectTcp } from '../drivers/tcp';
+import { openSerial } from '../drivers/serial';
+
+export type TransportSpec =
+  | { readonly kind: 'tcp'; readonly host: string; readonly port: number }
+  | { readonly kind: 'serial'; readonly path: string; readonly baudRate: number; readonly dataBits?: 7 | 8; readonly parity?: 'none' | 'even' | 'odd'; readonly stopBits?: 1 | 2 }
+  /** An already arranged transport, e.g. the built-in simulator's in-memory pair. */
+  | { readonly kind: 'factory'; readonly label: string; readonly open: () => Promise<Transport> };
+
+export interface OpenOptions {
+  /** Bound for one connection attempt. */
+  readonly attemptTimeoutMs: number;
+  /** Further attempts after the first. */
+  readonly retries: number;
+  readonly onRetry?: (note: string) => void;
+}
+
+export async function openTransport(spec: TransportSpec, opts: OpenOptions): Promise<Transport> {
+  const once = async (): Promise<Transport> => {
+    switch (spec.kind) {
+      case 'tcp':
+        return connectTcp({ host: spec.host, port: spec.port, timeoutMs: opts.attemptTimeoutMs });
+      case 'serial':
+        try {
+          return await openSerial({ ...spec, timeoutMs: opts.attemptTimeoutMs });
+        } catch (e) {
+          // A missing or busy serial port does not heal by waiting: do not retry it.
+          throw new AbortError(e instanceof Error ? e : String(e));
+        }
+      case 'factory':
+        return spec.open();
+      default: {
+        const never: never = spec;
+        throw new Error(`unknown transport ${JSON.stringify(never)}`);
+      }
+    }
+  };
+  try {
+    return await pRetry(once, {
+      retries: opts.retries,
+      minTimeout: 200,
+      maxTimeout: 2000,
+      factor: 2,
+      onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
+        opts.onRetry?.(`connection attempt ${attemptNumber} failed (${error.message}); ${retriesLeft} left`);
+      },
+    });
+  } catch (e) {
+    if (e instanceof UnreachableError) throw e;
+    throw new UnreachableError(describeSpec(spec), e instanceof Error ? e.message : String(e));
+  }
+}
+
+export function describeSpec(spec: TransportSpec): string {
+  switch (spec.kind) {
+    case 'tcp':
+      return `tcp ${spec.host}:${spec.port}`;
+    case 'serial':
+      return `serial ${spec.path}`;
+    case 'factory':
+      return spec.label;
+  }
+}

@@ -1,0 +1,20 @@
+/** Outcomes for answers the client did not ask for: an exception, a service error, a wrong APDU. */
+import { DecodeError } from '../dlms/bytes/decode-error';
+import type { Apdu } from '../dlms/xdlms/apdu';
+import { nameText } from '../dlms/xdlms/named';
+import type { ConfirmedServiceErrorOutcome, ExceptionOutcome, MalformedOutcome } from './api';
+
+export function malformed(e: DecodeError): MalformedOutcome {
+  return { kind: 'malformed', code: e.code, offset: e.offset, expected: e.expected, actual: e.actual };
+}
+
+/** An answer of another type than `expected`: exception-response and confirmed-service-error are outcomes in their own right. */
+export function otherAnswer(apdu: Apdu, expected: string): ExceptionOutcome | ConfirmedServiceErrorOutcome | MalformedOutcome {
+  if (apdu.type === 'exception-response') {
+    return { kind: 'exception', stateError: nameText(apdu.stateError), serviceError: apdu.serviceError.kind };
+  }
+  if (apdu.type === 'confirmed-service-error') {
+    return { kind: 'confirmed-service-error', service: nameText(apdu.service), error: nameText(apdu.error.kind), value: nameText(apdu.error.value) };
+  }
+  return malformed(new DecodeError('XDLMS_UNEXPECTED_APDU', 0, expected, apdu.type));
+}

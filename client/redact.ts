@@ -1,0 +1,56 @@
+/**
+ * Masks secrets in what a trace record holds: raw bytes (each secret byte run replaced by '*'
+ * of the same length) and any text a decoder produced (the secret as hex in either case, as
+ * base64 and as text). Text forms shorter than 4 characters are not masked in prose: they
+ * would blank ordinary words; their bytes are still masked.
+ */
+import type { DecodedLayer } from '../dlms/trace';
+import type { Secret } from '../dlms/secret';
+import { SECRET_MASK } from '../dlms/secret';
+import { toHex } from '../dlms/bytes/hex';
+
+const STAR = 0x2a;
+
+export function maskBytes(bytes: Uint8Array, secrets: readonly Secret[]): { bytes: Uint8Array; count: number } {
+  let out = bytes;
+  let count = 0;
+  for (const s of secrets) {
+    const needle = s.reveal();
+    if (needle.length === 0) continue;
+    for (let i = 0; i + needle.length <= out.length; i++) {
+      let hit = true;
+      for (let j = 0; j < needle.length && hit; j++) hit = out[i + j] === needle[j];
+      if (!hit) continue;
+      if (out === bytes) out = bytes.slice();
+      out.fill(STAR, i, i + needle.length);
+      count++;
+      i += needle.length - 1;
+    }
+  }
+  return { bytes: out, count };
+}
+
+export function textForms(secret: Secret): string[] {
+  const b = secret.reveal();
+  const hex = toHex(b);
+  const forms = [hex, hex.toLowerCase(), toHex(b, ' '), toHex(b, ' ').toLowerCase(), Buffer.from(b).toString('base64')];
+  const text = Buffer.from(b).toString('utf8');
+  if (/^[\x20-\x7e]+$/.test(text)) forms.push(text);
+  return forms.filter((f) => f.length >= 4);
+}
+
+export function maskText(text: string, secrets: readonly Secret[]): string {
+  let out = text;
+  for (const s of secrets) for (const form of textForms(s)) out = out.split(form).join(SECRET_MASK);
+  return out;
+}
+
+export function maskLayers(layers: readonly DecodedLayer[], secrets: readonly Secret[]): readonly DecodedLayer[] {
+  if (secrets.length === 0) return layers;
+  return layers.map((l) => ({
+    ...l,
+    summary: maskText(l.summary, secrets),
+    ...(l.fields ? { fields: l.fields.map((f) => ({ ...f, name: f.name, value: maskText(f.value, secrets) })) } : {}),
+    ...(l.error ? { error: { ...l.error, expected: maskText(l.error.expected, secrets), actual: maskText(l.error.actual, secrets) } } : {}),
+  }));
+}

@@ -1,0 +1,70 @@
+/**
+ * The client side of the IEC 62056-47 wrapper (TCP/UDP transport for COSEM): one wrapper PDU
+ * per APDU, addressed by wPorts. The client wPort is the client SAP; the server wPort is the
+ * logical device (Green Book 7.3.3).
+ */
+import { DecodeError, isDecodeError } from '../dlms/bytes/decode-error';
+import { decodeWrapper, encodeWrapper } from '../dlms/wrapper/header';
+import { WrapperFramer } from '../drivers/wrapper-framer';
+import type { Transport } from '../drivers/transport';
+import type { LinkSettings } from './api';
+import { Inbox } from './inbox';
+import type { ApduArrival, Link, OpenOutcome } from './link';
+import type { FrameRecorder } from './frame-recorder';
+
+export class WrapperClientLink implements Link {
+  private readonly inbox: Inbox;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly link: LinkSettings,
+    private readonly clientSap: number,
+    private readonly rec: FrameRecorder,
+  ) {
+    this.inbox = new Inbox(new WrapperFramer({ interByteTimeoutMs: link.interFrameTimeoutMs }), (bytes, reason) => rec.discarded(bytes, reason));
+    transport.onData((chunk) => this.inbox.feed(chunk));
+    transport.onClose(() => this.inbox.close());
+  }
+
+  async open(): Promise<OpenOutcome> {
+    return { kind: 'open', note: 'wrapper: no link-layer connection to establish' };
+  }
+
+  async exchange(apdu: Uint8Array, reply = true): Promise<ApduArrival> {
+    const bytes = encodeWrapper({ source: this.clientSap, destination: this.link.serverLogical, apdu });
+    this.rec.tx(bytes);
+    await this.transport.write(bytes);
+    if (!reply) return { kind: 'silence', waitedMs: 0 };
+    return this.receive(this.link.responseTimeoutMs);
+  }
+
+  async receive(timeoutMs: number): Promise<ApduArrival> {
+    const a = await this.inbox.next(timeoutMs);
+    if (a.kind === 'timeout') {
+      this.rec.event(`no answer within ${timeoutMs} ms`);
+      return { kind: 'silence', waitedMs: timeoutMs };
+    }
+    if (a.kind === 'closed') {
+      this.rec.event('the DUT closed the connection');
+      return a;
+    }
+    this.rec.rx(a.bytes);
+    try {
+      const pdu = decodeWrapper(a.bytes);
+      if (pdu.destination !== this.clientSap || pdu.source !== this.link.serverLogical) {
+        return {
+          kind: 'malformed',
+          error: new DecodeError('WRAPPER_WRONG_WPORT', 2, `source wPort ${this.link.serverLogical}, destination ${this.clientSap}`, `source ${pdu.source}, destination ${pdu.destination}`),
+        };
+      }
+      return { kind: 'apdu', bytes: pdu.apdu };
+    } catch (e) {
+      if (isDecodeError(e)) return { kind: 'malformed', error: e };
+      throw e;
+    }
+  }
+
+  async close(): Promise<void> {
+    // The wrapper has no link-layer disconnect: closing the transport ends the connection.
+  }
+}

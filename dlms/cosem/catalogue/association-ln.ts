@@ -1,0 +1,45 @@
+import { LOGICAL_NAME, OBIS } from './common';
+import type { InterfaceClassDef } from './types';
+
+const ACCESS_RIGHTS =
+  'structure{attribute_access: array<structure{attribute_id: integer, access_mode: enum, access_selectors: choice<null-data | array<integer>>}>, ' +
+  'method_access: array<structure{method_id: integer, access_mode: enum}>}';
+const OBJECT_LIST_ELEMENT = `structure{class_id: long-unsigned, version: unsigned, logical_name: ${OBIS}, access_rights: ${ACCESS_RIGHTS}}`;
+const USER_LIST_ENTRY = 'structure{user_id: unsigned, user_name: visible-string}';
+
+/**
+ * Blue Book 4.4.3 Association LN (class_id 15, version 2): the association's object list and
+ * context. Version 2 is what the independent meter in c_hdlc_none.trace reports (11 attributes,
+ * 6 methods). Version 0 had method_access as boolean and application_context_name as a structure.
+ */
+export const ASSOCIATION_LN: InterfaceClassDef = {
+  classId: 15,
+  version: 2,
+  name: 'Association LN',
+  clause: '4.4.3',
+  attributes: [
+    LOGICAL_NAME,
+    { index: 2, name: 'object_list', type: `array<${OBJECT_LIST_ELEMENT}>` },
+    { index: 3, name: 'associated_partners_id', type: 'structure{client_SAP: integer, server_SAP: long-unsigned}' },
+    { index: 4, name: 'application_context_name', type: 'octet-string' }, // the BER-encoded OID
+    {
+      index: 5,
+      name: 'xDLMS_context_info',
+      type: 'structure{conformance: bit-string, max_receive_pdu_size: long-unsigned, max_send_pdu_size: long-unsigned, dlms_version_number: unsigned, quality_of_service: integer, cyphering_info: octet-string}',
+    },
+    { index: 6, name: 'authentication_mechanism_name', type: 'octet-string' },
+    { index: 7, name: 'secret', type: 'octet-string' },
+    { index: 8, name: 'association_status', type: 'enum' }, // 0 non-associated, 1 association-pending, 2 associated
+    { index: 9, name: 'security_setup_reference', type: OBIS },
+    { index: 10, name: 'user_list', type: `array<${USER_LIST_ENTRY}>` },
+    { index: 11, name: 'current_user', type: USER_LIST_ENTRY },
+  ],
+  methods: [
+    { index: 1, name: 'reply_to_HLS_authentication', parameter: 'octet-string' },
+    { index: 2, name: 'change_HLS_secret', parameter: 'octet-string' },
+    { index: 3, name: 'add_object', parameter: OBJECT_LIST_ELEMENT },
+    { index: 4, name: 'remove_object', parameter: OBJECT_LIST_ELEMENT },
+    { index: 5, name: 'add_user', parameter: USER_LIST_ENTRY },
+    { index: 6, name: 'remove_user', parameter: USER_LIST_ENTRY },
+  ],
+};

@@ -1,0 +1,96 @@
+import { ByteReader, ByteWriter } from '../bytes';
+import type { Data } from '../axdr/data';
+import { decodeData, encodeData } from '../axdr/data-codec';
+import { EncodeError } from '../axdr/encode-error';
+import { readOptional, writeI8, writeOptional, writeU16, writeU8 } from './axdr-fields';
+
+/**
+ * The addressing structures of the LN services (Green Book 9.5): Cosem-Attribute-Descriptor,
+ * Cosem-Method-Descriptor and Selective-Access-Descriptor.
+ */
+
+/** Cosem-Object-Instance-Id is an OCTET STRING (SIZE(6)): the OBIS code, without a length octet. */
+export const INSTANCE_ID_LENGTH = 6;
+
+export interface CosemAttributeDescriptor {
+  readonly classId: number; // Cosem-Class-Id, Unsigned16
+  readonly instanceId: Uint8Array; // 6 bytes, the logical name
+  readonly attributeId: number; // Cosem-Object-Attribute-Id, Integer8
+}
+
+export interface CosemMethodDescriptor {
+  readonly classId: number;
+  readonly instanceId: Uint8Array;
+  readonly methodId: number; // Cosem-Object-Method-Id, Integer8
+}
+
+/** Selective-Access-Descriptor: access-selector Unsigned8 and access-parameters Data (Blue Book 4.x per class). */
+export interface SelectiveAccessDescriptor {
+  readonly accessSelector: number;
+  readonly accessParameters: Data;
+}
+
+/** Cosem-Attribute-Descriptor-With-Selection, used by the with-list services. */
+export interface AttributeWithSelection {
+  readonly attribute: CosemAttributeDescriptor;
+  readonly accessSelection?: SelectiveAccessDescriptor;
+}
+
+function writeInstanceId(w: ByteWriter, id: Uint8Array, path: string): void {
+  if (id.length !== INSTANCE_ID_LENGTH) throw new EncodeError('XDLMS_BAD_INSTANCE_ID', path, `${INSTANCE_ID_LENGTH} bytes`, `${id.length} bytes`);
+  w.bytes(id);
+}
+
+export function decodeAttributeDescriptor(r: ByteReader): CosemAttributeDescriptor {
+  const classId = r.u16('class-id');
+  const instanceId = r.take(INSTANCE_ID_LENGTH, 'instance-id').slice();
+  return { classId, instanceId, attributeId: r.i8('attribute-id') };
+}
+
+export function encodeAttributeDescriptor(w: ByteWriter, d: CosemAttributeDescriptor): void {
+  writeU16(w, d.classId, 'cosem-attribute-descriptor.class-id');
+  writeInstanceId(w, d.instanceId, 'cosem-attribute-descriptor.instance-id');
+  writeI8(w, d.attributeId, 'cosem-attribute-descriptor.attribute-id');
+}
+
+export function decodeMethodDescriptor(r: ByteReader): CosemMethodDescriptor {
+  const classId = r.u16('class-id');
+  const instanceId = r.take(INSTANCE_ID_LENGTH, 'instance-id').slice();
+  return { classId, instanceId, methodId: r.i8('method-id') };
+}
+
+export function encodeMethodDescriptor(w: ByteWriter, d: CosemMethodDescriptor): void {
+  writeU16(w, d.classId, 'cosem-method-descriptor.class-id');
+  writeInstanceId(w, d.instanceId, 'cosem-method-descriptor.instance-id');
+  writeI8(w, d.methodId, 'cosem-method-descriptor.method-id');
+}
+
+export function decodeSelectiveAccess(r: ByteReader): SelectiveAccessDescriptor {
+  const accessSelector = r.u8('access-selector');
+  return { accessSelector, accessParameters: decodeData(r) };
+}
+
+export function encodeSelectiveAccess(w: ByteWriter, s: SelectiveAccessDescriptor): void {
+  writeU8(w, s.accessSelector, 'selective-access-descriptor.access-selector');
+  encodeData(w, s.accessParameters);
+}
+
+/** An OPTIONAL Selective-Access-Descriptor (presence octet first). */
+export function decodeOptionalSelectiveAccess(r: ByteReader): SelectiveAccessDescriptor | undefined {
+  return readOptional(r, 'access-selection', decodeSelectiveAccess);
+}
+
+export function encodeOptionalSelectiveAccess(w: ByteWriter, s: SelectiveAccessDescriptor | undefined): void {
+  writeOptional(w, s, encodeSelectiveAccess);
+}
+
+export function decodeAttributeWithSelection(r: ByteReader): AttributeWithSelection {
+  const attribute = decodeAttributeDescriptor(r);
+  const accessSelection = decodeOptionalSelectiveAccess(r);
+  return accessSelection === undefined ? { attribute } : { attribute, accessSelection };
+}
+
+export function encodeAttributeWithSelection(w: ByteWriter, a: AttributeWithSelection): void {
+  encodeAttributeDescriptor(w, a.attribute);
+  encodeOptionalSelectiveAccess(w, a.accessSelection);
+}

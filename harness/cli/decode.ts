@@ -1,0 +1,29 @@
+/** `dlmsct decode [HEX] [--json]`: placeholder until the codecs settle (see decode-bytes.ts). */
+import { EXIT, type Io, parse } from './io';
+import { decodeAnyHex } from './decode-bytes';
+import { renderTraceText } from '../../reports/trace-text';
+import { renderTraceJson } from '../../reports/trace-json';
+import type { TraceRecord } from '../../dlms/trace';
+
+export async function decodeCommand(args: string[], io: Io, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } }, true);
+  const lines = positionals.length ? [positionals.join('')] : (await readAll(stdin)).split(/\r?\n/);
+  const records: TraceRecord[] = [];
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    records.push(decodeAnyHex(line, records.length));
+  }
+  io.out(values.json ? renderTraceJson(records) : renderTraceText(records));
+  return records.some((r) => r.layers.some((l) => l.error)) ? EXIT.failed : EXIT.ok;
+}
+
+function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (c: string) => (text += c));
+    stream.on('end', () => resolve(text));
+    stream.on('error', reject);
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * `dlmsct <command>`: run, simulate, decode, list, report (and schemas, for maintainers).
+ * Exit codes (DESIGN.md, Commands): 0 every case passed (or was inapplicable), 1 a case did not
+ * pass, 2 configuration error (a located message on stderr), 3 device unreachable; 70 a bug.
+ */
+import { isConfigError } from '../config-error';
+import { runCommand } from './run';
+import { simulateCommand } from './simulate';
+import { decodeCommand } from './decode';
+import { listCommand } from './list';
+import { reportCommand } from './report';
+import { schemasCommand } from './schemas';
+import { EXIT, UsageError, type Io, processIo } from './io';
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  run: runCommand,
+  simulate: simulateCommand,
+  decode: decodeCommand,
+  list: listCommand,
+  report: reportCommand,
+  schemas: schemasCommand,
+};
+
+const USAGE = `usage: dlmsct <command> [options]
+
+  run --profile FILE [--suite GLOB] [--case ID] [--tag T] [--results DIR] [--junit FILE]
+      [--summary FILE] [--report]          run suites against a device (exit 0/1/2/3)
+  simulate [--tcp PORT] [--framing hdlc|wrapper] [--fault NAME]... [--meter FILE] [--list-faults]
+                                           serve the reference meter over TCP
+  decode [HEX] [--json]                    decode an HDLC frame, wrapper PDU or APDU
+                                           (without HEX: one per line from stdin, C2S/S2C prefixes allowed)
+  list [--profile FILE] [--steps]          suites and cases with their ids
+  report [--results DIR]                   write the single-file HTML report to allure-report/
+`;
+
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name ? EXIT.ok : EXIT.config;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`dlmsct: unknown command "${name}"\n\n${USAGE}`);
+    return EXIT.config;
+  }
+  try {
+    return await command([...rest], io);
+  } catch (e) {
+    if (isConfigError(e)) {
+      io.err(`${e.message}\n`);
+      return EXIT.config;
+    }
+    if (e instanceof UsageError) {
+      io.err(`dlmsct ${name}: ${e.message}\n`);
+      return EXIT.config;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,30 @@
+/** `dlmsct report`: the single-file HTML report (Allure 3, allurerc.mjs) from allure-results/. */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EXIT, type Io, parse } from './io';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export async function reportCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { results: { type: 'string', default: 'allure-results' } });
+  return generateReport(values.results, io);
+}
+
+export function generateReport(resultsDir: string, io: Io): number {
+  if (!fs.existsSync(resultsDir)) {
+    io.err(`dlmsct report: no results in ${resultsDir}; run \`dlmsct run\` first\n`);
+    return EXIT.config;
+  }
+  const cli = require.resolve('allure/cli.js', { paths: [ROOT] });
+  const r = spawnSync(process.execPath, [cli, 'generate', path.resolve(resultsDir), '--config', path.join(ROOT, 'allurerc.mjs'), '--output', path.resolve('allure-report')], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (r.status !== 0) {
+    io.err(`dlmsct report: allure generate failed (${r.status ?? r.signal}): ${r.stderr || r.stdout}\n`);
+    return EXIT.failed;
+  }
+  io.out(`report: ${path.resolve('allure-report', 'index.html')}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,52 @@
+/**
+ * `dlmsct schemas [--check]`: writes schemas/suite.schema.json and schemas/profile.schema.json
+ * from the loaders' own schemas (so editors and loaders agree); --check only compares.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PROFILE_SCHEMA } from '../profile/schema';
+import { suiteSchema } from '../suite/schema';
+import type { Schema } from '../yaml/schema';
+import { FORMATS } from '../yaml/formats';
+import { EXIT, type Io, parse } from './io';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export function schemaFiles(): Record<string, string> {
+  return {
+    'schemas/suite.schema.json': toJsonSchema(suiteSchema(true), 'https://dlmsct.invalid/schemas/suite.schema.json', 'dlmsct suite'),
+    'schemas/profile.schema.json': toJsonSchema(PROFILE_SCHEMA, 'https://dlmsct.invalid/schemas/profile.schema.json', 'dlmsct profile'),
+  };
+}
+
+/** Our subset is JSON Schema already; formats gain their pattern so editors check them too. */
+function toJsonSchema(schema: Schema, id: string, title: string): string {
+  const withPatterns = (s: Schema): unknown =>
+    JSON.parse(JSON.stringify(s), (_k, v: unknown) => {
+      if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+      const o = v as Schema;
+      // Our loader refuses unknown keys unless a schema says otherwise; JSON Schema's default is the opposite.
+      const closed = o.type === 'object' && o.additionalProperties === undefined ? { additionalProperties: false } : {};
+      const pattern = o.format ? { pattern: FORMATS[o.format].pattern } : {};
+      return { ...o, ...closed, ...pattern };
+    });
+  return `${JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: id, title, ...(withPatterns(schema) as object) }, null, 2)}\n`;
+}
+
+export async function schemasCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { check: { type: 'boolean', default: false } });
+  let stale = 0;
+  for (const [rel, text] of Object.entries(schemaFiles())) {
+    const file = path.join(ROOT, rel);
+    const now = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    if (now === text) continue;
+    if (values.check) {
+      io.err(`${rel} is out of date: run \`node bin/dlmsct.js schemas\`\n`);
+      stale++;
+    } else {
+      fs.writeFileSync(file, text);
+      io.out(`wrote ${rel}\n`);
+    }
+  }
+  return stale ? EXIT.failed : EXIT.ok;
+}

@@ -1,0 +1,65 @@
+/**
+ * From loaded suites and a profile to the list of cases to run: filtered (suite glob, case id,
+ * tag), expanded (`forEach: association` → one case per association) and judged applicable or
+ * not, with the reason. An inapplicable case stays in the plan: it is reported as skipped with
+ * its reason, never silently dropped.
+ */
+import type { AssociationProfile, Profile } from '../profile/types';
+import type { CaseDef, Requires, SuiteDef } from '../suite/types';
+import { globToRegExp } from './glob';
+
+export interface PlannedCase {
+  readonly def: CaseDef;
+  /** `def.id`, or `def.id[association]` when expanded per association. */
+  readonly id: string;
+  readonly each?: AssociationProfile;
+  /** Set when the profile says the DUT lacks what the case needs. */
+  readonly inapplicable?: string;
+}
+
+export interface CaseFilter {
+  /** A glob over suite names (`association/*`) or suite file paths; a bare folder (`association`) takes all below it. */
+  readonly suite?: string;
+  /** A case id (or a glob over ids, with or without the `[association]` suffix). */
+  readonly caseId?: string;
+  readonly tag?: string;
+}
+
+export function planCases(suites: readonly SuiteDef[], profile: Profile, filter: CaseFilter = {}): PlannedCase[] {
+  const suiteRe = filter.suite === undefined ? undefined : globToRegExp(filter.suite);
+  const idRe = filter.caseId === undefined ? undefined : globToRegExp(filter.caseId);
+  const out: PlannedCase[] = [];
+  for (const s of suites) {
+    if (suiteRe && !suiteRe.test(s.suite) && !suiteRe.test(s.file) && !s.suite.startsWith(`${filter.suite}/`)) continue;
+    for (const def of s.cases) {
+      if (filter.tag !== undefined && !def.tags.includes(filter.tag)) continue;
+      const reason = unmet(def.requires, profile);
+      const expanded: PlannedCase[] =
+        def.forEach === 'association'
+          ? profile.associations.map((a) => ({ def, id: `${def.id}[${a.name}]`, each: a }))
+          : [{ def, id: def.id }];
+      for (const p of expanded) {
+        if (idRe && !idRe.test(p.id) && !idRe.test(def.id)) continue;
+        out.push(reason === undefined ? p : { ...p, inapplicable: reason });
+      }
+    }
+  }
+  return out;
+}
+
+/** Why the profile does not meet `requires`, or undefined when it does. */
+export function unmet(req: Requires, profile: Profile): string | undefined {
+  const t = profile.transport;
+  if (req.framing && t.framing !== req.framing) return `the case needs ${req.framing} framing; the profile's transport uses ${t.framing}`;
+  if (req.transport && !req.transport.includes(t.kind)) return `the case needs a ${req.transport.join(' or ')} transport; the profile's is ${t.kind}`;
+  for (const f of req.features ?? []) {
+    if (profile.features[f] !== true) return `the case needs feature "${f}", which the profile does not declare (features: { ${f}: true })`;
+  }
+  if (req.authentication && !profile.associations.some((a) => a.authentication === req.authentication)) {
+    return `the case needs an association with authentication ${req.authentication}; the profile declares ${profile.associations.map((a) => `${a.name} (${a.authentication})`).join(', ')}`;
+  }
+  for (const e of req.expect ?? []) {
+    if (profile.expect[e] === undefined) return `the case compares with expect.${e}, which the profile does not state`;
+  }
+  return undefined;
+}

@@ -1,0 +1,44 @@
+/** What running a case produces: the verdict, one record per step, and the merged frame trace. */
+import type { Culprit } from '../../client/api';
+import type { TraceRecord } from '../../dlms/trace';
+import type { Status } from './verdict';
+
+export type StepStatus = Status | 'not-run';
+
+export interface StepRecord {
+  readonly index: number;
+  readonly name: string;
+  /** As written in the suite (suites hold no secrets: passwords are only ever `wrong`). */
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly precondition: boolean;
+  readonly status: StepStatus;
+  /** What was sent and what came back, in words, one line each. */
+  readonly notes: readonly string[];
+  /** Why the step did not pass. */
+  readonly message?: string;
+  /** Milliseconds since the case started: the step's trace records lie in [startMs, endMs]. */
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+export interface CaseResult {
+  /** The case id; `ID[association]` for a case run once per association. */
+  readonly id: string;
+  readonly caseId: string;
+  readonly title: string;
+  readonly suite: string;
+  readonly spec: string;
+  readonly requirement: string;
+  readonly tags: readonly string[];
+  readonly detects: readonly string[];
+  /** The association a `forEach: association` case ran for. */
+  readonly association?: string;
+  readonly status: Status;
+  readonly reason?: string;
+  readonly culprit?: Culprit;
+  readonly code?: string;
+  readonly durationMs: number;
+  readonly steps: readonly StepRecord[];
+  /** Every frame and event of every link the case opened, `at` relative to the case start. */
+  readonly trace: readonly TraceRecord[];
+}

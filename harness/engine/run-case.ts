@@ -1,0 +1,189 @@
+/**
+ * Runs one planned case, independent of mocha: a fresh client (a clean link) per case, the steps
+ * in order, each bounded in time by the profile's time-outs, and every client disconnected at the
+ * end whatever happened. The first step that does not hold decides the verdict (verdict.ts);
+ * what the DUT said is in the trace either way.
+ */
+import { ClientError, type DlmsClient } from '../../client/api';
+import type { TraceRecord } from '../../dlms/trace';
+import { ConfigError } from '../config-error';
+import type { Profile } from '../profile/types';
+import '../steps';
+import type { StepContext } from '../steps/context';
+import { getStep } from '../steps/registry';
+import type { PlannedCase } from './plan';
+import type { CaseResult, StepRecord } from './result';
+import { ExpectationFailure, HarnessFault, Inapplicable, Inconclusive, type Verdict } from './verdict';
+
+export interface CaseEnv {
+  readonly profile: Profile;
+  /** A new client on a new link to the DUT; called once per case, and again by liveness checks. */
+  readonly newClient: () => DlmsClient;
+  /** Monotonic milliseconds; tests pass a fake. */
+  readonly clock?: () => number;
+}
+
+/** The longest one step may take: a connection plus a handful of bounded exchanges. */
+export function stepBudgetMs(profile: Profile): number {
+  const t = profile.timeouts;
+  return t.connectMs + 6 * t.responseMs + 1000;
+}
+
+/** The longest a whole case may take (mocha's timeout for it is set from this). */
+export function caseBudgetMs(planned: PlannedCase, profile: Profile): number {
+  return (planned.def.steps.length + 1) * stepBudgetMs(profile);
+}
+
+export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseResult> {
+  const clock = env.clock ?? (() => performance.now());
+  const t0 = clock();
+  const since = (): number => Math.round((clock() - t0) * 1000) / 1000;
+  const def = planned.def;
+  const base = {
+    id: planned.id,
+    caseId: def.id,
+    title: def.title,
+    suite: def.suite,
+    spec: def.spec,
+    requirement: def.requirement,
+    tags: def.tags,
+    detects: def.detects,
+    ...(planned.each ? { association: planned.each.name } : {}),
+  };
+  if (planned.inapplicable !== undefined) {
+    return { ...base, status: 'inapplicable', reason: planned.inapplicable, durationMs: 0, steps: notRun(planned, 0, 0), trace: [] };
+  }
+
+  const clients: { client: DlmsClient; offset: number }[] = [];
+  const markers: TraceRecord[] = [];
+  const open = (): DlmsClient => {
+    const client = env.newClient();
+    clients.push({ client, offset: since() });
+    return client;
+  };
+  const records: StepRecord[] = [];
+  let verdict: Verdict = { status: 'passed' };
+  try {
+    const client = open();
+    const ctx: StepContext = {
+      profile: env.profile,
+      caseDef: def,
+      ...(planned.each ? { each: planned.each } : {}),
+      client,
+      openClient: open,
+      last: undefined,
+      association: undefined,
+      vars: new Map(),
+      note: () => undefined,
+    };
+    for (const [index, call] of def.steps.entries()) {
+      const precondition = call.args['precondition'] === true;
+      const notes: string[] = [];
+      ctx.note = (text) => notes.push(text);
+      const startMs = since();
+      markers.push({ at: startMs, dir: 'event', layers: [], note: `step ${index + 1}: ${call.name}` });
+      let outcome: Verdict & { message?: string } = { status: 'passed' };
+      try {
+        const step = getStep(call.name);
+        if (!step) throw new HarnessFault(`step ${call.name} is not registered`, 'harness', 'STEP_UNKNOWN');
+        await bounded(step.run(ctx, call.args), stepBudgetMs(env.profile), call.name);
+      } catch (e) {
+        outcome = verdictOf(e, precondition);
+      }
+      records.push({
+        index,
+        name: call.name,
+        args: call.args,
+        precondition,
+        status: outcome.status,
+        notes,
+        ...(outcome.reason === undefined ? {} : { message: outcome.reason }),
+        startMs,
+        endMs: since(),
+      });
+      if (outcome.status !== 'passed') {
+        verdict = outcome;
+        records.push(...notRun(planned, index + 1, since()));
+        break;
+      }
+    }
+  } catch (e) {
+    verdict = verdictOf(e, false);
+  } finally {
+    // A client that will not close must not hold the run: each disconnect is bounded too.
+    for (const { client } of clients) {
+      await bounded(client.disconnect(), stepBudgetMs(env.profile), 'disconnect').catch(() => undefined);
+    }
+  }
+  return {
+    ...base,
+    status: verdict.status,
+    ...(verdict.reason === undefined ? {} : { reason: verdict.reason }),
+    ...(verdict.culprit === undefined ? {} : { culprit: verdict.culprit }),
+    ...(verdict.code === undefined ? {} : { code: verdict.code }),
+    durationMs: Math.round(since()),
+    steps: records,
+    trace: mergeTraces(clients, markers),
+  };
+}
+
+/** Attribution (DESIGN.md, Verdicts): who is at fault decides the verdict. */
+export function verdictOf(e: unknown, precondition: boolean): Verdict {
+  if (e instanceof ExpectationFailure) {
+    return precondition
+      ? { status: 'inconclusive', reason: `precondition not met: ${e.message}`, culprit: 'dut' }
+      : { status: 'failed', reason: e.message, culprit: 'dut' };
+  }
+  if (e instanceof Inconclusive) return { status: 'inconclusive', reason: e.message };
+  if (e instanceof Inapplicable) return { status: 'inapplicable', reason: e.message };
+  if (e instanceof HarnessFault) return { status: 'broken', reason: e.message, culprit: e.culprit, code: e.code };
+  if (e instanceof ClientError) {
+    if (e.culprit === 'dut') {
+      return precondition
+        ? { status: 'inconclusive', reason: `precondition not met: ${e.message}`, culprit: 'dut', code: e.code }
+        : { status: 'failed', reason: e.message, culprit: 'dut', code: e.code };
+    }
+    return { status: 'broken', reason: e.message, culprit: e.culprit, code: e.code };
+  }
+  // drivers/ may not be imported here (layers); its UnreachableError is known by name.
+  if (e instanceof Error && e.name === 'UnreachableError') return { status: 'broken', reason: e.message, culprit: 'rig', code: 'UNREACHABLE' };
+  if (e instanceof ConfigError) return { status: 'broken', reason: e.message, culprit: 'profile', code: e.code };
+  const text = e instanceof Error ? `${e.name}: ${e.message}${e.stack ? ` (${e.stack.split('\n')[1]?.trim() ?? ''})` : ''}` : String(e);
+  return { status: 'broken', reason: `harness error: ${text}`, culprit: 'harness', code: 'HARNESS_ERROR' };
+}
+
+async function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HarnessFault(`${what} did not finish within ${ms} ms (the step budget from the profile's time-outs)`, 'harness', 'STEP_TIMEOUT')), ms);
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function notRun(planned: PlannedCase, from: number, at: number): StepRecord[] {
+  return planned.def.steps.slice(from).map((call, i) => ({
+    index: from + i,
+    name: call.name,
+    args: call.args,
+    precondition: call.args['precondition'] === true,
+    status: 'not-run' as const,
+    notes: [],
+    startMs: at,
+    endMs: at,
+  }));
+}
+
+/** One timeline for the case: each client's records shifted by when it was made, plus step markers. */
+function mergeTraces(clients: readonly { client: DlmsClient; offset: number }[], markers: readonly TraceRecord[]): TraceRecord[] {
+  const all: TraceRecord[] = [...markers];
+  clients.forEach(({ client, offset }, i) => {
+    if (i > 0) all.push({ at: offset, dir: 'event', layers: [], note: `link ${i + 1} opened (a new client)` });
+    for (const r of client.trace) all.push({ ...r, at: Math.round((r.at + offset) * 1000) / 1000 });
+  });
+  // Stable: at equal times, markers (pushed first) stay ahead of the frames they introduce.
+  return all.map((r, i) => ({ r, i })).sort((a, b) => a.r.at - b.r.at || a.i - b.i).map((x) => x.r);
+}

@@ -1,0 +1,38 @@
+/**
+ * Programmatic runs, without mocha: the project's tests use this to run the suites against the
+ * clean simulator and against each fault, and the CLI uses the same pieces one case at a time.
+ */
+import { type Dut, type DutOptions, startDut } from '../dut';
+import type { Profile } from '../profile/types';
+import type { SuiteDef } from '../suite/types';
+import { type CaseFilter, planCases } from './plan';
+import type { CaseResult } from './result';
+import { runCase } from './run-case';
+
+export interface RunSuitesOptions {
+  readonly profile: Profile;
+  readonly suites: readonly SuiteDef[];
+  readonly filter?: CaseFilter;
+  /** Simulator faults, replacing the profile's (builtin profiles only). */
+  readonly faults?: DutOptions['faults'];
+  /** An already started DUT (then it is not stopped here). */
+  readonly dut?: Dut;
+  /** Called after each case, e.g. for progress output. */
+  readonly onCase?: (result: CaseResult) => void;
+}
+
+export async function runSuites(opts: RunSuitesOptions): Promise<CaseResult[]> {
+  const own = opts.dut === undefined;
+  const dut = opts.dut ?? (await startDut(opts.profile, opts.faults === undefined ? {} : { faults: opts.faults }));
+  const results: CaseResult[] = [];
+  try {
+    for (const planned of planCases(opts.suites, opts.profile, opts.filter)) {
+      const r = await runCase(planned, { profile: opts.profile, newClient: () => dut.newClient() });
+      results.push(r);
+      opts.onCase?.(r);
+    }
+  } finally {
+    if (own) await dut.stop();
+  }
+  return results;
+}

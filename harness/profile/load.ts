@@ -1,0 +1,134 @@
+/**
+ * Loads a profile: YAML with positions → schema check on the nodes (located errors) → typed
+ * Profile with durations in milliseconds and secrets resolved. Every failure is a ConfigError
+ * naming `file:line:col`, what was expected and what was found (secrets never shown).
+ */
+import * as path from 'node:path';
+import type { Authentication, Framing } from '../../client/api';
+import { ConfigError } from '../config-error';
+import { parseDuration } from '../yaml/formats';
+import { placeAtPath, validateNode } from '../yaml/schema';
+import { parseYaml, readYamlFile, type YamlSource } from '../yaml/source';
+import { PROFILE_SCHEMA } from './schema';
+import { resolveSecretRef, type SecretSources } from './secrets';
+import type { AssociationProfile, HdlcProfile, Profile, SecurityProfile, TimeoutsProfile, TransportProfile } from './types';
+
+export interface ProfileOptions {
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Development credentials of the built-in simulator (see harness/builtin-secrets.ts). */
+  readonly builtinSecrets?: (name: string) => Uint8Array | undefined;
+}
+
+/** Defaults when the profile is silent: Green Book 8.4 practice and the CTT's usual values. */
+export const DEFAULT_TIMEOUTS: TimeoutsProfile = { responseMs: 5000, interFrameMs: 200, inactivityMs: 120_000, connectMs: 5000 };
+
+export function loadProfile(file: string, opts: ProfileOptions = {}): Profile {
+  return profileFrom(readYamlFile(file), opts);
+}
+
+export function parseProfile(text: string, file: string, opts: ProfileOptions = {}): Profile {
+  return profileFrom(parseYaml(text, file), opts);
+}
+
+/* The shapes below mirror PROFILE_SCHEMA; they are only read after validation passed. */
+interface RawAssociation {
+  clientSap: number;
+  referencing?: 'ln' | 'sn';
+  authentication: Authentication;
+  password?: string;
+  security?: { suite: 0 | 1 | 2; policy: string; systemTitle?: string; blockCipherKey?: string; authenticationKey?: string };
+}
+interface RawProfile {
+  device: Profile['device'];
+  transport: { kind: TransportProfile['kind']; framing: Framing; meter?: string; faults?: string[]; host?: string; port?: number; path?: string; baudRate?: number; opening?: 'iec21-mode-e' };
+  hdlc?: HdlcProfile;
+  timeouts?: { response?: string; interFrame?: string; inactivity?: string; connect?: string };
+  associations: Record<string, RawAssociation>;
+  expect?: Profile['expect'];
+  features?: Record<string, boolean>;
+}
+
+function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
+  validateNode(src, src.root, PROFILE_SCHEMA, src.placeOf(src.root));
+  const raw = src.doc.toJS() as RawProfile;
+  const baseDir = path.dirname(path.resolve(src.file));
+  const transport = transportFrom(raw.transport, baseDir);
+  // builtin: references only make sense when the harness starts the simulator itself.
+  const sources: SecretSources = {
+    env: opts.env ?? process.env,
+    baseDir,
+    ...(transport.kind === 'builtin' ? { builtin: opts.builtinSecrets ?? (() => undefined) } : {}),
+  };
+  const secretAt = (ref: string, at: (string | number)[]) => resolveSecretRef(ref, sources, placeAtPath(src, at));
+
+  const associations = Object.entries(raw.associations).map(([name, a]): AssociationProfile => {
+    const at = ['associations', name];
+    if (a.authentication === 'low' && a.password === undefined) {
+      throw ConfigError.at(placeAtPath(src, at), 'PASSWORD_MISSING', 'a password reference for authentication low (Green Book 9.2.7.4, LLS)', 'no password');
+    }
+    let security: SecurityProfile | undefined;
+    if (a.security) {
+      const s = a.security;
+      security = {
+        suite: s.suite,
+        policy: s.policy,
+        ...(s.systemTitle === undefined ? {} : { systemTitle: s.systemTitle.toUpperCase() }),
+        ...(s.blockCipherKey === undefined ? {} : { blockCipherKey: secretAt(s.blockCipherKey, [...at, 'security', 'blockCipherKey']) }),
+        ...(s.authenticationKey === undefined ? {} : { authenticationKey: secretAt(s.authenticationKey, [...at, 'security', 'authenticationKey']) }),
+      };
+    }
+    return {
+      name,
+      clientSap: a.clientSap,
+      referencing: a.referencing ?? 'ln',
+      authentication: a.authentication,
+      ...(a.password === undefined ? {} : { password: secretAt(a.password, [...at, 'password']) }),
+      ...(security ? { security } : {}),
+    };
+  });
+
+  const t = raw.timeouts ?? {};
+  const timeouts: TimeoutsProfile = {
+    responseMs: t.response === undefined ? DEFAULT_TIMEOUTS.responseMs : parseDuration(t.response),
+    interFrameMs: t.interFrame === undefined ? DEFAULT_TIMEOUTS.interFrameMs : parseDuration(t.interFrame),
+    inactivityMs: t.inactivity === undefined ? DEFAULT_TIMEOUTS.inactivityMs : parseDuration(t.inactivity),
+    connectMs: t.connect === undefined ? DEFAULT_TIMEOUTS.connectMs : parseDuration(t.connect),
+  };
+  for (const [key, ms] of [['response', timeouts.responseMs], ['interFrame', timeouts.interFrameMs], ['connect', timeouts.connectMs]] as const) {
+    if (ms <= 0) throw ConfigError.at(placeAtPath(src, ['timeouts', key]), 'DURATION_BAD', 'a duration above zero', `${ms} ms`);
+  }
+  if (raw.hdlc === undefined && transport.framing === 'hdlc') {
+    throw ConfigError.at(placeAtPath(src, ['transport']), 'HDLC_ADDRESSING_MISSING', 'an hdlc: section (serverLogical at least) for HDLC framing', 'none');
+  }
+
+  return {
+    file: src.file,
+    device: raw.device,
+    transport,
+    hdlc: { ...(raw.hdlc ?? { serverLogical: 1 }), addressSize: raw.hdlc?.addressSize ?? 1 },
+    timeouts,
+    associations,
+    expect: raw.expect ?? {},
+    features: raw.features ?? {},
+  };
+}
+
+function transportFrom(t: RawProfile['transport'], baseDir: string): TransportProfile {
+  switch (t.kind) {
+    case 'builtin':
+      return {
+        kind: 'builtin',
+        framing: t.framing,
+        ...(t.meter === undefined ? {} : { meter: path.resolve(baseDir, t.meter) }),
+        faults: t.faults ?? [],
+      };
+    case 'tcp':
+      return { kind: 'tcp', framing: t.framing, host: t.host as string, port: t.port as number };
+    case 'serial':
+      return { kind: 'serial', framing: 'hdlc', path: t.path as string, baudRate: t.baudRate as number, ...(t.opening ? { opening: t.opening } : {}) };
+    default: {
+      const never: never = t.kind;
+      throw new Error(`transport kind ${String(never)}`);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * What a profile may say, as data: checked on the YAML nodes by harness/yaml/schema.ts and
+ * written to schemas/profile.schema.json for editors.
+ */
+import type { Schema } from '../yaml/schema';
+
+const framing: Schema = { type: 'string', enum: ['hdlc', 'wrapper'], description: 'hdlc (IEC 62056-46) or wrapper (IEC 62056-47)' };
+const duration: Schema = { type: 'string', format: 'duration', description: 'a duration: 5s, 200ms, 2min' };
+const secret: Schema = { type: 'string', format: 'secret-ref', description: 'env:NAME, file:path or builtin:name; never the secret itself' };
+const byte = (description: string): Schema => ({ type: 'integer', minimum: 0, maximum: 255, description });
+
+export const AUTHENTICATIONS = ['none', 'low', 'hls-md5', 'hls-sha1', 'hls-gmac', 'hls-sha256', 'hls-ecdsa'] as const;
+
+const transport: Schema = {
+  anyOf: [
+    {
+      type: 'object',
+      description: 'the built-in simulator, in process',
+      properties: {
+        kind: { const: 'builtin' },
+        framing,
+        meter: { type: 'string', description: 'meter definition YAML (default simulator/meters/default.yaml)' },
+        faults: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+$' }, description: 'simulator faults to inject' },
+      },
+      required: ['kind', 'framing'],
+    },
+    {
+      type: 'object',
+      description: 'TCP (wrapper, or HDLC through a gateway)',
+      properties: {
+        kind: { const: 'tcp' },
+        framing,
+        host: { type: 'string', description: 'host name or address' },
+        port: { type: 'integer', minimum: 1, maximum: 65535, description: 'TCP port (4059 is the IANA port for DLMS/COSEM)' },
+      },
+      required: ['kind', 'framing', 'host', 'port'],
+    },
+    {
+      type: 'object',
+      description: 'a serial port, optionally opened with IEC 62056-21 mode E',
+      properties: {
+        kind: { const: 'serial' },
+        framing: { const: 'hdlc' },
+        path: { type: 'string', description: 'device path, e.g. /dev/ttyUSB0' },
+        baudRate: { type: 'integer', enum: [300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200], description: 'baud rate' },
+        opening: { type: 'string', enum: ['iec21-mode-e'], description: 'IEC 62056-21 mode E opening sequence' },
+      },
+      required: ['kind', 'framing', 'path', 'baudRate'],
+    },
+  ],
+};
+
+const association: Schema = {
+  type: 'object',
+  properties: {
+    clientSap: byte('client service access point (Green Book 8.4.2.2: 16 public client, 1 management)'),
+    referencing: { type: 'string', enum: ['ln', 'sn'], description: 'logical or short name referencing (default ln)' },
+    authentication: { type: 'string', enum: [...AUTHENTICATIONS], description: 'authentication mechanism (Green Book 9.2.7.4)' },
+    password: { ...secret, description: 'LLS password or HLS secret, as a reference' },
+    security: {
+      type: 'object',
+      properties: {
+        suite: { type: 'integer', enum: [0, 1, 2], description: 'security suite (Green Book 9.2.3.7)' },
+        policy: { type: 'string', enum: ['none', 'authenticated', 'encrypted', 'authenticated-encrypted'], description: 'security policy' },
+        systemTitle: { type: 'string', format: 'hex', description: 'client system title, 8 bytes in hex' },
+        blockCipherKey: secret,
+        authenticationKey: secret,
+      },
+      required: ['suite', 'policy'],
+    },
+  },
+  required: ['clientSap', 'authentication'],
+};
+
+export const PROFILE_SCHEMA: Schema = {
+  type: 'object',
+  description: 'A dlmsct profile: the device under test (DESIGN.md, Profiles)',
+  properties: {
+    device: {
+      type: 'object',
+      properties: {
+        name: { type: 'string', description: 'a name for reports' },
+        manufacturer: { type: 'string' },
+        model: { type: 'string' },
+        firmware: { type: 'string' },
+      },
+      required: ['name'],
+    },
+    transport,
+    hdlc: {
+      type: 'object',
+      properties: {
+        serverLogical: { type: 'integer', minimum: 0, maximum: 16383, description: 'server upper HDLC address (logical device, 1 = management)' },
+        serverPhysical: { type: 'integer', minimum: 0, maximum: 16383, description: 'server lower HDLC address (physical device)' },
+        addressSize: { type: 'integer', enum: [1, 2, 4], description: 'server address length in bytes (Green Book 8.4.2.2)' },
+        maxInfo: { type: 'integer', minimum: 32, maximum: 2030, description: 'proposed maximum information field length' },
+        window: { type: 'integer', minimum: 1, maximum: 7, description: 'proposed window size' },
+      },
+      required: ['serverLogical'],
+    },
+    timeouts: {
+      type: 'object',
+      properties: { response: duration, interFrame: duration, inactivity: duration, connect: duration },
+    },
+    associations: {
+      type: 'object',
+      description: 'one entry per association: name → parameters',
+      propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+      additionalProperties: association,
+      minProperties: 1,
+    },
+    expect: {
+      type: 'object',
+      properties: {
+        logicalDeviceName: { type: 'string', description: 'the COSEM logical device name (0-0:42.0.0.255), as text' },
+        dlmsVersion: { type: 'integer', minimum: 1, maximum: 255, description: 'the DLMS version the AARE must announce (6 today)' },
+      },
+    },
+    features: {
+      type: 'object',
+      description: 'features the device has, for applicability (lls: true, hls-gmac: true, ...)',
+      propertyNames: { pattern: '^[a-z0-9-]+$' },
+      additionalProperties: { type: 'boolean' },
+    },
+  },
+  required: ['device', 'transport', 'associations'],
+};

@@ -1,0 +1,69 @@
+/**
+ * How a step names an association. Suites cannot know a device's association names, so besides
+ * a name they may say `$each` (the one a `forEach: association` case runs for), `current` (the
+ * one open now) or a selector (`{ authentication: low }`: the first the profile declares that
+ * matches). An unmatched selector means the profile lacks the feature: the case is inapplicable.
+ */
+import { AUTHENTICATIONS } from '../profile/schema';
+import type { AssociationProfile } from '../profile/types';
+import { HarnessFault, Inapplicable } from '../engine/verdict';
+import type { Schema } from '../yaml/schema';
+import type { StepContext } from './context';
+
+export type AssociationRef = string | { readonly authentication?: string | readonly string[]; readonly referencing?: 'ln' | 'sn' };
+
+export const ASSOCIATION_REF_SCHEMA: Schema = {
+  anyOf: [
+    { type: 'string', pattern: '^(\\$each|current|[A-Za-z][A-Za-z0-9_-]*)$', description: 'an association name, $each or current' },
+    {
+      type: 'object',
+      description: 'the first association of the profile that matches',
+      properties: {
+        authentication: {
+          anyOf: [
+            { type: 'string', enum: [...AUTHENTICATIONS] },
+            { type: 'array', items: { type: 'string', enum: [...AUTHENTICATIONS] } },
+          ],
+        },
+        referencing: { type: 'string', enum: ['ln', 'sn'] },
+      },
+    },
+  ],
+};
+
+/** `$each` is only meaningful in a `forEach: association` case; caught at load time. */
+export function eachOutsideForEach(ref: AssociationRef | undefined, forEach: string | undefined) {
+  if (ref === '$each' && forEach !== 'association') {
+    return { path: ['association'], code: 'ASSOCIATION_EACH_OUTSIDE_FOREACH', expected: '$each only in a case with forEach: association', actual: '$each' };
+  }
+  return undefined;
+}
+
+export function resolveAssociation(ctx: StepContext, ref: AssociationRef | undefined): AssociationProfile {
+  const all = ctx.profile.associations;
+  if (ref === undefined) {
+    const first = all[0];
+    if (!first) throw new HarnessFault('the profile declares no association', 'profile', 'ASSOCIATION_NONE');
+    return first;
+  }
+  if (ref === '$each') {
+    if (!ctx.each) throw new HarnessFault('$each used outside a forEach: association case', 'harness', 'ASSOCIATION_EACH_UNBOUND');
+    return ctx.each;
+  }
+  if (ref === 'current') {
+    if (!ctx.association) throw new HarnessFault('no association is open (an earlier step must associate first)', 'harness', 'ASSOCIATION_NOT_OPEN');
+    return ctx.association;
+  }
+  if (typeof ref === 'string') {
+    const named = all.find((a) => a.name === ref);
+    if (!named) throw new Inapplicable(`the profile declares no association named "${ref}" (it has ${all.map((a) => a.name).join(', ')})`);
+    return named;
+  }
+  const auth = ref.authentication === undefined ? undefined : typeof ref.authentication === 'string' ? [ref.authentication] : ref.authentication;
+  const found = all.find((a) => (!auth || auth.includes(a.authentication)) && (!ref.referencing || a.referencing === ref.referencing));
+  if (!found) {
+    const want = [auth ? `authentication ${auth.join(' or ')}` : '', ref.referencing ? `${ref.referencing} referencing` : ''].filter(Boolean).join(', ');
+    throw new Inapplicable(`the profile declares no association with ${want}`);
+  }
+  return found;
+}

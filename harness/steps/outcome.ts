@@ -1,0 +1,212 @@
+/**
+ * Expectations on an outcome (what the DUT answered, or that it did not), and the words used
+ * for both sides of a mismatch. Assertions check the exact outcome: the exact
+ * data-access-result, AARE diagnostic or exception, never just "an error came back".
+ */
+import type { AssociateOutcome, GetOutcome, ReleaseOutcome } from '../../client/api';
+import { DATA_TAG, type Data, type DataType } from '../../dlms/axdr/data';
+import { formatData } from '../../dlms/axdr/format';
+import { DATA_ACCESS_RESULT } from '../../dlms/xdlms/results';
+import type { Profile } from '../profile/types';
+import type { Schema } from '../yaml/schema';
+import type { LastOutcome } from './context';
+
+export interface DataExpectation {
+  readonly type?: DataType | readonly DataType[];
+  readonly value?: number | string | boolean;
+  /** An octet-string or visible-string whose characters equal this text. */
+  readonly text?: string;
+  /** Like `text`, with the value the profile's `expect:` states. */
+  readonly textFromProfile?: 'logicalDeviceName';
+}
+
+export interface RejectedExpectation {
+  readonly result?: 'rejected-permanent' | 'rejected-transient';
+  readonly source?: 'acse-service-user' | 'acse-service-provider';
+  readonly diagnostic?: string;
+}
+
+/** Exactly one key, as written in the suite. */
+export interface OutcomeExpectation {
+  readonly data?: DataExpectation;
+  readonly dataAccessResult?: string;
+  readonly exception?: { readonly stateError?: string; readonly serviceError?: string };
+  readonly confirmedServiceError?: { readonly error?: string; readonly value?: string };
+  readonly silence?: true;
+  readonly accepted?: true;
+  readonly rejected?: RejectedExpectation;
+  readonly released?: true;
+  readonly oneOf?: readonly OutcomeExpectation[];
+}
+
+const DATA_TYPES = Object.keys(DATA_TAG) as DataType[];
+const NAME = '^[a-z][a-z0-9-]*$';
+
+export const REJECTED_SCHEMA: Schema = {
+  type: 'object',
+  properties: {
+    result: { type: 'string', enum: ['rejected-permanent', 'rejected-transient'], description: 'AARE result (Green Book 9.3.2)' },
+    source: { type: 'string', enum: ['acse-service-user', 'acse-service-provider'], description: 'result-source-diagnostic choice' },
+    diagnostic: { type: 'string', pattern: NAME, description: 'diagnostic name, e.g. authentication-failure' },
+  },
+};
+
+const SINGLE_PROPERTIES: Record<string, Schema> = {
+  data: {
+    type: 'object',
+    properties: {
+      type: { anyOf: [{ type: 'string', enum: DATA_TYPES }, { type: 'array', items: { type: 'string', enum: DATA_TYPES } }] },
+      value: { anyOf: [{ type: 'number' }, { type: 'string' }, { type: 'boolean' }] },
+      text: { type: 'string', description: 'the characters of an octet-string or visible-string' },
+      textFromProfile: { type: 'string', enum: ['logicalDeviceName'], description: 'text equal to the profile expectation' },
+    },
+  },
+  dataAccessResult: { type: 'string', enum: [...DATA_ACCESS_RESULT.names], description: 'Data-Access-Result (Green Book 9.5)' },
+  exception: {
+    type: 'object',
+    description: 'exception-response (Green Book 9.5)',
+    properties: { stateError: { type: 'string', pattern: NAME }, serviceError: { type: 'string', pattern: NAME } },
+  },
+  confirmedServiceError: {
+    type: 'object',
+    description: 'confirmed-service-error (Green Book 9.5): the ServiceError choice and its value',
+    properties: { error: { type: 'string', pattern: NAME }, value: { type: 'string', pattern: NAME } },
+  },
+  silence: { const: true, description: 'no answer within the response time-out' },
+  accepted: { const: true, description: 'AARE result accepted' },
+  rejected: REJECTED_SCHEMA,
+  released: { const: true, description: 'RLRE received' },
+};
+
+const SINGLE: Schema = { type: 'object', properties: SINGLE_PROPERTIES, minProperties: 1, maxProperties: 1 };
+
+export const OUTCOME_EXPECTATION_SCHEMA: Schema = {
+  type: 'object',
+  description: 'one expectation on the last outcome',
+  properties: { ...SINGLE_PROPERTIES, oneOf: { type: 'array', minItems: 2, items: SINGLE, description: 'any one of these outcomes' } },
+  minProperties: 1,
+  maxProperties: 1,
+};
+
+export interface Mismatch {
+  readonly expected: string;
+  readonly actual: string;
+}
+
+/** undefined when the outcome meets the expectation. */
+export function matchOutcome(exp: OutcomeExpectation, last: LastOutcome | undefined, profile: Profile): Mismatch | undefined {
+  const actual = last ? describeOutcome(last) : 'no request made yet';
+  const ok = last !== undefined && holds(exp, last, profile);
+  return ok ? undefined : { expected: describeExpectation(exp, profile), actual };
+}
+
+function holds(exp: OutcomeExpectation, last: LastOutcome, profile: Profile): boolean {
+  const o = last.outcome;
+  if (exp.oneOf) return exp.oneOf.some((e) => holds(e, last, profile));
+  if (exp.silence) return o.kind === 'silence';
+  if (exp.data) return o.kind === 'data' && dataHolds(exp.data, o.data, profile);
+  if (exp.dataAccessResult) return o.kind === 'data-access-result' && o.result === exp.dataAccessResult;
+  if (exp.exception) {
+    const e = exp.exception;
+    return o.kind === 'exception' && (!e.stateError || o.stateError === e.stateError) && (!e.serviceError || o.serviceError === e.serviceError);
+  }
+  if (exp.confirmedServiceError) {
+    const c = exp.confirmedServiceError;
+    return o.kind === 'confirmed-service-error' && (!c.error || o.error === c.error) && (!c.value || o.value === c.value);
+  }
+  if (exp.accepted) return o.kind === 'accepted';
+  if (exp.rejected) {
+    const r = exp.rejected;
+    return o.kind === 'rejected' && (!r.result || o.result === r.result) && (!r.source || o.diagnosticSource === r.source) && (!r.diagnostic || o.diagnostic === r.diagnostic);
+  }
+  if (exp.released) return o.kind === 'released';
+  return false;
+}
+
+function dataHolds(e: DataExpectation, d: Data, profile: Profile): boolean {
+  if (e.type !== undefined && !(typeof e.type === 'string' ? [e.type] : e.type).includes(d.type)) return false;
+  if (e.value !== undefined && !('value' in d && (d.value === e.value || (typeof d.value === 'bigint' && String(d.value) === String(e.value))))) return false;
+  const text = e.text ?? (e.textFromProfile ? profile.expect[e.textFromProfile] : undefined);
+  if ((e.text !== undefined || e.textFromProfile !== undefined) && (text === undefined || dataText(d) !== text)) return false;
+  return true;
+}
+
+/** The characters of an octet-string (as Latin-1) or a string type; undefined for other types. */
+export function dataText(d: Data): string | undefined {
+  if (d.type === 'octet-string') return String.fromCharCode(...d.value);
+  if (d.type === 'visible-string' || d.type === 'utf8-string') return d.value;
+  return undefined;
+}
+
+export function describeExpectation(exp: OutcomeExpectation, profile: Profile): string {
+  if (exp.oneOf) return exp.oneOf.map((e) => describeExpectation(e, profile)).join(', or ');
+  if (exp.silence) return 'no answer (silence)';
+  if (exp.data) {
+    const d = exp.data;
+    const type = d.type === undefined ? 'data' : `data of type ${typeof d.type === 'string' ? d.type : d.type.join(' or ')}`;
+    const text = d.text ?? (d.textFromProfile ? profile.expect[d.textFromProfile] : undefined);
+    const extra = [d.value !== undefined ? `value ${String(d.value)}` : '', text !== undefined ? `text ${JSON.stringify(text)}` : ''].filter(Boolean);
+    return [type, ...extra].join(', ');
+  }
+  if (exp.dataAccessResult) return `data-access-result ${exp.dataAccessResult}`;
+  if (exp.exception) {
+    return `exception-response${exp.exception.stateError ? ` state-error ${exp.exception.stateError}` : ''}${exp.exception.serviceError ? ` service-error ${exp.exception.serviceError}` : ''}`;
+  }
+  if (exp.confirmedServiceError) {
+    const c = exp.confirmedServiceError;
+    return `confirmed-service-error${c.error ? ` ${c.error}` : ''}${c.value ? ` ${c.value}` : ''}`;
+  }
+  if (exp.accepted) return 'AARE accepted';
+  if (exp.rejected) {
+    const r = exp.rejected;
+    return `AARE ${r.result ?? 'rejected'}${r.source ? `, ${r.source}` : ''}${r.diagnostic ? ` diagnostic ${r.diagnostic}` : ''}`;
+  }
+  if (exp.released) return 'RLRE (released)';
+  return 'an expectation';
+}
+
+export function describeOutcome(last: LastOutcome): string {
+  switch (last.op) {
+    case 'associate':
+      return describeAssociate(last.outcome);
+    case 'get':
+      return describeGet(last.outcome);
+    case 'release':
+      return describeRelease(last.outcome);
+  }
+}
+
+function describeAssociate(o: AssociateOutcome): string {
+  switch (o.kind) {
+    case 'accepted':
+      return `AARE accepted (DLMS version ${o.dlmsVersion}, server max PDU ${o.serverMaxReceivePduSize})`;
+    case 'rejected':
+      return `AARE ${o.result}, ${o.diagnosticSource} diagnostic ${o.diagnostic}${o.initiateError ? `, initiate error ${o.initiateError}` : ''}`;
+    default:
+      return describeCommon(o);
+  }
+}
+
+function describeGet(o: GetOutcome): string {
+  switch (o.kind) {
+    case 'data':
+      return `data ${formatData(o.data, { maxItems: 8 })}${o.blocks > 1 ? ` (in ${o.blocks} blocks)` : ''}`;
+    case 'data-access-result':
+      return `data-access-result ${o.result}`;
+    case 'exception':
+      return `exception-response state-error ${o.stateError} service-error ${o.serviceError}`;
+    case 'confirmed-service-error':
+      return `confirmed-service-error (${o.service}) ${o.error} ${o.value}`;
+    default:
+      return describeCommon(o);
+  }
+}
+
+function describeRelease(o: ReleaseOutcome): string {
+  return o.kind === 'released' ? `RLRE${o.reason ? ` (reason ${o.reason})` : ''}` : describeCommon(o);
+}
+
+function describeCommon(o: { kind: 'silence'; waitedMs: number } | { kind: 'malformed'; code: string; offset: number; expected: string; actual: string }): string {
+  if (o.kind === 'silence') return `no answer within ${o.waitedMs} ms`;
+  return `a malformed answer: ${o.code} at byte ${o.offset}, expected ${o.expected}, got ${o.actual}`;
+}

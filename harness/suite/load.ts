@@ -1,0 +1,113 @@
+/**
+ * Loads suites: YAML with positions → the suite schema → each step's key looked up in the
+ * registry and its arguments checked against that step's schema, all located. Case ids are
+ * unique across every suite loaded together.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isMap, isScalar, isSeq } from 'yaml';
+import { ConfigError, type Place } from '../config-error';
+import '../steps';
+import { argsSchema, getStep, listSteps } from '../steps/registry';
+import { describeNode, placeAtPath, validateNode } from '../yaml/schema';
+import { parseYaml, readYamlFile, type YamlSource } from '../yaml/source';
+import { suiteSchema } from './schema';
+import type { CaseDef, Requires, StepCall, SuiteDef } from './types';
+
+export function loadSuite(file: string): SuiteDef {
+  return suiteFrom(readYamlFile(file));
+}
+
+export function parseSuite(text: string, file: string): SuiteDef {
+  return suiteFrom(parseYaml(text, file));
+}
+
+/** Loads several suites and refuses a case id used twice (ids are how results are compared over time). */
+export function loadSuites(files: readonly string[]): SuiteDef[] {
+  return checkUniqueIds(files.map(loadSuite));
+}
+
+export function checkUniqueIds(suites: SuiteDef[]): SuiteDef[] {
+  const seen = new Map<string, Place>();
+  for (const s of suites) {
+    for (const c of s.cases) {
+      const first = seen.get(c.id);
+      if (first) {
+        throw ConfigError.at(c.place, 'CASE_DUPLICATE_ID', `a case id used once (${c.id} is already at ${first.file}:${first.line}:${first.col})`, JSON.stringify(c.id));
+      }
+      seen.set(c.id, c.place);
+    }
+  }
+  return suites;
+}
+
+/** Every `*.yaml` below `root`, sorted, so runs are in a stable order. */
+export function findSuiteFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.yaml') || e.name.endsWith('.yml')) out.push(p);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+interface RawCase {
+  id: string;
+  title: string;
+  spec: string;
+  requirement: string;
+  detects: string[];
+  tags?: string[];
+  requires?: Requires;
+  forEach?: 'association';
+}
+
+function suiteFrom(src: YamlSource): SuiteDef {
+  validateNode(src, src.root, suiteSchema(), src.placeOf(src.root));
+  const raw = src.doc.toJS() as { suite: string; title: string; spec: string; requires?: Requires; cases: RawCase[] };
+  const casesNode = isMap(src.root) ? src.root.get('cases', true) : undefined;
+  const cases = raw.cases.map((c, i): CaseDef => {
+    const caseNode = isSeq(casesNode) ? casesNode.items[i] : undefined;
+    const place = src.placeOf(caseNode);
+    const stepsNode = isMap(caseNode) ? caseNode.get('steps', true) : undefined;
+    const steps = isSeq(stepsNode) ? stepsNode.items.map((n) => stepFrom(src, n, c, place)) : [];
+    return {
+      id: c.id,
+      title: c.title,
+      spec: c.spec,
+      requirement: c.requirement,
+      detects: c.detects,
+      tags: c.tags ?? [],
+      requires: { ...(raw.requires ?? {}), ...(c.requires ?? {}) },
+      ...(c.forEach ? { forEach: c.forEach } : {}),
+      steps,
+      suite: raw.suite,
+      place,
+    };
+  });
+  return { suite: raw.suite, title: raw.title, spec: raw.spec, requires: raw.requires ?? {}, cases, file: src.file };
+}
+
+function stepFrom(src: YamlSource, node: unknown, c: RawCase, casePlace: Place): StepCall {
+  // The shape (a single-key mapping) was checked with the suite; now the key and its value.
+  if (!isMap(node)) throw ConfigError.at(src.placeOf(node, casePlace), 'CONFIG_TYPE', 'a step', describeNode(node));
+  const pair = node.items[0]!;
+  const keyPlace = src.placeOf(pair.key, casePlace);
+  const name = isScalar(pair.key) ? String(pair.key.value) : '';
+  const def = getStep(name);
+  if (!def) {
+    throw ConfigError.at(keyPlace, 'STEP_UNKNOWN', `a step: ${listSteps().map((s) => s.name).join(', ')}`, JSON.stringify(name));
+  }
+  validateNode(src, pair.value, argsSchema(def), keyPlace);
+  const args = (isMap(pair.value) ? pair.value.toJS(src.doc) : {}) as Record<string, unknown>;
+  const problem = def.crossCheck?.(args, c.forEach ? { forEach: c.forEach } : {});
+  if (problem) {
+    const p = problem.path.length && isMap(pair.value) ? placeAtPath(src, problem.path, pair.value) : keyPlace;
+    throw ConfigError.at(p, problem.code, problem.expected, problem.actual);
+  }
+  return { name, args, place: keyPlace };
+}

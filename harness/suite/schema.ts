@@ -1,0 +1,67 @@
+/**
+ * What a suite may say, as data. Steps are checked one by one against the registry (so an
+ * unknown step is reported at its own key); for editors the steps become an anyOf of every
+ * registered step, written to schemas/suite.schema.json.
+ */
+import { AUTHENTICATIONS } from '../profile/schema';
+import { argsSchema, listSteps } from '../steps/registry';
+import type { Schema } from '../yaml/schema';
+
+export const REQUIRES_SCHEMA: Schema = {
+  type: 'object',
+  description: 'what the profile must offer; otherwise the case is inapplicable, with the reason',
+  properties: {
+    framing: { type: 'string', enum: ['hdlc', 'wrapper'], description: 'the transport framing' },
+    transport: { type: 'array', items: { type: 'string', enum: ['builtin', 'tcp', 'serial'] }, description: 'transport kinds' },
+    features: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+$' }, description: 'profile features that must be true' },
+    authentication: { type: 'string', enum: [...AUTHENTICATIONS], description: 'an association with this mechanism must exist' },
+    expect: { type: 'array', items: { type: 'string', enum: ['logicalDeviceName', 'dlmsVersion'] }, description: 'profile expectations that must be stated' },
+  },
+};
+
+/** Any single-key mapping; the loader checks the key and the value against the registry. */
+const STEP_SHAPE: Schema = { type: 'object', additionalProperties: {}, minProperties: 1, maxProperties: 1, description: 'a step' };
+
+function editorStepSchema(): Schema {
+  return {
+    anyOf: listSteps().map((s) => ({
+      type: 'object',
+      description: s.description,
+      properties: { [s.name]: argsSchema(s) },
+      required: [s.name],
+    })),
+  };
+}
+
+export function suiteSchema(forEditor = false): Schema {
+  return {
+    type: 'object',
+    description: 'A dlmsct suite: cases by spec clause (DESIGN.md, Suites)',
+    properties: {
+      suite: { type: 'string', pattern: '^[a-z0-9-]+(/[a-z0-9-]+)*$', description: 'suite name, folder/topic (e.g. association/open)' },
+      title: { type: 'string', description: 'one line' },
+      spec: { type: 'string', description: 'the clause(s) the suite covers' },
+      requires: REQUIRES_SCHEMA,
+      cases: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', pattern: '^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$', description: 'stable case id, upper case with dashes' },
+            title: { type: 'string', description: 'what the case checks, one line' },
+            spec: { type: 'string', description: 'the clause the requirement comes from' },
+            requirement: { type: 'string', description: 'the requirement, as a sentence' },
+            detects: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+$' }, description: 'simulator faults this case must catch' },
+            tags: { type: 'array', items: { type: 'string' }, description: 'free tags, e.g. the DLMS UA test purpose id' },
+            requires: REQUIRES_SCHEMA,
+            forEach: { type: 'string', enum: ['association'], description: 'run once per association of the profile ($each)' },
+            steps: { type: 'array', minItems: 1, items: forEditor ? editorStepSchema() : STEP_SHAPE },
+          },
+          required: ['id', 'title', 'spec', 'requirement', 'detects', 'steps'],
+        },
+      },
+    },
+    required: ['suite', 'title', 'spec', 'cases'],
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * A suite, loaded (DESIGN.md, Suites): cases with a stable id, the clause, the requirement, the
+ * simulator faults they must catch, and steps already checked against each step's schema.
+ */
+import type { Authentication, Framing } from '../../client/api';
+import type { Place } from '../config-error';
+import type { TransportKind } from '../profile/types';
+
+/** What a suite or a case needs from the profile; unmet, the case is inapplicable with the reason. */
+export interface Requires {
+  readonly framing?: Framing;
+  readonly transport?: readonly TransportKind[];
+  /** Every one of these profile features must be true. */
+  readonly features?: readonly string[];
+  /** The profile must declare at least one association with this mechanism. */
+  readonly authentication?: Authentication;
+  /** The profile must state these expectations. */
+  readonly expect?: readonly ('logicalDeviceName' | 'dlmsVersion')[];
+}
+
+export interface StepCall {
+  readonly name: string;
+  /** Checked against the step's schema at load time; the step's own type is its business. */
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly place: Place;
+}
+
+export interface CaseDef {
+  readonly id: string;
+  readonly title: string;
+  readonly spec: string;
+  readonly requirement: string;
+  /** Names of simulator faults this case must catch (it fails against each of them). */
+  readonly detects: readonly string[];
+  readonly tags: readonly string[];
+  readonly requires: Requires;
+  /** `association`: run once per association the profile declares (`$each` names it in steps). */
+  readonly forEach?: 'association';
+  readonly steps: readonly StepCall[];
+  /** The suite's name, and where the case starts, for messages. */
+  readonly suite: string;
+  readonly place: Place;
+}
+
+export interface SuiteDef {
+  readonly suite: string;
+  readonly title: string;
+  readonly spec: string;
+  readonly requires: Requires;
+  readonly cases: readonly CaseDef[];
+  readonly file: string;
+}

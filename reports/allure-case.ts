@@ -1,0 +1,140 @@
+/**
+ * One case's Allure result: labels (layer as epic, suite as feature, case id as story, test
+ * purpose ids as tags, the exact verdict), the spec clause as a link, parameters (secrets only
+ * ever masked), one step per harness step with one sub-step per exchange, and the trace as text
+ * and JSON. Called inside the mocha `it` that ran the case, where allure-mocha's runtime is live.
+ */
+import * as allure from 'allure-js-commons';
+import { Status } from 'allure-js-commons';
+import type { TraceRecord } from '../dlms/trace';
+import type { SummaryStatus } from './summary';
+import { renderTraceJson } from './trace-json';
+import { renderTraceText } from './trace-text';
+
+/** The parts of a case result the report needs (harness/engine's CaseResult has them). */
+export interface AllureCaseInput {
+  readonly id: string;
+  readonly caseId: string;
+  readonly title: string;
+  readonly suite: string;
+  readonly spec: string;
+  readonly requirement: string;
+  readonly tags: readonly string[];
+  readonly detects: readonly string[];
+  readonly status: SummaryStatus;
+  readonly reason?: string;
+  readonly culprit?: string;
+  readonly steps: readonly {
+    readonly index: number;
+    readonly name: string;
+    readonly args: Readonly<Record<string, unknown>>;
+    readonly status: SummaryStatus | 'not-run';
+    readonly notes: readonly string[];
+    readonly message?: string;
+    readonly startMs: number;
+    readonly endMs: number;
+  }[];
+  readonly trace: readonly TraceRecord[];
+}
+
+export interface ReportParameter {
+  readonly name: string;
+  readonly value: string;
+  /** Shown as a mask in the report (a secret's source reference is still not shown). */
+  readonly secret?: boolean;
+}
+
+/** Epic per suite folder: the protocol layer the suites of that folder exercise. */
+const LAYER_OF_GROUP: Readonly<Record<string, string>> = {
+  hdlc: 'Data link layer (HDLC, IEC 62056-46)',
+  wrapper: 'Transport layer (wrapper, IEC 62056-47)',
+  association: 'Application layer: association (ACSE)',
+  security: 'Application layer: security',
+  classes: 'COSEM interface classes',
+  'selective-access': 'Application layer: selective access',
+};
+
+export function layerOf(suite: string): string {
+  const group = suite.split('/')[0] ?? suite;
+  return LAYER_OF_GROUP[group] ?? group;
+}
+
+export async function reportCase(r: AllureCaseInput, parameters: readonly ReportParameter[], specUrl: string): Promise<void> {
+  await allure.epic(layerOf(r.suite));
+  await allure.feature(r.suite);
+  await allure.story(r.caseId);
+  await allure.label('verdict', r.status);
+  if (r.culprit) await allure.label('culprit', r.culprit);
+  for (const t of r.tags) await allure.tag(t);
+  await allure.link(specUrl, r.spec, 'spec');
+  await allure.description(
+    [`**${r.spec}**`, '', r.requirement, '', r.detects.length ? `Detects simulator faults: ${r.detects.map((d) => `\`${d}\``).join(', ')}` : '']
+      .join('\n')
+      .trim(),
+  );
+  for (const p of parameters) {
+    await allure.parameter(p.name, p.secret ? '«secret»' : p.value, p.secret ? { mode: 'masked' } : {});
+  }
+  for (const s of r.steps) await reportStep(r, s);
+  if (r.reason) await allure.attachment(`${r.status}: reason`, `${r.reason}\n`, 'text/plain');
+  await allure.attachment('frame trace (text)', renderTraceText(r.trace), 'text/plain');
+  await allure.attachment('frame trace (JSON)', renderTraceJson(r.trace), 'application/json');
+}
+
+/** The status of an Allure step is taken from what its body throws: assertion → failed, other → broken. */
+class StepFailed extends Error {
+  override readonly name = 'AssertionError';
+}
+class StepBroken extends Error {
+  override readonly name = 'StepBroken';
+}
+
+async function reportStep(r: AllureCaseInput, s: AllureCaseInput['steps'][number]): Promise<void> {
+  const title = `${s.index + 1}. ${s.name}${argsText(s.args)}`;
+  if (s.status === 'not-run') {
+    await allure.logStep(title, Status.SKIPPED);
+    return;
+  }
+  try {
+    await allure.step(title, async () => {
+      for (const ex of exchanges(r.trace, s.startMs, s.endMs)) await allure.logStep(ex, Status.PASSED);
+      for (const n of s.notes) await allure.logStep(n, Status.PASSED);
+      if (s.status === 'failed') throw new StepFailed(s.message ?? 'failed');
+      if (s.status === 'broken' || s.status === 'inconclusive') throw new StepBroken(`${s.status}: ${s.message ?? ''}`);
+      if (s.status === 'inapplicable') await allure.logStep(`inapplicable: ${s.message ?? ''}`, Status.SKIPPED);
+    });
+  } catch {
+    // The step is recorded with its status; the case's own verdict is raised by the caller.
+  }
+}
+
+function argsText(args: Readonly<Record<string, unknown>>): string {
+  const keys = Object.keys(args);
+  return keys.length ? ` ${JSON.stringify(args)}` : '';
+}
+
+/** One line per exchange: what was sent and what answered it, from the decoded layers. */
+export function exchanges(trace: readonly TraceRecord[], fromMs: number, toMs: number): string[] {
+  const out: string[] = [];
+  let pending: string | undefined; // sent, not yet answered
+  let answered = false; // the last line may take further answers (segments, RR frames)
+  for (const rec of trace) {
+    if (rec.at < fromMs || rec.at > toMs || rec.dir === 'event') continue;
+    const what = rec.layers[rec.layers.length - 1]?.summary ?? `${rec.bytes?.length ?? 0} bytes`;
+    if (rec.dir === 'tx') {
+      if (pending !== undefined) out.push(`${pending} → (no answer)`);
+      pending = what;
+      answered = false;
+    } else if (pending !== undefined) {
+      out.push(`${pending} → ${what}`);
+      pending = undefined;
+      answered = true;
+    } else if (answered && out.length) {
+      out[out.length - 1] += ` + ${what}`;
+    } else {
+      out.push(`(unsolicited) → ${what}`);
+    }
+  }
+  if (pending !== undefined) out.push(`${pending} → (no answer)`);
+  return out;
+}

@@ -1,0 +1,110 @@
+/**
+ * `dlmsct simulate [--tcp PORT] [--host HOST] [--framing hdlc|wrapper] [--meter FILE]
+ * [--fault NAME]... [--list-faults]`: serves the reference meter over TCP until SIGINT or
+ * SIGTERM. Prints the bound port; resolves with the exit code (0, or 2 for a usage or
+ * configuration error).
+ */
+import { createSimulator, listFaults } from './index';
+
+/** IEC 62056-47: the IANA port registered for DLMS/COSEM over TCP. */
+const DLMS_TCP_PORT = 4059;
+
+interface SimulateArgs {
+  port: number;
+  host: string;
+  framing: 'hdlc' | 'wrapper';
+  meter?: string;
+  faults: string[];
+  listFaults: boolean;
+}
+
+const USAGE = 'usage: dlmsct simulate [--tcp PORT] [--host HOST] [--framing hdlc|wrapper] [--meter FILE] [--fault NAME]... [--list-faults]';
+
+function parse(args: readonly string[]): SimulateArgs | string {
+  const out: SimulateArgs = { port: DLMS_TCP_PORT, host: '127.0.0.1', framing: 'hdlc', faults: [], listFaults: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = (): string | undefined => args[++i];
+    switch (arg) {
+      case '--tcp': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 0 || v > 0xffff) return `--tcp needs a port 0..65535 (0 = any free port)`;
+        out.port = v;
+        break;
+      }
+      case '--host': {
+        const v = value();
+        if (!v) return '--host needs an address';
+        out.host = v;
+        break;
+      }
+      case '--framing': {
+        const v = value();
+        if (v !== 'hdlc' && v !== 'wrapper') return '--framing is hdlc or wrapper';
+        out.framing = v;
+        break;
+      }
+      case '--meter': {
+        const v = value();
+        if (!v) return '--meter needs a file';
+        out.meter = v;
+        break;
+      }
+      case '--fault': {
+        const v = value();
+        if (!v) return '--fault needs a name (see --list-faults)';
+        out.faults.push(v);
+        break;
+      }
+      case '--list-faults':
+        out.listFaults = true;
+        break;
+      case '--serial':
+        return '--serial is not supported yet: serve over --tcp (and bridge with socat if a pty is needed)';
+      default:
+        return `unknown argument ${JSON.stringify(arg)}`;
+    }
+  }
+  return out;
+}
+
+export async function runSimulateCommand(args: readonly string[], print: (line: string) => void = (l) => console.log(l)): Promise<number> {
+  const parsed = parse(args);
+  if (typeof parsed === 'string') {
+    print(`${parsed}\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.listFaults) {
+    for (const f of listFaults()) print(`${f.name}\n    ${f.description}\n    ${f.clause}`);
+    return 0;
+  }
+  let sim;
+  try {
+    sim = createSimulator({ framing: parsed.framing, faults: parsed.faults, ...(parsed.meter === undefined ? {} : { meter: parsed.meter }) });
+  } catch (e) {
+    print((e as Error).message);
+    return 2;
+  }
+  let port: number;
+  try {
+    port = await sim.listenTcp(parsed.port, parsed.host);
+  } catch (e) {
+    print(`cannot listen on ${parsed.host}:${parsed.port}: ${(e as Error).message}`);
+    return 2;
+  }
+  const faults = sim.faults.length ? `, faults: ${sim.faults.join(', ')}` : '';
+  print(`simulator listening on tcp ${parsed.host}:${port} (${parsed.framing}${faults})`);
+  print(`port ${port}`);
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  await sim.stop();
+  print('simulator stopped');
+  return 0;
+}

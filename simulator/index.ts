@@ -1,0 +1,85 @@
+/**
+ * The reference meter: `createSimulator` loads a meter definition, applies the named faults and
+ * serves DLMS/COSEM over in-memory links (`connectMemory`) and TCP (`listenTcp`). Each
+ * connection is its own sans-IO server (server/connection.ts); this file only does the IO.
+ */
+import * as net from 'node:net';
+import { memoryPair } from '../drivers/memory';
+import { socketTransport } from '../drivers/tcp';
+import type { Transport } from '../drivers/transport';
+import { activeHooks, FAULTS, faultsNamed } from './faults';
+import { DEFAULT_METER, loadMeterDefinition } from './meter/load';
+import type { ServerConfig } from './server/connection';
+import { serveTransport, type Served } from './server/serve';
+
+export { BUILTIN_SECRETS } from './secrets';
+
+export interface SimulatorOptions {
+  /** Meter definition YAML; default simulator/meters/default.yaml. */
+  readonly meter?: string;
+  readonly framing: 'hdlc' | 'wrapper';
+  /** Fault names from `listFaults()`; an unknown name throws, listing the known ones. */
+  readonly faults?: readonly string[];
+  /** Milliseconds since the epoch; default Date.now. Clock and living registers read it. */
+  readonly now?: () => number;
+}
+
+export interface Simulator {
+  /** The client end of an in-memory pair whose server end this simulator serves. */
+  connectMemory(): Transport;
+  /** Listens on TCP; resolves with the bound port (0 = an ephemeral port). Default host 127.0.0.1. */
+  listenTcp(port?: number, host?: string): Promise<number>;
+  /** Closes every listener and connection. */
+  stop(): Promise<void>;
+  readonly faults: readonly string[];
+}
+
+export function listFaults(): readonly { name: string; description: string; clause: string }[] {
+  return FAULTS.map((f) => ({ name: f.name, description: f.description, clause: f.clause }));
+}
+
+export function createSimulator(opts: SimulatorOptions): Simulator {
+  const now = opts.now ?? Date.now;
+  const faultNames = [...(opts.faults ?? [])];
+  const config: ServerConfig = {
+    meter: loadMeterDefinition(opts.meter ?? DEFAULT_METER),
+    framing: opts.framing,
+    hooks: activeHooks(faultsNamed(faultNames)),
+    startedAt: now(),
+  };
+  const connections = new Set<Served>();
+  const servers = new Set<net.Server>();
+  let connectionCount = 0;
+
+  function serve(transport: Transport): void {
+    const served: Served = serveTransport(transport, config, now, () => connections.delete(served));
+    connections.add(served);
+  }
+
+  return {
+    faults: faultNames,
+    connectMemory() {
+      const [client, server] = memoryPair(`simulator memory #${++connectionCount}`);
+      serve(server);
+      return client;
+    },
+    listenTcp(port = 0, host = '127.0.0.1') {
+      return new Promise<number>((resolve, reject) => {
+        const server = net.createServer((socket) => serve(socketTransport(socket, `simulator tcp ${socket.remoteAddress}:${socket.remotePort}`)));
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.removeListener('error', reject);
+          servers.add(server);
+          resolve((server.address() as net.AddressInfo).port);
+        });
+      });
+    },
+    async stop() {
+      const closing = [...servers].map((s) => new Promise<void>((resolve) => s.close(() => resolve())));
+      servers.clear();
+      await Promise.all([...connections].map((c) => c.close()));
+      connections.clear();
+      await Promise.all(closing);
+    },
+  };
+}

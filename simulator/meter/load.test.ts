@@ -1,0 +1,124 @@
+import { expect } from 'chai';
+import { DEFAULT_METER, loadMeterDefinition, parseMeterDefinition } from './load';
+import { MeterDefinitionError } from './yaml-cursor';
+
+const MINIMAL = `logicalDeviceName: DLM0000000001
+associations:
+  - name: public
+    clientSap: 16
+    authentication: none
+    conformance: [get]
+    access: read-only
+objects:
+  - obis: 0-0:40.0.0.255
+    class: association-ln
+`;
+
+function errorOf(text: string): MeterDefinitionError {
+  try {
+    parseMeterDefinition(text, 'meter.yaml');
+  } catch (e) {
+    if (e instanceof MeterDefinitionError) return e;
+    throw e;
+  }
+  throw new Error('expected a MeterDefinitionError');
+}
+
+describe('meter definition loader', () => {
+  it('loads the default meter with its two associations and the required objects', () => {
+    const m = loadMeterDefinition(DEFAULT_METER);
+    expect(m.logicalDeviceName).to.equal('DLM0000000001');
+    expect(m.hdlc).to.include({ serverLogical: 1, serverPhysical: 16 });
+    expect(m.wrapper.wPort).to.equal(1);
+    expect(m.associations.map((a) => [a.name, a.clientSap, a.authentication])).to.deep.equal([
+      ['public', 16, 'none'],
+      ['management', 1, 'low'],
+    ]);
+    const obis = m.objects.map((o) => o.obis);
+    for (const required of ['0-0:40.0.0.255', '0-0:41.0.0.255', '0-0:42.0.0.255', '0-0:1.0.0.255', '1-0:1.8.0.255', '1-0:2.8.0.255', '1-0:32.7.0.255', '0-0:22.0.0.255']) {
+      expect(obis).to.include(required);
+    }
+  });
+
+  it('resolves the management password from the built-in reference, keeping the reference', () => {
+    const management = loadMeterDefinition().associations.find((a) => a.name === 'management')!;
+    expect(management.password?.ref).to.equal('builtin:sim-lls');
+    expect(new TextDecoder().decode(management.password!.bytes)).to.equal('12345678');
+  });
+
+  it('applies the defaults of absent HDLC settings', () => {
+    const m = parseMeterDefinition(MINIMAL, 'meter.yaml');
+    expect(m.hdlc).to.include({ serverLogical: 1, serverPhysical: 16, maxInfoTx: 128, windowTx: 1 });
+    expect(m.associations[0]!.maxPduSize).to.equal(1024);
+  });
+
+  it('reports a misspelt key with file, line and column', () => {
+    const e = errorOf(MINIMAL.replace('clientSap: 16', 'clientSAP: 16'));
+    expect(e.file).to.equal('meter.yaml');
+    expect(e.line).to.equal(4);
+    expect(e.message).to.match(/^meter\.yaml:4:5: .*unknown key "clientSAP"/);
+  });
+
+  it('reports an OBIS code that does not parse at its line', () => {
+    const e = errorOf(MINIMAL.replace('0-0:40.0.0.255', '0-0:40.x.0.255'));
+    expect(e.line).to.equal(9);
+    expect(e.problem).to.contain('not an OBIS code');
+  });
+
+  it('reports an unknown class with the classes it knows', () => {
+    const e = errorOf(MINIMAL.replace('class: association-ln', 'class: profile-generic'));
+    expect(e.line).to.equal(10);
+    expect(e.problem).to.contain('register');
+  });
+
+  it('refuses a second association with the same client SAP', () => {
+    const doubled = MINIMAL.replace('objects:', `  - name: reader
+    clientSap: 16
+    authentication: none
+    conformance: [get]
+    access: read-only
+objects:`);
+    const e = errorOf(doubled);
+    expect(e.line).to.equal(8);
+    expect(e.problem).to.contain('duplicate client SAP 16');
+  });
+
+  it('requires a password reference for LLS and names an unknown built-in secret', () => {
+    expect(errorOf(MINIMAL.replace('authentication: none', 'authentication: low')).problem).to.contain('needs a password');
+    const e = errorOf(MINIMAL.replace('authentication: none', 'authentication: low\n    password: builtin:nope'));
+    expect(e.line).to.equal(6);
+    expect(e.problem).to.contain('sim-lls');
+  });
+
+  it('never echoes an inline password in its message', () => {
+    const e = errorOf(MINIMAL.replace('authentication: none', 'authentication: low\n    password: hunter22'));
+    expect(e.message).not.to.contain('hunter22');
+  });
+
+  it('refuses a value outside its type range', () => {
+    const e = errorOf(`${MINIMAL}  - obis: 1-0:32.7.0.255
+    class: register
+    value: { type: long-unsigned, value: 70000 }
+    scaler: -1
+    unit: V
+`);
+    expect(e.line).to.equal(13);
+    expect(e.problem).to.contain('0..65535');
+  });
+
+  it('refuses visibility for an association that does not exist', () => {
+    const e = errorOf(`${MINIMAL}    visibleTo: [management]\n`);
+    expect(e.line).to.equal(11);
+    expect(e.problem).to.contain('public');
+  });
+
+  it('refuses a logical device name longer than 16 characters', () => {
+    expect(errorOf(MINIMAL.replace('DLM0000000001', 'DLM00000000000000001')).line).to.equal(1);
+  });
+
+  it('locates YAML syntax errors', () => {
+    const e = errorOf('logicalDeviceName: [unclosed\n');
+    expect(e.problem).to.contain('not valid YAML');
+    expect(e.line).to.be.greaterThan(0);
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * Loads a meter definition (simulator/meters/*.yaml) and validates all of it up front: every
+ * mistake is a MeterDefinitionError `file:line:col: path: problem`, raised before a single
+ * byte is served.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { isDecodeError } from '../../dlms/bytes';
+import { parseObis } from '../../dlms/cosem/obis';
+import { CLASS_BY_NAME } from '../objects';
+import { resolveSecretRef } from '../secrets';
+import { SERVER_CONFORMANCE_NAMES } from '../server/conformance';
+import type { AssociationDefinition, HdlcSettings, MeterDefinition, ObjectDefinition } from './definition';
+import { Cursor, MeterDefinitionError } from './yaml-cursor';
+
+/** The meter the simulator serves when none is named. */
+export const DEFAULT_METER = path.join(__dirname, '..', 'meters', 'default.yaml');
+
+/** Green Book 8.4.2.2: a one-byte client address carries a 7-bit SAP; 0 is "no station". */
+const CLIENT_SAP_RANGE = [1, 0x7f] as const;
+/** Green Book 9.4.6.2: server-max-receive-pdu-size; below 12 no APDU fits. */
+const PDU_SIZE_RANGE = [12, 0xffff] as const;
+/** Green Book 4.1.8.2: the logical device name is at most 16 octets, the first three a FLAG id. */
+const LDN_LENGTH = [3, 16] as const;
+
+function hdlcSettings(c: Cursor): HdlcSettings {
+  if (c.present) c.only(['serverLogical', 'serverPhysical', 'maxInfoTx', 'maxInfoRx', 'windowTx', 'windowRx', 'commSpeed', 'interOctetTimeoutMs', 'inactivityTimeoutS']);
+  const opt = (key: string, min: number, max: number, dflt: number) => (c.present && c.get(key).present ? c.get(key).int(min, max) : dflt);
+  return {
+    // Green Book 8.4.2.2: with one-byte addressing the upper and lower addresses are 7 bits each.
+    serverLogical: opt('serverLogical', 1, 0x3fff, 1),
+    serverPhysical: opt('serverPhysical', 1, 0x3fff, 16),
+    // Green Book 8.4.5.3.2: max information field length 32..2030 in the UA, window 1..7.
+    maxInfoTx: opt('maxInfoTx', 32, 2030, 128),
+    maxInfoRx: opt('maxInfoRx', 32, 2030, 128),
+    windowTx: opt('windowTx', 1, 7, 1),
+    windowRx: opt('windowRx', 1, 7, 1),
+    // Blue Book 4.7.2 comm_speed enum: 5 = 9600 baud.
+    commSpeed: opt('commSpeed', 0, 9, 5),
+    interOctetTimeoutMs: opt('interOctetTimeoutMs', 20, 6000, 25),
+    inactivityTimeoutS: opt('inactivityTimeoutS', 0, 0xffff, 120),
+  };
+}
+
+function association(c: Cursor): AssociationDefinition {
+  c.only(['name', 'clientSap', 'authentication', 'password', 'conformance', 'maxPduSize', 'access', 'dlmsVersion']);
+  const name = c.need('name').string();
+  const authentication = c.need('authentication').oneOf(['none', 'low'] as const);
+  const conformance = c.need('conformance').items().map((i) => i.oneOf(SERVER_CONFORMANCE_NAMES));
+  const base = {
+    name,
+    clientSap: c.need('clientSap').int(...CLIENT_SAP_RANGE),
+    authentication,
+    conformance,
+    maxPduSize: c.get('maxPduSize').present ? c.get('maxPduSize').int(...PDU_SIZE_RANGE) : 1024,
+    access: c.need('access').oneOf(['read-only', 'read-write'] as const),
+    // Green Book 9.4.6.1: DLMS version 6 is the current one.
+    dlmsVersion: c.get('dlmsVersion').present ? c.get('dlmsVersion').int(6, 6) : 6,
+  };
+  const pw = c.get('password');
+  if (authentication === 'none') {
+    if (pw.present) pw.fail('an association without authentication takes no password');
+    return base;
+  }
+  if (!pw.present) c.fail('low-level security (authentication: low) needs a password reference');
+  const ref = pw.string();
+  const resolved = resolveSecretRef(ref);
+  if (!resolved.ok) return pw.fail(resolved.problem);
+  return { ...base, password: { ref, bytes: resolved.bytes } };
+}
+
+function object(c: Cursor, associations: readonly AssociationDefinition[], lineOf: (c: Cursor) => number): ObjectDefinition {
+  const className = c.need('class').oneOf([...CLASS_BY_NAME.keys()]);
+  const cosemClass = CLASS_BY_NAME.get(className)!;
+  c.only(['obis', 'class', 'visibleTo', 'description', ...cosemClass.keys]);
+  const obisCursor = c.need('obis');
+  const obis = obisCursor.string();
+  let logicalName: Uint8Array;
+  try {
+    logicalName = parseObis(obis);
+  } catch (e) {
+    if (isDecodeError(e)) obisCursor.fail(`not an OBIS code (${e.code}: expected ${e.expected})`);
+    throw e;
+  }
+  let visibleTo: readonly string[] | undefined;
+  if (c.get('visibleTo').present) {
+    visibleTo = c.get('visibleTo').items().map((i) => i.oneOf(associations.map((a) => a.name)));
+  }
+  const behaviour = cosemClass.build(c);
+  return { obis, logicalName, cosemClass, behaviour, line: lineOf(c), ...(visibleTo ? { visibleTo } : {}) };
+}
+
+function unique<T>(items: readonly T[], key: (t: T) => string | number, cursors: readonly Cursor[], what: string): void {
+  const seen = new Map<string | number, number>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    const first = seen.get(k);
+    if (first !== undefined) cursors[i]!.fail(`duplicate ${what} ${String(k)} (first at line ${cursors[first]!.where.line})`);
+    seen.set(k, i);
+  });
+}
+
+/** Parses and validates a meter definition held in `text`; `file` names it in errors. */
+export function parseMeterDefinition(text: string, file: string): MeterDefinition {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const first = doc.errors[0];
+  if (first) {
+    const { line, col } = lines.linePos(first.pos[0]);
+    throw new MeterDefinitionError(file, line, col, `not valid YAML: ${first.message.split('\n')[0]}`);
+  }
+  const root = new Cursor(doc.contents, file, lines);
+  root.only(['description', 'logicalDeviceName', 'hdlc', 'wrapper', 'associations', 'objects']);
+  const ldnCursor = root.need('logicalDeviceName');
+  const logicalDeviceName = ldnCursor.string();
+  if (logicalDeviceName.length < LDN_LENGTH[0] || logicalDeviceName.length > LDN_LENGTH[1] || !/^[\x20-\x7e]+$/.test(logicalDeviceName)) {
+    ldnCursor.fail(`a logical device name is ${LDN_LENGTH[0]}..${LDN_LENGTH[1]} printable ASCII characters`);
+  }
+  const hdlc = hdlcSettings(root.get('hdlc'));
+  const wrapperCursor = root.get('wrapper');
+  const wPort = wrapperCursor.present ? wrapperCursor.only(['wPort']).need('wPort').int(1, 0xffff) : 1;
+
+  const assocCursors = root.need('associations').items();
+  const associations = assocCursors.map(association);
+  if (associations.length === 0) root.get('associations').fail('a meter needs at least one association');
+  unique(associations, (a) => a.name, assocCursors, 'association name');
+  unique(associations, (a) => a.clientSap, assocCursors, 'client SAP');
+
+  const objectCursors = root.need('objects').items();
+  const objects = objectCursors.map((c) => object(c, associations, (x) => x.where.line));
+  unique(objects, (o) => Array.from(o.logicalName).join('.'), objectCursors, 'logical name');
+  return { file, logicalDeviceName, hdlc, wrapper: { wPort }, associations, objects };
+}
+
+export function loadMeterDefinition(file: string = DEFAULT_METER): MeterDefinition {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new MeterDefinitionError(file, 1, 1, `cannot read the meter definition: ${(e as Error).message}`);
+  }
+  return parseMeterDefinition(text, file);
+}
