@@ -36,5 +36,5 @@ export function clientOptionsFor(profile: Profile, transport: TransportSpec): Cl
     link: linkSettingsFor(profile),
     connectTimeoutMs: profile.timeouts.connectMs,
     secrets: profileSecrets(profile),
-  } as ClientOptions;
+  };
 }

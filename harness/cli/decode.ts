@@ -1,4 +1,4 @@
-/** `dlmsct decode [HEX] [--json]`: placeholder until the codecs settle (see decode-bytes.ts). */
+/** `dlmsct decode [HEX] [--json]`: frames or APDUs decoded into layers, as text or JSON; exit 1 when one does not decode. */
 import { EXIT, type Io, parse } from './io';
 import { decodeAnyHex } from './decode-bytes';
 import { renderTraceText } from '../../reports/trace-text';
