@@ -1,17 +1,21 @@
 /**
- * Opening and releasing an application association (Green Book 9.3.2 and 9.4.2; ACSE per ISO/IEC
- * 8650-1): the AARQ the client proposes and what the AARE it gets back says. HLS needs the
- * security layer and is not handled here yet: such a request is a profile error for now.
+ * Opening and releasing an application association (Green Book 9.3.2, 9.3.3 and 9.4.2; ACSE per
+ * ISO/IEC 8650-1): the AARQ the client proposes — every field settable, so that conformance
+ * cases can vary one at a time — and what the AARE it gets back says. HLS needs the security
+ * layer and is not handled here yet: such a request is a profile error for now.
  */
 import { DecodeError } from '../dlms/bytes/decode-error';
 import { bitStringOf } from '../dlms/ber/bit-string';
-import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME } from '../dlms/acse/names';
+import type { BerBitString } from '../dlms/ber/bit-string';
+import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME, applicationContextNameOf } from '../dlms/acse/names';
 import { decodePduBytes, encodeAcseBytes } from '../dlms/acse/pdu';
 import type { Aarq } from '../dlms/acse/aarq';
+import type { Rlrq } from '../dlms/acse/release';
 import { userInformationFor } from '../dlms/acse/user-information';
 import type { Conformance, ConformanceBit } from '../dlms/xdlms/conformance';
+import type { InitiateRequest } from '../dlms/xdlms/initiate';
 import { nameText } from '../dlms/xdlms/named';
-import { ClientError, type AssociateOutcome, type AssociationParams, type ReleaseOutcome } from './api';
+import { ClientError, type AarqOverrides, type AssociateOutcome, type AssociationParams, type ReleaseOptions, type ReleaseOutcome } from './api';
 import type { Link } from './link';
 import { decodeArrival } from './answer';
 import { malformed } from './outcomes';
@@ -28,6 +32,9 @@ export const CLIENT_CONFORMANCE: Conformance = [
   'action',
 ];
 
+/** What the client offers in a short-name association: the SN services (Green Book 9.4.6.1). */
+export const CLIENT_SN_CONFORMANCE: Conformance = ['read', 'write', 'unconfirmed-write', 'block-transfer-with-get-or-read', 'block-transfer-with-set-or-write', 'multiple-references', 'parameterized-access'];
+
 /** Green Book 9.4.6.1: DLMS version 6 is the current one. */
 export const DLMS_VERSION = 6;
 /** The largest value of the Unsigned16 client-max-receive-pdu-size. */
@@ -35,32 +42,83 @@ export const DEFAULT_MAX_RECEIVE_PDU = 0xffff;
 
 const MECHANISM: Partial<Record<AssociationParams['authentication'], keyof typeof MECHANISM_NAME>> = { low: 'low' };
 
+/** A Green Book name ('logical-name', 'low') or a dotted OID, as an OID. */
+function oidOf(table: Readonly<Record<string, string>>, nameOrOid: string, what: string): string {
+  const named = table[nameOrOid];
+  if (named !== undefined) return named;
+  if (/^\d+(\.\d+)+$/.test(nameOrOid)) return nameOrOid;
+  throw new ClientError(`${what} ${JSON.stringify(nameOrOid)} is neither a Green Book name (${Object.keys(table).join(', ')}) nor a dotted OID`, 'harness', 'CLIENT_BAD_OID');
+}
+
+/** '100001' → a BIT STRING of 6 bits with bits 0 and 5 set. */
+export function bitStringFromText(bits: string): BerBitString {
+  if (!/^[01]+$/.test(bits)) throw new ClientError(`protocol-version ${JSON.stringify(bits)} is not a string of 0 and 1`, 'harness', 'CLIENT_BAD_BITS');
+  return bitStringOf(bits.length, [...bits].flatMap((b, i) => (b === '1' ? [i] : [])));
+}
+
+/** The InitiateRequest the AARQ (and, on request, the RLRQ) carries (Green Book 9.4.6). */
+export function initiateRequestFor(p: AssociationParams): InitiateRequest {
+  const o = p.aarq ?? {};
+  return {
+    type: 'initiate-request',
+    ...(o.dedicatedKey ? { dedicatedKey: o.dedicatedKey.reveal() } : {}),
+    ...(o.responseAllowed === undefined ? {} : { responseAllowed: o.responseAllowed }),
+    ...(o.proposedQualityOfService === undefined ? {} : { proposedQualityOfService: o.proposedQualityOfService }),
+    proposedDlmsVersionNumber: p.dlmsVersion ?? DLMS_VERSION,
+    proposedConformance: (p.conformance as readonly ConformanceBit[] | undefined) ?? (p.referencing === 'sn' ? CLIENT_SN_CONFORMANCE : CLIENT_CONFORMANCE),
+    clientMaxReceivePduSize: p.maxReceivePduSize ?? DEFAULT_MAX_RECEIVE_PDU,
+  };
+}
+
+/** The optional title, qualifier and invocation-id fields, copied when set. */
+function titles(o: AarqOverrides): Partial<Aarq> {
+  const keys = [
+    'calledApTitle',
+    'calledAeQualifier',
+    'calledApInvocationId',
+    'calledAeInvocationId',
+    'callingApTitle',
+    'callingAeQualifier',
+    'callingApInvocationId',
+    'callingAeInvocationId',
+  ] as const;
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out as Partial<Aarq>;
+}
+
 export function buildAarq(p: AssociationParams): Aarq {
   if (p.authentication !== 'none' && p.authentication !== 'low') {
     throw new ClientError(`authentication ${p.authentication} is not supported by this client yet`, 'harness', 'CLIENT_UNSUPPORTED_AUTHENTICATION');
   }
-  if (p.authentication === 'low' && !p.password) {
+  const o = p.aarq ?? {};
+  if (p.authentication === 'low' && !p.password && !o.omitAuthenticationValue) {
     throw new ClientError(`association ${p.name}: low-level security needs a password`, 'profile', 'CLIENT_MISSING_PASSWORD');
   }
-  const mechanism = MECHANISM[p.authentication];
+  const usual = MECHANISM[p.authentication];
+  const mechanismName = o.mechanismName === 'absent' ? undefined : o.mechanismName !== undefined ? oidOf(MECHANISM_NAME, o.mechanismName, 'mechanism-name') : usual ? MECHANISM_NAME[usual] : undefined;
+  // ACSE-requirements: the authentication functional unit (bit 0) goes with a mechanism (Green Book 9.3.2).
+  const fu = o.acseRequirements === undefined ? usual !== undefined || mechanismName !== undefined : o.acseRequirements === 'authentication';
+  const password = p.password && usual && !o.omitAuthenticationValue ? p.password : undefined;
+  const contextName = o.applicationContextName ?? (p.referencing === 'ln' ? 'logical-name' : 'short-name');
   return {
     type: 'aarq',
-    applicationContextName: APPLICATION_CONTEXT_NAME[p.referencing === 'ln' ? 'logical-name' : 'short-name'],
-    ...(mechanism
-      ? {
-          // ACSE-requirements: the authentication functional unit (bit 0) is selected (Green Book 9.3.2).
-          senderAcseRequirements: bitStringOf(1, [0]),
-          mechanismName: MECHANISM_NAME[mechanism],
-          callingAuthenticationValue: { kind: 'charstring' as const, value: p.password!.reveal() },
-        }
-      : {}),
-    userInformation: userInformationFor({
-      type: 'initiate-request',
-      proposedDlmsVersionNumber: p.dlmsVersion ?? DLMS_VERSION,
-      proposedConformance: (p.conformance as readonly ConformanceBit[] | undefined) ?? CLIENT_CONFORMANCE,
-      clientMaxReceivePduSize: p.maxReceivePduSize ?? DEFAULT_MAX_RECEIVE_PDU,
-    }),
+    ...(o.protocolVersion === undefined ? {} : { protocolVersion: bitStringFromText(o.protocolVersion) }),
+    applicationContextName: oidOf(APPLICATION_CONTEXT_NAME, contextName, 'application-context-name'),
+    ...titles(o),
+    ...(fu ? { senderAcseRequirements: bitStringOf(1, [0]) } : {}),
+    ...(mechanismName === undefined ? {} : { mechanismName }),
+    ...(password ? { callingAuthenticationValue: { kind: 'charstring' as const, value: password.reveal() } } : {}),
+    userInformation: userInformationFor(initiateRequestFor(p)),
   };
+}
+
+/** The user-information of a refusal, in words: the initiate value, or `service: choice value`. */
+function serviceErrorText(ui: NonNullable<Extract<ReturnType<typeof decodePduBytes>, { type: 'aare' }>['userInformation']>['apdu']): string | undefined {
+  if (ui?.type !== 'confirmed-service-error') return undefined;
+  const kind = nameText(ui.error.kind);
+  if (nameText(ui.service) === 'initiateError' && kind === 'initiate') return nameText(ui.error.value);
+  return `${nameText(ui.service)}: ${kind} ${nameText(ui.error.value)}`;
 }
 
 export async function associate(link: Link, p: AssociationParams): Promise<AssociateOutcome> {
@@ -80,12 +138,15 @@ export async function associate(link: Link, p: AssociationParams): Promise<Assoc
       negotiatedConformance: ui.negotiatedConformance,
       serverMaxReceivePduSize: ui.serverMaxReceivePduSize,
       dlmsVersion: ui.negotiatedDlmsVersionNumber,
+      applicationContextName: applicationContextNameOf(aare.applicationContextName) ?? aare.applicationContextName,
+      vaaName: ui.vaaName,
+      ...(ui.negotiatedQualityOfService === undefined ? {} : { negotiatedQualityOfService: ui.negotiatedQualityOfService }),
     };
   }
   if (result !== 'rejected-permanent' && result !== 'rejected-transient') {
     return malformed(new DecodeError('ACSE_BAD_RESULT', 0, 'result accepted(0), rejected-permanent(1) or rejected-transient(2)', result));
   }
-  const initiateError = ui?.type === 'confirmed-service-error' ? `${nameText(ui.error.kind)}: ${nameText(ui.error.value)}` : undefined;
+  const initiateError = serviceErrorText(ui);
   return {
     kind: 'rejected',
     result,
@@ -95,11 +156,27 @@ export async function associate(link: Link, p: AssociationParams): Promise<Assoc
   };
 }
 
-export async function release(link: Link): Promise<ReleaseOutcome> {
-  // Green Book 9.3.3: reason normal(0).
-  const answer = decodeArrival(await link.exchange(encodeAcseBytes({ type: 'rlrq', reason: 'normal' })), decodePduBytes);
+/** The RLRQ for `options` (Green Book 9.3.3); `initiate` is the association's InitiateRequest. */
+export function buildRlrq(options: ReleaseOptions = {}, initiate?: InitiateRequest): Rlrq {
+  return {
+    type: 'rlrq',
+    reason: options.reason ?? 'normal',
+    ...(options.userInformation && initiate ? { userInformation: userInformationFor(initiate) } : {}),
+  };
+}
+
+export async function release(link: Link, options: ReleaseOptions = {}, initiate?: InitiateRequest): Promise<ReleaseOutcome> {
+  if (options.userInformation && !initiate) {
+    throw new ClientError('release with user-information needs an association opened by this client', 'harness', 'CLIENT_NO_INITIATE');
+  }
+  const answer = decodeArrival(await link.exchange(encodeAcseBytes(buildRlrq(options, initiate))), decodePduBytes);
   if (answer.kind !== 'pdu') return answer;
   if (answer.pdu.type !== 'rlre') return malformed(new DecodeError('ACSE_UNEXPECTED_APDU', 0, 'RLRE in answer to RLRQ', answer.pdu.type));
-  const reason = answer.pdu.reason;
-  return reason === undefined ? { kind: 'released' } : { kind: 'released', reason: nameText(reason) };
+  const { reason, userInformation } = answer.pdu;
+  const carried = userInformation?.apdu?.type ?? (userInformation ? 'undecodable' : undefined);
+  return {
+    kind: 'released',
+    ...(reason === undefined ? {} : { reason: nameText(reason) }),
+    ...(carried === undefined ? {} : { userInformation: carried }),
+  };
 }

@@ -36,14 +36,20 @@ export function apduLayer(bytes: Uint8Array, base = 0): DecodedLayer {
   }
 }
 
-export function describeHdlcBytes(bytes: Uint8Array): DecodedLayer[] {
+/**
+ * `continuation`: an earlier frame in this direction had the S bit set, so this one carries the
+ * middle or the end of an APDU, not its start (Green Book 8.4.4): only the LLC header of the
+ * first segment exists, and the whole APDU is described once reassembled.
+ */
+export function describeHdlcBytes(bytes: Uint8Array, continuation = false): DecodedLayer[] {
   return guard('hdlc', () => {
     const frame = decodeFrame(bytes);
     const layers: DecodedLayer[] = [describeFrame(frame)];
     if ((frame.type === 'I' || frame.type === 'UI') && frame.info.length > 0) {
       const infoAt = bytes.length - 3 - frame.info.length;
-      if (frame.segmented) {
-        layers.push({ layer: 'segment', summary: `segment of a longer APDU, ${frame.info.length} B (reassembled APDU follows as an event)` });
+      if (frame.segmented || continuation) {
+        const which = !continuation ? 'first segment' : frame.segmented ? 'next segment' : 'last segment';
+        layers.push({ layer: 'segment', summary: `${which} of a longer APDU, ${frame.info.length} B${frame.segmented ? '' : ' (the reassembled APDU follows as an event)'}` });
       } else {
         layers.push(
           ...guard('llc', () => {
@@ -67,6 +73,28 @@ export function describeWrapperBytes(bytes: Uint8Array): DecodedLayer[] {
   });
 }
 
+/**
+ * A describer for one connection. For HDLC it remembers, per direction, whether the last I or UI
+ * frame had the S bit set, so a segment is never mistaken for the start of an APDU.
+ */
 export function describerFor(framing: Framing): (bytes: Uint8Array, dir: Direction) => DecodedLayer[] {
-  return framing === 'hdlc' ? (b) => describeHdlcBytes(b) : (b) => describeWrapperBytes(b);
+  if (framing === 'wrapper') return (b) => describeWrapperBytes(b);
+  const segmenting: Record<Direction, boolean> = { tx: false, rx: false };
+  return (bytes, dir) => {
+    const layers = describeHdlcBytes(bytes, segmenting[dir]);
+    const seg = segmentBit(bytes);
+    if (seg !== undefined) segmenting[dir] = seg;
+    return layers;
+  };
+}
+
+/** The S bit of an I or UI frame that decodes; undefined for any other frame. */
+function segmentBit(bytes: Uint8Array): boolean | undefined {
+  try {
+    const f = decodeFrame(bytes);
+    return f.type === 'I' || f.type === 'UI' ? f.segmented : undefined;
+  } catch (e) {
+    if (isDecodeError(e)) return undefined;
+    throw e;
+  }
 }

@@ -1,72 +1,126 @@
 /**
- * GET (Green Book 9.3.x, LN referencing): one request, and the transparent block transfer that
- * follows a get-response-with-datablock (get-request-next until last-block). Every answer is
- * checked for what the client itself relies on — the echoed invoke-id, consecutive block
- * numbers — and anything else is returned as an outcome for the harness to judge.
+ * GET (Green Book 9.3.6, LN referencing): normal and with-list, and the transparent block
+ * transfer that follows a get-response-with-datablock (get-request-next, naming the block last
+ * received, until last-block). Every answer is checked for what the client itself relies on —
+ * the echoed invoke-id, consecutive block numbers from 1, the client's max receive PDU size —
+ * and anything else is returned as an outcome for the harness to judge.
  */
 import { ByteReader } from '../dlms/bytes/reader';
 import { concatBytes } from '../dlms/bytes/hex';
 import { DecodeError, isDecodeError } from '../dlms/bytes/decode-error';
 import { decodeData } from '../dlms/axdr/data-codec';
 import { parseObis } from '../dlms/cosem/obis';
-import { decodeApduBytes, encodeApduBytes, type Apdu } from '../dlms/xdlms/apdu';
+import type { Apdu } from '../dlms/xdlms/apdu';
+import { readSequenceOf } from '../dlms/xdlms/axdr-fields';
+import type { AttributeWithSelection } from '../dlms/xdlms/descriptors';
+import type { GetResponse } from '../dlms/xdlms/get';
 import type { InvokeIdAndPriority } from '../dlms/xdlms/invoke-id';
 import { nameText } from '../dlms/xdlms/named';
-import type { AttributeRef, GetOutcome } from './api';
-import type { Link } from './link';
-import { decodeArrival } from './answer';
-import { malformed, otherAnswer } from './outcomes';
+import { decodeGetDataResult, type DataBlockG, type GetDataResult } from '../dlms/xdlms/results';
+import type { AttributeRef, GetListEntry, GetListOutcome, GetOutcome, ServiceFailure } from './api';
+import { exchangeApdu, expectAnswer, failed, type ServiceContext } from './exchange';
+import { malformed } from './outcomes';
 
 /** A DUT that never sets last-block is stopped after this many blocks. */
 const MAX_BLOCKS = 10_000;
 
-export async function getAttribute(link: Link, ref: AttributeRef, invoke: InvokeIdAndPriority): Promise<GetOutcome> {
-  const request: Apdu = {
-    type: 'get-request',
-    variant: 'normal',
-    invokeIdAndPriority: invoke,
+export function attributeWithSelection(ref: AttributeRef): AttributeWithSelection {
+  return {
     attribute: { classId: ref.classId, instanceId: parseObis(ref.obis), attributeId: ref.attribute },
     ...(ref.selector ? { accessSelection: { accessSelector: ref.selector.selector, accessParameters: ref.selector.parameters } } : {}),
   };
-  let answer = await decodeArrival(await link.exchange(encodeApduBytes(request)), decodeApduBytes);
+}
+
+export function entryOf(r: GetDataResult): GetListEntry {
+  return r.kind === 'data' ? { kind: 'data', data: r.data } : { kind: 'data-access-result', result: nameText(r.result) };
+}
+
+type Blocks = { readonly kind: 'blocks'; readonly raw: Uint8Array; readonly count: number } | { readonly kind: 'result'; readonly result: string } | ServiceFailure;
+
+/**
+ * From a get-response-with-datablock on: every block in turn (get-request-next naming the block
+ * received), until last-block. The raw data joined, or what ended the transfer.
+ */
+async function collectBlocks(sc: ServiceContext, invoke: InvokeIdAndPriority, first: Extract<GetResponse, { variant: 'with-datablock' }>): Promise<Blocks> {
   const parts: Uint8Array[] = [];
-  let expectedBlock = 1;
-  for (;;) {
-    if (answer.kind !== 'pdu') return answer;
-    const apdu = answer.pdu;
-    if (apdu.type !== 'get-response') return otherAnswer(apdu, 'get-response');
-    if (apdu.invokeIdAndPriority.invokeId !== invoke.invokeId) {
-      return malformed(new DecodeError('XDLMS_INVOKE_ID_MISMATCH', 1, `invoke-id ${invoke.invokeId} echoed (Green Book 9.3, Invoke-Id-And-Priority)`, `invoke-id ${apdu.invokeIdAndPriority.invokeId}`));
+  let response: GetResponse = first;
+  for (let expected = 1; ; expected++) {
+    if (response.variant !== 'with-datablock') {
+      return malformed(new DecodeError('XDLMS_BLOCK_SEQUENCE', 1, `get-response-with-datablock block ${expected}`, `get-response-${response.variant}`));
     }
-    if (apdu.variant === 'normal') {
-      if (parts.length > 0) return malformed(new DecodeError('XDLMS_BLOCK_SEQUENCE', 1, `get-response-with-datablock block ${expectedBlock}`, 'get-response-normal'));
-      const r = apdu.result;
-      return r.kind === 'data' ? { kind: 'data', data: r.data, blocks: 0 } : { kind: 'data-access-result', result: nameText(r.result) };
+    const block: DataBlockG = response.result;
+    if (block.blockNumber !== expected) {
+      return malformed(new DecodeError('XDLMS_BLOCK_NUMBER', 3, `block-number ${expected} (consecutive from 1, Green Book 9.4.6.x block transfer)`, `block-number ${block.blockNumber}`));
     }
-    if (apdu.variant !== 'with-datablock') return malformed(new DecodeError('XDLMS_UNEXPECTED_VARIANT', 1, 'get-response normal or with-datablock', apdu.variant));
-    const block = apdu.result;
-    if (block.blockNumber !== expectedBlock) {
-      return malformed(new DecodeError('XDLMS_BLOCK_NUMBER', 3, `block-number ${expectedBlock} (consecutive from 1, Green Book 9.3 block transfer)`, `block-number ${block.blockNumber}`));
-    }
-    if (block.result.kind === 'data-access-result') return { kind: 'data-access-result', result: nameText(block.result.result) };
+    if (block.result.kind === 'data-access-result') return { kind: 'result', result: nameText(block.result.result) };
     parts.push(block.result.rawData);
-    if (block.lastBlock) return decodeBlocks(parts);
-    if (expectedBlock >= MAX_BLOCKS) return malformed(new DecodeError('XDLMS_TOO_MANY_BLOCKS', 3, `last-block within ${MAX_BLOCKS} blocks`, 'more blocks'));
-    const next: Apdu = { type: 'get-request', variant: 'next', invokeIdAndPriority: invoke, blockNumber: expectedBlock };
-    expectedBlock++;
-    answer = await decodeArrival(await link.exchange(encodeApduBytes(next)), decodeApduBytes);
+    if (block.lastBlock) return { kind: 'blocks', raw: concatBytes(...parts), count: parts.length };
+    if (expected >= MAX_BLOCKS) return malformed(new DecodeError('XDLMS_TOO_MANY_BLOCKS', 3, `last-block within ${MAX_BLOCKS} blocks`, 'more blocks'));
+    const next: Apdu = { type: 'get-request', variant: 'next', invokeIdAndPriority: invoke, blockNumber: expected };
+    const answer: GetResponse | ServiceFailure = expectAnswer(await exchangeApdu(sc, next), 'get-response', invoke);
+    if (failed(answer)) return answer;
+    response = answer;
   }
 }
 
-function decodeBlocks(parts: readonly Uint8Array[]): GetOutcome {
-  const raw = concatBytes(...parts);
+/** Decodes the joined raw data of a long answer; its bytes must be used up exactly. */
+function decodeRaw<T>(raw: Uint8Array, what: string, decode: (r: ByteReader) => T): { value: T } | ReturnType<typeof malformed> {
   try {
     const r = new ByteReader(raw);
-    const data = decodeData(r);
-    r.expectEnd('the data carried in get-response-with-datablock');
-    return { kind: 'data', data, blocks: parts.length };
+    const value = decode(r);
+    r.expectEnd(what);
+    return { value };
   } catch (e) {
     if (isDecodeError(e)) return malformed(e);
     throw e;
   }
+}
+
+export async function getAttribute(sc: ServiceContext, ref: AttributeRef, invoke: InvokeIdAndPriority): Promise<GetOutcome> {
+  const { attribute, accessSelection } = attributeWithSelection(ref);
+  const request: Apdu = { type: 'get-request', variant: 'normal', invokeIdAndPriority: invoke, attribute, ...(accessSelection ? { accessSelection } : {}) };
+  const answer = expectAnswer(await exchangeApdu(sc, request), 'get-response', invoke);
+  if (failed(answer)) return answer;
+  switch (answer.variant) {
+    case 'normal':
+      return answer.result.kind === 'data' ? { kind: 'data', data: answer.result.data, blocks: 0 } : { kind: 'data-access-result', result: nameText(answer.result.result) };
+    case 'with-datablock': {
+      const blocks = await collectBlocks(sc, invoke, answer);
+      if (blocks.kind !== 'blocks') return blocks.kind === 'result' ? { kind: 'data-access-result', result: blocks.result } : blocks;
+      const decoded = decodeRaw(blocks.raw, 'the data carried in get-response-with-datablock', (r) => decodeData(r));
+      return 'value' in decoded ? { kind: 'data', data: decoded.value, blocks: blocks.count } : decoded;
+    }
+    case 'with-list':
+      return malformed(new DecodeError('XDLMS_UNEXPECTED_VARIANT', 1, 'get-response normal or with-datablock', answer.variant));
+  }
+}
+
+export async function getWithList(sc: ServiceContext, refs: readonly AttributeRef[], invoke: InvokeIdAndPriority): Promise<GetListOutcome> {
+  const request: Apdu = { type: 'get-request', variant: 'with-list', invokeIdAndPriority: invoke, attributes: refs.map(attributeWithSelection) };
+  const answer = expectAnswer(await exchangeApdu(sc, request), 'get-response', invoke);
+  if (failed(answer)) return answer;
+  let results: readonly GetDataResult[];
+  let count = 0;
+  switch (answer.variant) {
+    case 'with-list':
+      results = answer.result;
+      break;
+    case 'with-datablock': {
+      const blocks = await collectBlocks(sc, invoke, answer);
+      if (blocks.kind === 'result') return { kind: 'results', results: refs.map(() => ({ kind: 'data-access-result', result: blocks.result })), blocks: 0 };
+      if (blocks.kind !== 'blocks') return blocks;
+      // Green Book 9.4.6.x: the blocks of a with-list answer carry its SEQUENCE OF Get-Data-Result.
+      const decoded = decodeRaw(blocks.raw, 'the result list carried in get-response-with-datablock', (r) => readSequenceOf(r, 'get-data-result list', decodeGetDataResult));
+      if (!('value' in decoded)) return decoded;
+      results = decoded.value;
+      count = blocks.count;
+      break;
+    }
+    case 'normal':
+      return malformed(new DecodeError('XDLMS_UNEXPECTED_VARIANT', 1, 'get-response with-list or with-datablock', answer.variant));
+  }
+  if (results.length !== refs.length) {
+    return malformed(new DecodeError('XDLMS_LIST_LENGTH', 3, `${refs.length} results, one per attribute asked (Green Book 9.3.6)`, `${results.length} results`));
+  }
+  return { kind: 'results', results: results.map(entryOf), blocks: count };
 }

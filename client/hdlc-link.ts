@@ -1,175 +1,255 @@
 /**
- * The client side of an HDLC link (IEC 62056-46, Green Book 8.4): SNRM/UA with parameter
- * negotiation, I-frames with N(S)/N(R) bookkeeping, segmentation both ways (the S bit, RR to
- * poll for the next segment), DISC. Window 1: one frame in flight, which every DUT must
- * support. Each wait is bounded by the response timeout; nothing is retransmitted silently,
- * since a retransmission would hide the DUT's failure to answer.
+ * The client side of an HDLC link (IEC 62056-46, Green Book 8.4): the IO shell around the
+ * sans-IO link machine of dlms/hdlc/link.ts. The machine decides every frame (SNRM/UA with the
+ * parameters of the profile, I frames with a window, segmentation both ways, RR polls, DISC,
+ * retransmission on timeout); this class writes its frames, feeds it what arrives, and delivers
+ * its `tick` at the deadline it names. Every frame is recorded, retransmissions marked, and
+ * timeouts, ignored frames and rule breaks are recorded as events.
+ *
+ * Every wait is bounded: by the response timeout for each poll (the machine), by the response
+ * timeout times the retries for a whole answer without progress (here), and a DUT that floods
+ * frames is stopped after FLOOD_LIMIT of them. A link-layer rule the DUT breaks (a wrong N(S),
+ * a field longer than agreed, more frames than the window) ends the exchange as `malformed`
+ * with the rule's code: the harness judges it, nothing is guessed.
  */
 import { DecodeError, isDecodeError } from '../dlms/bytes/decode-error';
-import { clientAddress, serverAddress, addressEquals, type HdlcAddress } from '../dlms/hdlc/address';
+import { clientAddress, serverAddress, type HdlcAddress } from '../dlms/hdlc/address';
 import { decodeFrame, encodeFrame, type HdlcFrame } from '../dlms/hdlc/frame';
+import { initialLinkState, step, type LinkAction, type LinkEvent, type LinkState } from '../dlms/hdlc/link';
 import { addLlc, stripLlc } from '../dlms/hdlc/llc';
-import { DEFAULT_SETTINGS, infoOfParameters, parameterList, parametersOfInfo, settingsOf, type HdlcSettings } from '../dlms/hdlc/parameters';
-import { addSegment, EMPTY_REASSEMBLY, splitSegments, type Reassembly } from '../dlms/hdlc/segments';
-import { SEQUENCE_MODULUS } from '../dlms/hdlc/control';
+import { DEFAULT_SETTINGS, MAX_INFO_FIELD_LENGTH_RANGE, WINDOW_SIZE_RANGE, type HdlcSettings } from '../dlms/hdlc/parameters';
+import { summarizeFrame } from '../dlms/hdlc/describe';
 import { HdlcFramer } from '../drivers/hdlc-framer';
 import type { Transport } from '../drivers/transport';
-import type { LinkSettings } from './api';
-import { Inbox } from './inbox';
+import type { HdlcLinkView, LinkProposal, LinkSettings, RawFrameArrival } from './api';
 import { apduLayer } from './describe';
-import type { ApduArrival, Link, OpenOutcome } from './link';
 import type { FrameRecorder } from './frame-recorder';
+import { Inbox } from './inbox';
+import type { ApduArrival, Link, OpenOutcome } from './link';
+import { monotonicMs } from './recorder';
 
 /** Largest APDU the client reassembles; a DUT that never clears the S bit is stopped here. */
 const MAX_REASSEMBLY = 1 << 20;
+/** Frames taken in one wait before the DUT is judged to flood the line. */
+export const FLOOD_LIMIT = 4096;
+
+type Waited = { readonly kind: 'done' } | { readonly kind: 'silence'; readonly waitedMs: number } | { readonly kind: 'malformed'; readonly error: DecodeError } | { readonly kind: 'closed' };
+
+/** The settings the client proposes: the profile's, overridden per connection; none given proposes nothing. */
+function proposalOf(link: LinkSettings, p: LinkProposal = {}): { settings: HdlcSettings; propose: boolean } {
+  const tx = p.maxInfoTx ?? link.maxInfoTx;
+  const rx = p.maxInfoRx ?? link.maxInfoRx;
+  const wtx = p.windowTx ?? link.window;
+  const wrx = p.windowRx ?? link.window;
+  const propose = [tx, rx, wtx, wrx].some((v) => v !== undefined);
+  const clamp = (v: number | undefined, d: number, r: { min: number; max: number }): number => Math.min(r.max, Math.max(r.min, v ?? d));
+  return {
+    propose,
+    settings: {
+      maxInfoFieldLengthTransmit: clamp(tx, DEFAULT_SETTINGS.maxInfoFieldLengthTransmit, MAX_INFO_FIELD_LENGTH_RANGE),
+      maxInfoFieldLengthReceive: clamp(rx, DEFAULT_SETTINGS.maxInfoFieldLengthReceive, MAX_INFO_FIELD_LENGTH_RANGE),
+      windowSizeTransmit: clamp(wtx, DEFAULT_SETTINGS.windowSizeTransmit, WINDOW_SIZE_RANGE),
+      windowSizeReceive: clamp(wrx, DEFAULT_SETTINGS.windowSizeReceive, WINDOW_SIZE_RANGE),
+    },
+  };
+}
 
 export class HdlcClientLink implements Link {
   private readonly inbox: Inbox;
   private readonly client: HdlcAddress;
   private readonly server: HdlcAddress;
-  private vs = 0; // V(S): N(S) of the next I-frame we send
-  private vr = 0; // V(R): N(S) we expect next from the DUT
-  private settings: HdlcSettings = DEFAULT_SETTINGS;
+  private state: LinkState;
+  private delivered: Uint8Array[] = [];
+  /** Messages from UI frames: pushed APDUs (data-notification), not answers. */
+  private pushed: Uint8Array[] = [];
+  private problem: DecodeError | undefined;
+  private lost: LinkAction & { type: 'disconnected' } = { type: 'disconnected', reason: 'ua' };
+  private down = false;
 
   constructor(
     private readonly transport: Transport,
     private readonly link: LinkSettings,
     clientSap: number,
     private readonly rec: FrameRecorder,
+    proposal?: LinkProposal,
   ) {
     this.client = clientAddress(clientSap);
-    this.server = serverAddress(link.serverLogical, link.serverPhysical, link.addressSize === 1 ? undefined : link.addressSize);
-    this.inbox = new Inbox(new HdlcFramer({ interByteTimeoutMs: link.interFrameTimeoutMs }), (bytes, reason) =>
-      rec.discarded(bytes, reason),
-    );
+    // One byte carries the upper address only (Green Book 8.4.2.2): the physical address needs two or four.
+    this.server = link.addressSize === 1 ? serverAddress(link.serverLogical) : serverAddress(link.serverLogical, link.serverPhysical ?? 0, link.addressSize);
+    const p = proposalOf(link, proposal);
+    this.state = initialLinkState({
+      role: 'client',
+      local: this.client,
+      remote: this.server,
+      settings: p.settings,
+      proposeParameters: p.propose,
+      responseTimeoutMs: link.responseTimeoutMs,
+      maxRetries: link.retries ?? 0,
+      maxMessageSize: MAX_REASSEMBLY,
+      ...(proposal?.segmentLimit === undefined ? {} : { segmentLimit: proposal.segmentLimit }),
+    });
+    this.inbox = new Inbox(new HdlcFramer({ interByteTimeoutMs: link.interFrameTimeoutMs }), (bytes, reason) => rec.discarded(bytes, reason));
     transport.onData((chunk) => this.inbox.feed(chunk));
     transport.onClose(() => this.inbox.close());
   }
 
-  /** The parameters the DUT agreed to in its UA. */
+  /** The parameters agreed in the UA, from the client's side. */
   get negotiated(): HdlcSettings {
-    return this.settings;
+    return this.state.settings;
+  }
+
+  view(): HdlcLinkView {
+    const s = this.state;
+    return { client: this.client, server: this.server, mode: s.mode, vs: s.vs, vr: s.vr, settings: s.settings };
   }
 
   async open(): Promise<OpenOutcome> {
-    const proposal: HdlcSettings = {
-      // The client's transmit is the server's receive: the SNRM lists them from the client's side.
-      maxInfoFieldLengthTransmit: this.link.maxInfoTx ?? DEFAULT_SETTINGS.maxInfoFieldLengthTransmit,
-      maxInfoFieldLengthReceive: this.link.maxInfoRx ?? DEFAULT_SETTINGS.maxInfoFieldLengthReceive,
-      windowSizeTransmit: 1,
-      windowSizeReceive: 1,
-    };
-    const info = this.link.maxInfoTx === undefined && this.link.maxInfoRx === undefined ? new Uint8Array(0) : infoOfParameters(parameterList(proposal));
-    await this.send({ type: 'SNRM', destination: this.server, source: this.client, pf: true, info });
-    const answer = await this.nextFrame();
-    if (answer.kind !== 'frame') return answer;
-    const f = answer.frame;
-    if (f.type === 'DM') return { kind: 'refused', note: 'the DUT answered SNRM with DM (disconnected mode)' };
-    if (f.type !== 'UA') {
-      return { kind: 'malformed', error: new DecodeError('HDLC_UNEXPECTED_FRAME', 0, 'UA in answer to SNRM', f.type) };
+    const w = await this.run({ type: 'connect' }, () => (this.state.mode === 'NRM' ? true : this.down), this.giveUpMs());
+    if (w.kind === 'malformed' || w.kind === 'closed') return w;
+    if (w.kind === 'silence') return w;
+    if (this.state.mode !== 'NRM') {
+      if (this.lost.reason === 'dm') return { kind: 'refused', note: 'the DUT answered SNRM with DM (disconnected mode)' };
+      if (this.lost.reason === 'timeout') return { kind: 'silence', waitedMs: this.giveUpMs() };
+      return { kind: 'malformed', error: new DecodeError('HDLC_LINK_REFUSED', 0, 'UA in answer to SNRM', `the link went down (${this.lost.reason})`) };
     }
+    const s = this.state.settings;
+    return { kind: 'open', note: `link open: max info tx ${s.maxInfoFieldLengthTransmit}, rx ${s.maxInfoFieldLengthReceive}, window tx ${s.windowSizeTransmit}, rx ${s.windowSizeReceive}` };
+  }
+
+  async exchange(apdu: Uint8Array, reply = true): Promise<ApduArrival> {
+    if (this.state.mode !== 'NRM') return this.notConnected();
+    this.delivered = [];
+    const payload = addLlc('request', apdu);
+    if (!reply) {
+      // Without an answer to wait for: done once every segment went out and was acknowledged.
+      const w = await this.run({ type: 'send', payload }, () => this.state.outbox.length === 0 && this.state.unacked.length === 0 && !this.state.poll, this.giveUpMs());
+      return w.kind === 'done' ? { kind: 'silence', waitedMs: 0 } : this.arrival(w);
+    }
+    const w = await this.run({ type: 'send', payload }, () => this.delivered.length > 0, this.giveUpMs(), true);
+    return this.arrival(w);
+  }
+
+  async receive(timeoutMs: number): Promise<ApduArrival> {
+    if (this.state.mode !== 'NRM') return this.notConnected();
+    this.delivered = [];
+    const w = await this.run(undefined, () => this.delivered.length > 0, timeoutMs, true);
+    return this.arrival(w);
+  }
+
+  /**
+   * Gives the server the right to send what it holds: an empty UI frame with P (DLMS UA event
+   * reporting over HDLC); a UI answer carries the pushed APDU, an RR says there is none.
+   */
+  async poll(timeoutMs: number): Promise<ApduArrival> {
+    if (this.state.mode !== 'NRM') return this.notConnected();
+    if (this.pushed.length === 0) {
+      const w = await this.run({ type: 'send-ui', payload: new Uint8Array(0), poll: true }, () => this.pushed.length > 0 || !this.state.poll, timeoutMs);
+      if (w.kind !== 'done') return w;
+    }
+    const message = this.pushed.shift();
+    if (message === undefined) return { kind: 'silence', waitedMs: 0 };
     try {
-      // The UA lists the values from the server's side: its transmit is our receive.
-      const s = settingsOf(parametersOfInfo(f.info, 0));
-      this.settings = {
-        maxInfoFieldLengthTransmit: s.maxInfoFieldLengthReceive,
-        maxInfoFieldLengthReceive: s.maxInfoFieldLengthTransmit,
-        windowSizeTransmit: s.windowSizeReceive,
-        windowSizeReceive: s.windowSizeTransmit,
-      };
+      return { kind: 'apdu', bytes: stripLlc(message, 'response').apdu };
     } catch (e) {
       if (isDecodeError(e)) return { kind: 'malformed', error: e };
       throw e;
     }
-    this.vs = 0;
-    this.vr = 0;
-    return {
-      kind: 'open',
-      note: `link open: max info tx ${this.settings.maxInfoFieldLengthTransmit}, rx ${this.settings.maxInfoFieldLengthReceive}, window ${this.settings.windowSizeTransmit}`,
-    };
-  }
-
-  async exchange(apdu: Uint8Array, reply = true): Promise<ApduArrival> {
-    const segments = splitSegments(addLlc('request', apdu), this.settings.maxInfoFieldLengthTransmit);
-    for (const [i, seg] of segments.entries()) {
-      await this.send({ type: 'I', destination: this.server, source: this.client, pf: true, ns: this.vs, nr: this.vr, segmented: seg.segmented, info: seg.info });
-      this.vs = (this.vs + 1) % SEQUENCE_MODULUS;
-      if (i < segments.length - 1) {
-        // Green Book 8.4.4: with window 1 the DUT acknowledges each segment with RR before the next.
-        const ack = await this.nextFrame();
-        if (ack.kind !== 'frame') return ack.kind === 'malformed' ? ack : ack.kind === 'silence' ? ack : { kind: 'closed' };
-        if (ack.frame.type !== 'RR') {
-          return { kind: 'malformed', error: new DecodeError('HDLC_UNEXPECTED_FRAME', 0, 'RR acknowledging a segment', ack.frame.type) };
-        }
-      }
-    }
-    if (!reply) return { kind: 'silence', waitedMs: 0 };
-    return this.receive(this.link.responseTimeoutMs);
-  }
-
-  async receive(timeoutMs: number): Promise<ApduArrival> {
-    let reassembly: Reassembly = EMPTY_REASSEMBLY;
-    for (;;) {
-      const got = await this.nextFrame(timeoutMs);
-      if (got.kind !== 'frame') return got;
-      const f = got.frame;
-      if (f.type !== 'I') {
-        if (f.type === 'RR' || f.type === 'RNR') continue; // an acknowledgement without data: keep waiting
-        return { kind: 'malformed', error: new DecodeError('HDLC_UNEXPECTED_FRAME', 0, 'an I-frame carrying the response', f.type) };
-      }
-      if (f.ns !== this.vr) {
-        return { kind: 'malformed', error: new DecodeError('HDLC_BAD_NS', 0, `N(S)=${this.vr}`, `N(S)=${f.ns}`) };
-      }
-      this.vr = (this.vr + 1) % SEQUENCE_MODULUS;
-      try {
-        const step = addSegment(reassembly, { info: f.info, segmented: f.segmented }, MAX_REASSEMBLY);
-        if (step.kind === 'complete') {
-          const apdu = stripLlc(step.message, 'response').apdu;
-          if (reassembly.parts.length > 0) this.rec.event(`APDU reassembled from ${reassembly.parts.length + 1} segments`, [apduLayer(apdu)]);
-          return { kind: 'apdu', bytes: apdu };
-        }
-        reassembly = step.reassembly;
-      } catch (e) {
-        if (isDecodeError(e)) return { kind: 'malformed', error: e };
-        throw e;
-      }
-      // Green Book 8.4.4: poll for the next segment with RR, P=1.
-      await this.send({ type: 'RR', destination: this.server, source: this.client, pf: true, nr: this.vr });
-    }
   }
 
   async close(): Promise<void> {
-    if (this.inbox.isClosed) return;
-    await this.send({ type: 'DISC', destination: this.server, source: this.client, pf: true });
-    await this.nextFrame(); // UA or DM; either way the link is down (recorded in the trace)
+    if (this.inbox.isClosed || this.state.mode === 'NDM') return;
+    await this.run({ type: 'disconnect' }, () => this.state.mode === 'NDM', this.giveUpMs());
   }
 
-  private async send(frame: HdlcFrame): Promise<void> {
-    const bytes = encodeFrame(frame);
-    this.rec.tx(bytes);
+  // ---- raw access for frame-crafting steps: no machine, every frame as it is ----------------
+
+  async sendRaw(bytes: Uint8Array, note?: string): Promise<void> {
+    this.rec.tx(bytes, note);
     await this.transport.write(bytes);
   }
 
-  /** The next frame addressed to us, decoded; frames for other stations are recorded and skipped. */
-  private async nextFrame(timeoutMs = this.link.responseTimeoutMs): Promise<
-    | { kind: 'frame'; frame: HdlcFrame }
-    | { kind: 'silence'; waitedMs: number }
-    | { kind: 'malformed'; error: DecodeError }
-    | { kind: 'closed' }
-  > {
-    const deadline = performance.now() + timeoutMs;
+  async nextRaw(timeoutMs: number): Promise<RawFrameArrival> {
+    const a = await this.inbox.next(timeoutMs);
+    if (a.kind === 'timeout') {
+      this.rec.event(`no frame within ${timeoutMs} ms`);
+      return { kind: 'silence', waitedMs: timeoutMs };
+    }
+    if (a.kind === 'closed') {
+      this.rec.event('the DUT closed the connection');
+      return a;
+    }
+    this.rec.rx(a.bytes);
+    return { kind: 'frame', bytes: a.bytes };
+  }
+
+  // ---- the drive loop -----------------------------------------------------------------------
+
+  /** How long an answer may take without progress: each poll and each retransmission's timeout. */
+  private giveUpMs(): number {
+    return this.link.responseTimeoutMs * ((this.link.retries ?? 0) + 1);
+  }
+
+  private notConnected(): ApduArrival {
+    this.rec.event(`the HDLC link is down (${this.lost.reason}): no request sent`);
+    return { kind: 'closed' };
+  }
+
+  private arrival(w: Waited): ApduArrival {
+    if (w.kind !== 'done') return w;
+    const message = this.delivered.shift();
+    if (message === undefined) return { kind: 'closed' };
+    try {
+      const apdu = stripLlc(message, 'response').apdu;
+      return { kind: 'apdu', bytes: apdu };
+    } catch (e) {
+      if (isDecodeError(e)) return { kind: 'malformed', error: e };
+      throw e;
+    }
+  }
+
+  /**
+   * Feeds `first` to the machine, then frames and ticks until `goal` holds, a rule is broken, the
+   * link goes down, or `boundMs` pass without progress (an I frame received). With `repoll`, an
+   * idle link is polled again each inter-frame timeout: the server may only answer a poll.
+   */
+  private async run(first: LinkEvent | undefined, goal: () => boolean, boundMs: number, repoll = false): Promise<Waited> {
+    this.problem = undefined;
+    this.down = false;
+    if (first) await this.apply(first);
+    let giveUp = monotonicMs() + boundMs;
+    let frames = 0;
     for (;;) {
-      const left = Math.max(0, deadline - performance.now());
-      const a = await this.inbox.next(left);
-      if (a.kind === 'timeout') {
-        this.rec.event(`no answer within ${timeoutMs} ms`);
-        return { kind: 'silence', waitedMs: timeoutMs };
+      if (this.problem) return { kind: 'malformed', error: this.problem };
+      if (goal()) return { kind: 'done' };
+      if (this.down) {
+        if (this.lost.reason === 'timeout') return { kind: 'silence', waitedMs: boundMs };
+        return { kind: 'malformed', error: new DecodeError('HDLC_LINK_DOWN', 0, 'an answer on the open link', `the link went down (${this.lost.reason})`) };
       }
+      const now = monotonicMs();
+      if (now >= giveUp && !this.state.poll) {
+        this.rec.event(`no answer within ${boundMs} ms`);
+        return { kind: 'silence', waitedMs: boundMs };
+      }
+      if (this.state.deadline !== undefined && now >= this.state.deadline) {
+        await this.apply({ type: 'tick' });
+        continue;
+      }
+      const idle = !this.state.poll && this.state.mode === 'NRM';
+      const until = Math.min(this.state.deadline ?? giveUp, idle && repoll ? now + this.link.interFrameTimeoutMs : giveUp, giveUp);
+      const a = await this.inbox.next(Math.max(0, until - now));
       if (a.kind === 'closed') {
         this.rec.event('the DUT closed the connection');
         return a;
       }
+      if (a.kind === 'timeout') {
+        if (idle && repoll && monotonicMs() < giveUp) await this.apply({ type: 'poll' });
+        continue;
+      }
       this.rec.rx(a.bytes);
+      if (++frames > FLOOD_LIMIT) {
+        this.rec.event(`more than ${FLOOD_LIMIT} frames in one wait: the DUT floods the line`);
+        return { kind: 'malformed', error: new DecodeError('HDLC_FLOOD', 0, `at most ${FLOOD_LIMIT} frames in answer to one request`, 'more') };
+      }
       let frame: HdlcFrame;
       try {
         frame = decodeFrame(a.bytes);
@@ -177,11 +257,63 @@ export class HdlcClientLink implements Link {
         if (isDecodeError(e)) return { kind: 'malformed', error: e };
         throw e;
       }
-      if (!addressEquals(frame.destination, this.client) || !addressEquals(frame.source, this.server)) {
-        this.rec.event('frame for another station ignored');
-        continue;
+      const before = this.state.vr;
+      await this.apply({ type: 'receive', frame });
+      if (this.state.vr !== before) giveUp = monotonicMs() + boundMs;
+    }
+  }
+
+  private async apply(e: LinkEvent): Promise<void> {
+    const r = step(this.state, e, monotonicMs());
+    this.state = r.state;
+    for (const a of r.actions) await this.perform(a);
+  }
+
+  private async perform(a: LinkAction): Promise<void> {
+    switch (a.type) {
+      case 'transmit': {
+        const bytes = encodeFrame(a.frame);
+        this.rec.tx(bytes, a.retransmission ? 'retransmission' : undefined);
+        await this.transport.write(bytes);
+        return;
       }
-      return { kind: 'frame', frame };
+      case 'deliver':
+        if (a.unnumbered) {
+          this.pushed.push(a.payload);
+          return;
+        }
+        if (a.payload.length > this.state.settings.maxInfoFieldLengthReceive) this.recordReassembly(a.payload);
+        this.delivered.push(a.payload);
+        return;
+      case 'violation':
+        this.rec.event(`link rule broken by the DUT: ${a.code}: expected ${a.expected}, got ${a.actual}`);
+        this.problem ??= new DecodeError(a.code, 0, a.expected, a.actual);
+        return;
+      case 'timeout':
+        this.rec.event(`no answer within ${a.waitedMs} ms${a.retransmitting ? ': retransmitting' : ': the link is given up'}`);
+        return;
+      case 'disconnected':
+        this.lost = a;
+        this.down = true;
+        this.rec.event(`HDLC link down (${a.reason})`);
+        return;
+      case 'connected':
+        return;
+      case 'ignored':
+        this.rec.event(`frame ignored (${summarizeFrame(a.frame)}): ${a.reason}`);
+        return;
+      default: {
+        const never: never = a;
+        throw new Error(`unknown link action ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  private recordReassembly(message: Uint8Array): void {
+    try {
+      this.rec.event('APDU reassembled from segments', [apduLayer(stripLlc(message, 'response').apdu)]);
+    } catch (e) {
+      if (!isDecodeError(e)) throw e;
     }
   }
 }

@@ -13,15 +13,37 @@ import type {
   AssociationParams,
   AttributeRef,
   ConnectOutcome,
+  ActionOutcome,
   DlmsClient,
+  GetListOutcome,
   GetOutcome,
+  MethodRef,
+  NotificationOutcome,
+  SetListOutcome,
+  SetOutcome,
+  LinkProposal,
   LinkSettings,
+  RawFrameAccess,
+  ReadOutcome,
+  ReleaseOptions,
   ReleaseOutcome,
+  SnVariable,
+  SnWriteItem,
+  WriteOutcome,
 } from './api';
-import { associate, release } from './association';
+import { associate, initiateRequestFor, release } from './association';
+import { readVariables, writeVariables } from './sn-service';
+import type { InitiateRequest } from '../dlms/xdlms/initiate';
 import { describerFor } from './describe';
 import { FrameRecorder } from './frame-recorder';
-import { getAttribute } from './get-service';
+import { getAttribute, getWithList } from './get-service';
+import { setAttribute, setWithList } from './set-service';
+import { invokeAction } from './action-service';
+import { NotificationBox } from './notification';
+import { UNNEGOTIATED, type Negotiated, type ServiceContext } from './exchange';
+import { DEFAULT_MAX_RECEIVE_PDU } from './association';
+import type { Data } from '../dlms/axdr/data';
+import { ClientError } from './api';
 import { HdlcClientLink } from './hdlc-link';
 import type { Link } from './link';
 import { malformed } from './outcomes';
@@ -29,6 +51,11 @@ import { openTransport, type TransportSpec } from './open-transport';
 import { TraceRecorder, type Clock } from './recorder';
 import { WrapperClientLink } from './wrapper-link';
 import { DecodeError } from '../dlms/bytes/decode-error';
+import { CipheringLink, decipheredLayer, decipheringDescriber } from './ciphering';
+import { LLC_HEADER_LENGTH } from '../dlms/hdlc/llc';
+import { memoryCounterStore, type CounterStore } from './counters';
+import { associateSecured, needsSecurity, releaseSecured } from './hls';
+import type { SecureChannel, SecureSession } from './security-context';
 
 export type { DlmsClient } from './api';
 export type { TransportSpec } from './open-transport';
@@ -43,11 +70,19 @@ export interface ClientOptions {
   /** Every secret the profile holds: masked in every trace record. */
   readonly secrets?: readonly Secret[];
   readonly clock?: Clock;
+  /** The invoke-id of every request, for DUTs or replays that expect one (Gurux clients always send 1); default: cycle 1..15, 0. */
+  readonly fixedInvokeId?: number;
+  /** Invocation counters used so far, per device (client/counters.ts); default: in memory, for this client only. */
+  readonly counters?: CounterStore;
+  /** Names the device in the counter store; default: the transport's label. */
+  readonly deviceKey?: string;
 }
 
 /** Green Book 8.4.2.3 / 7.3.3: the public client's SAP, used when no association says otherwise. */
 export const PUBLIC_CLIENT_SAP = 16;
 const INVOKE_ID_MODULUS = 16;
+/** Green Book 8.4.5.3.2: the default maximum information field length, when the profile names none. */
+const HDLC_DEFAULT_INFO = 128;
 
 class TracingClient implements DlmsClient {
   private readonly rec: FrameRecorder;
@@ -55,9 +90,20 @@ class TracingClient implements DlmsClient {
   private link: Link | undefined;
   private sap: number | undefined;
   private invokeId = 0;
+  /** What the open association negotiated; GET, SET and ACTION keep to it. */
+  private negotiated: Negotiated = UNNEGOTIATED;
+  private readonly notifications = new NotificationBox();
+  /** The InitiateRequest of the last AARQ, for an RLRQ that carries it (Green Book 9.3.3). */
+  private initiate: InitiateRequest | undefined;
+  /** The security session of the open association (client/security-context.ts), when it has one. */
+  private channel: SecureChannel | undefined;
+  private associated: AssociationParams | undefined;
+  private readonly counters: CounterStore;
 
   constructor(private readonly opts: ClientOptions) {
-    this.rec = new FrameRecorder(new TraceRecorder(opts.clock), describerFor(opts.link.framing));
+    // Protected APDUs are recorded as sent and, in an extra layer, deciphered (client/ciphering.ts).
+    this.rec = new FrameRecorder(new TraceRecorder(opts.clock), decipheringDescriber(opts.link.framing, describerFor(opts.link.framing), () => this.channel));
+    this.counters = opts.counters ?? memoryCounterStore();
     for (const s of opts.secrets ?? []) this.rec.protect(s);
   }
 
@@ -65,21 +111,9 @@ class TracingClient implements DlmsClient {
     return this.rec.recorder.records;
   }
 
-  async connect(clientSap = PUBLIC_CLIENT_SAP): Promise<ConnectOutcome> {
-    if (this.link) await this.disconnect();
-    const transport = await openTransport(this.opts.transport, {
-      attemptTimeoutMs: this.opts.connectTimeoutMs,
-      retries: this.opts.connectRetries ?? 2,
-      onRetry: (note) => this.rec.event(note),
-    });
-    this.rec.event(`connected: ${transport.label}`);
-    this.transport = transport;
-    this.sap = clientSap;
-    this.link =
-      this.opts.link.framing === 'hdlc'
-        ? new HdlcClientLink(transport, this.opts.link, clientSap, this.rec)
-        : new WrapperClientLink(transport, this.opts.link, clientSap, this.rec);
-    const opened = await this.link.open();
+  async connect(clientSap = PUBLIC_CLIENT_SAP, proposal?: LinkProposal): Promise<ConnectOutcome> {
+    const link = await this.openLink(clientSap, proposal);
+    const opened = await link.open();
     switch (opened.kind) {
       case 'open':
         this.rec.event(opened.note);
@@ -103,19 +137,168 @@ class TracingClient implements DlmsClient {
       if (c.kind !== 'connected') return c;
     }
     this.rec.event(`associate ${params.name} (client SAP ${params.clientSap}, ${params.authentication})`);
-    return associate(this.link!, params);
+    this.initiate = initiateRequestFor(params);
+    this.dropChannel();
+    const outcome = needsSecurity(params) ? await this.associateSecured(params) : await associate(this.link!, params);
+    this.negotiated =
+      outcome.kind === 'accepted'
+        ? { clientMaxReceivePduSize: params.maxReceivePduSize ?? DEFAULT_MAX_RECEIVE_PDU, serverMaxReceivePduSize: outcome.serverMaxReceivePduSize, conformance: outcome.negotiatedConformance }
+        : UNNEGOTIATED;
+    return outcome;
+  }
+
+  /** HLS and ciphered associations (client/hls.ts); every key they use is masked from here on. */
+  private async associateSecured(params: AssociationParams): Promise<AssociateOutcome> {
+    const s = params.security;
+    for (const k of [s?.blockCipherKey, s?.authenticationKey, s?.masterKey, s?.broadcastKey, s?.signingKey, params.hls?.secret, s?.dedicatedKey === true ? undefined : s?.dedicatedKey]) {
+      if (k) this.rec.protect(k);
+    }
+    const r = await associateSecured(this.link!, params, {
+      counters: this.counters,
+      deviceKey: this.opts.deviceKey ?? deviceKeyOf(this.opts.transport),
+      invoke: () => this.nextInvoke(),
+      onChannel: (channel) => {
+        if (channel.dedicatedKey) this.rec.protect(channel.dedicatedKey);
+        this.channel = channel;
+      },
+    });
+    if (r.outcome.kind === 'accepted' && r.channel) this.associated = params;
+    else this.dropChannel();
+    return r.outcome;
+  }
+
+  /**
+   * A protected APDU longer than one HDLC frame crossed in segments, whose frames the describer
+   * cannot decipher one by one: the whole APDU's deciphered layer gets a record of its own.
+   */
+  private recordSegmented(apdu: Uint8Array, dir: 'tx' | 'rx'): void {
+    const l = this.opts.link;
+    const max = dir === 'tx' ? (l.maxInfoTx ?? HDLC_DEFAULT_INFO) : (l.maxInfoRx ?? HDLC_DEFAULT_INFO);
+    if (l.framing !== 'hdlc' || !this.channel || apdu.length + LLC_HEADER_LENGTH <= max) return;
+    const layer = decipheredLayer(this.channel, apdu, dir);
+    if (layer) this.rec.event(`${dir === 'tx' ? 'request' : 'response'} APDU sent in segments, deciphered`, [layer]);
+  }
+
+  security(): SecureSession | undefined {
+    return this.channel;
+  }
+
+  private dropChannel(): void {
+    this.channel?.flush();
+    this.channel = undefined;
+    this.associated = undefined;
+  }
+
+  async read(variables: readonly SnVariable[]): Promise<ReadOutcome> {
+    const link = await this.ensureLink();
+    if ('kind' in link) return link;
+    return readVariables(link.link, variables);
+  }
+
+  async write(items: readonly SnWriteItem[]): Promise<WriteOutcome> {
+    const link = await this.ensureLink();
+    if ('kind' in link) return link;
+    return writeVariables(link.link, items);
   }
 
   async get(ref: AttributeRef): Promise<GetOutcome> {
     const link = await this.ensureLink();
     if ('kind' in link) return link;
-    return getAttribute(link.link, ref, this.nextInvoke());
+    return getAttribute(this.services(link.link), ref, this.nextInvoke());
   }
 
-  async release(): Promise<ReleaseOutcome> {
+  async getWithList(refs: readonly AttributeRef[]): Promise<GetListOutcome> {
     const link = await this.ensureLink();
     if ('kind' in link) return link;
-    return release(link.link);
+    return getWithList(this.services(link.link), refs, this.nextInvoke());
+  }
+
+  async set(ref: AttributeRef, value: Data): Promise<SetOutcome> {
+    const link = await this.ensureLink();
+    if ('kind' in link) return link;
+    return setAttribute(this.services(link.link), ref, value, this.nextInvoke());
+  }
+
+  async setWithList(refs: readonly AttributeRef[], values: readonly Data[]): Promise<SetListOutcome> {
+    const link = await this.ensureLink();
+    if ('kind' in link) return link;
+    return setWithList(this.services(link.link), refs, values, this.nextInvoke());
+  }
+
+  async action(ref: MethodRef, parameters?: Data): Promise<ActionOutcome> {
+    const link = await this.ensureLink();
+    if ('kind' in link) return link;
+    return invokeAction(this.services(link.link), ref, parameters, this.nextInvoke());
+  }
+
+  async receiveNotification(timeoutMs = this.opts.link.responseTimeoutMs): Promise<NotificationOutcome> {
+    const link = await this.ensureLink();
+    if ('kind' in link) return link;
+    return this.notifications.receive(link.link, this.negotiated, timeoutMs);
+  }
+
+  onNotification(listener: (n: NotificationOutcome) => void): void {
+    this.notifications.listen(listener);
+  }
+
+  private services(link: Link): ServiceContext {
+    return {
+      link,
+      negotiated: this.negotiated,
+      responseTimeoutMs: this.opts.link.responseTimeoutMs,
+      notified: (apdu) => {
+        this.rec.event(`${apdu.type} received while awaiting an answer: kept for receiveNotification`);
+        this.notifications.keep(apdu);
+      },
+    };
+  }
+
+  async release(options?: ReleaseOptions): Promise<ReleaseOutcome> {
+    const link = await this.ensureLink();
+    if ('kind' in link) return link;
+    const channel = this.channel;
+    const outcome = channel?.ciphered ? await releaseSecured(link.link, options ?? {}, channel, this.associated) : await release(link.link, options, this.initiate);
+    // RLRE not-finished: the server keeps the association (Green Book 9.3.3).
+    if (outcome.kind === 'released' && outcome.reason !== 'not-finished') {
+      this.negotiated = UNNEGOTIATED;
+      this.dropChannel();
+    }
+    return outcome;
+  }
+
+  /** Frame-level access for frame-crafting steps (client/api.ts RawFrameAccess); HDLC only. */
+  readonly raw: RawFrameAccess = {
+    open: async (clientSap = PUBLIC_CLIENT_SAP) => {
+      if (!this.link) await this.openLink(clientSap);
+    },
+    sendRawFrame: async (bytes, note) => this.hdlcLink('send a raw frame').sendRaw(bytes, note),
+    nextFrame: async (timeoutMs) => this.hdlcLink('wait for a raw frame').nextRaw(timeoutMs),
+    link: () => (this.link instanceof HdlcClientLink ? this.link.view() : undefined),
+  };
+
+  /** The transport and the link object, not yet opened (no SNRM): `connect` opens it, raw access need not. */
+  private async openLink(clientSap: number, proposal?: LinkProposal): Promise<Link> {
+    if (this.link) await this.disconnect();
+    const transport = await openTransport(this.opts.transport, {
+      attemptTimeoutMs: this.opts.connectTimeoutMs,
+      retries: this.opts.connectRetries ?? 2,
+      onRetry: (note) => this.rec.event(note),
+      onOpening: (note) => this.rec.event(note),
+    });
+    this.rec.event(`connected: ${transport.label}`);
+    this.transport = transport;
+    this.sap = clientSap;
+    this.link =
+      this.opts.link.framing === 'hdlc'
+        ? new HdlcClientLink(transport, this.opts.link, clientSap, this.rec, proposal)
+        : new WrapperClientLink(transport, this.opts.link, clientSap, this.rec);
+    return this.link;
+  }
+
+  private hdlcLink(what: string): HdlcClientLink {
+    if (this.link instanceof HdlcClientLink) return this.link;
+    const why = this.link ? 'the link is not HDLC' : 'no link is open';
+    throw new ClientError(`cannot ${what}: ${why}`, this.link ? 'profile' : 'harness', 'CLIENT_NO_HDLC_LINK');
   }
 
   async disconnect(): Promise<void> {
@@ -124,6 +307,8 @@ class TracingClient implements DlmsClient {
     this.link = undefined;
     this.transport = undefined;
     this.sap = undefined;
+    this.negotiated = UNNEGOTIATED;
+    this.dropChannel();
     try {
       await link?.close();
     } finally {
@@ -133,7 +318,7 @@ class TracingClient implements DlmsClient {
   }
 
   private async ensureLink(): Promise<{ link: Link } | Exclude<ConnectOutcome, { kind: 'connected' | 'refused' }> | ReturnType<typeof malformed>> {
-    if (this.link) return { link: this.link };
+    if (this.link) return { link: this.channel?.ciphered ? new CipheringLink(this.link, this.channel, (apdu, dir) => this.recordSegmented(apdu, dir)) : this.link };
     const c = await this.connect();
     if (c.kind === 'refused') return malformed(new DecodeError('LINK_REFUSED', 0, 'a link', c.note));
     if (c.kind !== 'connected') return c;
@@ -142,8 +327,20 @@ class TracingClient implements DlmsClient {
 
   /** Invoke-ids cycle 1..15, 0 (Green Book 9.3: the client chooses; the server echoes). */
   private nextInvoke(): InvokeIdAndPriority {
-    this.invokeId = (this.invokeId + 1) % INVOKE_ID_MODULUS;
+    this.invokeId = this.opts.fixedInvokeId ?? (this.invokeId + 1) % INVOKE_ID_MODULUS;
     return { invokeId: this.invokeId, serviceClass: 'confirmed', priority: 'high' };
+  }
+}
+
+/** Where the device is, as a name for its counters: stable across connections (unlike a transport's label). */
+function deviceKeyOf(t: TransportSpec): string {
+  switch (t.kind) {
+    case 'tcp':
+      return `tcp ${t.host}:${t.port}`;
+    case 'serial':
+      return `serial ${t.path}`;
+    default:
+      return t.label;
   }
 }
 

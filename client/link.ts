@@ -25,5 +25,11 @@ export interface Link {
   exchange(apdu: Uint8Array, reply?: boolean): Promise<ApduArrival>;
   /** Waits for an APDU without sending (a late answer, or a pushed notification). */
   receive(timeoutMs: number): Promise<ApduArrival>;
+  /**
+   * Gives the server the right to send what it holds (HDLC: an empty UI frame with P set, DLMS UA
+   * event reporting) and waits for it; silence at once when the server says it holds nothing.
+   * Links on which the server may always talk (the wrapper) leave it out: `receive` serves.
+   */
+  poll?(timeoutMs: number): Promise<ApduArrival>;
   close(): Promise<void>;
 }

@@ -8,10 +8,22 @@ import type { Transport } from '../drivers/transport';
 import { UnreachableError } from '../drivers/transport';
 import { connectTcp } from '../drivers/tcp';
 import { openSerial } from '../drivers/serial';
+import { openIec21ModeE, type Iec21Exchange } from '../drivers/iec21';
 
 export type TransportSpec =
   | { readonly kind: 'tcp'; readonly host: string; readonly port: number }
-  | { readonly kind: 'serial'; readonly path: string; readonly baudRate: number; readonly dataBits?: 7 | 8; readonly parity?: 'none' | 'even' | 'odd'; readonly stopBits?: 1 | 2 }
+  | {
+      readonly kind: 'serial';
+      readonly path: string;
+      readonly baudRate: number;
+      readonly dataBits?: 7 | 8;
+      readonly parity?: 'none' | 'even' | 'odd';
+      readonly stopBits?: 1 | 2;
+      /** IEC 62056-21 mode E: 300 baud 7E1 sign-on, then HDLC at the agreed rate (at most `baudRate`). */
+      readonly opening?: 'iec21-mode-e';
+      /** The device address of the mode E request message, when the bus has several meters. */
+      readonly address?: string;
+    }
   /** An already arranged transport, e.g. the built-in simulator's in-memory pair. */
   | { readonly kind: 'factory'; readonly label: string; readonly open: () => Promise<Transport> };
 
@@ -21,6 +33,8 @@ export interface OpenOptions {
   /** Further attempts after the first. */
   readonly retries: number;
   readonly onRetry?: (note: string) => void;
+  /** Each message of a serial sign-on (mode E), for the trace. */
+  readonly onOpening?: (note: string) => void;
 }
 
 export async function openTransport(spec: TransportSpec, opts: OpenOptions): Promise<Transport> {
@@ -30,6 +44,15 @@ export async function openTransport(spec: TransportSpec, opts: OpenOptions): Pro
         return connectTcp({ host: spec.host, port: spec.port, timeoutMs: opts.attemptTimeoutMs });
       case 'serial':
         try {
+          if (spec.opening === 'iec21-mode-e') {
+            return await openIec21ModeE({
+              path: spec.path,
+              timeoutMs: opts.attemptTimeoutMs,
+              maxBaud: spec.baudRate,
+              ...(spec.address === undefined ? {} : { address: spec.address }),
+              ...(opts.onOpening ? { onExchange: (x: Iec21Exchange) => opts.onOpening!(x.note) } : {}),
+            });
+          }
           return await openSerial({ ...spec, timeoutMs: opts.attemptTimeoutMs });
         } catch (e) {
           // A missing or busy serial port does not heal by waiting: do not retry it.

@@ -30,7 +30,18 @@ export function maskBytes(bytes: Uint8Array, secrets: readonly Secret[]): { byte
   return { bytes: out, count };
 }
 
+/** Secrets never change: their text forms are worked out once (masking runs on every frame). */
+const FORMS = new WeakMap<Secret, string[]>();
+
 export function textForms(secret: Secret): string[] {
+  const known = FORMS.get(secret);
+  if (known) return known;
+  const forms = computeForms(secret);
+  FORMS.set(secret, forms);
+  return forms;
+}
+
+function computeForms(secret: Secret): string[] {
   const b = secret.reveal();
   const hex = toHex(b);
   const forms = [hex, hex.toLowerCase(), toHex(b, ' '), toHex(b, ' ').toLowerCase(), Buffer.from(b).toString('base64')];

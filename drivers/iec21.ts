@@ -82,6 +82,8 @@ function runOpening(port: Transport, first: ModeEStep, opts: Iec21ModeEOptions):
     // Actions run strictly in order (a send completes before the switch after it), even when
     // bytes arrive while an earlier send is still draining.
     let queue = Promise.resolve();
+    // When the last send began and how long it occupies a 300-baud line (see 'switch').
+    let lineBusyUntil = 0;
 
     const finish = (error: Error | undefined, agreed?: Agreed): void => {
       if (done) return;
@@ -124,6 +126,7 @@ function runOpening(port: Transport, first: ModeEStep, opts: Iec21ModeEOptions):
       switch (action.type) {
         case 'send':
           opts.onExchange?.({ dir: 'tx', bytes: action.bytes, note: action.note });
+          lineBusyUntil = performance.now() + transmitMs(action.bytes.length);
           await bounded(port.write(action.bytes), opts.timeoutMs + transmitMs(action.bytes.length), () => new UnreachableError(port.label, `${action.note} not sent within the bound`));
           return;
         case 'arm-timer':
@@ -132,9 +135,15 @@ function runOpening(port: Transport, first: ModeEStep, opts: Iec21ModeEOptions):
         case 'skip':
           opts.onExchange?.({ dir: 'event', bytes: action.bytes, note: `skipped: ${action.note}` });
           return;
-        case 'switch':
+        case 'switch': {
+          // The reopen flushes the port (TCIOFLUSH). A real UART's drain covers the ACK's time on
+          // the line, but a pty or a USB adapter reports drained early, and the flush would then
+          // discard an ACK the device has not read yet: let the line time of the ACK pass first.
+          const settle = lineBusyUntil - performance.now();
+          if (settle > 0) await new Promise((resolve) => setTimeout(resolve, Math.ceil(settle)));
           finish(undefined, { identification: action.identification, baudRate: action.baudRate });
           return;
+        }
         case 'fail':
           // Silence is the device not being there; anything else is the device answering wrongly.
           finish(action.error.code === 'IEC21_SILENT' ? new UnreachableError(port.label, action.error.message) : action.error);

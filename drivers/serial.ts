@@ -106,6 +106,9 @@ export function portTransport(port: SerialPortHandle, label: string, closeTimeou
   port.on('error', (e: Error) => {
     lastError = e;
   });
+  // The driver reports a vanished device (EIO, ENXIO) by closing with a DisconnectedError. A
+  // hung-up tty that reads zero bytes is not reported: serialport 13 re-reads it in a loop
+  // until the port is closed, so a silent line is left to the response timeouts above.
   port.on('close', (e: Error | null) => {
     if (closed) return;
     closed = true;

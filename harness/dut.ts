@@ -6,6 +6,7 @@
  */
 import type { DlmsClient } from '../client/api';
 import { createClient } from '../client';
+import { fileCounterStore, memoryCounterStore } from '../client/counters';
 import { openTransport, type TransportSpec } from '../client/open-transport';
 import { createSimulator } from '../simulator';
 import { clientOptionsFor } from './client-options';
@@ -44,7 +45,7 @@ export async function startDut(profile: Profile, opts: DutOptions = {}): Promise
       label = `tcp ${t.host}:${t.port}`;
       break;
     case 'serial':
-      spec = { kind: 'serial', path: t.path, baudRate: t.baudRate };
+      spec = { kind: 'serial', path: t.path, baudRate: t.baudRate, ...(t.opening === undefined ? {} : { opening: t.opening }) };
       label = `serial ${t.path}`;
       break;
     default: {
@@ -52,9 +53,12 @@ export async function startDut(profile: Profile, opts: DutOptions = {}): Promise
       throw new Error(`transport ${JSON.stringify(never)}`);
     }
   }
+  const counters = t.kind === 'builtin' ? memoryCounterStore() : fileCounterStore();
   return {
     label,
-    newClient: () => createClient(clientOptionsFor(profile, spec)),
+    // Invocation counters outlive a client (Green Book 9.2.7.2.4): one store per DUT, kept on disk
+    // for a real device (client/counters.ts), in memory for the simulator, which restarts each run.
+    newClient: () => createClient({ ...clientOptionsFor(profile, spec), counters, deviceKey: `${profile.device.name} @ ${label}` }),
     async probe() {
       const tr = await openTransport(spec, { attemptTimeoutMs: profile.timeouts.connectMs, retries: 0 });
       await tr.close();

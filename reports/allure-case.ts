@@ -1,13 +1,15 @@
 /**
  * One case's Allure result: labels (layer as epic, suite as feature, case id as story, test
  * purpose ids as tags, the exact verdict), the spec clause as a link, parameters (secrets only
- * ever masked), one step per harness step with one sub-step per exchange, and the trace as text
- * and JSON. Called inside the mocha `it` that ran the case, where allure-mocha's runtime is live.
+ * ever masked), one step per harness step with one sub-step per exchange, and the trace as text,
+ * JSON, a timeline SVG and trace.pcapng (trace-exports.ts). Called inside the mocha `it` that ran
+ * the case, where allure-mocha's runtime is live.
  */
 import * as allure from 'allure-js-commons';
 import { Status } from 'allure-js-commons';
 import type { TraceRecord } from '../dlms/trace';
 import type { SummaryStatus } from './summary';
+import { traceExports } from './trace-exports';
 import { renderTraceJson } from './trace-json';
 import { renderTraceText } from './trace-text';
 
@@ -24,17 +26,24 @@ export interface AllureCaseInput {
   readonly status: SummaryStatus;
   readonly reason?: string;
   readonly culprit?: string;
-  readonly steps: readonly {
-    readonly index: number;
-    readonly name: string;
-    readonly args: Readonly<Record<string, unknown>>;
-    readonly status: SummaryStatus | 'not-run';
-    readonly notes: readonly string[];
-    readonly message?: string;
-    readonly startMs: number;
-    readonly endMs: number;
-  }[];
+  readonly steps: readonly AllureStepInput[];
   readonly trace: readonly TraceRecord[];
+  /** Wall-clock start and length of the case: the pcapng timestamps are start + each record's `at`. */
+  readonly startedAtMs?: number;
+  readonly durationMs?: number;
+}
+
+/** One step of a case; a generator step (one per DUT object) carries its objects as sub-steps. */
+export interface AllureStepInput {
+  readonly index: number;
+  readonly name: string;
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly status: SummaryStatus | 'not-run';
+  readonly notes: readonly string[];
+  readonly message?: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly substeps?: readonly AllureStepInput[];
 }
 
 export interface ReportParameter {
@@ -79,6 +88,9 @@ export async function reportCase(r: AllureCaseInput, parameters: readonly Report
   if (r.reason) await allure.attachment(`${r.status}: reason`, `${r.reason}\n`, 'text/plain');
   await allure.attachment('frame trace (text)', renderTraceText(r.trace), 'text/plain');
   await allure.attachment('frame trace (JSON)', renderTraceJson(r.trace), 'application/json');
+  for (const x of traceExports(r)) {
+    await allure.attachment(x.name, typeof x.content === 'string' ? x.content : Buffer.from(x.content), { contentType: x.contentType, fileExtension: x.fileExtension });
+  }
 }
 
 /** The status of an Allure step is taken from what its body throws: assertion → failed, other → broken. */
@@ -89,16 +101,22 @@ class StepBroken extends Error {
   override readonly name = 'StepBroken';
 }
 
-async function reportStep(r: AllureCaseInput, s: AllureCaseInput['steps'][number]): Promise<void> {
-  const title = `${s.index + 1}. ${s.name}${argsText(s.args)}`;
+async function reportStep(r: AllureCaseInput, s: AllureStepInput, nested = false): Promise<void> {
+  // A sub-step for an object is named by its object (`object 1-0:1.8.0.255 (class 3 v0)`), no arguments needed.
+  const title = nested && s.name.startsWith('object ') ? s.name : `${s.index + 1}. ${s.name}${argsText(s.args)}`;
   if (s.status === 'not-run') {
     await allure.logStep(title, Status.SKIPPED);
     return;
   }
   try {
     await allure.step(title, async () => {
-      for (const ex of exchanges(r.trace, s.startMs, s.endMs)) await allure.logStep(ex, Status.PASSED);
-      for (const n of s.notes) await allure.logStep(n, Status.PASSED);
+      if (s.substeps?.length) {
+        for (const n of s.notes) await allure.logStep(n, Status.PASSED);
+        for (const sub of s.substeps) await reportStep(r, sub, true);
+      } else {
+        for (const ex of exchanges(r.trace, s.startMs, s.endMs)) await allure.logStep(ex, Status.PASSED);
+        for (const n of s.notes) await allure.logStep(n, Status.PASSED);
+      }
       if (s.status === 'failed') throw new StepFailed(s.message ?? 'failed');
       if (s.status === 'broken' || s.status === 'inconclusive') throw new StepBroken(`${s.status}: ${s.message ?? ''}`);
       if (s.status === 'inapplicable') await allure.logStep(`inapplicable: ${s.message ?? ''}`, Status.SKIPPED);

@@ -33,7 +33,8 @@ export function renderRecord(r: TraceRecord): string {
 }
 
 function renderLayer(layer: DecodedLayer): string[] {
-  const out = [`${INDENT}${layer.layer.padEnd(8)}${layer.summary}`];
+  // A layer name as long as the column (deciphered-apdu) keeps one space before its summary.
+  const out = [`${INDENT}${layer.layer.length >= 8 ? `${layer.layer} ` : layer.layer.padEnd(8)}${layer.summary}`];
   if (layer.error) {
     const e = layer.error;
     out.push(`${INDENT}${''.padEnd(8)}!! ${e.code} at byte ${e.offset}: expected ${e.expected}, got ${e.actual}`);

@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
-# Everything a brand-new machine needs: npm packages, and socat for the serial (pty) tests.
+# Everything a brand-new machine needs: npm packages; socat for the serial (pty) tests and tshark
+# for the Wireshark dissector test (test/e2e/wireshark.test.ts, tools/wireshark/dlms.lua).
+# Where a system package cannot be installed, the tests that need it are skipped with that reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v socat >/dev/null 2>&1; then
+missing=()
+command -v socat >/dev/null 2>&1 || missing+=(socat)
+command -v tshark >/dev/null 2>&1 || missing+=(tshark)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq socat >/dev/null
+    apt-get update -qq >/dev/null
+    for pkg in "${missing[@]}"; do
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null \
+        || echo "setup: could not install $pkg; the tests that need it will be skipped with that reason" >&2
+    done
   else
-    echo "setup: socat is missing and cannot be installed here; serial tests will be skipped with that reason" >&2
+    echo "setup: ${missing[*]} missing and cannot be installed here; the tests that need them will be skipped with that reason" >&2
   fi
 fi
 if [ ! -d node_modules ] || [ package.json -nt node_modules ] || [ package-lock.json -nt node_modules ]; then

@@ -1,9 +1,11 @@
 /**
  * `dlmsct simulate [--tcp PORT] [--host HOST] [--framing hdlc|wrapper] [--meter FILE]
- * [--fault NAME]... [--list-faults]`: serves the reference meter over TCP until SIGINT or
+ * [--fault NAME]... [--serial PATH [--baud N]] [--list-faults]`: serves the reference meter over
+ * TCP (and a serial device when asked) until SIGINT or
  * SIGTERM. Prints the bound port; resolves with the exit code (0, or 2 for a usage or
  * configuration error).
  */
+import { openSerial } from '../drivers/serial';
 import { createSimulator, listFaults } from './index';
 
 /** IEC 62056-47: the IANA port registered for DLMS/COSEM over TCP. */
@@ -16,12 +18,15 @@ interface SimulateArgs {
   meter?: string;
   faults: string[];
   listFaults: boolean;
+  /** Also serve this serial device (8N1 at `baud`), e.g. one end of a socat pty pair. */
+  serial?: string;
+  baud: number;
 }
 
-const USAGE = 'usage: dlmsct simulate [--tcp PORT] [--host HOST] [--framing hdlc|wrapper] [--meter FILE] [--fault NAME]... [--list-faults]';
+const USAGE = 'usage: dlmsct simulate [--tcp PORT] [--host HOST] [--framing hdlc|wrapper] [--meter FILE] [--fault NAME]... [--serial PATH [--baud N]] [--list-faults]';
 
 function parse(args: readonly string[]): SimulateArgs | string {
-  const out: SimulateArgs = { port: DLMS_TCP_PORT, host: '127.0.0.1', framing: 'hdlc', faults: [], listFaults: false };
+  const out: SimulateArgs = { port: DLMS_TCP_PORT, host: '127.0.0.1', framing: 'hdlc', faults: [], listFaults: false, baud: 9600 };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = (): string | undefined => args[++i];
@@ -59,8 +64,18 @@ function parse(args: readonly string[]): SimulateArgs | string {
       case '--list-faults':
         out.listFaults = true;
         break;
-      case '--serial':
-        return '--serial is not supported yet: serve over --tcp (and bridge with socat if a pty is needed)';
+      case '--serial': {
+        const v = value();
+        if (!v) return '--serial needs a device path';
+        out.serial = v;
+        break;
+      }
+      case '--baud': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v <= 0) return '--baud needs a positive whole number';
+        out.baud = v;
+        break;
+      }
       default:
         return `unknown argument ${JSON.stringify(arg)}`;
     }
@@ -84,6 +99,16 @@ export async function runSimulateCommand(args: readonly string[], print: (line: 
   } catch (e) {
     print((e as Error).message);
     return 2;
+  }
+  if (parsed.serial !== undefined) {
+    try {
+      sim.serveTransport(await openSerial({ path: parsed.serial, baudRate: parsed.baud, timeoutMs: 5000 }));
+    } catch (e) {
+      print(`cannot open ${parsed.serial}: ${(e as Error).message}`);
+      await sim.stop();
+      return 2;
+    }
+    print(`simulator serving serial ${parsed.serial} at ${parsed.baud} baud 8N1 (${parsed.framing})`);
   }
   let port: number;
   try {

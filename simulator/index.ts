@@ -27,6 +27,8 @@ export interface SimulatorOptions {
 export interface Simulator {
   /** The client end of an in-memory pair whose server end this simulator serves. */
   connectMemory(): Transport;
+  /** Serves an already open transport (a serial port, a test double) until it closes. */
+  serveTransport(transport: Transport): void;
   /** Listens on TCP; resolves with the bound port (0 = an ephemeral port). Default host 127.0.0.1. */
   listenTcp(port?: number, host?: string): Promise<number>;
   /** Closes every listener and connection. */
@@ -58,6 +60,7 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
 
   return {
     faults: faultNames,
+    serveTransport: serve,
     connectMemory() {
       const [client, server] = memoryPair(`simulator memory #${++connectionCount}`);
       serve(server);

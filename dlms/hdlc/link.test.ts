@@ -123,10 +123,11 @@ describe('HDLC link state machine', () => {
     expect(r.state.deadline).to.equal(1000);
     expect(run(r.state, { type: 'tick' }, 999).actions).to.deep.equal([]);
     r = run(r.state, { type: 'tick' }, 1000);
-    expect(r.actions.map((a) => a.type === 'transmit' && a.retransmission)).to.deep.equal([true]);
+    expect(r.actions[0]).to.deep.equal({ type: 'timeout', waitedMs: 1000, retransmitting: true });
+    expect(r.actions.slice(1).map((a) => a.type === 'transmit' && a.retransmission)).to.deep.equal([true]);
     r = run(r.state, { type: 'tick' }, 2000);
     r = run(r.state, { type: 'tick' }, 3000);
-    expect(r.actions).to.deep.equal([{ type: 'disconnected', reason: 'timeout' }]);
+    expect(r.actions).to.deep.equal([{ type: 'timeout', waitedMs: 1000, retransmitting: false }, { type: 'disconnected', reason: 'timeout' }]);
     expect(r.state.mode).to.equal('NDM');
     expect(r.state.deadline).to.equal(undefined);
   });
@@ -168,10 +169,13 @@ describe('HDLC link state machine', () => {
     expect(s.vr).to.equal(0);
   });
 
-  it('reports an N(R) that acknowledges frames never sent', () => {
+  it('rejects an N(R) that acknowledges frames never sent with FRMR, reason Z (ISO/IEC 13239 5.5.3.4.4)', () => {
     const s = run(initialLinkState(serverConfig), { type: 'receive', frame: { type: 'SNRM', destination: server, source: client, pf: true, info: new Uint8Array(0) } }).state;
     const r = run(s, { type: 'receive', frame: { type: 'RR', destination: server, source: client, pf: true, nr: 5 } });
-    expect(kinds(r.actions)).to.deep.equal(['violation HDLC_BAD_NR', 'transmit RR']);
+    expect(kinds(r.actions)).to.deep.equal(['violation HDLC_BAD_NR', 'transmit FRMR']);
+    // Rejected control B1 (RR N(R)=5 P), V(S)=0 V(R)=0, Z.
+    expect(toHex((sent(r.actions)[0] as { info: Uint8Array }).info)).to.equal('B10008');
+    expect(r.state.mode).to.equal('frame-reject');
   });
 
   it('reports FRMR and drops the link', () => {

@@ -10,3 +10,5 @@ export * from './hls';
 export * from './key-wrap';
 export * from './ecc';
 export * from './invocation-counter';
+export * from './policy';
+export * from './pkix';

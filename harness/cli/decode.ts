@@ -1,18 +1,22 @@
-/** `dlmsct decode [HEX] [--json]`: frames or APDUs decoded into layers, as text or JSON; exit 1 when one does not decode. */
+/** `dlmsct decode [HEX] [--json] [--ek HEX --ak HEX --system-title HEX | --profile FILE]`: frames or APDUs decoded into layers, as text or JSON; exit 1 when one does not decode. */
 import { EXIT, type Io, parse } from './io';
 import { decodeAnyHex } from './decode-bytes';
+import { DECIPHER_OPTIONS, decipherer } from './decipher';
 import { renderTraceText } from '../../reports/trace-text';
 import { renderTraceJson } from '../../reports/trace-json';
 import type { TraceRecord } from '../../dlms/trace';
 
 export async function decodeCommand(args: string[], io: Io, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } }, true);
+  const { values, positionals } = parse(args, { json: { type: 'boolean', default: false }, ...DECIPHER_OPTIONS }, true);
+  // With keys (--ek/--ak/--system-title, or --profile), protected APDUs are deciphered too.
+  const decipher = decipherer(values);
   const lines = positionals.length ? [positionals.join('')] : (await readAll(stdin)).split(/\r?\n/);
   const records: TraceRecord[] = [];
   for (const raw of lines) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
-    records.push(decodeAnyHex(line, records.length));
+    const record = decodeAnyHex(line, records.length);
+    records.push(decipher ? decipher(record) : record);
   }
   io.out(values.json ? renderTraceJson(records) : renderTraceText(records));
   return records.some((r) => r.layers.some((l) => l.error)) ? EXIT.failed : EXIT.ok;

@@ -9,6 +9,7 @@ import { simulateCommand } from './simulate';
 import { decodeCommand } from './decode';
 import { listCommand } from './list';
 import { reportCommand } from './report';
+import { exportCommand } from './export';
 import { schemasCommand } from './schemas';
 import { EXIT, UsageError, type Io, processIo } from './io';
 
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   decode: decodeCommand,
   list: listCommand,
   report: reportCommand,
+  export: exportCommand,
   schemas: schemasCommand,
 };
 
@@ -25,12 +27,19 @@ const USAGE = `usage: dlmsct <command> [options]
 
   run --profile FILE [--suite GLOB] [--case ID] [--tag T] [--results DIR] [--junit FILE]
       [--summary FILE] [--report]          run suites against a device (exit 0/1/2/3)
+      [--deviations FILE]                  known failures reported as expected-failure (docs/deviations.md)
+      [--certification]                    every case, every verdict stands: no filters, no deviations
+      [--devices FILE.csv|.yaml]           once per meter of a batch, a verdict each (docs/batch.md)
   simulate [--tcp PORT] [--framing hdlc|wrapper] [--fault NAME]... [--meter FILE] [--list-faults]
                                            serve the reference meter over TCP
   decode [HEX] [--json]                    decode an HDLC frame, wrapper PDU or APDU
+        [--ek HEX --ak HEX --system-title HEX --server-system-title HEX --suite N | --profile FILE [--association NAME]]
+                                           and decipher protected APDUs (keys are never printed)
                                            (without HEX: one per line from stdin, C2S/S2C prefixes allowed)
   list [--profile FILE] [--steps]          suites and cases with their ids
   report [--results DIR]                   write the single-file HTML report to allure-report/
+  export [--results DIR] [--format pcapng|svg] [--out DIR]
+                                           each case's trace as a file named by case id (docs/wireshark.md)
 `;
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {

@@ -16,7 +16,12 @@ export function generateReport(resultsDir: string, io: Io): number {
     io.err(`dlmsct report: no results in ${resultsDir}; run \`dlmsct run\` first\n`);
     return EXIT.config;
   }
-  const cli = require.resolve('allure/cli.js', { paths: [ROOT] });
+  // The package's exports map hides cli.js from require.resolve; its bin is at a fixed place.
+  const cli = path.join(ROOT, 'node_modules', 'allure', 'cli.js');
+  if (!fs.existsSync(cli)) {
+    io.err(`dlmsct report: the allure package is not installed (${cli}); run scripts/setup.sh\n`);
+    return EXIT.failed;
+  }
   const r = spawnSync(process.execPath, [cli, 'generate', path.resolve(resultsDir), '--config', path.join(ROOT, 'allurerc.mjs'), '--output', path.resolve('allure-report')], {
     encoding: 'utf8',
     timeout: 120_000,

@@ -1,21 +1,31 @@
 /**
  * `dlmsct run`: load the profile and the suites (exit 2 on a located error), reach the device
  * (exit 3 when it cannot be reached), run the cases through mocha with the Allure, console and
- * JUnit reporters, write summary.json, and optionally the HTML report.
+ * JUnit reporters, write summary.json, and optionally the HTML report. With `--devices FILE` the
+ * same run is made once per meter of a batch (harness/batch/); with `--deviations FILE` (or the
+ * profile's `deviations:`) known failures are reported as expected; `--certification` refuses
+ * both deviations and any selection of cases.
  */
 import * as path from 'node:path';
-import { totalsLine, writeSummary } from '../../reports/summary';
+import { totalsLine } from '../../reports/summary';
 import { builtinSecret } from '../builtin-secrets';
-import { startDut } from '../dut';
-import { type CaseResult, planCases } from '../engine';
-import { runWithMocha } from '../mocha/run-mocha';
+import { profileForDevice } from '../batch/device-profile';
+import { loadDevices } from '../batch/devices';
+import { runBatch } from '../batch/run-batch';
+import { exitCodeFor, runDevice } from '../batch/run-device';
+import { type CaseFilter, planCases } from '../engine';
+import { type DeviationSet, loadDeviations, unusedDeviations } from '../engine/deviations';
 import { loadProfile } from '../profile/load';
+import type { Profile } from '../profile/types';
 import { findSuiteFiles, loadSuites } from '../suite/load';
+import { refuseInCertification, refuseProfileDeviations } from './certification';
 import { EXIT, type Io, parse, UsageError } from './io';
 import { generateReport } from './report';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const SUITES_DIR = path.join(REPO_ROOT, 'suites');
+
+export { exitCodeFor };
 
 export async function runCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, {
@@ -24,16 +34,28 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     case: { type: 'string' },
     tag: { type: 'string' },
     suites: { type: 'string' },
-    results: { type: 'string', default: 'allure-results' },
-    junit: { type: 'string', default: 'junit.xml' },
-    summary: { type: 'string', default: 'summary.json' },
+    results: { type: 'string' },
+    junit: { type: 'string' },
+    summary: { type: 'string' },
     report: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
+    deviations: { type: 'string' },
+    certification: { type: 'boolean', default: false },
+    devices: { type: 'string' },
   });
   if (!values.profile) throw new UsageError('--profile FILE is required (profiles/simulator.yaml runs the built-in simulator)');
-  const profile = loadProfile(values.profile, { builtinSecrets: builtinSecret });
+  if (values.certification) refuseInCertification(values);
+  const mode = values.certification ? 'certification' : 'standard';
+
+  // A batch: every device's profile (own secrets, own addressing); else the profile as it is.
+  const devices = values.devices === undefined ? undefined : loadDevices(values.devices);
+  const profileFile = values.profile;
+  const profileFor = devices ? (d: (typeof devices.devices)[number]) => profileForDevice(profileFile, devices, d, { builtinSecrets: builtinSecret }) : undefined;
+  const profile: Profile = devices && profileFor ? profileFor(devices.devices[0]!) : loadProfile(profileFile, { builtinSecrets: builtinSecret });
+  if (values.certification && profile.deviations !== undefined) refuseProfileDeviations(profileFile);
+
   const suites = loadSuites(findSuiteFiles(values.suites ?? SUITES_DIR));
-  const filter = {
+  const filter: CaseFilter = {
     ...(values.suite === undefined ? {} : { suite: values.suite }),
     ...(values.case === undefined ? {} : { caseId: values.case }),
     ...(values.tag === undefined ? {} : { tag: values.tag }),
@@ -41,43 +63,38 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const planned = planCases(suites, profile, filter);
   if (!planned.length) throw new UsageError(`no case matches ${JSON.stringify(filter)}; \`dlmsct list\` shows the ids`);
 
-  const dut = await startDut(profile);
-  let results: CaseResult[];
-  try {
-    try {
-      await dut.probe();
-    } catch (e) {
-      if (e instanceof Error && e.name === 'UnreachableError') {
-        io.err(`dlmsct run: ${e.message}\n`);
-        return EXIT.unreachable;
-      }
-      throw e;
+  const deviationsFile = values.deviations ?? profile.deviations;
+  const deviations: DeviationSet | undefined = deviationsFile === undefined ? undefined : loadDeviations(deviationsFile);
+  for (const d of unusedDeviations(deviations, planned)) io.err(`dlmsct run: warning: ${d.at}: deviation "${d.case}" names no case of this run\n`);
+
+  const common = { suites, filter, mode, console: values.quiet ? 'none' : 'spec', io, ...(deviations ? { deviations } : {}) } as const;
+  if (devices && profileFor) {
+    for (const flag of ['junit', 'summary', 'report'] as const) {
+      if (values[flag]) throw new UsageError(`--${flag} is per device in a batch: each device writes <results>/<id>/junit.xml and summary.json (see docs/batch.md)`);
     }
-    io.out(`dlmsct: ${planned.length} case(s) against ${profile.device.name} via ${dut.label}\n`);
-    results = await runWithMocha({
-      profile,
-      suites,
-      filter,
-      dut,
-      resultsDir: values.results,
-      junitFile: values.junit,
-      console: values.quiet ? 'none' : 'spec',
+    const root = values.results ?? 'batch-results';
+    const { exitCode } = await runBatch({
+      profileFile,
+      devices,
+      profileFor,
+      root,
+      meta: { mode, deviations: deviations?.file ?? null },
+      io,
+      run: (p, out) => runDevice({ ...common, profile: p, out }),
     });
-  } finally {
-    await dut.stop();
+    return exitCode;
   }
-  const summary = writeSummary(values.summary, results);
+
+  const out = { results: values.results ?? 'allure-results', junit: values.junit ?? 'junit.xml', summary: values.summary ?? 'summary.json' };
+  const run = await runDevice({ ...common, profile, out });
+  if (run.kind === 'unreachable') {
+    io.err(`dlmsct run: ${run.message}\n`);
+    return EXIT.unreachable;
+  }
   if (values.report) {
-    const code = generateReport(values.results, io);
+    const code = generateReport(out.results, io);
     if (code !== 0) io.err('dlmsct run: the HTML report was not written (see above)\n');
   }
-  io.out(`${totalsLine(summary)}\n`);
-  return exitCodeFor(results);
-}
-
-/** 0 when nothing but passed and inapplicable; 3 when every judged case broke on an unreachable DUT. */
-export function exitCodeFor(results: readonly CaseResult[]): number {
-  const judged = results.filter((r) => r.status !== 'inapplicable');
-  if (judged.length && judged.every((r) => r.status === 'broken' && r.code === 'UNREACHABLE')) return EXIT.unreachable;
-  return judged.every((r) => r.status === 'passed') ? EXIT.ok : EXIT.failed;
+  io.out(`${totalsLine(run.summary)}\n`);
+  return run.exitCode;
 }

@@ -1,9 +1,12 @@
 /**
- * `dlmsct schemas [--check]`: writes schemas/suite.schema.json and schemas/profile.schema.json
- * from the loaders' own schemas (so editors and loaders agree); --check only compares.
+ * `dlmsct schemas [--check]`: writes schemas/suite.schema.json, profile.schema.json,
+ * deviations.schema.json and devices.schema.json from the loaders' own schemas (so editors and
+ * loaders agree); --check only compares.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEVICES_SCHEMA } from '../batch/devices';
+import { DEVIATIONS_SCHEMA } from '../engine/deviations';
 import { PROFILE_SCHEMA } from '../profile/schema';
 import { suiteSchema } from '../suite/schema';
 import type { Schema } from '../yaml/schema';
@@ -16,6 +19,8 @@ export function schemaFiles(): Record<string, string> {
   return {
     'schemas/suite.schema.json': toJsonSchema(suiteSchema(true), 'https://dlmsct.invalid/schemas/suite.schema.json', 'dlmsct suite'),
     'schemas/profile.schema.json': toJsonSchema(PROFILE_SCHEMA, 'https://dlmsct.invalid/schemas/profile.schema.json', 'dlmsct profile'),
+    'schemas/deviations.schema.json': toJsonSchema(DEVIATIONS_SCHEMA, 'https://dlmsct.invalid/schemas/deviations.schema.json', 'dlmsct known deviations'),
+    'schemas/devices.schema.json': toJsonSchema(DEVICES_SCHEMA, 'https://dlmsct.invalid/schemas/devices.schema.json', 'dlmsct batch devices (YAML form)'),
   };
 }
 

@@ -34,10 +34,16 @@ export function planCases(suites: readonly SuiteDef[], profile: Profile, filter:
     for (const def of s.cases) {
       if (filter.tag !== undefined && !def.tags.includes(filter.tag)) continue;
       const reason = unmet(def.requires, profile);
+      // Per association: the associations whose referencing the case's steps use (Green Book
+      // 9.3: LN and SN services differ; default LN). None: the case is inapplicable, once.
+      const wanted = def.requires.referencing ?? 'ln';
+      const matching = profile.associations.filter((a) => a.referencing === wanted);
       const expanded: PlannedCase[] =
-        def.forEach === 'association'
-          ? profile.associations.map((a) => ({ def, id: `${def.id}[${a.name}]`, each: a }))
-          : [{ def, id: def.id }];
+        def.forEach !== 'association'
+          ? [{ def, id: def.id }]
+          : matching.length > 0
+            ? matching.map((a) => ({ def, id: `${def.id}[${a.name}]`, each: a }))
+            : [{ def, id: def.id, inapplicable: `the case runs once per ${wanted.toUpperCase()} association; the profile declares none` }];
       for (const p of expanded) {
         if (idRe && !idRe.test(p.id) && !idRe.test(def.id)) continue;
         out.push(reason === undefined ? p : { ...p, inapplicable: reason });
@@ -57,6 +63,9 @@ export function unmet(req: Requires, profile: Profile): string | undefined {
   }
   if (req.authentication && !profile.associations.some((a) => a.authentication === req.authentication)) {
     return `the case needs an association with authentication ${req.authentication}; the profile declares ${profile.associations.map((a) => `${a.name} (${a.authentication})`).join(', ')}`;
+  }
+  if (req.referencing && !profile.associations.some((a) => a.referencing === req.referencing)) {
+    return `the case needs an association with ${req.referencing.toUpperCase()} referencing; the profile declares none (referencing: ${req.referencing})`;
   }
   for (const e of req.expect ?? []) {
     if (profile.expect[e] === undefined) return `the case compares with expect.${e}, which the profile does not state`;

@@ -19,6 +19,8 @@ export interface StepRecord {
   /** Milliseconds since the case started: the step's trace records lie in [startMs, endMs]. */
   readonly startMs: number;
   readonly endMs: number;
+  /** What a generator step (each.object, check.attributes) did per object, in order. */
+  readonly substeps?: readonly StepRecord[];
 }
 
 export interface CaseResult {
@@ -33,6 +35,8 @@ export interface CaseResult {
   readonly detects: readonly string[];
   /** The association a `forEach: association` case ran for. */
   readonly association?: string;
+  /** Every association the case's steps used, by profile name. */
+  readonly associations: readonly string[];
   readonly status: Status;
   readonly reason?: string;
   readonly culprit?: Culprit;

@@ -29,9 +29,16 @@ export function stepBudgetMs(profile: Profile): number {
   return t.connectMs + 6 * t.responseMs + 1000;
 }
 
+/** What a generator step (one sub-step per object of the DUT) may take, in step budgets. */
+export const GENERATOR_BUDGET_STEPS = 60;
+
+function budgetSteps(name: string): number {
+  return getStep(name)?.generator ? GENERATOR_BUDGET_STEPS : 1;
+}
+
 /** The longest a whole case may take (mocha's timeout for it is set from this). */
 export function caseBudgetMs(planned: PlannedCase, profile: Profile): number {
-  return (planned.def.steps.length + 1) * stepBudgetMs(profile);
+  return (planned.def.steps.reduce((n, s) => n + budgetSteps(s.name), 0) + 1) * stepBudgetMs(profile);
 }
 
 export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseResult> {
@@ -51,7 +58,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
     ...(planned.each ? { association: planned.each.name } : {}),
   };
   if (planned.inapplicable !== undefined) {
-    return { ...base, status: 'inapplicable', reason: planned.inapplicable, durationMs: 0, steps: notRun(planned, 0, 0), trace: [] };
+    return { ...base, status: 'inapplicable', reason: planned.inapplicable, associations: [], durationMs: 0, steps: notRun(planned, 0, 0), trace: [] };
   }
 
   const clients: { client: DlmsClient; offset: number }[] = [];
@@ -62,6 +69,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
     return client;
   };
   const records: StepRecord[] = [];
+  const used = new Set<string>();
   let verdict: Verdict = { status: 'passed' };
   try {
     const client = open();
@@ -74,19 +82,23 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
       last: undefined,
       association: undefined,
       vars: new Map(),
+      used,
       note: () => undefined,
+      elapsed: since,
     };
     for (const [index, call] of def.steps.entries()) {
       const precondition = call.args['precondition'] === true;
       const notes: string[] = [];
+      const substeps: StepRecord[] = [];
       ctx.note = (text) => notes.push(text);
+      ctx.substep = (record) => substeps.push(record);
       const startMs = since();
       markers.push({ at: startMs, dir: 'event', layers: [], note: `step ${index + 1}: ${call.name}` });
       let outcome: Verdict & { message?: string } = { status: 'passed' };
       try {
         const step = getStep(call.name);
         if (!step) throw new HarnessFault(`step ${call.name} is not registered`, 'harness', 'STEP_UNKNOWN');
-        await bounded(step.run(ctx, call.args), stepBudgetMs(env.profile), call.name);
+        await bounded(step.run(ctx, call.args), budgetSteps(call.name) * stepBudgetMs(env.profile), call.name);
       } catch (e) {
         outcome = verdictOf(e, precondition);
       }
@@ -100,6 +112,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
         ...(outcome.reason === undefined ? {} : { message: outcome.reason }),
         startMs,
         endMs: since(),
+        ...(substeps.length ? { substeps } : {}),
       });
       if (outcome.status !== 'passed') {
         verdict = outcome;
@@ -121,6 +134,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
     ...(verdict.reason === undefined ? {} : { reason: verdict.reason }),
     ...(verdict.culprit === undefined ? {} : { culprit: verdict.culprit }),
     ...(verdict.code === undefined ? {} : { code: verdict.code }),
+    associations: [...used],
     durationMs: Math.round(since()),
     steps: records,
     trace: mergeTraces(clients, markers),

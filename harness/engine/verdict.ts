@@ -26,7 +26,7 @@ export class ExpectationFailure extends Error {
     readonly expected: string,
     readonly actual: string,
   ) {
-    super(`${rule}: expected ${expected}, got ${actual}`);
+    super(`${rule.replace(/\.$/, '')}: expected ${expected}, got ${actual}`);
   }
 }
 

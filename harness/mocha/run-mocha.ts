@@ -3,15 +3,19 @@
  * verdict said the way mocha and Allure understand it. Allure has fewer statuses than we have
  * verdicts, so the exact verdict also goes into a label and summary.json:
  *   failed → an assertion error (Allure failed); broken, inconclusive → another error (Allure
- *   broken); inapplicable → skipped, after recording the reason.
+ *   broken); inapplicable → skipped, after recording the reason. With a known-deviations file
+ *   (engine/deviations.ts): an expected failure → skipped with a `deviation` label (allure-pytest
+ *   reports xfail the same way), an unexpected pass → failed.
  * Reporters: allure-mocha with spec and xunit (JUnit XML) as extra reporters (TOOLCHAIN.md).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as allure from 'allure-js-commons';
 import Mocha from 'mocha';
 import { type ReportParameter, reportCase } from '../../reports/allure-case';
 import type { Dut } from '../dut';
 import { caseBudgetMs, type CaseFilter, type CaseResult, type PlannedCase, planCases, runCase } from '../engine';
+import { type DeviationJudgement, type DeviationSet, deviationText, judgeDeviation, type JudgedResult } from '../engine/deviations';
 import type { Profile } from '../profile/types';
 import type { SuiteDef } from '../suite/types';
 
@@ -25,6 +29,8 @@ export interface MochaRunOptions {
   readonly junitFile: string;
   /** Console reporter; 'spec' by default, 'none' in tests. */
   readonly console?: 'spec' | 'none';
+  /** Known deviations: what they make of a verdict is reported (and returned) beside it. */
+  readonly deviations?: DeviationSet;
 }
 
 /** A case the DUT failed: an assertion for mocha and Allure. */
@@ -37,7 +43,7 @@ export class CaseNotJudged extends Error {
   override readonly name = 'CaseNotJudged';
 }
 
-export async function runWithMocha(opts: MochaRunOptions): Promise<CaseResult[]> {
+export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[]> {
   fs.rmSync(opts.resultsDir, { recursive: true, force: true });
   fs.mkdirSync(opts.resultsDir, { recursive: true });
   fs.mkdirSync(path.dirname(path.resolve(opts.junitFile)), { recursive: true });
@@ -49,7 +55,7 @@ export async function runWithMocha(opts: MochaRunOptions): Promise<CaseResult[]>
     // Each case bounds itself (caseBudgetMs); mocha's limit is a backstop set per test.
     timeout: 0,
   });
-  const results: CaseResult[] = [];
+  const results: JudgedResult[] = [];
   const planned = planCases(opts.suites, opts.profile, opts.filter);
   for (const s of opts.suites) {
     const mine = planned.filter((p) => p.def.suite === s.suite);
@@ -58,9 +64,10 @@ export async function runWithMocha(opts: MochaRunOptions): Promise<CaseResult[]>
     for (const p of mine) {
       const test = new Mocha.Test(`${p.id} ${p.def.title}`, async function (this: Mocha.Context) {
         this.timeout(caseBudgetMs(p, opts.profile) + 5000);
-        const r = await runCase(p, { profile: opts.profile, newClient: () => opts.dut.newClient() });
+        const r = judgeDeviation(await runCase(p, { profile: opts.profile, newClient: () => opts.dut.newClient() }), opts.deviations);
         results.push(r);
-        await reportCase(r, parametersOf(p, opts.profile), specUrl(r.caseId));
+        await reportCase(r, parametersOf(r, p, opts.profile), specUrl(r.caseId));
+        if (r.deviation) await reportDeviation(r.deviation);
         judge(r, this);
       });
       test.file = path.resolve(s.file);
@@ -71,40 +78,48 @@ export async function runWithMocha(opts: MochaRunOptions): Promise<CaseResult[]>
   return results;
 }
 
-function judge(r: CaseResult, ctx: Mocha.Context): void {
-  switch (r.status) {
+function judge(r: JudgedResult, ctx: Mocha.Context): void {
+  // A deviation that did not match leaves the verdict, and says so beside the reason.
+  const note = r.deviation?.outcome === 'mismatch' ? ` [${deviationText(r.deviation)}]` : '';
+  switch (r.reported) {
     case 'passed':
       return;
     case 'failed':
-      throw new CaseFailed(r.reason ?? 'failed');
+      throw new CaseFailed(`${r.reason ?? 'failed'}${note}`);
     case 'broken':
     case 'inconclusive':
-      throw new CaseNotJudged(`[${r.status}${r.culprit ? `, culprit ${r.culprit}` : ''}] ${r.reason ?? ''}`);
+      throw new CaseNotJudged(`[${r.status}${r.culprit ? `, culprit ${r.culprit}` : ''}] ${r.reason ?? ''}${note}`);
     case 'inapplicable':
+    case 'expected-failure':
       ctx.skip();
       return;
+    case 'unexpected-pass':
+      throw new CaseFailed(r.deviation ? deviationText(r.deviation) : 'unexpected pass');
     default: {
-      const never: never = r.status;
+      const never: never = r.reported;
       throw new Error(`status ${String(never)}`);
     }
   }
 }
 
-/** Association and the attributes read; a password appears only as a masked parameter. */
-function parametersOf(p: PlannedCase, profile: Profile): ReportParameter[] {
+/** The deviation as a label (filterable in Allure), its entry as a parameter, its verdict in words. */
+async function reportDeviation(d: DeviationJudgement): Promise<void> {
+  await allure.label('deviation', d.outcome);
+  await allure.parameter('known deviation', `${d.reference} (${d.at})`);
+  await allure.attachment(`deviation: ${d.outcome}`, `${deviationText(d)}\nexpected: ${d.expected}\n`, 'text/plain');
+}
+
+/** Associations used and attributes read; a password appears only as a masked parameter. */
+function parametersOf(r: CaseResult, p: PlannedCase, profile: Profile): ReportParameter[] {
   const out: ReportParameter[] = [];
-  const names = new Set<string>();
-  if (p.each) names.add(p.each.name);
-  for (const s of p.def.steps) {
-    const a = s.args['association'];
-    if (typeof a === 'string' && a !== '$each' && a !== 'current') names.add(a);
-    if (s.name === 'get') out.push({ name: 'OBIS', value: `${String(s.args['obis'])} class ${String(s.args['class'])} attribute ${String(s.args['attribute'])}` });
-  }
-  for (const n of names) {
+  for (const n of r.associations) {
     const a = profile.associations.find((x) => x.name === n);
     if (!a) continue;
-    out.unshift({ name: 'association', value: `${a.name} (client SAP ${a.clientSap}, ${a.authentication})` });
-    if (a.password) out.push({ name: `${a.name} password`, value: '', secret: true });
+    out.push({ name: `association ${a.name}`, value: `client SAP ${a.clientSap}, ${a.authentication}, ${a.referencing.toUpperCase()} referencing` });
+    if (a.password) out.push({ name: `association ${a.name} password`, value: '', secret: true });
+  }
+  for (const [i, s] of p.def.steps.entries()) {
+    if (s.name === 'get') out.push({ name: `OBIS (step ${i + 1})`, value: `${String(s.args['obis'])} class ${String(s.args['class'])} attribute ${String(s.args['attribute'])}` });
   }
   return out;
 }

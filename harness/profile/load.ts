@@ -5,18 +5,25 @@
  */
 import * as path from 'node:path';
 import type { Authentication, Framing } from '../../client/api';
+import type { Secret } from '../../dlms/secret';
 import { ConfigError } from '../config-error';
 import { parseDuration } from '../yaml/formats';
 import { placeAtPath, validateNode } from '../yaml/schema';
 import { parseYaml, readYamlFile, type YamlSource } from '../yaml/source';
 import { PROFILE_SCHEMA } from './schema';
 import { resolveSecretRef, type SecretSources } from './secrets';
+import { resolveKeyRef } from './keys';
 import type { AssociationProfile, HdlcProfile, Profile, SecurityProfile, TimeoutsProfile, TransportProfile } from './types';
 
 export interface ProfileOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Development credentials of the built-in simulator (see harness/builtin-secrets.ts). */
   readonly builtinSecrets?: (name: string) => Uint8Array | undefined;
+  /**
+   * A batch device's own secret for `association.field` (field: password, blockCipherKey, …),
+   * used instead of the profile's reference, which is then not resolved (harness/batch/).
+   */
+  readonly secretOverride?: (association: string, field: string) => Secret | undefined;
 }
 
 /** Defaults when the profile is silent: Green Book 8.4 practice and the CTT's usual values. */
@@ -36,7 +43,7 @@ interface RawAssociation {
   referencing?: 'ln' | 'sn';
   authentication: Authentication;
   password?: string;
-  security?: { suite: 0 | 1 | 2; policy: string; systemTitle?: string; blockCipherKey?: string; authenticationKey?: string };
+  security?: Omit<SecurityProfile, 'blockCipherKey' | 'authenticationKey' | 'masterKey' | 'signingKey'> & { blockCipherKey?: string; authenticationKey?: string; masterKey?: string; signingKey?: string };
 }
 interface RawProfile {
   device: Profile['device'];
@@ -46,6 +53,7 @@ interface RawProfile {
   associations: Record<string, RawAssociation>;
   expect?: Profile['expect'];
   features?: Record<string, boolean>;
+  deviations?: string;
 }
 
 function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
@@ -69,12 +77,18 @@ function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
     let security: SecurityProfile | undefined;
     if (a.security) {
       const s = a.security;
+      const keyAt = (ref: string | undefined, field: string) =>
+        ref === undefined ? {} : { [field]: opts.secretOverride?.(name, field) ?? resolveKeyRef(ref, sources, placeAtPath(src, [...at, 'security', field])) };
+      const { blockCipherKey, authenticationKey, masterKey, signingKey, systemTitle, serverSystemTitle, serverSigningKey, ...rest } = s;
       security = {
-        suite: s.suite,
-        policy: s.policy,
-        ...(s.systemTitle === undefined ? {} : { systemTitle: s.systemTitle.toUpperCase() }),
-        ...(s.blockCipherKey === undefined ? {} : { blockCipherKey: secretAt(s.blockCipherKey, [...at, 'security', 'blockCipherKey']) }),
-        ...(s.authenticationKey === undefined ? {} : { authenticationKey: secretAt(s.authenticationKey, [...at, 'security', 'authenticationKey']) }),
+        ...rest,
+        ...(systemTitle === undefined ? {} : { systemTitle: systemTitle.toUpperCase() }),
+        ...(serverSystemTitle === undefined ? {} : { serverSystemTitle: serverSystemTitle.toUpperCase() }),
+        ...(serverSigningKey === undefined ? {} : { serverSigningKey: serverSigningKey.toUpperCase() }),
+        ...keyAt(blockCipherKey, 'blockCipherKey'),
+        ...keyAt(authenticationKey, 'authenticationKey'),
+        ...keyAt(masterKey, 'masterKey'),
+        ...keyAt(signingKey, 'signingKey'),
       };
     }
     return {
@@ -82,7 +96,7 @@ function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
       clientSap: a.clientSap,
       referencing: a.referencing ?? 'ln',
       authentication: a.authentication,
-      ...(a.password === undefined ? {} : { password: secretAt(a.password, [...at, 'password']) }),
+      ...(a.password === undefined ? {} : { password: opts.secretOverride?.(name, 'password') ?? secretAt(a.password, [...at, 'password']) }),
       ...(security ? { security } : {}),
     };
   });
@@ -110,6 +124,7 @@ function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
     associations,
     expect: raw.expect ?? {},
     features: raw.features ?? {},
+    ...(raw.deviations === undefined ? {} : { deviations: path.resolve(baseDir, raw.deviations) }),
   };
 }
 

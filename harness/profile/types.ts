@@ -35,9 +35,26 @@ export interface TimeoutsProfile {
 export interface SecurityProfile {
   readonly suite: 0 | 1 | 2;
   readonly policy: string;
+  /** The client system title (calling-AP-title), 16 hex digits. */
   readonly systemTitle?: string;
+  /** The server system title the AARE must carry, when known. */
+  readonly serverSystemTitle?: string;
   readonly blockCipherKey?: Secret;
   readonly authenticationKey?: Secret;
+  /** The master key (KEK) that wraps keys for global_key_transfer (Green Book 9.2.3.5). */
+  readonly masterKey?: Secret;
+  /** Application context with or without ciphering; default: ciphered when the policy protects anything. */
+  readonly context?: 'ciphered' | 'plain';
+  /** Propose a dedicated key in the AARQ and use ded- APDUs. */
+  readonly dedicatedKey?: boolean;
+  readonly envelope?: 'service-specific' | 'general';
+  /** Suites 1, 2: the client's ECDSA private key and the server's public key (hex x || y). */
+  readonly signingKey?: Secret;
+  readonly serverSigningKey?: string;
+  /** Read the DUT's invocation counter object through another association before associating. */
+  readonly invocationCounter?: { readonly read: string; readonly via: string };
+  /** The Security setup object (class 64) of this association; default 0-0:43.0.0.255. */
+  readonly securitySetup?: string;
 }
 
 export interface AssociationProfile {
@@ -61,4 +78,6 @@ export interface Profile {
   readonly expect: { readonly logicalDeviceName?: string; readonly dlmsVersion?: number };
   /** Feature flags for applicability (`lls: true`); an absent flag is false. */
   readonly features: Readonly<Record<string, boolean>>;
+  /** A known-deviations file (harness/engine/deviations.ts), resolved from the profile's folder. */
+  readonly deviations?: string;
 }

@@ -40,6 +40,12 @@ export function eachOutsideForEach(ref: AssociationRef | undefined, forEach: str
 }
 
 export function resolveAssociation(ctx: StepContext, ref: AssociationRef | undefined): AssociationProfile {
+  const a = resolve(ctx, ref);
+  ctx.used.add(a.name);
+  return a;
+}
+
+function resolve(ctx: StepContext, ref: AssociationRef | undefined): AssociationProfile {
   const all = ctx.profile.associations;
   if (ref === undefined) {
     const first = all[0];

@@ -2,15 +2,37 @@
  * What a step sees while it runs: the profile, this case's client, the last outcome (what the
  * `expect` step judges) and the association currently open. One context per case, made fresh.
  */
-import type { AssociateOutcome, AttributeRef, DlmsClient, GetOutcome, ReleaseOutcome } from '../../client/api';
+import type {
+  ActionOutcome,
+  AssociateOutcome,
+  AttributeRef,
+  DlmsClient,
+  GetListOutcome,
+  GetOutcome,
+  MethodRef,
+  NotificationOutcome,
+  ReadOutcome,
+  ReleaseOutcome,
+  SetListOutcome,
+  SetOutcome,
+  WriteOutcome,
+} from '../../client/api';
 import type { Data } from '../../dlms/axdr/data';
 import type { AssociationProfile, Profile } from '../profile/types';
 import type { CaseDef } from '../suite/types';
+import type { StepRecord } from '../engine/result';
 
 export type LastOutcome =
   | { readonly op: 'associate'; readonly association: AssociationProfile; readonly outcome: AssociateOutcome }
   | { readonly op: 'get'; readonly ref: AttributeRef; readonly outcome: GetOutcome }
-  | { readonly op: 'release'; readonly outcome: ReleaseOutcome };
+  | { readonly op: 'release'; readonly outcome: ReleaseOutcome }
+  | { readonly op: 'read'; readonly outcome: ReadOutcome }
+  | { readonly op: 'write'; readonly outcome: WriteOutcome }
+  | { readonly op: 'set'; readonly ref: AttributeRef; readonly outcome: SetOutcome }
+  | { readonly op: 'set-with-list'; readonly outcome: SetListOutcome }
+  | { readonly op: 'action'; readonly ref: MethodRef; readonly outcome: ActionOutcome }
+  | { readonly op: 'get-with-list'; readonly outcome: GetListOutcome }
+  | { readonly op: 'notification'; readonly outcome: NotificationOutcome };
 
 export interface StepContext {
   readonly profile: Profile;
@@ -25,6 +47,12 @@ export interface StepContext {
   /** The association accepted most recently on `client`, until it is released. */
   association: AssociationProfile | undefined;
   readonly vars: Map<string, Data>;
+  /** Names of the associations the case's steps resolved, for the report's parameters. */
+  readonly used: Set<string>;
   /** A line for the step's record: what was sent and what came back, in words. */
   note(text: string): void;
+  /** A sub-step of the running step's record (generator steps: one per object). */
+  substep?(record: StepRecord): void;
+  /** Milliseconds since the case started, for sub-step records (trace `at` uses the same origin). */
+  elapsed?(): number;
 }

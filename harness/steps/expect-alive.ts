@@ -7,6 +7,7 @@ import { ExpectationFailure } from '../engine/verdict';
 import { ASSOCIATION_REF_SCHEMA, type AssociationRef, eachOutsideForEach, resolveAssociation } from './association-ref';
 import { describeOutcome } from './outcome';
 import { registerStep } from './registry';
+import { securedParams } from './security-params';
 
 interface AliveArgs {
   readonly association?: AssociationRef;
@@ -27,6 +28,7 @@ registerStep<AliveArgs>({
       args.association !== undefined
         ? resolveAssociation(ctx, args.association)
         : (ctx.profile.associations.find((x) => x.authentication === 'none') ?? resolveAssociation(ctx, undefined));
+    ctx.used.add(a.name);
     await ctx.client.disconnect();
     ctx.association = undefined;
     const probe = ctx.openClient();
@@ -39,6 +41,7 @@ registerStep<AliveArgs>({
         referencing: a.referencing,
         authentication: a.authentication,
         ...(a.password ? { password: a.password } : {}),
+        ...(await securedParams(probe, ctx.profile, a)),
       });
       const said = describeOutcome({ op: 'associate', association: a, outcome: assoc });
       if (assoc.kind !== 'accepted') throw new ExpectationFailure(RULE, `association ${a.name} accepted`, said);

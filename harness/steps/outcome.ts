@@ -3,10 +3,11 @@
  * for both sides of a mismatch. Assertions check the exact outcome: the exact
  * data-access-result, AARE diagnostic or exception, never just "an error came back".
  */
-import type { AssociateOutcome, GetOutcome, ReleaseOutcome } from '../../client/api';
+import type { AssociateOutcome, GetOutcome, ReadOutcome, ReleaseOutcome, WriteOutcome } from '../../client/api';
 import { DATA_TAG, type Data, type DataType } from '../../dlms/axdr/data';
 import { formatData } from '../../dlms/axdr/format';
-import { DATA_ACCESS_RESULT } from '../../dlms/xdlms/results';
+import { ACTION_RESULT, DATA_ACCESS_RESULT } from '../../dlms/xdlms/results';
+import { describeAction, describeGetList, describeNotification, describeSet, describeSetList } from './service-outcome';
 import type { Profile } from '../profile/types';
 import type { Schema } from '../yaml/schema';
 import type { LastOutcome } from './context';
@@ -24,12 +25,16 @@ export interface RejectedExpectation {
   readonly result?: 'rejected-permanent' | 'rejected-transient';
   readonly source?: 'acse-service-user' | 'acse-service-provider';
   readonly diagnostic?: string;
+  /** The initiate error the AARE user-information carries ('dlms-version-too-low', …); `none` requires there is none. */
+  readonly initiateError?: string;
 }
 
 /** Exactly one key, as written in the suite. */
 export interface OutcomeExpectation {
   readonly data?: DataExpectation;
   readonly dataAccessResult?: string;
+  /** The action-result of an ACTION (Green Book 9.5 Action-Result). */
+  readonly actionResult?: string;
   readonly exception?: { readonly stateError?: string; readonly serviceError?: string };
   readonly confirmedServiceError?: { readonly error?: string; readonly value?: string };
   readonly silence?: true;
@@ -48,6 +53,7 @@ export const REJECTED_SCHEMA: Schema = {
     result: { type: 'string', enum: ['rejected-permanent', 'rejected-transient'], description: 'AARE result (Green Book 9.3.2)' },
     source: { type: 'string', enum: ['acse-service-user', 'acse-service-provider'], description: 'result-source-diagnostic choice' },
     diagnostic: { type: 'string', pattern: NAME, description: 'diagnostic name, e.g. authentication-failure' },
+    initiateError: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9-]*$', description: 'xDLMS initiate error in the user-information (Green Book 9.3.2), or none' },
   },
 };
 
@@ -61,7 +67,8 @@ const SINGLE_PROPERTIES: Record<string, Schema> = {
       textFromProfile: { type: 'string', enum: ['logicalDeviceName'], description: 'text equal to the profile expectation' },
     },
   },
-  dataAccessResult: { type: 'string', enum: [...DATA_ACCESS_RESULT.names], description: 'Data-Access-Result (Green Book 9.5)' },
+  dataAccessResult: { type: 'string', enum: [...DATA_ACCESS_RESULT.names], description: 'Data-Access-Result of a GET or SET (Green Book 9.5)' },
+  actionResult: { type: 'string', enum: [...ACTION_RESULT.names], description: 'Action-Result of an ACTION (Green Book 9.5)' },
   exception: {
     type: 'object',
     description: 'exception-response (Green Book 9.5)',
@@ -105,7 +112,8 @@ function holds(exp: OutcomeExpectation, last: LastOutcome, profile: Profile): bo
   if (exp.oneOf) return exp.oneOf.some((e) => holds(e, last, profile));
   if (exp.silence) return o.kind === 'silence';
   if (exp.data) return o.kind === 'data' && dataHolds(exp.data, o.data, profile);
-  if (exp.dataAccessResult) return o.kind === 'data-access-result' && o.result === exp.dataAccessResult;
+  if (exp.dataAccessResult) return (o.kind === 'data-access-result' || o.kind === 'set-result') && o.result === exp.dataAccessResult;
+  if (exp.actionResult) return o.kind === 'action-result' && o.result === exp.actionResult;
   if (exp.exception) {
     const e = exp.exception;
     return o.kind === 'exception' && (!e.stateError || o.stateError === e.stateError) && (!e.serviceError || o.serviceError === e.serviceError);
@@ -117,7 +125,8 @@ function holds(exp: OutcomeExpectation, last: LastOutcome, profile: Profile): bo
   if (exp.accepted) return o.kind === 'accepted';
   if (exp.rejected) {
     const r = exp.rejected;
-    return o.kind === 'rejected' && (!r.result || o.result === r.result) && (!r.source || o.diagnosticSource === r.source) && (!r.diagnostic || o.diagnostic === r.diagnostic);
+    const initiateHolds = r.initiateError === undefined || (r.initiateError === 'none' ? o.kind === 'rejected' && o.initiateError === undefined : o.kind === 'rejected' && o.initiateError === r.initiateError);
+    return o.kind === 'rejected' && (!r.result || o.result === r.result) && (!r.source || o.diagnosticSource === r.source) && (!r.diagnostic || o.diagnostic === r.diagnostic) && initiateHolds;
   }
   if (exp.released) return o.kind === 'released';
   return false;
@@ -149,6 +158,7 @@ export function describeExpectation(exp: OutcomeExpectation, profile: Profile): 
     return [type, ...extra].join(', ');
   }
   if (exp.dataAccessResult) return `data-access-result ${exp.dataAccessResult}`;
+  if (exp.actionResult) return `action-result ${exp.actionResult}`;
   if (exp.exception) {
     return `exception-response${exp.exception.stateError ? ` state-error ${exp.exception.stateError}` : ''}${exp.exception.serviceError ? ` service-error ${exp.exception.serviceError}` : ''}`;
   }
@@ -159,7 +169,8 @@ export function describeExpectation(exp: OutcomeExpectation, profile: Profile): 
   if (exp.accepted) return 'AARE accepted';
   if (exp.rejected) {
     const r = exp.rejected;
-    return `AARE ${r.result ?? 'rejected'}${r.source ? `, ${r.source}` : ''}${r.diagnostic ? ` diagnostic ${r.diagnostic}` : ''}`;
+    const ui = r.initiateError === undefined ? '' : r.initiateError === 'none' ? ', no initiate error' : `, initiate error ${r.initiateError}`;
+    return `AARE ${r.result ?? 'rejected'}${r.source ? `, ${r.source}` : ''}${r.diagnostic ? ` diagnostic ${r.diagnostic}` : ''}${ui}`;
   }
   if (exp.released) return 'RLRE (released)';
   return 'an expectation';
@@ -173,6 +184,20 @@ export function describeOutcome(last: LastOutcome): string {
       return describeGet(last.outcome);
     case 'release':
       return describeRelease(last.outcome);
+    case 'read':
+      return describeRead(last.outcome);
+    case 'write':
+      return describeWrite(last.outcome);
+    case 'set':
+      return describeSet(last.outcome);
+    case 'set-with-list':
+      return describeSetList(last.outcome);
+    case 'action':
+      return describeAction(last.outcome);
+    case 'get-with-list':
+      return describeGetList(last.outcome);
+    case 'notification':
+      return describeNotification(last.outcome);
   }
 }
 
@@ -182,6 +207,8 @@ function describeAssociate(o: AssociateOutcome): string {
       return `AARE accepted (DLMS version ${o.dlmsVersion}, server max PDU ${o.serverMaxReceivePduSize})`;
     case 'rejected':
       return `AARE ${o.result}, ${o.diagnosticSource} diagnostic ${o.diagnostic}${o.initiateError ? `, initiate error ${o.initiateError}` : ''}`;
+    case 'hls-failed':
+      return `AARE accepted, but HLS pass ${o.pass} failed: ${o.detail}`;
     default:
       return describeCommon(o);
   }
@@ -202,8 +229,19 @@ function describeGet(o: GetOutcome): string {
   }
 }
 
+function describeRead(o: ReadOutcome): string {
+  if (o.kind !== 'read') return o.kind === 'exception' || o.kind === 'confirmed-service-error' ? describeGet(o) : describeCommon(o);
+  const items = o.results.map((r) => (r.kind === 'data' ? formatData(r.data, { maxItems: 8 }) : `data-access-error ${r.result}`));
+  return `ReadResponse [${items.join('; ')}]${o.blocks > 1 ? ` (in ${o.blocks} blocks)` : ''}`;
+}
+
+function describeWrite(o: WriteOutcome): string {
+  if (o.kind !== 'written') return o.kind === 'exception' || o.kind === 'confirmed-service-error' ? describeGet(o) : describeCommon(o);
+  return `WriteResponse [${o.results.map((r) => (r.kind === 'success' ? 'success' : `data-access-error ${r.result}`)).join('; ')}]`;
+}
+
 function describeRelease(o: ReleaseOutcome): string {
-  return o.kind === 'released' ? `RLRE${o.reason ? ` (reason ${o.reason})` : ''}` : describeCommon(o);
+  return o.kind === 'released' ? `RLRE${o.reason ? ` (reason ${o.reason})` : ''}${o.userInformation ? ` with ${o.userInformation}` : ''}` : describeCommon(o);
 }
 
 function describeCommon(o: { kind: 'silence'; waitedMs: number } | { kind: 'malformed'; code: string; offset: number; expected: string; actual: string }): string {

@@ -14,6 +14,12 @@ export interface StepDefinition<A> {
   readonly schema: Schema;
   /** Checks beyond the schema that need the whole case (e.g. `$each` outside `forEach`); a message or undefined. */
   crossCheck?(args: A, caseInfo: { readonly forEach?: 'association' }): { readonly path: readonly string[]; readonly code: string; readonly expected: string; readonly actual: string } | undefined;
+  /**
+   * A generator step runs other work once per object it discovers on the DUT (each-object.ts),
+   * records one sub-step each and bounds each exchange itself: the engine gives it a budget of
+   * GENERATOR_BUDGET_STEPS steps instead of one.
+   */
+  readonly generator?: boolean;
   /** Throws ExpectationFailure / Inconclusive / Inapplicable / HarnessFault; returning means the step held. */
   run(ctx: StepContext, args: A): Promise<void>;
 }

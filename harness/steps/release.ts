@@ -1,24 +1,68 @@
-/** `release: { expect?: released | any }` — RLRQ, and by default an RLRE must come back (Green Book 9.3.3). */
+/**
+ * `release: { reason?, userInformation?, expect? }` — RLRQ (Green Book 9.3.3), with reason
+ * normal unless told, optionally carrying the association's InitiateRequest; by default an RLRE
+ * must come back. `expect: { released: { reason, userInformation } }` also checks the RLRE's
+ * reason and the xDLMS APDU its user-information carries (`none` for no user-information).
+ */
 import { ExpectationFailure } from '../engine/verdict';
-import { matchOutcome } from './outcome';
+import { describeOutcome, matchOutcome } from './outcome';
 import { registerStep } from './registry';
 import { caseRule } from './rule';
 
+interface ReleasedExpectation {
+  readonly reason?: string;
+  readonly userInformation?: string;
+}
+
 interface ReleaseArgs {
-  readonly expect?: 'released' | 'any';
+  readonly reason?: 'normal' | 'urgent' | 'user-defined';
+  readonly userInformation?: boolean;
+  readonly expect?: 'released' | 'any' | { readonly released: ReleasedExpectation };
 }
 
 registerStep<ReleaseArgs>({
   name: 'release',
-  description: 'Release the association (RLRQ) and, by default, require an RLRE',
-  schema: { type: 'object', properties: { expect: { type: 'string', enum: ['released', 'any'] } } },
+  description: 'Release the association (RLRQ, optionally with reason and user-information) and, by default, require an RLRE',
+  schema: {
+    type: 'object',
+    properties: {
+      reason: { type: 'string', enum: ['normal', 'urgent', 'user-defined'], description: 'RLRQ reason (default normal)' },
+      userInformation: { type: 'boolean', description: 'carry the association InitiateRequest in the RLRQ user-information' },
+      expect: {
+        anyOf: [
+          { type: 'string', enum: ['released', 'any'] },
+          {
+            type: 'object',
+            properties: {
+              released: {
+                type: 'object',
+                properties: {
+                  reason: { type: 'string', pattern: '^[a-z][a-z-]*$', description: 'RLRE reason' },
+                  userInformation: { type: 'string', pattern: '^[a-z][a-z-]*$', description: 'the xDLMS APDU type in the RLRE user-information, or none' },
+                },
+              },
+            },
+            required: ['released'],
+          },
+        ],
+      },
+    },
+  },
   async run(ctx, args) {
-    const outcome = await ctx.client.release();
+    const options = { ...(args.reason ? { reason: args.reason } : {}), ...(args.userInformation ? { userInformation: true } : {}) };
+    const outcome = await ctx.client.release(options);
     ctx.last = { op: 'release', outcome };
-    ctx.note(`release → ${outcome.kind}`);
+    ctx.note(`release${args.reason ? ` (reason ${args.reason})` : ''}${args.userInformation ? ' with user-information' : ''} → ${describeOutcome(ctx.last)}`);
     if (outcome.kind === 'released') ctx.association = undefined;
     if (args.expect === 'any') return;
     const miss = matchOutcome({ released: true }, ctx.last, ctx.profile);
     if (miss) throw new ExpectationFailure(caseRule(ctx), miss.expected, miss.actual);
+    if (typeof args.expect !== 'object' || outcome.kind !== 'released') return;
+    const want = args.expect.released;
+    if (want.reason !== undefined && outcome.reason !== want.reason) throw new ExpectationFailure(caseRule(ctx), `RLRE reason ${want.reason}`, describeOutcome(ctx.last));
+    const ui = outcome.userInformation ?? 'none';
+    if (want.userInformation !== undefined && ui !== want.userInformation) {
+      throw new ExpectationFailure(caseRule(ctx), `RLRE user-information ${want.userInformation}`, `RLRE user-information ${ui}`);
+    }
   },
 });

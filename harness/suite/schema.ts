@@ -4,6 +4,7 @@
  * registered step, written to schemas/suite.schema.json.
  */
 import { AUTHENTICATIONS } from '../profile/schema';
+import '../steps';
 import { argsSchema, listSteps } from '../steps/registry';
 import type { Schema } from '../yaml/schema';
 
@@ -16,6 +17,7 @@ export const REQUIRES_SCHEMA: Schema = {
     features: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+$' }, description: 'profile features that must be true' },
     authentication: { type: 'string', enum: [...AUTHENTICATIONS], description: 'an association with this mechanism must exist' },
     expect: { type: 'array', items: { type: 'string', enum: ['logicalDeviceName', 'dlmsVersion'] }, description: 'profile expectations that must be stated' },
+    referencing: { type: 'string', enum: ['ln', 'sn'], description: 'the referencing the case uses (forEach: association runs only for those; default ln)' },
   },
 };
 

@@ -14,6 +14,12 @@ export interface Requires {
   readonly features?: readonly string[];
   /** The profile must declare at least one association with this mechanism. */
   readonly authentication?: Authentication;
+  /**
+   * Logical or short name referencing. A case with `forEach: association` runs once per
+   * association that uses it (default ln); any case that names it needs the profile to declare
+   * one, or it is inapplicable.
+   */
+  readonly referencing?: 'ln' | 'sn';
   /** The profile must state these expectations. */
   readonly expect?: readonly ('logicalDeviceName' | 'dlmsVersion')[];
 }

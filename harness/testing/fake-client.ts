@@ -59,6 +59,44 @@ export function fakeClient(script: FakeScript = {}): FakeClient {
       exchange('RLRQ', o.kind);
       return o;
     },
+    async read(variables) {
+      calls.push(`read ${variables.map((v) => v.variableName).join(',')}`);
+      exchange('ReadRequest', 'ReadResponse');
+      return { kind: 'read', results: variables.map(() => ({ kind: 'data-access-result', result: 'object-undefined' })), blocks: 0 };
+    },
+    async write(items) {
+      calls.push(`write ${items.map((v) => v.variableName).join(',')}`);
+      exchange('WriteRequest', 'WriteResponse');
+      return { kind: 'written', results: items.map(() => ({ kind: 'success' })) };
+    },
+    // xDLMS services beyond GET: a plain success each, recorded like the others.
+    async getWithList(refs) {
+      calls.push(`get-with-list ${refs.length}`);
+      exchange('GET with-list', 'results');
+      return { kind: 'results', results: refs.map(() => ({ kind: 'data-access-result', result: 'object-undefined' })), blocks: 0 };
+    },
+    async set(ref) {
+      calls.push(`set ${ref.obis}/${ref.attribute}`);
+      exchange(`SET ${ref.obis}/${ref.attribute}`, 'success');
+      return { kind: 'set-result', result: 'success', blocks: 0 };
+    },
+    async setWithList(refs) {
+      calls.push(`set-with-list ${refs.length}`);
+      exchange('SET with-list', 'success');
+      return { kind: 'set-results', results: refs.map(() => 'success'), blocks: 0 };
+    },
+    async action(ref) {
+      calls.push(`action ${ref.obis}/${ref.method}`);
+      exchange(`ACTION ${ref.obis}/${ref.method}`, 'success');
+      return { kind: 'action-result', result: 'success', blocks: 0 };
+    },
+    async receiveNotification(timeoutMs) {
+      calls.push('receive-notification');
+      return { kind: 'silence', waitedMs: timeoutMs ?? 0 };
+    },
+    onNotification() {
+      calls.push('on-notification');
+    },
     async disconnect() {
       calls.push('disconnect');
       client.disconnected = true;

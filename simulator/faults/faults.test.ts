@@ -1,3 +1,4 @@
+import { BUILTIN_SECRETS } from '../secrets';
 import { expect } from 'chai';
 import { encodeRawFrame } from '../../dlms/hdlc/frame';
 import { decodeFrame } from '../../dlms/hdlc/frame';
@@ -6,6 +7,12 @@ import type { Pdu } from '../../dlms/acse/pdu';
 import { createServerConnection } from '../server/connection';
 import { aarqBytes, CLIENT, DEFAULT, getBytes, HdlcTestClient, pdu, RLRQ, SERVER, T0 } from '../testing';
 import { activeHooks, FAULTS, faultsNamed, UnknownFaultError } from '.';
+import { SERVICE_FAULT_CASES } from './service-faults.cases';
+import { CLASS_FAULT_CASES } from './class-faults.cases';
+import { ASSOCIATION_FAULT_CASES } from './association-faults.cases';
+import { HDLC_FAULT_CASES } from './hdlc-faults.cases';
+import { SECURITY_FAULT_CASES } from './security-faults.cases';
+import { visibleTo } from '../objects/store';
 
 /** A fresh HDLC connection to the default meter with these faults, already past SNRM/UA. */
 function client(faults: readonly string[], sap = 16): HdlcTestClient {
@@ -81,7 +88,7 @@ const CASES: Readonly<Record<string, () => void>> = {
       result: 'rejected-permanent',
       resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'no-reason-given' },
     });
-    expect(associate(client(['lls-wrong-diagnostic'], 1), '12345678')).to.deep.include({ result: 'accepted' });
+    expect(associate(client(['lls-wrong-diagnostic'], 1), BUILTIN_SECRETS['sim-lls']!)).to.deep.include({ result: 'accepted' });
   },
 
   'object-list-duplicate-entry': () => {
@@ -103,7 +110,7 @@ const CASES: Readonly<Record<string, () => void>> = {
     associate(faulty);
     const listed = objectList(faulty);
     expect(listed.some((n) => bytesEqual(n, SELF))).to.equal(false);
-    expect(listed).to.have.length(DEFAULT.objects.length - 1);
+    expect(listed).to.have.length(DEFAULT.objects.filter((o) => visibleTo(o, DEFAULT.associations[0]!)).length - 1);
     // The object itself still answers: only the list is wrong.
     expect(get(faulty, 15, '0-0:40.0.0.255', 8)).to.deep.include({ result: { kind: 'data', data: { type: 'enum', value: 2 } } });
   },
@@ -164,6 +171,12 @@ const CASES: Readonly<Record<string, () => void>> = {
     expect(invokeId(['get-invoke-id-not-echoed'], 5)).to.equal(6);
     expect(invokeId(['get-invoke-id-not-echoed'], 15)).to.equal(0);
   },
+
+  ...SERVICE_FAULT_CASES,
+  ...CLASS_FAULT_CASES,
+  ...ASSOCIATION_FAULT_CASES,
+  ...HDLC_FAULT_CASES,
+  ...SECURITY_FAULT_CASES,
 };
 
 describe('simulator faults', () => {

@@ -6,6 +6,8 @@ import { associationRefused } from './association-refused';
 import { getInvokeIdNotEchoed } from './get-invoke-id-not-echoed';
 import { getServedWithoutAssociation } from './get-served-without-association';
 import { hdlcAcceptsBadFcs } from './hdlc-accepts-bad-fcs';
+import { HDLC_FAULTS } from './hdlc-faults';
+import { SECURITY_FAULTS } from './security-faults';
 import { llsAcceptsAnyPassword } from './lls-accepts-any-password';
 import { llsWrongDiagnostic } from './lls-wrong-diagnostic';
 import { logicalDeviceNameWrong } from './logical-device-name-wrong';
@@ -13,12 +15,93 @@ import { objectListDuplicateEntry } from './object-list-duplicate-entry';
 import { objectListMissingSelf } from './object-list-missing-self';
 import { registerScalerUnitWrongType } from './register-scaler-unit-wrong-type';
 import { releaseIgnored } from './release-ignored';
+import { getUndefinedObjectWrongResult } from './get-undefined-object-wrong-result';
+import { setReadOnlyAccepted } from './set-read-only-accepted';
+import { setNotStored } from './set-not-stored';
+import { serviceOutsideConformanceServed } from './service-outside-conformance-served';
+import { clientMaxPduIgnored } from './client-max-pdu-ignored';
+import { blocksWithoutNegotiation } from './blocks-without-negotiation';
+import { longGetRefused } from './long-get-refused';
+import { getBlockNumberSkips } from './get-block-number-skips';
+import { getLastBlockNotFlagged } from './get-last-block-not-flagged';
+import { getWithListReordered } from './get-with-list-reordered';
+import { actionUndefinedMethodSuccess } from './action-undefined-method-success';
+import { pushNotSent } from './push-not-sent';
+import { setBlockAckWrong } from './set-block-ack-wrong';
+// COSEM interface classes and selective access (suites/classes, suites/selective-access).
+import { registerUnitUnknown } from './register-unit-unknown';
+import { clockInvalidDateTime } from './clock-invalid-date-time';
+import { hdlcSetupWindowOutOfRange } from './hdlc-setup-window-out-of-range';
+import { profileRowLengthMismatch } from './profile-row-length-mismatch';
+import { profileEntriesInUseExceeds } from './profile-entries-in-use-exceeds';
+import { rangeSelectorIgnored } from './range-selector-ignored';
+import { entrySelectorOffByOne } from './entry-selector-off-by-one';
+import { selectedValuesIgnored } from './selected-values-ignored';
+import { invalidSelectorAccepted } from './invalid-selector-accepted';
+import { accessRightsWrong } from './access-rights-wrong';
+import { extendedRegisterCaptureTimeInvalid } from './extended-register-capture-time-invalid';
+import { associationStatusWrong } from './association-status-wrong';
+import { sapAssignmentDuplicateSap } from './sap-assignment-duplicate-sap';
+import { disconnectOutputStateInconsistent } from './disconnect-output-state-inconsistent';
+// Association (ACSE, xDLMS initiate) and short-name referencing (suites/association).
+import { aarqProtocolVersionUnchecked } from './aarq-protocol-version-unchecked';
+import { aarqProtocolVersionStrict } from './aarq-protocol-version-strict';
+import { aarqContextUnchecked } from './aarq-context-unchecked';
+import { aarqContextWrongDiagnostic } from './aarq-context-wrong-diagnostic';
+import { aarqTitlesRefused } from './aarq-titles-refused';
+import { llsWithoutAuthenticationFuAccepted } from './lls-without-authentication-fu-accepted';
+import { mechanismNameUnchecked } from './mechanism-name-unchecked';
+import { dedicatedKeyAcceptedUnciphered } from './dedicated-key-accepted-unciphered';
+import { qualityOfServiceRefused } from './quality-of-service-refused';
+import { dlmsVersionUnchecked } from './dlms-version-unchecked';
+import { initiateErrorNotReported } from './initiate-error-not-reported';
+import { conformanceNotIntersected } from './conformance-not-intersected';
+import { clientPduSizeUnchecked } from './client-pdu-size-unchecked';
+import { clientPduSizeSigned } from './client-pdu-size-signed';
+import { snReadWrongError } from './sn-read-wrong-error';
+import { snWriteReadOnlyAccepted } from './sn-write-read-only-accepted';
+import { snReadListFirstOnly } from './sn-read-list-first-only';
+import { sapAssignmentMissingDevice } from './sap-assignment-missing-device';
 import type { Fault } from './types';
 
 export type { Fault, FaultHooks, ActiveHooks, AarqDecision } from './types';
 export { activeHooks, NO_FAULTS } from './types';
 
 export const FAULTS: readonly Fault[] = [
+  // association and short-name referencing
+  aarqProtocolVersionUnchecked,
+  aarqProtocolVersionStrict,
+  aarqContextUnchecked,
+  aarqContextWrongDiagnostic,
+  aarqTitlesRefused,
+  llsWithoutAuthenticationFuAccepted,
+  mechanismNameUnchecked,
+  dedicatedKeyAcceptedUnciphered,
+  qualityOfServiceRefused,
+  dlmsVersionUnchecked,
+  initiateErrorNotReported,
+  conformanceNotIntersected,
+  clientPduSizeUnchecked,
+  clientPduSizeSigned,
+  snReadWrongError,
+  snWriteReadOnlyAccepted,
+  snReadListFirstOnly,
+  sapAssignmentMissingDevice,
+  // classes and selective access
+  registerUnitUnknown,
+  clockInvalidDateTime,
+  hdlcSetupWindowOutOfRange,
+  profileRowLengthMismatch,
+  profileEntriesInUseExceeds,
+  rangeSelectorIgnored,
+  entrySelectorOffByOne,
+  selectedValuesIgnored,
+  invalidSelectorAccepted,
+  accessRightsWrong,
+  extendedRegisterCaptureTimeInvalid,
+  associationStatusWrong,
+  sapAssignmentDuplicateSap,
+  disconnectOutputStateInconsistent,
   associationRefused,
   releaseIgnored,
   getServedWithoutAssociation,
@@ -28,8 +111,23 @@ export const FAULTS: readonly Fault[] = [
   objectListMissingSelf,
   logicalDeviceNameWrong,
   hdlcAcceptsBadFcs,
+  ...HDLC_FAULTS,
+  ...SECURITY_FAULTS,
   registerScalerUnitWrongType,
   getInvokeIdNotEchoed,
+  getUndefinedObjectWrongResult,
+  setReadOnlyAccepted,
+  setNotStored,
+  serviceOutsideConformanceServed,
+  clientMaxPduIgnored,
+  blocksWithoutNegotiation,
+  longGetRefused,
+  getBlockNumberSkips,
+  getLastBlockNotFlagged,
+  getWithListReordered,
+  actionUndefinedMethodSuccess,
+  pushNotSent,
+  setBlockAckWrong,
 ];
 
 const BY_NAME: ReadonlyMap<string, Fault> = new Map(FAULTS.map((f) => [f.name, f]));

@@ -4,9 +4,16 @@
  * hooks at fixed interception points and otherwise behaves correctly. Every hook receives what
  * the correct server would do and returns what the faulty one does instead.
  */
-import type { ACSE_SERVICE_USER } from '../../dlms/acse/names';
+import type { Aarq } from '../../dlms/acse/aarq';
+import type { ACSE_SERVICE_PROVIDER, ACSE_SERVICE_USER } from '../../dlms/acse/names';
+import type { Conformance } from '../../dlms/xdlms/conformance';
+import type { Apdu } from '../../dlms/xdlms/apdu';
+import type { ConformanceBit } from '../../dlms/xdlms/conformance';
+import type { DataNotification } from '../../dlms/xdlms/notification';
 import type { AttributeAddress } from '../objects/store';
-import type { AttributeResult, ObjectListEntry } from '../objects/types';
+import { activeSecurityHooks, type ActiveSecurityHooks, type SecurityHooks } from './security-hooks';
+import { activeHdlcHooks, type ActiveHdlcHooks, type HdlcFaultHooks } from './hdlc-hooks';
+import type { AttributeResult, ObjectListEntry, Selection } from '../objects/types';
 
 /** The AARE the server is about to send (Green Book 9.3.2; result and diagnostic names as in ACSE). */
 export type AarqDecision =
@@ -14,27 +21,72 @@ export type AarqDecision =
   | {
       readonly kind: 'reject';
       readonly result: 'rejected-permanent' | 'rejected-transient';
+      readonly source?: 'acse-service-user';
       /** acse-service-user diagnostic, spelled as in the standard. */
       readonly diagnostic: (typeof ACSE_SERVICE_USER.names)[number];
+      /** Why the xDLMS context was refused: the AARE user-information carries confirmed-service-error initiateError / initiate with this value. */
+      readonly initiateError?: InitiateErrorName;
+    }
+  | {
+      readonly kind: 'reject';
+      readonly result: 'rejected-permanent' | 'rejected-transient';
+      readonly source: 'acse-service-provider';
+      readonly diagnostic: (typeof ACSE_SERVICE_PROVIDER.names)[number];
     };
+
+/** ServiceError initiate values (Green Book 9.5). */
+export type InitiateErrorName = 'other' | 'dlms-version-too-low' | 'incompatible-conformance' | 'pdu-size-too-short' | 'refused-by-the-VDE-Handler';
+
+/** The rules the server checks an AARQ against, one name each (simulator/server/association.ts). */
+export type AarqCheck =
+  | 'protocol-version'
+  | 'application-context'
+  | 'titles'
+  | 'acse-requirements'
+  | 'mechanism-name'
+  | 'dedicated-key'
+  | 'quality-of-service'
+  | 'dlms-version'
+  | 'conformance'
+  | 'client-pdu-size';
 
 export interface FaultHooks {
   /** HDLC (Green Book 8.4.3): process a frame whose FCS or HCS is wrong instead of discarding it. */
+  /** HDLC link faults (hdlc-hooks.ts): framing, decoding, frames in and out, settings after the UA. */
+  readonly hdlc?: HdlcFaultHooks;
   readonly acceptBadFcs?: boolean;
   /** LLS (Green Book 9.2.7.3.2): whether the password check passes, given whether it matched. */
   readonly checkPassword?: (matches: boolean) => boolean;
   /** The AARE decision. */
   readonly onAarq?: (decision: AarqDecision) => AarqDecision;
+  /** Whether one AARQ rule holds, given whether it does (Green Book 9.3.2, 9.4.6). */
+  readonly checkAarq?: (check: AarqCheck, aarq: Aarq, passes: boolean) => boolean;
+  /** The negotiated conformance block, given the proposal and the offer (Green Book 9.4.6.1). */
+  readonly negotiateConformance?: (proposed: Conformance, offered: Conformance, negotiated: Conformance) => Conformance;
   /** Whether an RLRQ is answered with an RLRE (Green Book 9.3.3). */
   readonly onRlrq?: (answer: boolean) => boolean;
-  /** Serve GET before any association is established, in the first association's context. */
+  /** Serve GET before any association is established, in the first unauthenticated association's context. */
   readonly serveWithoutAssociation?: boolean;
   /** The object list (Association LN attribute 2) the current association sees. */
   readonly transformObjectList?: (entries: readonly ObjectListEntry[]) => readonly ObjectListEntry[];
   /** The result of reading one attribute. */
   readonly onGet?: (address: AttributeAddress, result: AttributeResult) => AttributeResult;
+  /** The selective access the server acts on, given the one the GET carried (undefined: read it whole). */
+  readonly transformSelection?: (address: AttributeAddress, selection: Selection | undefined) => Selection | undefined;
   /** The invoke-id a GET response carries, given the request's (Green Book 9.4.6.3). */
   readonly responseInvokeId?: (requestInvokeId: number) => number;
+  /** Whether a service is served, given whether the negotiated conformance grants it (Green Book 9.4.6.1). */
+  readonly serveService?: (service: ConformanceBit, granted: boolean) => boolean;
+  /** The largest APDU the server sends, given its own max PDU size and the client's max receive PDU size (Green Book 9.4.6.2). */
+  readonly responsePduLimit?: (serverMax: number, clientMax: number) => number;
+  /** Whether a SET the object accepted is kept (a faulty server answers success and forgets it). */
+  readonly keepWrite?: (kept: boolean) => boolean;
+  /** The LN service response about to go out (GET/SET/ACTION/ACCESS), given its request. */
+  readonly transformResponse?: (request: Apdu, response: Apdu) => Apdu;
+  /** The data-notification a push sends; undefined sends nothing (Blue Book 4.4.8). */
+  readonly onPush?: (notification: DataNotification) => DataNotification | undefined;
+  /** The security layer's decisions (HLS, ciphering, counters, policy): security-hooks.ts. */
+  readonly security?: SecurityHooks;
 }
 
 export interface Fault {
@@ -49,14 +101,24 @@ export interface Fault {
 
 /** Every hook, defaulting to the correct behaviour, with several faults applied in order. */
 export interface ActiveHooks {
+  readonly hdlc: ActiveHdlcHooks;
   readonly acceptBadFcs: boolean;
   readonly checkPassword: (matches: boolean) => boolean;
   readonly onAarq: (decision: AarqDecision) => AarqDecision;
+  readonly checkAarq: (check: AarqCheck, aarq: Aarq, passes: boolean) => boolean;
+  readonly negotiateConformance: (proposed: Conformance, offered: Conformance, negotiated: Conformance) => Conformance;
   readonly onRlrq: (answer: boolean) => boolean;
   readonly serveWithoutAssociation: boolean;
   readonly transformObjectList: (entries: readonly ObjectListEntry[]) => readonly ObjectListEntry[];
   readonly onGet: (address: AttributeAddress, result: AttributeResult) => AttributeResult;
+  readonly transformSelection: (address: AttributeAddress, selection: Selection | undefined) => Selection | undefined;
   readonly responseInvokeId: (requestInvokeId: number) => number;
+  readonly serveService: (service: ConformanceBit, granted: boolean) => boolean;
+  readonly responsePduLimit: (serverMax: number, clientMax: number) => number;
+  readonly keepWrite: (kept: boolean) => boolean;
+  readonly transformResponse: (request: Apdu, response: Apdu) => Apdu;
+  readonly onPush: (notification: DataNotification) => DataNotification | undefined;
+  readonly security: ActiveSecurityHooks;
 }
 
 function chain<A extends unknown[], T>(faults: readonly Fault[], pick: (h: FaultHooks) => ((...args: [...A, T]) => T) | undefined): (...args: [...A, T]) => T {
@@ -69,16 +131,36 @@ function chain<A extends unknown[], T>(faults: readonly Fault[], pick: (h: Fault
   };
 }
 
+/** Like chain, for a hook whose "nothing" (undefined) ends the chain. */
+function chainOptional<T>(faults: readonly Fault[], pick: (h: FaultHooks) => ((value: T) => T | undefined) | undefined): (value: T) => T | undefined {
+  const fns = faults.map((f) => pick(f.hooks)).filter((f): f is (value: T) => T | undefined => f !== undefined);
+  return (value: T) => {
+    let v: T | undefined = value;
+    for (const fn of fns) if (v !== undefined) v = fn(v);
+    return v;
+  };
+}
+
 export function activeHooks(faults: readonly Fault[]): ActiveHooks {
   return {
+    hdlc: activeHdlcHooks(faults.map((f) => f.hooks.hdlc)),
     acceptBadFcs: faults.some((f) => f.hooks.acceptBadFcs === true),
     checkPassword: chain<[], boolean>(faults, (h) => h.checkPassword),
     onAarq: chain<[], AarqDecision>(faults, (h) => h.onAarq),
+    checkAarq: chain<[AarqCheck, Aarq], boolean>(faults, (h) => h.checkAarq),
+    negotiateConformance: chain<[Conformance, Conformance], Conformance>(faults, (h) => h.negotiateConformance),
     onRlrq: chain<[], boolean>(faults, (h) => h.onRlrq),
     serveWithoutAssociation: faults.some((f) => f.hooks.serveWithoutAssociation === true),
     transformObjectList: chain<[], readonly ObjectListEntry[]>(faults, (h) => h.transformObjectList),
     onGet: chain<[AttributeAddress], AttributeResult>(faults, (h) => h.onGet),
+    transformSelection: chain<[AttributeAddress], Selection | undefined>(faults, (h) => h.transformSelection),
     responseInvokeId: chain<[], number>(faults, (h) => h.responseInvokeId),
+    serveService: chain<[ConformanceBit], boolean>(faults, (h) => h.serveService),
+    responsePduLimit: chain<[number], number>(faults, (h) => h.responsePduLimit),
+    keepWrite: chain<[], boolean>(faults, (h) => h.keepWrite),
+    transformResponse: chain<[Apdu], Apdu>(faults, (h) => h.transformResponse),
+    onPush: chainOptional(faults, (h) => h.onPush),
+    security: activeSecurityHooks(faults.map((f) => f.hooks.security)),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Conformance } from '../../dlms/xdlms/conformance';
 import type { ClassBehaviour, ObjectBehaviour } from '../objects/types';
+import type { AssociationSecurity, HlsAuthentication } from './security';
 
 export interface HdlcSettings {
   /** Server upper (logical device) address, Green Book 8.4.2.2; 1 = management logical device. */
@@ -30,14 +31,18 @@ export interface WrapperSettings {
 /** The attribute access an association grants by default (Blue Book 4.4.3 access_mode). */
 export type AssociationAccess = 'read-only' | 'read-write';
 
-export type SimAuthentication = 'none' | 'low';
+export type SimAuthentication = 'none' | 'low' | HlsAuthentication;
 
 export interface AssociationDefinition {
   readonly name: string;
   readonly clientSap: number;
+  /** Logical or short name referencing (Green Book 9.4.2.2 application context names). */
+  readonly referencing: 'ln' | 'sn';
   readonly authentication: SimAuthentication;
   /** The LLS secret, resolved from its reference (`builtin:sim-lls`, `env:NAME`). */
   readonly password?: { readonly ref: string; readonly bytes: Uint8Array };
+  /** HLS associations: the Security setup object and the application context (meter/security.ts). */
+  readonly security?: AssociationSecurity;
   /** Services the server offers in this association (Green Book 9.4.6.1 names). */
   readonly conformance: Conformance;
   /** Server max receive PDU size (Green Book 9.4.6.2). */

@@ -13,6 +13,7 @@ import { resolveSecretRef } from '../secrets';
 import { SERVER_CONFORMANCE_NAMES } from '../server/conformance';
 import type { AssociationDefinition, HdlcSettings, MeterDefinition, ObjectDefinition } from './definition';
 import { Cursor, MeterDefinitionError } from './yaml-cursor';
+import { HLS_AUTHENTICATIONS, hlsAssociationFields, isHlsAuthentication } from './security';
 
 /** The meter the simulator serves when none is named. */
 export const DEFAULT_METER = path.join(__dirname, '..', 'meters', 'default.yaml');
@@ -44,13 +45,14 @@ function hdlcSettings(c: Cursor): HdlcSettings {
 }
 
 function association(c: Cursor): AssociationDefinition {
-  c.only(['name', 'clientSap', 'authentication', 'password', 'conformance', 'maxPduSize', 'access', 'dlmsVersion']);
+  c.only(['name', 'clientSap', 'referencing', 'authentication', 'password', 'security', 'conformance', 'maxPduSize', 'access', 'dlmsVersion']);
   const name = c.need('name').string();
-  const authentication = c.need('authentication').oneOf(['none', 'low'] as const);
+  const authentication = c.need('authentication').oneOf(['none', 'low', ...HLS_AUTHENTICATIONS] as const);
   const conformance = c.need('conformance').items().map((i) => i.oneOf(SERVER_CONFORMANCE_NAMES));
   const base = {
     name,
     clientSap: c.need('clientSap').int(...CLIENT_SAP_RANGE),
+    referencing: c.get('referencing').present ? c.get('referencing').oneOf(['ln', 'sn'] as const) : ('ln' as const),
     authentication,
     conformance,
     maxPduSize: c.get('maxPduSize').present ? c.get('maxPduSize').int(...PDU_SIZE_RANGE) : 1024,
@@ -58,6 +60,7 @@ function association(c: Cursor): AssociationDefinition {
     // Green Book 9.4.6.1: DLMS version 6 is the current one.
     dlmsVersion: c.get('dlmsVersion').present ? c.get('dlmsVersion').int(6, 6) : 6,
   };
+  if (isHlsAuthentication(authentication)) return { ...base, ...hlsAssociationFields(c, authentication) };
   const pw = c.get('password');
   if (authentication === 'none') {
     if (pw.present) pw.fail('an association without authentication takes no password');
@@ -129,7 +132,17 @@ export function parseMeterDefinition(text: string, file: string): MeterDefinitio
 
   const objectCursors = root.need('objects').items();
   const objects = objectCursors.map((c) => object(c, associations, (x) => x.where.line));
-  unique(objects, (o) => Array.from(o.logicalName).join('.'), objectCursors, 'logical name');
+  // A logical name is unique within what one association sees (Blue Book 4.1.8): the current
+  // association may be an Association LN for LN associations and an Association SN for SN ones.
+  for (const a of associations) {
+    const seen = objects.flatMap((o, i) => (o.visibleTo === undefined || o.visibleTo.includes(a.name) ? [i] : []));
+    unique(
+      seen.map((i) => objects[i]!),
+      (o) => Array.from(o.logicalName).join('.'),
+      seen.map((i) => objectCursors[i]!),
+      `logical name in association ${a.name}`,
+    );
+  }
   return { file, logicalDeviceName, hdlc, wrapper: { wPort }, associations, objects };
 }
 

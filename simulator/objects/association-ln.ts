@@ -15,7 +15,15 @@ import { attributesOf } from './from-catalogue';
 import { ACCESS_MODE, ok, refused, type ClassBehaviour, type ObjectListEntry, type ServeContext } from './types';
 
 /** The mechanism each authentication of a meter definition uses (Green Book 9.4.2.2). */
-export const MECHANISM_OF = { none: MECHANISM_NAME.lowest, low: MECHANISM_NAME.low } as const;
+export const MECHANISM_OF = {
+  none: MECHANISM_NAME.lowest,
+  low: MECHANISM_NAME.low,
+  'hls-md5': MECHANISM_NAME.md5,
+  'hls-sha1': MECHANISM_NAME.sha1,
+  'hls-gmac': MECHANISM_NAME.gmac,
+  'hls-sha256': MECHANISM_NAME.sha256,
+  'hls-ecdsa': MECHANISM_NAME.ecdsa,
+} as const;
 
 /** Association LN version 0 (Blue Book 4.4.3): attributes 1..8, methods 1..4. */
 const V0_LAST_ATTRIBUTE = 8;
@@ -47,7 +55,7 @@ export function objectListElement(e: ObjectListEntry, methodsAllowed: boolean): 
     items: [
       { type: 'integer', value: a.id },
       { type: 'enum', value: ACCESS_MODE[a.mode] },
-      { type: 'null-data' },
+      a.selectors?.length ? { type: 'array', items: a.selectors.map((v): Data => ({ type: 'integer', value: v })) } : { type: 'null-data' },
     ],
   }));
   const methods: Data[] = [];

@@ -12,5 +12,10 @@ import type { AccessMode, AttributeSpec } from './types';
 export function attributesOf(def: InterfaceClassDef, max: Readonly<Record<number, AccessMode>> = {}, lastAttribute = Number.POSITIVE_INFINITY): readonly AttributeSpec[] {
   return def.attributes
     .filter((a) => a.index <= lastAttribute)
-    .map((a) => ({ id: a.index, name: a.name, max: a.index === 1 ? 'read-only' : (max[a.index] ?? 'read-and-write') }));
+    .map((a) => ({
+      id: a.index,
+      name: a.name,
+      max: a.index === 1 ? 'read-only' : (max[a.index] ?? 'read-and-write'),
+      ...(a.selectors ? { selectors: a.selectors } : {}),
+    }));
 }

@@ -3,20 +3,34 @@
  * A list built from the files, so adding a class is adding a file and a line here.
  */
 import { associationLnClass } from './association-ln';
+import { associationSnClass } from './association-sn';
 import { clockClass } from './clock';
 import { dataClass } from './data';
+import { disconnectControlClass } from './disconnect-control';
+import { extendedRegisterClass } from './extended-register';
 import { iecHdlcSetupClass } from './iec-hdlc-setup';
+import { profileGenericClass } from './profile-generic';
+import { pushSetupClass } from './push-setup';
 import { registerClass } from './register';
 import { sapAssignmentClass } from './sap-assignment';
+import { invocationCounterClass } from './invocation-counter';
+import { securitySetupClass } from './security-setup';
 import type { ClassBehaviour } from './types';
 
 export const CLASS_BEHAVIOURS: readonly ClassBehaviour[] = [
   dataClass,
   registerClass,
+  extendedRegisterClass,
+  profileGenericClass,
   clockClass,
   associationLnClass,
+  associationSnClass,
   sapAssignmentClass,
   iecHdlcSetupClass,
+  disconnectControlClass,
+  pushSetupClass,
+  securitySetupClass,
+  invocationCounterClass,
 ];
 
 export const CLASS_BY_NAME: ReadonlyMap<string, ClassBehaviour> = new Map(CLASS_BEHAVIOURS.map((c) => [c.name, c]));

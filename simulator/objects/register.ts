@@ -1,7 +1,8 @@
 /**
  * Register, class 3 version 0 (Blue Book 4.3.2): value and scaler_unit. A register may "live":
  * `growth: { perHour: 1500 }` adds 1500 units per hour since the simulator started, so an
- * energy register advances between two reads as a real one would.
+ * energy register advances between two reads as a real one would. Method 1 (reset) sets the
+ * value to zero of its type; a read-write association may also SET the value (same type).
  */
 import type { Data } from '../../dlms/axdr/data';
 import type { Cursor } from '../meter/yaml-cursor';
@@ -9,9 +10,12 @@ import { REGISTER } from '../../dlms/cosem/catalogue/register';
 import { UNITS } from '../../dlms/cosem/units';
 import { attributesOf } from './from-catalogue';
 import { dataFromYaml } from './yaml-data';
-import { ok, refused, type ClassBehaviour, type ServeContext } from './types';
+import { isIntegerZero } from './method-parameter';
+import { methodRefused, ok, refused, writeRefused, written, type ClassBehaviour, type ServeContext } from './types';
 
 const MS_PER_HOUR = 3_600_000;
+/** Blue Book 4.3.2: method 1, reset (data ::= integer(0)). */
+const RESET = 1;
 
 /** Integer value types a register may grow in, with their upper bound (Blue Book 4.1.5). */
 const GROWABLE: Readonly<Record<string, number>> = {
@@ -30,13 +34,21 @@ function unitOf(c: Cursor): number {
   return unique.find((u) => u.symbol === symbol)!.code;
 }
 
-/** The value at `ctx.now`: the initial value plus growth, wrapping like a meter's counter would. */
-function valueAt(initial: Data, perHour: number, ctx: ServeContext): Data {
+/** The value at `ctx.now`: the base value plus growth since `since`, wrapping like a meter's counter would. */
+function valueAt(initial: Data, perHour: number, since: number, ctx: ServeContext): Data {
   if (perHour === 0 || !('value' in initial) || typeof initial.value !== 'number') return initial;
   const bound = GROWABLE[initial.type];
   if (bound === undefined) return initial;
-  const grown = initial.value + Math.floor((perHour * Math.max(0, ctx.now - ctx.startedAt)) / MS_PER_HOUR);
+  const grown = initial.value + Math.floor((perHour * Math.max(0, ctx.now - since)) / MS_PER_HOUR);
   return { ...initial, value: grown % (bound + 1) } as Data;
+}
+
+/** Blue Book 4.3.2 reset: the value becomes the default, zero of its own type. */
+function zeroOf(value: Data): Data {
+  if (!('value' in value)) return value;
+  if (typeof value.value === 'number') return { ...value, value: 0 } as Data;
+  if (typeof value.value === 'bigint') return { ...value, value: 0n } as Data;
+  return value;
 }
 
 export const registerClass: ClassBehaviour = {
@@ -57,11 +69,28 @@ export const registerClass: ClassBehaviour = {
     }
     // Blue Book 4.3.2: scaler_unit ::= structure { scaler: integer, unit: enum }.
     const scalerUnit: Data = { type: 'structure', items: [{ type: 'integer', value: scaler }, { type: 'enum', value: unit }] };
+    // The register lives: reset (method 1) and SET of the value start it again from there.
+    let base = initial;
+    let since: number | undefined;
     return {
       read(attribute, ctx) {
-        if (attribute === 2) return ok(valueAt(initial, perHour, ctx));
+        if (attribute === 2) return ok(valueAt(base, perHour, since ?? ctx.startedAt, ctx));
         if (attribute === 3) return ok(scalerUnit);
         return refused('object-undefined');
+      },
+      write(attribute, value, ctx) {
+        if (attribute !== 2) return writeRefused('read-write-denied');
+        if (value.type !== initial.type) return writeRefused('type-unmatched');
+        base = value;
+        since = ctx.now;
+        return written;
+      },
+      invoke(method, parameters, ctx) {
+        if (method !== RESET) return methodRefused('object-undefined');
+        if (!isIntegerZero(parameters)) return methodRefused('type-unmatched');
+        base = zeroOf(initial);
+        since = ctx.now;
+        return { kind: 'success' };
       },
     };
   },

@@ -25,6 +25,8 @@ export interface AttributeSpec {
   readonly name: string;
   /** The most any association may be granted (the secret is never readable). */
   readonly max: AccessMode;
+  /** Access selectors the attribute serves (Blue Book 4.4.3 access_selectors; Profile generic buffer: 1, 2). */
+  readonly selectors?: readonly number[];
 }
 
 /**
@@ -63,8 +65,17 @@ export interface ObjectListEntry {
   readonly classId: number;
   readonly version: number;
   readonly logicalName: Uint8Array;
-  readonly attributeAccess: readonly { readonly id: number; readonly mode: AccessMode }[];
+  readonly attributeAccess: readonly { readonly id: number; readonly mode: AccessMode; readonly selectors?: readonly number[] }[];
   readonly methodCount: number;
+}
+
+/**
+ * A selective access as a GET carries it (Green Book 9.3.6 Selective-Access-Descriptor): the
+ * selector and its parameters, still undecoded: what they mean is the class's business.
+ */
+export interface Selection {
+  readonly selector: number;
+  readonly parameters: Data;
 }
 
 export interface ServeContext {
@@ -78,9 +89,34 @@ export interface ServeContext {
   readonly objectList: () => readonly ObjectListEntry[];
 }
 
-/** What a class behaviour makes of one object entry: its attribute reader. */
+/**
+ * Action-Result names (Green Book 9.5, Action-Result) a method may end with, spelled as the
+ * standard spells them.
+ */
+export type MethodResultName = Exclude<AccessResultName, 'long-get-aborted' | 'no-long-get-in-progress'> | 'long-action-aborted' | 'no-long-action-in-progress';
+
+/** What SET of one attribute did (Green Book 9.3.7): success, or the data-access-result. */
+export type WriteResult = { readonly kind: 'success' } | { readonly kind: 'error'; readonly result: AccessResultName };
+
+/**
+ * What ACTION on one method did (Green Book 9.3.8): success with optional return data, or the
+ * action-result. `notify` is a data-notification body the method pushes (Push setup, Blue Book
+ * 4.4.8): the server sends it after the response, the method itself does no IO.
+ */
+export type MethodResult =
+  | { readonly kind: 'success'; readonly returnData?: Data; readonly notify?: Data }
+  | { readonly kind: 'error'; readonly result: MethodResultName };
+
+/**
+ * What a class behaviour makes of one object entry: its attribute reader, and for classes that
+ * have them, a writer and methods. A behaviour without `write` refuses every SET
+ * (read-write-denied); one without `invoke` knows no method (object-undefined).
+ */
 export interface ObjectBehaviour {
-  read(attribute: number, ctx: ServeContext): AttributeResult;
+  /** `selection` only ever carries a selector the attribute declares (the store refuses others). */
+  read(attribute: number, ctx: ServeContext, selection?: Selection): AttributeResult;
+  write?(attribute: number, value: Data, ctx: ServeContext): WriteResult;
+  invoke?(method: number, parameters: Data | undefined, ctx: ServeContext): MethodResult;
 }
 
 export interface ClassBehaviour {
@@ -99,3 +135,6 @@ export interface ClassBehaviour {
 /** A shorthand for results. */
 export const ok = (data: Data): AttributeResult => ({ kind: 'data', data });
 export const refused = (result: AccessResultName): AttributeResult => ({ kind: 'error', result });
+export const written: WriteResult = { kind: 'success' };
+export const writeRefused = (result: AccessResultName): WriteResult => ({ kind: 'error', result });
+export const methodRefused = (result: MethodResultName): MethodResult => ({ kind: 'error', result });

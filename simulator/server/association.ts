@@ -1,21 +1,40 @@
 /**
  * Application association establishment, the server's half (Green Book 9.3.2; ACSE as profiled
- * by DLMS): an AARQ in, the AARE out, and the association it opens, if any. Checked in order:
- * the application context (only logical-name referencing without ciphering is served), the
- * client SAP, the authentication (Green Book 9.2.7.3: none, or LLS with the association's
- * password), then the xDLMS InitiateRequest (Green Book 9.4.6: DLMS version, conformance,
- * client max receive PDU size). Faults see the decision last and may change it.
+ * by DLMS, ISO/IEC 8650-1): an AARQ in, the AARE out, and the association it opens, if any.
+ * Rules are checked in the order the ACSE, the authentication and the xDLMS layer meet them,
+ * and the first broken one decides the AARE:
+ *
+ * | rule                     | broken when                                        | AARE                                                        |
+ * |--------------------------|----------------------------------------------------|-------------------------------------------------------------|
+ * | protocol-version         | present without version1 (bit 0)                   | rejected-permanent, acse-service-provider no-common-acse-version |
+ * | application-context      | not the association's (LN/SN), or ciphered         | rejected-permanent, application-context-name-not-supported |
+ * | client SAP               | no association for it                              | rejected-permanent, no-reason-given                         |
+ * | titles                   | never: unused without ciphering, so ignored        | —                                                           |
+ * | acse-requirements        | authentication FU not selected where LLS is needed | rejected-permanent, authentication-required                 |
+ * | mechanism-name           | absent (FU selected) / not the association's        | authentication-mechanism-name-required / -not-recognised   |
+ * | authentication value     | LLS password absent or wrong                       | rejected-permanent, authentication-failure                  |
+ * | user-information         | no InitiateRequest                                 | rejected-permanent, no-reason-given                         |
+ * | dedicated-key            | present in a context without ciphering             | no-reason-given + initiateError initiate other              |
+ * | quality-of-service       | never: not used by DLMS/COSEM, so ignored           | —                                                           |
+ * | dlms-version             | below 6                                            | no-reason-given + initiateError initiate dlms-version-too-low |
+ * | conformance              | proposal ∩ offer is empty                          | no-reason-given + initiateError initiate incompatible-conformance |
+ * | client-pdu-size          | 1..11 (0 = no limit)                               | no-reason-given + initiateError initiate pdu-size-too-short |
+ *
+ * Faults see every rule (checkAarq), the negotiation, and the decision last, and may change them.
  */
 import type { Aare } from '../../dlms/acse/aare';
 import type { Aarq } from '../../dlms/acse/aarq';
-import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME } from '../../dlms/acse/names';
+import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME, applicationContextNameOf, type ACSE_SERVICE_USER } from '../../dlms/acse/names';
 import { userInformationFor } from '../../dlms/acse/user-information';
+import { bitAt } from '../../dlms/ber/bit-string';
 import { bytesEqual } from '../../dlms/bytes';
-import type { InitiateRequest } from '../../dlms/xdlms/initiate';
-import type { AarqDecision, ActiveHooks } from '../faults/types';
+import type { InitiateRequest, InitiateResponse } from '../../dlms/xdlms/initiate';
+import type { AarqCheck, AarqDecision, ActiveHooks, InitiateErrorName } from '../faults/types';
 import type { AssociationDefinition, MeterDefinition } from '../meter/definition';
 import type { AssociationView } from '../objects/types';
 import { negotiateConformance } from './conformance';
+import { MECHANISM_OF } from '../objects/association-ln';
+import { CURRENT_ASSOCIATION_SN_BASE_NAME } from '../objects/short-names';
 
 /** Green Book 9.4.6.1: the DLMS version this server speaks; an older proposal is refused. */
 const DLMS_VERSION = 6;
@@ -23,8 +42,10 @@ const DLMS_VERSION = 6;
 const MIN_CLIENT_PDU_SIZE = 12;
 /** Green Book 9.4.6.2: the VAA name of a logical-name association. */
 const LN_VAA_NAME = 0x0007;
-
-type InitiateProblem = 'dlms-version-too-low' | 'incompatible-conformance' | 'pdu-size-too-short' | 'other';
+/** ISO/IEC 8650-1 protocol-version: bit 0 is version1, the only ACSE version DLMS uses. */
+const VERSION1_BIT = 0;
+/** ACSE-requirements: bit 0 is the authentication functional unit. */
+const AUTHENTICATION_FU_BIT = 0;
 
 export interface AarqOutcome {
   readonly aare: Aare;
@@ -32,53 +53,112 @@ export interface AarqOutcome {
   readonly association: AssociationView | undefined;
 }
 
-type Rejection = Extract<AarqDecision, { kind: 'reject' }>;
+type UserDiagnostic = (typeof ACSE_SERVICE_USER.names)[number];
 
-const reject = (diagnostic: Rejection['diagnostic']): Rejection => ({ kind: 'reject', result: 'rejected-permanent', diagnostic });
+const reject = (diagnostic: UserDiagnostic, initiateError?: InitiateErrorName): AarqDecision => ({
+  kind: 'reject',
+  result: 'rejected-permanent',
+  diagnostic,
+  ...(initiateError === undefined ? {} : { initiateError }),
+});
 
-/** Green Book 9.2.7.3: the mechanism the AARQ names must be the association's. */
-function authenticate(aarq: Aarq, def: AssociationDefinition, hooks: ActiveHooks): AarqDecision {
+type Check = (rule: AarqCheck, passes: boolean) => boolean;
+
+/** The application context an association serves (Green Book 9.4.2.2; no ciphering here). */
+export function contextOf(def: AssociationDefinition | undefined): 'logical-name' | 'short-name' {
+  return def?.referencing === 'sn' ? 'short-name' : 'logical-name';
+}
+
+/** Green Book 9.2.7.3 and 9.3.2: the authentication functional unit, the mechanism and its value. */
+function authenticate(aarq: Aarq, def: AssociationDefinition, check: Check, hooks: ActiveHooks): AarqDecision {
+  const fu = aarq.senderAcseRequirements !== undefined && bitAt(aarq.senderAcseRequirements, AUTHENTICATION_FU_BIT);
   const mechanism = aarq.mechanismName;
   if (def.authentication === 'none') {
-    return mechanism === undefined || mechanism === MECHANISM_NAME.lowest ? { kind: 'accept' } : reject('authentication-mechanism-name-not-recognised');
+    // Lowest level security: a mechanism, if named at all, must be the lowest one.
+    const ok = mechanism === undefined || mechanism === MECHANISM_NAME.lowest;
+    return check('mechanism-name', ok) ? { kind: 'accept' } : reject('authentication-mechanism-name-not-recognised');
   }
-  if (mechanism === undefined) return reject('authentication-required');
-  if (mechanism !== MECHANISM_NAME.low) return reject('authentication-mechanism-name-not-recognised');
+  if (!check('acse-requirements', fu)) return reject('authentication-required');
+  if (!check('mechanism-name', mechanism !== undefined)) return reject('authentication-mechanism-name-required');
+  if (!check('mechanism-name', mechanism === undefined || mechanism === MECHANISM_OF[def.authentication])) return reject('authentication-mechanism-name-not-recognised');
+  // HLS (mechanisms 3..7): the security layer (security.ts) checked the challenge; passes 3 and 4 follow the AARE.
+  if (def.authentication !== 'low') return { kind: 'accept' };
   const value = aarq.callingAuthenticationValue;
   const matches = value !== undefined && value.kind === 'charstring' && def.password !== undefined && bytesEqual(value.value, def.password.bytes);
   return hooks.checkPassword(matches) ? { kind: 'accept' } : reject('authentication-failure');
 }
 
-function checkInitiate(request: InitiateRequest, def: AssociationDefinition): InitiateProblem | AssociationView {
-  if (request.proposedDlmsVersionNumber < DLMS_VERSION) return 'dlms-version-too-low';
-  const conformance = negotiateConformance(request.proposedConformance, def.conformance);
-  if (conformance.length === 0) return 'incompatible-conformance';
+/** The ACSE diagnostic a server that refuses optional titles would give: the first title present. */
+function titleDiagnostic(aarq: Aarq): UserDiagnostic | undefined {
+  const order: readonly [keyof Aarq, UserDiagnostic][] = [
+    ['calledApTitle', 'called-AP-title-not-recognized'],
+    ['calledAeQualifier', 'called-AE-qualifier-not-recognized'],
+    ['calledApInvocationId', 'called-AP-invocation-identifier-not-recognized'],
+    ['calledAeInvocationId', 'called-AE-invocation-identifier-not-recognized'],
+    ['callingApTitle', 'calling-AP-title-not-recognized'],
+    ['callingAeQualifier', 'calling-AE-qualifier-not-recognized'],
+    ['callingApInvocationId', 'calling-AP-invocation-identifier-not-recognized'],
+    ['callingAeInvocationId', 'calling-AE-invocation-identifier-not-recognized'],
+  ];
+  return order.find(([k]) => aarq[k] !== undefined)?.[1];
+}
+
+/** Green Book 9.4.6: the xDLMS context, or why it cannot be established. */
+function initiate(request: InitiateRequest, def: AssociationDefinition, check: Check, hooks: ActiveHooks): InitiateErrorName | AssociationView {
+  // The dedicated key is only carried in ciphered contexts (Green Book 9.4.6, InitiateRequest).
+  if (!check('dedicated-key', request.dedicatedKey === undefined)) return 'other';
+  // Quality of service is not used by DLMS/COSEM: a proposal is ignored, never refused.
+  if (!check('quality-of-service', true)) return 'other';
+  if (!check('dlms-version', request.proposedDlmsVersionNumber >= DLMS_VERSION)) return 'dlms-version-too-low';
+  const intersection = negotiateConformance(request.proposedConformance, def.conformance);
+  const conformance = hooks.negotiateConformance(request.proposedConformance, def.conformance, intersection);
+  if (!check('conformance', conformance.length > 0)) return 'incompatible-conformance';
   const clientMax = request.clientMaxReceivePduSize;
-  if (clientMax !== 0 && clientMax < MIN_CLIENT_PDU_SIZE) return 'pdu-size-too-short';
+  if (!check('client-pdu-size', clientMax === 0 || clientMax >= MIN_CLIENT_PDU_SIZE)) return 'pdu-size-too-short';
   return { definition: def, conformance, clientMaxReceivePduSize: clientMax, dlmsVersion: DLMS_VERSION };
+}
+
+function decide(aarq: Aarq, def: AssociationDefinition | undefined, check: Check, hooks: ActiveHooks): { decision: AarqDecision; view?: AssociationView } {
+  const version = aarq.protocolVersion;
+  if (!check('protocol-version', version === undefined || bitAt(version, VERSION1_BIT))) {
+    return { decision: { kind: 'reject', result: 'rejected-permanent', source: 'acse-service-provider', diagnostic: 'no-common-acse-version' } };
+  }
+  const proposed = applicationContextNameOf(aarq.applicationContextName);
+  const served = def ? proposed === contextOf(def) : proposed === 'logical-name' || proposed === 'short-name';
+  if (!check('application-context', served)) return { decision: reject('application-context-name-not-supported') };
+  if (!def) return { decision: reject('no-reason-given') };
+  const title = titleDiagnostic(aarq);
+  if (title && !check('titles', true)) return { decision: reject(title) };
+  const auth = authenticate(aarq, def, check, hooks);
+  if (auth.kind !== 'accept') return { decision: auth };
+  const request = aarq.userInformation?.apdu;
+  if (request?.type !== 'initiate-request') return { decision: reject('no-reason-given') };
+  const view = initiate(request, def, check, hooks);
+  if (typeof view === 'string') return { decision: reject('no-reason-given', view) };
+  return { decision: { kind: 'accept' }, view };
+}
+
+/** The InitiateResponse of an established association (also what an RLRE carries back). */
+export function initiateResponseOf(view: AssociationView): InitiateResponse {
+  return {
+    type: 'initiate-response',
+    negotiatedDlmsVersionNumber: view.dlmsVersion,
+    negotiatedConformance: view.conformance,
+    serverMaxReceivePduSize: view.definition.maxPduSize,
+    // Green Book 9.4.6.2: LN answers 0x0007, SN the base name of the current Association SN.
+    vaaName: view.definition.referencing === 'sn' ? CURRENT_ASSOCIATION_SN_BASE_NAME : LN_VAA_NAME,
+  };
 }
 
 export function answerAarq(aarq: Aarq, clientSap: number, meter: MeterDefinition, hooks: ActiveHooks): AarqOutcome {
   const def = meter.associations.find((a) => a.clientSap === clientSap);
-  const request = aarq.userInformation?.apdu?.type === 'initiate-request' ? aarq.userInformation.apdu : undefined;
-  const initiate = request && def ? checkInitiate(request, def) : 'other';
-
-  let decision: AarqDecision;
-  let initiateError: InitiateProblem | undefined;
-  if (aarq.applicationContextName !== APPLICATION_CONTEXT_NAME['logical-name']) decision = reject('application-context-name-not-supported');
-  else if (!def) decision = reject('no-reason-given');
-  else {
-    decision = authenticate(aarq, def, hooks);
-    if (decision.kind === 'accept' && typeof initiate === 'string') {
-      decision = reject('no-reason-given');
-      initiateError = initiate;
-    }
-  }
-  decision = hooks.onAarq(decision);
+  const check: Check = (rule, passes) => hooks.checkAarq(rule, aarq, passes);
+  const decided = decide(aarq, def, check, hooks);
+  const decision = hooks.onAarq(decided.decision);
   // A fault may refuse anything, but can only accept what could be negotiated.
-  const view = decision.kind === 'accept' && typeof initiate !== 'string' ? initiate : undefined;
+  const view = decision.kind === 'accept' ? decided.view : undefined;
 
-  const base = { type: 'aare', applicationContextName: APPLICATION_CONTEXT_NAME['logical-name'] } as const;
+  const base = { type: 'aare', applicationContextName: APPLICATION_CONTEXT_NAME[contextOf(def)] } as const;
   if (view) {
     return {
       association: view,
@@ -86,17 +166,15 @@ export function answerAarq(aarq: Aarq, clientSap: number, meter: MeterDefinition
         ...base,
         result: 'accepted',
         resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'null' },
-        userInformation: userInformationFor({
-          type: 'initiate-response',
-          negotiatedDlmsVersionNumber: view.dlmsVersion,
-          negotiatedConformance: view.conformance,
-          serverMaxReceivePduSize: view.definition.maxPduSize,
-          vaaName: LN_VAA_NAME,
-        }),
+        userInformation: userInformationFor(initiateResponseOf(view)),
       },
     };
   }
   const refusal = decision.kind === 'reject' ? decision : reject('no-reason-given');
+  if (refusal.kind !== 'reject') throw new Error('unreachable: a refusal is a reject');
+  if (refusal.source === 'acse-service-provider') {
+    return { association: undefined, aare: { ...base, result: refusal.result, resultSourceDiagnostic: { source: 'acse-service-provider', diagnostic: refusal.diagnostic } } };
+  }
   return {
     association: undefined,
     aare: {
@@ -104,8 +182,8 @@ export function answerAarq(aarq: Aarq, clientSap: number, meter: MeterDefinition
       result: refusal.result,
       resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: refusal.diagnostic },
       // Green Book 9.3.2: an xDLMS context that cannot be established is reported as initiateError.
-      ...(initiateError !== undefined && {
-        userInformation: userInformationFor({ type: 'confirmed-service-error', service: 'initiateError', error: { kind: 'initiate', value: initiateError } }),
+      ...(refusal.initiateError !== undefined && {
+        userInformation: userInformationFor({ type: 'confirmed-service-error', service: 'initiateError', error: { kind: 'initiate', value: refusal.initiateError } }),
       }),
     },
   };

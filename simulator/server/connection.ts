@@ -3,13 +3,13 @@
  * bytes out. The same object serves a TCP socket, an in-memory pair or a test that feeds bytes
  * by hand; time is passed in with every call.
  */
-import { HdlcFramer } from '../../drivers/hdlc-framer';
 import { WrapperFramer } from '../../drivers/wrapper-framer';
 import type { StreamFramer } from '../../drivers/framer';
 import type { ActiveHooks } from '../faults/types';
 import type { MeterDefinition } from '../meter/definition';
-import { createHdlcServerLink } from './hdlc-link';
+import { createHdlcServerConnection } from './hdlc-link';
 import { createSession } from './session';
+import { createSecureSession } from './security';
 import { createWrapperServerLink } from './wrapper-link';
 
 export type Framing = 'hdlc' | 'wrapper';
@@ -32,18 +32,12 @@ export interface ServerConnection {
 }
 
 export function createServerConnection(config: ServerConfig): ServerConnection {
-  const session = createSession(config.meter, config.hooks, config.startedAt);
-  let framer: StreamFramer;
-  let handle: (frame: Uint8Array, now: number) => Uint8Array[];
-  if (config.framing === 'hdlc') {
-    framer = new HdlcFramer({ interByteTimeoutMs: config.meter.hdlc.interOctetTimeoutMs });
-    const link = createHdlcServerLink(config.meter.hdlc, config.hooks, session);
-    handle = (frame, now) => link.handleFrame(frame, now);
-  } else {
-    framer = new WrapperFramer();
-    const link = createWrapperServerLink(config.meter.wrapper, session);
-    handle = (pdu, now) => link.handlePdu(pdu, now);
-  }
+  const session = createSecureSession(config.meter, config.hooks, createSession(config.meter, config.hooks, config.startedAt));
+  // HDLC: the framer, the link machine and its faults live in hdlc-link.ts.
+  if (config.framing === 'hdlc') return createHdlcServerConnection(config.meter.hdlc, config.hooks, session);
+  const framer: StreamFramer = new WrapperFramer();
+  const link = createWrapperServerLink(config.meter.wrapper, session);
+  const handle = (pdu: Uint8Array, now: number): Uint8Array[] => link.handlePdu(pdu, now);
   return {
     receive(chunk, now) {
       const out: Uint8Array[] = [];

@@ -10,7 +10,9 @@ import { encodeGetResponse, type GetRequest, type GetResponse } from '../../dlms
 import type { InvokeIdAndPriority } from '../../dlms/xdlms/invoke-id';
 import type { ActiveHooks } from '../faults/types';
 import { readAttribute, type AttributeAddress } from '../objects/store';
-import type { ServeContext } from '../objects/types';
+import type { AttributeResult, ServeContext } from '../objects/types';
+import { granted, responseLimit } from './grants';
+import type { SelectiveAccessDescriptor } from '../../dlms/xdlms/descriptors';
 
 /** Tag of get-response (Green Book 9.5, [196]); the APDU is the tag and the GetResponse body. */
 const GET_RESPONSE_TAG = 0xc4;
@@ -45,13 +47,6 @@ function split(data: Uint8Array, size: number): Uint8Array[] {
   return out.length > 0 ? out : [data];
 }
 
-/**
- * Green Book 9.4.6.2: a client-max-receive-pdu-size of 0 means the client sets no limit; the
- * A-XDR field is an Unsigned16, so 65535 is the largest any APDU is cut to.
- */
-function clientLimit(ctx: ServeContext): number {
-  return ctx.association.clientMaxReceivePduSize === 0 ? 0xffff : ctx.association.clientMaxReceivePduSize;
-}
 
 function datablock(invokeIdAndPriority: InvokeIdAndPriority, longGet: LongGet, blockNumber: number): GetOutcome {
   const rawData = longGet.blocks[blockNumber - 1]!;
@@ -65,10 +60,15 @@ function blockError(invokeIdAndPriority: InvokeIdAndPriority, blockNumber: numbe
   return { apdu, longGet: undefined };
 }
 
+/** A read with the request's selective access, if any (Green Book 9.3.6, Blue Book 4.3.6). */
+export function readSelected(address: AttributeAddress, access: SelectiveAccessDescriptor | undefined, ctx: ServeContext, hooks: ActiveHooks): AttributeResult {
+  const selection = hooks.transformSelection(address, access ? { selector: access.accessSelector, parameters: access.accessParameters } : undefined);
+  return selection ? readAttribute(address, ctx, selection) : readAttribute(address, ctx);
+}
+
 /**
- * Serves get-request-normal and get-request-next. `longGet` is the long GET in progress, if any.
- * With-list is not offered (multiple-references is not in any conformance this server grants)
- * and is refused by the session before it reaches here.
+ * Serves get-request-normal and get-request-next. `longGet` is the long GET in progress, if any
+ * (a with-list answered in blocks continues here too). With-list itself is in with-list.ts.
  */
 export function serveGet(request: Exclude<GetRequest, { variant: 'with-list' }>, longGet: LongGet | undefined, ctx: ServeContext, hooks: ActiveHooks): GetOutcome {
   const invokeIdAndPriority: InvokeIdAndPriority = { ...request.invokeIdAndPriority, invokeId: hooks.responseInvokeId(request.invokeIdAndPriority.invokeId) };
@@ -84,10 +84,7 @@ export function serveGet(request: Exclude<GetRequest, { variant: 'with-list' }>,
     logicalName: request.attribute.instanceId,
     attribute: request.attribute.attributeId,
   };
-  // No object of this meter has access selectors (object_list access_selectors are null-data):
-  // a selective GET cannot be served. "other-reason": the standard names no closer result.
-  const read = request.accessSelection ? ({ kind: 'error', result: 'other-reason' } as const) : readAttribute(address, ctx);
-  const result = hooks.onGet(address, read);
+  const result = hooks.onGet(address, readSelected(address, request.accessSelection, ctx, hooks));
   const normal: GetResponse = {
     type: 'get-response',
     variant: 'normal',
@@ -95,13 +92,20 @@ export function serveGet(request: Exclude<GetRequest, { variant: 'with-list' }>,
     result: result.kind === 'data' ? { kind: 'data', data: result.data } : { kind: 'data-access-result', result: result.result },
   };
   const apdu = getResponseApdu(normal);
-  const limit = clientLimit(ctx);
+  const limit = responseLimit(ctx, hooks);
   if (apdu.length <= limit || result.kind !== 'data') return { apdu, longGet: undefined };
-  if (!ctx.association.conformance.includes('block-transfer-with-get-or-read') || limit <= DATABLOCK_OVERHEAD) {
-    // Too long and no block transfer negotiated: nothing the client can receive carries it.
-    const refusal = getResponseApdu({ ...normal, result: { kind: 'data-access-result', result: 'other-reason' } });
-    return { apdu: refusal, longGet: undefined };
-  }
-  const blocks = split(encodeDataBytes(result.data), limit - DATABLOCK_OVERHEAD);
-  return datablock(invokeIdAndPriority, { blocks, lastSent: 0 }, 1);
+  const long = startLongGet(invokeIdAndPriority, encodeDataBytes(result.data), ctx, hooks);
+  // Too long and no block transfer negotiated: nothing the client can receive carries it.
+  return long ?? { apdu: getResponseApdu({ ...normal, result: { kind: 'data-access-result', result: 'other-reason' } }), longGet: undefined };
+}
+
+/**
+ * A response too long for one APDU as get-response-with-datablock (Green Book 9.4.6.x): `raw`
+ * (the encoded Data, or for with-list the encoded list of Get-Data-Result) cut to the client's
+ * limit, the first block out. Undefined when block transfer is not granted or cannot help.
+ */
+export function startLongGet(invokeIdAndPriority: InvokeIdAndPriority, raw: Uint8Array, ctx: ServeContext, hooks: ActiveHooks): GetOutcome | undefined {
+  const limit = responseLimit(ctx, hooks);
+  if (!granted(ctx, hooks, 'block-transfer-with-get-or-read') || limit <= DATABLOCK_OVERHEAD) return undefined;
+  return datablock(invokeIdAndPriority, { blocks: split(raw, limit - DATABLOCK_OVERHEAD), lastSent: 0 }, 1);
 }

@@ -47,7 +47,7 @@ describe('HDLC server link (Green Book 8.4)', () => {
 
   it('answers the recorded AARQ with the recorded AARE frame, byte for byte, when it offers what that meter offered', () => {
     // The recorded meter granted GET and SET with a 512-byte max receive PDU.
-    const text = fs.readFileSync(DEFAULT_METER, 'utf8').replace('conformance: [get, selective-access, block-transfer-with-get-or-read]\n    maxPduSize: 1024', 'conformance: [get, set]\n    maxPduSize: 512');
+    const text = fs.readFileSync(DEFAULT_METER, 'utf8').replace('conformance: [get, set, selective-access, block-transfer-with-get-or-read, multiple-references]\n    maxPduSize: 1024', 'conformance: [get, set]\n    maxPduSize: 512');
     const l = link(parseMeterDefinition(text, 'recorded-offer.yaml'));
     l.handleFrame(c2s[0]!, T0);
     const out = l.handleFrame(c2s[1]!, T0);

@@ -1,39 +1,57 @@
 /**
- * The server (secondary station) side of the HDLC link in normal response mode (IEC 62056-46 /
- * Green Book 8.4), sans-IO: one whole frame in, the frames to send back out.
+ * The simulator's HDLC link (IEC 62056-46 / Green Book 8.4): the IO-free shell around the link
+ * machine of dlms/hdlc/link.ts in the server role, the same machine the client runs. This file
+ * only decodes, addresses and encodes:
  *
- * - Frames for another server address, and frames whose HCS or FCS is wrong, are discarded
- *   silently (Green Book 8.4.3.1); so are frames that do not decode.
- * - SNRM → UA with the negotiated parameters (Green Book 8.4.5.3.2): each value is the smaller
- *   of the client's proposal (or its default) and the server's own limit.
- * - I frames carry LLC (E6 E6 00 in, E6 E7 00 out, Green Book 8.3) and an APDU, possibly
- *   segmented (S bit, Green Book 8.4.4); a response longer than the negotiated maximum
- *   information field goes out in segments, the next ones when the client polls with RR.
- * - DISC → UA when connected, DM when not; the association ends with the link.
- * The secondary speaks only when polled: a reply goes out only for a frame with P set.
+ * - The parameters come from the meter's IEC HDLC setup (Blue Book 4.7.2, class 23, the values
+ *   0-0:22.0.0.255 reports): the most it offers in UA, the inter-octet and inactivity timeouts.
+ * - It answers its address in the one-byte (upper only) and two-byte forms (four bytes when a
+ *   half does not fit seven bits); frames that do not decode are discarded silently (Green Book
+ *   8.4.3.1), so are frames for another address.
+ * - I frames carry LLC (E6 E6 00 in, E6 E7 00 out, Green Book 8.3) and an APDU, which goes to
+ *   the session; its response goes back through the machine, segmented and windowed.
+ * - A UI frame with P in NRM lets the server send a pushed APDU (DLMS UA event reporting).
+ *
+ * Faults (simulator/faults/hdlc-*.ts) act at the points hdlc-hooks.ts names.
  */
 import { isDecodeError } from '../../dlms/bytes';
-import { addressExtent, type HdlcAddress } from '../../dlms/hdlc/address';
+import { addressExtent, serverAddress, type HdlcAddress } from '../../dlms/hdlc/address';
+import { controlByte } from '../../dlms/hdlc/control';
 import { fcs16 } from '../../dlms/hdlc/fcs';
 import { decodeFrame, encodeFrame, type HdlcFrame } from '../../dlms/hdlc/frame';
+import { initialLinkState, step, type LinkEvent, type LinkState } from '../../dlms/hdlc/link';
 import { addLlc, stripLlc } from '../../dlms/hdlc/llc';
-import { DEFAULT_SETTINGS, infoOfParameters, parameterList, parametersOfInfo, settingsOf, type HdlcSettings as LinkSettings } from '../../dlms/hdlc/parameters';
-import { addSegment, EMPTY_REASSEMBLY, splitSegments, type Reassembly, type Segment } from '../../dlms/hdlc/segments';
+import type { HdlcSettings as LinkSettings } from '../../dlms/hdlc/parameters';
+import type { StreamFramer } from '../../drivers/framer';
+import { HdlcFramer } from '../../drivers/hdlc-framer';
 import type { ActiveHooks } from '../faults/types';
 import type { HdlcSettings } from '../meter/definition';
+import { FlagFramer, readLeniently } from './hdlc-lenient';
 import type { Session } from './session';
 
-/** HDLC sequence numbers count modulo 8 (Green Book 8.4.3.4). */
-const MODULO = 8;
-/** A reassembled APDU longer than this is dropped: no xDLMS PDU is longer (65535 plus LLC). */
+/** A reassembled APDU longer than this is refused: no xDLMS PDU is longer (65535 plus LLC). */
 const MAX_REASSEMBLY = 0xffff + 3;
 
 export interface HdlcServerLink {
-  /** One whole frame, flags included, as the framer delivered it. */
+  /** One whole frame, flags included, as the framer delivered it; the frames to send back. */
   handleFrame(bytes: Uint8Array, now: number): Uint8Array[];
+  /** Lets time pass: the inactivity timeout may end the link. */
+  tick(now: number): void;
   readonly connected: boolean;
   /** What the last UA agreed, from the server's point of view. */
   readonly negotiated: LinkSettings | undefined;
+  /** The link machine's state, for tests and faults. */
+  readonly state: LinkState;
+  /** When `tick` should next be called, if anything is timed. */
+  deadline(): number | undefined;
+}
+
+/** The server's address forms: two bytes (four when a half needs more than seven bits), and one byte (upper only). */
+function addressForms(s: HdlcSettings, anySize: boolean): { local: HdlcAddress; aliases: HdlcAddress[] } {
+  const local = serverAddress(s.serverLogical, s.serverPhysical);
+  const aliases: HdlcAddress[] = s.serverLogical <= 0x7f ? [serverAddress(s.serverLogical)] : [];
+  if (anySize && local.size === 2) aliases.push(serverAddress(s.serverLogical, s.serverPhysical, 4));
+  return { local, aliases };
 }
 
 /**
@@ -59,186 +77,168 @@ function withRepairedChecks(bytes: Uint8Array): Uint8Array {
   return b;
 }
 
-/** A frame without its addresses: the link fills them in (to the client, from the address it used). */
-type Unaddressed = HdlcFrame extends infer F ? (F extends HdlcFrame ? Omit<F, 'destination' | 'source'> : never) : never;
-
-interface AddressedInfo {
-  readonly destination: HdlcAddress;
-  readonly source: HdlcAddress;
-  readonly info: Uint8Array;
-}
-
-function addressedTo(dst: HdlcAddress, s: HdlcSettings): boolean {
-  if (dst.upper !== s.serverLogical) return false;
-  return dst.size === 1 || dst.lower === s.serverPhysical;
+/** For `unknownControlAs`: the frame with its undefined control byte replaced by the type's own. */
+function withControl(bytes: Uint8Array, type: 'DISC'): Uint8Array {
+  const b = bytes.slice();
+  const dst = addressExtent(b, 3, b.length - 3);
+  const src = dst === undefined ? undefined : addressExtent(b, 3 + dst, b.length - 3);
+  if (dst === undefined || src === undefined) return b;
+  const at = 3 + dst + src;
+  b[at] = controlByte({ type, pf: ((b[at] as number) & 0x10) !== 0, ns: 0, nr: 0 });
+  return withRepairedChecks(b);
 }
 
 export function createHdlcServerLink(settings: HdlcSettings, hooks: ActiveHooks, session: Session): HdlcServerLink {
-  let connected = false;
-  let client: HdlcAddress | undefined;
-  let us: HdlcAddress | undefined;
+  const h = hooks.hdlc;
+  const { local, aliases } = addressForms(settings, h.acceptAnyAddressSize);
+  let state = initialLinkState({
+    role: 'server',
+    local,
+    aliases,
+    settings: {
+      maxInfoFieldLengthTransmit: settings.maxInfoTx,
+      maxInfoFieldLengthReceive: settings.maxInfoRx,
+      windowSizeTransmit: settings.windowTx,
+      windowSizeReceive: settings.windowRx,
+    },
+    responseTimeoutMs: 0,
+    maxRetries: 0,
+    maxMessageSize: MAX_REASSEMBLY,
+    ...(h.noInactivityTimeout || settings.inactivityTimeoutS === 0 ? {} : { inactivityTimeoutMs: settings.inactivityTimeoutS * 1000 }),
+  });
   let negotiated: LinkSettings | undefined;
-  let vs = 0;
-  let vr = 0;
-  let rx: Reassembly = EMPTY_REASSEMBLY;
-  /** Segments of the current response not sent yet. */
-  let queue: Segment[] = [];
-  /** Sent and not yet acknowledged: kept for retransmission. */
-  let unacked: { readonly ns: number; readonly segment: Segment }[] = [];
+  /** Pushed APDUs waiting for a UI poll. */
+  let pushes: Uint8Array[] = [];
 
-  const reply = (frame: Unaddressed): Uint8Array => encodeFrame({ ...frame, destination: client!, source: us! } as HdlcFrame);
-
-  function disconnect(): void {
-    connected = false;
-    negotiated = undefined;
-    rx = EMPTY_REASSEMBLY;
-    queue = [];
-    unacked = [];
-    session.reset();
-  }
-
-  /** N(R) acknowledges every unacknowledged frame before it (Green Book 8.4.3.4). */
-  function acknowledge(nr: number): void {
-    if (!unacked.some((u) => u.ns === nr)) unacked = [];
-    else while (unacked.length > 0 && unacked[0]!.ns !== nr) unacked.shift();
-  }
-
-  function iFrame(ns: number, segment: Segment, final: boolean): Uint8Array {
-    return reply({ type: 'I', ns, nr: vr, pf: final, segmented: segment.segmented, info: segment.info });
-  }
-
-  /** The answer to a poll: unacknowledged frames again, else the next window of segments, else RR. */
-  function answerPoll(): Uint8Array[] {
-    if (unacked.length > 0) return unacked.map((u, i) => iFrame(u.ns, u.segment, i === unacked.length - 1));
-    if (queue.length > 0) {
-      const window = negotiated?.windowSizeTransmit ?? 1;
-      const batch = queue.splice(0, window);
-      return batch.map((segment, i) => {
-        const ns = vs;
-        vs = (vs + 1) % MODULO;
-        unacked.push({ ns, segment });
-        return iFrame(ns, segment, i === batch.length - 1);
-      });
-    }
-    return [reply({ type: 'RR', nr: vr, pf: true })];
-  }
-
-  function snrm(frame: AddressedInfo): Uint8Array[] {
-    let proposed: LinkSettings;
+  function decode(bytes: Uint8Array): HdlcFrame | undefined {
     try {
-      proposed = settingsOf(parametersOfInfo(frame.info), DEFAULT_SETTINGS);
-    } catch (e) {
-      if (isDecodeError(e)) return []; // an SNRM whose parameters do not decode is not answered
-      throw e;
-    }
-    if (connected) disconnect();
-    client = frame.source;
-    us = frame.destination;
-    // The client's transmit is the server's receive and vice versa.
-    negotiated = {
-      maxInfoFieldLengthTransmit: Math.min(proposed.maxInfoFieldLengthReceive, settings.maxInfoTx),
-      maxInfoFieldLengthReceive: Math.min(proposed.maxInfoFieldLengthTransmit, settings.maxInfoRx),
-      windowSizeTransmit: Math.min(proposed.windowSizeReceive, settings.windowTx),
-      windowSizeReceive: Math.min(proposed.windowSizeTransmit, settings.windowRx),
-    };
-    connected = true;
-    vs = 0;
-    vr = 0;
-    return [reply({ type: 'UA', pf: true, info: infoOfParameters(parameterList(negotiated)) })];
-  }
-
-  function information(frame: Extract<HdlcFrame, { type: 'I' }>, now: number): Uint8Array[] {
-    acknowledge(frame.nr);
-    if (frame.ns !== vr) return frame.pf ? answerPoll() : []; // out of sequence: not accepted
-    vr = (vr + 1) % MODULO;
-    let result;
-    try {
-      result = addSegment(rx, frame, MAX_REASSEMBLY);
+      return decodeFrame(bytes);
     } catch (e) {
       if (!isDecodeError(e)) throw e;
-      rx = EMPTY_REASSEMBLY;
-      return frame.pf ? answerPoll() : [];
-    }
-    rx = result.reassembly;
-    if (result.kind === 'complete') {
-      // A new request supersedes whatever was left of the previous response.
-      queue = [];
-      unacked = [];
-      let apdu: Uint8Array | undefined;
-      try {
-        apdu = stripLlc(result.message, 'request').apdu;
-      } catch (e) {
-        if (!isDecodeError(e)) throw e;
+      const code = e.code;
+      if ((code === 'HDLC_BAD_FCS' || code === 'HDLC_BAD_HCS') && hooks.acceptBadFcs) return decode(withRepairedChecks(bytes));
+      if (code === 'HDLC_UNKNOWN_CONTROL' && h.unknownControlAs !== undefined) return decode(withControl(bytes, h.unknownControlAs));
+      const formatCodes = ['HDLC_BAD_FORMAT_TYPE', 'HDLC_LENGTH_MISMATCH', 'HDLC_TOO_SHORT', 'HDLC_NO_OPENING_FLAG', 'HDLC_NO_CLOSING_FLAG', 'HDLC_BAD_FCS', 'HDLC_BAD_HCS'];
+      const addressCodes = ['HDLC_ADDRESS_BAD_LENGTH', 'HDLC_ADDRESS_TOO_LONG'];
+      if ((h.lenientFormat && formatCodes.includes(code)) || (h.lenientAddressLength && addressCodes.includes(code))) {
+        return readLeniently(bytes, { format: h.lenientFormat, addressLength: h.lenientAddressLength, own: local });
       }
-      const response = apdu === undefined ? undefined : session.handleApdu(apdu, client!.upper, now);
-      if (response !== undefined) queue = [...splitSegments(addLlc('response', response), negotiated!.maxInfoFieldLengthTransmit)];
+      return undefined;
     }
-    return frame.pf ? answerPoll() : [];
   }
 
-  /** Green Book 8.4.5.2: a disconnected secondary answers a polled command with DM. */
-  function notConnected(frame: HdlcFrame): Uint8Array[] {
-    if (!frame.pf) return [];
-    client = frame.source;
-    us = frame.destination;
-    return [reply({ type: 'DM', pf: true })];
-  }
-
-  function handle(frame: HdlcFrame, now: number): Uint8Array[] {
-    // Another client while this one holds the link is not answered.
-    if (connected && frame.type !== 'SNRM' && frame.source.upper !== client!.upper) return [];
-    switch (frame.type) {
-      case 'SNRM':
-        return snrm(frame);
-      case 'I':
-        return connected ? information(frame, now) : notConnected(frame);
-      case 'RR':
-      case 'RNR':
-        if (!connected) return notConnected(frame);
-        acknowledge(frame.nr);
-        return frame.pf ? answerPoll() : [];
-      case 'DISC': {
-        if (!connected) return notConnected(frame);
-        const ua = reply({ type: 'UA', pf: true, info: new Uint8Array(0) });
-        disconnect();
-        return [ua];
-      }
-      case 'UI':
-      case 'UA':
-      case 'DM':
-      case 'FRMR':
-        return []; // responses and unnumbered information are not commands to this server
-      default: {
-        const never: never = frame;
-        return never;
+  /** Runs one event through the machine and everything it leads to; the frames to send. */
+  function run(event: LinkEvent, now: number): Uint8Array[] {
+    const r = step(state, event, now);
+    state = r.state;
+    const out: Uint8Array[] = [];
+    for (const a of r.actions) {
+      switch (a.type) {
+        case 'transmit': {
+          const f = h.onTransmit(a.frame, state);
+          if (f) out.push(encodeFrame(f));
+          break;
+        }
+        case 'connected':
+          negotiated = a.settings;
+          state = { ...state, settings: h.onNegotiated(a.settings) };
+          break;
+        case 'disconnected':
+          negotiated = undefined;
+          pushes = [];
+          session.reset();
+          break;
+        case 'deliver':
+          // A UI message gets no answer: there is no numbered exchange to carry one.
+          if (!a.unnumbered) out.push(...answer(a.payload, now));
+          break;
+        case 'violation':
+        case 'ignored':
+        case 'timeout':
+          break;
+        default: {
+          const never: never = a;
+          throw new Error(`unknown link action ${JSON.stringify(never)}`);
+        }
       }
     }
+    return out;
+  }
+
+  /** A request APDU to the session, its response (or nothing) back into the machine. */
+  function answer(payload: Uint8Array, now: number): Uint8Array[] {
+    let apdu: Uint8Array | undefined;
+    try {
+      apdu = stripLlc(payload, 'request').apdu;
+    } catch (e) {
+      if (!isDecodeError(e)) throw e;
+    }
+    const response = apdu === undefined ? undefined : session.handleApdu(apdu, state.peer?.upper ?? 0, now);
+    if (state.mode !== 'NRM') return [];
+    return run(response === undefined ? { type: 'nothing-to-send' } : { type: 'send', payload: addLlc('response', response) }, now);
+  }
+
+  /** A UI poll (P set, in NRM): the next pushed APDU, or RR when none is pending. */
+  function pushPoll(now: number): Uint8Array[] {
+    pushes.push(...session.takePushes());
+    const next = pushes.shift();
+    return run(next === undefined ? { type: 'nothing-to-send' } : { type: 'send-ui', payload: addLlc('response', next) }, now);
   }
 
   return {
     get connected() {
-      return connected;
+      return state.mode === 'NRM' || state.mode === 'frame-reject';
     },
     get negotiated() {
       return negotiated;
     },
+    get state() {
+      return state;
+    },
+    deadline: () => state.deadline,
+    tick(now) {
+      run({ type: 'tick' }, now);
+    },
     handleFrame(bytes, now) {
-      let frame: HdlcFrame;
-      try {
-        frame = decodeFrame(bytes);
-      } catch (e) {
-        if (!isDecodeError(e)) throw e;
-        const checkFailed = e.code === 'HDLC_BAD_FCS' || e.code === 'HDLC_BAD_HCS';
-        if (!checkFailed || !hooks.acceptBadFcs) return [];
-        try {
-          frame = decodeFrame(withRepairedChecks(bytes));
-        } catch (again) {
-          if (isDecodeError(again)) return [];
-          throw again;
-        }
+      let frame = decode(bytes);
+      if (frame === undefined) return [];
+      if (h.acceptAnyDestination && frame.destination.upper !== settings.serverLogical) {
+        frame = { ...frame, destination: frame.destination.size === 1 ? serverAddress(settings.serverLogical) : local };
       }
-      if (!addressedTo(frame.destination, settings)) return [];
-      return handle(frame, now);
+      frame = h.onReceive(frame, state);
+      const out = run({ type: 'receive', frame }, now);
+      if (frame.type === 'UI' && frame.pf && state.mode === 'NRM' && state.poll) out.push(...pushPoll(now));
+      return out;
     },
   };
 }
+
+export interface HdlcServerConnection {
+  receive(chunk: Uint8Array, now: number): Uint8Array[];
+  expire(now: number): void;
+  deadline(): number | undefined;
+}
+
+/** The framer (with the meter's inter-octet timeout) and the link, over one stream. */
+export function createHdlcServerConnection(settings: HdlcSettings, hooks: ActiveHooks, session: Session): HdlcServerConnection {
+  const h = hooks.hdlc;
+  const framer: StreamFramer = h.lenientFormat ? new FlagFramer() : new HdlcFramer(h.noInterFrameTimeout ? {} : { interByteTimeoutMs: settings.interOctetTimeoutMs });
+  const link = createHdlcServerLink(settings, hooks, session);
+  return {
+    receive(chunk, now) {
+      const out: Uint8Array[] = [];
+      // Discarded bytes are noise on the line: a server says nothing about them.
+      for (const event of framer.feed(chunk, now)) if (event.type === 'frame') out.push(...link.handleFrame(event.bytes, now));
+      return out;
+    },
+    expire(now) {
+      framer.expire(now);
+      link.tick(now);
+    },
+    deadline() {
+      const times = [framer.deadline(), link.deadline()].filter((t): t is number => t !== undefined);
+      return times.length === 0 ? undefined : Math.min(...times);
+    },
+  };
+}
+

@@ -1,3 +1,4 @@
+import { BUILTIN_SECRETS } from '../secrets';
 import { expect } from 'chai';
 import { NO_FAULTS } from '../faults';
 import { aarqBytes, DEFAULT, getBytes, getNextBytes, pdu, RLRQ, T0 } from '../testing';
@@ -5,6 +6,7 @@ import { encodePduBytes } from '../../dlms/acse/pdu';
 import { fromHex } from '../../dlms/bytes';
 import { decodeDataBytes } from '../../dlms/axdr/data-codec';
 import { createSession, type Session } from './session';
+import { visibleTo } from '../objects/store';
 
 const PUBLIC_SAP = 16;
 const MANAGEMENT_SAP = 1;
@@ -15,7 +17,7 @@ function session(): Session {
 
 function associated(sap = PUBLIC_SAP, maxPdu = 0xffff): Session {
   const s = session();
-  const aare = pdu(s.handleApdu(aarqBytes({ maxPdu, ...(sap === MANAGEMENT_SAP && { password: '12345678' }) }), sap, T0));
+  const aare = pdu(s.handleApdu(aarqBytes({ maxPdu, ...(sap === MANAGEMENT_SAP && { password: BUILTIN_SECRETS['sim-lls']! }) }), sap, T0));
   if (aare.type !== 'aare' || aare.result !== 'accepted') throw new Error('association refused');
   return s;
 }
@@ -29,14 +31,14 @@ describe('server session (application layer)', () => {
       expect(aare.userInformation?.apdu).to.deep.equal({
         type: 'initiate-response',
         negotiatedDlmsVersionNumber: 6,
-        negotiatedConformance: ['block-transfer-with-get-or-read', 'get', 'selective-access'],
+        negotiatedConformance: ['block-transfer-with-get-or-read', 'get', 'set', 'selective-access'],
         serverMaxReceivePduSize: 1024,
         vaaName: 7,
       });
     });
 
     it('accepts the management client with the right LLS password', () => {
-      const aare = pdu(session().handleApdu(aarqBytes({ password: '12345678' }), MANAGEMENT_SAP, T0));
+      const aare = pdu(session().handleApdu(aarqBytes({ password: BUILTIN_SECRETS['sim-lls']! }), MANAGEMENT_SAP, T0));
       expect(aare).to.deep.include({ type: 'aare', result: 'accepted' });
     });
 
@@ -68,7 +70,7 @@ describe('server session (application layer)', () => {
     });
 
     it('reports a proposal with no service in common as incompatible-conformance', () => {
-      const aare = pdu(session().handleApdu(aarqBytes({ conformance: ['set', 'action'] }), PUBLIC_SAP, T0));
+      const aare = pdu(session().handleApdu(aarqBytes({ conformance: ['action', 'access'] }), PUBLIC_SAP, T0));
       if (aare.type !== 'aare') throw new Error();
       expect(aare.userInformation?.apdu).to.deep.include({ error: { kind: 'initiate', value: 'incompatible-conformance' } });
     });
@@ -129,7 +131,7 @@ describe('server session (application layer)', () => {
     it('lists the association object in its own object list with per-association access rights', () => {
       const r = pdu(associated().handleApdu(getBytes(15, '0-0:40.0.0.255', 2), PUBLIC_SAP, T0));
       if (r.type !== 'get-response' || r.variant !== 'normal' || r.result.kind !== 'data' || r.result.data.type !== 'array') throw new Error('expected an array');
-      expect(r.result.data.items).to.have.length(DEFAULT.objects.length);
+      expect(r.result.data.items).to.have.length(DEFAULT.objects.filter((o) => visibleTo(o, DEFAULT.associations[0]!)).length);
       const first = r.result.data.items[0]!;
       if (first.type !== 'structure') throw new Error();
       expect(first.items.slice(0, 3)).to.deep.equal([
@@ -147,7 +149,15 @@ describe('server session (application layer)', () => {
         attribute: { classId: 3, instanceId: Uint8Array.of(1, 0, 1, 8, 0, 255), attributeId: 2 },
         value: { type: 'double-long-unsigned', value: 0 },
       });
-      expect(pdu(associated().handleApdu(set, PUBLIC_SAP, T0))).to.deep.equal({ type: 'exception-response', stateError: 'service-not-allowed', serviceError: { kind: 'service-not-supported' } });
+      // The public association offers no ACTION (simulator/meters/default.yaml).
+      const action = encodePduBytes({
+        type: 'action-request',
+        variant: 'normal',
+        invokeIdAndPriority: { invokeId: 1, serviceClass: 'confirmed', priority: 'high' },
+        method: { classId: 3, instanceId: Uint8Array.of(1, 0, 1, 8, 0, 255), methodId: 1 },
+      });
+      expect(pdu(associated().handleApdu(action, PUBLIC_SAP, T0))).to.deep.equal({ type: 'exception-response', stateError: 'service-not-allowed', serviceError: { kind: 'service-not-supported' } });
+      expect(pdu(associated().handleApdu(set, PUBLIC_SAP, T0))).to.deep.include({ type: 'set-response', result: 'read-write-denied' });
     });
 
     it('answers bytes that are no APDU with service-unknown', () => {

@@ -3,7 +3,7 @@
  * out of its HDLC or wrapper envelope), the response APDU out, or nothing.
  *
  * - AARQ → AARE (association.ts); RLRQ → RLRE reason normal (Green Book 9.3.3).
- * - GET in an association: normal, next (block transfer) and with-list (get-service.ts).
+ * - GET, SET, ACTION, ACCESS and general block transfer in an association (services.ts).
  * - Any other request before an association exists → exception-response state-error
  *   service-not-allowed, service-error operation-not-possible (Green Book 9.5 ExceptionResponse);
  *   a service outside the negotiated conformance → service-not-allowed / service-not-supported;
@@ -12,19 +12,22 @@
 import { decodePduBytes, encodePduBytes, type Pdu } from '../../dlms/acse/pdu';
 import { isDecodeError } from '../../dlms/bytes';
 import type { ExceptionResponse } from '../../dlms/xdlms/exception';
-import type { GetResponse } from '../../dlms/xdlms/get';
 import type { ActiveHooks } from '../faults/types';
 import type { MeterDefinition } from '../meter/definition';
-import { objectListFor, readAttribute } from '../objects/store';
+import { objectListFor } from '../objects/store';
 import type { AssociationView, ServeContext } from '../objects/types';
-import { answerAarq } from './association';
-import { getResponseApdu, serveGet, type LongGet } from './get-service';
+import { answerAarq, initiateResponseOf } from './association';
+import { createLnServices, type LnServiceRequest } from './services';
+import { createSnServices, type SnServiceRequest } from './sn-service';
+import { userInformationFor } from '../../dlms/acse/user-information';
 
 export interface Session {
   /** One APDU from the client with this SAP, received at `now`; the response APDU, if any. */
   handleApdu(apdu: Uint8Array, clientSap: number, now: number): Uint8Array | undefined;
   /** The link went down: the association ends with it (Green Book 9.3.3, non-persistent AA). */
   reset(): void;
+  /** Data-notification APDUs a method pushed, to send after the response (oldest first); emptied by the call. */
+  takePushes(): Uint8Array[];
 }
 
 function exception(stateError: ExceptionResponse['stateError'], kind: 'operation-not-possible' | 'service-not-supported' | 'pdu-too-long' | 'other-reason'): Uint8Array {
@@ -39,7 +42,8 @@ function implicitAssociation(meter: MeterDefinition): AssociationView {
 
 export function createSession(meter: MeterDefinition, hooks: ActiveHooks, startedAt: number): Session {
   let association: AssociationView | undefined;
-  let longGet: LongGet | undefined;
+  const services = createLnServices(hooks);
+  const snServices = createSnServices(hooks);
 
   const context = (view: AssociationView, now: number): ServeContext => ({
     now,
@@ -49,28 +53,18 @@ export function createSession(meter: MeterDefinition, hooks: ActiveHooks, starte
     objectList: () => hooks.transformObjectList(objectListFor(meter.objects, view.definition)),
   });
 
-  function get(pdu: Extract<Pdu, { type: 'get-request' }>, now: number): Uint8Array {
-    const view = association ?? (hooks.serveWithoutAssociation ? implicitAssociation(meter) : undefined);
+  /** GET, SET, ACTION, ACCESS and GBT (services.ts), in the association, or none. */
+  function lnService(pdu: LnServiceRequest, now: number): Uint8Array | undefined {
+    // Only GET is ever served without an association, and only by a faulty server.
+    const view = association ?? (pdu.type === 'get-request' && hooks.serveWithoutAssociation ? implicitAssociation(meter) : undefined);
     if (!view) return exception('service-not-allowed', 'operation-not-possible');
-    const ctx = context(view, now);
-    if (pdu.variant === 'with-list') {
-      if (!view.conformance.includes('multiple-references')) return exception('service-not-allowed', 'service-not-supported');
-      const response: GetResponse = {
-        type: 'get-response',
-        variant: 'with-list',
-        invokeIdAndPriority: { ...pdu.invokeIdAndPriority, invokeId: hooks.responseInvokeId(pdu.invokeIdAndPriority.invokeId) },
-        result: pdu.attributes.map((a) => {
-          const address = { classId: a.attribute.classId, logicalName: a.attribute.instanceId, attribute: a.attribute.attributeId };
-          const r = hooks.onGet(address, a.accessSelection ? { kind: 'error', result: 'other-reason' } : readAttribute(address, ctx));
-          return r.kind === 'data' ? { kind: 'data', data: r.data } : { kind: 'data-access-result', result: r.result };
-        }),
-      };
-      return getResponseApdu(response);
-    }
-    if (!view.conformance.includes('get')) return exception('service-not-allowed', 'service-not-supported');
-    const outcome = serveGet(pdu, longGet, ctx, hooks);
-    longGet = outcome.longGet;
-    return outcome.apdu;
+    return services.handle(pdu, context(view, now));
+  }
+
+  /** READ, WRITE and unconfirmed WRITE (sn-service.ts), in an association, or none. */
+  function snService(pdu: SnServiceRequest, now: number): Uint8Array | undefined {
+    if (!association) return pdu.type === 'unconfirmed-write-request' ? undefined : exception('service-not-allowed', 'operation-not-possible');
+    return snServices.handle(pdu, context(association, now));
   }
 
   function handle(pdu: Pdu, clientSap: number, now: number): Uint8Array | undefined {
@@ -82,18 +76,32 @@ export function createSession(meter: MeterDefinition, hooks: ActiveHooks, starte
         }
         const outcome = answerAarq(pdu, clientSap, meter, hooks);
         association = outcome.association;
-        longGet = undefined;
+        services.reset();
+        snServices.reset();
         return encodePduBytes(outcome.aare);
       }
       case 'rlrq':
+      {
         if (!hooks.onRlrq(true)) return undefined;
+        // Green Book 9.3.3: an RLRQ that carries an InitiateRequest is answered with the association's InitiateResponse.
+        const carried = pdu.userInformation?.apdu?.type === 'initiate-request' && association ? initiateResponseOf(association) : undefined;
         association = undefined;
-        longGet = undefined;
-        return encodePduBytes({ type: 'rlre', reason: 'normal' });
+        services.reset();
+        snServices.reset();
+        return encodePduBytes({ type: 'rlre', reason: 'normal', ...(carried ? { userInformation: userInformationFor(carried) } : {}) });
+      }
       case 'get-request':
-        return get(pdu, now);
+      case 'set-request':
+      case 'action-request':
+      case 'access-request':
+      case 'general-block-transfer':
+        return lnService(pdu, now);
+      case 'read-request':
+      case 'write-request':
+      case 'unconfirmed-write-request':
+        return snService(pdu, now);
       default:
-        // SET, ACTION, SN services, ciphered APDUs, and PDUs only a server sends.
+        // SN services, ciphered APDUs, and PDUs only a server sends.
         return association ? exception('service-not-allowed', 'service-not-supported') : exception('service-not-allowed', 'operation-not-possible');
     }
   }
@@ -112,7 +120,9 @@ export function createSession(meter: MeterDefinition, hooks: ActiveHooks, starte
     },
     reset() {
       association = undefined;
-      longGet = undefined;
+      services.reset();
+      snServices.reset();
     },
+    takePushes: () => services.takePushes(),
   };
 }

@@ -24,8 +24,9 @@ export function createWrapperServerLink(settings: WrapperSettings, session: Sess
       }
       if (pdu.destination !== settings.wPort) return [];
       const response = session.handleApdu(pdu.apdu, pdu.source, now);
-      if (response === undefined) return [];
-      return [encodeWrapper({ source: settings.wPort, destination: pdu.source, apdu: response })];
+      // Pushed APDUs (data-notification) follow the response at once: TCP lets the server talk.
+      const out = [...(response === undefined ? [] : [response]), ...session.takePushes()];
+      return out.map((apdu) => encodeWrapper({ source: settings.wPort, destination: pdu.source, apdu }));
     },
   };
 }

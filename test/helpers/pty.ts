@@ -147,3 +147,25 @@ function killBounded(child: ChildProcess, ms: number): Promise<void> {
     }
   });
 }
+
+/**
+ * Collects what `transport` receives until `n` bytes have come, rejecting after `timeoutMs`
+ * with how many had arrived. Registers (replaces) the transport's data listener.
+ */
+export function receiveBytes(transport: { onData(listener: (chunk: Uint8Array) => void): void }, n: number, timeoutMs: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const out = new Uint8Array(n);
+    let got = 0;
+    const timer = setTimeout(() => reject(new Error(`received ${got} of ${n} bytes within ${timeoutMs} ms`)), timeoutMs);
+    transport.onData((chunk) => {
+      const room = Math.min(chunk.length, n - got);
+      out.set(chunk.subarray(0, room), got);
+      got += chunk.length;
+      if (got >= n) {
+        clearTimeout(timer);
+        if (got > n) reject(new Error(`received ${got} bytes where ${n} were expected`));
+        else resolve(out);
+      }
+    });
+  });
+}

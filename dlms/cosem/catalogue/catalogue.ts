@@ -5,14 +5,14 @@
  */
 import { ACCOUNT } from './account';
 import { ACTIVITY_CALENDAR } from './activity-calendar';
-import { ASSOCIATION_LN } from './association-ln';
+import { ASSOCIATION_LN, ASSOCIATION_LN_V0 } from './association-ln';
 import { ASSOCIATION_SN } from './association-sn';
 import { AUTO_ANSWER } from './auto-answer';
 import { AUTO_CONNECT } from './auto-connect';
 import { CLOCK } from './clock';
 import { DATA } from './data';
 import { DEMAND_REGISTER } from './demand-register';
-import { DISCONNECT_CONTROL } from './disconnect-control';
+import { DISCONNECT_CONTROL, DISCONNECT_CONTROL_V0 } from './disconnect-control';
 import { EXTENDED_REGISTER } from './extended-register';
 import { GPRS_MODEM_SETUP } from './gprs-modem-setup';
 import { IEC_HDLC_SETUP } from './iec-hdlc-setup';
@@ -53,6 +53,7 @@ export const CATALOGUE: readonly InterfaceClassDef[] = [
   SCHEDULE,
   SPECIAL_DAYS_TABLE,
   ASSOCIATION_SN,
+  ASSOCIATION_LN_V0,
   ASSOCIATION_LN,
   SAP_ASSIGNMENT,
   IMAGE_TRANSFER,
@@ -73,6 +74,7 @@ export const CATALOGUE: readonly InterfaceClassDef[] = [
   STATUS_MAPPING,
   SECURITY_SETUP_V0,
   SECURITY_SETUP,
+  DISCONNECT_CONTROL_V0,
   DISCONNECT_CONTROL,
   LIMITER,
   ACCOUNT,

@@ -21,3 +21,6 @@ export const DISCONNECT_CONTROL: InterfaceClassDef = {
     { index: 2, name: 'remote_reconnect', parameter: INTEGER_ZERO },
   ],
 };
+
+/** Blue Book 4.5.8 Disconnect control version 0: the same attributes and methods as version 1. */
+export const DISCONNECT_CONTROL_V0: InterfaceClassDef = { ...DISCONNECT_CONTROL, version: 0 };

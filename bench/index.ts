@@ -1,0 +1,111 @@
+/**
+ * `npm run bench [-- --quick] [--only GROUP]... [--out FILE]`: every benchmark under bench/, a
+ * table on stdout, and the numbers as JSON in out/bench.json (git-ignored). It measures and
+ * reports; it never fails on a rate (no thresholds: machines differ). `--quick` runs each
+ * benchmark a few times only, as a smoke test (bench.test.ts runs it so in-process).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { cipheredBenches } from './ciphered.bench';
+import { clientMemoryBenches } from './client-memory.bench';
+import { clientTcpBenches } from './client-tcp.bench';
+import { codecBenches } from './codec.bench';
+import { hdlcLinkBenches } from './hdlc-link.bench';
+import { hdlcSegmentedBenches } from './hdlc-segmented.bench';
+import { securityBenches } from './security.bench';
+import { servicesTcpBenches } from './services-tcp.bench';
+import { formatTable } from './table';
+import { FULL_PLAN, QUICK_PLAN, type BenchGroup, type BenchResult } from './runner';
+
+/** In the order they run: the pure ones first, the ones with IO last. */
+export const GROUPS: Readonly<Record<string, BenchGroup>> = {
+  codec: codecBenches,
+  'hdlc-link': hdlcLinkBenches,
+  'hdlc-segmented': hdlcSegmentedBenches,
+  ciphered: cipheredBenches,
+  'client-memory': clientMemoryBenches,
+  security: securityBenches,
+  'client-tcp': clientTcpBenches,
+  'services-tcp': servicesTcpBenches,
+};
+
+export const DEFAULT_OUT = join(__dirname, '..', 'out', 'bench.json');
+
+export interface BenchOptions {
+  readonly quick: boolean;
+  /** Group names to run; default all. */
+  readonly only?: readonly string[];
+  /** Where to write the JSON; undefined writes nothing. */
+  readonly outFile?: string;
+  /** Where the table goes, line by line; default nowhere. */
+  readonly print?: (line: string) => void;
+}
+
+export interface BenchReport {
+  readonly date: string;
+  readonly mode: 'quick' | 'full';
+  readonly node: string;
+  readonly platform: string;
+  readonly cpu: string;
+  readonly cpus: number;
+  readonly results: readonly BenchResult[];
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const plan = options.quick ? QUICK_PLAN : FULL_PLAN;
+  const names = options.only ?? Object.keys(GROUPS);
+  const unknown = names.filter((n) => !(n in GROUPS));
+  if (unknown.length > 0) throw new Error(`unknown benchmark group(s) ${unknown.join(', ')}; known: ${Object.keys(GROUPS).join(', ')}`);
+  const results: BenchResult[] = [];
+  for (const name of names) results.push(...(await GROUPS[name]!(plan)));
+  const info = cpus();
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    mode: options.quick ? 'quick' : 'full',
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpu: info[0]?.model ?? 'unknown',
+    cpus: info.length,
+    results,
+  };
+  if (options.print) {
+    options.print(`dlmsct bench (${report.mode}), node ${report.node}, ${report.cpus} × ${report.cpu}`);
+    for (const line of formatTable(results)) options.print(line);
+  }
+  if (options.outFile !== undefined) {
+    mkdirSync(dirname(options.outFile), { recursive: true });
+    writeFileSync(options.outFile, `${JSON.stringify(report, null, 2)}\n`);
+    options.print?.(`results written to ${options.outFile}`);
+  }
+  return report;
+}
+
+const USAGE = `usage: npm run bench -- [--quick] [--only ${Object.keys(GROUPS).join('|')}]... [--out FILE]`;
+
+function parseArgs(args: readonly string[]): BenchOptions | string {
+  let quick = false;
+  const only: string[] = [];
+  let outFile = DEFAULT_OUT;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--quick') quick = true;
+    else if (arg === '--only' && args[i + 1] !== undefined) only.push(args[++i]!);
+    else if (arg === '--out' && args[i + 1] !== undefined) outFile = args[++i]!;
+    else return `unknown argument ${arg}\n${USAGE}`;
+  }
+  return { quick, outFile, print: (line) => process.stdout.write(`${line}\n`), ...(only.length > 0 && { only }) };
+}
+
+if (require.main === module) {
+  const options = parseArgs(process.argv.slice(2));
+  if (typeof options === 'string') {
+    process.stderr.write(`${options}\n`);
+    process.exitCode = 2;
+  } else {
+    runBench(options).catch((e: unknown) => {
+      process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 1;
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { arbInitiateRequest, arbInitiateResponse } from './arbitrary';
+import { decodeErrorOf, expectRoundTrip, expectVector } from './test-support';
+import { decodeApduBytes } from './apdu';
+import { fromHex } from '../bytes';
+
+describe('InitiateRequest and InitiateResponse', () => {
+  it('decodes the InitiateRequest in the recorded AARQ user-information (c_hdlc_none.trace line 12)', () => {
+    // 01 initiate-request, 00 no dedicated-key, 00 response-allowed DEFAULT, 00 no quality-of-service,
+    // 06 DLMS version 6, 5F1F0400401E1D conformance, FFFF client-max-receive-pdu-size 65535
+    expectVector('0100000006 5F1F0400401E1D FFFF', {
+      type: 'initiate-request',
+      proposedDlmsVersionNumber: 6,
+      proposedConformance: [
+        'general-protection',
+        'block-transfer-with-get-or-read',
+        'block-transfer-with-set-or-write',
+        'block-transfer-with-action',
+        'multiple-references',
+        'get',
+        'set',
+        'selective-access',
+        'action',
+      ],
+      clientMaxReceivePduSize: 0xffff,
+    });
+  });
+
+  it('decodes the InitiateResponse in the recorded AARE (c_hdlc_none.trace line 13)', () => {
+    // 08 initiate-response, 00 no quality-of-service, 06 version 6, 5F1F0400000018 get+set, 0200 max PDU 512, 0007 vaa-name
+    expectVector('08 00 06 5F1F0400000018 0200 0007', {
+      type: 'initiate-response',
+      negotiatedDlmsVersionNumber: 6,
+      negotiatedConformance: ['get', 'set'],
+      serverMaxReceivePduSize: 512,
+      vaaName: 7,
+    });
+  });
+
+  it('keeps an explicitly encoded response-allowed apart from the DEFAULT', () => {
+    // 01 dedicated-key present (2 bytes), 01 response-allowed present FALSE, 01 QoS present -1
+    expectVector('01 01 02 AABB 01 00 01 FF 06 5F1F0400000018 0400', {
+      type: 'initiate-request',
+      dedicatedKey: fromHex('AABB'),
+      responseAllowed: false,
+      proposedQualityOfService: -1,
+      proposedDlmsVersionNumber: 6,
+      proposedConformance: ['get', 'set'],
+      clientMaxReceivePduSize: 1024,
+    });
+  });
+
+  it('refuses a malformed presence octet with its offset', () => {
+    const e = decodeErrorOf(() => decodeApduBytes(fromHex('01 00 07 00 06 5F1F0400000018 0400')));
+    expect([e.code, e.offset]).to.deep.equal(['XDLMS_BAD_PRESENCE', 2]);
+  });
+
+  it('round-trips every InitiateRequest and InitiateResponse', () => {
+    fc.assert(fc.property(fc.oneof(arbInitiateRequest(), arbInitiateResponse()), expectRoundTrip), { seed: 42, numRuns: 300 });
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * One device, one run: reach it (a probe, so an unreachable device is said once rather than by
+ * every case), run the planned cases through mocha with Allure, console and JUnit reporters,
+ * apply the known deviations, and write summary.json. `dlmsct run` does this once; a batch does
+ * it per device, each into its own folder.
+ */
+import type { Io } from '../cli/io';
+import { EXIT } from '../cli/io';
+import { type Dut, startDut } from '../dut';
+import { type CaseFilter, type CaseResult, planCases } from '../engine';
+import { type DeviationSet, deviationText, isGreen, type JudgedResult, type ReportedStatus } from '../engine/deviations';
+import { runWithMocha } from '../mocha/run-mocha';
+import type { Profile } from '../profile/types';
+import type { SuiteDef } from '../suite/types';
+import { type RunMode, type Summary, writeSummary } from '../../reports/summary';
+
+export interface DeviceOutputs {
+  /** allure-results folder (emptied first). */
+  readonly results: string;
+  readonly junit: string;
+  readonly summary: string;
+}
+
+export interface DeviceRunOptions {
+  readonly profile: Profile;
+  readonly suites: readonly SuiteDef[];
+  readonly filter: CaseFilter;
+  readonly deviations?: DeviationSet;
+  readonly mode: RunMode;
+  readonly out: DeviceOutputs;
+  readonly console: 'spec' | 'none';
+  readonly io: Io;
+  /** Started from the profile when absent (and then stopped here). */
+  readonly dut?: Dut;
+}
+
+export type DeviceRun =
+  | { readonly kind: 'ran'; readonly target: string; readonly results: readonly JudgedResult[]; readonly summary: Summary; readonly exitCode: number }
+  | { readonly kind: 'unreachable'; readonly target: string; readonly message: string };
+
+export async function runDevice(opts: DeviceRunOptions): Promise<DeviceRun> {
+  const dut = opts.dut ?? (await startDut(opts.profile));
+  let results: JudgedResult[];
+  try {
+    try {
+      await dut.probe();
+    } catch (e) {
+      if (e instanceof Error && e.name === 'UnreachableError') return { kind: 'unreachable', target: dut.label, message: e.message };
+      throw e;
+    }
+    const planned = planCases(opts.suites, opts.profile, opts.filter);
+    opts.io.out(`dlmsct: ${planned.length} case(s) against ${opts.profile.device.name} via ${dut.label}${opts.mode === 'certification' ? ' (certification mode)' : ''}\n`);
+    results = await runWithMocha({
+      profile: opts.profile,
+      suites: opts.suites,
+      filter: opts.filter,
+      dut,
+      resultsDir: opts.out.results,
+      junitFile: opts.out.junit,
+      console: opts.console,
+      ...(opts.deviations ? { deviations: opts.deviations } : {}),
+    });
+  } finally {
+    if (!opts.dut) await dut.stop();
+  }
+  const summary = writeSummary(opts.out.summary, results, { mode: opts.mode, ...(opts.deviations ? { deviations: opts.deviations.file } : {}) });
+  // mocha shows an expected failure as pending: say here what each deviation made of its case.
+  for (const r of results) if (r.deviation) opts.io.out(`${r.deviation.outcome}: ${r.id}: ${deviationText(r.deviation)}\n`);
+  return { kind: 'ran', target: dut.label, results, summary, exitCode: exitCodeFor(results) };
+}
+
+/**
+ * 0 when nothing but passed, inapplicable and expected failures; 3 when every judged case broke
+ * on an unreachable DUT; 1 otherwise (an unexpected pass included: the deviation is stale).
+ */
+export function exitCodeFor(results: readonly (CaseResult & { readonly reported?: ReportedStatus })[]): number {
+  const judged = results.filter((r) => r.status !== 'inapplicable');
+  if (judged.length && judged.every((r) => r.status === 'broken' && r.code === 'UNREACHABLE')) return EXIT.unreachable;
+  return judged.every((r) => isGreen(r.reported ?? r.status)) ? EXIT.ok : EXIT.failed;
+}

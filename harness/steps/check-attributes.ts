@@ -1,0 +1,145 @@
+/**
+ * `check.attributes: { class?, association?, bufferEntries? }` — for every object of the class in
+ * the current association's object_list: GET every attribute the object list says is readable
+ * (its access_mode), and judge each value against the interface-class catalogue's type (Blue
+ * Book chapter 4) and the class's own rules (harness/classes/semantics). One sub-step per object.
+ *
+ * A refused GET of an attribute the object list grants read access to breaks Blue Book 4.4.3
+ * (the access rights the object list states are the ones the server applies). A Profile generic
+ * buffer is read by entry selection, its first `bufferEntries` rows, when the object list says
+ * selector 2 is served (a real meter's buffer can take minutes to read whole); 0 reads it whole.
+ */
+import type { AttributeRef } from '../../client/api';
+import { bytesEqual } from '../../dlms/bytes';
+import type { Data } from '../../dlms/axdr/data';
+import { formatData } from '../../dlms/axdr/format';
+import { attributeOf, classById, type InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
+import { checkType, parseTypeSpec, type TypeSpec } from '../../dlms/cosem/catalogue/type-spec';
+import { ACCESS_SELECTOR, entryDescriptorToData } from '../../dlms/cosem/selective-access';
+import { type ClassFilter, type CosemObject, describeFilter, matchesClass, readAccess } from '../classes/object-list';
+import { type Problem, SEMANTICS } from '../classes/semantics';
+import { ExpectationFailure, Inapplicable } from '../engine/verdict';
+import { ASSOCIATION_REF_SCHEMA, type AssociationRef } from './association-ref';
+import { CLASS_FILTER_SCHEMA } from './each-object';
+import { boundedStep, currentObjects, ensureAssociation, forEachObject } from './object-iteration';
+import { describeOutcome } from './outcome';
+import { registerStep } from './registry';
+
+interface CheckAttributesArgs {
+  readonly class?: ClassFilter;
+  readonly association?: AssociationRef;
+  readonly bufferEntries?: number;
+}
+
+const ACCESS_RULE = 'Blue Book 4.4.3 (object_list access_rights): an attribute the object list grants read access to is read';
+const LOGICAL_NAME_RULE = 'Blue Book 4.1.8.1 (logical_name): attribute 1 holds the logical name the object is addressed by';
+const PROFILE_GENERIC = 7;
+const BUFFER = 2;
+const DEFAULT_BUFFER_ENTRIES = 10;
+/** A note shows this much of a value; the trace holds all of it. */
+const NOTE_LIMIT = 240;
+/** The association object's own version tells how its access_mode values read (Blue Book 4.4.3). */
+const CURRENT_ASSOCIATION = '0-0:40.0.0.255';
+
+const specCache = new Map<string, TypeSpec>();
+function specOf(text: string): TypeSpec {
+  let s = specCache.get(text);
+  if (!s) specCache.set(text, (s = parseTypeSpec(text)));
+  return s;
+}
+
+function refFor(o: CosemObject, attribute: number, bufferEntries: number): AttributeRef {
+  const ref = { classId: o.classId, obis: o.obis, attribute };
+  const access = o.attributes.find((a) => a.id === attribute);
+  if (o.classId !== PROFILE_GENERIC || attribute !== BUFFER || bufferEntries === 0 || !access?.selectors.includes(ACCESS_SELECTOR.entry)) return ref;
+  const parameters = entryDescriptorToData({ fromEntry: 1, toEntry: bufferEntries, fromSelectedValue: 1, toSelectedValue: 0 });
+  return { ...ref, selector: { selector: ACCESS_SELECTOR.entry, parameters } };
+}
+
+interface Finding {
+  readonly rule: string;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+function typeFinding(def: InterfaceClassDef, attribute: number, data: Data): Finding | undefined {
+  const a = attributeOf(def, attribute);
+  if (!a) return undefined;
+  const problems = checkType(data, specOf(a.type));
+  if (problems.length === 0) return undefined;
+  return {
+    rule: `Blue Book ${def.clause} (${def.name}, attribute types)`,
+    expected: `attribute ${attribute} ${a.name} of type ${a.type}`,
+    actual: `${formatData(data, { maxItems: 6 })} (${problems.slice(0, 3).join('; ')})`,
+  };
+}
+
+function semanticFinding(def: InterfaceClassDef | undefined, classId: number, p: Problem): Finding {
+  const rules = SEMANTICS[classId];
+  const name = def ? attributeOf(def, p.attribute)?.name : undefined;
+  return {
+    rule: `Blue Book ${rules?.clause ?? def?.clause ?? '4'} (${def?.name ?? `class ${classId}`})`,
+    expected: `attribute ${p.attribute}${name ? ` ${name}` : ''}: ${p.expected}`,
+    actual: p.actual,
+  };
+}
+
+registerStep<CheckAttributesArgs>({
+  name: 'check.attributes',
+  description: 'For every object of the class: GET each attribute the object list grants read access to, check its catalogue type and the class rules; one sub-step per object',
+  generator: true,
+  schema: {
+    type: 'object',
+    properties: {
+      class: CLASS_FILTER_SCHEMA,
+      association: ASSOCIATION_REF_SCHEMA,
+      bufferEntries: { type: 'integer', minimum: 0, maximum: 100000, description: 'Profile generic buffer rows to read by entry selection; 0: the whole buffer' },
+    },
+  },
+  async run(ctx, args) {
+    const association = await ensureAssociation(ctx, args.association);
+    const all = await currentObjects(ctx);
+    const objects = all.filter((o) => matchesClass(args.class, o.classId));
+    if (objects.length === 0) throw new Inapplicable(`the object list of ${association.name} holds no object of ${describeFilter(args.class)}`);
+    const listVersion = all.find((o) => o.obis === CURRENT_ASSOCIATION)?.version ?? 0;
+    const bufferEntries = args.bufferEntries ?? DEFAULT_BUFFER_ENTRIES;
+
+    await forEachObject(ctx, objects, async (o) => {
+      const def = classById(o.classId, o.version);
+      if (!def) ctx.note(`class ${o.classId} version ${o.version} is not in the catalogue: readability checked, types not`);
+      const values = new Map<number, Data>();
+      const findings: Finding[] = [];
+      for (const a of o.attributes) {
+        const access = readAccess(listVersion, a.mode);
+        if (access === 'none') continue;
+        if (access === 'protected') {
+          ctx.note(`attribute ${a.id}: access mode ${a.mode} needs a protected request; not read`);
+          continue;
+        }
+        const ref = refFor(o, a.id, bufferEntries);
+        const outcome = await boundedStep(ctx, ctx.client.get(ref), `GET ${o.obis}/${a.id}`);
+        ctx.last = { op: 'get', ref, outcome };
+        const said = describeOutcome(ctx.last);
+        const name = def ? attributeOf(def, a.id)?.name : undefined;
+        const shown = said.length > NOTE_LIMIT ? `${said.slice(0, NOTE_LIMIT)}…` : said;
+        ctx.note(`attribute ${a.id}${name ? ` ${name}` : ''}${ref.selector ? ` (entries 1..${bufferEntries})` : ''} → ${shown}`);
+        if (outcome.kind !== 'data') {
+          findings.push({ rule: ACCESS_RULE, expected: `attribute ${a.id}${name ? ` ${name}` : ''} read (access_mode ${a.mode})`, actual: said });
+          continue;
+        }
+        values.set(a.id, outcome.data);
+        if (a.id === 1 && !(outcome.data.type === 'octet-string' && bytesEqual(outcome.data.value, o.logicalName))) {
+          findings.push({ rule: LOGICAL_NAME_RULE, expected: `logical_name ${o.obis}`, actual: formatData(outcome.data) });
+        }
+        const typeIssue = def && typeFinding(def, a.id, outcome.data);
+        if (typeIssue) findings.push(typeIssue);
+      }
+      const rules = SEMANTICS[o.classId];
+      if (rules) for (const p of rules.check({ object: o, values, association })) findings.push(semanticFinding(def, o.classId, p));
+      const [first, ...more] = findings;
+      if (!first) return;
+      const rest = more.length ? `; and ${more.length} more: ${more.slice(0, 3).map((f) => `${f.expected}, got ${f.actual}`).join('; ')}` : '';
+      throw new ExpectationFailure(first.rule, first.expected, `${first.actual}${rest}`);
+    });
+  },
+});

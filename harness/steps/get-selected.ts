@@ -1,0 +1,49 @@
+/**
+ * `get.selected: { obis, class, attribute, selector, entries? }` — a GET.request normal with a
+ * selective access (Green Book 9.3.6 Selective-Access-Descriptor): any access selector, with an
+ * entry_descriptor (Blue Book 4.3.6) as its parameters. Judge it with a following `expect`, e.g.
+ * the exact data-access-result for a selector the attribute does not serve.
+ */
+import { entryDescriptorToData } from '../../dlms/cosem/selective-access';
+import { describeOutcome } from './outcome';
+import { registerStep } from './registry';
+
+interface GetSelectedArgs {
+  readonly obis: string;
+  readonly class: number;
+  readonly attribute: number;
+  readonly selector: number;
+  readonly entries?: { readonly from: number; readonly to: number; readonly fromColumn?: number; readonly toColumn?: number };
+}
+
+const ENTRY = { type: 'integer', minimum: 0, maximum: 0xffffffff } as const;
+const COLUMN = { type: 'integer', minimum: 0, maximum: 0xffff } as const;
+
+registerStep<GetSelectedArgs>({
+  name: 'get.selected',
+  description: 'Read one attribute with a selective access: any access selector, an entry_descriptor as parameters; judge it with a following expect step',
+  schema: {
+    type: 'object',
+    properties: {
+      obis: { type: 'string', format: 'obis', description: 'logical name, A-B:C.D.E.F' },
+      class: { type: 'integer', minimum: 0, maximum: 65535, description: 'class_id' },
+      attribute: { type: 'integer', minimum: 1, maximum: 127, description: 'attribute index' },
+      selector: { type: 'integer', minimum: 0, maximum: 255, description: 'access selector (Blue Book: 1 range, 2 entry for a Profile generic buffer)' },
+      entries: {
+        type: 'object',
+        description: 'entry_descriptor: entries from..to (from 1; to 0 = the last), columns fromColumn..toColumn (default all)',
+        properties: { from: ENTRY, to: ENTRY, fromColumn: COLUMN, toColumn: COLUMN },
+        required: ['from', 'to'],
+      },
+    },
+    required: ['obis', 'class', 'attribute', 'selector'],
+  },
+  async run(ctx, args) {
+    const e = args.entries ?? { from: 1, to: 1 };
+    const parameters = entryDescriptorToData({ fromEntry: e.from, toEntry: e.to, fromSelectedValue: e.fromColumn ?? 1, toSelectedValue: e.toColumn ?? 0 });
+    const ref = { classId: args.class, obis: args.obis, attribute: args.attribute, selector: { selector: args.selector, parameters } };
+    const outcome = await ctx.client.get(ref);
+    ctx.last = { op: 'get', ref, outcome };
+    ctx.note(`GET ${args.obis} class ${args.class} attribute ${args.attribute} with selector ${args.selector} (entries ${e.from}..${e.to}) → ${describeOutcome(ctx.last)}`);
+  },
+});

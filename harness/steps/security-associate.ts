@@ -1,0 +1,132 @@
+/**
+ * `security.associate: { association, keys?, password?, dedicatedKey?, envelope?, corruptPass3?, expect? }`
+ * — open an association with its security (Green Book 9.2.7.4 HLS, 9.2.7.2 ciphering) and judge
+ * the whole of it: the AARE, then passes 3 and 4. Variations for negative cases: a wrong key
+ * (wrong-ak, wrong-ek), a wrong HLS secret, a wrong f(StoC). By default it must be accepted.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AssociateOutcome, AssociationParams } from '../../client/api';
+import { keyFromBytes } from '../../dlms/security/key';
+import { Secret } from '../../dlms/secret';
+import { ExpectationFailure, HarnessFault, Inapplicable } from '../engine/verdict';
+import { describeOutcome } from './outcome';
+import { registerStep } from './registry';
+import { caseRule } from './rule';
+import { keysInForce, rememberCounter, resolveSecured, SECURED_REF_SCHEMA, type SecuredRef } from './security-common';
+import { baseParams, securedParams } from './security-params';
+
+interface Rejected {
+  readonly result?: string;
+  readonly source?: string;
+  readonly diagnostic?: string;
+  readonly initiateError?: string;
+}
+
+interface SecAssociateArgs {
+  readonly association?: SecuredRef;
+  readonly keys?: 'wrong-ak' | 'wrong-ek';
+  readonly password?: 'wrong';
+  readonly dedicatedKey?: boolean;
+  readonly envelope?: 'service-specific' | 'general';
+  readonly corruptPass3?: boolean;
+  readonly expect?: 'accepted' | { readonly rejected: Rejected } | { readonly hlsFailed: { readonly pass: 3 | 4 } };
+}
+
+const NAME = '^[A-Za-z][A-Za-z0-9 :-]*$';
+
+function holds(e: NonNullable<SecAssociateArgs['expect']>, o: AssociateOutcome): boolean {
+  if (e === 'accepted') return o.kind === 'accepted';
+  if ('hlsFailed' in e) return o.kind === 'hls-failed' && o.pass === e.hlsFailed.pass;
+  const r = e.rejected;
+  return (
+    o.kind === 'rejected' &&
+    (!r.result || o.result === r.result) &&
+    (!r.source || o.diagnosticSource === r.source) &&
+    (!r.diagnostic || o.diagnostic === r.diagnostic) &&
+    (!r.initiateError || o.initiateError === r.initiateError)
+  );
+}
+
+function expectation(e: NonNullable<SecAssociateArgs['expect']>): string {
+  if (e === 'accepted') return 'AARE accepted and HLS passes 3 and 4 verified';
+  if ('hlsFailed' in e) return `AARE accepted, then HLS pass ${e.hlsFailed.pass} failing`;
+  const r = e.rejected;
+  return `AARE ${r.result ?? 'rejected'}${r.source ? `, ${r.source}` : ''}${r.diagnostic ? ` diagnostic ${r.diagnostic}` : ''}${r.initiateError ? `, ${r.initiateError}` : ''}`;
+}
+
+/** A key of the same length that is certainly not `k`. */
+function otherKey(k: Secret | undefined, what: string): Secret {
+  if (!k) throw new Inapplicable(`the association has no ${what} to get wrong`);
+  const bytes = new Uint8Array(randomBytes(k.length));
+  bytes[0] = (k.reveal()[0] ?? 0) ^ 0xff;
+  return keyFromBytes(bytes, `a deliberately wrong ${what}`);
+}
+
+registerStep<SecAssociateArgs>({
+  name: 'security.associate',
+  description: 'Open an association with HLS and/or ciphering (AARQ, AARE, HLS passes 3 and 4) and judge it; optionally with a wrong key, secret or f(StoC)',
+  schema: {
+    type: 'object',
+    properties: {
+      association: SECURED_REF_SCHEMA,
+      keys: { type: 'string', enum: ['wrong-ak', 'wrong-ek'], description: 'protect with a wrong authentication key or block cipher key' },
+      password: { type: 'string', enum: ['wrong'], description: 'a wrong HLS secret (mechanisms 3, 4, 6)' },
+      dedicatedKey: { type: 'boolean', description: 'propose a dedicated key in the AARQ and use ded- APDUs' },
+      envelope: { type: 'string', enum: ['service-specific', 'general'], description: 'glo-/ded- APDUs or general-glo/ded-ciphering' },
+      corruptPass3: { type: 'boolean', description: 'send a wrong f(StoC) in pass 3' },
+      expect: {
+        anyOf: [
+          { type: 'string', enum: ['accepted'] },
+          {
+            type: 'object',
+            properties: {
+              rejected: {
+                type: 'object',
+                properties: {
+                  result: { type: 'string', enum: ['rejected-permanent', 'rejected-transient'] },
+                  source: { type: 'string', enum: ['acse-service-user', 'acse-service-provider'] },
+                  diagnostic: { type: 'string', pattern: NAME },
+                  initiateError: { type: 'string', pattern: NAME, description: 'the xDLMS error in the AARE user-information' },
+                },
+              },
+            },
+            required: ['rejected'],
+          },
+          { type: 'object', properties: { hlsFailed: { type: 'object', properties: { pass: { type: 'integer', enum: [3, 4] } }, required: ['pass'] } }, required: ['hlsFailed'] },
+        ],
+      },
+    },
+  },
+  async run(ctx, args) {
+    const a = resolveSecured(ctx, args.association);
+    const base: AssociationParams = baseParams(a);
+    const secured = await securedParams(ctx.client, ctx.profile, a, (t) => ctx.note(t));
+    let security = secured.security;
+    const inForce = keysInForce(ctx, a);
+    if (security && inForce) security = { ...security, ...inForce };
+    if (security && args.keys === 'wrong-ak') security = { ...security, authenticationKey: otherKey(security.authenticationKey, 'authentication key') };
+    if (security && args.keys === 'wrong-ek') security = { ...security, blockCipherKey: otherKey(security.blockCipherKey, 'block cipher key') };
+    if (args.keys && !security) throw new HarnessFault(`association ${a.name} has no security section to vary keys of`, 'harness', 'SECURITY_NO_KEYS');
+    if (security && args.dedicatedKey) security = { ...security, dedicatedKey: true };
+    if (security && args.envelope) security = { ...security, envelope: args.envelope };
+    let password = base.password;
+    if (args.password === 'wrong') {
+      if (!password) throw new Inapplicable(`association ${a.name} has no HLS secret to get wrong`);
+      password = Secret.fromText(`${new TextDecoder().decode(password.reveal())}-wrong`, 'a deliberately wrong HLS secret');
+    }
+    const params: AssociationParams = {
+      ...base,
+      ...(password ? { password } : {}),
+      ...(security ? { security } : {}),
+      ...(args.corruptPass3 ? { hls: { corruptPass3: true } } : {}),
+    };
+    const outcome = await ctx.client.associate(params);
+    ctx.last = { op: 'associate', association: a, outcome };
+    if (outcome.kind === 'accepted') ctx.association = a;
+    rememberCounter(ctx);
+    const varied = [args.keys, args.password ? 'wrong HLS secret' : '', args.dedicatedKey ? 'dedicated key' : '', args.envelope ?? '', args.corruptPass3 ? 'wrong f(StoC)' : ''].filter(Boolean);
+    ctx.note(`associate ${a.name} (${a.authentication}${a.security ? `, suite ${a.security.suite} ${a.security.policy}` : ''}${varied.length ? `; ${varied.join(', ')}` : ''}) → ${describeOutcome(ctx.last)}`);
+    const e = args.expect ?? 'accepted';
+    if (!holds(e, outcome)) throw new ExpectationFailure(caseRule(ctx), expectation(e), describeOutcome(ctx.last));
+  },
+});

@@ -1,0 +1,40 @@
+/**
+ * `security.counter-object: { association }` — the meter keeps the last invocation counter it
+ * accepted and reports it in its counter object (0-0:43.1.x.255, Green Book 9.2.3.7): read
+ * through the association the profile names for it (`invocationCounter.via`) on a new link, it
+ * must equal the last counter this case's client sent.
+ */
+import { ExpectationFailure, Inconclusive } from '../engine/verdict';
+import { registerStep } from './registry';
+import { caseRule } from './rule';
+import { rememberedCounter, resolveSecured, SECURED_REF_SCHEMA, type SecuredRef } from './security-common';
+import { readInvocationCounter } from './security-params';
+
+interface CounterArgs {
+  readonly association?: SecuredRef;
+}
+
+registerStep<CounterArgs>({
+  name: 'security.counter-object',
+  description: "Read the DUT's invocation counter object on a new link and require the last counter the case sent",
+  schema: { type: 'object', properties: { association: SECURED_REF_SCHEMA } },
+  async run(ctx, args) {
+    const a = resolveSecured(ctx, args.association);
+    const sent = rememberedCounter(ctx);
+    if (sent === undefined) throw new Inconclusive('precondition not met: the case sent no protected request');
+    if (!a.security?.invocationCounter) throw new Inconclusive(`precondition not met: the profile names no invocation counter object for ${a.name} (security.invocationCounter)`);
+    // One link at a time, as many devices allow: the case's own goes first.
+    await ctx.client.disconnect();
+    ctx.association = undefined;
+    const probe = ctx.openClient();
+    try {
+      const next = await readInvocationCounter(probe, ctx.profile, a, (t) => ctx.note(t));
+      if (next === undefined) throw new ExpectationFailure(caseRule(ctx), `the counter object ${a.security.invocationCounter.read} readable through ${a.security.invocationCounter.via}`, 'not read (see the notes)');
+      const held = next === undefined ? undefined : next - 1;
+      ctx.note(`invocation counter object ${a.security.invocationCounter.read}: ${held}; last counter sent: ${sent}`);
+      if (held !== sent) throw new ExpectationFailure(caseRule(ctx), `the counter object at ${sent} (the last counter sent)`, String(held));
+    } finally {
+      await probe.disconnect();
+    }
+  },
+});

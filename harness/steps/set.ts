@@ -1,0 +1,42 @@
+/**
+ * `set: { obis, class, attribute, value, as? }` — a SET.request (Green Book 9.3.7); the client
+ * sends the value in blocks when it exceeds the server's max receive PDU size and block transfer
+ * with SET was negotiated. Judge the data-access-result with a following `expect`
+ * (`dataAccessResult: success`, `read-write-denied`, …).
+ */
+import { DATA_LITERAL_SCHEMA, dataOf, type DataLiteral } from './data-literal';
+import { describeOutcome } from './outcome';
+import { registerStep } from './registry';
+
+interface SetArgs {
+  readonly obis: string;
+  readonly class: number;
+  readonly attribute: number;
+  readonly value: DataLiteral;
+  /** Keep the value sent under this name (to compare with a later GET). */
+  readonly as?: string;
+}
+
+registerStep<SetArgs>({
+  name: 'set',
+  description: 'Write one attribute (SET.request normal, or with datablocks when it is long); judge it with a following expect step',
+  schema: {
+    type: 'object',
+    properties: {
+      obis: { type: 'string', format: 'obis', description: 'logical name, A-B:C.D.E.F' },
+      class: { type: 'integer', minimum: 0, maximum: 65535, description: 'class_id' },
+      attribute: { type: 'integer', minimum: 1, maximum: 127, description: 'attribute index' },
+      value: DATA_LITERAL_SCHEMA,
+      as: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9]*$', description: 'keep the value sent under this name' },
+    },
+    required: ['obis', 'class', 'attribute', 'value'],
+  },
+  async run(ctx, args) {
+    const ref = { classId: args.class, obis: args.obis, attribute: args.attribute };
+    const value = dataOf(args.value, ctx);
+    if (args.as) ctx.vars.set(args.as, value);
+    const outcome = await ctx.client.set(ref, value);
+    ctx.last = { op: 'set', ref, outcome };
+    ctx.note(`SET ${args.obis} class ${args.class} attribute ${args.attribute} → ${describeOutcome(ctx.last)}`);
+  },
+});

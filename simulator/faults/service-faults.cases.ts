@@ -1,0 +1,153 @@
+/**
+ * The behaviour cases of the xDLMS service faults (GET, SET, ACTION, push), for
+ * faults.test.ts: what the clean meter answers, then what the faulty one answers instead. Kept
+ * apart so that the catalogue's test stays one table per area.
+ */
+import { expect } from 'chai';
+import type { Pdu } from '../../dlms/acse/pdu';
+import type { Data } from '../../dlms/axdr/data';
+import { encodeDataBytes } from '../../dlms/axdr/data-codec';
+import { parseObis } from '../../dlms/cosem/obis';
+import { encodePduBytes } from '../../dlms/acse/pdu';
+import type { Apdu } from '../../dlms/xdlms/apdu';
+import type { ConformanceBit } from '../../dlms/xdlms/conformance';
+import { createServerConnection } from '../server/connection';
+import { BUILTIN_SECRETS } from '../secrets';
+import { aarqBytes, DEFAULT, HdlcTestClient, pdu, T0 } from '../testing';
+import { activeHooks } from './types';
+import { faultsNamed } from '.';
+
+const INVOKE = { invokeId: 3, serviceClass: 'confirmed', priority: 'high' } as const;
+const ALL: ConformanceBit[] = ['get', 'set', 'action', 'multiple-references', 'block-transfer-with-get-or-read', 'block-transfer-with-set-or-write', 'selective-access'];
+const SETTING = { classId: 1, instanceId: parseObis('0-0:96.50.0.255'), attributeId: 2 };
+const LONG = { classId: 1, instanceId: parseObis('0-0:128.0.0.255'), attributeId: 2 };
+
+/** An associated HDLC client: public (SAP 16) or management (SAP 1, LLS). */
+function session(faults: readonly string[], management = false, maxPdu = 0xffff, conformance = ALL): HdlcTestClient {
+  const conn = createServerConnection({ meter: DEFAULT, framing: 'hdlc', hooks: activeHooks(faultsNamed(faults)), startedAt: T0 });
+  const c = new HdlcTestClient(conn, () => T0, { size: 1, upper: management ? 1 : 16 });
+  c.connect();
+  const aare = pdu(c.request(aarqBytes({ conformance, maxPdu, ...(management ? { password: BUILTIN_SECRETS['sim-lls']! } : {}) })));
+  if (aare.type !== 'aare' || aare.result !== 'accepted') throw new Error('association refused');
+  return c;
+}
+
+function ask(c: HdlcTestClient, apdu: Apdu): Pdu {
+  return pdu(c.request(encodePduBytes(apdu)));
+}
+
+const get = (c: HdlcTestClient, attribute = SETTING): Pdu => ask(c, { type: 'get-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute });
+const next = (c: HdlcTestClient, blockNumber: number): Pdu => ask(c, { type: 'get-request', variant: 'next', invokeIdAndPriority: INVOKE, blockNumber });
+const set = (c: HdlcTestClient, value: Data): Pdu => ask(c, { type: 'set-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: SETTING, value });
+const action = (c: HdlcTestClient, classId: number, obis: string, methodId: number): Pdu =>
+  ask(c, { type: 'action-request', variant: 'normal', invokeIdAndPriority: INVOKE, method: { classId, instanceId: parseObis(obis), methodId }, methodInvocationParameters: { type: 'integer', value: 0 } });
+
+/** The block numbers and last-block flags of a long GET of the 600-byte object at a 128-byte limit. */
+function blocks(faults: readonly string[]): string[] {
+  const c = session(faults, false, 128);
+  const out: string[] = [];
+  let r = get(c, LONG);
+  for (let n = 1; n < 20 && r.type === 'get-response' && r.variant === 'with-datablock'; n++) {
+    out.push(`${r.result.blockNumber}${r.result.lastBlock ? ' last' : ''}`);
+    if (r.result.lastBlock || r.result.result.kind !== 'raw-data') break;
+    r = next(c, n);
+  }
+  return out;
+}
+
+export const SERVICE_FAULT_CASES: Readonly<Record<string, () => void>> = {
+  'get-undefined-object-wrong-result': () => {
+    const undefinedObject = { classId: 1, instanceId: parseObis('0-0:99.99.99.255'), attributeId: 2 };
+    expect(get(session([]), undefinedObject)).to.deep.include({ result: { kind: 'data-access-result', result: 'object-undefined' } });
+    expect(get(session(['get-undefined-object-wrong-result']), undefinedObject)).to.deep.include({ result: { kind: 'data-access-result', result: 'other-reason' } });
+    expect(get(session(['get-undefined-object-wrong-result']))).to.deep.include({ result: { kind: 'data', data: get(session([])).type === 'get-response' ? (get(session([])) as { result: { data: Data } }).result.data : { type: 'null-data' } } });
+  },
+
+  'set-read-only-accepted': () => {
+    expect(set(session([]), { type: 'long-unsigned', value: 1 })).to.deep.include({ result: 'read-write-denied' });
+    expect(set(session(['set-read-only-accepted']), { type: 'long-unsigned', value: 1 })).to.deep.include({ result: 'success' });
+    expect(set(session(['set-read-only-accepted'], true), { type: 'unsigned', value: 1 })).to.deep.include({ result: 'type-unmatched' });
+  },
+
+  'set-not-stored': () => {
+    const clean = session([], true);
+    expect(set(clean, { type: 'long-unsigned', value: 111 })).to.deep.include({ result: 'success' });
+    expect(get(clean)).to.deep.include({ result: { kind: 'data', data: { type: 'long-unsigned', value: 111 } } });
+    const faulty = session(['set-not-stored'], true);
+    expect(set(faulty, { type: 'long-unsigned', value: 222 })).to.deep.include({ result: 'success' });
+    expect(get(faulty)).to.deep.include({ result: { kind: 'data', data: { type: 'long-unsigned', value: 111 } } });
+  },
+
+  'service-outside-conformance-served': () => {
+    const withoutAction: ConformanceBit[] = ['get', 'set'];
+    expect(action(session([], true, 0xffff, withoutAction), 3, '1-0:2.8.0.255', 9)).to.deep.include({ type: 'exception-response', serviceError: { kind: 'service-not-supported' } });
+    expect(action(session(['service-outside-conformance-served'], true, 0xffff, withoutAction), 3, '1-0:2.8.0.255', 9)).to.deep.include({ type: 'action-response' });
+  },
+
+  'client-max-pdu-ignored': () => {
+    expect(session([], false, 128).request(encodePduBytes({ type: 'get-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: LONG }))!.length).to.be.at.most(128);
+    expect(session(['client-max-pdu-ignored'], false, 128).request(encodePduBytes({ type: 'get-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: LONG }))!.length).to.be.greaterThan(600);
+  },
+
+  'blocks-without-negotiation': () => {
+    const noBlocks: ConformanceBit[] = ['get'];
+    expect(get(session([], false, 0xffff, noBlocks), LONG)).to.deep.include({ variant: 'normal' });
+    expect(get(session(['blocks-without-negotiation'], false, 0xffff, noBlocks), LONG)).to.deep.include({ variant: 'with-datablock' });
+  },
+
+  'long-get-refused': () => {
+    expect(get(session([], false, 128), LONG)).to.deep.include({ variant: 'with-datablock' });
+    expect(get(session(['long-get-refused'], false, 128), LONG)).to.deep.include({ variant: 'normal', result: { kind: 'data-access-result', result: 'other-reason' } });
+  },
+
+  'get-block-number-skips': () => {
+    expect(blocks([])).to.deep.equal(['1', '2', '3', '4', '5', '6 last']);
+    expect(blocks(['get-block-number-skips'])).to.deep.equal(['1', '3', '4', '5', '6', '7 last']);
+  },
+
+  'get-last-block-not-flagged': () => {
+    // After the unflagged last block the client asks for a seventh: no long GET is in progress.
+    expect(blocks(['get-last-block-not-flagged'])).to.deep.equal(['1', '2', '3', '4', '5', '6', '6 last']);
+  },
+
+  'get-with-list-reordered': () => {
+    const list = (faults: string[]) =>
+      ask(session(faults), { type: 'get-request', variant: 'with-list', invokeIdAndPriority: INVOKE, attributes: [{ attribute: SETTING }, { attribute: { ...SETTING, attributeId: 1 } }] });
+    const clean = list([]);
+    const faulty = list(['get-with-list-reordered']);
+    if (clean.type !== 'get-response' || clean.variant !== 'with-list' || faulty.type !== 'get-response' || faulty.variant !== 'with-list') throw new Error('expected with-list');
+    expect(faulty.result).to.deep.equal([...clean.result].reverse());
+  },
+
+  'action-undefined-method-success': () => {
+    expect(action(session([], true), 70, '0-0:96.3.10.255', 9)).to.deep.include({ singleResponse: { result: 'object-undefined' } });
+    expect(action(session(['action-undefined-method-success'], true), 70, '0-0:96.3.10.255', 9)).to.deep.include({ singleResponse: { result: 'success' } });
+  },
+
+  'push-not-sent': () => {
+    const pushes = (faults: string[]) => {
+      const c = session(faults, true);
+      expect(action(c, 40, '0-0:25.9.0.255', 1)).to.deep.include({ singleResponse: { result: 'success' } });
+      // Acknowledge the response first (a UI frame carries no N(R)), then give the right to talk.
+      const last = [...c.frames].reverse().find((f) => f.type === 'I');
+      if (last?.type !== 'I') throw new Error('expected the action response in an I frame');
+      c.send({ type: 'RR', nr: (last.ns + 1) % 8 });
+      return c.send({ type: 'UI', segmented: false, info: new Uint8Array(0) }).map((f) => f.type);
+    };
+    expect(pushes([])).to.deep.equal(['UI']);
+    expect(pushes(['push-not-sent'])).to.deep.equal(['RR']);
+  },
+
+  'set-block-ack-wrong': () => {
+    const first = (faults: string[]) =>
+      ask(session(faults, true), {
+        type: 'set-request',
+        variant: 'with-first-datablock',
+        invokeIdAndPriority: INVOKE,
+        attribute: SETTING,
+        datablock: { lastBlock: false, blockNumber: 1, rawData: encodeDataBytes({ type: 'long-unsigned', value: 5 }).subarray(0, 1) },
+      });
+    expect(first([])).to.deep.include({ variant: 'datablock', blockNumber: 1 });
+    expect(first(['set-block-ack-wrong'])).to.deep.include({ variant: 'datablock', blockNumber: 2 });
+  },
+};
