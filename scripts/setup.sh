@@ -9,7 +9,7 @@ command -v socat >/dev/null 2>&1 || missing+=(socat)
 command -v tshark >/dev/null 2>&1 || missing+=(tshark)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get update -qq >/dev/null
+    apt-get update -qq >/dev/null || echo "setup: apt-get update failed; trying the installs anyway" >&2
     for pkg in "${missing[@]}"; do
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null \
         || echo "setup: could not install $pkg; the tests that need it will be skipped with that reason" >&2
