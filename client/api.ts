@@ -246,6 +246,22 @@ export type ActionOutcome =
   | { readonly kind: 'action-result'; readonly result: string; readonly returnData?: GetListEntry; readonly blocks: number }
   | ServiceFailure;
 
+/** One item of an ACCESS request (Green Book 9.3.x Access-Request-Specification): a GET, a SET with its value, or an ACTION with its parameters. */
+export type AccessItem =
+  | { readonly kind: 'get'; readonly ref: AttributeRef }
+  | { readonly kind: 'set'; readonly ref: AttributeRef; readonly value: Data }
+  | { readonly kind: 'action'; readonly ref: MethodRef; readonly parameters?: Data };
+
+/** One item's answer: its kind, its data-access-result or action-result by name, and its list-of-data entry (null-data when none). */
+export interface AccessItemResult {
+  readonly kind: 'get' | 'set' | 'action';
+  readonly result: string;
+  readonly data: Data;
+}
+
+/** ACCESS (Green Book 9.3.x): one answer per item, in order. */
+export type AccessOutcome = { readonly kind: 'access-results'; readonly results: readonly AccessItemResult[] } | ServiceFailure;
+
 /** An APDU the server pushed (Green Book 9.3.x DataNotification, EventNotificationRequest). */
 export type NotificationOutcome =
   | {
@@ -319,6 +335,8 @@ export interface DlmsClient {
   setWithList(refs: readonly AttributeRef[], values: readonly Data[]): Promise<SetListOutcome>;
   /** ACTION; parameters longer than the server's max receive PDU size go in pblocks when negotiated. */
   action(ref: MethodRef, parameters?: Data): Promise<ActionOutcome>;
+  /** ACCESS (needs `access`): several GET, SET and ACTION items in one request, answered item by item. */
+  access(items: readonly AccessItem[], options?: { readonly breakOnError?: boolean }): Promise<AccessOutcome>;
   /**
    * The next pushed notification: one that arrived earlier (while another answer was awaited) or
    * one that arrives within `timeoutMs` (default: the response timeout). Over HDLC the client

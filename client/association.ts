@@ -9,10 +9,12 @@ import { bitStringOf } from '../dlms/ber/bit-string';
 import type { BerBitString } from '../dlms/ber/bit-string';
 import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME, applicationContextNameOf } from '../dlms/acse/names';
 import { decodePduBytes, encodeAcseBytes } from '../dlms/acse/pdu';
+import type { Aare } from '../dlms/acse/aare';
 import type { Aarq } from '../dlms/acse/aarq';
 import type { Rlrq } from '../dlms/acse/release';
 import { userInformationFor } from '../dlms/acse/user-information';
 import type { Conformance, ConformanceBit } from '../dlms/xdlms/conformance';
+import type { Apdu } from '../dlms/xdlms/apdu';
 import type { InitiateRequest } from '../dlms/xdlms/initiate';
 import { nameText } from '../dlms/xdlms/named';
 import { ClientError, type AarqOverrides, type AssociateOutcome, type AssociationParams, type ReleaseOptions, type ReleaseOutcome } from './api';
@@ -114,39 +116,32 @@ export function buildAarq(p: AssociationParams): Aarq {
 }
 
 /** The user-information of a refusal, in words: the initiate value, or `service: choice value`. */
-function serviceErrorText(ui: NonNullable<Extract<ReturnType<typeof decodePduBytes>, { type: 'aare' }>['userInformation']>['apdu']): string | undefined {
+function serviceErrorText(ui: Apdu | undefined): string | undefined {
   if (ui?.type !== 'confirmed-service-error') return undefined;
   const kind = nameText(ui.error.kind);
   if (nameText(ui.service) === 'initiateError' && kind === 'initiate') return nameText(ui.error.value);
   return `${nameText(ui.service)}: ${kind} ${nameText(ui.error.value)}`;
 }
 
-export async function associate(link: Link, p: AssociationParams): Promise<AssociateOutcome> {
-  const answer = decodeArrival(await link.exchange(encodeAcseBytes(buildAarq(p))), decodePduBytes);
-  if (answer.kind !== 'pdu') return answer;
-  const aare = answer.pdu;
-  if (aare.type !== 'aare') return malformed(new DecodeError('ACSE_UNEXPECTED_APDU', 0, 'AARE in answer to AARQ', aare.type));
+/** What an AARE says, given its xDLMS APDU (deciphered by the caller when it was ciphered). */
+export function aareOutcome(aare: Aare, apdu: Apdu | undefined): AssociateOutcome {
   const result = nameText(aare.result);
-  const ui = aare.userInformation?.apdu;
   if (result === 'accepted') {
-    if (!ui || ui.type !== 'initiate-response') {
-      const why = aare.userInformation?.error;
-      return why ? { kind: 'malformed', ...why } : malformed(new DecodeError('ACSE_NO_INITIATE_RESPONSE', 0, 'an InitiateResponse in the AARE user-information', ui ? ui.type : 'none'));
-    }
+    if (apdu?.type !== 'initiate-response') return malformed(new DecodeError('ACSE_NO_INITIATE_RESPONSE', 0, 'an InitiateResponse in the AARE user-information', apdu ? apdu.type : 'none'));
     return {
       kind: 'accepted',
-      negotiatedConformance: ui.negotiatedConformance,
-      serverMaxReceivePduSize: ui.serverMaxReceivePduSize,
-      dlmsVersion: ui.negotiatedDlmsVersionNumber,
+      negotiatedConformance: apdu.negotiatedConformance,
+      serverMaxReceivePduSize: apdu.serverMaxReceivePduSize,
+      dlmsVersion: apdu.negotiatedDlmsVersionNumber,
       applicationContextName: applicationContextNameOf(aare.applicationContextName) ?? aare.applicationContextName,
-      vaaName: ui.vaaName,
-      ...(ui.negotiatedQualityOfService === undefined ? {} : { negotiatedQualityOfService: ui.negotiatedQualityOfService }),
+      vaaName: apdu.vaaName,
+      ...(apdu.negotiatedQualityOfService === undefined ? {} : { negotiatedQualityOfService: apdu.negotiatedQualityOfService }),
     };
   }
   if (result !== 'rejected-permanent' && result !== 'rejected-transient') {
     return malformed(new DecodeError('ACSE_BAD_RESULT', 0, 'result accepted(0), rejected-permanent(1) or rejected-transient(2)', result));
   }
-  const initiateError = serviceErrorText(ui);
+  const initiateError = serviceErrorText(apdu);
   return {
     kind: 'rejected',
     result,
@@ -154,6 +149,18 @@ export async function associate(link: Link, p: AssociationParams): Promise<Assoc
     diagnostic: nameText(aare.resultSourceDiagnostic.diagnostic),
     ...(initiateError === undefined ? {} : { initiateError }),
   };
+}
+
+export async function associate(link: Link, p: AssociationParams): Promise<AssociateOutcome> {
+  const answer = decodeArrival(await link.exchange(encodeAcseBytes(buildAarq(p))), decodePduBytes);
+  if (answer.kind !== 'pdu') return answer;
+  const aare = answer.pdu;
+  if (aare.type !== 'aare') return malformed(new DecodeError('ACSE_UNEXPECTED_APDU', 0, 'AARE in answer to AARQ', aare.type));
+  const ui = aare.userInformation?.apdu;
+  const why = aare.userInformation?.error;
+  // An undecodable user-information says why it failed better than "no InitiateResponse".
+  if (why && nameText(aare.result) === 'accepted' && ui?.type !== 'initiate-response') return { kind: 'malformed', ...why };
+  return aareOutcome(aare, ui);
 }
 
 /** The RLRQ for `options` (Green Book 9.3.3); `initiate` is the association's InitiateRequest. */

@@ -13,6 +13,7 @@ import type { ServiceFailure } from './api';
 import { decodeArrival, type Answer } from './answer';
 import type { ApduArrival, Link } from './link';
 import { malformed, otherAnswer } from './outcomes';
+import { exchangeGbt, usesGbt } from './general-block-transfer';
 
 /** What the association negotiated, as the services need it (Green Book 9.3.2 / 9.4.6). */
 export interface Negotiated {
@@ -61,6 +62,8 @@ export function decodeChecked(arrival: ApduArrival, n: Negotiated): Answer<Apdu>
 
 /** Sends `request` and returns the first answer that is not a notification. */
 export async function exchangeApdu(sc: ServiceContext, request: Apdu): Promise<Answer<Apdu>> {
+  // With general-block-transfer negotiated, every request and its response go in GBT blocks.
+  if (usesGbt(sc)) return exchangeGbt(sc, request);
   const started = performance.now();
   let answer = decodeChecked(await sc.link.exchange(encodeApduBytes(request)), sc.negotiated);
   while (answer.kind === 'pdu' && isNotification(answer.pdu)) {

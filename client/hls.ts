@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Aare } from '../dlms/acse/aare';
-import { applicationContextNameOf, MECHANISM_NAME } from '../dlms/acse/names';
+import { MECHANISM_NAME } from '../dlms/acse/names';
 import { decodePduBytes, encodeAcseBytes } from '../dlms/acse/pdu';
 import { userInformationOf, type UserInformation } from '../dlms/acse/user-information';
 import { DecodeError, isDecodeError } from '../dlms/bytes/decode-error';
@@ -18,7 +18,7 @@ import { decodeApduBytes, encodeApduBytes, type Apdu } from '../dlms/xdlms/apdu'
 import type { InvokeIdAndPriority } from '../dlms/xdlms/invoke-id';
 import { nameText } from '../dlms/xdlms/named';
 import { ClientError, type AssociateOutcome, type AssociationParams, type ReleaseOptions, type ReleaseOutcome } from './api';
-import { buildAarq, buildRlrq, initiateRequestFor } from './association';
+import { aareOutcome, buildAarq, buildRlrq, initiateRequestFor } from './association';
 import { decodeArrival } from './answer';
 import { CipheringLink } from './ciphering';
 import type { Link } from './link';
@@ -119,14 +119,6 @@ function buildSecuredAarq(p: AssociationParams, channel: SecureChannel | undefin
   };
 }
 
-/** The user-information of a refusal, in words (as association.ts says it). */
-function serviceErrorText(ui: Apdu | undefined): string | undefined {
-  if (ui?.type !== 'confirmed-service-error') return undefined;
-  const kind = nameText(ui.error.kind);
-  if (nameText(ui.service) === 'initiateError' && kind === 'initiate') return nameText(ui.error.value);
-  return `${nameText(ui.service)}: ${kind} ${nameText(ui.error.value)}`;
-}
-
 /** The AARE's xDLMS APDU, deciphered when the context is ciphered. */
 function aareUserApdu(aare: Aare, channel: SecureChannel | undefined): Apdu | DecodeError | undefined {
   const ui = aare.userInformation;
@@ -139,32 +131,6 @@ function aareUserApdu(aare: Aare, channel: SecureChannel | undefined): Apdu | De
     if (isDecodeError(e)) return e;
     throw e;
   }
-}
-
-function outcomeOf(aare: Aare, apdu: Apdu | undefined): AssociateOutcome {
-  const result = nameText(aare.result);
-  if (result === 'accepted') {
-    if (apdu?.type !== 'initiate-response') return malformed(new DecodeError('ACSE_NO_INITIATE_RESPONSE', 0, 'an InitiateResponse in the AARE user-information', apdu ? apdu.type : 'none'));
-    return {
-      kind: 'accepted',
-      negotiatedConformance: apdu.negotiatedConformance,
-      serverMaxReceivePduSize: apdu.serverMaxReceivePduSize,
-      dlmsVersion: apdu.negotiatedDlmsVersionNumber,
-      applicationContextName: applicationContextNameOf(aare.applicationContextName) ?? aare.applicationContextName,
-      vaaName: apdu.vaaName,
-    };
-  }
-  if (result !== 'rejected-permanent' && result !== 'rejected-transient') {
-    return malformed(new DecodeError('ACSE_BAD_RESULT', 0, 'result accepted(0), rejected-permanent(1) or rejected-transient(2)', result));
-  }
-  const initiateError = serviceErrorText(apdu);
-  return {
-    kind: 'rejected',
-    result,
-    diagnosticSource: aare.resultSourceDiagnostic.source,
-    diagnostic: nameText(aare.resultSourceDiagnostic.diagnostic),
-    ...(initiateError === undefined ? {} : { initiateError }),
-  };
 }
 
 /** Passes 3 and 4 over `link` (protected when the context is ciphered). */
@@ -224,7 +190,7 @@ export async function associateSecured(link: Link, p: AssociationParams, deps: A
   }
   const apdu = aareUserApdu(aare, channel);
   if (apdu instanceof DecodeError) return { outcome: malformed(apdu) };
-  const outcome = outcomeOf(aare, apdu);
+  const outcome = aareOutcome(aare, apdu);
   if (outcome.kind !== 'accepted') return { outcome };
   if (channel?.ciphered && channel.serverSystemTitle.length === 0) return { outcome: malformed(new DecodeError('SECURITY_NO_SERVER_TITLE', 0, 'a responding-AP-title (server system title) in a ciphered AARE', 'none')) };
   if (ctos) {

@@ -9,6 +9,8 @@ import type { Secret } from '../dlms/secret';
 import type { TraceRecord } from '../dlms/trace';
 import type { InvokeIdAndPriority } from '../dlms/xdlms/invoke-id';
 import type {
+  AccessItem,
+  AccessOutcome,
   AssociateOutcome,
   AssociationParams,
   AttributeRef,
@@ -39,6 +41,7 @@ import { FrameRecorder } from './frame-recorder';
 import { getAttribute, getWithList } from './get-service';
 import { setAttribute, setWithList } from './set-service';
 import { invokeAction } from './action-service';
+import { invokeAccess } from './access-service';
 import { NotificationBox } from './notification';
 import { UNNEGOTIATED, type Negotiated, type ServiceContext } from './exchange';
 import { DEFAULT_MAX_RECEIVE_PDU } from './association';
@@ -229,6 +232,12 @@ class TracingClient implements DlmsClient {
     const link = await this.ensureLink();
     if ('kind' in link) return link;
     return invokeAction(this.services(link.link), ref, parameters, this.nextInvoke());
+  }
+
+  async access(items: readonly AccessItem[], options?: { readonly breakOnError?: boolean }): Promise<AccessOutcome> {
+    const link = await this.ensureLink();
+    if ('kind' in link) return link;
+    return invokeAccess(this.services(link.link), items, this.nextInvoke().invokeId, options?.breakOnError ?? false);
   }
 
   async receiveNotification(timeoutMs = this.opts.link.responseTimeoutMs): Promise<NotificationOutcome> {

@@ -14,11 +14,14 @@ import { isProtectedTag } from '../dlms/security/ciphered-tags';
 import { policyOf, securityControl, type SecurityControl, type SecurityPolicy } from '../dlms/security/control';
 import type { ManufacturerHls } from '../dlms/security/hls';
 import { keyFromBytes } from '../dlms/security/key';
-import { protectApdu, signApdu, unprotectApdu, type SecurityContext } from '../dlms/security/protect';
+import { protectApdu, protectGeneralCiphering, signApdu, unprotectApdu, type SecurityContext } from '../dlms/security/protect';
 import { SECURITY_SUITES, type SecuritySuite, type SecuritySuiteId } from '../dlms/security/suite';
 import type { Secret } from '../dlms/secret';
 import type { CounterStore } from './counters';
+import { conveyKey } from '../dlms/security/convey-key';
 import type { ApduArrival, Link } from './link';
+
+export type Envelope = 'service-specific' | 'general' | 'general-ciphering';
 
 /** What a profile says about an association's security (DESIGN.md, Profiles). */
 export interface SecurityParams {
@@ -36,8 +39,11 @@ export interface SecurityParams {
   readonly broadcastKey?: Secret;
   /** Propose a dedicated key in the InitiateRequest (a fresh random one, or this one) and use it: ded- APDUs. */
   readonly dedicatedKey?: true | Secret;
-  /** service-specific (glo-/ded- tags, the default) or general (general-glo/ded-ciphering). */
-  readonly envelope?: 'service-specific' | 'general';
+  /**
+   * service-specific (glo-/ded- tags, the default), general (general-glo/ded-ciphering) or
+   * general-ciphering (a fresh key conveyed in every request: wrapped for suite 0, agreed for 1, 2).
+   */
+  readonly envelope?: Envelope;
   /** Suites 1, 2: the client's ECDSA private key and the server's public key (x || y). */
   readonly signingKey?: Secret;
   readonly serverSigningPublicKey?: Uint8Array;
@@ -62,7 +68,11 @@ export interface ProtectOverrides {
   readonly invocationCounter?: number;
   /** Carry this system title (general envelope) / compute the IV with it. */
   readonly systemTitle?: Uint8Array;
-  readonly envelope?: 'service-specific' | 'general';
+  readonly envelope?: Envelope;
+  /** general-ciphering: cipher with the global key, not the key the key-info conveys. */
+  readonly unconveyedKey?: boolean;
+  /** Protect with the global broadcast key (security control key-set bit, Green Book 9.2.7.2.3). */
+  readonly broadcast?: boolean;
   readonly dedicated?: boolean;
   /** ded- protection with this key (one never agreed), or with the global key (`globalAsDedicated`). */
   readonly dedicatedKey?: Secret;
@@ -109,6 +119,11 @@ export interface ChannelDeps {
   /** The link the channel sends raw bytes on. */
   readonly link: () => Link | undefined;
 }
+
+/** Green Book 9.5: the InitiateRequest APDU tag, carried in the AARQ and RLRQ user-information. */
+const INITIATE_REQUEST = 0x01;
+/** The transaction-id of a general-ciphering request: 8 random bytes (Green Book 9.2.7.2.4 leaves the length open). */
+const TRANSACTION_ID_LENGTH = 8;
 
 function secureFail(code: string, offset: number, expected: string, actual: string): never {
   throw new DecodeError(code, offset, expected, actual);
@@ -207,7 +222,7 @@ export class SecureChannel implements SecureSession {
       ...(dedicatedKey ? { dedicatedKey } : {}),
       ...(this.params.serverSigningPublicKey ? { peerSigningKey: this.params.serverSigningPublicKey } : {}),
       dedicated: o.dedicated ?? this.dedicated,
-      envelope: o.envelope ?? this.params.envelope ?? 'service-specific',
+      envelope: (o.envelope ?? this.params.envelope) === 'general' ? 'general' : 'service-specific',
       strictPolicy: false,
     };
   }
@@ -218,7 +233,10 @@ export class SecureChannel implements SecureSession {
     if (policy === 'none') out = plain;
     else {
       const counter = o.invocationCounter ?? this.takeCounter();
-      out = protectApdu(plain, this.context(securityControl(this.suite.id, policy), counter, o));
+      const ctx = this.context(securityControl(this.suite.id, policy, o.broadcast ? { keySet: 'broadcast' } : {}), counter, o);
+      // The InitiateRequest of the AARQ and RLRQ has only its glo- form (Green Book 9.2.7.2.3).
+      const general = (o.envelope ?? this.params.envelope) === 'general-ciphering' && plain[0] !== INITIATE_REQUEST;
+      out = general ? this.generalCiphering(plain, ctx, o) : protectApdu(plain, ctx);
       if (o.tamper) {
         out = out.slice();
         out[out.length - 1] = out[out.length - 1]! ^ 0x01;
@@ -226,6 +244,24 @@ export class SecureChannel implements SecureSession {
     }
     if (o.sign ?? this.params.sign) out = this.signed(out, o.badSignature === true);
     return out;
+  }
+
+  /** general-ciphering (Green Book 9.2.7.2.4): a new transaction, with a fresh key conveyed in its key-info. */
+  private generalCiphering(plain: Uint8Array, ctx: SecurityContext, o: ProtectOverrides): Uint8Array {
+    const conveyed = conveyKey({
+      suite: this.suite,
+      masterKey: this.kek,
+      signingKey: this.params.signingKey,
+      serverPublicKey: this.params.serverSigningPublicKey,
+      originatorSystemTitle: ctx.ownSystemTitle,
+      recipientSystemTitle: this.serverSystemTitle,
+    });
+    return protectGeneralCiphering(plain, ctx, {
+      transactionId: new Uint8Array(randomBytes(TRANSACTION_ID_LENGTH)),
+      recipientSystemTitle: this.serverSystemTitle,
+      keyInfo: conveyed.keyInfo,
+      contentKey: o.unconveyedKey ? ctx.ek : conveyed.key,
+    });
   }
 
   private signed(content: Uint8Array, broken: boolean): Uint8Array {

@@ -1,29 +1,12 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { concatBytes, fromHex, toHex } from '../dlms/bytes/hex';
+import { feedChunks, merged, summary } from '../test/helpers/framer-events';
 import { readRecording } from '../test/vectors/recording';
 import type { FramerEvent } from './framer';
 import { HdlcFramer } from './hdlc-framer';
 
-/** Frames as hex, and discarded bytes as hex with their reason: what a test compares. */
-function summary(events: readonly FramerEvent[]): string[] {
-  return events.map((e) => (e.type === 'frame' ? `frame ${toHex(e.bytes)}` : `discarded ${e.reason} ${toHex(e.bytes)}`));
-}
-
-/** Joins adjacent discards: a split write may report one run of garbage in two pieces. */
-function merged(events: readonly FramerEvent[]): string[] {
-  const out: string[] = [];
-  for (const e of events) {
-    const last = out[out.length - 1];
-    if (e.type === 'discarded' && last?.startsWith(`discarded ${e.reason} `)) out[out.length - 1] = last + toHex(e.bytes);
-    else out.push(e.type === 'frame' ? `frame ${toHex(e.bytes)}` : `discarded ${e.reason} ${toHex(e.bytes)}`);
-  }
-  return out;
-}
-
-function feedAll(chunks: readonly Uint8Array[], framer = new HdlcFramer()): FramerEvent[] {
-  return chunks.flatMap((c, i) => framer.feed(c, i));
-}
+const feedAll = (chunks: readonly Uint8Array[], framer = new HdlcFramer()): FramerEvent[] => feedChunks(framer, chunks);
 
 // c_hdlc_none.trace lines 10-13: SNRM, UA, I (AARQ), I (AARE).
 const recorded = readRecording('c_hdlc_none.trace').slice(0, 4).map((f) => f.bytes);

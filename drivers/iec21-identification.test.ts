@@ -2,18 +2,9 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { Iec21Error } from './iec21-error';
 import { BAUD_RATES, baudCharacterOf, encodeIdentification, parseIdentification, scanIdentification, type Identification } from './iec21-identification';
+import { thrownBy } from '../test/helpers/thrown';
 
 const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
-
-function errorOf(fn: () => unknown): Iec21Error {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof Iec21Error) return e;
-    throw e;
-  }
-  throw new Error('expected an Iec21Error');
-}
 
 // The identification an Iskraemeco MT382 sends, as quoted in public meter documentation:
 //   2F          '/'            start character
@@ -85,18 +76,18 @@ describe('IEC 62056-21 identification message', () => {
   ];
   for (const [what, text, code, offset] of negatives) {
     it(`rejects ${what} with ${code} at byte ${offset}`, () => {
-      const e = errorOf(() => parseIdentification(ascii(text)));
+      const e = thrownBy(Iec21Error, () => parseIdentification(ascii(text)));
       expect([e.code, e.offset]).to.deep.equal([code, offset]);
     });
   }
 
   it('names the mode B character and the byte it got in the error', () => {
-    const e = errorOf(() => parseIdentification(ascii('/ABCE\\2X\r\n')));
+    const e = thrownBy(Iec21Error, () => parseIdentification(ascii('/ABCE\\2X\r\n')));
     expect(e.actual).to.contain("'E' (0x45)").and.contain('mode B');
   });
 
   it('rejects a wrong byte as soon as it arrives, before the message ends', () => {
-    const e = errorOf(() => scanIdentification(ascii('/AB#')));
+    const e = thrownBy(Iec21Error, () => scanIdentification(ascii('/AB#')));
     expect([e.code, e.offset]).to.deep.equal(['IEC21_IDENT_BAD_MANUFACTURER', 3]);
   });
 

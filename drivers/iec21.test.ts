@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { receiveBytes, skipWithoutSocat, startPtyPair, type PtyPair } from '../test/helpers/pty';
-import { Iec21Error, openIec21ModeE, type Iec21Exchange } from './iec21';
+import { bounded, Iec21Error, openIec21ModeE, type Iec21Exchange } from './iec21';
 import { openSerial } from './serial';
 import { type Transport, UnreachableError } from './transport';
 
@@ -24,19 +24,7 @@ interface FakeMeter {
 
 /** Rejects after `ms`: every wait on the fake meter is bounded too. */
 function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(t);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
+  return bounded(p, ms, () => new Error(`${what}: nothing within ${ms} ms`));
 }
 
 /**

@@ -170,7 +170,8 @@ function transmitMs(n: number): number {
   return Math.ceil((n * 10 * 1000) / BAUD_RATES[0]!);
 }
 
-function bounded<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+/** `p`, or the error of `onTimeout` after `ms` (the timer cleared either way). */
+export function bounded<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const t = setTimeout(() => reject(onTimeout()), ms);
     p.then(

@@ -1,23 +1,12 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { concatBytes, fromHex, toHex } from '../dlms/bytes/hex';
+import { feedChunks, merged } from '../test/helpers/framer-events';
 import { readRecording } from '../test/vectors/recording';
 import type { FramerEvent } from './framer';
 import { WrapperFramer } from './wrapper-framer';
 
-function merged(events: readonly FramerEvent[]): string[] {
-  const out: string[] = [];
-  for (const e of events) {
-    const last = out[out.length - 1];
-    if (e.type === 'discarded' && last?.startsWith(`discarded ${e.reason} `)) out[out.length - 1] = last + toHex(e.bytes);
-    else out.push(e.type === 'frame' ? `frame ${toHex(e.bytes)}` : `discarded ${e.reason} ${toHex(e.bytes)}`);
-  }
-  return out;
-}
-
-function feedAll(chunks: readonly Uint8Array[], framer = new WrapperFramer()): FramerEvent[] {
-  return chunks.flatMap((c, i) => framer.feed(c, i));
-}
+const feedAll = (chunks: readonly Uint8Array[], framer = new WrapperFramer()): FramerEvent[] => feedChunks(framer, chunks);
 
 // c_wrapper_gmac.trace lines 12-15: AARQ, AARE and the first ciphered GET exchange.
 const pdus = readRecording('c_wrapper_gmac.trace').slice(0, 4).map((f) => f.bytes);

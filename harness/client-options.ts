@@ -27,6 +27,7 @@ export function profileSecrets(profile: Profile): Secret[] {
     if (a.security?.blockCipherKey) out.push(a.security.blockCipherKey);
     if (a.security?.authenticationKey) out.push(a.security.authenticationKey);
     if (a.security?.masterKey) out.push(a.security.masterKey);
+    if (a.security?.broadcastKey) out.push(a.security.broadcastKey);
     if (a.security?.signingKey) out.push(a.security.signingKey);
   }
   return out;

@@ -1,9 +1,9 @@
 import { ByteReader, ByteWriter, DecodeError } from '../bytes';
-import { contentReader, expectTag, formatTag, readElement, tag, writeElement, type BerBitString, type BerElement } from '../ber';
+import { contentReader, formatTag, readElement, tag, writeElement, type BerBitString, type BerElement } from '../ber';
 import {
   authenticationValue,
-  decodeFields,
-  encodeFields,
+  decodeAcseApdu,
+  encodeAcseApdu,
   explicitInteger,
   explicitNamedInteger,
   explicitOctetString,
@@ -14,6 +14,7 @@ import {
   implicitOid,
   type AuthenticationValue,
   type FieldCodec,
+  type AcseApduSpec,
   type FieldSpec,
 } from './fields';
 import { ACSE_SERVICE_PROVIDER, ACSE_SERVICE_USER, ASSOCIATION_RESULT, type AcseServiceProviderDiagnostic, type AcseServiceUserDiagnostic, type AssociationResult } from './names';
@@ -93,13 +94,13 @@ export const AARE_FIELDS: readonly FieldSpec[] = [
   field<Aare, 'userInformation'>(30, 'userInformation', 'user-information', userInformation),
 ];
 
-/** Decodes the AARE element at the reader's position (its 0x61 tag included). */
+const AARE: AcseApduSpec = { type: 'aare', tag: AARE_TAG, fields: AARE_FIELDS };
+
+/** Decodes the AARE element at the reader's position (its tag included). */
 export function decodeAare(r: ByteReader): Aare {
-  const el = readElement(r, 'AARE');
-  expectTag(el, AARE_TAG, 'AARE');
-  return { type: 'aare', ...decodeFields(el, AARE_FIELDS, 'AARE') } as unknown as Aare;
+  return decodeAcseApdu<Aare>(r, AARE);
 }
 
 export function encodeAare(w: ByteWriter, v: Aare): void {
-  writeElement(w, AARE_TAG, (c) => encodeFields(c, v as unknown as Record<string, unknown>, AARE_FIELDS, v.unknownFields));
+  encodeAcseApdu(w, AARE, v);
 }

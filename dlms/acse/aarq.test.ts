@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { ByteReader, ByteWriter, fromHex, toHex } from '../bytes';
 import { bitStringOf } from '../ber';
 import { decodeErrorOf, recordedApdu } from '../xdlms/test-support';
+import { RECORDED_INITIATE_REQUEST } from '../../test/vectors/fixtures';
 import { arbAarq } from './arbitrary';
 import { decodeAarq, encodeAarq, type Aarq } from './aarq';
 import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME } from './names';
@@ -25,22 +26,7 @@ describe('AARQ', () => {
       applicationContextName: APPLICATION_CONTEXT_NAME['logical-name'],
       userInformation: {
         raw: fromHex('01000000065F1F0400401E1DFFFF'),
-        apdu: {
-          type: 'initiate-request',
-          proposedDlmsVersionNumber: 6,
-          proposedConformance: [
-            'general-protection',
-            'block-transfer-with-get-or-read',
-            'block-transfer-with-set-or-write',
-            'block-transfer-with-action',
-            'multiple-references',
-            'get',
-            'set',
-            'selective-access',
-            'action',
-          ],
-          clientMaxReceivePduSize: 0xffff,
-        },
+        apdu: RECORDED_INITIATE_REQUEST,
       },
     });
     expect(encode(aarq)).to.equal(toHex(bytes));

@@ -1,9 +1,9 @@
 import { ByteReader, ByteWriter } from '../bytes';
-import { expectTag, readElement, tag, writeElement, type BerBitString, type BerElement } from '../ber';
+import { tag, type BerBitString, type BerElement } from '../ber';
 import {
   authenticationValue,
-  decodeFields,
-  encodeFields,
+  decodeAcseApdu,
+  encodeAcseApdu,
   explicitInteger,
   explicitOctetString,
   explicitOid,
@@ -12,6 +12,7 @@ import {
   implicitBytes,
   implicitOid,
   type AuthenticationValue,
+  type AcseApduSpec,
   type FieldSpec,
 } from './fields';
 import { userInformation, type UserInformation } from './user-information';
@@ -68,13 +69,13 @@ export const AARQ_FIELDS: readonly FieldSpec[] = [
   field<Aarq, 'userInformation'>(30, 'userInformation', 'user-information', userInformation),
 ];
 
-/** Decodes the AARQ element at the reader's position (its 0x60 tag included). */
+const AARQ: AcseApduSpec = { type: 'aarq', tag: AARQ_TAG, fields: AARQ_FIELDS };
+
+/** Decodes the AARQ element at the reader's position (its tag included). */
 export function decodeAarq(r: ByteReader): Aarq {
-  const el = readElement(r, 'AARQ');
-  expectTag(el, AARQ_TAG, 'AARQ');
-  return { type: 'aarq', ...decodeFields(el, AARQ_FIELDS, 'AARQ') } as unknown as Aarq;
+  return decodeAcseApdu<Aarq>(r, AARQ);
 }
 
 export function encodeAarq(w: ByteWriter, v: Aarq): void {
-  writeElement(w, AARQ_TAG, (c) => encodeFields(c, v as unknown as Record<string, unknown>, AARQ_FIELDS, v.unknownFields));
+  encodeAcseApdu(w, AARQ, v);
 }

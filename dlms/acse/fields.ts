@@ -1,4 +1,4 @@
-import { ByteWriter, DecodeError } from '../bytes';
+import { ByteReader, ByteWriter, DecodeError } from '../bytes';
 import {
   contentReader,
   decodeBitString,
@@ -8,6 +8,7 @@ import {
   encodeBitString,
   encodeInteger,
   encodeOid,
+  expectTag,
   readElement,
   readExplicit,
   tag,
@@ -224,4 +225,23 @@ export function encodeFields(w: ByteWriter, value: Readonly<Record<string, unkno
   for (const el of unknownFields ?? []) items.push({ number: el.tag.number, write: () => writeRaw(w, el) });
   items.sort((a, b) => a.number - b.number);
   for (const item of items) item.write();
+}
+
+/** An ACSE APDU: its [APPLICATION n] tag, its `type` (upper-cased in messages) and its fields. */
+export interface AcseApduSpec {
+  readonly type: string;
+  readonly tag: BerTag;
+  readonly fields: readonly FieldSpec[];
+}
+
+/** Decodes the APDU element at the reader's position (its tag included) into `{ type, ...fields }`. */
+export function decodeAcseApdu<T>(r: ByteReader, spec: AcseApduSpec): T {
+  const what = spec.type.toUpperCase();
+  const el = readElement(r, what);
+  expectTag(el, spec.tag, what);
+  return { type: spec.type, ...decodeFields(el, spec.fields, what) } as unknown as T;
+}
+
+export function encodeAcseApdu(w: ByteWriter, spec: AcseApduSpec, v: { readonly unknownFields?: readonly BerElement[] | undefined }): void {
+  writeElement(w, spec.tag, (c) => encodeFields(c, v as unknown as Record<string, unknown>, spec.fields, v.unknownFields));
 }

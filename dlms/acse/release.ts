@@ -1,6 +1,6 @@
 import { ByteReader, ByteWriter } from '../bytes';
-import { expectTag, readElement, tag, writeElement, type BerElement } from '../ber';
-import { decodeFields, encodeFields, field, implicitNamedInteger, type FieldSpec } from './fields';
+import { tag, type BerElement } from '../ber';
+import { decodeAcseApdu, encodeAcseApdu, field, implicitNamedInteger, type AcseApduSpec, type FieldSpec } from './fields';
 import { RELEASE_REQUEST_REASON, RELEASE_RESPONSE_REASON, type ReleaseRequestReason, type ReleaseResponseReason } from './names';
 import { userInformation, type UserInformation } from './user-information';
 
@@ -37,22 +37,24 @@ export const RLRE_FIELDS: readonly FieldSpec[] = [
   field<Rlre, 'userInformation'>(30, 'userInformation', 'user-information', userInformation),
 ];
 
+const RLRQ: AcseApduSpec = { type: 'rlrq', tag: RLRQ_TAG, fields: RLRQ_FIELDS };
+
+/** Decodes the RLRQ element at the reader's position (its tag included). */
 export function decodeRlrq(r: ByteReader): Rlrq {
-  const el = readElement(r, 'RLRQ');
-  expectTag(el, RLRQ_TAG, 'RLRQ');
-  return { type: 'rlrq', ...decodeFields(el, RLRQ_FIELDS, 'RLRQ') } as unknown as Rlrq;
+  return decodeAcseApdu<Rlrq>(r, RLRQ);
 }
 
 export function encodeRlrq(w: ByteWriter, v: Rlrq): void {
-  writeElement(w, RLRQ_TAG, (c) => encodeFields(c, v as unknown as Record<string, unknown>, RLRQ_FIELDS, v.unknownFields));
+  encodeAcseApdu(w, RLRQ, v);
 }
 
+const RLRE: AcseApduSpec = { type: 'rlre', tag: RLRE_TAG, fields: RLRE_FIELDS };
+
+/** Decodes the RLRE element at the reader's position (its tag included). */
 export function decodeRlre(r: ByteReader): Rlre {
-  const el = readElement(r, 'RLRE');
-  expectTag(el, RLRE_TAG, 'RLRE');
-  return { type: 'rlre', ...decodeFields(el, RLRE_FIELDS, 'RLRE') } as unknown as Rlre;
+  return decodeAcseApdu<Rlre>(r, RLRE);
 }
 
 export function encodeRlre(w: ByteWriter, v: Rlre): void {
-  writeElement(w, RLRE_TAG, (c) => encodeFields(c, v as unknown as Record<string, unknown>, RLRE_FIELDS, v.unknownFields));
+  encodeAcseApdu(w, RLRE, v);
 }

@@ -5,16 +5,9 @@ import { arbData } from './arbitrary';
 import type { Data } from './data';
 import { decodeData, decodeDataBytes, encodeData, encodeDataBytes } from './data-codec';
 import { EncodeError } from './encode-error';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function decodeErrorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const decodeErrorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 function encodeErrorOf(fn: () => unknown): EncodeError {
   try {

@@ -2,16 +2,9 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { ByteWriter, DecodeError, fromHex, toHex } from '../bytes';
 import { decodeInteger, encodeInteger } from './integer';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function decodeErrorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const decodeErrorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 const enc = (n: number): string => {
   const w = new ByteWriter();

@@ -2,16 +2,9 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { ByteReader, ByteWriter, DecodeError, fromHex, toHex } from '../bytes';
 import { formatTag, readTag, tag, writeTag, type BerTag } from './tag';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function decodeErrorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const decodeErrorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 const hexOf = (t: BerTag): string => {
   const w = new ByteWriter();

@@ -2,16 +2,9 @@ import { expect } from 'chai';
 import { ByteReader, ByteWriter, DecodeError, fromHex, toHex } from '../bytes';
 import { tag, UNIVERSAL } from './tag';
 import { contentReader, readElement, readExplicit, writeElement, writeRaw } from './tlv';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function decodeErrorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const decodeErrorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 const OID = tag('universal', false, UNIVERSAL['object-identifier']);
 

@@ -3,16 +3,9 @@ import { ByteReader } from './reader';
 import { ByteWriter } from './writer';
 import { DecodeError } from './decode-error';
 import { fromHex, toHex } from './hex';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function decodeErrorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const decodeErrorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 describe('ByteReader', () => {
   it('reads big-endian integers of every width', () => {

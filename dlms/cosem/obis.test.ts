@@ -2,16 +2,9 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { DecodeError, fromHex, toHex } from '../bytes';
 import { formatObis, obisEquals, obisFromBytes, parseObis } from './obis';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function errorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const errorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 describe('OBIS codes', () => {
   it('parses every accepted text form of 1-0:1.8.0.255 to the same 6 bytes', () => {

@@ -16,16 +16,9 @@ import {
   type EntryDescriptor,
   type RangeDescriptor,
 } from './selective-access';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function errorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const errorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 const clockTime = (hour: number): Data => ({
   type: 'octet-string',

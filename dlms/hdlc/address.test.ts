@@ -16,16 +16,9 @@ import {
   type HdlcAddress,
 } from './address';
 import { arbAddress } from './arbitrary';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function decodeErrorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const decodeErrorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 const decode = (hex: string, base = 0): HdlcAddress => decodeAddress(new ByteReader(fromHex(hex), base));
 

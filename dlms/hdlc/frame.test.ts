@@ -5,16 +5,9 @@ import { fromHex, toHex } from '../bytes/hex';
 import { clientAddress, serverAddress } from './address';
 import { arbFrame } from './arbitrary';
 import { decodeFrame, encodeFrame, encodeRawFrame, frameControl, frameInfo, type HdlcFrame, type RawFrame } from './frame';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function decodeErrorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const decodeErrorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 const server = serverAddress(1);
 const client = clientAddress(0x10);

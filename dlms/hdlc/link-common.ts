@@ -38,23 +38,24 @@ export function rr(s: LinkState, pf: boolean): HdlcFrame {
   return { type: 'RR', ...addressed(s), pf, nr: s.vr };
 }
 
-/** A reset link: sequence numbers, queues and timers cleared (after SNRM/UA, DISC, DM). */
+/** What a reset clears, as it stands on a fresh link: sequence numbers, queues and timers. */
+export const RESET: Omit<LinkState, 'config' | 'mode' | 'peer' | 'self' | 'settings'> = {
+  vs: 0,
+  vr: 0,
+  outbox: [],
+  unacked: [],
+  reassembly: EMPTY_REASSEMBLY,
+  poll: false,
+  pending: [],
+  received: 0,
+  deadline: undefined,
+  retries: 0,
+  rejection: undefined,
+};
+
+/** A reset link (after SNRM/UA, DISC, DM). */
 export function cleared(s: LinkState, mode: LinkMode): LinkState {
-  return {
-    ...s,
-    mode,
-    vs: 0,
-    vr: 0,
-    outbox: [],
-    unacked: [],
-    reassembly: EMPTY_REASSEMBLY,
-    poll: false,
-    pending: [],
-    received: 0,
-    deadline: undefined,
-    retries: 0,
-    rejection: undefined,
-  };
+  return { ...s, mode, ...RESET };
 }
 
 export function down(s: LinkState, reason: DisconnectReason, before: readonly LinkAction[] = []): LinkResult {

@@ -21,34 +21,16 @@
 import { addressEquals, SERVER_LOWER_ADDRESS, SERVER_UPPER_ADDRESS, type HdlcAddress } from './address';
 import type { HdlcFrame } from './frame';
 import { CLIENT_TABLE, clientUnexpected } from './link-client';
-import { down } from './link-common';
+import { RESET, down } from './link-common';
 import { SERVER_TABLE, serverUnexpected } from './link-server';
 import { DEFAULT_SETTINGS } from './parameters';
-import { EMPTY_REASSEMBLY } from './segments';
 import { LinkUsageError, type LinkConfig, type LinkEvent, type LinkResult, type LinkRole, type LinkState, type ModeTable, type Trigger } from './link-types';
 
 export * from './link-types';
 export { FRMR_REASON, frmrInfo } from './link-server';
 
 export function initialLinkState(config: LinkConfig): LinkState {
-  return {
-    config,
-    mode: 'NDM',
-    peer: config.remote,
-    self: config.local,
-    settings: DEFAULT_SETTINGS,
-    vs: 0,
-    vr: 0,
-    outbox: [],
-    unacked: [],
-    reassembly: EMPTY_REASSEMBLY,
-    poll: false,
-    pending: [],
-    received: 0,
-    deadline: undefined,
-    retries: 0,
-    rejection: undefined,
-  };
+  return { config, mode: 'NDM', peer: config.remote, self: config.local, settings: DEFAULT_SETTINGS, ...RESET };
 }
 
 /**

@@ -2,16 +2,9 @@ import { expect } from 'chai';
 import { DecodeError } from '../bytes/decode-error';
 import { fromHex, toHex } from '../bytes/hex';
 import { addLlc, stripLlc } from './llc';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function decodeErrorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const decodeErrorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 describe('LLC header', () => {
   it('prefixes requests with E6 E6 00 and responses with E6 E7 00 (c_hdlc_none.trace lines 12 and 13)', () => {

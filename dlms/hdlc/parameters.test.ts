@@ -13,16 +13,9 @@ import {
   settingsOf,
   type HdlcParameterList,
 } from './parameters';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function decodeErrorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const decodeErrorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 describe('HDLC parameter negotiation field', () => {
   it('decodes the recorded UA parameters: 128-byte information fields, window 1 in four bytes', () => {

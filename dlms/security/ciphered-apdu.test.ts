@@ -4,17 +4,11 @@ import { DecodeError } from '../bytes/decode-error';
 import { fromHex, toHex } from '../bytes/hex';
 import { type CipheredApdu, type KeyInfo, decodeCipheredApduBytes, encodeCipheredApduBytes } from './ciphered-apdu';
 import { CIPHERED_TAGS, cipheredTagFor, isProtectedTag, serviceSpecificTag } from './ciphered-tags';
+import { SERVICE_CIPHERED_TAG } from '../xdlms/ciphered';
 import { decodeSecurityControl } from './control';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function errorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const errorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 describe('ciphered APDU tags (Green Book 9.5)', () => {
   it('maps each plain tag to its glo- and ded- tag and back', () => {
@@ -26,6 +20,11 @@ describe('ciphered APDU tags (Green Book 9.5)', () => {
       expect(serviceSpecificTag(row.glo)).to.deep.equal({ row, keying: 'glo' });
       expect(serviceSpecificTag(row.ded)).to.deep.equal({ row, keying: 'ded' });
     }
+  });
+
+  it('names every service-specific tag the xDLMS codec frames', () => {
+    for (const tag of Object.values(SERVICE_CIPHERED_TAG)) expect(serviceSpecificTag(tag), `0x${tag.toString(16)}`).to.not.equal(undefined);
+    expect(Object.keys(SERVICE_CIPHERED_TAG)).to.have.length(CIPHERED_TAGS.length * 2);
   });
 
   it('knows no service-specific form for data-notification, exception-response or access', () => {

@@ -1,6 +1,8 @@
 /**
- * The protected APDU envelopes as plain data, and their codec (no cryptography here; see
- * protect.ts). Green Book 9.5 xDLMS ASN.1, A-XDR encoded:
+ * The protected APDU envelopes as dlms/security sees them: the ciphered content parsed into its
+ * security header and information, and the tags it can decipher. The envelope bytes themselves
+ * are laid out by dlms/xdlms/ciphered.ts, the one codec for them; this file only converts (no
+ * cryptography here; see protect.ts). Green Book 9.5 xDLMS ASN.1, A-XDR encoded:
  *   service-specific  tag(glo/ded) || length || SC || IC || information
  *   general-glo-ciphering (0xDB), general-ded-ciphering (0xDC):
  *                     tag || system-title (length-prefixed) || ciphered-content (length-prefixed)
@@ -12,17 +14,25 @@
  */
 import { ByteReader } from '../bytes/reader';
 import { ByteWriter } from '../bytes/writer';
-import { type SecuredContent, decodeSecuredContent, encodeSecuredContent } from './gcm';
 import {
-  GENERAL_CIPHERING,
-  GENERAL_DED_CIPHERING,
-  GENERAL_GLO_CIPHERING,
-  GENERAL_SIGNING,
-  type Keying,
-  cipheredTagFor,
-  serviceSpecificTag,
-} from './ciphered-tags';
+  KEK_ID,
+  KEY_INFO_KIND,
+  KEY_ID as KEY_ID_TABLE,
+  SERVICE_CIPHERED_TAG,
+  cipheredDecoders,
+  cipheredTagValue,
+  encodeCiphered,
+  readKeyInfo,
+  type CipheredApdu as Envelope,
+  type GeneralHeader,
+  type KeyInfo as EnvelopeKeyInfo,
+  type ServiceCipheredTag,
+} from '../xdlms/ciphered';
+import { type SecuredContent, decodeSecuredContent, encodeSecuredContent } from './gcm';
+import { type Keying, cipheredTagFor, serviceSpecificTag } from './ciphered-tags';
 import { fail } from './errors';
+
+export { encodeGeneralHeader, type GeneralHeader } from '../xdlms/ciphered';
 
 export interface ServiceSpecificCiphering {
   readonly type: 'service-specific';
@@ -38,28 +48,13 @@ export interface GeneralGloDedCiphering {
   readonly content: SecuredContent;
 }
 
-/** Green Book 9.5 Key-Id and Kek-Id. */
-export type KeyId = 'global-unicast-encryption-key' | 'global-broadcast-encryption-key';
-const KEY_ID: Readonly<Record<KeyId, number>> = { 'global-unicast-encryption-key': 0, 'global-broadcast-encryption-key': 1 };
-const KEY_ID_BY_VALUE: readonly KeyId[] = ['global-unicast-encryption-key', 'global-broadcast-encryption-key'];
+/** Green Book 9.5 Key-Id: only the keys this folder can pick (dlms/xdlms keeps other values as numbers). */
+export type KeyId = (typeof KEY_ID_TABLE.names)[number];
 
 export type KeyInfo =
   | { readonly type: 'identified-key'; readonly keyId: KeyId }
   | { readonly type: 'wrapped-key'; readonly kekId: 'master-key'; readonly keyCipheredData: Uint8Array }
   | { readonly type: 'agreed-key'; readonly keyParameters: Uint8Array; readonly keyCipheredData: Uint8Array };
-
-/** Key-Info CHOICE tags. */
-const KEY_INFO_TAG = { 'identified-key': 0, 'wrapped-key': 1, 'agreed-key': 2 } as const;
-
-/** The header fields general-ciphering and general-signing share. */
-export interface GeneralHeader {
-  readonly transactionId: Uint8Array;
-  readonly originatorSystemTitle: Uint8Array;
-  readonly recipientSystemTitle: Uint8Array;
-  /** Empty when absent (a zero-length octet string). */
-  readonly dateTime: Uint8Array;
-  readonly otherInformation: Uint8Array;
-}
 
 export interface GeneralCiphering extends GeneralHeader {
   readonly type: 'general-ciphering';
@@ -75,114 +70,65 @@ export interface GeneralSigning extends GeneralHeader {
 
 export type CipheredApdu = ServiceSpecificCiphering | GeneralGloDedCiphering | GeneralCiphering | GeneralSigning;
 
-function octetString(w: ByteWriter, bytes: Uint8Array): void {
-  w.length(bytes.length).bytes(bytes);
-}
-
-function readOctetString(r: ByteReader, what: string): Uint8Array {
-  return new Uint8Array(r.take(r.length(`${what} length`), what));
-}
-
-/** The header fields in their encoded form; general-ciphering also authenticates these bytes. */
-export function encodeGeneralHeader(w: ByteWriter, h: GeneralHeader): void {
-  octetString(w, h.transactionId);
-  octetString(w, h.originatorSystemTitle);
-  octetString(w, h.recipientSystemTitle);
-  octetString(w, h.dateTime);
-  octetString(w, h.otherInformation);
-}
-
-function decodeGeneralHeader(r: ByteReader): GeneralHeader {
-  return {
-    transactionId: readOctetString(r, 'transaction-id'),
-    originatorSystemTitle: readOctetString(r, 'originator-system-title'),
-    recipientSystemTitle: readOctetString(r, 'recipient-system-title'),
-    dateTime: readOctetString(r, 'date-time'),
-    otherInformation: readOctetString(r, 'other-information'),
-  };
-}
-
-function encodeKeyInfo(w: ByteWriter, k: KeyInfo): void {
-  w.u8(KEY_INFO_TAG[k.type]);
-  switch (k.type) {
-    case 'identified-key':
-      w.u8(KEY_ID[k.keyId]);
-      return;
-    case 'wrapped-key':
-      w.u8(0); // Kek-Id master-key (0)
-      octetString(w, k.keyCipheredData);
-      return;
-    case 'agreed-key':
-      octetString(w, k.keyParameters);
-      octetString(w, k.keyCipheredData);
-      return;
-    default: {
-      const never: never = k;
-      throw new Error(`unreachable key-info ${String(never)}`);
+/**
+ * The key-info reader dlms/xdlms uses, after a look ahead that refuses, with
+ * SECURITY_UNKNOWN_KEY_INFO at the byte at fault, what no key can be chosen for: a presence flag
+ * other than 0 or 1, an unknown CHOICE, key-id or kek-id. Nothing after the key-info is read first.
+ */
+function checkedKeyInfo(r: ByteReader): EnvelopeKeyInfo | undefined {
+  const ahead = new ByteReader(r.bytes.subarray(r.offset - r.base), r.offset);
+  const presentAt = ahead.offset;
+  const present = ahead.u8('key-info presence');
+  if (present > 1) fail('SECURITY_UNKNOWN_KEY_INFO', presentAt, 'key-info OPTIONAL flag 0 or 1', String(present));
+  if (present === 1) {
+    const at = ahead.offset;
+    const choice = ahead.u8('key-info choice');
+    const idAt = ahead.offset;
+    if (choice === KEY_INFO_KIND['identified-key']) {
+      const value = ahead.u8('key-id');
+      if (typeof KEY_ID_TABLE.name(value) === 'number') fail('SECURITY_UNKNOWN_KEY_INFO', idAt, 'key-id 0 (global unicast) or 1 (global broadcast)', String(value));
+    } else if (choice === KEY_INFO_KIND['wrapped-key']) {
+      const kek = ahead.u8('kek-id');
+      if (typeof KEK_ID.name(kek) === 'number') fail('SECURITY_UNKNOWN_KEY_INFO', idAt, 'kek-id 0 (master-key)', String(kek));
+    } else if (choice !== KEY_INFO_KIND['agreed-key']) {
+      fail('SECURITY_UNKNOWN_KEY_INFO', at, 'key-info [0] identified, [1] wrapped or [2] agreed', String(choice));
     }
   }
+  return readKeyInfo(r);
 }
 
-function decodeKeyInfo(r: ByteReader): KeyInfo {
-  const at = r.offset;
-  const choice = r.u8('key-info choice');
-  switch (choice) {
-    case KEY_INFO_TAG['identified-key']: {
-      const idAt = r.offset;
-      const value = r.u8('key-id');
-      const keyId = KEY_ID_BY_VALUE[value];
-      if (keyId === undefined) fail('SECURITY_UNKNOWN_KEY_INFO', idAt, 'key-id 0 (global unicast) or 1 (global broadcast)', String(value));
-      return { type: 'identified-key', keyId };
-    }
-    case KEY_INFO_TAG['wrapped-key']: {
-      const kekAt = r.offset;
-      const kek = r.u8('kek-id');
-      if (kek !== 0) fail('SECURITY_UNKNOWN_KEY_INFO', kekAt, 'kek-id 0 (master-key)', String(kek));
-      return { type: 'wrapped-key', kekId: 'master-key', keyCipheredData: readOctetString(r, 'key-ciphered-data') };
-    }
-    case KEY_INFO_TAG['agreed-key']:
-      return { type: 'agreed-key', keyParameters: readOctetString(r, 'key-parameters'), keyCipheredData: readOctetString(r, 'key-ciphered-data') };
-    default:
-      return fail('SECURITY_UNKNOWN_KEY_INFO', at, 'key-info [0] identified, [1] wrapped or [2] agreed', String(choice));
-  }
+const ENVELOPE_DECODERS = cipheredDecoders(checkedKeyInfo);
+
+/** The two KeyInfo shapes differ only in the name of the discriminant (checkedKeyInfo vouches for the names). */
+function fromEnvelopeKeyInfo({ kind, ...fields }: EnvelopeKeyInfo): KeyInfo {
+  return { type: kind, ...fields } as KeyInfo;
 }
 
-function contentBytes(c: SecuredContent): Uint8Array {
-  return encodeSecuredContent(c);
+function toEnvelopeKeyInfo({ type, ...fields }: KeyInfo): EnvelopeKeyInfo {
+  return { kind: type, ...fields } as EnvelopeKeyInfo;
 }
 
-function readContent(r: ByteReader, what: string): SecuredContent {
-  const inner = r.sub(r.length(`${what} length`), what);
-  return decodeSecuredContent(inner);
-}
+const SERVICE_TAG_NAME = new Map<number, ServiceCipheredTag>((Object.keys(SERVICE_CIPHERED_TAG) as ServiceCipheredTag[]).map((name) => [SERVICE_CIPHERED_TAG[name], name]));
 
-export function encodeCipheredApdu(w: ByteWriter, apdu: CipheredApdu): void {
+function toEnvelope(apdu: CipheredApdu): Envelope {
   switch (apdu.type) {
     case 'service-specific': {
       const tag = cipheredTagFor(apdu.plainTag, apdu.keying);
-      if (tag === undefined) fail('SECURITY_NO_CIPHERED_FORM', 0, 'an APDU with a glo-/ded- form', `tag 0x${apdu.plainTag.toString(16)}`);
-      octetString(w.u8(tag), contentBytes(apdu.content));
-      return;
+      const name = tag === undefined ? undefined : SERVICE_TAG_NAME.get(tag);
+      if (name === undefined) return fail('SECURITY_NO_CIPHERED_FORM', 0, 'an APDU with a glo-/ded- form', `tag 0x${apdu.plainTag.toString(16)}`);
+      return { type: 'ciphered', tag: name, content: encodeSecuredContent(apdu.content) };
     }
     case 'general-glo-ciphering':
     case 'general-ded-ciphering':
-      w.u8(apdu.type === 'general-glo-ciphering' ? GENERAL_GLO_CIPHERING : GENERAL_DED_CIPHERING);
-      octetString(w, apdu.systemTitle);
-      octetString(w, contentBytes(apdu.content));
-      return;
-    case 'general-ciphering':
-      w.u8(GENERAL_CIPHERING);
-      encodeGeneralHeader(w, apdu);
-      if (apdu.keyInfo === undefined) w.u8(0);
-      else encodeKeyInfo(w.u8(1), apdu.keyInfo);
-      octetString(w, contentBytes(apdu.content));
-      return;
-    case 'general-signing':
-      w.u8(GENERAL_SIGNING);
-      encodeGeneralHeader(w, apdu);
-      octetString(w, apdu.content);
-      octetString(w, apdu.signature);
-      return;
+      return { type: 'ciphered', tag: apdu.type, systemTitle: apdu.systemTitle, content: encodeSecuredContent(apdu.content) };
+    case 'general-ciphering': {
+      const { type, keyInfo, content, ...header } = apdu;
+      return { type: 'ciphered', tag: type, ...header, ...(keyInfo !== undefined && { keyInfo: toEnvelopeKeyInfo(keyInfo) }), content: encodeSecuredContent(content) };
+    }
+    case 'general-signing': {
+      const { type, ...fields } = apdu;
+      return { type: 'ciphered', tag: type, ...fields };
+    }
     default: {
       const never: never = apdu;
       throw new Error(`unreachable ciphered APDU ${String(never)}`);
@@ -190,38 +136,41 @@ export function encodeCipheredApdu(w: ByteWriter, apdu: CipheredApdu): void {
   }
 }
 
+/** `end` is the offset just after the envelope: every ciphered content is its last field. */
+function fromEnvelope(e: Envelope, end: number): CipheredApdu {
+  const secured = (content: Uint8Array): SecuredContent => decodeSecuredContent(new ByteReader(content, end - content.length));
+  switch (e.tag) {
+    case 'general-glo-ciphering':
+    case 'general-ded-ciphering':
+      return { type: e.tag, systemTitle: e.systemTitle, content: secured(e.content) };
+    case 'general-ciphering': {
+      const { type: _type, tag, keyInfo, content, ...header } = e;
+      return { type: tag, ...header, ...(keyInfo !== undefined && { keyInfo: fromEnvelopeKeyInfo(keyInfo) }), content: secured(content) };
+    }
+    case 'general-signing': {
+      const { type: _type, tag, ...fields } = e;
+      return { type: tag, ...fields };
+    }
+    default: {
+      const specific = serviceSpecificTag(SERVICE_CIPHERED_TAG[e.tag]);
+      if (specific === undefined) throw new Error(`${e.tag} is missing from CIPHERED_TAGS`);
+      return { type: 'service-specific', keying: specific.keying, plainTag: specific.row.plainTag, content: secured(e.content) };
+    }
+  }
+}
+
+export function encodeCipheredApdu(w: ByteWriter, apdu: CipheredApdu): void {
+  const envelope = toEnvelope(apdu);
+  encodeCiphered(w.u8(cipheredTagValue(envelope.tag)), envelope);
+}
+
 /** Decodes one protected APDU from `r`; the caller checks that nothing follows. */
 export function decodeCipheredApdu(r: ByteReader): CipheredApdu {
   const at = r.offset;
   const tag = r.u8('APDU tag');
-  const specific = serviceSpecificTag(tag);
-  if (specific !== undefined) {
-    return { type: 'service-specific', keying: specific.keying, plainTag: specific.row.plainTag, content: readContent(r, 'ciphered content') };
-  }
-  switch (tag) {
-    case GENERAL_GLO_CIPHERING:
-    case GENERAL_DED_CIPHERING:
-      return {
-        type: tag === GENERAL_GLO_CIPHERING ? 'general-glo-ciphering' : 'general-ded-ciphering',
-        systemTitle: readOctetString(r, 'system-title'),
-        content: readContent(r, 'ciphered-content'),
-      };
-    case GENERAL_CIPHERING: {
-      const header = decodeGeneralHeader(r);
-      const presentAt = r.offset;
-      const present = r.u8('key-info presence');
-      if (present > 1) fail('SECURITY_UNKNOWN_KEY_INFO', presentAt, 'key-info OPTIONAL flag 0 or 1', String(present));
-      const keyInfo = present === 1 ? decodeKeyInfo(r) : undefined;
-      const content = readContent(r, 'ciphered-content');
-      return keyInfo === undefined ? { type: 'general-ciphering', ...header, content } : { type: 'general-ciphering', ...header, keyInfo, content };
-    }
-    case GENERAL_SIGNING: {
-      const header = decodeGeneralHeader(r);
-      return { type: 'general-signing', ...header, content: readOctetString(r, 'content'), signature: readOctetString(r, 'signature') };
-    }
-    default:
-      return fail('SECURITY_NOT_CIPHERED', at, 'a glo-, ded- or general protection APDU tag', `0x${tag.toString(16).padStart(2, '0')}`);
-  }
+  const decode = ENVELOPE_DECODERS.get(tag);
+  if (decode === undefined) return fail('SECURITY_NOT_CIPHERED', at, 'a glo-, ded- or general protection APDU tag', `0x${tag.toString(16).padStart(2, '0')}`);
+  return fromEnvelope(decode(r), r.offset);
 }
 
 /** One complete protected APDU: TRAILING_BYTES if anything follows it. */

@@ -1,3 +1,5 @@
+import { GENERAL_CIPHERED_TAG, SERVICE_CIPHERED_TAG, type ServiceCipheredTag } from '../xdlms/ciphered';
+
 /**
  * Which APDUs have a service-specific ciphered form, and its tags (Green Book 9.5, xDLMS-APDU
  * CHOICE: glo-* and ded-* alternatives, each an IMPLICIT OCTET STRING). Values checked against
@@ -13,30 +15,38 @@ export interface CipheredTagRow {
   readonly ded: number;
 }
 
+/** The service an xDLMS glo-/ded- tag name protects: 'get-request' for 'glo-get-request'. */
+type Service<T = ServiceCipheredTag> = T extends `glo-${infer S}` ? S : never;
+
+/** The glo- and ded- tag values come from the xDLMS codec's table, so they are stated once. */
+function row(plain: string, plainTag: number, service: Service): CipheredTagRow {
+  return { plain, plainTag, glo: SERVICE_CIPHERED_TAG[`glo-${service}`], ded: SERVICE_CIPHERED_TAG[`ded-${service}`] };
+}
+
 export const CIPHERED_TAGS: readonly CipheredTagRow[] = [
-  { plain: 'initiateRequest', plainTag: 0x01, glo: 0x21, ded: 0x41 },
-  { plain: 'readRequest', plainTag: 0x05, glo: 0x25, ded: 0x45 },
-  { plain: 'writeRequest', plainTag: 0x06, glo: 0x26, ded: 0x46 },
-  { plain: 'initiateResponse', plainTag: 0x08, glo: 0x28, ded: 0x48 },
-  { plain: 'readResponse', plainTag: 0x0c, glo: 0x2c, ded: 0x4c },
-  { plain: 'writeResponse', plainTag: 0x0d, glo: 0x2d, ded: 0x4d },
-  { plain: 'confirmedServiceError', plainTag: 0x0e, glo: 0x2e, ded: 0x4e },
-  { plain: 'unconfirmedWriteRequest', plainTag: 0x16, glo: 0x36, ded: 0x56 },
-  { plain: 'informationReportRequest', plainTag: 0x18, glo: 0x38, ded: 0x58 },
-  { plain: 'get-request', plainTag: 0xc0, glo: 0xc8, ded: 0xd0 },
-  { plain: 'set-request', plainTag: 0xc1, glo: 0xc9, ded: 0xd1 },
-  { plain: 'event-notification-request', plainTag: 0xc2, glo: 0xca, ded: 0xd2 },
-  { plain: 'action-request', plainTag: 0xc3, glo: 0xcb, ded: 0xd3 },
-  { plain: 'get-response', plainTag: 0xc4, glo: 0xcc, ded: 0xd4 },
-  { plain: 'set-response', plainTag: 0xc5, glo: 0xcd, ded: 0xd5 },
-  { plain: 'action-response', plainTag: 0xc7, glo: 0xcf, ded: 0xd7 },
+  row('initiateRequest', 0x01, 'initiate-request'),
+  row('readRequest', 0x05, 'read-request'),
+  row('writeRequest', 0x06, 'write-request'),
+  row('initiateResponse', 0x08, 'initiate-response'),
+  row('readResponse', 0x0c, 'read-response'),
+  row('writeResponse', 0x0d, 'write-response'),
+  row('confirmedServiceError', 0x0e, 'confirmed-service-error'),
+  row('unconfirmedWriteRequest', 0x16, 'unconfirmed-write-request'),
+  row('informationReportRequest', 0x18, 'information-report-request'),
+  row('get-request', 0xc0, 'get-request'),
+  row('set-request', 0xc1, 'set-request'),
+  row('event-notification-request', 0xc2, 'event-notification-request'),
+  row('action-request', 0xc3, 'action-request'),
+  row('get-response', 0xc4, 'get-response'),
+  row('set-response', 0xc5, 'set-response'),
+  row('action-response', 0xc7, 'action-response'),
 ];
 
 /** Tags of the general protection APDUs (Green Book 9.5). */
-export const GENERAL_GLO_CIPHERING = 0xdb;
-export const GENERAL_DED_CIPHERING = 0xdc;
-export const GENERAL_CIPHERING = 0xdd;
-export const GENERAL_SIGNING = 0xdf;
+export const GENERAL_GLO_CIPHERING = GENERAL_CIPHERED_TAG['general-glo-ciphering'];
+export const GENERAL_DED_CIPHERING = GENERAL_CIPHERED_TAG['general-ded-ciphering'];
+export const GENERAL_CIPHERING = GENERAL_CIPHERED_TAG['general-ciphering'];
+export const GENERAL_SIGNING = GENERAL_CIPHERED_TAG['general-signing'];
 
 export type Keying = 'glo' | 'ded';
 

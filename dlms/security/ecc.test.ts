@@ -5,16 +5,9 @@ import { concatBytes, fromHex, toHex } from '../bytes/hex';
 import { agreeKey, concatKdf, ecdhSharedSecret, ecdsaSign, ecdsaVerify, eccPublicKey } from './ecc';
 import { keyFromBytes, keyFromHex } from './key';
 import { SECURITY_SUITES } from './suite';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function errorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const errorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 const suite1 = SECURITY_SUITES[1];
 const suite2 = SECURITY_SUITES[2];

@@ -114,6 +114,9 @@ export function concatKdf(suite: SecuritySuite, z: Uint8Array, info: KdfOtherInf
   return concatBytes(...blocks).subarray(0, length);
 }
 
+/** general-ciphering agreed-key key-parameters: 0x01 = One-Pass Diffie-Hellman C(1e, 1s) (Green Book 9.2.7.2.4, 9.2.3.4.6.3). */
+export const ONE_PASS_DIFFIE_HELLMAN = 0x01;
+
 /** ECDH then KDF: the suite's GCM key (16 or 32 bytes) agreed between the two parties. */
 export function agreeKey(suite: SecuritySuite, privateKey: Key, peerPublicKey: Uint8Array, partyUInfo: Uint8Array, partyVInfo: Uint8Array): Key {
   const z = ecdhSharedSecret(suite, privateKey, peerPublicKey);

@@ -10,16 +10,9 @@ import { decodeSecurityControl, securityControl } from './control';
 import { type GcmParams, decodeSecuredContent, gcmIv, gcmProtect, gcmUnprotect, gmac, protectContent } from './gcm';
 import { keyFromBytes, keyFromHex } from './key';
 import { SECURITY_SUITES } from './suite';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function errorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const errorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 /** /work/shared/vectors/security.yaml, copied to test/vectors: the DLMS UA suite 0 worked example. */
 interface SecurityVector {

@@ -7,16 +7,9 @@ import { eccPublicKey } from './ecc';
 import { type HlsExchange, type HlsMechanism, HLS_MECHANISM_ID, checkChallenge, computeHlsResponse, hlsGmacResponse, verifyHlsResponse } from './hls';
 import { keyFromBytes, keyFromHex } from './key';
 import { SECURITY_SUITES } from './suite';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function errorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const errorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 // The exchange of test/vectors/recordings/c_wrapper_gmac.trace (AARQ CtoS, AARE StoC).
 const clientTitle = fromHex('4775727578313233');

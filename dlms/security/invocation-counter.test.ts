@@ -3,16 +3,9 @@ import fc from 'fast-check';
 import { DecodeError } from '../bytes/decode-error';
 import { fromHex } from '../bytes/hex';
 import { EMPTY_REPLAY_GUARD, acceptInvocationCounter, judgeInvocationCounter, sendCounter, takeInvocationCounter } from './invocation-counter';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function errorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const errorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 describe('invocation counters', () => {
   const meter = fromHex('4142434445464748');

@@ -4,16 +4,9 @@ import { DecodeError } from '../bytes/decode-error';
 import { fromHex, toHex } from '../bytes/hex';
 import { keyFromBytes, keyFromHex } from './key';
 import { keyTransferData, parseKeyTransferData, unwrapKey, wrapKey, wrapKeysForTransfer } from './key-wrap';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function errorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const errorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 describe('AES key wrap (RFC 3394)', () => {
   const kek128 = keyFromHex('000102030405060708090A0B0C0D0E0F', 'rfc3394 KEK');

@@ -3,16 +3,9 @@ import { inspect } from 'node:util';
 import { DecodeError } from '../bytes/decode-error';
 import { toHex } from '../bytes/hex';
 import { keyFromBytes, keyFromHex, requireKeyLength } from './key';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function errorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const errorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 describe('keys', () => {
   const hex = '000102030405060708090A0B0C0D0E0F';

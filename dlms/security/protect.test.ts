@@ -10,16 +10,9 @@ import { keyFromBytes, keyFromHex } from './key';
 import { wrapKey } from './key-wrap';
 import { type SecurityContext, protectApdu, protectGeneralCiphering, signApdu, unprotectApdu } from './protect';
 import { SECURITY_SUITES } from './suite';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function errorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const errorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 // security.yaml (DLMS UA suite 0 worked example): the client 4D4D4D0000BC614E sends a GET.
 const clientTitle = fromHex('4D4D4D0000BC614E');

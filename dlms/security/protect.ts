@@ -95,6 +95,12 @@ export interface GeneralCipheringFields {
   readonly dateTime?: Uint8Array;
   readonly otherInformation?: Uint8Array;
   readonly keyInfo?: KeyInfo;
+  /**
+   * The key to cipher with, when the originator already holds the key its key-info conveys (it
+   * chose it, then wrapped or agreed it): no need to unwrap or agree it again. Negative cases
+   * also use it to cipher with another key than the one conveyed.
+   */
+  readonly contentKey?: Key;
 }
 
 function headerAad(h: GeneralHeader): Uint8Array {
@@ -137,7 +143,7 @@ export function protectGeneralCiphering(plain: Uint8Array, ctx: SecurityContext,
     ...(f.keyInfo === undefined ? {} : { keyInfo: f.keyInfo }),
     content: { securityControl: sc, invocationCounter: ctx.invocationCounter, information: new Uint8Array(0) },
   };
-  const p = params(ctx, sc, generalKey(ctx, draft), ctx.ownSystemTitle, ctx.invocationCounter, headerAad(header));
+  const p = params(ctx, sc, f.contentKey ?? generalKey(ctx, draft), ctx.ownSystemTitle, ctx.invocationCounter, headerAad(header));
   return encodeCipheredApduBytes({ ...draft, content: { ...draft.content, information: gcmProtect(p, plain) } });
 }
 

@@ -4,16 +4,9 @@ import { DecodeError } from '../bytes/decode-error';
 import { fromHex, toHex } from '../bytes/hex';
 import { ByteReader } from '../bytes/reader';
 import { decodeWrapper, decodeWrapperHeader, encodeRawWrapper, encodeWrapper, type WrapperPdu } from './header';
+import { thrownBy } from '../../test/helpers/thrown';
 
-function decodeErrorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const decodeErrorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 describe('wrapper header (IEC 62056-47)', () => {
   it('encodes and decodes the recorded release request', () => {

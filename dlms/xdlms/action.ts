@@ -1,9 +1,9 @@
 import { ByteReader, ByteWriter } from '../bytes';
 import type { Data } from '../axdr/data';
 import { decodeData, encodeData } from '../axdr/data-codec';
-import { failChoice, isChoice, readOptional, readSequenceOf, writeOptional, writeSequenceOf, writeU32 } from './axdr-fields';
+import { readOptional, readSequenceOf, writeOptional, writeSequenceOf, writeU32 } from './axdr-fields';
 import { decodeMethodDescriptor, encodeMethodDescriptor, type CosemMethodDescriptor } from './descriptors';
-import { decodeInvokeIdAndPriority, encodeInvokeIdAndPriority, type InvokeIdAndPriority } from './invoke-id';
+import { decodeServiceHeader, encodeServiceHeader, type InvokeIdAndPriority } from './invoke-id';
 import {
   decodeActionResult,
   decodeDataBlockSA,
@@ -62,10 +62,8 @@ export const ACTION_RESPONSE_VARIANT = { normal: 1, 'with-pblock': 2, 'with-list
 const methodList = (r: ByteReader): CosemMethodDescriptor[] => readSequenceOf(r, 'cosem-method-descriptor-list', decodeMethodDescriptor);
 
 export function decodeActionRequest(r: ByteReader): ActionRequest {
-  const at = r.offset;
-  const choice = r.u8('action-request choice');
-  if (!isChoice(ACTION_REQUEST_VARIANT, choice)) return failChoice(at, 'action-request', choice);
-  const base = { type: 'action-request', invokeIdAndPriority: decodeInvokeIdAndPriority(r) } as const;
+  const { choice, invokeIdAndPriority } = decodeServiceHeader(r, 'action-request', ACTION_REQUEST_VARIANT);
+  const base = { type: 'action-request', invokeIdAndPriority } as const;
   switch (choice) {
     case ACTION_REQUEST_VARIANT.normal: {
       const method = decodeMethodDescriptor(r);
@@ -92,8 +90,7 @@ export function decodeActionRequest(r: ByteReader): ActionRequest {
 }
 
 export function encodeActionRequest(w: ByteWriter, v: ActionRequest): void {
-  w.u8(ACTION_REQUEST_VARIANT[v.variant]);
-  encodeInvokeIdAndPriority(w, v.invokeIdAndPriority);
+  encodeServiceHeader(w, ACTION_REQUEST_VARIANT[v.variant], v.invokeIdAndPriority);
   switch (v.variant) {
     case 'normal':
       encodeMethodDescriptor(w, v.method);
@@ -136,10 +133,8 @@ export function encodeActionResponseWithOptionalData(w: ByteWriter, v: ActionRes
 }
 
 export function decodeActionResponse(r: ByteReader): ActionResponse {
-  const at = r.offset;
-  const choice = r.u8('action-response choice');
-  if (!isChoice(ACTION_RESPONSE_VARIANT, choice)) return failChoice(at, 'action-response', choice);
-  const base = { type: 'action-response', invokeIdAndPriority: decodeInvokeIdAndPriority(r) } as const;
+  const { choice, invokeIdAndPriority } = decodeServiceHeader(r, 'action-response', ACTION_RESPONSE_VARIANT);
+  const base = { type: 'action-response', invokeIdAndPriority } as const;
   switch (choice) {
     case ACTION_RESPONSE_VARIANT.normal:
       return { ...base, variant: 'normal', singleResponse: decodeActionResponseWithOptionalData(r) };
@@ -153,8 +148,7 @@ export function decodeActionResponse(r: ByteReader): ActionResponse {
 }
 
 export function encodeActionResponse(w: ByteWriter, v: ActionResponse): void {
-  w.u8(ACTION_RESPONSE_VARIANT[v.variant]);
-  encodeInvokeIdAndPriority(w, v.invokeIdAndPriority);
+  encodeServiceHeader(w, ACTION_RESPONSE_VARIANT[v.variant], v.invokeIdAndPriority);
   switch (v.variant) {
     case 'normal':
       encodeActionResponseWithOptionalData(w, v.singleResponse);

@@ -2,18 +2,7 @@ import { ByteReader, ByteWriter, DecodeError } from '../bytes';
 import { decodeAccessRequest, decodeAccessResponse, encodeAccessRequest, encodeAccessResponse, type AccessRequest, type AccessResponse } from './access';
 import { decodeActionRequest, decodeActionResponse, encodeActionRequest, encodeActionResponse, type ActionRequest, type ActionResponse } from './action';
 import { decodeGeneralBlockTransfer, encodeGeneralBlockTransfer, type GeneralBlockTransfer } from './block-transfer';
-import {
-  GENERAL_CIPHERED_TAG,
-  SERVICE_CIPHERED_TAG,
-  cipheredTagValue,
-  decodeGeneralCiphering,
-  decodeGeneralGloDed,
-  decodeGeneralSigning,
-  decodeServiceCiphered,
-  encodeCiphered,
-  type CipheredApdu,
-  type ServiceCipheredTag,
-} from './ciphered';
+import { GENERAL_CIPHERED_TAG, SERVICE_CIPHERED_TAG, cipheredDecoders, cipheredTagValue, encodeCiphered, type CipheredApdu } from './ciphered';
 import { decodeExceptionResponse, encodeExceptionResponse, type ExceptionResponse } from './exception';
 import { decodeGetRequest, decodeGetResponse, encodeGetRequest, encodeGetResponse, type GetRequest, type GetResponse } from './get';
 import { decodeInitiateRequest, decodeInitiateResponse, encodeInitiateRequest, encodeInitiateResponse, type InitiateRequest, type InitiateResponse } from './initiate';
@@ -127,11 +116,7 @@ const PLAIN_DECODERS: { readonly [T in PlainType]: Decoder } = {
 /** The dispatch table, built from the tag tables: tag octet → decoder of what follows it. */
 const DECODER_BY_TAG: ReadonlyMap<number, Decoder> = new Map<number, Decoder>([
   ...(Object.keys(PLAIN_APDU_TAG) as PlainType[]).map((t): [number, Decoder] => [PLAIN_APDU_TAG[t], PLAIN_DECODERS[t]]),
-  ...(Object.keys(SERVICE_CIPHERED_TAG) as ServiceCipheredTag[]).map((t): [number, Decoder] => [SERVICE_CIPHERED_TAG[t], (r) => decodeServiceCiphered(r, t)]),
-  [GENERAL_CIPHERED_TAG['general-glo-ciphering'], (r) => decodeGeneralGloDed(r, 'general-glo-ciphering')],
-  [GENERAL_CIPHERED_TAG['general-ded-ciphering'], (r) => decodeGeneralGloDed(r, 'general-ded-ciphering')],
-  [GENERAL_CIPHERED_TAG['general-ciphering'], decodeGeneralCiphering],
-  [GENERAL_CIPHERED_TAG['general-signing'], decodeGeneralSigning],
+  ...cipheredDecoders(),
 ]);
 
 /** True when `tag` starts an xDLMS APDU this codec knows. */

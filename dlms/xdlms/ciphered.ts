@@ -65,7 +65,8 @@ export type KeyInfo =
   | { readonly kind: 'wrapped-key'; readonly kekId: Named<(typeof KEK_ID.names)[number]>; readonly keyCipheredData: Uint8Array }
   | { readonly kind: 'agreed-key'; readonly keyParameters: Uint8Array; readonly keyCipheredData: Uint8Array };
 
-const KEY_INFO_KIND = { 'identified-key': 0, 'wrapped-key': 1, 'agreed-key': 2 } as const;
+/** Key-Info CHOICE tags. */
+export const KEY_INFO_KIND = { 'identified-key': 0, 'wrapped-key': 1, 'agreed-key': 2 } as const;
 
 /** The header fields general-ciphering and general-signing share (each an OCTET STRING, possibly empty). */
 export interface GeneralHeader {
@@ -91,7 +92,7 @@ export function cipheredTagValue(tag: CipheredTag): number {
 
 const octets = (r: ByteReader, what: string): Uint8Array => readOctetString(r, what);
 
-function decodeKeyInfo(r: ByteReader): KeyInfo {
+export function decodeKeyInfo(r: ByteReader): KeyInfo {
   const at = r.offset;
   const choice = r.u8('key-info choice');
   switch (choice) {
@@ -141,7 +142,8 @@ function decodeGeneralHeader(r: ByteReader): GeneralHeader {
   };
 }
 
-function encodeGeneralHeader(w: ByteWriter, h: GeneralHeader): void {
+/** The header fields in their encoded form; dlms/security also authenticates these bytes. */
+export function encodeGeneralHeader(w: ByteWriter, h: GeneralHeader): void {
   for (const field of [h.transactionId, h.originatorSystemTitle, h.recipientSystemTitle, h.dateTime, h.otherInformation]) writeOctetString(w, field);
 }
 
@@ -154,9 +156,14 @@ export function decodeGeneralGloDed(r: ByteReader, tag: 'general-glo-ciphering' 
   return { type: 'ciphered', tag, systemTitle, content: octets(r, 'ciphered-content') };
 }
 
-export function decodeGeneralCiphering(r: ByteReader): CipheredApdu {
+/** Reads the OPTIONAL key-info of general-ciphering. */
+export type KeyInfoReader = (r: ByteReader) => KeyInfo | undefined;
+
+export const readKeyInfo: KeyInfoReader = (r) => readOptional(r, 'key-info', decodeKeyInfo);
+
+export function decodeGeneralCiphering(r: ByteReader, keyInfoReader: KeyInfoReader = readKeyInfo): CipheredApdu {
   const header = decodeGeneralHeader(r);
-  const keyInfo = readOptional(r, 'key-info', decodeKeyInfo);
+  const keyInfo = keyInfoReader(r);
   const content = octets(r, 'ciphered-content');
   return { type: 'ciphered', tag: 'general-ciphering', ...header, ...(keyInfo !== undefined && { keyInfo }), content };
 }
@@ -165,6 +172,21 @@ export function decodeGeneralSigning(r: ByteReader): CipheredApdu {
   const header = decodeGeneralHeader(r);
   const content = octets(r, 'content');
   return { type: 'ciphered', tag: 'general-signing', ...header, content, signature: octets(r, 'signature') };
+}
+
+/**
+ * Tag octet → decoder of what follows it, for every ciphered APDU. `keyInfoReader` lets
+ * dlms/security refuse a key-info it cannot use before anything after it is read; this codec
+ * keeps unknown key-id values as numbers.
+ */
+export function cipheredDecoders(keyInfoReader: KeyInfoReader = readKeyInfo): ReadonlyMap<number, (r: ByteReader) => CipheredApdu> {
+  return new Map<number, (r: ByteReader) => CipheredApdu>([
+    ...(Object.keys(SERVICE_CIPHERED_TAG) as ServiceCipheredTag[]).map((t): [number, (r: ByteReader) => CipheredApdu] => [SERVICE_CIPHERED_TAG[t], (r) => decodeServiceCiphered(r, t)]),
+    [GENERAL_CIPHERED_TAG['general-glo-ciphering'], (r) => decodeGeneralGloDed(r, 'general-glo-ciphering')],
+    [GENERAL_CIPHERED_TAG['general-ded-ciphering'], (r) => decodeGeneralGloDed(r, 'general-ded-ciphering')],
+    [GENERAL_CIPHERED_TAG['general-ciphering'], (r) => decodeGeneralCiphering(r, keyInfoReader)],
+    [GENERAL_CIPHERED_TAG['general-signing'], decodeGeneralSigning],
+  ]);
 }
 
 /** Encodes everything after the tag octet. */

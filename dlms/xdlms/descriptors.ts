@@ -36,32 +36,35 @@ export interface AttributeWithSelection {
   readonly accessSelection?: SelectiveAccessDescriptor;
 }
 
-function writeInstanceId(w: ByteWriter, id: Uint8Array, path: string): void {
-  if (id.length !== INSTANCE_ID_LENGTH) throw new EncodeError('XDLMS_BAD_INSTANCE_ID', path, `${INSTANCE_ID_LENGTH} bytes`, `${id.length} bytes`);
-  w.bytes(id);
+/** class-id and instance-id, the part both descriptors start with. */
+type ObjectId = Pick<CosemAttributeDescriptor, 'classId' | 'instanceId'>;
+
+function decodeObjectId(r: ByteReader): ObjectId {
+  const classId = r.u16('class-id');
+  return { classId, instanceId: r.take(INSTANCE_ID_LENGTH, 'instance-id').slice() };
+}
+
+function encodeObjectId(w: ByteWriter, d: ObjectId, path: string): void {
+  writeU16(w, d.classId, `${path}.class-id`);
+  if (d.instanceId.length !== INSTANCE_ID_LENGTH) throw new EncodeError('XDLMS_BAD_INSTANCE_ID', `${path}.instance-id`, `${INSTANCE_ID_LENGTH} bytes`, `${d.instanceId.length} bytes`);
+  w.bytes(d.instanceId);
 }
 
 export function decodeAttributeDescriptor(r: ByteReader): CosemAttributeDescriptor {
-  const classId = r.u16('class-id');
-  const instanceId = r.take(INSTANCE_ID_LENGTH, 'instance-id').slice();
-  return { classId, instanceId, attributeId: r.i8('attribute-id') };
+  return { ...decodeObjectId(r), attributeId: r.i8('attribute-id') };
 }
 
 export function encodeAttributeDescriptor(w: ByteWriter, d: CosemAttributeDescriptor): void {
-  writeU16(w, d.classId, 'cosem-attribute-descriptor.class-id');
-  writeInstanceId(w, d.instanceId, 'cosem-attribute-descriptor.instance-id');
+  encodeObjectId(w, d, 'cosem-attribute-descriptor');
   writeI8(w, d.attributeId, 'cosem-attribute-descriptor.attribute-id');
 }
 
 export function decodeMethodDescriptor(r: ByteReader): CosemMethodDescriptor {
-  const classId = r.u16('class-id');
-  const instanceId = r.take(INSTANCE_ID_LENGTH, 'instance-id').slice();
-  return { classId, instanceId, methodId: r.i8('method-id') };
+  return { ...decodeObjectId(r), methodId: r.i8('method-id') };
 }
 
 export function encodeMethodDescriptor(w: ByteWriter, d: CosemMethodDescriptor): void {
-  writeU16(w, d.classId, 'cosem-method-descriptor.class-id');
-  writeInstanceId(w, d.instanceId, 'cosem-method-descriptor.instance-id');
+  encodeObjectId(w, d, 'cosem-method-descriptor');
   writeI8(w, d.methodId, 'cosem-method-descriptor.method-id');
 }
 

@@ -1,17 +1,13 @@
 import { ByteReader, ByteWriter } from '../bytes';
-import { failChoice, isChoice, readSequenceOf, writeSequenceOf, writeU32 } from './axdr-fields';
+import { failChoice, readSequenceOf, writeSequenceOf, writeU32 } from './axdr-fields';
 import {
-  decodeAttributeDescriptor,
   decodeAttributeWithSelection,
-  decodeOptionalSelectiveAccess,
-  encodeAttributeDescriptor,
   encodeAttributeWithSelection,
-  encodeOptionalSelectiveAccess,
   type AttributeWithSelection,
   type CosemAttributeDescriptor,
   type SelectiveAccessDescriptor,
 } from './descriptors';
-import { decodeInvokeIdAndPriority, encodeInvokeIdAndPriority, type InvokeIdAndPriority } from './invoke-id';
+import { decodeServiceHeader, encodeServiceHeader, type InvokeIdAndPriority } from './invoke-id';
 import { decodeDataBlockG, decodeGetDataResult, encodeDataBlockG, encodeGetDataResult, type DataBlockG, type GetDataResult } from './results';
 
 /** Get-Request [192] (Green Book 9.5): CHOICE normal [1], next [2], with-list [3]. */
@@ -46,16 +42,10 @@ export const GET_REQUEST_VARIANT = { normal: 1, next: 2, 'with-list': 3 } as con
 export const GET_RESPONSE_VARIANT = { normal: 1, 'with-datablock': 2, 'with-list': 3 } as const satisfies Record<GetResponse['variant'], number>;
 
 export function decodeGetRequest(r: ByteReader): GetRequest {
-  const at = r.offset;
-  const choice = r.u8('get-request choice');
-  if (!isChoice(GET_REQUEST_VARIANT, choice)) return failChoice(at, 'get-request', choice);
-  const invokeIdAndPriority = decodeInvokeIdAndPriority(r);
+  const { at, choice, invokeIdAndPriority } = decodeServiceHeader(r, 'get-request', GET_REQUEST_VARIANT);
   switch (choice) {
-    case GET_REQUEST_VARIANT.normal: {
-      const attribute = decodeAttributeDescriptor(r);
-      const accessSelection = decodeOptionalSelectiveAccess(r);
-      return { type: 'get-request', variant: 'normal', invokeIdAndPriority, attribute, ...(accessSelection !== undefined && { accessSelection }) };
-    }
+    case GET_REQUEST_VARIANT.normal:
+      return { type: 'get-request', variant: 'normal', invokeIdAndPriority, ...decodeAttributeWithSelection(r) };
     case GET_REQUEST_VARIANT.next:
       return { type: 'get-request', variant: 'next', invokeIdAndPriority, blockNumber: r.u32('block-number') };
     case GET_REQUEST_VARIANT['with-list']:
@@ -66,12 +56,10 @@ export function decodeGetRequest(r: ByteReader): GetRequest {
 }
 
 export function encodeGetRequest(w: ByteWriter, v: GetRequest): void {
-  w.u8(GET_REQUEST_VARIANT[v.variant]);
-  encodeInvokeIdAndPriority(w, v.invokeIdAndPriority);
+  encodeServiceHeader(w, GET_REQUEST_VARIANT[v.variant], v.invokeIdAndPriority);
   switch (v.variant) {
     case 'normal':
-      encodeAttributeDescriptor(w, v.attribute);
-      encodeOptionalSelectiveAccess(w, v.accessSelection);
+      encodeAttributeWithSelection(w, v);
       return;
     case 'next':
       writeU32(w, v.blockNumber, 'get-request-next.block-number');
@@ -87,10 +75,7 @@ export function encodeGetRequest(w: ByteWriter, v: GetRequest): void {
 }
 
 export function decodeGetResponse(r: ByteReader): GetResponse {
-  const at = r.offset;
-  const choice = r.u8('get-response choice');
-  if (!isChoice(GET_RESPONSE_VARIANT, choice)) return failChoice(at, 'get-response', choice);
-  const invokeIdAndPriority = decodeInvokeIdAndPriority(r);
+  const { at, choice, invokeIdAndPriority } = decodeServiceHeader(r, 'get-response', GET_RESPONSE_VARIANT);
   switch (choice) {
     case GET_RESPONSE_VARIANT.normal:
       return { type: 'get-response', variant: 'normal', invokeIdAndPriority, result: decodeGetDataResult(r) };
@@ -104,8 +89,7 @@ export function decodeGetResponse(r: ByteReader): GetResponse {
 }
 
 export function encodeGetResponse(w: ByteWriter, v: GetResponse): void {
-  w.u8(GET_RESPONSE_VARIANT[v.variant]);
-  encodeInvokeIdAndPriority(w, v.invokeIdAndPriority);
+  encodeServiceHeader(w, GET_RESPONSE_VARIANT[v.variant], v.invokeIdAndPriority);
   switch (v.variant) {
     case 'normal':
       encodeGetDataResult(w, v.result);

@@ -1,30 +1,14 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { arbInitiateRequest, arbInitiateResponse } from './arbitrary';
+import { RECORDED_INITIATE_REQUEST } from '../../test/vectors/fixtures';
 import { decodeErrorOf, expectRoundTrip, expectVector } from './test-support';
 import { decodeApduBytes } from './apdu';
 import { fromHex } from '../bytes';
 
 describe('InitiateRequest and InitiateResponse', () => {
   it('decodes the InitiateRequest in the recorded AARQ user-information (c_hdlc_none.trace line 12)', () => {
-    // 01 initiate-request, 00 no dedicated-key, 00 response-allowed DEFAULT, 00 no quality-of-service,
-    // 06 DLMS version 6, 5F1F0400401E1D conformance, FFFF client-max-receive-pdu-size 65535
-    expectVector('0100000006 5F1F0400401E1D FFFF', {
-      type: 'initiate-request',
-      proposedDlmsVersionNumber: 6,
-      proposedConformance: [
-        'general-protection',
-        'block-transfer-with-get-or-read',
-        'block-transfer-with-set-or-write',
-        'block-transfer-with-action',
-        'multiple-references',
-        'get',
-        'set',
-        'selective-access',
-        'action',
-      ],
-      clientMaxReceivePduSize: 0xffff,
-    });
+    expectVector('0100000006 5F1F0400401E1D FFFF', RECORDED_INITIATE_REQUEST);
   });
 
   it('decodes the InitiateResponse in the recorded AARE (c_hdlc_none.trace line 13)', () => {

@@ -1,5 +1,6 @@
 import { ByteReader, ByteWriter } from '../bytes';
 import { EncodeError } from '../axdr/encode-error';
+import { failChoice, isChoice } from './axdr-fields';
 
 /**
  * Invoke-Id-And-Priority (Green Book 9.5, an Unsigned8): bits 0-3 invoke-id, bits 4-5 reserved,
@@ -101,4 +102,20 @@ export function encodeLongInvokeIdAndPriority(w: ByteWriter, v: LongInvokeIdAndP
     throw new EncodeError('XDLMS_VALUE_OUT_OF_RANGE', 'long-invoke-id-and-priority.long-invoke-id', '0..16777215', String(v.invokeId));
   }
   w.u32(longInvokeIdAndPriorityNumber(v));
+}
+
+/**
+ * The start every LN service APDU shares (Green Book 9.5): the CHOICE octet naming the variant,
+ * then Invoke-Id-And-Priority. An unknown choice fails at its octet before anything after it is read.
+ */
+export function decodeServiceHeader(r: ByteReader, what: string, variants: Readonly<Record<string, number>>): { readonly at: number; readonly choice: number; readonly invokeIdAndPriority: InvokeIdAndPriority } {
+  const at = r.offset;
+  const choice = r.u8(`${what} choice`);
+  if (!isChoice(variants, choice)) return failChoice(at, what, choice);
+  return { at, choice, invokeIdAndPriority: decodeInvokeIdAndPriority(r) };
+}
+
+export function encodeServiceHeader(w: ByteWriter, choice: number, invokeIdAndPriority: InvokeIdAndPriority): void {
+  w.u8(choice);
+  encodeInvokeIdAndPriority(w, invokeIdAndPriority);
 }

@@ -1,19 +1,15 @@
 import { ByteReader, ByteWriter } from '../bytes';
 import type { Data } from '../axdr/data';
 import { decodeData, encodeData } from '../axdr/data-codec';
-import { failChoice, isChoice, readSequenceOf, writeSequenceOf, writeU32 } from './axdr-fields';
+import { failChoice, readSequenceOf, writeSequenceOf, writeU32 } from './axdr-fields';
 import {
-  decodeAttributeDescriptor,
   decodeAttributeWithSelection,
-  decodeOptionalSelectiveAccess,
-  encodeAttributeDescriptor,
   encodeAttributeWithSelection,
-  encodeOptionalSelectiveAccess,
   type AttributeWithSelection,
   type CosemAttributeDescriptor,
   type SelectiveAccessDescriptor,
 } from './descriptors';
-import { decodeInvokeIdAndPriority, encodeInvokeIdAndPriority, type InvokeIdAndPriority } from './invoke-id';
+import { decodeServiceHeader, encodeServiceHeader, type InvokeIdAndPriority } from './invoke-id';
 import { decodeDataAccessResult, decodeDataBlockSA, encodeDataAccessResult, encodeDataBlockSA, type DataAccessResult, type DataBlockSA } from './results';
 
 interface SetBase {
@@ -68,19 +64,14 @@ const resultList = (r: ByteReader): DataAccessResult[] => readSequenceOf(r, 'dat
 const attributeList = (r: ByteReader): AttributeWithSelection[] => readSequenceOf(r, 'attribute-descriptor-list', decodeAttributeWithSelection);
 
 export function decodeSetRequest(r: ByteReader): SetRequest {
-  const at = r.offset;
-  const choice = r.u8('set-request choice');
-  if (!isChoice(SET_REQUEST_VARIANT, choice)) return failChoice(at, 'set-request', choice);
-  const invokeIdAndPriority = decodeInvokeIdAndPriority(r);
+  const { at, choice, invokeIdAndPriority } = decodeServiceHeader(r, 'set-request', SET_REQUEST_VARIANT);
   const base = { type: 'set-request', invokeIdAndPriority } as const;
   switch (choice) {
     case SET_REQUEST_VARIANT.normal:
     case SET_REQUEST_VARIANT['with-first-datablock']: {
-      const attribute = decodeAttributeDescriptor(r);
-      const accessSelection = decodeOptionalSelectiveAccess(r);
-      const sel = accessSelection !== undefined ? { accessSelection } : {};
-      if (choice === SET_REQUEST_VARIANT.normal) return { ...base, variant: 'normal', attribute, ...sel, value: decodeData(r) };
-      return { ...base, variant: 'with-first-datablock', attribute, ...sel, datablock: decodeDataBlockSA(r) };
+      const target = decodeAttributeWithSelection(r);
+      if (choice === SET_REQUEST_VARIANT.normal) return { ...base, variant: 'normal', ...target, value: decodeData(r) };
+      return { ...base, variant: 'with-first-datablock', ...target, datablock: decodeDataBlockSA(r) };
     }
     case SET_REQUEST_VARIANT['with-datablock']:
       return { ...base, variant: 'with-datablock', datablock: decodeDataBlockSA(r) };
@@ -98,17 +89,14 @@ export function decodeSetRequest(r: ByteReader): SetRequest {
 }
 
 export function encodeSetRequest(w: ByteWriter, v: SetRequest): void {
-  w.u8(SET_REQUEST_VARIANT[v.variant]);
-  encodeInvokeIdAndPriority(w, v.invokeIdAndPriority);
+  encodeServiceHeader(w, SET_REQUEST_VARIANT[v.variant], v.invokeIdAndPriority);
   switch (v.variant) {
     case 'normal':
-      encodeAttributeDescriptor(w, v.attribute);
-      encodeOptionalSelectiveAccess(w, v.accessSelection);
+      encodeAttributeWithSelection(w, v);
       encodeData(w, v.value);
       return;
     case 'with-first-datablock':
-      encodeAttributeDescriptor(w, v.attribute);
-      encodeOptionalSelectiveAccess(w, v.accessSelection);
+      encodeAttributeWithSelection(w, v);
       encodeDataBlockSA(w, v.datablock);
       return;
     case 'with-datablock':
@@ -130,10 +118,7 @@ export function encodeSetRequest(w: ByteWriter, v: SetRequest): void {
 }
 
 export function decodeSetResponse(r: ByteReader): SetResponse {
-  const at = r.offset;
-  const choice = r.u8('set-response choice');
-  if (!isChoice(SET_RESPONSE_VARIANT, choice)) return failChoice(at, 'set-response', choice);
-  const invokeIdAndPriority = decodeInvokeIdAndPriority(r);
+  const { at, choice, invokeIdAndPriority } = decodeServiceHeader(r, 'set-response', SET_RESPONSE_VARIANT);
   const base = { type: 'set-response', invokeIdAndPriority } as const;
   switch (choice) {
     case SET_RESPONSE_VARIANT.normal:
@@ -156,8 +141,7 @@ export function decodeSetResponse(r: ByteReader): SetResponse {
 }
 
 export function encodeSetResponse(w: ByteWriter, v: SetResponse): void {
-  w.u8(SET_RESPONSE_VARIANT[v.variant]);
-  encodeInvokeIdAndPriority(w, v.invokeIdAndPriority);
+  encodeServiceHeader(w, SET_RESPONSE_VARIANT[v.variant], v.invokeIdAndPriority);
   switch (v.variant) {
     case 'normal':
       encodeDataAccessResult(w, v.result);

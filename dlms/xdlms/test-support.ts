@@ -5,18 +5,11 @@
  */
 import { expect } from 'chai';
 import { ByteWriter, DecodeError, fromHex, toHex } from '../bytes';
+import { thrownBy } from '../../test/helpers/thrown';
 import { readRecording } from '../../test/vectors/recording';
 import { decodeApduBytes, encodeApdu, type Apdu } from './apdu';
 
-export function decodeErrorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+export const decodeErrorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 /** Encodes, decodes back, and expects the same value. */
 export function expectRoundTrip(apdu: Apdu): void {

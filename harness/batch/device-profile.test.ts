@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { ConfigError } from '../config-error';
 import { profileForDevice } from './device-profile';
 import { parseDevices } from './devices';
+import { thrownBy } from '../../test/helpers/thrown';
 
 const PROFILE = `device: { name: Batch meter }
 transport: { kind: tcp, host: 192.0.2.1, port: 4059, framing: hdlc }
@@ -26,16 +27,6 @@ function files(devicesText: string, name = 'devices.csv', profileText = PROFILE)
   fs.writeFileSync(path.join(dir, 'p.yaml'), profileText);
   fs.writeFileSync(path.join(dir, name), devicesText);
   return { profile: path.join(dir, 'p.yaml'), devices: parseDevices(devicesText, path.join(dir, name)), dir };
-}
-
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
 }
 
 describe('profileForDevice', () => {
@@ -70,26 +61,26 @@ describe('profileForDevice', () => {
 
   it('reports an unset reference at the cell of the devices file that names it', () => {
     const f = files('id,reader.password\nm1,env:M1_LLS\n');
-    const e = configError(() => profileForDevice(f.profile, f.devices, f.devices.devices[0]!, { env: { TEMPLATE_EK: EK, TEMPLATE_AK: EK } }));
+    const e = thrownBy(ConfigError, () => profileForDevice(f.profile, f.devices, f.devices.devices[0]!, { env: { TEMPLATE_EK: EK, TEMPLATE_AK: EK } }));
     expect([e.code, e.file, e.line, e.col]).to.deep.equal(['SECRET_UNRESOLVED', f.devices.file, 2, 4]);
   });
 
   it('refuses a secret for an association or a field the profile does not have', () => {
     const env = { TEMPLATE_LLS: 'x', TEMPLATE_EK: EK, TEMPLATE_AK: EK, K: EK };
     const f = files('id,admin.password\nm1,env:K\n');
-    const e = configError(() => profileForDevice(f.profile, f.devices, f.devices.devices[0]!, { env }));
+    const e = thrownBy(ConfigError, () => profileForDevice(f.profile, f.devices, f.devices.devices[0]!, { env }));
     expect([e.code, e.line, e.col]).to.deep.equal(['DEVICE_SECRET_UNUSED', 2, 4]);
     expect(e.actual).to.contain('no association "admin"');
     const g = files('id,reader.blockCipherKey\nm1,env:K\n');
-    expect(configError(() => profileForDevice(g.profile, g.devices, g.devices.devices[0]!, { env })).actual).to.contain('association reader of');
+    expect(thrownBy(ConfigError, () => profileForDevice(g.profile, g.devices, g.devices.devices[0]!, { env })).actual).to.contain('association reader of');
   });
 
   it('refuses addressing that does not fit the profile transport', () => {
     const env = { TEMPLATE_LLS: 'x', TEMPLATE_EK: EK, TEMPLATE_AK: EK };
     const f = files('id,path\nm1,/dev/ttyUSB0\n');
-    const e = configError(() => profileForDevice(f.profile, f.devices, f.devices.devices[0]!, { env }));
+    const e = thrownBy(ConfigError, () => profileForDevice(f.profile, f.devices, f.devices.devices[0]!, { env }));
     expect([e.code, e.line, e.col]).to.deep.equal(['DEVICE_FIELD_NOT_APPLICABLE', 2, 4]);
     const wrapper = files('id,serverPhysical\nm1,17\n', 'devices.csv', PROFILE.replace('framing: hdlc', 'framing: wrapper'));
-    expect(configError(() => profileForDevice(wrapper.profile, wrapper.devices, wrapper.devices.devices[0]!, { env })).code).to.equal('DEVICE_FIELD_NOT_APPLICABLE');
+    expect(thrownBy(ConfigError, () => profileForDevice(wrapper.profile, wrapper.devices, wrapper.devices.devices[0]!, { env })).code).to.equal('DEVICE_FIELD_NOT_APPLICABLE');
   });
 });

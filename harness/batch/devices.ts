@@ -14,7 +14,7 @@ import { parseYaml } from '../yaml/source';
 import { type CsvCell, parseCsv } from './csv';
 
 /** The association fields that hold secrets (profile/schema.ts). */
-export const SECRET_FIELDS = ['password', 'blockCipherKey', 'authenticationKey', 'masterKey', 'signingKey'] as const;
+export const SECRET_FIELDS = ['password', 'blockCipherKey', 'authenticationKey', 'masterKey', 'broadcastKey', 'signingKey'] as const;
 export type SecretField = (typeof SECRET_FIELDS)[number];
 
 /** `reader.password`: an association name as the profile allows it, a dot, a secret field. */

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { ConfigError } from '../config-error';
 import { deviationText, findDeviation, isGreen, judgeDeviation, parseDeviations, unusedDeviations } from './deviations';
 import type { CaseResult } from './result';
+import { thrownBy } from '../../test/helpers/thrown';
 
 const FILE = 'deviations.yaml';
 
@@ -38,16 +39,6 @@ function result(id: string, status: CaseResult['status'], reason?: string): Case
     steps: [],
     trace: [],
   };
-}
-
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
 }
 
 describe('known deviations', () => {
@@ -109,17 +100,17 @@ describe('known deviations', () => {
   });
 
   it('locates every mistake in the file', () => {
-    const missing = configError(() => parseDeviations('- case: A\n  expect: { reason: x }\n', FILE));
+    const missing = thrownBy(ConfigError, () => parseDeviations('- case: A\n  expect: { reason: x }\n', FILE));
     expect([missing.code, missing.line, missing.col]).to.deep.equal(['CONFIG_MISSING_KEY', 1, 3]);
     expect(missing.expected).to.contain('reference');
-    const status = configError(() => parseDeviations('- case: A\n  expect: { status: passed, reason: x }\n  reference: r\n', FILE));
+    const status = thrownBy(ConfigError, () => parseDeviations('- case: A\n  expect: { status: passed, reason: x }\n  reference: r\n', FILE));
     expect([status.code, status.line, status.col]).to.deep.equal(['CONFIG_NOT_ALLOWED', 2, 21]);
-    const regex = configError(() => parseDeviations('- case: A\n  expect: { reason: "/(unclosed/" }\n  reference: r\n', FILE));
+    const regex = thrownBy(ConfigError, () => parseDeviations('- case: A\n  expect: { reason: "/(unclosed/" }\n  reference: r\n', FILE));
     expect([regex.code, regex.line, regex.col]).to.deep.equal(['DEVIATION_REGEX_BAD', 2, 21]);
-    const dup = configError(() => parseDeviations('- { case: A, expect: { reason: x }, reference: r }\n- { case: A, expect: { reason: y }, reference: s }\n', FILE));
+    const dup = thrownBy(ConfigError, () => parseDeviations('- { case: A, expect: { reason: x }, reference: r }\n- { case: A, expect: { reason: y }, reference: s }\n', FILE));
     expect([dup.code, dup.line, dup.col]).to.deep.equal(['DEVIATION_DUPLICATE', 2, 11]);
     expect(dup.expected).to.contain(`${FILE}:1:3`);
-    const notList = configError(() => parseDeviations('case: A\n', FILE));
+    const notList = thrownBy(ConfigError, () => parseDeviations('case: A\n', FILE));
     expect(notList.code).to.equal('CONFIG_TYPE');
   });
 });

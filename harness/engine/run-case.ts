@@ -166,7 +166,8 @@ export function verdictOf(e: unknown, precondition: boolean): Verdict {
   return { status: 'broken', reason: `harness error: ${text}`, culprit: 'harness', code: 'HARNESS_ERROR' };
 }
 
-async function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+/** `work`, or a STEP_TIMEOUT HarnessFault after `ms`: a step (or a generator's unit) cannot hang a run. */
+export async function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new HarnessFault(`${what} did not finish within ${ms} ms (the step budget from the profile's time-outs)`, 'harness', 'STEP_TIMEOUT')), ms);

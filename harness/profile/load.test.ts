@@ -5,16 +5,7 @@ import * as path from 'node:path';
 import { ConfigError } from '../config-error';
 import { builtinSecret } from '../builtin-secrets';
 import { loadProfile, parseProfile } from './load';
-
-function configErrorOf(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { thrownBy } from '../../test/helpers/thrown';
 
 const HEAD = `device: { name: m }
 transport: { kind: tcp, host: h, port: 4059, framing: wrapper }
@@ -45,57 +36,62 @@ describe('loadProfile', () => {
   });
 
   it('refuses an inline password at its exact place and never shows it', () => {
-    const e = configErrorOf(() => parseProfile(`${HEAD}associations:\n  r: { clientSap: 1, authentication: low, password: hunter2-secret }\n`, 'p.yaml'));
+    const e = thrownBy(ConfigError, () => parseProfile(`${HEAD}associations:\n  r: { clientSap: 1, authentication: low, password: hunter2-secret }\n`, 'p.yaml'));
     expect([e.code, e.file, e.line, e.col]).to.deep.equal(['SECRET_INLINE', 'p.yaml', 4, 53]);
     expect(e.message).to.not.contain('hunter2');
   });
 
   it('refuses a password written as a number without echoing it', () => {
-    const e = configErrorOf(() => parseProfile(`${HEAD}associations:\n  r: { clientSap: 1, authentication: low, password: 12345678 }\n`, 'p.yaml'));
+    const e = thrownBy(ConfigError, () => parseProfile(`${HEAD}associations:\n  r: { clientSap: 1, authentication: low, password: 12345678 }\n`, 'p.yaml'));
     expect(e.code).to.equal('CONFIG_TYPE');
     expect(e.message).to.not.contain('12345678');
   });
 
   it('names an unknown key and the keys allowed there', () => {
-    const e = configErrorOf(() => parseProfile(`${HEAD}associations: { a: { clientSap: 16, authentication: none, auth: low } }\n`, 'p.yaml'));
+    const e = thrownBy(ConfigError, () => parseProfile(`${HEAD}associations: { a: { clientSap: 16, authentication: none, auth: low } }\n`, 'p.yaml'));
     expect([e.code, e.line, e.col]).to.deep.equal(['CONFIG_UNKNOWN_KEY', 3, 59]);
     expect(e.expected).to.contain('authentication');
     expect(e.actual).to.equal('"auth"');
   });
 
   it('reports a duration without a unit at the value', () => {
-    const e = configErrorOf(() => parseProfile(`${HEAD}timeouts:\n  response: 5\nassociations: { a: { clientSap: 16, authentication: none } }\n`, 'p.yaml'));
+    const e = thrownBy(ConfigError, () => parseProfile(`${HEAD}timeouts:\n  response: 5\nassociations: { a: { clientSap: 16, authentication: none } }\n`, 'p.yaml'));
     expect([e.code, e.line, e.col]).to.deep.equal(['CONFIG_TYPE', 4, 13]);
-    const e2 = configErrorOf(() => parseProfile(`${HEAD}timeouts:\n  response: 5 seconds\nassociations: { a: { clientSap: 16, authentication: none } }\n`, 'p.yaml'));
+    const e2 = thrownBy(ConfigError, () => parseProfile(`${HEAD}timeouts:\n  response: 5 seconds\nassociations: { a: { clientSap: 16, authentication: none } }\n`, 'p.yaml'));
     expect([e2.code, e2.line, e2.col]).to.deep.equal(['DURATION_BAD', 4, 13]);
   });
 
   it('reports a missing key at the mapping that lacks it, choosing the transport kind written', () => {
-    const e = configErrorOf(() => parseProfile('device: { name: m }\ntransport: { kind: tcp, host: h, framing: hdlc }\nassociations: { a: { clientSap: 16, authentication: none } }\n', 'p.yaml'));
+    const e = thrownBy(ConfigError, () => parseProfile('device: { name: m }\ntransport: { kind: tcp, host: h, framing: hdlc }\nassociations: { a: { clientSap: 16, authentication: none } }\n', 'p.yaml'));
     expect([e.code, e.line, e.col]).to.deep.equal(['CONFIG_MISSING_KEY', 2, 12]);
     expect(e.expected).to.contain('port');
   });
 
   it('reports an out-of-range client SAP and an unknown mechanism', () => {
-    const e = configErrorOf(() => parseProfile(`${HEAD}associations: { a: { clientSap: 300, authentication: none } }\n`, 'p.yaml'));
+    const e = thrownBy(ConfigError, () => parseProfile(`${HEAD}associations: { a: { clientSap: 300, authentication: none } }\n`, 'p.yaml'));
     expect([e.code, e.line, e.col]).to.deep.equal(['CONFIG_RANGE', 3, 33]);
-    const e2 = configErrorOf(() => parseProfile(`${HEAD}associations: { a: { clientSap: 1, authentication: hls-foo } }\n`, 'p.yaml'));
+    const e2 = thrownBy(ConfigError, () => parseProfile(`${HEAD}associations: { a: { clientSap: 1, authentication: hls-foo } }\n`, 'p.yaml'));
     expect([e2.code, e2.line, e2.col]).to.deep.equal(['CONFIG_NOT_ALLOWED', 3, 52]);
   });
 
   it('requires a password for low level security', () => {
-    const e = configErrorOf(() => parseProfile(`${HEAD}associations:\n  r: { clientSap: 1, authentication: low }\n`, 'p.yaml'));
+    const e = thrownBy(ConfigError, () => parseProfile(`${HEAD}associations:\n  r: { clientSap: 1, authentication: low }\n`, 'p.yaml'));
     expect([e.code, e.line, e.col]).to.deep.equal(['PASSWORD_MISSING', 4, 6]);
   });
 
+  it('refuses an HLS mechanism 2 association whose algorithm the registry does not know, at its hlsAlgorithm', () => {
+    const e = thrownBy(ConfigError, () => parseProfile(`${HEAD}associations:\n  m: { clientSap: 55, authentication: hls-manufacturer, password: env:M2, hlsAlgorithm: acme-nope }\n`, 'p.yaml', { env: { M2: 'x' } }));
+    expect([e.code, e.line, e.actual]).to.deep.equal(['PROFILE_UNKNOWN_HLS_ALGORITHM', 4, 'acme-nope']);
+  });
+
   it('says which environment variable is unset', () => {
-    const e = configErrorOf(() => parseProfile(`${HEAD}associations:\n  r: { clientSap: 1, authentication: low, password: env:NOPE_LLS }\n`, 'p.yaml', { env: {} }));
+    const e = thrownBy(ConfigError, () => parseProfile(`${HEAD}associations:\n  r: { clientSap: 1, authentication: low, password: env:NOPE_LLS }\n`, 'p.yaml', { env: {} }));
     expect([e.code, e.line, e.col]).to.deep.equal(['SECRET_UNRESOLVED', 4, 53]);
     expect(e.actual).to.contain('NOPE_LLS is not set');
   });
 
   it('refuses builtin: references outside the built-in simulator', () => {
-    const e = configErrorOf(() => parseProfile(`${HEAD}associations:\n  r: { clientSap: 1, authentication: low, password: builtin:sim-lls }\n`, 'p.yaml', { builtinSecrets: builtinSecret }));
+    const e = thrownBy(ConfigError, () => parseProfile(`${HEAD}associations:\n  r: { clientSap: 1, authentication: low, password: builtin:sim-lls }\n`, 'p.yaml', { builtinSecrets: builtinSecret }));
     expect(e.code).to.equal('SECRET_BUILTIN_OUTSIDE_SIMULATOR');
   });
 
@@ -112,15 +108,15 @@ describe('loadProfile', () => {
   });
 
   it('reports YAML syntax errors and duplicate keys with their place', () => {
-    const e = configErrorOf(() => parseProfile('device: { name: m\n', 'p.yaml'));
+    const e = thrownBy(ConfigError, () => parseProfile('device: { name: m\n', 'p.yaml'));
     expect(e.code).to.equal('YAML_SYNTAX');
     expect(e.line).to.be.greaterThan(0);
-    const d = configErrorOf(() => parseProfile('device: { name: m }\ndevice: { name: n }\n', 'p.yaml'));
+    const d = thrownBy(ConfigError, () => parseProfile('device: { name: m }\ndevice: { name: n }\n', 'p.yaml'));
     expect([d.code, d.line, d.col]).to.deep.equal(['YAML_DUPLICATE_KEY', 2, 1]);
   });
 
   it('reports an unreadable file as a located error', () => {
-    const e = configErrorOf(() => loadProfile('no/such/profile.yaml'));
+    const e = thrownBy(ConfigError, () => loadProfile('no/such/profile.yaml'));
     expect([e.code, e.file, e.line, e.col]).to.deep.equal(['FILE_UNREADABLE', 'no/such/profile.yaml', 1, 1]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import type { Authentication, Framing } from '../../client/api';
+import { manufacturerHlsNames, TEST_MANUFACTURER_HLS } from '../../dlms/security/hls-manufacturer';
 import type { Secret } from '../../dlms/secret';
 import { ConfigError } from '../config-error';
 import { parseDuration } from '../yaml/formats';
@@ -43,7 +44,8 @@ interface RawAssociation {
   referencing?: 'ln' | 'sn';
   authentication: Authentication;
   password?: string;
-  security?: Omit<SecurityProfile, 'blockCipherKey' | 'authenticationKey' | 'masterKey' | 'signingKey'> & { blockCipherKey?: string; authenticationKey?: string; masterKey?: string; signingKey?: string };
+  hlsAlgorithm?: string;
+  security?: Omit<SecurityProfile, 'blockCipherKey' | 'authenticationKey' | 'masterKey' | 'broadcastKey' | 'signingKey'> & { blockCipherKey?: string; authenticationKey?: string; masterKey?: string; broadcastKey?: string; signingKey?: string };
 }
 interface RawProfile {
   device: Profile['device'];
@@ -74,12 +76,15 @@ function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
     if (a.authentication === 'low' && a.password === undefined) {
       throw ConfigError.at(placeAtPath(src, at), 'PASSWORD_MISSING', 'a password reference for authentication low (Green Book 9.2.7.4, LLS)', 'no password');
     }
+    if (a.authentication === 'hls-manufacturer' && !manufacturerHlsNames().includes(a.hlsAlgorithm ?? TEST_MANUFACTURER_HLS)) {
+      throw ConfigError.at(placeAtPath(src, [...at, 'hlsAlgorithm']), 'PROFILE_UNKNOWN_HLS_ALGORITHM', `a manufacturer-specific HLS algorithm of the registry (${manufacturerHlsNames().join(', ')})`, a.hlsAlgorithm ?? '');
+    }
     let security: SecurityProfile | undefined;
     if (a.security) {
       const s = a.security;
       const keyAt = (ref: string | undefined, field: string) =>
         ref === undefined ? {} : { [field]: opts.secretOverride?.(name, field) ?? resolveKeyRef(ref, sources, placeAtPath(src, [...at, 'security', field])) };
-      const { blockCipherKey, authenticationKey, masterKey, signingKey, systemTitle, serverSystemTitle, serverSigningKey, ...rest } = s;
+      const { blockCipherKey, authenticationKey, masterKey, broadcastKey, signingKey, systemTitle, serverSystemTitle, serverSigningKey, ...rest } = s;
       security = {
         ...rest,
         ...(systemTitle === undefined ? {} : { systemTitle: systemTitle.toUpperCase() }),
@@ -88,6 +93,7 @@ function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
         ...keyAt(blockCipherKey, 'blockCipherKey'),
         ...keyAt(authenticationKey, 'authenticationKey'),
         ...keyAt(masterKey, 'masterKey'),
+        ...keyAt(broadcastKey, 'broadcastKey'),
         ...keyAt(signingKey, 'signingKey'),
       };
     }
@@ -97,6 +103,7 @@ function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
       referencing: a.referencing ?? 'ln',
       authentication: a.authentication,
       ...(a.password === undefined ? {} : { password: opts.secretOverride?.(name, 'password') ?? secretAt(a.password, [...at, 'password']) }),
+      ...(a.hlsAlgorithm === undefined ? {} : { hlsAlgorithm: a.hlsAlgorithm }),
       ...(security ? { security } : {}),
     };
   });

@@ -9,7 +9,7 @@ const duration: Schema = { type: 'string', format: 'duration', description: 'a d
 const secret: Schema = { type: 'string', format: 'secret-ref', description: 'env:NAME, file:path or builtin:name; never the secret itself' };
 const byte = (description: string): Schema => ({ type: 'integer', minimum: 0, maximum: 255, description });
 
-export const AUTHENTICATIONS = ['none', 'low', 'hls-md5', 'hls-sha1', 'hls-gmac', 'hls-sha256', 'hls-ecdsa'] as const;
+export const AUTHENTICATIONS = ['none', 'low', 'hls-manufacturer', 'hls-md5', 'hls-sha1', 'hls-gmac', 'hls-sha256', 'hls-ecdsa'] as const;
 
 const transport: Schema = {
   anyOf: [
@@ -57,6 +57,7 @@ const association: Schema = {
     referencing: { type: 'string', enum: ['ln', 'sn'], description: 'logical or short name referencing (default ln)' },
     authentication: { type: 'string', enum: [...AUTHENTICATIONS], description: 'authentication mechanism (Green Book 9.2.7.4)' },
     password: { ...secret, description: 'LLS password or HLS secret, as a reference' },
+    hlsAlgorithm: { type: 'string', description: 'HLS mechanism 2 (hls-manufacturer): the name of the manufacturer algorithm plugged into the registry (built in: dlmsct-test-hmac-sha256, a test algorithm)' },
     security: {
       type: 'object',
       properties: {
@@ -67,9 +68,10 @@ const association: Schema = {
         blockCipherKey: { ...secret, description: 'global unicast encryption key (EK): a reference to its hex' },
         authenticationKey: { ...secret, description: 'authentication key (AK): a reference to its hex' },
         masterKey: { ...secret, description: 'master key (KEK) for global_key_transfer: a reference to its hex' },
+        broadcastKey: { ...secret, description: 'global broadcast key, for requests with the key-set bit set: a reference to its hex' },
         context: { type: 'string', enum: ['ciphered', 'plain'], description: 'application context with or without ciphering (default: ciphered unless the policy is none)' },
         dedicatedKey: { type: 'boolean', description: 'propose a dedicated key in the AARQ and use ded- APDUs' },
-        envelope: { type: 'string', enum: ['service-specific', 'general'], description: 'glo-/ded- APDUs or general-glo/ded-ciphering' },
+        envelope: { type: 'string', enum: ['service-specific', 'general', 'general-ciphering'], description: 'glo-/ded- APDUs, general-glo/ded-ciphering, or general-ciphering with a key conveyed in each request (wrapped, suite 0; agreed, suites 1, 2)' },
         signingKey: { ...secret, description: 'suites 1, 2: the client ECDSA private key, a reference to its hex' },
         serverSigningKey: { type: 'string', format: 'hex', description: "suites 1, 2: the server's public signing key, x || y in hex" },
         invocationCounter: {

@@ -43,11 +43,13 @@ export interface SecurityProfile {
   readonly authenticationKey?: Secret;
   /** The master key (KEK) that wraps keys for global_key_transfer (Green Book 9.2.3.5). */
   readonly masterKey?: Secret;
+  /** The global broadcast key, for requests protected with the key-set bit set (Green Book 9.2.7.2.3). */
+  readonly broadcastKey?: Secret;
   /** Application context with or without ciphering; default: ciphered when the policy protects anything. */
   readonly context?: 'ciphered' | 'plain';
   /** Propose a dedicated key in the AARQ and use ded- APDUs. */
   readonly dedicatedKey?: boolean;
-  readonly envelope?: 'service-specific' | 'general';
+  readonly envelope?: 'service-specific' | 'general' | 'general-ciphering';
   /** Suites 1, 2: the client's ECDSA private key and the server's public key (hex x || y). */
   readonly signingKey?: Secret;
   readonly serverSigningKey?: string;
@@ -63,6 +65,8 @@ export interface AssociationProfile {
   readonly referencing: 'ln' | 'sn';
   readonly authentication: Authentication;
   readonly password?: Secret;
+  /** HLS mechanism 2: the registry name of the manufacturer's algorithm (dlms/security/hls-manufacturer.ts). */
+  readonly hlsAlgorithm?: string;
   readonly security?: SecurityProfile;
 }
 

@@ -153,7 +153,7 @@ registerStep<AssociateArgs>({
       ...(args.maxReceivePduSize === undefined ? {} : { maxReceivePduSize: args.maxReceivePduSize }),
       ...(args.aarq ? { aarq: overrides(args.aarq) } : {}),
       // Keys, system titles and the first invocation counter of a secured association (security-params.ts).
-      ...(await securedParams(ctx.client, ctx.profile, a, (t) => ctx.note(t))),
+      ...(await securedParams(ctx.client, ctx.profile, a, (t) => ctx.note(t), password)),
     };
     const outcome = await ctx.client.associate(params);
     ctx.last = { op: 'associate', association: a, outcome };

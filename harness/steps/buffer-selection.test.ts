@@ -1,17 +1,7 @@
 import { expect } from 'chai';
-import { runCasesText } from '../testing/simulator-run';
+import { associatedCase, runCasesText } from '../testing/simulator-run';
 
-const CASE = (select: string) => `cases:
-  - id: T-${select.toUpperCase()}
-    title: t
-    spec: s
-    requirement: r
-    detects: []
-    steps:
-      - connect: {}
-      - associate: { expect: accepted }
-      - check.buffer-selection: { obis: 1-0:99.1.0.255, select: ${select} }
-`;
+const CASE = (select: string) => associatedCase(`T-${select.toUpperCase()}`, `      - check.buffer-selection: { obis: 1-0:99.1.0.255, select: ${select} }\n`);
 
 const ALL = ['range', 'range-columns', 'range-empty', 'entry', 'entry-columns'];
 

@@ -1,17 +1,7 @@
 import { expect } from 'chai';
-import { runCasesText } from '../testing/simulator-run';
+import { associatedCase, runCasesText } from '../testing/simulator-run';
 
-const CASE = (args: string) => `cases:
-  - id: T-ATTRIBUTES
-    title: t
-    spec: s
-    requirement: r
-    detects: []
-    steps:
-      - connect: {}
-      - associate: { expect: accepted }
-      - check.attributes: ${args}
-`;
+const CASE = (args: string) => associatedCase('T-ATTRIBUTES', `      - check.attributes: ${args}\n`);
 
 describe('check.attributes', () => {
   it('reads every readable attribute of every object of the class, one sub-step per object', async () => {

@@ -1,19 +1,11 @@
 import { expect } from 'chai';
 import { ConfigError } from '../config-error';
 import { parseSuite } from '../suite/load';
-import { runCasesText } from '../testing/simulator-run';
+import { associatedCase, runCasesText } from '../testing/simulator-run';
+import { thrownBy } from '../../test/helpers/thrown';
 import { substitute } from './each-object';
 
-const CASE = (steps: string, extra = '') => `cases:
-  - id: T-EACH
-    title: t
-    spec: s
-    requirement: r
-    detects: []${extra}
-    steps:
-      - connect: {}
-      - associate: { expect: accepted }
-${steps}`;
+const CASE = (steps: string, extra = '') => associatedCase('T-EACH', steps, extra);
 
 const REGISTERS = `      - each.object:
           class: 3
@@ -21,15 +13,7 @@ const REGISTERS = `      - each.object:
             - get: { obis: $obis, class: $class, attribute: 3 }
             - expect: { data: { type: structure } }`;
 
-function loadError(text: string): ConfigError {
-  try {
-    parseSuite(`suite: test/cases\ntitle: test\nspec: test\n${text}`, 'each.yaml');
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
+const loadError = (text: string): ConfigError => thrownBy(ConfigError, () => parseSuite(`suite: test/cases\ntitle: test\nspec: test\n${text}`, 'each.yaml'));
 
 describe('each.object', () => {
   it('substitutes $obis inside text and $class, $version as numbers', () => {

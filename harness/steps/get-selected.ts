@@ -7,11 +7,9 @@
 import { entryDescriptorToData } from '../../dlms/cosem/selective-access';
 import { describeOutcome } from './outcome';
 import { registerStep } from './registry';
+import { ATTRIBUTE_PROPERTIES, ATTRIBUTE_REQUIRED, attributeRef, type SuiteAttribute } from './attribute-ref';
 
-interface GetSelectedArgs {
-  readonly obis: string;
-  readonly class: number;
-  readonly attribute: number;
+interface GetSelectedArgs extends SuiteAttribute {
   readonly selector: number;
   readonly entries?: { readonly from: number; readonly to: number; readonly fromColumn?: number; readonly toColumn?: number };
 }
@@ -25,9 +23,7 @@ registerStep<GetSelectedArgs>({
   schema: {
     type: 'object',
     properties: {
-      obis: { type: 'string', format: 'obis', description: 'logical name, A-B:C.D.E.F' },
-      class: { type: 'integer', minimum: 0, maximum: 65535, description: 'class_id' },
-      attribute: { type: 'integer', minimum: 1, maximum: 127, description: 'attribute index' },
+      ...ATTRIBUTE_PROPERTIES,
       selector: { type: 'integer', minimum: 0, maximum: 255, description: 'access selector (Blue Book: 1 range, 2 entry for a Profile generic buffer)' },
       entries: {
         type: 'object',
@@ -36,12 +32,12 @@ registerStep<GetSelectedArgs>({
         required: ['from', 'to'],
       },
     },
-    required: ['obis', 'class', 'attribute', 'selector'],
+    required: [...ATTRIBUTE_REQUIRED, 'selector'],
   },
   async run(ctx, args) {
     const e = args.entries ?? { from: 1, to: 1 };
     const parameters = entryDescriptorToData({ fromEntry: e.from, toEntry: e.to, fromSelectedValue: e.fromColumn ?? 1, toSelectedValue: e.toColumn ?? 0 });
-    const ref = { classId: args.class, obis: args.obis, attribute: args.attribute, selector: { selector: args.selector, parameters } };
+    const ref = { ...attributeRef(args), selector: { selector: args.selector, parameters } };
     const outcome = await ctx.client.get(ref);
     ctx.last = { op: 'get', ref, outcome };
     ctx.note(`GET ${args.obis} class ${args.class} attribute ${args.attribute} with selector ${args.selector} (entries ${e.from}..${e.to}) → ${describeOutcome(ctx.last)}`);

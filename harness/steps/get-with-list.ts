@@ -14,9 +14,10 @@ import { describeOutcome } from './outcome';
 import { registerStep } from './registry';
 import { caseRule } from './rule';
 import { describeEntry } from './service-outcome';
+import { ATTRIBUTE_PROPERTIES, ATTRIBUTE_REQUIRED, attributeRef, type SuiteAttribute } from './attribute-ref';
 
 interface ListArgs {
-  readonly attributes: readonly { readonly obis: string; readonly class: number; readonly attribute: number }[];
+  readonly attributes: readonly SuiteAttribute[];
   readonly expect?: 'one-by-one';
 }
 
@@ -36,12 +37,8 @@ registerStep<ListArgs>({
         minItems: 1,
         items: {
           type: 'object',
-          properties: {
-            obis: { type: 'string', format: 'obis', description: 'logical name, A-B:C.D.E.F' },
-            class: { type: 'integer', minimum: 0, maximum: 65535, description: 'class_id' },
-            attribute: { type: 'integer', minimum: 1, maximum: 127, description: 'attribute index' },
-          },
-          required: ['obis', 'class', 'attribute'],
+          properties: ATTRIBUTE_PROPERTIES,
+          required: [...ATTRIBUTE_REQUIRED],
         },
       },
       expect: { type: 'string', enum: ['one-by-one'], description: 'every list entry equals the answer to a GET of that attribute alone' },
@@ -49,7 +46,7 @@ registerStep<ListArgs>({
     required: ['attributes'],
   },
   async run(ctx, args) {
-    const refs: AttributeRef[] = args.attributes.map((a) => ({ classId: a.class, obis: a.obis, attribute: a.attribute }));
+    const refs: AttributeRef[] = args.attributes.map(attributeRef);
     const outcome = await ctx.client.getWithList(refs);
     ctx.last = { op: 'get-with-list', outcome };
     ctx.note(`GET with-list of ${refs.length} attributes → ${describeOutcome(ctx.last)}`);

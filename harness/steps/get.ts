@@ -4,11 +4,9 @@
  */
 import { registerStep } from './registry';
 import { describeOutcome } from './outcome';
+import { ATTRIBUTE_PROPERTIES, ATTRIBUTE_REQUIRED, attributeRef, type SuiteAttribute } from './attribute-ref';
 
-interface GetArgs {
-  readonly obis: string;
-  readonly class: number;
-  readonly attribute: number;
+interface GetArgs extends SuiteAttribute {
   readonly as?: string;
 }
 
@@ -18,15 +16,13 @@ registerStep<GetArgs>({
   schema: {
     type: 'object',
     properties: {
-      obis: { type: 'string', format: 'obis', description: 'logical name, A-B:C.D.E.F' },
-      class: { type: 'integer', minimum: 0, maximum: 65535, description: 'class_id' },
-      attribute: { type: 'integer', minimum: 1, maximum: 127, description: 'attribute index' },
+      ...ATTRIBUTE_PROPERTIES,
       as: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9]*$', description: 'keep the data under this name' },
     },
-    required: ['obis', 'class', 'attribute'],
+    required: [...ATTRIBUTE_REQUIRED],
   },
   async run(ctx, args) {
-    const ref = { classId: args.class, obis: args.obis, attribute: args.attribute };
+    const ref = attributeRef(args);
     const outcome = await ctx.client.get(ref);
     ctx.last = { op: 'get', ref, outcome };
     if (args.as && outcome.kind === 'data') ctx.vars.set(args.as, outcome.data);

@@ -23,15 +23,18 @@ import './get-selected';
 import './expect-type';
 import './set';
 import './action';
+import './access';
 import './get-with-list';
 import './expect-blocks';
 import './expect-notification';
+import './expect-event';
 import './expect-equals';
 import './security-associate';
 import './security-exchange';
 import './security-release';
 import './security-counter';
 import './security-setup';
+import './security-broadcast';
 
 export { getStep, listSteps, registerStep, argsSchema } from './registry';
 export type { StepDefinition } from './registry';

@@ -7,12 +7,13 @@
  */
 import { type CosemObject, objectLabel, objectsOf } from '../classes/object-list';
 import type { StepRecord } from '../engine/result';
-import { stepBudgetMs, verdictOf } from '../engine/run-case';
+import { bounded, stepBudgetMs, verdictOf } from '../engine/run-case';
 import { ExpectationFailure, HarnessFault, Inapplicable, Inconclusive, type Status } from '../engine/verdict';
 import type { AssociationProfile } from '../profile/types';
 import { type AssociationRef, resolveAssociation } from './association-ref';
 import type { StepContext } from './context';
 import { describeOutcome } from './outcome';
+import { manufacturerOf } from './security-params';
 
 const LIST_RULE = 'Blue Book 4.4.3 (Association LN attribute 2, object_list): the current association lists its objects';
 const OBJECT_LIST = { classId: 15, obis: '0-0:40.0.0.255', attribute: 2 } as const;
@@ -39,6 +40,8 @@ export async function ensureAssociation(ctx: StepContext, ref: AssociationRef | 
     referencing: a.referencing,
     authentication: a.authentication,
     ...(a.password ? { password: a.password } : {}),
+    // HLS mechanism 2: the profile's algorithm.
+    ...(a.authentication === 'hls-manufacturer' ? { hls: manufacturerOf(a, a.password) } : {}),
   });
   ctx.last = { op: 'associate', association: a, outcome };
   const said = describeOutcome(ctx.last);
@@ -132,14 +135,5 @@ function reasonOf(e: unknown): string {
 
 /** Bounds one unit of a generator's work as the engine bounds a step. */
 export async function boundedStep<T>(ctx: StepContext, work: Promise<T>, what: string): Promise<T> {
-  const ms = stepBudgetMs(ctx.profile);
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new HarnessFault(`${what} did not finish within ${ms} ms (the step budget from the profile's time-outs)`, 'harness', 'STEP_TIMEOUT')), ms);
-  });
-  try {
-    return await Promise.race([work, limit]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return bounded(work, stepBudgetMs(ctx.profile), what);
 }

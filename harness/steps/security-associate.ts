@@ -13,7 +13,7 @@ import { describeOutcome } from './outcome';
 import { registerStep } from './registry';
 import { caseRule } from './rule';
 import { keysInForce, rememberCounter, resolveSecured, SECURED_REF_SCHEMA, type SecuredRef } from './security-common';
-import { baseParams, securedParams } from './security-params';
+import { baseParams, manufacturerOf, securedParams } from './security-params';
 
 interface Rejected {
   readonly result?: string;
@@ -27,7 +27,7 @@ interface SecAssociateArgs {
   readonly keys?: 'wrong-ak' | 'wrong-ek';
   readonly password?: 'wrong';
   readonly dedicatedKey?: boolean;
-  readonly envelope?: 'service-specific' | 'general';
+  readonly envelope?: 'service-specific' | 'general' | 'general-ciphering';
   readonly corruptPass3?: boolean;
   readonly expect?: 'accepted' | { readonly rejected: Rejected } | { readonly hlsFailed: { readonly pass: 3 | 4 } };
 }
@@ -72,7 +72,7 @@ registerStep<SecAssociateArgs>({
       keys: { type: 'string', enum: ['wrong-ak', 'wrong-ek'], description: 'protect with a wrong authentication key or block cipher key' },
       password: { type: 'string', enum: ['wrong'], description: 'a wrong HLS secret (mechanisms 3, 4, 6)' },
       dedicatedKey: { type: 'boolean', description: 'propose a dedicated key in the AARQ and use ded- APDUs' },
-      envelope: { type: 'string', enum: ['service-specific', 'general'], description: 'glo-/ded- APDUs or general-glo/ded-ciphering' },
+      envelope: { type: 'string', enum: ['service-specific', 'general', 'general-ciphering'], description: 'glo-/ded- APDUs, general-glo/ded-ciphering, or general-ciphering with a key conveyed in each request' },
       corruptPass3: { type: 'boolean', description: 'send a wrong f(StoC) in pass 3' },
       expect: {
         anyOf: [
@@ -114,11 +114,13 @@ registerStep<SecAssociateArgs>({
       if (!password) throw new Inapplicable(`association ${a.name} has no HLS secret to get wrong`);
       password = Secret.fromText(`${new TextDecoder().decode(password.reveal())}-wrong`, 'a deliberately wrong HLS secret');
     }
+    // Mechanism 2 computes with the secret in use, the wrong one included.
+    const hls = manufacturerOf(a, password);
     const params: AssociationParams = {
       ...base,
       ...(password ? { password } : {}),
       ...(security ? { security } : {}),
-      ...(args.corruptPass3 ? { hls: { corruptPass3: true } } : {}),
+      ...(args.corruptPass3 || hls.manufacturer ? { hls: { ...hls, ...(args.corruptPass3 ? { corruptPass3: true } : {}) } } : {}),
     };
     const outcome = await ctx.client.associate(params);
     ctx.last = { op: 'associate', association: a, outcome };

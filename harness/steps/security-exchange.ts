@@ -1,7 +1,7 @@
 /**
  * `security.get: { obis, class, attribute, protection? }` — a GET in the open ciphered
  * association, protected as the association does or with one deliberate departure (Green Book
- * 9.2.7.2): less protection than the policy, a tampered tag, a replayed or lowered invocation
+ * 9.2.7.2): less protection than the policy, a tampered tag, general-ciphering with another key than its key-info conveys, a replayed or lowered invocation
  * counter, another system title, a dedicated key that was never agreed, wrong keys, a broken
  * signature. The answer, deciphered and checked, becomes the last outcome for `expect`.
  */
@@ -20,13 +20,16 @@ import { Inconclusive } from '../engine/verdict';
 import { describeOutcome } from './outcome';
 import { registerStep } from './registry';
 import { openSession, rememberCounter } from './security-common';
+import { ATTRIBUTE_PROPERTIES, ATTRIBUTE_REQUIRED, attributeRef, type SuiteAttribute } from './attribute-ref';
 
 interface Protection {
   readonly policy?: SecurityPolicy;
   readonly tamper?: boolean;
   readonly counter?: 'repeat-last' | 'lower';
   readonly systemTitle?: string;
-  readonly envelope?: 'service-specific' | 'general';
+  readonly envelope?: 'service-specific' | 'general' | 'general-ciphering';
+  /** general-ciphering: cipher with the global key, not the key the key-info conveys. */
+  readonly contentKey?: 'global-key';
   /** ded- APDU: with a random key that was never agreed, or with the global key. */
   readonly dedicated?: 'unagreed-key' | 'global-key';
   readonly keys?: 'wrong-ak' | 'wrong-ek';
@@ -34,10 +37,7 @@ interface Protection {
   readonly badSignature?: boolean;
 }
 
-interface SecGetArgs {
-  readonly obis: string;
-  readonly class: number;
-  readonly attribute: number;
+interface SecGetArgs extends SuiteAttribute {
   readonly protection?: Protection;
 }
 
@@ -54,9 +54,7 @@ registerStep<SecGetArgs>({
   schema: {
     type: 'object',
     properties: {
-      obis: { type: 'string', format: 'obis', description: 'logical name, A-B:C.D.E.F' },
-      class: { type: 'integer', minimum: 0, maximum: 65535, description: 'class_id' },
-      attribute: { type: 'integer', minimum: 1, maximum: 127, description: 'attribute index' },
+      ...ATTRIBUTE_PROPERTIES,
       protection: {
         type: 'object',
         description: 'the departure from the association protection',
@@ -65,7 +63,8 @@ registerStep<SecGetArgs>({
           tamper: { type: 'boolean', description: 'flip a bit of the authentication tag' },
           counter: { type: 'string', enum: ['repeat-last', 'lower'], description: 'reuse the last invocation counter, or one below it' },
           systemTitle: { type: 'string', format: 'hex', description: 'carry (and cipher with) this system title (general envelope)' },
-          envelope: { type: 'string', enum: ['service-specific', 'general'] },
+          envelope: { type: 'string', enum: ['service-specific', 'general', 'general-ciphering'], description: 'glo-/ded- tags, general-glo/ded-ciphering, or general-ciphering with a key conveyed in its key-info' },
+          contentKey: { type: 'string', enum: ['global-key'], description: 'general-ciphering ciphered with the global key, not the key its key-info conveys' },
           dedicated: { type: 'string', enum: ['unagreed-key', 'global-key'], description: 'a ded- APDU with a key never agreed, or with the global key' },
           keys: { type: 'string', enum: ['wrong-ak', 'wrong-ek'] },
           sign: { type: 'boolean', description: 'wrap in general-signing (suites 1, 2)' },
@@ -73,11 +72,11 @@ registerStep<SecGetArgs>({
         },
       },
     },
-    required: ['obis', 'class', 'attribute'],
+    required: [...ATTRIBUTE_REQUIRED],
   },
   async run(ctx, args) {
     const session = openSession(ctx, 'security.get');
-    const ref = { classId: args.class, obis: args.obis, attribute: args.attribute };
+    const ref = attributeRef(args);
     const plain = encodeApduBytes({ type: 'get-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: { classId: ref.classId, instanceId: parseObis(ref.obis), attributeId: ref.attribute } });
     const p = args.protection ?? {};
     const o: Record<string, unknown> = {};
@@ -93,6 +92,10 @@ registerStep<SecGetArgs>({
       o.envelope = 'general';
     }
     if (p.envelope) o.envelope = p.envelope;
+    if (p.contentKey) {
+      o.envelope = 'general-ciphering';
+      o.unconveyedKey = true;
+    }
     if (p.dedicated) {
       o.dedicated = true;
       o.dedicatedKey = p.dedicated === 'global-key' ? undefined : randomKeyLike(session.suite.keyLength, 'a dedicated key never agreed');

@@ -6,7 +6,9 @@
  * continues above it (Green Book 9.2.3.7); the client's counter store also remembers what it used.
  */
 import type { AssociationParams, DlmsClient } from '../../client/api';
-import type { SecurityParams } from '../../client/security-context';
+import type { HlsParams, SecurityParams } from '../../client/security-context';
+import { manufacturerHls, TEST_MANUFACTURER_HLS } from '../../dlms/security/hls-manufacturer';
+import type { Secret } from '../../dlms/secret';
 import { fromHex } from '../../dlms/bytes/hex';
 import type { SecurityPolicy } from '../../dlms/security/control';
 import { HarnessFault } from '../engine/verdict';
@@ -17,9 +19,24 @@ import { describeOutcome } from './outcome';
 const COUNTER = { classId: 1, attribute: 2 } as const;
 const POLICIES: readonly SecurityPolicy[] = ['none', 'authenticated', 'encrypted', 'authenticated-encrypted'];
 
+/** HLS mechanism 2: the profile's algorithm from the registry, keyed with `secret` (the profile checked the name). */
+export function manufacturerOf(a: AssociationProfile, secret: Secret | undefined): Pick<HlsParams, 'manufacturer'> {
+  if (a.authentication !== 'hls-manufacturer' || !secret) return {};
+  const impl = manufacturerHls(a.hlsAlgorithm ?? TEST_MANUFACTURER_HLS, secret);
+  return impl ? { manufacturer: impl } : {};
+}
+
 /** The plain parameters of an association, as every step opens it. */
 export function baseParams(a: AssociationProfile): AssociationParams {
-  return { name: a.name, clientSap: a.clientSap, referencing: a.referencing, authentication: a.authentication, ...(a.password ? { password: a.password } : {}) };
+  const hls = manufacturerOf(a, a.password);
+  return {
+    name: a.name,
+    clientSap: a.clientSap,
+    referencing: a.referencing,
+    authentication: a.authentication,
+    ...(a.password ? { password: a.password } : {}),
+    ...(hls.manufacturer ? { hls } : {}),
+  };
 }
 
 function hexOf(text: string | undefined, what: string, a: AssociationProfile): Uint8Array | undefined {
@@ -52,6 +69,7 @@ export function securityOf(a: AssociationProfile): SecurityParams | undefined {
     ...(s.blockCipherKey ? { blockCipherKey: s.blockCipherKey } : {}),
     ...(s.authenticationKey ? { authenticationKey: s.authenticationKey } : {}),
     ...(s.masterKey ? { masterKey: s.masterKey } : {}),
+    ...(s.broadcastKey ? { broadcastKey: s.broadcastKey } : {}),
     ...(s.dedicatedKey ? { dedicatedKey: true as const } : {}),
     ...(s.envelope ? { envelope: s.envelope } : {}),
     ...(s.signingKey ? { signingKey: s.signingKey } : {}),
@@ -87,10 +105,15 @@ export async function readInvocationCounter(client: DlmsClient, profile: Profile
   return value + 1;
 }
 
-/** What to add to an association's parameters for its security: keys, titles, first counter. */
-export async function securedParams(client: DlmsClient, profile: Profile, a: AssociationProfile, note?: (text: string) => void): Promise<Pick<AssociationParams, 'security'>> {
+/**
+ * What to add to an association's parameters for its security: keys, titles, first counter, and
+ * mechanism 2's algorithm keyed with `secret` (the password in use; default the profile's).
+ */
+export async function securedParams(client: DlmsClient, profile: Profile, a: AssociationProfile, note?: (text: string) => void, secret: Secret | undefined = a.password): Promise<Pick<AssociationParams, 'security' | 'hls'>> {
+  const hls = manufacturerOf(a, secret);
+  const withHls = hls.manufacturer ? { hls } : {};
   const security = securityOf(a);
-  if (!security) return {};
+  if (!security) return withHls;
   const first = await readInvocationCounter(client, profile, a, note);
-  return { security: first === undefined ? security : { ...security, invocationCounter: first } };
+  return { ...withHls, security: first === undefined ? security : { ...security, invocationCounter: first } };
 }

@@ -7,11 +7,9 @@
 import { DATA_LITERAL_SCHEMA, dataOf, type DataLiteral } from './data-literal';
 import { describeOutcome } from './outcome';
 import { registerStep } from './registry';
+import { ATTRIBUTE_PROPERTIES, ATTRIBUTE_REQUIRED, attributeRef, type SuiteAttribute } from './attribute-ref';
 
-interface SetArgs {
-  readonly obis: string;
-  readonly class: number;
-  readonly attribute: number;
+interface SetArgs extends SuiteAttribute {
   readonly value: DataLiteral;
   /** Keep the value sent under this name (to compare with a later GET). */
   readonly as?: string;
@@ -23,16 +21,14 @@ registerStep<SetArgs>({
   schema: {
     type: 'object',
     properties: {
-      obis: { type: 'string', format: 'obis', description: 'logical name, A-B:C.D.E.F' },
-      class: { type: 'integer', minimum: 0, maximum: 65535, description: 'class_id' },
-      attribute: { type: 'integer', minimum: 1, maximum: 127, description: 'attribute index' },
+      ...ATTRIBUTE_PROPERTIES,
       value: DATA_LITERAL_SCHEMA,
       as: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9]*$', description: 'keep the value sent under this name' },
     },
-    required: ['obis', 'class', 'attribute', 'value'],
+    required: [...ATTRIBUTE_REQUIRED, 'value'],
   },
   async run(ctx, args) {
-    const ref = { classId: args.class, obis: args.obis, attribute: args.attribute };
+    const ref = attributeRef(args);
     const value = dataOf(args.value, ctx);
     if (args.as) ctx.vars.set(args.as, value);
     const outcome = await ctx.client.set(ref, value);

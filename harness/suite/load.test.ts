@@ -2,16 +2,7 @@ import { expect } from 'chai';
 import { ConfigError } from '../config-error';
 import { listFaults } from '../../simulator';
 import { checkUniqueIds, findSuiteFiles, loadSuites, parseSuite } from './load';
-
-function configErrorOf(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { thrownBy } from '../../test/helpers/thrown';
 
 /** A suite with one case whose steps are `steps` (indented as list items at column 7). */
 function suite(steps: string, caseExtra = ''): string {
@@ -50,42 +41,42 @@ describe('loadSuite', () => {
   });
 
   it('reports an unknown step at its name, listing the known steps', () => {
-    const e = configErrorOf(() => parseSuite(suite('      - connect: {}\n      - gett: { obis: 0-0:40.0.0.255 }\n'), 's.yaml'));
+    const e = thrownBy(ConfigError, () => parseSuite(suite('      - connect: {}\n      - gett: { obis: 0-0:40.0.0.255 }\n'), 's.yaml'));
     expect([e.code, e.file, e.line, e.col]).to.deep.equal(['STEP_UNKNOWN', 's.yaml', 12, 9]);
     expect(e.expected).to.contain('get');
     expect(e.actual).to.equal('"gett"');
   });
 
   it('checks step arguments against the step schema at load time', () => {
-    const wrongType = configErrorOf(() => parseSuite(suite('      - get: { obis: 0-0:40.0.0.255, class: fifteen, attribute: 2 }\n'), 's.yaml'));
+    const wrongType = thrownBy(ConfigError, () => parseSuite(suite('      - get: { obis: 0-0:40.0.0.255, class: fifteen, attribute: 2 }\n'), 's.yaml'));
     expect([wrongType.code, wrongType.line, wrongType.col]).to.deep.equal(['CONFIG_TYPE', 11, 45]);
-    const missing = configErrorOf(() => parseSuite(suite('      - get: { class: 15, attribute: 2 }\n'), 's.yaml'));
+    const missing = thrownBy(ConfigError, () => parseSuite(suite('      - get: { class: 15, attribute: 2 }\n'), 's.yaml'));
     expect([missing.code, missing.line, missing.col]).to.deep.equal(['CONFIG_MISSING_KEY', 11, 14]);
-    const obis = configErrorOf(() => parseSuite(suite('      - get: { obis: 0-0:40.0.0.256, class: 15, attribute: 2 }\n'), 's.yaml'));
+    const obis = thrownBy(ConfigError, () => parseSuite(suite('      - get: { obis: 0-0:40.0.0.256, class: 15, attribute: 2 }\n'), 's.yaml'));
     expect([obis.code, obis.line, obis.col]).to.deep.equal(['OBIS_BAD', 11, 22]);
-    const unknownArg = configErrorOf(() => parseSuite(suite('      - release: { expect: released, wait: 5s }\n'), 's.yaml'));
+    const unknownArg = thrownBy(ConfigError, () => parseSuite(suite('      - release: { expect: released, wait: 5s }\n'), 's.yaml'));
     expect([unknownArg.code, unknownArg.line, unknownArg.col]).to.deep.equal(['CONFIG_UNKNOWN_KEY', 11, 38]);
   });
 
   it('points into an expectation rather than at it', () => {
-    const e = configErrorOf(() => parseSuite(suite('      - expect: { dataAccessResult: object-undefinde }\n'), 's.yaml'));
+    const e = thrownBy(ConfigError, () => parseSuite(suite('      - expect: { dataAccessResult: object-undefinde }\n'), 's.yaml'));
     expect([e.code, e.line, e.col]).to.deep.equal(['CONFIG_NOT_ALLOWED', 11, 37]);
-    const two = configErrorOf(() => parseSuite(suite('      - expect: { silence: true, dataAccessResult: object-undefined }\n'), 's.yaml'));
+    const two = thrownBy(ConfigError, () => parseSuite(suite('      - expect: { silence: true, dataAccessResult: object-undefined }\n'), 's.yaml'));
     expect([two.code, two.line, two.col]).to.deep.equal(['CONFIG_KEY_COUNT', 11, 17]);
-    const rejected = configErrorOf(() =>
+    const rejected = thrownBy(ConfigError, () =>
       parseSuite(suite('      - associate: { expect: { rejected: { diagnostic: Authentication-Failure } } }\n'), 's.yaml'),
     );
     expect([rejected.code, rejected.line, rejected.col]).to.deep.equal(['CONFIG_PATTERN', 11, 56]);
   });
 
   it('refuses $each outside a forEach: association case', () => {
-    const e = configErrorOf(() => parseSuite(suite('      - associate: { association: $each }\n'), 's.yaml'));
+    const e = thrownBy(ConfigError, () => parseSuite(suite('      - associate: { association: $each }\n'), 's.yaml'));
     expect([e.code, e.line, e.col]).to.deep.equal(['ASSOCIATION_EACH_OUTSIDE_FOREACH', 11, 35]);
     expect(() => parseSuite(suite('      - associate: { association: $each }\n', '    forEach: association\n'), 's.yaml')).to.not.throw();
   });
 
   it('requires the id, clause and requirement of every case', () => {
-    const e = configErrorOf(() => parseSuite('suite: t\ntitle: T\nspec: S\ncases:\n  - id: T-1\n    title: t\n    spec: s\n    detects: []\n    steps: [ { connect: {} } ]\n', 's.yaml'));
+    const e = thrownBy(ConfigError, () => parseSuite('suite: t\ntitle: T\nspec: S\ncases:\n  - id: T-1\n    title: t\n    spec: s\n    detects: []\n    steps: [ { connect: {} } ]\n', 's.yaml'));
     expect([e.code, e.line, e.col]).to.deep.equal(['CONFIG_MISSING_KEY', 5, 5]);
     expect(e.expected).to.contain('requirement');
   });
@@ -93,7 +84,7 @@ describe('loadSuite', () => {
   it('refuses a case id used in two suites, naming the first place', () => {
     const a = parseSuite(suite('      - connect: {}\n'), 'a.yaml');
     const b = parseSuite(suite('      - connect: {}\n').replace('suite: t/one', 'suite: t/two'), 'b.yaml');
-    const e = configErrorOf(() => checkUniqueIds([a, b]));
+    const e = thrownBy(ConfigError, () => checkUniqueIds([a, b]));
     expect([e.code, e.file, e.line, e.col]).to.deep.equal(['CASE_DUPLICATE_ID', 'b.yaml', 5, 5]);
     expect(e.expected).to.contain('a.yaml:5:5');
   });

@@ -90,6 +90,11 @@ export function fakeClient(script: FakeScript = {}): FakeClient {
       exchange(`ACTION ${ref.obis}/${ref.method}`, 'success');
       return { kind: 'action-result', result: 'success', blocks: 0 };
     },
+    async access(items) {
+      calls.push(`access ${items.length}`);
+      exchange('ACCESS', 'success');
+      return { kind: 'access-results', results: items.map((i) => ({ kind: i.kind, result: 'success', data: { type: 'null-data' } })) };
+    },
     async receiveNotification(timeoutMs) {
       calls.push('receive-notification');
       return { kind: 'silence', waitedMs: timeoutMs ?? 0 };

@@ -28,3 +28,17 @@ export async function runCasesText(casesYaml: string, faults: readonly string[] 
   const suite = parseSuite(`suite: test/cases\ntitle: test\nspec: test\n${casesYaml}`, 'test-suite.yaml');
   return runSuites({ profile: simulatorProfile(), suites: [suite], faults });
 }
+
+/** One case (`cases:` and below) that connects and associates as public, then runs `steps` (YAML lines indented six spaces). */
+export function associatedCase(id: string, steps: string, extra = ''): string {
+  return `cases:
+  - id: ${id}
+    title: t
+    spec: s
+    requirement: r
+    detects: []${extra}
+    steps:
+      - connect: {}
+      - associate: { expect: accepted }
+${steps}`;
+}

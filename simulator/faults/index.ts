@@ -27,6 +27,10 @@ import { getLastBlockNotFlagged } from './get-last-block-not-flagged';
 import { getWithListReordered } from './get-with-list-reordered';
 import { actionUndefinedMethodSuccess } from './action-undefined-method-success';
 import { pushNotSent } from './push-not-sent';
+import { accessListOfDataReversed } from './access-list-of-data-reversed';
+import { actionPblockNumberSkips } from './action-pblock-number-skips';
+import { eventNotificationNotSent } from './event-notification-not-sent';
+import { gbtBlockNumberSkipped } from './gbt-block-number-skipped';
 import { setBlockAckWrong } from './set-block-ack-wrong';
 // COSEM interface classes and selective access (suites/classes, suites/selective-access).
 import { registerUnitUnknown } from './register-unit-unknown';
@@ -127,6 +131,10 @@ export const FAULTS: readonly Fault[] = [
   getWithListReordered,
   actionUndefinedMethodSuccess,
   pushNotSent,
+  accessListOfDataReversed,
+  actionPblockNumberSkips,
+  eventNotificationNotSent,
+  gbtBlockNumberSkipped,
   setBlockAckWrong,
 ];
 

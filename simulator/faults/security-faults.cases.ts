@@ -18,7 +18,8 @@ import { computeHlsResponse, verifyHlsResponse, type HlsMechanism } from '../../
 import { keyFromBytes, keyFromHex, type Key } from '../../dlms/security/key';
 import { keyTransferData, wrapKey } from '../../dlms/security/key-wrap';
 import { issueCertificate } from '../../dlms/security/pkix';
-import { protectApdu, signApdu, unprotectApdu, type SecurityContext } from '../../dlms/security/protect';
+import { protectApdu, protectGeneralCiphering, signApdu, unprotectApdu, type SecurityContext } from '../../dlms/security/protect';
+import { conveyKey } from '../../dlms/security/convey-key';
 import { SECURITY_SUITES, type SecuritySuiteId } from '../../dlms/security/suite';
 import { decodeApduBytes, encodeApduBytes, type Apdu } from '../../dlms/xdlms/apdu';
 import { nameText } from '../../dlms/xdlms/named';
@@ -60,6 +61,8 @@ class SecureLine {
   constructor(
     faults: readonly string[],
     readonly suiteId: SecuritySuiteId = 0,
+    /** Another association of the suite than its management one (e.g. 56, encrypted only). */
+    readonly sap: number = SUITE_SAP[suiteId],
   ) {
     const meter = loadMeterDefinition();
     const hooks = activeHooks(faultsNamed(faults));
@@ -91,7 +94,7 @@ class SecureLine {
   }
 
   raw(apdu: Uint8Array): Uint8Array {
-    const out = this.session.handleApdu(apdu, SUITE_SAP[this.suiteId], T0);
+    const out = this.session.handleApdu(apdu, this.sap, T0);
     if (!out) throw new Error('no answer');
     return out;
   }
@@ -158,6 +161,19 @@ function associated(faults: readonly string[], suite: SecuritySuiteId = 0, o: { 
   const l = new SecureLine(faults, suite);
   l.associate(o);
   return l;
+}
+
+/** An unconfirmed SET of 0-0:96.50.0.255 under the broadcast key (key-set bit set); the raw answer, or undefined. */
+function broadcastSet(l: SecureLine, value: number): Uint8Array | undefined {
+  const plain = encodeApduBytes({
+    type: 'set-request',
+    variant: 'normal',
+    invokeIdAndPriority: { invokeId: 1, serviceClass: 'unconfirmed', priority: 'high' },
+    attribute: { classId: 1, instanceId: parseObis('0-0:96.50.0.255'), attributeId: 2 },
+    value: { type: 'long-unsigned', value },
+  });
+  const sc = securityControl(l.suite.id, 'authenticated-encrypted', { keySet: 'broadcast' });
+  return l.session.handleApdu(protectApdu(plain, { ...l.ctx(), securityControl: sc, broadcastKey: key('sim-bk') }), l.sap, T0);
 }
 
 export const SECURITY_FAULT_CASES: Readonly<Record<string, () => void>> = {
@@ -281,6 +297,54 @@ export const SECURITY_FAULT_CASES: Readonly<Record<string, () => void>> = {
     };
     expect(roundTrip(associated([], 1))).to.equal(true);
     expect(roundTrip(associated(['certificate-export-altered'], 1))).to.equal(false);
+  },
+
+  'general-ciphering-key-ignored': () => {
+    // A fresh key conveyed in key-info (wrapped for suite 0, agreed for suite 1), or the global key instead.
+    const generalCiphering = (l: SecureLine, conveyedKeyUsed: boolean) => {
+      const conveyed = conveyKey({
+        suite: l.suite,
+        masterKey: key('sim-kek'),
+        signingKey: l.suite.ecc ? l.signingKey : undefined,
+        serverPublicKey: l.suite.ecc ? eccPublicKey(l.suite, key(`sim-server-ecc-s${l.suiteId}`)) : undefined,
+        originatorSystemTitle: CLIENT_TITLE,
+        recipientSystemTitle: l.serverTitle,
+      });
+      const bytes = protectGeneralCiphering(GET_LN, l.ctx(), { transactionId: new Uint8Array(8), recipientSystemTitle: l.serverTitle, keyInfo: conveyed.keyInfo, contentKey: conveyedKeyUsed ? conveyed.key : l.ek });
+      return kindOf(l.send(bytes));
+    };
+    for (const suite of [0, 1] as const) {
+      expect(generalCiphering(associated([], suite), true)).to.equal('get-response');
+      expect(generalCiphering(associated([], suite), false)).to.equal('exception deciphering-error');
+      expect(generalCiphering(associated(['general-ciphering-key-ignored'], suite), true)).to.equal('exception deciphering-error');
+      expect(generalCiphering(associated(['general-ciphering-key-ignored'], suite), false)).to.equal('get-response');
+    }
+  },
+
+  'authentication-always-required': () => {
+    // SAP 56: the association whose Security setup (0-0:43.0.4.255) asks for encryption only.
+    const encryptedOnly = (faults: readonly string[]) => {
+      const l = new SecureLine(faults, 0, 56);
+      l.associate();
+      return kindOf(l.request(GET_LN, 'encrypted'));
+    };
+    expect(encryptedOnly([])).to.equal('get-response');
+    expect(encryptedOnly(['authentication-always-required'])).to.equal('exception deciphering-error');
+    expect(kindOf(associated(['authentication-always-required']).request(GET_LN))).to.equal('get-response');
+  },
+
+  'broadcast-key-ignored': () => {
+    const l = associated([]);
+    expect(broadcastSet(l, 31)).to.equal(undefined);
+    expect(l.request(get('0-0:96.50.0.255', 1, 2))).to.deep.include({ result: { kind: 'data', data: { type: 'long-unsigned', value: 31 } } });
+    const f = associated(['broadcast-key-ignored']);
+    expect(kindOf(decodeApduBytes(broadcastSet(f, 32)!))).to.equal('exception deciphering-error');
+  },
+
+  'broadcast-request-answered': () => {
+    expect(broadcastSet(associated([]), 33)).to.equal(undefined);
+    const answered = broadcastSet(associated(['broadcast-request-answered']), 34);
+    expect(answered, 'an answer to the broadcast').to.not.equal(undefined);
   },
 
   'invocation-counter-object-stale': () => {

@@ -2,9 +2,13 @@
  * The security faults (suites/security): each breaks one rule of Green Book 9.2 or of the
  * Security setup class, one file each, gathered here so the catalogue takes them in one line.
  */
+import { authenticationAlwaysRequired } from './authentication-always-required';
 import { badSignatureAccepted } from './bad-signature-accepted';
+import { broadcastKeyIgnored } from './broadcast-key-ignored';
+import { broadcastRequestAnswered } from './broadcast-request-answered';
 import { certificateExportAltered } from './certificate-export-altered';
 import { dedicatedKeyIgnored } from './dedicated-key-ignored';
+import { generalCipheringKeyIgnored } from './general-ciphering-key-ignored';
 import { gmacAcceptsBadTag } from './gmac-accepts-bad-tag';
 import { hlsAcceptsWrongReply } from './hls-accepts-wrong-reply';
 import { hlsServerReplyWrong } from './hls-server-reply-wrong';
@@ -35,4 +39,8 @@ export const SECURITY_FAULTS: readonly Fault[] = [
   keyAgreementAnswerCorrupted,
   certificateExportAltered,
   invocationCounterObjectStale,
+  generalCipheringKeyIgnored,
+  authenticationAlwaysRequired,
+  broadcastKeyIgnored,
+  broadcastRequestAnswered,
 ];

@@ -15,6 +15,12 @@ export interface SecurityHooks {
   readonly acceptCounter?: (fresh: boolean) => boolean;
   /** Green Book 9.2.7.2.2: whether a request protected less than the security policy asks is served. */
   readonly acceptPolicy?: (met: boolean) => boolean;
+  /** Whether a request with the key-set bit set is deciphered with the broadcast key (a faulty meter uses the unicast key). */
+  readonly useBroadcastKey?: (use: boolean) => boolean;
+  /** Whether an unconfirmed request protected with the broadcast key gets an answer (Green Book: none). */
+  readonly answerBroadcast?: (answer: boolean) => boolean;
+  /** Whether an authentication tag is required of every request, whatever the security policy asks (Green Book 9.2.7.2.2). */
+  readonly requireAuthentication?: (required: boolean) => boolean;
   /** Whether a general-glo/ded-ciphering APDU carrying another system title than the client's is served. */
   readonly acceptSystemTitle?: (matches: boolean) => boolean;
   /** Whether a general-signing APDU whose signature fails is served (suites 1, 2). */
@@ -25,6 +31,8 @@ export interface SecurityHooks {
   readonly acceptRlrq?: (protectedEnough: boolean) => boolean;
   /** Whether ded- APDUs are deciphered with the dedicated key (a faulty meter keeps the global key). */
   readonly useDedicatedKey?: (use: boolean) => boolean;
+  /** general-ciphering (Green Book 9.2.7.2.4): whether the key its key-info conveys is used (a faulty meter keeps the global key). */
+  readonly useConveyedKey?: (use: boolean) => boolean;
   /** Whether what a Security setup method changed (keys, policy) takes effect after its response. */
   readonly applyChanges?: (apply: boolean) => boolean;
 }
@@ -41,9 +49,13 @@ export interface ActiveSecurityHooks {
   readonly acceptRlrq: (protectedEnough: boolean) => boolean;
   readonly useDedicatedKey: (use: boolean) => boolean;
   readonly applyChanges: (apply: boolean) => boolean;
+  readonly useConveyedKey: (use: boolean) => boolean;
+  readonly requireAuthentication: (required: boolean) => boolean;
+  readonly useBroadcastKey: (use: boolean) => boolean;
+  readonly answerBroadcast: (answer: boolean) => boolean;
 }
 
-type BoolKey = 'acceptHlsReply' | 'acceptBadTag' | 'acceptCounter' | 'acceptPolicy' | 'acceptSystemTitle' | 'acceptSignature' | 'acceptRlrq' | 'useDedicatedKey' | 'applyChanges';
+type BoolKey = 'acceptHlsReply' | 'acceptBadTag' | 'acceptCounter' | 'acceptPolicy' | 'acceptSystemTitle' | 'acceptSignature' | 'acceptRlrq' | 'useDedicatedKey' | 'applyChanges' | 'useConveyedKey' | 'requireAuthentication' | 'useBroadcastKey' | 'answerBroadcast';
 
 function chainBool(hooks: readonly SecurityHooks[], key: BoolKey): (v: boolean) => boolean {
   const fns = hooks.map((h) => h[key]).filter((f): f is (v: boolean) => boolean => f !== undefined);
@@ -66,5 +78,9 @@ export function activeSecurityHooks(all: readonly (SecurityHooks | undefined)[])
     acceptRlrq: chainBool(hooks, 'acceptRlrq'),
     useDedicatedKey: chainBool(hooks, 'useDedicatedKey'),
     applyChanges: chainBool(hooks, 'applyChanges'),
+    useConveyedKey: chainBool(hooks, 'useConveyedKey'),
+    requireAuthentication: chainBool(hooks, 'requireAuthentication'),
+    useBroadcastKey: chainBool(hooks, 'useBroadcastKey'),
+    answerBroadcast: chainBool(hooks, 'answerBroadcast'),
   };
 }

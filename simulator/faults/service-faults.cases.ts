@@ -55,6 +55,46 @@ function blocks(faults: readonly string[]): string[] {
   return out;
 }
 
+/** The block numbers and last-block flags of the test object's 700-byte return data at a 256-byte limit. */
+function pblocks(faults: readonly string[]): string[] {
+  const c = session(faults, true, 256, [...ALL, 'block-transfer-with-action']);
+  const out: string[] = [];
+  let r = action(c, 8192, '0-0:128.0.2.255', 1);
+  for (let n = 1; n < 20 && r.type === 'action-response' && r.variant === 'with-pblock'; n++) {
+    out.push(`${r.pblock.blockNumber}${r.pblock.lastBlock ? ' last' : ''}`);
+    if (r.pblock.lastBlock) break;
+    r = ask(c, { type: 'action-request', variant: 'next-pblock', invokeIdAndPriority: INVOKE, blockNumber: n });
+  }
+  return out;
+}
+
+/** The block numbers and last-block flags of a GET of the 600-byte object sent by GBT at a 256-byte limit. */
+function gbtBlocks(faults: readonly string[]): string[] {
+  const c = session(faults, true, 256, [...ALL, 'general-block-transfer']);
+  const block = (blockNumber: number, blockNumberAck: number, lastBlock: boolean, blockData: Uint8Array): Pdu =>
+    ask(c, { type: 'general-block-transfer', lastBlock, streaming: false, window: 1, blockNumber, blockNumberAck, blockData });
+  const out: string[] = [];
+  let r = block(1, 0, true, encodePduBytes({ type: 'get-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: LONG }));
+  for (let n = 1; n < 20 && r.type === 'general-block-transfer'; n++) {
+    out.push(`${r.blockNumber}${r.lastBlock ? ' last' : ''}`);
+    if (r.lastBlock) break;
+    // Acknowledge by count, so that a misnumbered block does not stop the transfer here.
+    r = block(n + 1, n, false, new Uint8Array(0));
+  }
+  return out;
+}
+
+/** The frame types the server sends after ACTION method `methodId` of `obis`, when given the right to talk (a UI poll). */
+function afterAction(faults: readonly string[], classId: number, obis: string, methodId: number): string[] {
+  const c = session(faults, true);
+  expect(action(c, classId, obis, methodId)).to.deep.include({ singleResponse: { result: 'success' } });
+  // Acknowledge the response first (a UI frame carries no N(R)), then give the right to talk.
+  const last = [...c.frames].reverse().find((f) => f.type === 'I');
+  if (last?.type !== 'I') throw new Error('expected the action response in an I frame');
+  c.send({ type: 'RR', nr: (last.ns + 1) % 8 });
+  return c.send({ type: 'UI', segmented: false, info: new Uint8Array(0) }).map((f) => f.type);
+}
+
 export const SERVICE_FAULT_CASES: Readonly<Record<string, () => void>> = {
   'get-undefined-object-wrong-result': () => {
     const undefinedObject = { classId: 1, instanceId: parseObis('0-0:99.99.99.255'), attributeId: 2 };
@@ -136,6 +176,47 @@ export const SERVICE_FAULT_CASES: Readonly<Record<string, () => void>> = {
     };
     expect(pushes([])).to.deep.equal(['UI']);
     expect(pushes(['push-not-sent'])).to.deep.equal(['RR']);
+  },
+
+  'access-list-of-data-reversed': () => {
+    const access = (faults: string[]) =>
+      ask(session(faults, true, 0xffff, [...ALL, 'access']), {
+        type: 'access-request',
+        longInvokeIdAndPriority: { invokeId: 5, selfDescriptive: false, processingOption: 'continue-on-error', serviceClass: 'confirmed', priority: 'high' },
+        dateTime: new Uint8Array(0),
+        requestSpecification: [
+          { kind: 'get', attribute: SETTING },
+          { kind: 'set', attribute: SETTING },
+        ],
+        listOfData: [{ type: 'null-data' }, { type: 'long-unsigned', value: 9 }],
+      });
+    // The meter is shared by these cases: the value read first is whatever was written last.
+    const clean = access([]);
+    if (clean.type !== 'access-response') throw new Error('expected an access-response');
+    expect(clean.listOfData.map((d) => d.type)).to.deep.equal(['long-unsigned', 'null-data']);
+    expect(clean.responseSpecification).to.deep.equal([
+      { kind: 'get', result: 'success' },
+      { kind: 'set', result: 'success' },
+    ]);
+    // The clean SET wrote 9: that is what the faulty meter reads, in the wrong place.
+    expect(access(['access-list-of-data-reversed'])).to.deep.include({ listOfData: [{ type: 'null-data' }, { type: 'long-unsigned', value: 9 }] });
+  },
+
+  'action-pblock-number-skips': () => {
+    expect(pblocks([])).to.deep.equal(['1', '2', '3 last']);
+    expect(pblocks(['action-pblock-number-skips'])).to.deep.equal(['1', '3', '4 last']);
+  },
+
+  'event-notification-not-sent': () => {
+    expect(afterAction([], 8192, '0-0:128.0.2.255', 2)).to.deep.equal(['UI']);
+    expect(afterAction(['event-notification-not-sent'], 8192, '0-0:128.0.2.255', 2)).to.deep.equal(['RR']);
+    // Pushes from Push setup are not events: they still go out.
+    expect(afterAction(['event-notification-not-sent'], 40, '0-0:25.9.0.255', 1)).to.deep.equal(['UI']);
+  },
+
+  'gbt-block-number-skipped': () => {
+    expect(gbtBlocks([])).to.deep.equal(['1', '2', '3 last']);
+    expect(gbtBlocks(['gbt-block-number-skipped'])).to.deep.equal(['1', '3', '4 last']);
   },
 
   'set-block-ack-wrong': () => {

@@ -9,7 +9,7 @@ import type { ACSE_SERVICE_PROVIDER, ACSE_SERVICE_USER } from '../../dlms/acse/n
 import type { Conformance } from '../../dlms/xdlms/conformance';
 import type { Apdu } from '../../dlms/xdlms/apdu';
 import type { ConformanceBit } from '../../dlms/xdlms/conformance';
-import type { DataNotification } from '../../dlms/xdlms/notification';
+import type { DataNotification, EventNotificationRequest } from '../../dlms/xdlms/notification';
 import type { AttributeAddress } from '../objects/store';
 import { activeSecurityHooks, type ActiveSecurityHooks, type SecurityHooks } from './security-hooks';
 import { activeHdlcHooks, type ActiveHdlcHooks, type HdlcFaultHooks } from './hdlc-hooks';
@@ -85,6 +85,8 @@ export interface FaultHooks {
   readonly transformResponse?: (request: Apdu, response: Apdu) => Apdu;
   /** The data-notification a push sends; undefined sends nothing (Blue Book 4.4.8). */
   readonly onPush?: (notification: DataNotification) => DataNotification | undefined;
+  /** The event-notification-request a method's event sends; undefined sends nothing (Green Book 9.3.x EventNotification). */
+  readonly onEvent?: (notification: EventNotificationRequest) => EventNotificationRequest | undefined;
   /** The security layer's decisions (HLS, ciphering, counters, policy): security-hooks.ts. */
   readonly security?: SecurityHooks;
 }
@@ -118,6 +120,7 @@ export interface ActiveHooks {
   readonly keepWrite: (kept: boolean) => boolean;
   readonly transformResponse: (request: Apdu, response: Apdu) => Apdu;
   readonly onPush: (notification: DataNotification) => DataNotification | undefined;
+  readonly onEvent: (notification: EventNotificationRequest) => EventNotificationRequest | undefined;
   readonly security: ActiveSecurityHooks;
 }
 
@@ -160,6 +163,7 @@ export function activeHooks(faults: readonly Fault[]): ActiveHooks {
     keepWrite: chain<[], boolean>(faults, (h) => h.keepWrite),
     transformResponse: chain<[Apdu], Apdu>(faults, (h) => h.transformResponse),
     onPush: chainOptional(faults, (h) => h.onPush),
+    onEvent: chainOptional(faults, (h) => h.onEvent),
     security: activeSecurityHooks(faults.map((f) => f.hooks.security)),
   };
 }

@@ -47,6 +47,17 @@ describe('meter definition loader', () => {
     expect(new TextDecoder().decode(management.password!.bytes)).to.equal('Qz7-sim-LLS');
   });
 
+  it('takes the algorithm of an HLS mechanism 2 association from the registry, and refuses a name it does not know', () => {
+    const m2 = loadMeterDefinition().associations.find((a) => a.name === 'hls-manufacturer')!;
+    expect([m2.authentication, m2.security?.algorithm]).to.deep.equal(['hls-manufacturer', 'dlmsct-test-hmac-sha256']);
+    const withHls = (security: string) =>
+      MINIMAL.replace(
+        '    access: read-only\n',
+        `    access: read-only\n  - name: m2\n    clientSap: 55\n    authentication: hls-manufacturer\n    password: builtin:sim-hls\n    security: ${security}\n    conformance: [get]\n    access: read-only\n`,
+      );
+    expect(errorOf(withHls('{ setup: 0-0:43.0.0.255, context: plain, algorithm: acme-nope }')).message).to.match(/no manufacturer-specific HLS algorithm of that name \(known: dlmsct-test-hmac-sha256/);
+  });
+
   it('applies the defaults of absent HDLC settings', () => {
     const m = parseMeterDefinition(MINIMAL, 'meter.yaml');
     expect(m.hdlc).to.include({ serverLogical: 1, serverPhysical: 16, maxInfoTx: 128, windowTx: 1 });

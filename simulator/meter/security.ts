@@ -5,21 +5,22 @@
  *
  *   - name: management-gmac
  *     clientSap: 48
- *     authentication: hls-gmac          # hls-md5 | hls-sha1 | hls-gmac | hls-sha256 | hls-ecdsa
+ *     authentication: hls-gmac          # hls-manufacturer | hls-md5 | hls-sha1 | hls-gmac | hls-sha256 | hls-ecdsa
  *     password: builtin:sim-hls         # the HLS secret, for hls-md5, hls-sha1 and hls-sha256
  *     security: { setup: 0-0:43.0.0.255, context: ciphered }   # context: ciphered | plain
  */
 import { isDecodeError } from '../../dlms/bytes';
 import { parseObis } from '../../dlms/cosem/obis';
+import { manufacturerHlsNames } from '../../dlms/security/hls-manufacturer';
 import { resolveSecretRef } from '../secrets';
 import type { Cursor } from './yaml-cursor';
 
-/** The HLS mechanisms the simulator serves (Green Book 9.2.7.4); mechanism 2 is manufacturer-specific, so none. */
-export const HLS_AUTHENTICATIONS = ['hls-md5', 'hls-sha1', 'hls-gmac', 'hls-sha256', 'hls-ecdsa'] as const;
+/** The HLS mechanisms the simulator serves (Green Book 9.2.7.4); mechanism 2 runs an algorithm of the registry (hls-manufacturer.ts). */
+export const HLS_AUTHENTICATIONS = ['hls-manufacturer', 'hls-md5', 'hls-sha1', 'hls-gmac', 'hls-sha256', 'hls-ecdsa'] as const;
 export type HlsAuthentication = (typeof HLS_AUTHENTICATIONS)[number];
 
 /** Mechanisms whose proof is a digest over a shared secret (the association's `password`). */
-const SECRET_MECHANISMS: readonly HlsAuthentication[] = ['hls-md5', 'hls-sha1', 'hls-sha256'];
+const SECRET_MECHANISMS: readonly HlsAuthentication[] = ['hls-manufacturer', 'hls-md5', 'hls-sha1', 'hls-sha256'];
 
 export function isHlsAuthentication(a: string): a is HlsAuthentication {
   return (HLS_AUTHENTICATIONS as readonly string[]).includes(a);
@@ -31,6 +32,8 @@ export interface AssociationSecurity {
   readonly setupLogicalName: Uint8Array;
   /** Logical name referencing with ciphering (Green Book 9.4.2.2 context_id 3), or without. */
   readonly ciphered: boolean;
+  /** Mechanism 2: the registry name of the manufacturer's algorithm. */
+  readonly algorithm?: string;
 }
 
 /** The fields an HLS association adds to its definition; `c` is the association entry. */
@@ -39,7 +42,7 @@ export function hlsAssociationFields(
   authentication: HlsAuthentication,
 ): { readonly security: AssociationSecurity; readonly password?: { readonly ref: string; readonly bytes: Uint8Array } } {
   const s = c.need('security');
-  s.only(['setup', 'context']);
+  s.only(['setup', 'context', 'algorithm']);
   const setupCursor = s.need('setup');
   const setup = setupCursor.string();
   let setupLogicalName: Uint8Array;
@@ -50,7 +53,14 @@ export function hlsAssociationFields(
     throw e;
   }
   const ciphered = (s.get('context').present ? s.get('context').oneOf(['ciphered', 'plain'] as const) : 'ciphered') === 'ciphered';
-  const security = { setup, setupLogicalName, ciphered };
+  const algorithmCursor = s.get('algorithm');
+  let algorithm: string | undefined;
+  if (algorithmCursor.present) {
+    if (authentication !== 'hls-manufacturer') algorithmCursor.fail('only hls-manufacturer (mechanism 2) takes an algorithm');
+    algorithm = algorithmCursor.string();
+    if (!manufacturerHlsNames().includes(algorithm)) algorithmCursor.fail(`no manufacturer-specific HLS algorithm of that name (known: ${manufacturerHlsNames().join(', ')})`);
+  }
+  const security = { setup, setupLogicalName, ciphered, ...(algorithm === undefined ? {} : { algorithm }) };
   const pw = c.get('password');
   if (!SECRET_MECHANISMS.includes(authentication)) {
     if (pw.present) pw.fail(`${authentication} takes its keys from the Security setup object, not a password`);

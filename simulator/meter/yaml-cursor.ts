@@ -103,6 +103,16 @@ export class Cursor {
     return this.node.items.map((n, i) => this.child(n as Node, `[${i}]`));
   }
 
+  /** The node as plain data (maps as objects), for converters that report a path, not a place. */
+  plain(): unknown {
+    return plainOf(this.node);
+  }
+
+  /** The node at `path` (keys and list indexes) below this one, to locate a path-reported error. */
+  at(path: readonly (string | number)[]): Cursor {
+    return path.reduce<Cursor>((c, p) => (typeof p === 'number' ? (c.items()[p] ?? c) : c.get(p)), this);
+  }
+
   isMap(): boolean {
     return isMap(this.node);
   }
@@ -160,4 +170,12 @@ export class Cursor {
     if (n < min || n > max) this.fail(`expected an integer in ${min}..${max}, got ${n}`);
     return n;
   }
+}
+
+/** Maps, lists and scalar values only: anything else (an alias) becomes a value no converter accepts. */
+function plainOf(node: unknown): unknown {
+  if (isMap(node)) return Object.fromEntries((node.items as readonly Pair[]).map((p) => [isScalar(p.key) ? String(p.key.value) : '?', plainOf(p.value)]));
+  if (isSeq(node)) return node.items.map(plainOf);
+  if (isScalar(node)) return node.value;
+  return node === null || node === undefined ? null : Symbol('unsupported YAML node');
 }

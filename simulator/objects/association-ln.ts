@@ -18,6 +18,7 @@ import { ACCESS_MODE, ok, refused, type ClassBehaviour, type ObjectListEntry, ty
 export const MECHANISM_OF = {
   none: MECHANISM_NAME.lowest,
   low: MECHANISM_NAME.low,
+  'hls-manufacturer': MECHANISM_NAME.high,
   'hls-md5': MECHANISM_NAME.md5,
   'hls-sha1': MECHANISM_NAME.sha1,
   'hls-gmac': MECHANISM_NAME.gmac,

@@ -15,6 +15,7 @@ import { registerClass } from './register';
 import { sapAssignmentClass } from './sap-assignment';
 import { invocationCounterClass } from './invocation-counter';
 import { securitySetupClass } from './security-setup';
+import { testObjectClass } from './test-object';
 import type { ClassBehaviour } from './types';
 
 export const CLASS_BEHAVIOURS: readonly ClassBehaviour[] = [
@@ -31,6 +32,7 @@ export const CLASS_BEHAVIOURS: readonly ClassBehaviour[] = [
   pushSetupClass,
   securitySetupClass,
   invocationCounterClass,
+  testObjectClass,
 ];
 
 export const CLASS_BY_NAME: ReadonlyMap<string, ClassBehaviour> = new Map(CLASS_BEHAVIOURS.map((c) => [c.name, c]));

@@ -104,7 +104,13 @@ export type WriteResult = { readonly kind: 'success' } | { readonly kind: 'error
  * 4.4.8): the server sends it after the response, the method itself does no IO.
  */
 export type MethodResult =
-  | { readonly kind: 'success'; readonly returnData?: Data; readonly notify?: Data }
+  | {
+      readonly kind: 'success';
+      readonly returnData?: Data;
+      readonly notify?: Data;
+      /** An attribute of this object whose new value the server reports in an event-notification-request (Green Book 9.3.x), sent after the response. */
+      readonly event?: { readonly attribute: number; readonly value: Data };
+    }
   | { readonly kind: 'error'; readonly result: MethodResultName };
 
 /**

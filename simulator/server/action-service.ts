@@ -5,11 +5,17 @@
  * acknowledged with action-response-next-pblock. A method that pushes (Push setup) hands its
  * notification body back with the response; the session sends it after.
  *
- * Not served: return parameters too long for one APDU (action-response-with-pblock). No method
- * of this meter returns data, so none is ever that long.
+ * Return parameters of a single ACTION too long for the client's max receive PDU size go in
+ * pblocks when block-transfer-with-action was negotiated: action-response-with-pblock carries
+ * the A-XDR encoding of the return Data cut into DataBlock-SA blocks numbered from 1, the last
+ * flagged; the client asks for each next block with action-request-next-pblock naming the block
+ * it received. Without block transfer such an answer is action-result other-reason. A method
+ * that reports an event (the test object) hands the attribute and value back for an
+ * event-notification-request sent after the response.
  */
 import type { Data } from '../../dlms/axdr/data';
-import { decodeData } from '../../dlms/axdr/data-codec';
+import { decodeData, encodeDataBytes } from '../../dlms/axdr/data-codec';
+import { encodeApduBytes } from '../../dlms/xdlms/apdu';
 import { ByteReader, concatBytes, isDecodeError } from '../../dlms/bytes';
 import type { ActionRequest, ActionResponse, ActionResponseWithOptionalData } from '../../dlms/xdlms/action';
 import { readSequenceOf } from '../../dlms/xdlms/axdr-fields';
@@ -32,12 +38,36 @@ export interface ActionOutcome {
   readonly longAction: LongAction | undefined;
   /** Data-notification bodies the invoked methods push, in order. */
   readonly notify: readonly Data[];
+  /** Return parameters still to be sent in pblocks (action-response-with-pblock). */
+  readonly longResponse?: LongActionResponse;
+  /** Attributes whose new value the invoked methods report in event-notifications, in order. */
+  readonly events?: readonly ActionEvent[];
 }
 
-function invoke(method: CosemMethodDescriptor, parameters: Data | undefined, ctx: ServeContext, notify: Data[]): ActionResponseWithOptionalData {
+/** Return parameters being sent in pblocks: every block, and how many went out. */
+export interface LongActionResponse {
+  readonly blocks: readonly Uint8Array[];
+  readonly sent: number;
+}
+
+export interface ActionEvent {
+  readonly method: CosemMethodDescriptor;
+  readonly attribute: number;
+  readonly value: Data;
+}
+
+/** The raw-data length grows by at most this many octets past 127 bytes (A-XDR length, up to 65535). */
+const LENGTH_GROWTH = 2;
+
+function pblockResponse(base: Pick<ActionResponse, 'type' | 'invokeIdAndPriority'>, blocks: readonly Uint8Array[], n: number): ActionResponse {
+  return { ...base, variant: 'with-pblock', pblock: { lastBlock: n === blocks.length, blockNumber: n, rawData: blocks[n - 1]! } };
+}
+
+function invoke(method: CosemMethodDescriptor, parameters: Data | undefined, ctx: ServeContext, notify: Data[], events: ActionEvent[]): ActionResponseWithOptionalData {
   const r = invokeMethod({ classId: method.classId, logicalName: method.instanceId, method: method.methodId }, parameters, ctx);
   if (r.kind === 'error') return { result: r.result };
   if (r.notify) notify.push(r.notify);
+  if (r.event) events.push({ method, ...r.event });
   return r.returnData === undefined ? { result: 'success' } : { result: 'success', returnParameters: { kind: 'data', data: r.returnData } };
 }
 
@@ -53,15 +83,37 @@ function decodeParameters(raw: Uint8Array, list: boolean): Data[] | undefined {
   }
 }
 
-export function serveAction(request: ActionRequest, longAction: LongAction | undefined, blocksGranted: boolean, ctx: ServeContext, hooks: ActiveHooks): ActionOutcome {
+/**
+ * One ACTION APDU in. `longResponse` is the return data being sent in pblocks, if any; `limit`
+ * the largest APDU the client receives (Green Book 9.4.6.2).
+ */
+export function serveAction(
+  request: ActionRequest,
+  longAction: LongAction | undefined,
+  blocksGranted: boolean,
+  ctx: ServeContext,
+  hooks: ActiveHooks,
+  longResponse?: LongActionResponse,
+  limit = Number.POSITIVE_INFINITY,
+): ActionOutcome {
   const invokeIdAndPriority: InvokeIdAndPriority = { ...request.invokeIdAndPriority, invokeId: hooks.responseInvokeId(request.invokeIdAndPriority.invokeId) };
   const base = { type: 'action-response', invokeIdAndPriority } as const;
   const notify: Data[] = [];
-  const single = (result: ActionResultName): ActionOutcome => ({ response: { ...base, variant: 'normal', singleResponse: { result } }, longAction: undefined, notify });
+  const events: ActionEvent[] = [];
+  const single = (result: ActionResultName): ActionOutcome => ({ response: { ...base, variant: 'normal', singleResponse: { result } }, longAction: undefined, notify, events });
   const answer = (methods: readonly CosemMethodDescriptor[], params: readonly (Data | undefined)[], list: boolean): ActionOutcome => {
-    const responses = methods.map((m, i) => invoke(m, params[i], ctx, notify));
+    const responses = methods.map((m, i) => invoke(m, params[i], ctx, notify, events));
     const response: ActionResponse = list ? { ...base, variant: 'with-list', listOfResponses: responses } : { ...base, variant: 'normal', singleResponse: responses[0]! };
-    return { response, longAction: undefined, notify };
+    const returned = list ? undefined : responses[0]?.returnParameters;
+    if (returned?.kind !== 'data' || encodeApduBytes(response).length <= limit) return { response, longAction: undefined, notify, events };
+    // Too long for the client: in pblocks when negotiated, else refused (the client never receives more than it said).
+    if (!blocksGranted) return { response: { ...base, variant: 'normal', singleResponse: { result: 'other-reason' } }, longAction: undefined, notify, events };
+    const overhead = encodeApduBytes(pblockResponse(base, [new Uint8Array(0)], 1)).length + LENGTH_GROWTH;
+    const raw = encodeDataBytes(returned.data);
+    const size = Math.max(1, limit - overhead);
+    const blocks: Uint8Array[] = [];
+    for (let at = 0; at < raw.length; at += size) blocks.push(raw.subarray(at, Math.min(raw.length, at + size)));
+    return { response: pblockResponse(base, blocks, 1), longAction: undefined, notify, events, ...(blocks.length > 1 ? { longResponse: { blocks, sent: 1 } } : {}) };
   };
 
   switch (request.variant) {
@@ -69,9 +121,13 @@ export function serveAction(request: ActionRequest, longAction: LongAction | und
       return answer([request.method], [request.methodInvocationParameters], false);
     case 'with-list':
       return answer(request.methods, request.methodInvocationParameters, true);
-    case 'next-pblock':
-      // The client asks for the next block of a long response; this server never sends one.
-      return single('no-long-action-in-progress');
+    case 'next-pblock': {
+      // The client acknowledges the block it received and asks for the next (Green Book 9.4.6.x).
+      if (!longResponse) return single('no-long-action-in-progress');
+      if (request.blockNumber !== longResponse.sent) return single('long-action-aborted');
+      const n = longResponse.sent + 1;
+      return { response: pblockResponse(base, longResponse.blocks, n), longAction: undefined, notify, ...(n < longResponse.blocks.length ? { longResponse: { ...longResponse, sent: n } } : {}) };
+    }
     case 'with-first-pblock':
     case 'with-list-and-first-pblock':
     case 'with-pblock': {

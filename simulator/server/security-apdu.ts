@@ -10,7 +10,9 @@
  */
 import { encodePduBytes } from '../../dlms/acse/pdu';
 import { isDecodeError, type DecodeError } from '../../dlms/bytes';
-import { decodeCipheredApduBytes, type CipheredApdu } from '../../dlms/security/ciphered-apdu';
+import { decodeCipheredApduBytes, encodeCipheredApduBytes, type CipheredApdu, type GeneralCiphering, type KeyInfo } from '../../dlms/security/ciphered-apdu';
+import { agreedKeyOf } from '../../dlms/security/convey-key';
+import { fail } from '../../dlms/security/errors';
 import { isProtectedTag } from '../../dlms/security/ciphered-tags';
 import { securityControl as makeSecurityControl, type SecurityControl } from '../../dlms/security/control';
 import { gcmUnprotect } from '../../dlms/security/gcm';
@@ -63,12 +65,23 @@ function contextFor(k: ChannelKeys, hooks: ActiveSecurityHooks, peerTitle: Uint8
     ek: s.keys.ek,
     ak: s.keys.ak,
     kek: s.keys.kek,
-    ...(s.keys.broadcastKey ? { broadcastKey: s.keys.broadcastKey } : {}),
+    ...(s.keys.broadcastKey ? { broadcastKey: hooks.useBroadcastKey(true) ? s.keys.broadcastKey : s.keys.ek } : {}),
     ...(dedicated ? { dedicatedKey: dedicated } : {}),
     ...(s.clientSigningPublicKey ? { peerSigningKey: s.clientSigningPublicKey } : {}),
+    agreedKey: (info, apdu) => agreedContentKey(s, info, apdu),
     // The policy is judged here, against the Security setup's, not by equality with ours.
     strictPolicy: false,
   };
+}
+
+/**
+ * The key of a general-ciphering agreed-key (One-Pass Diffie-Hellman, Green Book 9.2.3.4.6.3).
+ * The server's static key-agreement key is its signing key (one ECC pair per suite in the
+ * reference meter); a suite without ECC, or without the client's public key, cannot agree one.
+ */
+function agreedContentKey(s: SecurityState, info: Extract<KeyInfo, { type: 'agreed-key' }>, apdu: GeneralCiphering): Key {
+  if (!s.serverSigningKey || !s.clientSigningPublicKey) return fail('SECURITY_KEY_MISSING', 0, 'ECC keys to agree a key with (suites 1, 2)', `suite ${s.suite.id} without them`);
+  return agreedKeyOf(s.suite, s.serverSigningKey, s.clientSigningPublicKey, info, apdu.originatorSystemTitle, apdu.recipientSystemTitle);
 }
 
 /** Deciphers without the tag check: what a meter that ignores the tag would serve. */
@@ -130,8 +143,14 @@ export function unprotectRequest(bytes: Uint8Array, k: ChannelKeys, hooks: Activ
   }
   let plain: Uint8Array | undefined;
   let failure: DecodeError | undefined;
+  // A meter that ignores the key-info of general-ciphering deciphers with its global key.
+  let input = bytes;
+  if (apdu.type === 'general-ciphering' && apdu.keyInfo && !hooks.useConveyedKey(true)) {
+    const { keyInfo: _ignored, ...rest } = apdu;
+    input = encodeCipheredApduBytes(rest);
+  }
   try {
-    plain = unprotectApdu(bytes, contextFor(k, hooks, k.clientSystemTitle)).plain;
+    plain = unprotectApdu(input, contextFor(k, hooks, k.clientSystemTitle)).plain;
   } catch (e) {
     if (!isDecodeError(e)) throw e;
     failure = e;
@@ -156,6 +175,7 @@ export function unprotectRequest(bytes: Uint8Array, k: ChannelKeys, hooks: Activ
   if (failure || !plain) return { kind: 'refused', response: exception('deciphering-error') };
   const sc = apdu.content.securityControl;
   if (!hooks.acceptPolicy(requestMeetsPolicy(state.policy, sc, signed))) return { kind: 'refused', response: exception('deciphering-error') };
+  if (hooks.requireAuthentication(false) && !sc.authenticated) return { kind: 'refused', response: exception('deciphering-error') };
   const counter = apdu.content.invocationCounter;
   const fresh = state.lastClientCounter === undefined || counter > state.lastClientCounter;
   if (!hooks.acceptCounter(fresh)) return { kind: 'refused', response: counterError((state.lastClientCounter ?? 0) + 1) };

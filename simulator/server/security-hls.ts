@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { isDecodeError } from '../../dlms/bytes';
 import { computeHlsResponse, verifyHlsResponse, type HlsExchange, type HlsMechanism } from '../../dlms/security/hls';
+import { manufacturerHls, TEST_MANUFACTURER_HLS } from '../../dlms/security/hls-manufacturer';
 import { Secret } from '../../dlms/secret';
 import type { ActiveSecurityHooks } from '../faults/security-hooks';
 import type { HlsAuthentication } from '../meter/security';
@@ -34,6 +35,13 @@ export function newServerChallenge(): Uint8Array {
 function mechanismFor(def: AssociationDefinition, state: SecurityState, forResponse: boolean): HlsMechanism {
   const a = def.authentication as HlsAuthentication;
   switch (a) {
+    case 'hls-manufacturer': {
+      const name = def.security?.algorithm ?? TEST_MANUFACTURER_HLS;
+      const impl = manufacturerHls(name, new Secret(def.password?.bytes ?? new Uint8Array(0), def.password?.ref ?? 'no secret'));
+      // The meter loader checked the name against the registry.
+      if (!impl) throw new Error(`association ${def.name}: no manufacturer-specific HLS algorithm ${name}`);
+      return { kind: 'hls-manufacturer', impl };
+    }
     case 'hls-md5':
     case 'hls-sha1':
     case 'hls-sha256':

@@ -62,6 +62,17 @@ function hlsPass(plain: Uint8Array, a: SecuredAssociation, hooks: ActiveHooks): 
   });
 }
 
+/** Green Book 9.3.1 Invoke-Id-And-Priority: a SET or ACTION whose service class is unconfirmed. */
+function isUnconfirmed(plain: Uint8Array): boolean {
+  try {
+    const pdu = decodeApduBytes(plain);
+    return (pdu.type === 'set-request' || pdu.type === 'action-request') && pdu.invokeIdAndPriority.serviceClass === 'unconfirmed';
+  } catch (e) {
+    if (isDecodeError(e)) return false;
+    throw e;
+  }
+}
+
 export function createSecureSession(meter: MeterDefinition, hooks: ActiveHooks, inner: Session): Session {
   const states = statesOf(meter);
   const secured = (clientSap: number) => meter.associations.find((a) => a.clientSap === clientSap && a.security !== undefined);
@@ -119,7 +130,9 @@ export function createSecureSession(meter: MeterDefinition, hooks: ActiveHooks, 
     if (u.kind === 'refused') return u.response;
     const plainResponse = a.hls ? hlsPass(u.apdu, a, hooks) : inner.handleApdu(u.apdu, clientSap, now);
     if (!plainResponse) return undefined;
-    const out = protectResponse(plainResponse, u.protection, a.keys, hooks.security);
+    // A broadcast has no one to answer: an unconfirmed request under the broadcast key is served silently.
+    const silent = u.protection.securityControl?.keySet === 'broadcast' && isUnconfirmed(u.apdu) && !hooks.security.answerBroadcast(false);
+    const out = silent ? undefined : protectResponse(plainResponse, u.protection, a.keys, hooks.security);
     // New keys or a stronger policy apply from the next APDU on (Blue Book 4.4.7).
     applyPending(a.keys.state, hooks.security.applyChanges(true));
     return out;

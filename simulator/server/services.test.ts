@@ -155,6 +155,43 @@ describe('LN services of the simulator (GET, SET, ACTION, ACCESS, GBT)', () => {
     const response = decodeApduBytes(concatBytes(...parts));
     expect(response).to.deep.include({ type: 'get-response', variant: 'normal' });
   });
+
+  it('sends long return parameters in action-response-with-pblock blocks, the next on each action-request-next-pblock', () => {
+    const { ask } = setup(undefined, 256);
+    const method = { classId: 8192, instanceId: parseObis('0-0:128.0.2.255'), methodId: 1 };
+    const raw: Uint8Array[] = [];
+    let r = ask({ type: 'action-request', variant: 'normal', invokeIdAndPriority: INVOKE, method, methodInvocationParameters: ZERO });
+    const numbers: string[] = [];
+    for (let n = 1; n < 10 && r.type === 'action-response' && r.variant === 'with-pblock'; n++) {
+      expect(encodeApduBytes(r).length).to.be.at.most(256);
+      numbers.push(`${r.pblock.blockNumber}${r.pblock.lastBlock ? ' last' : ''}`);
+      raw.push(r.pblock.rawData);
+      if (r.pblock.lastBlock) break;
+      r = ask({ type: 'action-request', variant: 'next-pblock', invokeIdAndPriority: INVOKE, blockNumber: n });
+    }
+    expect(numbers).to.deep.equal(['1', '2', '3 last']);
+    // The joined blocks are the A-XDR encoding of the object's 700-byte value.
+    expect(concatBytes(...raw)).to.deep.equal(encodeDataBytes({ type: 'octet-string', value: new Uint8Array(700).map((_, i) => [0x5a, 0x5b, 0x5c, 0x5d][i % 4]!) }));
+    // Once the last block went out, a next-pblock finds no long action in progress.
+    expect(ask({ type: 'action-request', variant: 'next-pblock', invokeIdAndPriority: INVOKE, blockNumber: 3 })).to.deep.include({ singleResponse: { result: 'no-long-action-in-progress' } });
+  });
+
+  it('answers long return parameters with other-reason when block transfer with ACTION was not negotiated', () => {
+    const { ask } = setup(['get', 'action'], 256);
+    const method = { classId: 8192, instanceId: parseObis('0-0:128.0.2.255'), methodId: 1 };
+    expect(ask({ type: 'action-request', variant: 'normal', invokeIdAndPriority: INVOKE, method, methodInvocationParameters: ZERO })).to.deep.include({ variant: 'normal', singleResponse: { result: 'other-reason' } });
+  });
+
+  it('sends an event-notification-request with the new counter after the test object notify method', () => {
+    const { ask, services } = setup();
+    const method = { classId: 8192, instanceId: parseObis('0-0:128.0.2.255'), methodId: 2 };
+    expect(ask({ type: 'action-request', variant: 'normal', invokeIdAndPriority: INVOKE, method, methodInvocationParameters: ZERO })).to.deep.include({ singleResponse: { result: 'success' } });
+    const pushed = services.takePushes().map((b) => decodeApduBytes(b));
+    expect(pushed).to.have.length(1);
+    expect(pushed[0]).to.deep.include({ type: 'event-notification-request', attribute: { classId: 8192, instanceId: parseObis('0-0:128.0.2.255'), attributeId: 3 }, attributeValue: { type: 'double-long-unsigned', value: 1 } });
+    expect(pushed[0]?.type === 'event-notification-request' && pushed[0].time?.length).to.equal(12);
+    expect(ask(get({ classId: 8192, instanceId: parseObis('0-0:128.0.2.255'), attributeId: 3 }))).to.deep.include({ result: { kind: 'data', data: { type: 'double-long-unsigned', value: 1 } } });
+  });
 });
 
 /** The 600-byte object, too long for 128 bytes: its get-response needs several GBT blocks. */

@@ -14,11 +14,11 @@ import { dateTimeFromDate, dateTimeToOctetString } from '../../dlms/axdr/datetim
 import { isDecodeError } from '../../dlms/bytes';
 import { decodeApduBytes, encodeApduBytes, type Apdu } from '../../dlms/xdlms/apdu';
 import type { ConformanceBit } from '../../dlms/xdlms/conformance';
-import type { DataNotification } from '../../dlms/xdlms/notification';
+import type { DataNotification, EventNotificationRequest } from '../../dlms/xdlms/notification';
 import type { ActiveHooks } from '../faults/types';
 import type { ServeContext } from '../objects/types';
 import { serveAccess } from './access-service';
-import { serveAction, type LongAction } from './action-service';
+import { serveAction, type ActionEvent, type LongAction, type LongActionResponse } from './action-service';
 import { GBT_IDLE, serveGbt, type GbtState } from './general-block-transfer';
 import { serveGet, type LongGet } from './get-service';
 import { granted, responseLimit } from './grants';
@@ -63,6 +63,7 @@ export function createLnServices(hooks: ActiveHooks): LnServices {
   let longGet: LongGet | undefined;
   let longSet: LongSet | undefined;
   let longAction: LongAction | undefined;
+  let longActionResponse: LongActionResponse | undefined;
   let gbt: GbtState = GBT_IDLE;
   let pushes: Uint8Array[] = [];
   let notificationId = 0;
@@ -76,6 +77,18 @@ export function createLnServices(hooks: ActiveHooks): LnServices {
       notificationBody: body,
     };
     const sent = hooks.onPush(notification);
+    if (sent) pushes.push(encodeApduBytes(sent));
+  }
+
+  /** An event a method reported: an event-notification-request with the attribute's new value and the time (Green Book 9.3.x). */
+  function event(e: ActionEvent, ctx: ServeContext): void {
+    const notification: EventNotificationRequest = {
+      type: 'event-notification-request',
+      time: dateTimeToOctetString(dateTimeFromDate(new Date(ctx.now), 0)),
+      attribute: { classId: e.method.classId, instanceId: e.method.instanceId, attributeId: e.attribute },
+      attributeValue: e.value,
+    };
+    const sent = hooks.onEvent(notification);
     if (sent) pushes.push(encodeApduBytes(sent));
   }
 
@@ -98,10 +111,12 @@ export function createLnServices(hooks: ActiveHooks): LnServices {
         return out(request, outcome.response);
       }
       case 'action-request': {
-        const outcome = serveAction(request, longAction, granted(ctx, hooks, 'block-transfer-with-action'), ctx, hooks);
+        const outcome = serveAction(request, longAction, granted(ctx, hooks, 'block-transfer-with-action'), ctx, hooks, longActionResponse, responseLimit(ctx, hooks));
         longAction = outcome.longAction;
+        longActionResponse = outcome.longResponse;
         const apdu = out(request, outcome.response);
         for (const body of outcome.notify) push(body, ctx);
+        for (const e of outcome.events ?? []) event(e, ctx);
         return apdu;
       }
       case 'access-request': {
@@ -125,7 +140,8 @@ export function createLnServices(hooks: ActiveHooks): LnServices {
           return serve(apdu as LnServiceRequest, { ...ctx, association: { ...ctx.association, clientMaxReceivePduSize: 0 } });
         });
         gbt = outcome.state;
-        return outcome.apdu;
+        // Each GBT block goes out as the faults leave it, like any other response.
+        return outcome.apdu === undefined ? undefined : out(request, decodeApduBytes(outcome.apdu));
       }
     }
   }
@@ -136,6 +152,7 @@ export function createLnServices(hooks: ActiveHooks): LnServices {
       longGet = undefined;
       longSet = undefined;
       longAction = undefined;
+      longActionResponse = undefined;
       gbt = GBT_IDLE;
     },
     takePushes() {

@@ -5,12 +5,13 @@
  * sizes, with-list equal to one-by-one, SET then GET, a push that arrives and decodes.
  */
 import { expect } from 'chai';
-import { createClient, type DlmsClient } from '../../client';
+import type { DlmsClient } from '../../client';
 import type { AssociationParams, AttributeRef } from '../../client/api';
 import type { Data } from '../../dlms/axdr/data';
 import { Secret } from '../../dlms/secret';
 import { decodeApduBytes } from '../../dlms/xdlms/apdu';
 import { createSimulator, BUILTIN_SECRETS, type Simulator } from '../../simulator';
+import { simulatorClient } from '../helpers/sim-client';
 
 const PUBLIC: AssociationParams = { name: 'public', clientSap: 16, referencing: 'ln', authentication: 'none' };
 
@@ -32,11 +33,7 @@ for (const framing of ['hdlc', 'wrapper'] as const) {
 
     beforeEach(() => {
       sim = createSimulator({ framing });
-      client = createClient({
-        transport: { kind: 'factory', label: 'memory', open: async () => sim.connectMemory() },
-        link: { framing, serverLogical: 1, serverPhysical: 16, addressSize: 1, responseTimeoutMs: 1000, interFrameTimeoutMs: 200 },
-        connectTimeoutMs: 1000,
-      });
+      client = simulatorClient(sim, framing);
     });
     afterEach(async () => {
       await client.disconnect();

@@ -10,7 +10,7 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createClient } from '../../client';
+import { simulatorClient } from '../helpers/sim-client';
 import type { AssociationParams, AttributeRef } from '../../client/api';
 import { describeHdlcBytes, describeWrapperBytes } from '../../client/describe';
 import { fromHex } from '../../dlms/bytes/hex';
@@ -33,11 +33,7 @@ const SETTING: AttributeRef = { classId: 1, obis: '0-0:96.50.0.255', attribute: 
 /** Association, GETs (one refused, one in blocks and HDLC segments), SET refused, ACTION refused, GET with-list, release. */
 async function session(framing: 'hdlc' | 'wrapper'): Promise<readonly TraceRecord[]> {
   const sim = createSimulator({ framing });
-  const client = createClient({
-    transport: { kind: 'factory', label: 'memory', open: async () => sim.connectMemory() },
-    link: { framing, serverLogical: 1, serverPhysical: 16, addressSize: 1, responseTimeoutMs: 1000, interFrameTimeoutMs: 200 },
-    connectTimeoutMs: 1000,
-  });
+  const client = simulatorClient(sim, framing);
   try {
     expect((await client.associate(PUBLIC)).kind).to.equal('accepted');
     await client.get(LOGICAL_DEVICE_NAME);

@@ -16,22 +16,8 @@ import type { FramerEvent } from '../../drivers/framer';
 import { HdlcFramer, HDLC_MAX_FRAME_SIZE } from '../../drivers/hdlc-framer';
 import { WrapperFramer } from '../../drivers/wrapper-framer';
 import { readRecording } from '../vectors/recording';
+import { int, prng, randomBytes, type Rand } from './mutate';
 
-/** mulberry32: a tiny deterministic PRNG, so a failure reproduces from the case number. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rand = () => number;
-const int = (rand: Rand, n: number): number => Math.floor(rand() * n);
-const randomBytes = (rand: Rand, n: number): Uint8Array => Uint8Array.from({ length: n }, () => int(rand, 256));
 
 /** One mutation of a real frame: bit flips, truncation, extension, byte edits, splices, or noise. */
 function mutate(rand: Rand, seeds: readonly Uint8Array[]): Uint8Array {

@@ -3,7 +3,8 @@
  * meter's associations (simulator/meters/default.yaml, keys from simulator/secrets.ts): what the
  * security tests of client/, simulator/ and harness/ share.
  */
-import { createClient, type DlmsClient } from '../../client';
+import type { DlmsClient } from '../../client';
+import { simulatorClient } from './sim-client';
 import type { AssociationParams } from '../../client/api';
 import { memoryCounterStore, type CounterStore } from '../../client/counters';
 import type { SecurityParams } from '../../client/security-context';
@@ -65,13 +66,7 @@ export function secureRig(opts: { readonly faults?: readonly string[]; readonly 
     sim,
     counters,
     client() {
-      const c = createClient({
-        transport: { kind: 'factory', label: 'simulator', open: async () => sim.connectMemory() },
-        link: { framing, serverLogical: 1, serverPhysical: 16, addressSize: 1, responseTimeoutMs: 500, interFrameTimeoutMs: 200 },
-        connectTimeoutMs: 1000,
-        counters,
-        deviceKey: 'test simulator',
-      });
+      const c = simulatorClient(sim, framing, { label: 'simulator', responseTimeoutMs: 500, counters, deviceKey: 'test simulator' });
       clients.push(c);
       return c;
     },

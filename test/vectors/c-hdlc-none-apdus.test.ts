@@ -12,6 +12,7 @@ import { concatBytes, toHex } from '../../dlms/bytes/hex';
 import { isDecodeError } from '../../dlms/bytes/decode-error';
 import { decodeFrame } from '../../dlms/hdlc/frame';
 import { stripLlc } from '../../dlms/hdlc/llc';
+import { RECORDED_INITIATE_REQUEST } from './fixtures';
 import { readRecording } from './recording';
 
 interface Message {
@@ -81,22 +82,7 @@ describe('c_hdlc_none.trace APDUs through the PDU codec', () => {
     expect(decodePduBytes(all[0]!.apdu)).to.deep.include({ type: 'aarq', applicationContextName: '2.16.756.5.8.1.1' });
     const aarq = decodePduBytes(all[0]!.apdu);
     if (aarq.type !== 'aarq') throw new Error('not an AARQ');
-    expect(aarq.userInformation?.apdu).to.deep.equal({
-      type: 'initiate-request',
-      proposedDlmsVersionNumber: 6,
-      proposedConformance: [
-        'general-protection',
-        'block-transfer-with-get-or-read',
-        'block-transfer-with-set-or-write',
-        'block-transfer-with-action',
-        'multiple-references',
-        'get',
-        'set',
-        'selective-access',
-        'action',
-      ],
-      clientMaxReceivePduSize: 0xffff,
-    });
+    expect(aarq.userInformation?.apdu).to.deep.equal(RECORDED_INITIATE_REQUEST);
   });
 
   it('decodes the AARE field by field: accepted, null diagnostic, GET|SET granted, server PDU 512, vaa-name 7', () => {

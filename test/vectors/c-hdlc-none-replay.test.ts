@@ -16,6 +16,7 @@ import { decodeFrame } from '../../dlms/hdlc/frame';
 import { stripLlc } from '../../dlms/hdlc/llc';
 import { addSegment, EMPTY_REASSEMBLY, type Reassembly } from '../../dlms/hdlc/segments';
 import type { Transport } from '../../drivers/transport';
+import { RECORDED_PROPOSED_CONFORMANCE } from './fixtures';
 import { readRecording, type RecordedFrame } from './recording';
 
 const frames = readRecording('c_hdlc_none.trace');
@@ -103,19 +104,6 @@ function recordedGets(): { readonly ref: AttributeRef; readonly answerLine: numb
   return out;
 }
 
-/** What the recorded client proposed (its InitiateRequest conformance, 40 1E 1D). */
-const RECORDED_PROPOSAL = [
-  'general-protection',
-  'block-transfer-with-get-or-read',
-  'block-transfer-with-set-or-write',
-  'block-transfer-with-action',
-  'multiple-references',
-  'get',
-  'set',
-  'selective-access',
-  'action',
-];
-
 describe('c_hdlc_none.trace replayed against our client', function () {
   this.timeout(20_000);
 
@@ -129,7 +117,7 @@ describe('c_hdlc_none.trace replayed against our client', function () {
       // The recorded client uses invoke-id 1 for every request (its C1 octets).
       fixedInvokeId: 1,
     });
-    expect(await client.associate({ name: 'public', clientSap: 16, referencing: 'ln', authentication: 'none', conformance: RECORDED_PROPOSAL, maxReceivePduSize: 0xffff })).to.deep.include({
+    expect(await client.associate({ name: 'public', clientSap: 16, referencing: 'ln', authentication: 'none', conformance: RECORDED_PROPOSED_CONFORMANCE, maxReceivePduSize: 0xffff })).to.deep.include({
       kind: 'accepted',
       serverMaxReceivePduSize: 512,
     });

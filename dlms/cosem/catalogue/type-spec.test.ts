@@ -3,16 +3,9 @@ import { DecodeError, fromHex } from '../../bytes';
 import type { Data } from '../../axdr/data';
 import { decodeDataBytes } from '../../axdr/data-codec';
 import { checkType, formatTypeSpec, parseTypeSpec } from './type-spec';
+import { thrownBy } from '../../../test/helpers/thrown';
 
-function errorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
+const errorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 describe('catalogue type specs', () => {
   it('parses nested structures, arrays, choices and octet-string hints, and prints them back', () => {

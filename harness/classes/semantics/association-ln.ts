@@ -9,6 +9,7 @@ import { formatData } from '../../../dlms/axdr/format';
 import { toHex } from '../../../dlms/bytes';
 import type { Authentication } from '../../../client/api';
 import { type ClassSemantics, numberOf, type Problem } from './types';
+import { HLS_MECHANISM_ID } from '../../../dlms/security/hls';
 
 /** Green Book 9.4.2.2: joint-iso-ctt(2) country(16) country-name(756) identified-organization(5) DLMS-UA(8), BER-encoded. */
 const DLMS_UA_ARC = [0x60, 0x85, 0x74, 0x05, 0x08];
@@ -16,16 +17,8 @@ const APPLICATION_CONTEXT = 1;
 const MECHANISM = 2;
 /** Green Book 9.4.2.2: LN contexts are 1 (no ciphering) and 3 (with ciphering). */
 const LN_CONTEXTS = [1, 3];
-const MECHANISM_ID: Readonly<Record<Authentication, number>> = {
-  none: 0,
-  low: 1,
-  'hls-manufacturer': 2,
-  'hls-md5': 3,
-  'hls-sha1': 4,
-  'hls-gmac': 5,
-  'hls-sha256': 6,
-  'hls-ecdsa': 7,
-};
+/** Green Book 9.4.2.2.2: mechanism 0 is lowest-level security, 1 low-level, then the HLS ones. */
+const MECHANISM_ID: Readonly<Record<Authentication, number>> = { none: 0, low: 1, ...HLS_MECHANISM_ID };
 /** Blue Book 4.4.3 association_status: 2 = associated. */
 const ASSOCIATED = 2;
 /** Green Book 9.4.6.1: the current DLMS version. */
