@@ -117,10 +117,8 @@ export async function runSimulateCommand(args: readonly string[], print: (line: 
     print(`cannot listen on ${parsed.host}:${parsed.port}: ${(e as Error).message}`);
     return 2;
   }
-  const faults = sim.faults.length ? `, faults: ${sim.faults.join(', ')}` : '';
-  print(`simulator listening on tcp ${parsed.host}:${port} (${parsed.framing}${faults})`);
-  print(`port ${port}`);
-  await new Promise<void>((resolve) => {
+  // Handlers first, then the port: whoever reads the port may signal at once (a test does).
+  const stopped = new Promise<void>((resolve) => {
     const done = () => {
       process.off('SIGINT', done);
       process.off('SIGTERM', done);
@@ -129,6 +127,10 @@ export async function runSimulateCommand(args: readonly string[], print: (line: 
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
   });
+  const faults = sim.faults.length ? `, faults: ${sim.faults.join(', ')}` : '';
+  print(`simulator listening on tcp ${parsed.host}:${port} (${parsed.framing}${faults})`);
+  print(`port ${port}`);
+  await stopped;
   await sim.stop();
   print('simulator stopped');
   return 0;
