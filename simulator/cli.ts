@@ -21,12 +21,14 @@ interface SimulateArgs {
   /** Also serve this serial device (8N1 at `baud`), e.g. one end of a socat pty pair. */
   serial?: string;
   baud: number;
+  /** HDLC inactivity timeout in seconds for interactive clients (the default meter has 1 s). */
+  inactivityS: number;
 }
 
-const USAGE = 'usage: dlmsct simulate [--tcp PORT] [--host HOST] [--framing hdlc|wrapper] [--meter FILE] [--fault NAME]... [--serial PATH [--baud N]] [--list-faults]';
+const USAGE = 'usage: dlmsct simulate [--tcp PORT] [--host HOST] [--framing hdlc|wrapper] [--meter FILE] [--fault NAME]... [--serial PATH [--baud N]] [--inactivity S] [--list-faults]';
 
 function parse(args: readonly string[]): SimulateArgs | string {
-  const out: SimulateArgs = { port: DLMS_TCP_PORT, host: '127.0.0.1', framing: 'hdlc', faults: [], listFaults: false, baud: 9600 };
+  const out: SimulateArgs = { port: DLMS_TCP_PORT, host: '127.0.0.1', framing: 'hdlc', faults: [], listFaults: false, baud: 9600, inactivityS: 120 };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = (): string | undefined => args[++i];
@@ -70,6 +72,12 @@ function parse(args: readonly string[]): SimulateArgs | string {
         out.serial = v;
         break;
       }
+      case '--inactivity': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 0 || v > 0xffff) return '--inactivity needs seconds, 0..65535 (0 = never)';
+        out.inactivityS = v;
+        break;
+      }
       case '--baud': {
         const v = Number(value());
         if (!Number.isInteger(v) || v <= 0) return '--baud needs a positive whole number';
@@ -95,7 +103,7 @@ export async function runSimulateCommand(args: readonly string[], print: (line: 
   }
   let sim;
   try {
-    sim = createSimulator({ framing: parsed.framing, faults: parsed.faults, ...(parsed.meter === undefined ? {} : { meter: parsed.meter }) });
+    sim = createSimulator({ framing: parsed.framing, faults: parsed.faults, inactivityTimeoutS: parsed.inactivityS, ...(parsed.meter === undefined ? {} : { meter: parsed.meter }) });
   } catch (e) {
     print((e as Error).message);
     return 2;

@@ -8,6 +8,7 @@ import type { Transport } from '../drivers/transport';
 import { HdlcFramer } from '../drivers/hdlc-framer';
 import { createSimulator, listFaults, BUILTIN_SECRETS, type Simulator } from '.';
 import { aarqBytes, CLIENT, getBytes, pdu, SERVER, T0 } from './testing';
+import { createClient } from '../client';
 
 /** Sends bytes and waits (bounded) for the next whole frame or PDU. */
 function exchange(t: Transport, bytes: Uint8Array, split: (buf: Uint8Array[]) => Uint8Array | undefined): Promise<Uint8Array> {
@@ -96,6 +97,18 @@ describe('createSimulator', () => {
       });
     });
     expect(error?.message).to.contain('ECONNREFUSED');
+  });
+
+  it('reports an overridden HDLC inactivity timeout in the IEC HDLC setup object (0-0:22.0.0.255 attribute 8)', async () => {
+    sim = createSimulator({ framing: 'hdlc', inactivityTimeoutS: 120, now: () => T0 });
+    const client = createClient({
+      transport: { kind: 'factory', label: 'memory', open: async () => sim!.connectMemory() },
+      link: { framing: 'hdlc', serverLogical: 1, addressSize: 1, responseTimeoutMs: 1000, interFrameTimeoutMs: 200 },
+      connectTimeoutMs: 1000,
+    });
+    expect((await client.associate({ name: 'public', clientSap: 16, referencing: 'ln', authentication: 'none' })).kind).to.equal('accepted');
+    expect(await client.get({ classId: 23, obis: '0-0:22.0.0.255', attribute: 8 })).to.deep.include({ kind: 'data', data: { type: 'long-unsigned', value: 120 } });
+    await client.disconnect();
   });
 
   it('reports the faults it runs with', () => {

@@ -9,6 +9,7 @@ import { socketTransport } from '../drivers/tcp';
 import type { Transport } from '../drivers/transport';
 import { activeHooks, FAULTS, faultsNamed } from './faults';
 import { DEFAULT_METER, loadMeterDefinition } from './meter/load';
+import type { MeterDefinition } from './meter/definition';
 import type { ServerConfig } from './server/connection';
 import { serveTransport, type Served } from './server/serve';
 
@@ -20,6 +21,11 @@ export interface SimulatorOptions {
   readonly framing: 'hdlc' | 'wrapper';
   /** Fault names from `listFaults()`; an unknown name throws, listing the known ones. */
   readonly faults?: readonly string[];
+  /**
+   * Overrides the meter's HDLC inactivity_time_out (seconds, 0 = never). The default meter keeps
+   * 1 s so its conformance case is quick; an interactive client wants longer (`dlmsct simulate`).
+   */
+  readonly inactivityTimeoutS?: number;
   /** Milliseconds since the epoch; default Date.now. Clock and living registers read it. */
   readonly now?: () => number;
 }
@@ -44,7 +50,7 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
   const now = opts.now ?? Date.now;
   const faultNames = [...(opts.faults ?? [])];
   const config: ServerConfig = {
-    meter: loadMeterDefinition(opts.meter ?? DEFAULT_METER),
+    meter: withInactivity(loadMeterDefinition(opts.meter ?? DEFAULT_METER), opts.inactivityTimeoutS),
     framing: opts.framing,
     hooks: activeHooks(faultsNamed(faultNames)),
     startedAt: now(),
@@ -85,4 +91,8 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
       await Promise.all(closing);
     },
   };
+}
+
+function withInactivity(meter: MeterDefinition, seconds: number | undefined): MeterDefinition {
+  return seconds === undefined ? meter : { ...meter, hdlc: { ...meter.hdlc, inactivityTimeoutS: seconds } };
 }
