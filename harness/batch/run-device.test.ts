@@ -7,6 +7,7 @@ import { builtinSecret } from '../builtin-secrets';
 import { parseDeviations } from '../engine/deviations';
 import { parseProfile } from '../profile/load';
 import { loadSuites } from '../suite/load';
+import { parseXml } from '../../test/helpers/xml-parse';
 import { exitCodeFor, runDevice } from './run-device';
 
 const SUITE = path.resolve(__dirname, '..', '..', 'suites', 'association', 'logical-device.yaml');
@@ -54,15 +55,16 @@ async function run(faults: string[], deviations: string | undefined, mode: 'stan
   });
   if (r.kind !== 'ran') throw new Error(`not run: ${r.message}`);
   const summary = JSON.parse(fs.readFileSync(out.summary, 'utf8')) as { mode: string; deviations: string | null; totals: Record<string, number>; cases: { status: string; deviation?: { outcome: string; verdict: string } }[] };
-  return { r, summary, console, allure: allureResults(out.results), dir };
+  return { r, summary, console, allure: allureResults(out.results), junit: parseXml(fs.readFileSync(out.junit, 'utf8')), dir };
 }
 
 describe('runDevice', function () {
   this.timeout(30_000);
 
   it('reports a known failure as an expected failure: exit 0, counted on its own, skipped in Allure with a deviation label', async () => {
-    const { r, summary, console, allure } = await run(['logical-device-name-wrong'], DEVIATIONS);
+    const { r, summary, console, allure, junit } = await run(['logical-device-name-wrong'], DEVIATIONS);
     expect(r.kind === 'ran' && r.exitCode).to.equal(0);
+    expect(junit.attrs).to.deep.include({ tests: '1', failures: '0', errors: '0', skipped: '1' });
     expect(summary.totals).to.deep.include({ failed: 0, 'expected-failure': 1 });
     expect(summary.cases[0]).to.deep.include({ status: 'expected-failure' });
     expect(summary.cases[0]!.deviation).to.deep.include({ outcome: 'expected-failure', verdict: 'failed' });
@@ -76,8 +78,9 @@ describe('runDevice', function () {
   });
 
   it('fails the run when a known failure now passes, so the stale entry gets removed', async () => {
-    const { r, summary, allure } = await run([], DEVIATIONS);
+    const { r, summary, allure, junit } = await run([], DEVIATIONS);
     expect(r.kind === 'ran' && r.exitCode).to.equal(1);
+    expect(junit.attrs).to.deep.include({ tests: '1', failures: '1', errors: '0', skipped: '0' });
     expect(summary.totals).to.deep.include({ passed: 0, 'unexpected-pass': 1 });
     expect(allure[0]!.status).to.equal('failed');
     expect(allure[0]!.statusDetails?.message).to.contain('remove the entry');

@@ -1,8 +1,8 @@
 /**
  * One device, one run: reach it (a probe, so an unreachable device is said once rather than by
- * every case), run the planned cases through mocha with Allure, console and JUnit reporters,
- * apply the known deviations, and write summary.json. `dlmsct run` does this once; a batch does
- * it per device, each into its own folder.
+ * every case), run the planned cases through mocha with the Allure and console reporters,
+ * apply the known deviations, and write junit.xml (reports/junit.ts) and summary.json from the
+ * results. `dlmsct run` does this once; a batch does it per device, each into its own folder.
  */
 import type { Io } from '../cli/io';
 import { EXIT } from '../cli/io';
@@ -12,6 +12,7 @@ import { type DeviationSet, deviationText, isGreen, type JudgedResult, type Repo
 import { runWithMocha } from '../mocha/run-mocha';
 import type { Profile } from '../profile/types';
 import type { SuiteDef } from '../suite/types';
+import { writeJunit } from '../../reports/junit';
 import { type RunMode, type Summary, writeSummary } from '../../reports/summary';
 
 export interface DeviceOutputs {
@@ -41,6 +42,7 @@ export type DeviceRun =
 export async function runDevice(opts: DeviceRunOptions): Promise<DeviceRun> {
   const dut = opts.dut ?? (await startDut(opts.profile));
   let results: JudgedResult[];
+  let started: Date;
   try {
     try {
       await dut.probe();
@@ -50,19 +52,20 @@ export async function runDevice(opts: DeviceRunOptions): Promise<DeviceRun> {
     }
     const planned = planCases(opts.suites, opts.profile, opts.filter);
     opts.io.out(`dlmsct: ${planned.length} case(s) against ${opts.profile.device.name} via ${dut.label}${opts.mode === 'certification' ? ' (certification mode)' : ''}\n`);
+    started = new Date();
     results = await runWithMocha({
       profile: opts.profile,
       suites: opts.suites,
       filter: opts.filter,
       dut,
       resultsDir: opts.out.results,
-      junitFile: opts.out.junit,
       console: opts.console,
       ...(opts.deviations ? { deviations: opts.deviations } : {}),
     });
   } finally {
     if (!opts.dut) await dut.stop();
   }
+  writeJunit(opts.out.junit, results, { name: `dlmsct: ${opts.profile.device.name}`, timestamp: started });
   const summary = writeSummary(opts.out.summary, results, { mode: opts.mode, ...(opts.deviations ? { deviations: opts.deviations.file } : {}) });
   // mocha shows an expected failure as pending: say here what each deviation made of its case.
   for (const r of results) if (r.deviation) opts.io.out(`${r.deviation.outcome}: ${r.id}: ${deviationText(r.deviation)}\n`);

@@ -5,6 +5,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { findSecretLeaks } from '../../reports/redact';
+import { parseXml } from '../../test/helpers/xml-parse';
 import { BUILTIN_SECRETS } from '../../simulator/secrets';
 import { schemaFiles } from './schemas';
 import { loadProfile } from '../profile/load';
@@ -75,7 +76,7 @@ describe('dlmsct command line', function () {
     const summary = JSON.parse(fs.readFileSync(path.join(dir, 'summary.json'), 'utf8')) as { totals: Record<string, number>; cases: { id: string }[] };
     expect(summary.cases.map((c) => c.id)).to.include.members(['ASSOC-OPEN[reader]', 'ASSOC-LLS-WRONG-PASSWORD']);
     const junit = fs.readFileSync(path.join(dir, 'junit.xml'), 'utf8');
-    expect(junit).to.contain(`tests="${summary.cases.length}" failures="0"`);
+    expect(parseXml(junit).attrs).to.deep.include({ tests: String(summary.cases.length), failures: '0', errors: '0', skipped: '0' });
     const results = fs.readdirSync(path.join(dir, 'results'));
     expect(results.filter((f) => f.endsWith('-result.json'))).to.have.length(summary.cases.length);
     // Every password and key of the profile (LLS, HLS secret, EK, AK, KEK, ECDSA private keys), in
@@ -98,7 +99,12 @@ describe('dlmsct command line', function () {
     const ldn = summary.cases.find((c) => c.id === 'ASSOC-LOGICAL-DEVICE-NAME')!;
     expect(ldn.status).to.equal('failed');
     expect(ldn.reason).to.contain('text "DLM0000000001"');
-    expect(fs.readFileSync(path.join(dir, 'junit.xml'), 'utf8')).to.contain('errors="1"');
+    // A failed verdict is a JUnit failure (mocha's xunit reporter counted it as an error).
+    const junit = parseXml(fs.readFileSync(path.join(dir, 'junit.xml'), 'utf8'));
+    expect(junit.attrs).to.deep.include({ failures: '1', errors: '0' });
+    const failure = junit.children.flatMap((s) => s.children).find((c) => c.attrs['name']?.startsWith('ASSOC-LOGICAL-DEVICE-NAME '))!.children[0]!;
+    expect(failure.name).to.equal('failure');
+    expect(failure.attrs['message']).to.contain('text "DLM0000000001"');
     const allure = fs
       .readdirSync(path.join(dir, 'results'))
       .filter((f) => f.endsWith('-result.json'))

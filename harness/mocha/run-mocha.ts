@@ -6,7 +6,9 @@
  *   broken); inapplicable → skipped, after recording the reason. With a known-deviations file
  *   (engine/deviations.ts): an expected failure → skipped with a `deviation` label (allure-pytest
  *   reports xfail the same way), an unexpected pass → failed.
- * Reporters: allure-mocha with spec and xunit (JUnit XML) as extra reporters (TOOLCHAIN.md).
+ * Reporters: allure-mocha, with spec as an extra reporter (TOOLCHAIN.md). junit.xml is written from
+ * the results by reports/junit.ts (harness/batch/run-device.ts): mocha's xunit reporter sees only
+ * thrown errors and would count every failed case as an error.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -26,7 +28,6 @@ export interface MochaRunOptions {
   readonly dut: Dut;
   /** allure-results folder; emptied before the run (Allure results accumulate otherwise). */
   readonly resultsDir: string;
-  readonly junitFile: string;
   /** Console reporter; 'spec' by default, 'none' in tests. */
   readonly console?: 'spec' | 'none';
   /** Known deviations: what they make of a verdict is reported (and returned) beside it. */
@@ -46,12 +47,10 @@ export class CaseNotJudged extends Error {
 export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[]> {
   fs.rmSync(opts.resultsDir, { recursive: true, force: true });
   fs.mkdirSync(opts.resultsDir, { recursive: true });
-  fs.mkdirSync(path.dirname(path.resolve(opts.junitFile)), { recursive: true });
-  const extra: unknown[] = [['xunit', { output: opts.junitFile, suiteName: `dlmsct: ${opts.profile.device.name}` }]];
-  if (opts.console !== 'none') extra.unshift('spec');
   const mocha = new Mocha({
     reporter: 'allure-mocha',
-    reporterOptions: { resultsDir: opts.resultsDir, extraReporters: extra },
+    // allure-mocha reads an empty list as one malformed entry: leave the option out instead.
+    reporterOptions: { resultsDir: opts.resultsDir, ...(opts.console === 'none' ? {} : { extraReporters: 'spec' }) },
     // Each case bounds itself (caseBudgetMs); mocha's limit is a backstop set per test.
     timeout: 0,
   });
