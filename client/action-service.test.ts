@@ -1,9 +1,10 @@
+import { scriptedLink } from '../test/helpers/scripted-link';
+import type { Pdu } from '../dlms/acse/pdu';
 import { expect } from 'chai';
 import { encodeDataBytes } from '../dlms/axdr/data-codec';
-import { decodeApduBytes, encodeApduBytes, type Apdu } from '../dlms/xdlms/apdu';
+import type { Apdu } from '../dlms/xdlms/apdu';
 import { invokeAction } from './action-service';
 import type { Negotiated, ServiceContext } from './exchange';
-import type { Link } from './link';
 
 const INVOKE = { invokeId: 6, serviceClass: 'confirmed', priority: 'high' } as const;
 const NEGOTIATED: Negotiated = { clientMaxReceivePduSize: 256, serverMaxReceivePduSize: 512, conformance: ['action', 'block-transfer-with-action'] };
@@ -13,23 +14,14 @@ const RAW = encodeDataBytes(VALUE);
 
 const pblock = (blockNumber: number, lastBlock: boolean, rawData: Uint8Array): Apdu => ({ type: 'action-response', variant: 'with-pblock', invokeIdAndPriority: INVOKE, pblock: { lastBlock, blockNumber, rawData } });
 
-function scripted(answers: Apdu[], sent: Apdu[]): ServiceContext {
-  const link: Link = {
-    open: async () => ({ kind: 'open', note: '' }),
-    exchange: async (bytes) => {
-      sent.push(decodeApduBytes(bytes));
-      const next = answers.shift();
-      return next ? { kind: 'apdu', bytes: encodeApduBytes(next) } : { kind: 'silence', waitedMs: 1 };
-    },
-    receive: async () => ({ kind: 'silence', waitedMs: 1 }),
-    close: async () => undefined,
-  };
+function scripted(answers: Apdu[], sent: Pdu[]): ServiceContext {
+  const link = scriptedLink(answers, sent);
   return { link, negotiated: NEGOTIATED, responseTimeoutMs: 100, notified: () => undefined };
 }
 
 describe('ACTION return parameters in pblocks, client side (client/action-service.ts)', () => {
   it('asks for each next pblock naming the block received and decodes the joined return data', async () => {
-    const sent: Apdu[] = [];
+    const sent: Pdu[] = [];
     const outcome = await invokeAction(scripted([pblock(1, false, RAW.subarray(0, 200)), pblock(2, true, RAW.subarray(200))], sent), METHOD, { type: 'integer', value: 0 }, INVOKE);
     expect(outcome).to.deep.equal({ kind: 'action-result', result: 'success', returnData: { kind: 'data', data: VALUE }, blocks: 2 });
     expect(sent.map((a) => (a.type === 'action-request' ? a.variant : a.type))).to.deep.equal(['normal', 'next-pblock']);

@@ -1,10 +1,11 @@
+import { scriptedLink } from '../test/helpers/scripted-link';
+import type { Pdu } from '../dlms/acse/pdu';
 import { expect } from 'chai';
 import { parseObis } from '../dlms/cosem/obis';
 import { decodeApduBytes, encodeApduBytes, type Apdu } from '../dlms/xdlms/apdu';
 import type { GeneralBlockTransfer } from '../dlms/xdlms/block-transfer';
 import { exchangeApdu, type Negotiated, type ServiceContext } from './exchange';
 import { cutGbt } from './general-block-transfer';
-import type { Link } from './link';
 
 const INVOKE = { invokeId: 2, serviceClass: 'confirmed', priority: 'high' } as const;
 const NEGOTIATED: Negotiated = { clientMaxReceivePduSize: 64, serverMaxReceivePduSize: 64, conformance: ['get', 'set', 'general-block-transfer'] };
@@ -22,18 +23,8 @@ const gbt = (blockNumber: number, blockNumberAck: number, lastBlock: boolean, bl
   blockData,
 });
 
-/** A link that records every APDU sent and answers with the next of `answers`. */
-function scripted(answers: Apdu[], sent: Apdu[]): ServiceContext {
-  const link: Link = {
-    open: async () => ({ kind: 'open', note: '' }),
-    exchange: async (bytes) => {
-      sent.push(decodeApduBytes(bytes));
-      const next = answers.shift();
-      return next ? { kind: 'apdu', bytes: encodeApduBytes(next) } : { kind: 'silence', waitedMs: 1 };
-    },
-    receive: async () => ({ kind: 'silence', waitedMs: 1 }),
-    close: async () => undefined,
-  };
+function scripted(answers: Apdu[], sent: Pdu[]): ServiceContext {
+  const link = scriptedLink(answers, sent);
   return { link, negotiated: NEGOTIATED, responseTimeoutMs: 100, notified: () => undefined };
 }
 
@@ -49,7 +40,7 @@ describe('general block transfer, client side (client/general-block-transfer.ts)
   });
 
   it('sends a short request in one last block and fetches a long response block by block, acknowledging each', async () => {
-    const sent: Apdu[] = [];
+    const sent: Pdu[] = [];
     const request: Apdu = { type: 'get-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: ATTRIBUTE };
     const answer = await exchangeApdu(scripted([gbt(1, 1, false, parts[0]!), gbt(2, 2, true, parts[1]!)], sent), request);
     expect(answer).to.deep.equal({ kind: 'pdu', pdu: decodeApduBytes(response) });
@@ -57,7 +48,7 @@ describe('general block transfer, client side (client/general-block-transfer.ts)
   });
 
   it('sends a long request in blocks, each but the last acknowledged by the server', async () => {
-    const sent: Apdu[] = [];
+    const sent: Pdu[] = [];
     const request: Apdu = { type: 'set-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: ATTRIBUTE, value: { type: 'octet-string', value: LONG } };
     const setResponse: Apdu = { type: 'set-response', variant: 'normal', invokeIdAndPriority: INVOKE, result: 'success' };
     const cut = cutGbt(encodeApduBytes(request), 64);

@@ -1,5 +1,6 @@
+import { scriptedLink } from '../test/helpers/scripted-link';
 import { expect } from 'chai';
-import { encodePduBytes, type Pdu } from '../dlms/acse/pdu';
+import type { Pdu } from '../dlms/acse/pdu';
 import { loadMeterDefinition } from '../simulator/meter/load';
 import { NO_FAULTS } from '../simulator/faults';
 import { createSession } from '../simulator/server/session';
@@ -31,15 +32,7 @@ function sessionLink(): Link & { sent: number } {
 
 /** A Link answering from a script. */
 function scripted(...answers: Pdu[]): Link {
-  return {
-    open: async () => ({ kind: 'open', note: '' }),
-    exchange: async () => {
-      const next = answers.shift();
-      return next ? { kind: 'apdu', bytes: encodePduBytes(next) } : { kind: 'silence', waitedMs: 1 };
-    },
-    receive: async () => ({ kind: 'silence', waitedMs: 1 }),
-    close: async () => undefined,
-  };
+  return scriptedLink(answers);
 }
 
 describe('client short-name READ and WRITE', () => {
