@@ -99,6 +99,24 @@ describe('runCase', () => {
     expect(served.results[0]!.reason).to.contain('expected no answer (silence), or exception-response state-error service-not-allowed, got data octet-string');
   });
 
+  it('passes with a remark when the answer is an allowed but not preferred alternative, and plainly when it is the preferred one', async () => {
+    const steps =
+      '      - connect: {}\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 99 }\n' +
+      '      - expect: { oneOf: [ { dataAccessResult: object-undefined }, { dataAccessResult: hardware-fault, remark: { text: hardware-fault refuses it; object-undefined is preferred, clause: docs/decisions/expectation-review.md } } ] }\n';
+    const tolerated = await run(steps, { get: () => ({ kind: 'data-access-result', result: 'hardware-fault' }) });
+    const r = tolerated.results[0]!;
+    expect(r.status).to.equal('passed-with-remarks');
+    expect(r.remarks).to.deep.equal([
+      { text: 'hardware-fault refuses it; object-undefined is preferred (the DUT answered data-access-result hardware-fault)', clause: 'docs/decisions/expectation-review.md', step: 2 },
+    ]);
+    expect(r.steps.map((s) => s.status)).to.deep.equal(['passed', 'passed', 'passed']);
+    const preferred = await run(steps, { get: () => ({ kind: 'data-access-result', result: 'object-undefined' }) });
+    expect(preferred.results[0]!.status).to.equal('passed');
+    expect(preferred.results[0]!.remarks).to.deep.equal([]);
+    const wrong = await run(steps, { get: () => ({ kind: 'data-access-result', result: 'temporary-failure' }) });
+    expect(wrong.results[0]!.status).to.equal('failed');
+  });
+
   it('judges the DLMS version the AARE announces against the profile', async () => {
     const { results } = await run(OPEN, { associate: () => ({ ...ACCEPTED, dlmsVersion: 5 }) });
     expect(results[0]!.status).to.equal('failed');

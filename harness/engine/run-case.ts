@@ -13,7 +13,7 @@ import type { StepContext } from '../steps/context';
 import { getStep } from '../steps/registry';
 import type { PlannedCase } from './plan';
 import type { CaseResult, StepRecord } from './result';
-import { ExpectationFailure, HarnessFault, Inapplicable, Inconclusive, type Verdict } from './verdict';
+import { ExpectationFailure, HarnessFault, Inapplicable, Inconclusive, type Remark, type Verdict } from './verdict';
 
 export interface CaseEnv {
   readonly profile: Profile;
@@ -58,7 +58,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
     ...(planned.each ? { association: planned.each.name } : {}),
   };
   if (planned.inapplicable !== undefined) {
-    return { ...base, status: 'inapplicable', reason: planned.inapplicable, associations: [], durationMs: 0, steps: notRun(planned, 0, 0), trace: [] };
+    return { ...base, status: 'inapplicable', reason: planned.inapplicable, associations: [], remarks: [], durationMs: 0, steps: notRun(planned, 0, 0), trace: [] };
   }
 
   const clients: { client: DlmsClient; offset: number }[] = [];
@@ -70,6 +70,8 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
   };
   const records: StepRecord[] = [];
   const used = new Set<string>();
+  const remarks: Remark[] = [];
+  let stepIndex: number | undefined;
   let verdict: Verdict = { status: 'passed' };
   try {
     const client = open();
@@ -84,12 +86,16 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
       vars: new Map(),
       used,
       note: () => undefined,
+      remark: (text, clause) => {
+        remarks.push({ text, clause, ...(stepIndex === undefined ? {} : { step: stepIndex }) });
+      },
       elapsed: since,
     };
     for (const [index, call] of def.steps.entries()) {
       const precondition = call.args['precondition'] === true;
       const notes: string[] = [];
       const substeps: StepRecord[] = [];
+      stepIndex = index;
       ctx.note = (text) => notes.push(text);
       ctx.substep = (record) => substeps.push(record);
       const startMs = since();
@@ -123,11 +129,14 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
   } catch (e) {
     verdict = verdictOf(e, false);
   } finally {
+    stepIndex = undefined;
     // A client that will not close must not hold the run: each disconnect is bounded too.
     for (const { client } of clients) {
       await bounded(client.disconnect(), stepBudgetMs(env.profile), 'disconnect').catch(() => undefined);
     }
   }
+  // Every expectation held, but an answer was allowed rather than preferred: say so (DESIGN.md, Verdicts).
+  if (verdict.status === 'passed' && remarks.length) verdict = { status: 'passed-with-remarks' };
   return {
     ...base,
     status: verdict.status,
@@ -135,6 +144,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
     ...(verdict.culprit === undefined ? {} : { culprit: verdict.culprit }),
     ...(verdict.code === undefined ? {} : { code: verdict.code }),
     associations: [...used],
+    remarks,
     durationMs: Math.round(since()),
     steps: records,
     trace: mergeTraces(clients, markers),

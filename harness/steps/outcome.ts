@@ -42,7 +42,28 @@ export interface OutcomeExpectation {
   readonly rejected?: RejectedExpectation;
   readonly released?: true;
   readonly oneOf?: readonly OutcomeExpectation[];
+  /**
+   * Inside `oneOf`: this alternative is allowed but not preferred; when it is the one that holds
+   * (alternatives are tried in order), the case passes with this remark.
+   */
+  readonly remark?: RemarkSpec;
 }
+
+/** A tolerance as a suite writes it: what the answer means, and the record or clause that allows it. */
+export interface RemarkSpec {
+  readonly text: string;
+  readonly clause: string;
+}
+
+export const REMARK_SCHEMA: Schema = {
+  type: 'object',
+  description: 'allowed but not preferred: the case passes with this remark when this alternative is the one that holds',
+  properties: {
+    text: { type: 'string', description: 'what the answer is and what is preferred' },
+    clause: { type: 'string', description: 'the docs/decisions/ record or spec clause that allows it' },
+  },
+  required: ['text', 'clause'],
+};
 
 const DATA_TYPES = Object.keys(DATA_TAG) as DataType[];
 const NAME = '^[a-z][a-z0-9-]*$';
@@ -85,7 +106,8 @@ const SINGLE_PROPERTIES: Record<string, Schema> = {
   released: { const: true, description: 'RLRE received' },
 };
 
-const SINGLE: Schema = { type: 'object', properties: SINGLE_PROPERTIES, minProperties: 1, maxProperties: 1 };
+/** One alternative of `oneOf`: one expectation, and optionally the remark it earns when it is the one that holds. */
+const SINGLE: Schema = { type: 'object', properties: { ...SINGLE_PROPERTIES, remark: REMARK_SCHEMA }, minProperties: 1, maxProperties: 2 };
 
 export const OUTCOME_EXPECTATION_SCHEMA: Schema = {
   type: 'object',
@@ -100,16 +122,33 @@ export interface Mismatch {
   readonly actual: string;
 }
 
-/** undefined when the outcome meets the expectation. */
-export function matchOutcome(exp: OutcomeExpectation, last: LastOutcome | undefined, profile: Profile): Mismatch | undefined {
+/**
+ * undefined when the outcome meets the expectation. When the alternative that holds carries a
+ * remark (allowed, not preferred), `remark` is called with it.
+ */
+export function matchOutcome(exp: OutcomeExpectation, last: LastOutcome | undefined, profile: Profile, remark?: (text: string, clause: string) => void): Mismatch | undefined {
   const actual = last ? describeOutcome(last) : 'no request made yet';
-  const ok = last !== undefined && holds(exp, last, profile);
-  return ok ? undefined : { expected: describeExpectation(exp, profile), actual };
+  const held = last === undefined ? undefined : holding(exp, last, profile);
+  if (!held) return { expected: describeExpectation(exp, profile), actual };
+  if (held.remark) remark?.(`${held.remark.text} (the DUT answered ${actual})`, held.remark.clause);
+  return undefined;
+}
+
+/** The expectation (an alternative of oneOf, in order) that the outcome meets, if any. */
+function holding(exp: OutcomeExpectation, last: LastOutcome, profile: Profile): OutcomeExpectation | undefined {
+  if (exp.oneOf) {
+    for (const e of exp.oneOf) {
+      const h = holding(e, last, profile);
+      if (h) return h;
+    }
+    return undefined;
+  }
+  return holds(exp, last, profile) ? exp : undefined;
 }
 
 function holds(exp: OutcomeExpectation, last: LastOutcome, profile: Profile): boolean {
   const o = last.outcome;
-  if (exp.oneOf) return exp.oneOf.some((e) => holds(e, last, profile));
+  if (exp.oneOf) return holding(exp, last, profile) !== undefined;
   if (exp.silence) return o.kind === 'silence';
   if (exp.data) return o.kind === 'data' && dataHolds(exp.data, o.data, profile);
   if (exp.dataAccessResult) return (o.kind === 'data-access-result' || o.kind === 'set-result') && o.result === exp.dataAccessResult;
