@@ -11,6 +11,7 @@ import { listCommand } from './list';
 import { reportCommand } from './report';
 import { exportCommand } from './export';
 import { schemasCommand } from './schemas';
+import { classesCommand } from './classes';
 import { EXIT, UsageError, type Io, processIo } from './io';
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   report: reportCommand,
   export: exportCommand,
   schemas: schemasCommand,
+  classes: classesCommand,
 };
 
 const USAGE = `usage: dlmsct <command> [options]
@@ -37,6 +39,7 @@ const USAGE = `usage: dlmsct <command> [options]
                                            and decipher protected APDUs (keys are never printed)
                                            (without HEX: one per line from stdin, C2S/S2C prefixes allowed)
   list [--profile FILE] [--steps]          suites and cases with their ids
+  classes [--json] [--class ID]            the interface classes the object checks know
   report [--results DIR]                   write the single-file HTML report to allure-report/
   export [--results DIR] [--format pcapng|svg] [--out DIR]
                                            each case's trace as a file named by case id (docs/wireshark.md)
