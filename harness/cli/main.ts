@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./report')).reportCommand,
   export: async () => (await import('./export')).exportCommand,
   schemas: async () => (await import('./schemas')).schemasCommand,
+  classes: async () => (await import('./classes')).classesCommand,
 };
 
 const USAGE = `usage: dlmsct <command> [options]
@@ -36,6 +37,7 @@ const USAGE = `usage: dlmsct <command> [options]
                                            and decipher protected APDUs (keys are never printed)
                                            (without HEX: one per line from stdin, C2S/S2C prefixes allowed)
   list [--profile FILE] [--steps]          suites and cases with their ids
+  classes [--json] [--class ID]            the interface classes the object checks know
   report [--results DIR]                   write the single-file HTML report to allure-report/
   export [--results DIR] [--format pcapng|svg] [--out DIR]
                                            each case's trace as a file named by case id (docs/wireshark.md)
