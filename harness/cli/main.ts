@@ -11,6 +11,7 @@ import { listCommand } from './list';
 import { reportCommand } from './report';
 import { exportCommand } from './export';
 import { schemasCommand } from './schemas';
+import { ACCEPTANCE_COMMANDS, ACCEPTANCE_USAGE } from './acceptance-commands';
 import { EXIT, UsageError, type Io, processIo } from './io';
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   report: reportCommand,
   export: exportCommand,
   schemas: schemasCommand,
+  ...ACCEPTANCE_COMMANDS,
 };
 
 const USAGE = `usage: dlmsct <command> [options]
@@ -40,7 +42,7 @@ const USAGE = `usage: dlmsct <command> [options]
   report [--results DIR]                   write the single-file HTML report to allure-report/
   export [--results DIR] [--format pcapng|svg] [--out DIR]
                                            each case's trace as a file named by case id (docs/wireshark.md)
-`;
+${ACCEPTANCE_USAGE}`;
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const [name, ...rest] = argv;
