@@ -4,6 +4,7 @@
  * pass, 2 configuration error (a located message on stderr), 3 device unreachable; 70 a bug.
  */
 import { isConfigError } from '../config-error';
+import { ACCEPTANCE_COMMANDS, ACCEPTANCE_USAGE } from './acceptance-commands';
 import { EXIT, UsageError, type Io, processIo } from './io';
 
 type Command = (args: string[], io: Io) => Promise<number>;
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./export')).exportCommand,
   schemas: async () => (await import('./schemas')).schemasCommand,
   classes: async () => (await import('./classes')).classesCommand,
+  ...ACCEPTANCE_COMMANDS,
 };
 
 const USAGE = `usage: dlmsct <command> [options]
@@ -41,7 +43,7 @@ const USAGE = `usage: dlmsct <command> [options]
   report [--results DIR]                   write the single-file HTML report to allure-report/
   export [--results DIR] [--format pcapng|svg] [--out DIR]
                                            each case's trace as a file named by case id (docs/wireshark.md)
-`;
+${ACCEPTANCE_USAGE}`;
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const [name, ...rest] = argv;
