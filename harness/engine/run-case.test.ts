@@ -73,6 +73,26 @@ describe('runCase', () => {
     expect(results[0]!.reason).to.match(/^precondition not met: .*AARE rejected-permanent, acse-service-user diagnostic authentication-failure/);
   });
 
+  it('makes a case inconclusive when the expectation on a precondition request does not hold', async () => {
+    const steps = '      - connect: {}\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2, precondition: true }\n      - expect: { data: { type: octet-string } }\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - expect: { data: { type: octet-string } }\n';
+    let n = 0;
+    const refusedFirst = await run(steps, { get: () => (n++ === 0 ? { kind: 'data-access-result', result: 'temporary-failure' } : { kind: 'data', data: { type: 'octet-string', value: new Uint8Array(1) }, blocks: 1 }) });
+    expect(refusedFirst.results[0]!.status).to.equal('inconclusive');
+    expect(refusedFirst.results[0]!.reason).to.match(/^precondition not met: /);
+    n = 0;
+    const refusedSecond = await run(steps, { get: () => (n++ === 1 ? { kind: 'data-access-result', result: 'temporary-failure' } : { kind: 'data', data: { type: 'octet-string', value: new Uint8Array(1) }, blocks: 1 }) });
+    expect(refusedSecond.results[0]!.status).to.equal('failed');
+  });
+
+  it('reports a meter that hung up in those words, never as a malformed answer', async () => {
+    const closed = { kind: 'malformed', code: 'LINK_CLOSED', offset: 0, expected: 'an answer', actual: 'the meter closed the connection' } as const;
+    const { results } = await run('      - connect: {}\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - expect: { silence: true }\n', { get: () => closed });
+    expect(results[0]!.status).to.equal('failed');
+    expect(results[0]!.reason).to.match(/expected no answer \(silence\), got the meter closed the connection$/);
+    const allowed = await run('      - connect: {}\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - expect: { oneOf: [ { silence: true }, { closed: true } ] }\n', { get: () => closed });
+    expect(allowed.results[0]!.status).to.equal('passed');
+  });
+
   it('sends a wrong password that is not the profile one, and judges the exact diagnostic', async () => {
     const seen: string[] = [];
     const { results } = await run(

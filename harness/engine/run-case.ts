@@ -23,6 +23,9 @@ export interface CaseEnv {
   readonly clock?: () => number;
 }
 
+/** Steps that judge the outcome of the request before them (ctx.last), rather than make one. */
+const JUDGES_LAST: ReadonlySet<string> = new Set(['expect', 'expect.blocks', 'expect.equals', 'expect.type']);
+
 /** The longest one step may take: a connection plus a handful of bounded exchanges. */
 export function stepBudgetMs(profile: Profile): number {
   const t = profile.timeouts;
@@ -72,6 +75,8 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
   const used = new Set<string>();
   const remarks: Remark[] = [];
   let stepIndex: number | undefined;
+  /** The last outcome was made by a `precondition: true` request: judging it is part of the precondition. */
+  let lastByPrecondition = false;
   let verdict: Verdict = { status: 'passed' };
   try {
     const client = open();
@@ -92,7 +97,8 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
       elapsed: since,
     };
     for (const [index, call] of def.steps.entries()) {
-      const precondition = call.args['precondition'] === true;
+      const precondition: boolean = call.args['precondition'] === true || (JUDGES_LAST.has(call.name) && lastByPrecondition);
+      const lastBefore = ctx.last;
       const notes: string[] = [];
       const substeps: StepRecord[] = [];
       stepIndex = index;
@@ -108,6 +114,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
       } catch (e) {
         outcome = verdictOf(e, precondition);
       }
+      if (ctx.last !== lastBefore) lastByPrecondition = precondition;
       records.push({
         index,
         name: call.name,

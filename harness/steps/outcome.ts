@@ -6,8 +6,9 @@
 import type { AssociateOutcome, GetOutcome, ReadOutcome, ReleaseOutcome, WriteOutcome } from '../../client/api';
 import { DATA_TAG, type Data, type DataType } from '../../dlms/axdr/data';
 import { formatData } from '../../dlms/axdr/format';
+import { isClosedOutcome } from '../../client/outcomes';
 import { ACTION_RESULT, DATA_ACCESS_RESULT } from '../../dlms/xdlms/results';
-import { describeAction, describeGetList, describeNotification, describeSet, describeSetList } from './service-outcome';
+import { describeAction, describeGetList, describeMalformed, describeNotification, describeSet, describeSetList } from './service-outcome';
 import type { Profile } from '../profile/types';
 import type { Schema } from '../yaml/schema';
 import type { LastOutcome } from './context';
@@ -41,6 +42,8 @@ export interface OutcomeExpectation {
   readonly accepted?: true;
   readonly rejected?: RejectedExpectation;
   readonly released?: true;
+  /** The meter closed the connection (legal over TCP after RLRE or DISC; a case about hanging up allows it explicitly). */
+  readonly closed?: true;
   readonly oneOf?: readonly OutcomeExpectation[];
   /**
    * Inside `oneOf`: this alternative is allowed but not preferred; when it is the one that holds
@@ -104,6 +107,7 @@ const SINGLE_PROPERTIES: Record<string, Schema> = {
   accepted: { const: true, description: 'AARE result accepted' },
   rejected: REJECTED_SCHEMA,
   released: { const: true, description: 'RLRE received' },
+  closed: { const: true, description: 'the meter closed the connection (never taken for silence)' },
 };
 
 /** One alternative of `oneOf`: one expectation, and optionally the remark it earns when it is the one that holds. */
@@ -168,6 +172,7 @@ function holds(exp: OutcomeExpectation, last: LastOutcome, profile: Profile): bo
     return o.kind === 'rejected' && (!r.result || o.result === r.result) && (!r.source || o.diagnosticSource === r.source) && (!r.diagnostic || o.diagnostic === r.diagnostic) && initiateHolds;
   }
   if (exp.released) return o.kind === 'released';
+  if (exp.closed) return isClosedOutcome(o);
   return false;
 }
 
@@ -212,6 +217,7 @@ export function describeExpectation(exp: OutcomeExpectation, profile: Profile): 
     return `AARE ${r.result ?? 'rejected'}${r.source ? `, ${r.source}` : ''}${r.diagnostic ? ` diagnostic ${r.diagnostic}` : ''}${ui}`;
   }
   if (exp.released) return 'RLRE (released)';
+  if (exp.closed) return 'the meter closes the connection';
   return 'an expectation';
 }
 
@@ -285,5 +291,5 @@ function describeRelease(o: ReleaseOutcome): string {
 
 function describeCommon(o: { kind: 'silence'; waitedMs: number } | { kind: 'malformed'; code: string; offset: number; expected: string; actual: string }): string {
   if (o.kind === 'silence') return `no answer within ${o.waitedMs} ms`;
-  return `a malformed answer: ${o.code} at byte ${o.offset}, expected ${o.expected}, got ${o.actual}`;
+  return describeMalformed(o);
 }
