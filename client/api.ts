@@ -142,7 +142,7 @@ export interface ConfirmedServiceErrorOutcome {
 /** RLRQ fields (Green Book 9.3.3): reason [0] and user-information [30] (an InitiateRequest). */
 export interface ReleaseOptions {
   readonly reason?: 'normal' | 'urgent' | 'user-defined';
-  /** Carry the association's InitiateRequest in the RLRQ user-information. */
+  /** Carry the association's InitiateRequest in the RLRQ user-information (default: in a ciphered association yes, protected; otherwise no). */
   readonly userInformation?: boolean;
   /** In a ciphered association: carry it unprotected (the negative case of Green Book 9.3.3). */
   readonly unprotectedUserInformation?: boolean;
@@ -350,6 +350,8 @@ export interface DlmsClient {
   /** Short-name WRITE (Green Book 9.3 WriteRequest), one value per variable. */
   write(items: readonly SnWriteItem[]): Promise<WriteOutcome>;
   release(options?: ReleaseOptions): Promise<ReleaseOutcome>;
+  /** An association is open on a live link (the engine's cleanup releases it). */
+  isAssociated?(): boolean;
   /** DISC/UA for HDLC; then the transport closes. Never throws. */
   disconnect(): Promise<void>;
   /** Frame-level access (HDLC framing only); absent for clients that cannot give it. */

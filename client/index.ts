@@ -102,6 +102,8 @@ class TracingClient implements DlmsClient {
   private channel: SecureChannel | undefined;
   private associated: AssociationParams | undefined;
   private readonly counters: CounterStore;
+  /** Raw frames went out on this link: its state is the case's business, not the link machine's. */
+  private rawUsed = false;
 
   constructor(private readonly opts: ClientOptions) {
     // Protected APDUs are recorded as sent and, in an extra layer, deciphered (client/ciphering.ts).
@@ -267,7 +269,10 @@ class TracingClient implements DlmsClient {
     const link = await this.ensureLink();
     if ('kind' in link) return link;
     const channel = this.channel;
-    const outcome = channel?.ciphered ? await releaseSecured(link.link, options ?? {}, channel, this.associated) : await release(link.link, options, this.initiate);
+    // In a ciphered context the RLRQ carries the protected InitiateRequest unless told otherwise:
+    // a meter whose policy requires protection refuses a bare RLRQ (real-meter.md section 2).
+    const opts = { ...options, userInformation: options?.userInformation ?? true };
+    const outcome = channel?.ciphered ? await releaseSecured(link.link, opts, channel, this.associated) : await release(link.link, options, this.initiate);
     // RLRE not-finished: the server keeps the association (Green Book 9.3.3).
     if (outcome.kind === 'released' && outcome.reason !== 'not-finished') {
       this.negotiated = UNNEGOTIATED;
@@ -288,6 +293,7 @@ class TracingClient implements DlmsClient {
         this.rec.event('the meter had closed the connection: the frame goes on a fresh connection');
         await this.openLink(this.sap ?? PUBLIC_CLIENT_SAP);
       }
+      this.rawUsed = true;
       return this.hdlcLink('send a raw frame').sendRaw(bytes, note);
     },
     nextFrame: async (timeoutMs) => this.hdlcLink('wait for a raw frame').nextRaw(timeoutMs),
@@ -306,6 +312,7 @@ class TracingClient implements DlmsClient {
     this.rec.event(`connected: ${transport.label}`);
     this.transport = transport;
     this.sap = clientSap;
+    this.rawUsed = false;
     this.link =
       this.opts.link.framing === 'hdlc'
         ? new HdlcClientLink(transport, this.opts.link, clientSap, this.rec, proposal)
@@ -317,6 +324,11 @@ class TracingClient implements DlmsClient {
     if (this.link instanceof HdlcClientLink) return this.link;
     const why = this.link ? 'the link is not HDLC' : 'no link is open';
     throw new ClientError(`cannot ${what}: ${why}`, this.link ? 'profile' : 'harness', 'CLIENT_NO_HDLC_LINK');
+  }
+
+  isAssociated(): boolean {
+    // After raw frames the link machine no longer knows the DUT's state (an SNRM resets it): not ours to release.
+    return this.negotiated !== UNNEGOTIATED && this.link !== undefined && this.link.dead !== true && !this.rawUsed;
   }
 
   async disconnect(): Promise<void> {

@@ -137,6 +137,26 @@ describe('runCase', () => {
     expect(wrong.results[0]!.status).to.equal('failed');
   });
 
+  it('records a teardown defect as a remark, never as the verdict of a case about something else', async () => {
+    const silent = { release: () => ({ kind: 'silence', waitedMs: 50 }) as const };
+    const teardown = await run(`${OPEN}      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - release: { expect: released }\n      - disconnect: {}\n`, silent);
+    expect(teardown.results[0]!.status).to.equal('passed-with-remarks');
+    expect(teardown.results[0]!.remarks[0]!.text).to.match(/^teardown \(not this case's subject\): expected RLRE \(released\), got no answer within 50 ms/);
+    expect(teardown.results[0]!.remarks[0]!.clause).to.equal('docs/decisions/teardown.md');
+    // A release followed by a check is part of the case: it is judged.
+    const judged = await run(`${OPEN}      - release: { expect: released }\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n`, silent);
+    expect(judged.results[0]!.status).to.equal('failed');
+  });
+
+  it('releases an association the case left open, a failed release a remark only', async () => {
+    const ok = await run(`${OPEN}      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n`);
+    expect(ok.results[0]!.status).to.equal('passed');
+    expect(ok.clients[0]!.calls.slice(-2)).to.deep.equal(['release', 'disconnect']);
+    const refused = await run(`${OPEN}      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n`, { release: () => ({ kind: 'silence', waitedMs: 50 }) });
+    expect(refused.results[0]!.status).to.equal('passed-with-remarks');
+    expect(refused.results[0]!.remarks[0]!.text).to.match(/^cleanup \(not this case's subject\): the association left open was not released/);
+  });
+
   it('judges the DLMS version the AARE announces against the profile', async () => {
     const { results } = await run(OPEN, { associate: () => ({ ...ACCEPTED, dlmsVersion: 5 }) });
     expect(results[0]!.status).to.equal('failed');

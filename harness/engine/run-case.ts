@@ -11,6 +11,8 @@ import type { Profile } from '../profile/types';
 import '../steps';
 import type { StepContext } from '../steps/context';
 import { getStep } from '../steps/registry';
+import { describeOutcome } from '../steps/outcome';
+import { TEARDOWN_CLAUSE } from '../steps/teardown';
 import type { PlannedCase } from './plan';
 import type { CaseResult, StepRecord } from './result';
 import { ExpectationFailure, HarnessFault, Inapplicable, Inconclusive, type Remark, type Verdict } from './verdict';
@@ -102,6 +104,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
       const notes: string[] = [];
       const substeps: StepRecord[] = [];
       stepIndex = index;
+      ctx.step = index;
       ctx.note = (text) => notes.push(text);
       ctx.substep = (record) => substeps.push(record);
       const startMs = since();
@@ -137,8 +140,17 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
     verdict = verdictOf(e, false);
   } finally {
     stepIndex = undefined;
-    // A client that will not close must not hold the run: each disconnect is bounded too.
+    // An association the case left open is released as the association requires (a protected
+    // RLRQ in a ciphered one): what goes wrong there is a remark, never the verdict. A client that
+    // will not close must not hold the run: each release and disconnect is bounded too.
     for (const { client } of clients) {
+      if (client.isAssociated?.()) {
+        const released = await bounded(client.release(), stepBudgetMs(env.profile), 'release').catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
+        if (typeof released === 'string' || released.kind !== 'released') {
+          const got = typeof released === 'string' ? released : describeOutcome({ op: 'release', outcome: released });
+          remarks.push({ text: `cleanup (not this case's subject): the association left open was not released: expected an RLRE, got ${got}`, clause: TEARDOWN_CLAUSE });
+        }
+      }
       await bounded(client.disconnect(), stepBudgetMs(env.profile), 'disconnect').catch(() => undefined);
     }
   }

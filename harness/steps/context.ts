@@ -47,6 +47,8 @@ export interface StepContext {
   /** The association accepted most recently on `client`, until it is released. */
   association: AssociationProfile | undefined;
   readonly vars: Map<string, Data>;
+  /** The index of the running step in `caseDef.steps` (teardown.ts reads what follows it). */
+  step?: number;
   /** Names of the associations the case's steps resolved, for the report's parameters. */
   readonly used: Set<string>;
   /** A line for the step's record: what was sent and what came back, in words. */

@@ -8,6 +8,7 @@ import { ExpectationFailure } from '../engine/verdict';
 import { describeOutcome, matchOutcome } from './outcome';
 import { registerStep } from './registry';
 import { caseRule } from './rule';
+import { judgeTeardown } from './teardown';
 
 interface ReleasedExpectation {
   readonly reason?: string;
@@ -55,14 +56,16 @@ registerStep<ReleaseArgs>({
     ctx.note(`release${args.reason ? ` (reason ${args.reason})` : ''}${args.userInformation ? ' with user-information' : ''} → ${describeOutcome(ctx.last)}`);
     if (outcome.kind === 'released') ctx.association = undefined;
     if (args.expect === 'any') return;
-    const miss = matchOutcome({ released: true }, ctx.last, ctx.profile);
-    if (miss) throw new ExpectationFailure(caseRule(ctx), miss.expected, miss.actual);
+    const last = ctx.last;
+    const judge = (expected: string, actual: string): void => judgeTeardown(ctx, expected, actual, () => {
+      throw new ExpectationFailure(caseRule(ctx), expected, actual);
+    });
+    const miss = matchOutcome({ released: true }, last, ctx.profile);
+    if (miss) return judge(miss.expected, miss.actual);
     if (typeof args.expect !== 'object' || outcome.kind !== 'released') return;
     const want = args.expect.released;
-    if (want.reason !== undefined && outcome.reason !== want.reason) throw new ExpectationFailure(caseRule(ctx), `RLRE reason ${want.reason}`, describeOutcome(ctx.last));
+    if (want.reason !== undefined && outcome.reason !== want.reason) return judge(`RLRE reason ${want.reason}`, describeOutcome(last));
     const ui = outcome.userInformation ?? 'none';
-    if (want.userInformation !== undefined && ui !== want.userInformation) {
-      throw new ExpectationFailure(caseRule(ctx), `RLRE user-information ${want.userInformation}`, `RLRE user-information ${ui}`);
-    }
+    if (want.userInformation !== undefined && ui !== want.userInformation) return judge(`RLRE user-information ${want.userInformation}`, `RLRE user-information ${ui}`);
   },
 });

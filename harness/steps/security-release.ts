@@ -8,6 +8,7 @@ import { ExpectationFailure } from '../engine/verdict';
 import { describeOutcome } from './outcome';
 import { registerStep } from './registry';
 import { caseRule } from './rule';
+import { judgeTeardown } from './teardown';
 import { rememberCounter, rememberCounterValue } from './security-common';
 
 interface SecReleaseArgs {
@@ -36,7 +37,7 @@ registerStep<SecReleaseArgs>({
     const ui = args.userInformation ?? 'protected';
     // A protected RLRQ uses the next counter; the session is gone once released.
     const next = ctx.client.security?.()?.nextCounter;
-    const outcome = await ctx.client.release(ui === 'none' ? {} : { userInformation: true, ...(ui === 'unprotected' ? { unprotectedUserInformation: true } : {}) });
+    const outcome = await ctx.client.release(ui === 'none' ? { userInformation: false } : { userInformation: true, ...(ui === 'unprotected' ? { unprotectedUserInformation: true } : {}) });
     if (ui === 'protected' && next !== undefined) rememberCounterValue(ctx, next);
     else rememberCounter(ctx);
     ctx.last = { op: 'release', outcome };
@@ -48,7 +49,9 @@ registerStep<SecReleaseArgs>({
     if (!ok) {
       const want = `RLRE${e.reason ? ` reason ${e.reason}` : ''}${e.userInformation ? ` carrying ${e.userInformation}` : ''}`;
       const got = said ? `RLRE reason ${said.reason} carrying ${said.userInformation}` : describeOutcome(ctx.last);
-      throw new ExpectationFailure(caseRule(ctx), want, got);
+      judgeTeardown(ctx, want, got, () => {
+        throw new ExpectationFailure(caseRule(ctx), want, got);
+      });
     }
   },
 });
