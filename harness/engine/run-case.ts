@@ -13,6 +13,7 @@ import type { StepContext } from '../steps/context';
 import { getStep } from '../steps/registry';
 import { describeOutcome } from '../steps/outcome';
 import { TEARDOWN_CLAUSE } from '../steps/teardown';
+import { type CapabilityCache, chooseAssociation } from './capabilities';
 import type { PlannedCase } from './plan';
 import type { CaseResult, StepRecord } from './result';
 import { ExpectationFailure, HarnessFault, Inapplicable, Inconclusive, type Remark, type Verdict } from './verdict';
@@ -21,6 +22,8 @@ export interface CaseEnv {
   readonly profile: Profile;
   /** A new client on a new link to the DUT; called once per case, and again by liveness checks. */
   readonly newClient: () => DlmsClient;
+  /** What each association granted, discovered once per run (capabilities.ts); absent: discovered per case. */
+  readonly capabilities?: CapabilityCache;
   /** Monotonic milliseconds; tests pass a fake. */
   readonly clock?: () => number;
 }
@@ -82,7 +85,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
   let verdict: Verdict = { status: 'passed' };
   try {
     const client = open();
-    const ctx: StepContext = {
+    let ctx: StepContext = {
       profile: env.profile,
       caseDef: def,
       ...(planned.each ? { each: planned.each } : {}),
@@ -98,6 +101,13 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
       },
       elapsed: since,
     };
+    if (def.needs) {
+      markers.push({ at: since(), dir: 'event', layers: [], note: 'capabilities: which association grants what the case needs' });
+      const choice = await bounded(chooseAssociation(def.needs, ctx, env.profile, env.capabilities ?? new Map()), (env.profile.associations.length + 1) * stepBudgetMs(env.profile), 'capability discovery');
+      for (const n of choice.notes) markers.push({ at: since(), dir: 'event', layers: [], note: n });
+      if (choice.kind === 'inapplicable') throw new Inapplicable(choice.reason);
+      ctx = { ...ctx, granted: choice.association };
+    }
     for (const [index, call] of def.steps.entries()) {
       const precondition: boolean = call.args['precondition'] === true || (JUDGES_LAST.has(call.name) && lastByPrecondition);
       const lastBefore = ctx.last;

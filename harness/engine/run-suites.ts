@@ -7,6 +7,7 @@ import type { Profile } from '../profile/types';
 import type { SuiteDef } from '../suite/types';
 import { type CaseFilter, planCases } from './plan';
 import type { CaseResult } from './result';
+import type { CapabilityCache } from './capabilities';
 import { runCase } from './run-case';
 
 export interface RunSuitesOptions {
@@ -27,9 +28,11 @@ export async function runSuites(opts: RunSuitesOptions): Promise<CaseResult[]> {
   const own = opts.dut === undefined;
   const dut = opts.dut ?? (await startDut(opts.profile, { ...(opts.faults === undefined ? {} : { faults: opts.faults }), ...(opts.variants === undefined ? {} : { variants: opts.variants }) }));
   const results: CaseResult[] = [];
+  // What each association grants, discovered once for the run (capabilities.ts).
+  const capabilities: CapabilityCache = new Map();
   try {
     for (const planned of planCases(opts.suites, opts.profile, opts.filter)) {
-      const r = await runCase(planned, { profile: opts.profile, newClient: () => dut.newClient() });
+      const r = await runCase(planned, { profile: opts.profile, newClient: () => dut.newClient(), capabilities });
       results.push(r);
       opts.onCase?.(r);
     }

@@ -19,6 +19,7 @@ import { addRemarkStatusDetails, type ReportParameter, reportCase } from '../../
 import type { Dut } from '../dut';
 import { caseBudgetMs, type CaseFilter, type CaseResult, type PlannedCase, planCases, runCase } from '../engine';
 import { type DeviationJudgement, type DeviationSet, deviationText, judgeDeviation, type JudgedResult } from '../engine/deviations';
+import type { CapabilityCache } from '../engine/capabilities';
 import type { Profile } from '../profile/types';
 import type { SuiteDef } from '../suite/types';
 
@@ -56,6 +57,8 @@ export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[
     timeout: 0,
   });
   const results: JudgedResult[] = [];
+  // What each association grants, discovered once for the run (engine/capabilities.ts).
+  const capabilities: CapabilityCache = new Map();
   const planned = planCases(opts.suites, opts.profile, opts.filter);
   for (const s of opts.suites) {
     const mine = planned.filter((p) => p.def.suite === s.suite);
@@ -64,7 +67,7 @@ export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[
     for (const p of mine) {
       const test = new Mocha.Test(`${p.id} ${p.def.title}`, async function (this: Mocha.Context) {
         this.timeout(caseBudgetMs(p, opts.profile) + 5000);
-        const r = judgeDeviation(await runCase(p, { profile: opts.profile, newClient: () => opts.dut.newClient() }), opts.deviations);
+        const r = judgeDeviation(await runCase(p, { profile: opts.profile, newClient: () => opts.dut.newClient(), capabilities }), opts.deviations);
         results.push(r);
         await reportCase(r, parametersOf(r, p, opts.profile), specUrl(r.caseId));
         if (r.deviation) await reportDeviation(r.deviation);

@@ -39,6 +39,8 @@ export interface StepContext {
   readonly caseDef: CaseDef;
   /** The association a `forEach: association` case is running for (`$each`). */
   readonly each?: AssociationProfile;
+  /** The association the engine chose for the case's `needs:` (`$granted`). */
+  readonly granted?: AssociationProfile;
   /** This case's client (a clean link, made for the case). */
   readonly client: DlmsClient;
   /** Another client on a new link, its trace merged into the case's (liveness checks use it). */

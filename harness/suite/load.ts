@@ -12,7 +12,7 @@ import { argsSchema, getStep, listSteps } from '../steps/registry';
 import { describeNode, placeAtPath, validateNode } from '../yaml/schema';
 import { parseYaml, readYamlFile, type YamlSource } from '../yaml/source';
 import { suiteSchema } from './schema';
-import type { CaseDef, Requires, StepCall, SuiteDef } from './types';
+import type { CaseDef, Needs, Requires, StepCall, SuiteDef } from './types';
 
 export function loadSuite(file: string): SuiteDef {
   return suiteFrom(readYamlFile(file));
@@ -63,12 +63,13 @@ interface RawCase {
   detects: string[];
   tags?: string[];
   requires?: Requires;
+  needs?: Needs;
   forEach?: 'association';
 }
 
 function suiteFrom(src: YamlSource): SuiteDef {
   validateNode(src, src.root, suiteSchema(), src.placeOf(src.root));
-  const raw = src.doc.toJS() as { suite: string; title: string; spec: string; requires?: Requires; cases: RawCase[] };
+  const raw = src.doc.toJS() as { suite: string; title: string; spec: string; requires?: Requires; needs?: Needs; cases: RawCase[] };
   const casesNode = isMap(src.root) ? src.root.get('cases', true) : undefined;
   const cases = raw.cases.map((c, i): CaseDef => {
     const caseNode = isSeq(casesNode) ? casesNode.items[i] : undefined;
@@ -83,6 +84,7 @@ function suiteFrom(src: YamlSource): SuiteDef {
       detects: c.detects,
       tags: c.tags ?? [],
       requires: { ...(raw.requires ?? {}), ...(c.requires ?? {}) },
+      ...(raw.needs || c.needs ? { needs: mergeNeeds(raw.needs, c.needs) } : {}),
       ...(c.forEach ? { forEach: c.forEach } : {}),
       steps,
       suite: raw.suite,
@@ -90,6 +92,12 @@ function suiteFrom(src: YamlSource): SuiteDef {
     };
   });
   return { suite: raw.suite, title: raw.title, spec: raw.spec, requires: raw.requires ?? {}, cases, file: src.file };
+}
+
+function mergeNeeds(a: Needs | undefined, b: Needs | undefined): Needs {
+  const out: Record<string, unknown[]> = {};
+  for (const n of [a, b]) for (const [k, v] of Object.entries(n ?? {})) out[k] = [...(out[k] ?? []), ...(v as unknown[])];
+  return out as Needs;
 }
 
 function stepFrom(src: YamlSource, node: unknown, c: RawCase, casePlace: Place): StepCall {
