@@ -1,11 +1,15 @@
 /** The acceptance commands (docs/acceptance.md): kept apart so main.ts only spreads them in. */
 import type { Io } from './io';
+import { diffCommand } from './diff';
 import { readCommand } from './read';
 
 export const ACCEPTANCE_COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   read: readCommand,
+  diff: diffCommand,
 };
 
 export const ACCEPTANCE_USAGE = `  read --profile FILE [--association NAME] [--out snapshot.json]
                                            every object and readable attribute into a snapshot
+  diff GOLDEN SNAPSHOT [--rules FILE] [--association NAME] [--json]
+                                           a meter against the golden sample (exit 1 when they differ)
 `;
