@@ -1,11 +1,10 @@
 /** The acceptance commands (docs/acceptance.md): kept apart so main.ts only spreads them in. */
 import type { Io } from './io';
-import { diffCommand } from './diff';
-import { readCommand } from './read';
 
-export const ACCEPTANCE_COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
-  read: readCommand,
-  diff: diffCommand,
+/** Loaded when run, like main.ts's other commands (start-up time). */
+export const ACCEPTANCE_COMMANDS: Record<string, () => Promise<(args: string[], io: Io) => Promise<number>>> = {
+  read: async () => (await import('./read')).readCommand,
+  diff: async () => (await import('./diff')).diffCommand,
 };
 
 export const ACCEPTANCE_USAGE = `  read --profile FILE [--association NAME] [--out snapshot.json]

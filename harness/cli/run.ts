@@ -6,7 +6,6 @@
  * profile's `deviations:`) known failures are reported as expected; `--certification` refuses
  * both deviations and any selection of cases.
  */
-import * as path from 'node:path';
 import { totalsLine } from '../../reports/summary';
 import { withGolden } from '../acceptance/golden-suite';
 import { builtinSecret } from '../builtin-secrets';
@@ -23,8 +22,9 @@ import { refuseInCertification, refuseProfileDeviations } from './certification'
 import { EXIT, type Io, parse, UsageError } from './io';
 import { generateReport } from './report';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const SUITES_DIR = path.join(REPO_ROOT, 'suites');
+import { SUITES_DIR } from '../paths';
+
+export { REPO_ROOT, SUITES_DIR } from '../paths';
 
 export { exitCodeFor };
 
