@@ -36,7 +36,7 @@ import type {
 import { associate, initiateRequestFor, release } from './association';
 import { readVariables, writeVariables } from './sn-service';
 import type { InitiateRequest } from '../dlms/xdlms/initiate';
-import { describerFor } from './describe';
+import { deferredDescriberFor } from './describe';
 import { FrameRecorder } from './frame-recorder';
 import { getAttribute, getWithList } from './get-service';
 import { setAttribute, setWithList } from './set-service';
@@ -107,7 +107,7 @@ class TracingClient implements DlmsClient {
 
   constructor(private readonly opts: ClientOptions) {
     // Protected APDUs are recorded as sent and, in an extra layer, deciphered (client/ciphering.ts).
-    this.rec = new FrameRecorder(new TraceRecorder(opts.clock), decipheringDescriber(opts.link.framing, describerFor(opts.link.framing), () => this.channel));
+    this.rec = new FrameRecorder(new TraceRecorder(opts.clock), decipheringDescriber(opts.link.framing, deferredDescriberFor(opts.link.framing), () => this.channel));
     this.counters = opts.counters ?? memoryCounterStore();
     for (const s of opts.secrets ?? []) this.rec.protect(s);
   }
