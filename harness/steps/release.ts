@@ -4,6 +4,7 @@
  * must come back. `expect: { released: { reason, userInformation } }` also checks the RLRE's
  * reason and the xDLMS APDU its user-information carries (`none` for no user-information).
  */
+import { nameOf, RELEASE_REASON_NAMES } from './spec-names';
 import { ExpectationFailure } from '../engine/verdict';
 import { describeOutcome, matchOutcome } from './outcome';
 import { registerStep } from './registry';
@@ -38,7 +39,7 @@ registerStep<ReleaseArgs>({
               released: {
                 type: 'object',
                 properties: {
-                  reason: { type: 'string', pattern: '^[a-z][a-z-]*$', description: 'RLRE reason' },
+                  reason: nameOf(RELEASE_REASON_NAMES, 'RLRE reason'),
                   userInformation: { type: 'string', pattern: '^[a-z][a-z-]*$', description: 'the xDLMS APDU type in the RLRE user-information, or none' },
                 },
               },

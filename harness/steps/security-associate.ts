@@ -4,6 +4,7 @@
  * the whole of it: the AARE, then passes 3 and 4. Variations for negative cases: a wrong key
  * (wrong-ak, wrong-ek), a wrong HLS secret, a wrong f(StoC). By default it must be accepted.
  */
+import { ACSE_DIAGNOSTIC_NAMES, INITIATE_ERROR_NAMES, nameOf } from './spec-names';
 import { randomBytes } from 'node:crypto';
 import type { AssociateOutcome, AssociationParams } from '../../client/api';
 import { keyFromBytes } from '../../dlms/security/key';
@@ -32,7 +33,6 @@ interface SecAssociateArgs {
   readonly expect?: 'accepted' | { readonly rejected: Rejected } | { readonly hlsFailed: { readonly pass: 3 | 4 } };
 }
 
-const NAME = '^[A-Za-z][A-Za-z0-9 :-]*$';
 
 function holds(e: NonNullable<SecAssociateArgs['expect']>, o: AssociateOutcome): boolean {
   if (e === 'accepted') return o.kind === 'accepted';
@@ -85,8 +85,8 @@ registerStep<SecAssociateArgs>({
                 properties: {
                   result: { type: 'string', enum: ['rejected-permanent', 'rejected-transient'] },
                   source: { type: 'string', enum: ['acse-service-user', 'acse-service-provider'] },
-                  diagnostic: { type: 'string', pattern: NAME },
-                  initiateError: { type: 'string', pattern: NAME, description: 'the xDLMS error in the AARE user-information' },
+                  diagnostic: nameOf(ACSE_DIAGNOSTIC_NAMES, 'diagnostic name'),
+                  initiateError: nameOf(INITIATE_ERROR_NAMES, 'the xDLMS error in the AARE user-information'),
                 },
               },
             },

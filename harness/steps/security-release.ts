@@ -4,6 +4,7 @@
  * be released (RLRE normal, its InitiateResponse protected alike); with an unprotected one it
  * must stay (RLRE not-finished), which the case then proves with a protected GET.
  */
+import { nameOf, RELEASE_REASON_NAMES } from './spec-names';
 import { ExpectationFailure } from '../engine/verdict';
 import { describeOutcome } from './outcome';
 import { registerStep } from './registry';
@@ -26,7 +27,7 @@ registerStep<SecReleaseArgs>({
       expect: {
         type: 'object',
         properties: {
-          reason: { type: 'string', pattern: '^[a-z][a-z-]*$', description: 'RLRE reason (normal, not-finished)' },
+          reason: nameOf(RELEASE_REASON_NAMES, 'RLRE reason (normal, not-finished)'),
           userInformation: { type: 'string', pattern: '^[a-z][a-z-]*$', description: 'the xDLMS APDU in the RLRE user-information, or none' },
         },
       },
