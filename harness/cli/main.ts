@@ -27,7 +27,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 const USAGE = `usage: dlmsct <command> [options]
 
-  run --profile FILE [--suite GLOB] [--case ID] [--tag T] [--results DIR] [--junit FILE]
+  run --profile FILE [--suite GLOB] [--case ID] [--tag T] [--quick] [--results DIR] [--junit FILE]
       [--summary FILE] [--report]          run suites against a device (exit 0/1/2/3)
       [--deviations FILE]                  known failures reported as expected-failure (docs/deviations.md)
       [--certification]                    every case, every verdict stands: no filters, no deviations

@@ -43,6 +43,8 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     deviations: { type: 'string' },
     certification: { type: 'boolean', default: false },
     devices: { type: 'string' },
+    // Timer cases (the HDLC inactivity timeout, 120 s on real meters) become inapplicable, with that reason.
+    quick: { type: 'boolean', default: false },
   });
   if (!values.profile) throw new UsageError('--profile FILE is required (profiles/simulator.yaml runs the built-in simulator)');
   if (values.certification) refuseInCertification(values);
@@ -61,6 +63,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     ...(values.suite === undefined ? {} : { suite: values.suite }),
     ...(values.case === undefined ? {} : { caseId: values.case }),
     ...(values.tag === undefined ? {} : { tag: values.tag }),
+    ...(values.quick ? { quick: true } : {}),
   };
   const planned = planCases(suites, profile, filter);
   if (!planned.length) throw new UsageError(`no case matches ${JSON.stringify(filter)}; \`dlmsct list\` shows the ids`);

@@ -44,9 +44,18 @@ function budgetSteps(name: string): number {
   return getStep(name)?.generator ? GENERATOR_BUDGET_STEPS : 1;
 }
 
+/** The wait a step makes by design (a timer it proves), on top of its budget. */
+export function designedWaitMs(call: { readonly name: string; readonly args: Readonly<Record<string, unknown>> }, profile: Profile): number {
+  return getStep(call.name)?.waitMs?.(call.args, profile) ?? 0;
+}
+
+function stepBoundMs(call: { readonly name: string; readonly args: Readonly<Record<string, unknown>> }, profile: Profile): number {
+  return budgetSteps(call.name) * stepBudgetMs(profile) + designedWaitMs(call, profile);
+}
+
 /** The longest a whole case may take (mocha's timeout for it is set from this). */
 export function caseBudgetMs(planned: PlannedCase, profile: Profile): number {
-  return (planned.def.steps.reduce((n, s) => n + budgetSteps(s.name), 0) + 1) * stepBudgetMs(profile);
+  return planned.def.steps.reduce((n, s) => n + stepBoundMs(s, profile), 0) + stepBudgetMs(profile);
 }
 
 export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseResult> {
@@ -123,7 +132,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
       try {
         const step = getStep(call.name);
         if (!step) throw new HarnessFault(`step ${call.name} is not registered`, 'harness', 'STEP_UNKNOWN');
-        await bounded(step.run(ctx, call.args), budgetSteps(call.name) * stepBudgetMs(env.profile), call.name);
+        await bounded(step.run(ctx, call.args), stepBoundMs(call, env.profile), call.name);
       } catch (e) {
         outcome = verdictOf(e, precondition);
       }
