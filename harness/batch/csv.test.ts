@@ -47,6 +47,6 @@ describe('parseCsv', () => {
     })();
     expect([unclosed.code, unclosed.line, unclosed.col]).to.deep.equal(['CSV_SYNTAX', 2, 1]);
     expect(() => parseCsv('id\nm"1\n', 'd.csv')).to.throw(ConfigError, 'd.csv:2:2: CSV_SYNTAX');
-    expect(() => parseCsv('id,x\n"m1"x,y\n', 'd.csv')).to.throw(ConfigError, 'd.csv:2:5: CSV_SYNTAX');
+    expect(() => parseCsv('id,x\n"m1"x,y\n', 'd.csv')).to.throw(ConfigError, 'd.csv:2:1: CSV_SYNTAX'); // the field whose closing quote is followed by text
   });
 });

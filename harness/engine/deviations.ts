@@ -7,7 +7,9 @@
  * refuses the whole mechanism (harness/cli/run.ts).
  */
 import { ConfigError, type Place } from '../config-error';
-import { placeAtPath, type Schema, validateNode } from '../yaml/schema';
+import { placeAtPath, type Schema } from '../yaml/schema';
+import { shippedSchema } from '../yaml/json-schema';
+import { validateNode } from '../yaml/validate';
 import { parseYaml, readYamlFile, type YamlSource } from '../yaml/source';
 import { globToRegExp } from './glob';
 import type { CaseResult } from './result';
@@ -75,7 +77,7 @@ interface RawDeviation {
 }
 
 function deviationsFrom(src: YamlSource): DeviationSet {
-  validateNode(src, src.root, DEVIATIONS_SCHEMA, src.placeOf(src.root));
+  validateNode(src, src.root, shippedSchema('deviations'), src.placeOf(src.root));
   const raw = src.doc.toJS() as RawDeviation[];
   const seen = new Map<string, string>();
   const entries = raw.map((d, i): Deviation => {

@@ -37,23 +37,8 @@ export interface SecurityHooks {
   readonly applyChanges?: (apply: boolean) => boolean;
 }
 
-export interface ActiveSecurityHooks {
-  readonly acceptHlsReply: (verified: boolean) => boolean;
-  readonly hlsServerReply: (reply: Uint8Array) => Uint8Array;
-  readonly acceptBadTag: (tagVerified: boolean) => boolean;
-  readonly acceptCounter: (fresh: boolean) => boolean;
-  readonly acceptPolicy: (met: boolean) => boolean;
-  readonly acceptSystemTitle: (matches: boolean) => boolean;
-  readonly acceptSignature: (valid: boolean) => boolean;
-  readonly responseCounter: (next: number, last: number | undefined) => number;
-  readonly acceptRlrq: (protectedEnough: boolean) => boolean;
-  readonly useDedicatedKey: (use: boolean) => boolean;
-  readonly applyChanges: (apply: boolean) => boolean;
-  readonly useConveyedKey: (use: boolean) => boolean;
-  readonly requireAuthentication: (required: boolean) => boolean;
-  readonly useBroadcastKey: (use: boolean) => boolean;
-  readonly answerBroadcast: (answer: boolean) => boolean;
-}
+/** Every security hook made required, defaulting to the correct decision. */
+export type ActiveSecurityHooks = { readonly [K in keyof SecurityHooks]-?: NonNullable<SecurityHooks[K]> };
 
 type BoolKey = 'acceptHlsReply' | 'acceptBadTag' | 'acceptCounter' | 'acceptPolicy' | 'acceptSystemTitle' | 'acceptSignature' | 'acceptRlrq' | 'useDedicatedKey' | 'applyChanges' | 'useConveyedKey' | 'requireAuthentication' | 'useBroadcastKey' | 'answerBroadcast';
 

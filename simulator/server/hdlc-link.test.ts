@@ -8,7 +8,7 @@ import { parametersOfInfo, settingsOf, infoOfParameters, parameterList } from '.
 import { NO_FAULTS } from '../faults';
 import { DEFAULT_METER } from '../meter/load';
 import { parseMeterDefinition } from '../meter/load';
-import { aarqBytes, CLIENT, DEFAULT, getBytes, pdu, SERVER, T0 } from '../testing';
+import { aarqBytes, CLIENT, DEFAULT, getBytes, pdu, SERVER, T0 } from '../../test/support/simulator/testing';
 import { createHdlcServerLink, type HdlcServerLink } from './hdlc-link';
 import { createSession } from './session';
 

@@ -2,19 +2,19 @@ import { toHex } from '../bytes';
 import type { Data } from '../axdr/data';
 import { formatData } from '../axdr/format';
 import { formatObis } from '../cosem/obis';
-import type { AcseApdu, Pdu } from '../acse/pdu';
+import type { AcseApdu, Pdu } from './pdu';
 import type { AuthenticationValue } from '../acse/fields';
 import type { UserInformation } from '../acse/user-information';
 import { applicationContextNameOf, mechanismNameOf } from '../acse/names';
-import type { AccessRequestSpecification, AccessResponseSpecification } from './access';
-import type { ActionResponseWithOptionalData } from './action';
-import type { Apdu } from './apdu';
-import type { Conformance } from './conformance';
-import type { AttributeWithSelection, CosemAttributeDescriptor, CosemMethodDescriptor, SelectiveAccessDescriptor } from './descriptors';
-import type { InvokeIdAndPriority, LongInvokeIdAndPriority } from './invoke-id';
-import { nameText } from './named';
-import type { DataBlockG, DataBlockSA, GetDataResult } from './results';
-import type { ReadResult, VariableAccessSpecification, WriteResult } from './sn';
+import type { AccessRequestSpecification, AccessResponseSpecification } from '../xdlms/access';
+import type { ActionResponseWithOptionalData } from '../xdlms/action';
+import type { Apdu } from '../xdlms/apdu';
+import type { Conformance } from '../xdlms/conformance';
+import type { AttributeWithSelection, CosemAttributeDescriptor, CosemMethodDescriptor, SelectiveAccessDescriptor } from '../xdlms/descriptors';
+import type { InvokeIdAndPriority, LongInvokeIdAndPriority } from '../xdlms/invoke-id';
+import { nameText } from '../xdlms/named';
+import type { DataBlockG, DataBlockSA, GetDataResult } from '../xdlms/results';
+import type { ReadResult, VariableAccessSpecification, WriteResult } from '../xdlms/sn';
 
 /**
  * One-line summaries of APDUs for traces and step names (DecodedLayer.summary):

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { ByteReader, DecodeError, fromHex, toHex } from '../bytes';
-import { arbApdu } from '../xdlms/arbitrary';
-import { decodeErrorOf, recordedApdus } from '../xdlms/test-support';
-import { arbAcse } from './arbitrary';
+import { arbApdu } from '../../test/support/dlms/xdlms/arbitrary';
+import { decodeErrorOf, recordedApdus } from '../../test/support/dlms/xdlms/test-support';
+import { arbAcse } from '../../test/support/dlms/acse/arbitrary';
 import { decodeAcseBytes, decodePdu, decodePduBytes, encodeAcseBytes, encodePduBytes, isAcse } from './pdu';
 
 /**

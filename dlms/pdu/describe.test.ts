@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { fromHex } from '../bytes';
-import { decodePduBytes } from '../acse/pdu';
-import { decodeApduBytes } from './apdu';
-import { arbApdu } from './arbitrary';
+import { decodePduBytes } from './pdu';
+import { decodeApduBytes } from '../xdlms/apdu';
+import { arbApdu } from '../../test/support/dlms/xdlms/arbitrary';
 import { describeApdu, describePdu } from './describe';
-import { recordedApdu } from './test-support';
+import { recordedApdu } from '../../test/support/dlms/xdlms/test-support';
 
 const HDLC = 'c_hdlc_none.trace';
 

@@ -2,12 +2,12 @@
  * For the harness's own tests: run suite text against the built-in simulator (in memory, wrapper
  * framing, the quickest link), optionally with faults, and get the case results.
  */
-import { builtinSecret } from '../builtin-secrets';
-import type { CaseResult } from '../engine/result';
-import { runSuites } from '../engine/run-suites';
-import { parseProfile } from '../profile/load';
-import type { Profile } from '../profile/types';
-import { parseSuite } from '../suite/load';
+import { builtinSecret } from '../../../harness/builtin-secrets';
+import type { CaseResult } from '../../../harness/engine/result';
+import { runSuites } from '../../../harness/engine/run-suites';
+import { parseProfile } from '../../../harness/profile/load';
+import type { Profile } from '../../../harness/profile/types';
+import { parseSuite } from '../../../harness/suite/load';
 
 export function simulatorProfile(): Profile {
   return parseProfile(

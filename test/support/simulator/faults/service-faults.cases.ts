@@ -4,18 +4,18 @@
  * apart so that the catalogue's test stays one table per area.
  */
 import { expect } from 'chai';
-import type { Pdu } from '../../dlms/acse/pdu';
-import type { Data } from '../../dlms/axdr/data';
-import { encodeDataBytes } from '../../dlms/axdr/data-codec';
-import { parseObis } from '../../dlms/cosem/obis';
-import { encodePduBytes } from '../../dlms/acse/pdu';
-import type { Apdu } from '../../dlms/xdlms/apdu';
-import type { ConformanceBit } from '../../dlms/xdlms/conformance';
-import { createServerConnection } from '../server/connection';
-import { BUILTIN_SECRETS } from '../secrets';
+import type { Pdu } from '../../../../dlms/pdu/pdu';
+import type { Data } from '../../../../dlms/axdr/data';
+import { encodeDataBytes } from '../../../../dlms/axdr/data-codec';
+import { parseObis } from '../../../../dlms/cosem/obis';
+import { encodePduBytes } from '../../../../dlms/pdu/pdu';
+import type { Apdu } from '../../../../dlms/xdlms/apdu';
+import type { ConformanceBit } from '../../../../dlms/xdlms/conformance';
+import { createServerConnection } from '../../../../simulator/server/connection';
+import { BUILTIN_SECRETS } from '../../../../simulator/secrets';
 import { aarqBytes, DEFAULT, HdlcTestClient, pdu, T0 } from '../testing';
-import { activeHooks } from './types';
-import { faultsNamed } from '.';
+import { activeHooks } from '../../../../simulator/faults/types';
+import { faultsNamed } from '../../../../simulator/faults';
 
 const INVOKE = { invokeId: 3, serviceClass: 'confirmed', priority: 'high' } as const;
 const ALL: ConformanceBit[] = ['get', 'set', 'action', 'multiple-references', 'block-transfer-with-get-or-read', 'block-transfer-with-set-or-write', 'selective-access'];

@@ -2,13 +2,13 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { ByteReader, DecodeError } from '../bytes';
 import { decodeApduBytes, encodeApduBytes } from '../xdlms/apdu';
-import { arbApdu } from '../xdlms/arbitrary';
-import { recordedApdus } from '../xdlms/test-support';
-import { decodeAare } from './aare';
-import { decodeAarq } from './aarq';
-import { arbAcse } from './arbitrary';
+import { arbApdu } from '../../test/support/dlms/xdlms/arbitrary';
+import { recordedApdus } from '../../test/support/dlms/xdlms/test-support';
+import { decodeAare } from '../acse/aare';
+import { decodeAarq } from '../acse/aarq';
+import { arbAcse } from '../../test/support/dlms/acse/arbitrary';
 import { decodeAcseBytes, decodePduBytes, encodeAcseBytes } from './pdu';
-import { decodeRlre, decodeRlrq } from './release';
+import { decodeRlre, decodeRlrq } from '../acse/release';
 
 /**
  * Hostile input: random and mutated APDUs through every entry point. The only acceptable

@@ -4,19 +4,19 @@
  * instead. AARQs are built field by field here, so each case varies exactly one field.
  */
 import { expect } from 'chai';
-import type { Aarq } from '../../dlms/acse/aarq';
-import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME } from '../../dlms/acse/names';
-import { encodePduBytes, type Pdu } from '../../dlms/acse/pdu';
-import { userInformationFor } from '../../dlms/acse/user-information';
-import { bitStringOf } from '../../dlms/ber/bit-string';
-import type { Apdu } from '../../dlms/xdlms/apdu';
-import type { ConformanceBit } from '../../dlms/xdlms/conformance';
-import type { InitiateRequest } from '../../dlms/xdlms/initiate';
-import { createServerConnection } from '../server/connection';
-import { BUILTIN_SECRETS } from '../secrets';
+import type { Aarq } from '../../../../dlms/acse/aarq';
+import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME } from '../../../../dlms/acse/names';
+import { encodePduBytes, type Pdu } from '../../../../dlms/pdu/pdu';
+import { userInformationFor } from '../../../../dlms/acse/user-information';
+import { bitStringOf } from '../../../../dlms/ber/bit-string';
+import type { Apdu } from '../../../../dlms/xdlms/apdu';
+import type { ConformanceBit } from '../../../../dlms/xdlms/conformance';
+import type { InitiateRequest } from '../../../../dlms/xdlms/initiate';
+import { createServerConnection } from '../../../../simulator/server/connection';
+import { BUILTIN_SECRETS } from '../../../../simulator/secrets';
 import { DEFAULT, getBytes, HdlcTestClient, pdu, T0 } from '../testing';
-import { activeHooks } from './types';
-import { faultsNamed } from '.';
+import { activeHooks } from '../../../../simulator/faults/types';
+import { faultsNamed } from '../../../../simulator/faults';
 
 const PUBLIC = 16;
 const MANAGEMENT = 1;

@@ -1,8 +1,8 @@
 import { ByteReader, ByteWriter } from '../bytes';
 import { decodeApdu, isApduTag, encodeApdu, type Apdu } from '../xdlms/apdu';
-import { decodeAare, encodeAare, type Aare } from './aare';
-import { decodeAarq, encodeAarq, type Aarq } from './aarq';
-import { decodeRlre, decodeRlrq, encodeRlre, encodeRlrq, type Rlre, type Rlrq } from './release';
+import { decodeAare, encodeAare, type Aare } from '../acse/aare';
+import { decodeAarq, encodeAarq, type Aarq } from '../acse/aarq';
+import { decodeRlre, decodeRlrq, encodeRlre, encodeRlrq, type Rlre, type Rlrq } from '../acse/release';
 
 /** The four ACSE APDUs DLMS uses (Green Book 9.3). */
 export type AcseApdu = Aarq | Aare | Rlrq | Rlre;

@@ -1,6 +1,6 @@
 /** Profiles for the harness's own tests, parsed from text (no files, no environment). */
-import { parseProfile } from '../profile/load';
-import type { Profile } from '../profile/types';
+import { parseProfile } from '../../../harness/profile/load';
+import type { Profile } from '../../../harness/profile/types';
 
 export const TEST_PASSWORD = 'test-lls-secret-4711';
 

@@ -3,8 +3,8 @@
  * trace (one tx and one rx per exchange) and can be told to throw or hang, so the engine's
  * verdict mapping is tested without a device.
  */
-import type { AssociateOutcome, AssociationParams, AttributeRef, ConnectOutcome, DlmsClient, GetOutcome, ReleaseOutcome } from '../../client/api';
-import type { TraceRecord } from '../../dlms/trace';
+import type { AssociateOutcome, AssociationParams, AttributeRef, ConnectOutcome, DlmsClient, GetOutcome, ReleaseOutcome } from '../../../client/api';
+import type { TraceRecord } from '../../../dlms/trace';
 
 export interface FakeScript {
   connect?: (clientSap: number | undefined) => ConnectOutcome | Promise<ConnectOutcome>;

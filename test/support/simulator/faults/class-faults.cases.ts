@@ -5,15 +5,15 @@
  * onGet hook) on the default meter, without a link.
  */
 import { expect } from 'chai';
-import type { Data } from '../../dlms/axdr/data';
-import { parseObis } from '../../dlms/cosem/obis';
-import { entryDescriptorToData, rangeDescriptorToData } from '../../dlms/cosem/selective-access';
-import type { SelectiveAccessDescriptor } from '../../dlms/xdlms/descriptors';
-import { readSelected } from '../server/get-service';
+import type { Data } from '../../../../dlms/axdr/data';
+import { parseObis } from '../../../../dlms/cosem/obis';
+import { entryDescriptorToData, rangeDescriptorToData } from '../../../../dlms/cosem/selective-access';
+import type { SelectiveAccessDescriptor } from '../../../../dlms/xdlms/descriptors';
+import { readSelected } from '../../../../simulator/server/get-service';
 import { contextFor } from '../testing';
-import type { AttributeResult } from '../objects/types';
-import { activeHooks } from './types';
-import { faultsNamed } from '.';
+import type { AttributeResult } from '../../../../simulator/objects/types';
+import { activeHooks } from '../../../../simulator/faults/types';
+import { faultsNamed } from '../../../../simulator/faults';
 
 const PROFILE = '1-0:99.1.0.255';
 const CLOCK_COLUMN = { classId: 8, logicalName: parseObis('0-0:1.0.0.255'), attributeIndex: 2, dataIndex: 0 };

@@ -3,20 +3,20 @@
  * association, request builders, and a minimal HDLC client to drive the sans-IO server. Not
  * used by the simulator itself.
  */
-import { loadMeterDefinition } from './meter/load';
-import type { MeterDefinition } from './meter/definition';
-import { objectListFor } from './objects/store';
-import type { ObjectListEntry, ServeContext } from './objects/types';
-import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME } from '../dlms/acse/names';
-import { decodePduBytes, encodePduBytes, type Pdu } from '../dlms/acse/pdu';
-import { userInformationFor } from '../dlms/acse/user-information';
-import { bitStringOf } from '../dlms/ber';
-import { parseObis } from '../dlms/cosem/obis';
-import { clientAddress, serverAddress } from '../dlms/hdlc/address';
-import { decodeFrame, encodeFrame, type HdlcFrame } from '../dlms/hdlc/frame';
-import { addLlc, stripLlc } from '../dlms/hdlc/llc';
-import type { Conformance } from '../dlms/xdlms/conformance';
-import type { ServerConnection } from './server/connection';
+import { loadMeterDefinition } from '../../../simulator/meter/load';
+import type { MeterDefinition } from '../../../simulator/meter/definition';
+import { objectListFor } from '../../../simulator/objects/store';
+import type { ObjectListEntry, ServeContext } from '../../../simulator/objects/types';
+import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME } from '../../../dlms/acse/names';
+import { decodePduBytes, encodePduBytes, type Pdu } from '../../../dlms/pdu/pdu';
+import { userInformationFor } from '../../../dlms/acse/user-information';
+import { bitStringOf } from '../../../dlms/ber';
+import { parseObis } from '../../../dlms/cosem/obis';
+import { clientAddress, serverAddress } from '../../../dlms/hdlc/address';
+import { decodeFrame, encodeFrame, type HdlcFrame } from '../../../dlms/hdlc/frame';
+import { addLlc, stripLlc } from '../../../dlms/hdlc/llc';
+import type { Conformance } from '../../../dlms/xdlms/conformance';
+import type { ServerConnection } from '../../../simulator/server/connection';
 
 export const DEFAULT: MeterDefinition = loadMeterDefinition();
 

@@ -6,25 +6,25 @@
  * than undefined.
  */
 import fc from 'fast-check';
-import type { Data } from '../axdr/data';
+import type { Data } from '../../../../dlms/axdr/data';
 import { arbData } from '../axdr/arbitrary';
-import type { AccessRequest, AccessRequestSpecification, AccessResponse, AccessResponseSpecification } from './access';
-import type { ActionRequest, ActionResponse, ActionResponseWithOptionalData } from './action';
-import type { Apdu } from './apdu';
-import type { GeneralBlockTransfer } from './block-transfer';
-import { KEK_ID, KEY_ID, SERVICE_CIPHERED_TAG, type CipheredApdu, type GeneralHeader, type KeyInfo, type ServiceCipheredTag } from './ciphered';
-import { CONFORMANCE_BITS, type Conformance } from './conformance';
-import type { AttributeWithSelection, CosemAttributeDescriptor, CosemMethodDescriptor, SelectiveAccessDescriptor } from './descriptors';
-import { EXCEPTION_SERVICE_ERROR, STATE_ERROR, type ExceptionResponse, type ExceptionServiceError } from './exception';
-import type { GetRequest, GetResponse } from './get';
-import type { InitiateRequest, InitiateResponse } from './initiate';
-import { invokeIdAndPriorityFromByte, longInvokeIdAndPriorityFromNumber, type InvokeIdAndPriority, type LongInvokeIdAndPriority } from './invoke-id';
-import type { EnumTable, Named } from './named';
-import type { DataNotification, EventNotificationRequest } from './notification';
-import { ACTION_RESULT, DATA_ACCESS_RESULT, type DataBlockG, type DataBlockSA, type GetDataResult } from './results';
-import { CONFIRMED_SERVICE, SERVICE_ERROR_KIND, SERVICE_ERROR_VALUES, type ConfirmedServiceError, type ServiceError } from './service-error';
-import type { SetRequest, SetResponse } from './set';
-import type { ReadRequest, ReadResponse, ReadResult, UnconfirmedWriteRequest, VariableAccessSpecification, WriteRequest, WriteResponse, WriteResult } from './sn';
+import type { AccessRequest, AccessRequestSpecification, AccessResponse, AccessResponseSpecification } from '../../../../dlms/xdlms/access';
+import type { ActionRequest, ActionResponse, ActionResponseWithOptionalData } from '../../../../dlms/xdlms/action';
+import type { Apdu } from '../../../../dlms/xdlms/apdu';
+import type { GeneralBlockTransfer } from '../../../../dlms/xdlms/block-transfer';
+import { KEK_ID, KEY_ID, SERVICE_CIPHERED_TAG, type CipheredApdu, type GeneralHeader, type KeyInfo, type ServiceCipheredTag } from '../../../../dlms/xdlms/ciphered';
+import { CONFORMANCE_BITS, type Conformance } from '../../../../dlms/xdlms/conformance';
+import type { AttributeWithSelection, CosemAttributeDescriptor, CosemMethodDescriptor, SelectiveAccessDescriptor } from '../../../../dlms/xdlms/descriptors';
+import { EXCEPTION_SERVICE_ERROR, STATE_ERROR, type ExceptionResponse, type ExceptionServiceError } from '../../../../dlms/xdlms/exception';
+import type { GetRequest, GetResponse } from '../../../../dlms/xdlms/get';
+import type { InitiateRequest, InitiateResponse } from '../../../../dlms/xdlms/initiate';
+import { invokeIdAndPriorityFromByte, longInvokeIdAndPriorityFromNumber, type InvokeIdAndPriority, type LongInvokeIdAndPriority } from '../../../../dlms/xdlms/invoke-id';
+import type { EnumTable, Named } from '../../../../dlms/xdlms/named';
+import type { DataNotification, EventNotificationRequest } from '../../../../dlms/xdlms/notification';
+import { ACTION_RESULT, DATA_ACCESS_RESULT, type DataBlockG, type DataBlockSA, type GetDataResult } from '../../../../dlms/xdlms/results';
+import { CONFIRMED_SERVICE, SERVICE_ERROR_KIND, SERVICE_ERROR_VALUES, type ConfirmedServiceError, type ServiceError } from '../../../../dlms/xdlms/service-error';
+import type { SetRequest, SetResponse } from '../../../../dlms/xdlms/set';
+import type { ReadRequest, ReadResponse, ReadResult, UnconfirmedWriteRequest, VariableAccessSpecification, WriteRequest, WriteResponse, WriteResult } from '../../../../dlms/xdlms/sn';
 
 const u8 = fc.integer({ min: 0, max: 0xff });
 const u16 = fc.integer({ min: 0, max: 0xffff });

@@ -5,15 +5,15 @@
  * avoid the charstring and bitstring tags.
  */
 import fc from 'fast-check';
-import type { BerBitString, BerElement } from '../ber';
+import type { BerBitString, BerElement } from '../../../../dlms/ber';
 import { arbApdu, arbNamed } from '../xdlms/arbitrary';
-import type { Aare, ResultSourceDiagnostic } from './aare';
-import type { Aarq } from './aarq';
-import type { AuthenticationValue } from './fields';
-import { ACSE_SERVICE_PROVIDER, ACSE_SERVICE_USER, APPLICATION_CONTEXT_NAME, ASSOCIATION_RESULT, MECHANISM_NAME, RELEASE_REQUEST_REASON, RELEASE_RESPONSE_REASON } from './names';
-import type { AcseApdu } from './pdu';
-import type { Rlre, Rlrq } from './release';
-import { userInformationFor, type UserInformation } from './user-information';
+import type { Aare, ResultSourceDiagnostic } from '../../../../dlms/acse/aare';
+import type { Aarq } from '../../../../dlms/acse/aarq';
+import type { AuthenticationValue } from '../../../../dlms/acse/fields';
+import { ACSE_SERVICE_PROVIDER, ACSE_SERVICE_USER, APPLICATION_CONTEXT_NAME, ASSOCIATION_RESULT, MECHANISM_NAME, RELEASE_REQUEST_REASON, RELEASE_RESPONSE_REASON } from '../../../../dlms/acse/names';
+import type { AcseApdu } from '../../../../dlms/pdu/pdu';
+import type { Rlre, Rlrq } from '../../../../dlms/acse/release';
+import { userInformationFor, type UserInformation } from '../../../../dlms/acse/user-information';
 
 const bytes = (maxLength = 16): fc.Arbitrary<Uint8Array> => fc.uint8Array({ maxLength });
 const integer = fc.integer({ min: -(2 ** 47) + 1, max: 2 ** 47 - 1 });

@@ -4,9 +4,9 @@
  * deep-equal.
  */
 import fc from 'fast-check';
-import type { HdlcAddress } from './address';
-import type { HdlcFrame } from './frame';
-import { PARAMETER_ID, type HdlcParameter, type HdlcParameterName } from './parameters';
+import type { HdlcAddress } from '../../../../dlms/hdlc/address';
+import type { HdlcFrame } from '../../../../dlms/hdlc/frame';
+import { PARAMETER_ID, type HdlcParameter, type HdlcParameterName } from '../../../../dlms/hdlc/parameters';
 
 export function arbAddress(): fc.Arbitrary<HdlcAddress> {
   return fc.oneof(

@@ -4,10 +4,10 @@
  * taken out of their HDLC frames or wrapper PDUs.
  */
 import { expect } from 'chai';
-import { ByteWriter, DecodeError, fromHex, toHex } from '../bytes';
-import { thrownBy } from '../../test/helpers/thrown';
-import { readRecording } from '../../test/vectors/recording';
-import { decodeApduBytes, encodeApdu, type Apdu } from './apdu';
+import { ByteWriter, DecodeError, fromHex, toHex } from '../../../../dlms/bytes';
+import { thrownBy } from '../../../helpers/thrown';
+import { readRecording } from '../../../vectors/recording';
+import { decodeApduBytes, encodeApdu, type Apdu } from '../../../../dlms/xdlms/apdu';
 
 export const decodeErrorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 

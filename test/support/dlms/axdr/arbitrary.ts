@@ -7,9 +7,9 @@
  * (that is `undefined`), floats are float32-exact for float32, bit-strings carry zeroed padding.
  */
 import fc from 'fast-check';
-import type { CosemDate, CosemDateTime, CosemTime, Data, TypeDescription } from './data';
-import { isSimpleType, minWidth, SIMPLE_MIN_WIDTH, type SimpleType } from './type-description';
-import type { SimpleData } from './simple-value';
+import type { CosemDate, CosemDateTime, CosemTime, Data, TypeDescription } from '../../../../dlms/axdr/data';
+import { isSimpleType, minWidth, SIMPLE_MIN_WIDTH, type SimpleType } from '../../../../dlms/axdr/type-description';
+import type { SimpleData } from '../../../../dlms/axdr/simple-value';
 
 const SIMPLE_TYPES = Object.keys(SIMPLE_MIN_WIDTH) as SimpleType[];
 

@@ -4,15 +4,15 @@
  * connection (framer, link machine, session) with crafted frames, no transport.
  */
 import { expect } from 'chai';
-import { clientAddress, serverAddress, type HdlcAddress } from '../../dlms/hdlc/address';
-import { craftFrame, oddAddressBytes, type Corruption, type CraftOptions } from '../../dlms/hdlc/craft';
-import { decodeFrame, type HdlcFrame } from '../../dlms/hdlc/frame';
-import { addLlc } from '../../dlms/hdlc/llc';
-import { infoOfParameters, parameterList, parametersOfInfo, settingsOf } from '../../dlms/hdlc/parameters';
-import { createServerConnection, type ServerConnection } from '../server/connection';
+import { clientAddress, serverAddress, type HdlcAddress } from '../../../../dlms/hdlc/address';
+import { craftFrame, oddAddressBytes, type Corruption, type CraftOptions } from '../../../../dlms/hdlc/craft';
+import { decodeFrame, type HdlcFrame } from '../../../../dlms/hdlc/frame';
+import { addLlc } from '../../../../dlms/hdlc/llc';
+import { infoOfParameters, parameterList, parametersOfInfo, settingsOf } from '../../../../dlms/hdlc/parameters';
+import { createServerConnection, type ServerConnection } from '../../../../simulator/server/connection';
 import { aarqBytes, DEFAULT, getBytes, T0 } from '../testing';
-import { activeHooks } from './types';
-import { faultsNamed } from '.';
+import { activeHooks } from '../../../../simulator/faults/types';
+import { faultsNamed } from '../../../../simulator/faults';
 
 const CLIENT = clientAddress(16);
 const SERVER = serverAddress(1);
