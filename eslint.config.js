@@ -31,7 +31,7 @@ const layer = (files, forbidden, { sansIo = false } = {}) => ({
   },
 });
 
-const above = ['drivers', 'client', 'simulator', 'harness', 'reports', 'test'];
+const above = ['config', 'drivers', 'client', 'simulator', 'harness', 'reports', 'test'];
 // The sub-layers of dlms/: bytes ← axdr, ber ← hdlc, wrapper, acse, xdlms ← security, cosem ← pdu
 // (the ACSE-or-xDLMS union and its descriptions). acse may use xdlms (user-information carries
 // an xDLMS initiate), never the other way round.
@@ -57,9 +57,11 @@ module.exports = tseslint.config(
   dlms('xdlms', ['hdlc', 'wrapper', 'acse', ...upper]),
   dlms('security', ['hdlc', 'wrapper', 'cosem', 'pdu']),
   dlms('cosem', ['hdlc', 'wrapper', 'security', 'pdu']),
-  layer(['drivers/**/*.ts'], ['dlms', 'client', 'simulator', 'harness', 'reports', 'test']),
+  // config/: YAML parsed with positions and located errors, shared by the harness and the simulator.
+  layer(['config/**/*.ts'], ['dlms', 'drivers', 'client', 'simulator', 'harness', 'reports', 'test']),
+  layer(['drivers/**/*.ts'], ['config', 'dlms', 'client', 'simulator', 'harness', 'reports', 'test']),
   layer(['client/**/*.ts'], ['simulator', 'harness', 'reports', 'test']),
   layer(['simulator/**/*.ts'], ['client', 'harness', 'reports', 'test']),
-  layer(['reports/**/*.ts'], ['drivers', 'client', 'simulator', 'harness', 'test']),
+  layer(['reports/**/*.ts'], ['config', 'drivers', 'client', 'simulator', 'harness', 'test']),
   layer(['harness/**/*.ts'], ['drivers', 'test']),
 );

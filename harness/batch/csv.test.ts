@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 import { parseCsv } from './csv';
 
 const texts = (rows: ReturnType<typeof parseCsv>) => rows.map((r) => r.map((c) => c.text));

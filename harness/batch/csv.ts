@@ -7,7 +7,7 @@
  * profile error) is found by walking that raw text for the separators outside quotes.
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 
 export interface CsvCell {
   readonly text: string;

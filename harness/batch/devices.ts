@@ -7,12 +7,12 @@
  */
 import * as fs from 'node:fs';
 import { isMap, isScalar, isSeq } from 'yaml';
-import { ConfigError, type Place } from '../config-error';
+import { ConfigError, type Place } from '../../config/error';
 import { FORMATS } from '../yaml/formats';
 import { describeSchema, nodeAt, type Schema } from '../yaml/schema';
 import { shippedSchema } from '../yaml/json-schema';
 import { validateNode } from '../yaml/validate';
-import { parseYaml } from '../yaml/source';
+import { parseYaml } from '../../config/yaml-source';
 import { type CsvCell, parseCsv } from './csv';
 
 /** The association fields that hold secrets (profile/schema.ts). */

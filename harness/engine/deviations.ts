@@ -6,11 +6,11 @@
  * entry gets removed; a case that fails differently keeps its verdict. Certification mode
  * refuses the whole mechanism (harness/cli/run.ts).
  */
-import { ConfigError, type Place } from '../config-error';
+import { ConfigError, type Place } from '../../config/error';
 import { placeAtPath, type Schema } from '../yaml/schema';
 import { shippedSchema } from '../yaml/json-schema';
 import { validateNode } from '../yaml/validate';
-import { parseYaml, readYamlFile, type YamlSource } from '../yaml/source';
+import { parseYaml, readYamlFile, type YamlSource } from '../../config/yaml-source';
 import { globToRegExp } from './glob';
 import type { CaseResult } from './result';
 import type { Status } from './verdict';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 import { parseSuite } from '../suite/load';
 import { associatedCase, runCasesText } from '../../test/support/harness/simulator-run';
 import { thrownBy } from '../../test/helpers/thrown';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 import { listFaults } from '../../simulator';
 import { checkUniqueIds, findSuiteFiles, loadSuites, parseSuite } from './load';
 import { thrownBy } from '../../test/helpers/thrown';

@@ -6,13 +6,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isScalar, isSeq } from 'yaml';
-import { ConfigError, type Place } from '../config-error';
+import { ConfigError, type Place } from '../../config/error';
 import '../steps';
 import { getStep, listSteps } from '../steps/registry';
 import { describeNode, placeAtPath } from '../yaml/schema';
 import { shippedSchema } from '../yaml/json-schema';
 import { validateNode } from '../yaml/validate';
-import { parseYaml, readYamlFile, type YamlSource } from '../yaml/source';
+import { parseYaml, readYamlFile, type YamlSource } from '../../config/yaml-source';
 import type { CaseDef, Requires, StepCall, SuiteDef } from './types';
 
 export function loadSuite(file: string): SuiteDef {

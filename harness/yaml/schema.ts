@@ -5,8 +5,8 @@
  * only describes schemas and nodes in words, for error messages.
  */
 import { type Node, isMap, isScalar, isSeq } from 'yaml';
-import type { Place } from '../config-error';
-import type { YamlSource } from './source';
+import type { Place } from '../../config/error';
+import type { YamlSource } from '../../config/yaml-source';
 import { FORMATS, type FormatName } from './formats';
 
 export interface Schema {

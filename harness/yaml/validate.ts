@@ -8,11 +8,11 @@
  */
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { isAlias, isMap, isNode, isScalar, isSeq, type Node } from 'yaml';
-import { ConfigError, type Place } from '../config-error';
+import { ConfigError, type Place } from '../../config/error';
 import { FORMATS, type FormatName } from './formats';
 import { toJsonSchema, type JsonSchema } from './json-schema';
 import { describeNode, describeSchema, type Schema } from './schema';
-import type { YamlSource } from './source';
+import type { YamlSource } from '../../config/yaml-source';
 
 const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
 for (const [name, format] of Object.entries(FORMATS)) {

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { type Document, LineCounter, type Node, isNode, parseDocument } from 'yaml';
-import { ConfigError, type Place } from '../config-error';
+import { ConfigError, type Place } from './error';
 
 export interface YamlSource {
   readonly file: string;

@@ -1,10 +1,13 @@
 /**
- * A typed walk over a parsed YAML document that remembers where every node came from, so a
- * mistake in a meter definition is reported as `file:line:col: what was expected, what was
- * found` (DESIGN.md: load-time errors name the place). The loader reads the definition only
- * through this cursor; it never touches raw `yaml` nodes.
+ * A typed walk over a YAML document parsed with positions (yaml-source.ts, the one parse that
+ * suites, profiles and meter definitions share), so a mistake in a meter definition is reported
+ * as `file:line:col: what was expected, what was found` (DESIGN.md: load-time errors name the
+ * place). The meter loader reads the definition only through this cursor; it never touches raw
+ * `yaml` nodes.
  */
-import { isMap, isScalar, isSeq, type LineCounter, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Place } from './error';
+import { parseYaml, type YamlSource } from './yaml-source';
 
 export class MeterDefinitionError extends Error {
   override readonly name = 'MeterDefinitionError';
@@ -20,17 +23,26 @@ export class MeterDefinitionError extends Error {
 
 export class Cursor {
   constructor(
+    private readonly src: YamlSource,
     private readonly node: Node | null | undefined,
-    readonly file: string,
-    private readonly lines: LineCounter,
     /** Where to point when the node itself is absent (a missing key points at its map). */
-    private readonly fallbackOffset = 0,
+    private readonly fallback: Place = { file: src.file, line: 1, col: 1 },
     readonly path = '',
   ) {}
 
+  /** A cursor at the root of `text`; a YAML syntax error is a located ConfigError. */
+  static parse(text: string, file: string): Cursor {
+    const src = parseYaml(text, file);
+    return new Cursor(src, src.root);
+  }
+
+  get file(): string {
+    return this.src.file;
+  }
+
   get where(): { line: number; col: number } {
-    const offset = this.node?.range?.[0] ?? this.fallbackOffset;
-    return this.lines.linePos(offset);
+    const { line, col } = this.src.placeOf(this.node, this.fallback);
+    return { line, col };
   }
 
   fail(problem: string): never {
@@ -52,7 +64,7 @@ export class Cursor {
 
   private child(node: Node | null | undefined, name: string): Cursor {
     const path = this.path ? `${this.path}.${name}` : name;
-    return new Cursor(node, this.file, this.lines, this.node?.range?.[0] ?? this.fallbackOffset, path);
+    return new Cursor(this.src, node, this.src.placeOf(this.node, this.fallback), path);
   }
 
   private pairs(): readonly Pair[] {
