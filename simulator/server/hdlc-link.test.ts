@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { fromHex, toHex } from '../../dlms/bytes';
 import { clientAddress, serverAddress } from '../../dlms/hdlc/address';
 import { decodeFrame, encodeFrame, encodeRawFrame, type HdlcFrame } from '../../dlms/hdlc/frame';
@@ -14,7 +15,7 @@ import { createSession } from './session';
 
 /** c_hdlc_none.trace (GuruxDLMS.c meter and client, see its header): the frames in order. */
 const TRACE = fs
-  .readFileSync('/work/shared/vectors/recordings/c_hdlc_none.trace', 'utf8')
+  .readFileSync(path.join(__dirname, '../../test/vectors/recordings/c_hdlc_none.trace'), 'utf8')
   .split('\n')
   .filter((l) => /^(C2S|S2C) /.test(l))
   .map((l) => ({ dir: l.slice(0, 3), bytes: fromHex(l.slice(4)) }));
