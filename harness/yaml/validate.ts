@@ -141,8 +141,37 @@ function chosen(errors: readonly ErrorObject[]): ErrorObject[] {
   return kept.filter((e) => !(e.keyword === 'pattern' && parent(e).format && kept.some((f) => f.keyword === 'format' && f.instancePath === e.instancePath)));
 }
 
+function fitsType(s: Schema, data: unknown): boolean {
+  switch (s.type) {
+    case 'integer':
+      return Number.isInteger(data);
+    case 'number':
+      return typeof data === 'number';
+    case 'string':
+    case 'boolean':
+      return typeof data === s.type;
+    default:
+      return false;
+  }
+}
+
+/**
+ * For a scalar: the branch of its type whose format it is shaped like (an OBIS code with a group
+ * above 255 is still an OBIS code), else the only branch of its type.
+ */
+function bestScalarBranch(branches: readonly Schema[], data: unknown): number {
+  const typed = branches.flatMap((b, i) => (fitsType(b, data) ? [i] : []));
+  const shaped = typed.find((i) => {
+    const f = branches[i]!.format;
+    return f !== undefined && typeof data === 'string' && new RegExp(FORMATS[f].pattern).test(data);
+  });
+  if (shaped !== undefined) return shaped;
+  return typed.length === 1 ? typed[0]! : -1;
+}
+
 function bestBranch(branches: readonly Schema[], data: unknown): number {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return -1;
+  if (data === null || typeof data !== 'object') return bestScalarBranch(branches, data);
+  if (Array.isArray(data)) return -1;
   const value = data as Record<string, unknown>;
   let best = -1;
   let bestScore = 0;
