@@ -39,7 +39,7 @@ const dlms = (sub, forbidden) => layer([`dlms/${sub}/**/*.ts`], [...forbidden, .
 const upper = ['security', 'cosem', 'pdu'];
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/**', 'allure-results/**', 'allure-report/**', 'out/**', 'test-output/**', 'bin/**', 'eslint.config.js', 'allurerc.mjs'] },
+  { ignores: ['node_modules/**', 'allure-results/**', 'allure-report/**', 'out/**', 'test-output/**', 'dist/**', 'bin/**', 'eslint.config.js', 'allurerc.mjs'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -6,7 +6,7 @@ import '../steps';
 import { stepReferenceMarkdown, stepReferenceText } from '../steps/reference';
 import { findSuiteFiles, loadSuites } from '../suite/load';
 import { EXIT, type Io, parse } from './io';
-import { SUITES_DIR } from './run';
+import { SUITES_DIR } from '../paths';
 
 export async function listCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, {

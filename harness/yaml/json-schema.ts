@@ -5,12 +5,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { REPO_ROOT } from '../paths';
 import { FORMATS } from './formats';
 import type { Schema } from './schema';
 
 export type JsonSchema = Readonly<Record<string, unknown>>;
-
-const ROOT = path.resolve(__dirname, '..', '..');
 
 /** The shipped schema files, by the name of what they describe. */
 export const SHIPPED = {
@@ -18,6 +17,7 @@ export const SHIPPED = {
   profile: 'schemas/profile.schema.json',
   deviations: 'schemas/deviations.schema.json',
   devices: 'schemas/devices.schema.json',
+  'diff-rules': 'schemas/diff-rules.schema.json',
 } as const;
 
 export type ShippedName = keyof typeof SHIPPED;
@@ -49,7 +49,7 @@ const cache = new Map<ShippedName, JsonSchema>();
 export function shippedSchema(name: ShippedName): JsonSchema {
   let s = cache.get(name);
   if (!s) {
-    s = JSON.parse(fs.readFileSync(path.join(ROOT, SHIPPED[name]), 'utf8')) as JsonSchema;
+    s = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, SHIPPED[name]), 'utf8')) as JsonSchema;
     cache.set(name, s);
   }
   return s;

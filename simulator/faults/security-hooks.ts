@@ -35,10 +35,14 @@ export interface SecurityHooks {
   readonly useConveyedKey?: (use: boolean) => boolean;
   /** Whether what a Security setup method changed (keys, policy) takes effect after its response. */
   readonly applyChanges?: (apply: boolean) => boolean;
+  /** How an RLRQ without protected user-information is refused in a ciphered association (a legal variant: an exception-response). */
+  readonly unprotectedRlrqRefusal?: 'exception';
 }
 
-/** Every security hook made required, defaulting to the correct decision. */
-export type ActiveSecurityHooks = { readonly [K in keyof SecurityHooks]-?: NonNullable<SecurityHooks[K]> };
+/** Every security hook made required, defaulting to the correct decision (an unprotected RLRQ is refused with an RLRE). */
+export type ActiveSecurityHooks = {
+  readonly [K in keyof SecurityHooks]-?: K extends 'unprotectedRlrqRefusal' ? 'rlre' | NonNullable<SecurityHooks[K]> : NonNullable<SecurityHooks[K]>;
+};
 
 type BoolKey = 'acceptHlsReply' | 'acceptBadTag' | 'acceptCounter' | 'acceptPolicy' | 'acceptSystemTitle' | 'acceptSignature' | 'acceptRlrq' | 'useDedicatedKey' | 'applyChanges' | 'useConveyedKey' | 'requireAuthentication' | 'useBroadcastKey' | 'answerBroadcast';
 
@@ -62,6 +66,7 @@ export function activeSecurityHooks(all: readonly (SecurityHooks | undefined)[])
     responseCounter: (next, last) => counters.reduce((acc, f) => f(acc, last), next),
     acceptRlrq: chainBool(hooks, 'acceptRlrq'),
     useDedicatedKey: chainBool(hooks, 'useDedicatedKey'),
+    unprotectedRlrqRefusal: hooks.some((h) => h.unprotectedRlrqRefusal === 'exception') ? 'exception' : 'rlre',
     applyChanges: chainBool(hooks, 'applyChanges'),
     useConveyedKey: chainBool(hooks, 'useConveyedKey'),
     requireAuthentication: chainBool(hooks, 'requireAuthentication'),

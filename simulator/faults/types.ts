@@ -89,6 +89,15 @@ export interface FaultHooks {
   readonly onEvent?: (notification: EventNotificationRequest) => EventNotificationRequest | undefined;
   /** The security layer's decisions (HLS, ciphering, counters, policy): security-hooks.ts. */
   readonly security?: SecurityHooks;
+  /** The AARE decision, seeing the AARQ (after onAarq): a refusal code chosen by what was proposed. */
+  readonly refineAarq?: (aarq: Aarq, decision: AarqDecision) => AarqDecision;
+  /**
+   * Every response APDU as it leaves the application layer (after ciphering), given the request
+   * and whether an association was open when it came; undefined sends nothing.
+   */
+  readonly onApduOut?: (request: Uint8Array, response: Uint8Array, associated: boolean) => Uint8Array | undefined;
+  /** When the server closes the connection itself (the transport, e.g. TCP): after an RLRE, after the UA to a DISC. */
+  readonly hangUp?: { readonly afterRelease?: boolean; readonly afterDisc?: boolean };
 }
 
 export interface Fault {
@@ -103,11 +112,17 @@ export interface Fault {
 
 /**
  * Every hook, defaulting to the correct behaviour, with several faults applied in order: the
- * hooks of FaultHooks made required (the HDLC and security groups combined by their own modules),
- * so a hook added to FaultHooks cannot be forgotten here.
+ * hooks of FaultHooks made required (the HDLC and security groups combined by their own modules,
+ * the hang-up flags each decided), so a hook added to FaultHooks cannot be forgotten here.
  */
 export type ActiveHooks = {
-  readonly [K in keyof FaultHooks]-?: K extends 'hdlc' ? ActiveHdlcHooks : K extends 'security' ? ActiveSecurityHooks : NonNullable<FaultHooks[K]>;
+  readonly [K in keyof FaultHooks]-?: K extends 'hdlc'
+    ? ActiveHdlcHooks
+    : K extends 'security'
+      ? ActiveSecurityHooks
+      : K extends 'hangUp'
+        ? Required<NonNullable<FaultHooks[K]>>
+        : NonNullable<FaultHooks[K]>;
 };
 
 function chain<A extends unknown[], T>(faults: readonly Fault[], pick: (h: FaultHooks) => ((...args: [...A, T]) => T) | undefined): (...args: [...A, T]) => T {
@@ -151,6 +166,16 @@ export function activeHooks(faults: readonly Fault[]): ActiveHooks {
     onPush: chainOptional(faults, (h) => h.onPush),
     onEvent: chainOptional(faults, (h) => h.onEvent),
     security: activeSecurityHooks(faults.map((f) => f.hooks.security)),
+    refineAarq: chain<[Aarq], AarqDecision>(faults, (h) => h.refineAarq),
+    onApduOut: (request, response, associated) => {
+      let out: Uint8Array | undefined = response;
+      for (const f of faults) if (out !== undefined && f.hooks.onApduOut) out = f.hooks.onApduOut(request, out, associated);
+      return out;
+    },
+    hangUp: {
+      afterRelease: faults.some((f) => f.hooks.hangUp?.afterRelease === true),
+      afterDisc: faults.some((f) => f.hooks.hangUp?.afterDisc === true),
+    },
   };
 }
 
