@@ -10,7 +10,7 @@ import { WrapperFramer } from '../drivers/wrapper-framer';
 import type { Transport } from '../drivers/transport';
 import type { LinkSettings } from './api';
 import { Inbox } from './inbox';
-import type { ApduArrival, Link, OpenOutcome } from './link';
+import { type ApduArrival, type Link, type OpenOutcome, writeUnlessClosed } from './link';
 import type { FrameRecorder } from './frame-recorder';
 
 /** How many of the bytes that were no wrapper PDU a verdict shows. */
@@ -39,11 +39,17 @@ export class WrapperClientLink implements Link {
     return { kind: 'open', note: 'wrapper: no link-layer connection to establish' };
   }
 
+  get dead(): boolean {
+    return this.inbox.isClosed;
+  }
+
   async exchange(apdu: Uint8Array, reply = true): Promise<ApduArrival> {
+    // Never a write after the meter hung up (it would be EPIPE, a harness error for a DUT behaviour).
+    if (this.dead) return this.hungUp();
     const bytes = encodeWrapper({ source: this.clientSap, destination: this.link.serverLogical, apdu });
     this.rec.tx(bytes);
     this.junk = [];
-    await this.transport.write(bytes);
+    if (!(await writeUnlessClosed(this.transport, bytes, () => this.dead))) return this.hungUp();
     if (!reply) return { kind: 'silence', waitedMs: 0 };
     return this.receive(this.link.responseTimeoutMs);
   }
@@ -64,7 +70,7 @@ export class WrapperClientLink implements Link {
       return { kind: 'silence', waitedMs: timeoutMs };
     }
     if (a.kind === 'closed') {
-      this.rec.event('the DUT closed the connection');
+      this.rec.event('the meter closed the connection');
       return a;
     }
     this.rec.rx(a.bytes);
@@ -81,6 +87,11 @@ export class WrapperClientLink implements Link {
       if (isDecodeError(e)) return { kind: 'malformed', error: e };
       throw e;
     }
+  }
+
+  private hungUp(): ApduArrival {
+    this.rec.event('the meter had closed the connection: nothing sent');
+    return { kind: 'closed' };
   }
 
   async close(): Promise<void> {
