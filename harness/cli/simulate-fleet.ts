@@ -13,6 +13,7 @@ import { EXIT, type Io, parse, UsageError } from './io';
 export const DEFAULT_BATCH_FAULT = 'register-scaler-unit-wrong-type';
 /** IANA port for DLMS/COSEM over TCP (IEC 62056-47). */
 const DEFAULT_PORT = 4059;
+const INTERACTIVE_INACTIVITY_S = 120;
 /** Enough for any delivery one machine serves; more is a typo. */
 const MAX_METERS = 10_000;
 
@@ -33,10 +34,11 @@ export async function simulateFleetCommand(args: string[], io: Io, until: Promis
   const base = values.tcp === undefined ? DEFAULT_PORT : Number(values.tcp);
   if (!Number.isInteger(base) || base < 0 || base + (base ? count - 1 : 0) > 65535) throw new UsageError(`--tcp must be a first port so that ${count} ports fit below 65536, not ${JSON.stringify(values.tcp)}`);
   const faults = meterFaults(values['meter-fault'], values.faulty, count);
-  const inactivity = values.inactivity === undefined ? undefined : Number(values.inactivity);
-  if (inactivity !== undefined && !(Number.isInteger(inactivity) && inactivity >= 0)) throw new UsageError(`--inactivity must be whole seconds, not ${JSON.stringify(values.inactivity)}`);
+  // As `dlmsct simulate`: 120 s for clients over the network (the default meter keeps 1 s for its own conformance case).
+  const inactivity = values.inactivity === undefined ? INTERACTIVE_INACTIVITY_S : Number(values.inactivity);
+  if (!(Number.isInteger(inactivity) && inactivity >= 0 && inactivity <= 0xffff)) throw new UsageError(`--inactivity must be whole seconds 0..65535, not ${JSON.stringify(values.inactivity)}`);
 
-  const fleet = await startFleet({ count, framing, basePort: base, faults, ...(inactivity === undefined ? {} : { inactivityTimeoutS: inactivity }) });
+  const fleet = await startFleet({ count, framing, basePort: base, faults, inactivityTimeoutS: inactivity });
   if (values['devices-out']) fs.writeFileSync(values['devices-out'], fleetDevicesCsv(fleet));
   const first = fleet.meters[0]!;
   const last = fleet.meters[fleet.meters.length - 1]!;
