@@ -7,7 +7,7 @@
  * both deviations and any selection of cases.
  */
 import { totalsLine } from '../../reports/summary';
-import { withGolden } from '../acceptance/golden-suite';
+import { goldenFlag, withGolden } from '../acceptance/golden-suite';
 import { builtinSecret } from '../builtin-secrets';
 import { profileForDevice } from '../batch/device-profile';
 import { loadDevices } from '../batch/devices';
@@ -47,6 +47,8 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     devices: { type: 'string' },
     parallel: { type: 'string' },
     shard: { type: 'string' },
+    golden: { type: 'string' },
+    'golden-rules': { type: 'string' },
     // Internal: a worker of a parallel batch (harness/batch/worker.ts).
     worker: { type: 'boolean', default: false },
   });
@@ -57,8 +59,10 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   // A batch: every device's profile (own secrets, own addressing); else the profile as it is.
   const devices = values.devices === undefined ? undefined : loadDevices(values.devices);
   const profileFile = values.profile;
-  const profileFor = devices ? (d: (typeof devices.devices)[number]) => profileForDevice(profileFile, devices, d, { builtinSecrets: builtinSecret }) : undefined;
-  const profile: Profile = devices && profileFor ? profileFor(devices.devices[0]!) : loadProfile(profileFile, { builtinSecrets: builtinSecret });
+  // --golden FILE names the golden sample on the command line, over the profile's golden:.
+  const golden = goldenFlag(values.golden, values['golden-rules']);
+  const profileFor = devices ? (d: (typeof devices.devices)[number]) => golden(profileForDevice(profileFile, devices, d, { builtinSecrets: builtinSecret })) : undefined;
+  const profile: Profile = devices && profileFor ? profileFor(devices.devices[0]!) : golden(loadProfile(profileFile, { builtinSecrets: builtinSecret }));
   if (values.certification && profile.deviations !== undefined) refuseProfileDeviations(profileFile);
 
   // With a golden sample named, every run also compares the meter with it (docs/acceptance.md).
