@@ -1,12 +1,12 @@
 import { expect } from 'chai';
-import { ACCEPTED, fakeClient } from '../testing/fake-client';
-import { testProfile } from '../testing/profiles';
+import { ACCEPTED, fakeClient } from '../../test/support/harness/fake-client';
+import { testProfile } from '../../test/support/harness/profiles';
 import { parseSuite } from '../suite/load';
 import type { CapabilityCache } from './capabilities';
 import { allows } from './capabilities';
 import { planCases } from './plan';
 import { runCase } from './run-case';
-import type { FakeClient, FakeScript } from '../testing/fake-client';
+import type { FakeClient, FakeScript } from '../../test/support/harness/fake-client';
 import type { Profile } from '../profile/types';
 
 const CASE = (needs: string): string =>

@@ -8,13 +8,9 @@ import { ExpectationFailure, Inconclusive } from '../engine/verdict';
 import { decodeFrame } from '../../dlms/hdlc/frame';
 import { summarizeFrame } from '../../dlms/hdlc/describe';
 import { isDecodeError } from '../../dlms/bytes/decode-error';
-import { BOUND_SCHEMA, boundMs, profileBoundMs, rawAccess, type WaitBound } from './hdlc-view';
-import { registerStep } from './registry';
+import { BOUND_SCHEMA, boundMs, profileBoundMs, rawAccess } from './hdlc-view';
+import { defineStep } from './registry';
 import { caseRule } from './rule';
-
-interface SilenceArgs {
-  readonly for?: WaitBound;
-}
 
 /**
  * A silence longer than this is no timer a meter runs (the HDLC inactivity timeout is 120 s on
@@ -22,7 +18,7 @@ interface SilenceArgs {
  */
 export const MAX_SILENCE_MS = 15 * 60_000;
 
-registerStep<SilenceArgs>({
+defineStep({
   name: 'expect.silence',
   description: 'No frame from the DUT for a bound from the profile: the response timeout, or the inter-frame or inactivity timeout plus 10 %',
   schema: { type: 'object', properties: { for: BOUND_SCHEMA } },

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import * as path from 'node:path';
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 import { findSuiteFiles, loadSuites, parseSuite } from '../suite/load';
 import { ACSE_DIAGNOSTIC_NAMES, EXCEPTION_SERVICE_ERROR_NAMES, INITIATE_ERROR_NAMES, STATE_ERROR_NAMES } from './spec-names';
 
