@@ -8,7 +8,7 @@
  */
 import * as fs from 'node:fs';
 import { stringify } from 'yaml';
-import { readYamlFile } from '../../harness/yaml/source';
+import { readYamlFile } from '../../config/yaml-source';
 
 export const FRAMINGS = ['hdlc', 'wrapper'] as const;
 export type TableFraming = (typeof FRAMINGS)[number];
