@@ -29,7 +29,7 @@ export class CipheringLink implements Link {
     readonly channel: SecureChannel,
     /** Told of every protected APDU as it crossed the link (the trace records those no single frame held). */
     private readonly seen?: (apdu: Uint8Array, dir: Direction) => void,
-    /** Applied to every APDU sent here (HLS passes 3 and 4 go under the global key). */
+    /** How every APDU on this link is protected when not as the session says (HLS pass 3: the global key). */
     private readonly overrides?: ProtectOverrides,
   ) {}
 
