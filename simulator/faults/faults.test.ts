@@ -12,6 +12,7 @@ import { CLASS_FAULT_CASES } from './class-faults.cases';
 import { ASSOCIATION_FAULT_CASES } from './association-faults.cases';
 import { HDLC_FAULT_CASES } from './hdlc-faults.cases';
 import { SECURITY_FAULT_CASES } from './security-faults.cases';
+import { REAL_METER_FAULT_CASES } from './real-meter-faults.cases';
 import { visibleTo } from '../objects/store';
 
 /** A fresh HDLC connection to the default meter with these faults, already past SNRM/UA. */
@@ -177,6 +178,7 @@ const CASES: Readonly<Record<string, () => void>> = {
   ...ASSOCIATION_FAULT_CASES,
   ...HDLC_FAULT_CASES,
   ...SECURITY_FAULT_CASES,
+  ...REAL_METER_FAULT_CASES,
 };
 
 describe('simulator faults', () => {

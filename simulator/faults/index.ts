@@ -66,12 +66,28 @@ import { snReadWrongError } from './sn-read-wrong-error';
 import { snWriteReadOnlyAccepted } from './sn-write-read-only-accepted';
 import { snReadListFirstOnly } from './sn-read-list-first-only';
 import { sapAssignmentMissingDevice } from './sap-assignment-missing-device';
+// Real meters' defects (../shared/vectors/real-meter.md sections 1 and 4; test/conformance/real-meter.test.ts).
+import { aarqProtocolVersionRefused } from './aarq-protocol-version-refused';
+import { responseTrailingBytes } from './response-trailing-bytes';
+import { initiateFailureAsException } from './initiate-failure-as-exception';
+import { rlreLengthsWrong } from './rlre-lengths-wrong';
+import { entrySelectorRefused } from './entry-selector-refused';
+import { clockDayZero } from './clock-day-zero';
+import { refusedAarqOpensAssociation } from './refused-aarq-opens-association';
 import type { Fault } from './types';
 
 export type { Fault, FaultHooks, ActiveHooks, AarqDecision } from './types';
 export { activeHooks, NO_FAULTS } from './types';
 
 export const FAULTS: readonly Fault[] = [
+  // real meters' defects
+  aarqProtocolVersionRefused,
+  responseTrailingBytes,
+  initiateFailureAsException,
+  rlreLengthsWrong,
+  entrySelectorRefused,
+  clockDayZero,
+  refusedAarqOpensAssociation,
   // association and short-name referencing
   aarqProtocolVersionUnchecked,
   aarqProtocolVersionStrict,

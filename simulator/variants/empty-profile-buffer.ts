@@ -20,4 +20,5 @@ export const emptyProfileBuffer: Variant = {
     },
   },
   affects: ['classes/*', 'selective-access/*', 'services/*'],
+  inconclusive: { cases: ['SA-RANGE*', 'SA-ENTRY*'], why: 'a range or entry selection needs rows to select from; on an empty buffer the case says so (inconclusive), it does not pass or fail the meter' },
 };
