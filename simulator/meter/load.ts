@@ -17,7 +17,10 @@ import { VARIANTS, variantsNamed, type MeterYaml } from '../variants';
 import { HLS_AUTHENTICATIONS, hlsAssociationFields, isHlsAuthentication } from './security';
 
 /** The meter the simulator serves when none is named. */
-export const DEFAULT_METER = path.join(__dirname, '..', 'meters', 'default.yaml');
+// This file sits at simulator/meter/ in the sources and at dist/simulator/meter/ when compiled.
+const SIMULATOR_DIR = path.resolve(__dirname, '..');
+const SOURCE_SIMULATOR_DIR = path.basename(path.dirname(SIMULATOR_DIR)) === 'dist' ? path.join(path.dirname(SIMULATOR_DIR), '..', 'simulator') : SIMULATOR_DIR;
+export const DEFAULT_METER = path.join(SOURCE_SIMULATOR_DIR, 'meters', 'default.yaml');
 
 /** Green Book 8.4.2.2: a one-byte client address carries a 7-bit SAP; 0 is "no station". */
 const CLIENT_SAP_RANGE = [1, 0x7f] as const;
