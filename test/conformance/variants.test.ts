@@ -40,9 +40,7 @@ const ALLOWED = new Set<string>(['passed', 'passed-with-remarks', 'inapplicable'
  */
 const AWAITING: Readonly<Record<string, string>> = {
   'public-get-only': 'issue 8 item 1 (capabilities, `needs:`): cases that use SET, block transfer, selective access or with-list must pick an association that grants them, or be inapplicable',
-  'close-after-release': 'issue 8 item 6 (a meter that hangs up is an outcome): the client writes after the close (harness error: write after close)',
   'unprotected-rlrq-exception': 'issue 8 item 2 (teardown and release): the client takes an exception-response to an RLRQ as a malformed answer (ACSE_UNEXPECTED_APDU) instead of a refusal the case can judge',
-  'close-after-disc': 'issue 8 item 6 (a meter that hangs up is an outcome): the client writes after the close (harness error: write after close)',
 };
 
 /** Whether a variant reaches the HDLC link (then it runs over HDLC as well as the wrapper). */
