@@ -7,8 +7,8 @@
  * For the trace, every protected APDU gets a second decoded layer, 'deciphered-apdu', made with
  * the same keys but without touching the counters; masking applies to it like to any layer.
  */
-import { describePdu } from '../dlms/xdlms/describe';
-import { decodePduBytes } from '../dlms/acse/pdu';
+import { describePdu } from '../dlms/pdu/describe';
+import { decodePduBytes } from '../dlms/pdu/pdu';
 import { decodeFrame } from '../dlms/hdlc/frame';
 import { stripLlc } from '../dlms/hdlc/llc';
 import { isDecodeError } from '../dlms/bytes/decode-error';

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Aare } from '../dlms/acse/aare';
 import { MECHANISM_NAME } from '../dlms/acse/names';
-import { decodePduBytes, encodeAcseBytes } from '../dlms/acse/pdu';
+import { decodePduBytes, encodeAcseBytes } from '../dlms/pdu/pdu';
 import { userInformationOf, type UserInformation } from '../dlms/acse/user-information';
 import { DecodeError, isDecodeError } from '../dlms/bytes/decode-error';
 import { parseObis } from '../dlms/cosem/obis';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 import { listFaults } from '../../simulator';
 import { checkUniqueIds, findSuiteFiles, loadSuites, parseSuite } from './load';
 import { thrownBy } from '../../test/helpers/thrown';
@@ -49,7 +49,8 @@ describe('loadSuite', () => {
 
   it('checks step arguments against the step schema at load time', () => {
     const wrongType = thrownBy(ConfigError, () => parseSuite(suite('      - get: { obis: 0-0:40.0.0.255, class: fifteen, attribute: 2 }\n'), 's.yaml'));
-    expect([wrongType.code, wrongType.line, wrongType.col]).to.deep.equal(['CONFIG_TYPE', 11, 45]);
+    // A class is its class_id or its catalogue name: a word that is neither is not one of the names.
+    expect([wrongType.code, wrongType.line, wrongType.col]).to.deep.equal(['CONFIG_NOT_ALLOWED', 11, 45]);
     const missing = thrownBy(ConfigError, () => parseSuite(suite('      - get: { class: 15, attribute: 2 }\n'), 's.yaml'));
     expect([missing.code, missing.line, missing.col]).to.deep.equal(['CONFIG_MISSING_KEY', 11, 14]);
     const obis = thrownBy(ConfigError, () => parseSuite(suite('      - get: { obis: 0-0:40.0.0.256, class: 15, attribute: 2 }\n'), 's.yaml'));

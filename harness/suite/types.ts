@@ -3,7 +3,7 @@
  * simulator faults they must catch, and steps already checked against each step's schema.
  */
 import type { Authentication, Framing } from '../../client/api';
-import type { Place } from '../config-error';
+import type { Place } from '../../config/error';
 import type { TransportKind } from '../profile/types';
 
 /** What a suite or a case needs from the profile; unmet, the case is inapplicable with the reason. */

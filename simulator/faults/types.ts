@@ -52,9 +52,9 @@ export type AarqCheck =
   | 'client-pdu-size';
 
 export interface FaultHooks {
-  /** HDLC (Green Book 8.4.3): process a frame whose FCS or HCS is wrong instead of discarding it. */
   /** HDLC link faults (hdlc-hooks.ts): framing, decoding, frames in and out, settings after the UA. */
   readonly hdlc?: HdlcFaultHooks;
+  /** HDLC (Green Book 8.4.3): process a frame whose FCS or HCS is wrong instead of discarding it. */
   readonly acceptBadFcs?: boolean;
   /** LLS (Green Book 9.2.7.3.2): whether the password check passes, given whether it matched. */
   readonly checkPassword?: (matches: boolean) => boolean;
@@ -115,33 +115,20 @@ export interface Fault {
   readonly hooks: FaultHooks;
 }
 
-/** Every hook, defaulting to the correct behaviour, with several faults applied in order. */
-export interface ActiveHooks {
-  readonly hdlc: ActiveHdlcHooks;
-  readonly acceptBadFcs: boolean;
-  readonly checkPassword: (matches: boolean) => boolean;
-  readonly onAarq: (decision: AarqDecision) => AarqDecision;
-  readonly checkAarq: (check: AarqCheck, aarq: Aarq, passes: boolean) => boolean;
-  readonly negotiateConformance: (proposed: Conformance, offered: Conformance, negotiated: Conformance) => Conformance;
-  readonly onRlrq: (answer: boolean) => boolean;
-  readonly serveWithoutAssociation: boolean;
-  readonly openOnRefusal: boolean;
-  readonly transformObjectList: (entries: readonly ObjectListEntry[]) => readonly ObjectListEntry[];
-  readonly onGet: (address: AttributeAddress, result: AttributeResult) => AttributeResult;
-  readonly transformSelection: (address: AttributeAddress, selection: Selection | undefined) => Selection | undefined;
-  readonly responseInvokeId: (requestInvokeId: number) => number;
-  readonly serveService: (service: ConformanceBit, granted: boolean) => boolean;
-  readonly responsePduLimit: (serverMax: number, clientMax: number) => number;
-  readonly blockSize: (largest: number) => number;
-  readonly keepWrite: (kept: boolean) => boolean;
-  readonly transformResponse: (request: Apdu, response: Apdu) => Apdu;
-  readonly onPush: (notification: DataNotification) => DataNotification | undefined;
-  readonly onEvent: (notification: EventNotificationRequest) => EventNotificationRequest | undefined;
-  readonly security: ActiveSecurityHooks;
-  readonly refineAarq: (aarq: Aarq, decision: AarqDecision) => AarqDecision;
-  readonly onApduOut: (request: Uint8Array, response: Uint8Array, associated: boolean) => Uint8Array | undefined;
-  readonly hangUp: { readonly afterRelease: boolean; readonly afterDisc: boolean };
-}
+/**
+ * Every hook, defaulting to the correct behaviour, with several faults applied in order: the
+ * hooks of FaultHooks made required (the HDLC and security groups combined by their own modules,
+ * the hang-up flags each decided), so a hook added to FaultHooks cannot be forgotten here.
+ */
+export type ActiveHooks = {
+  readonly [K in keyof FaultHooks]-?: K extends 'hdlc'
+    ? ActiveHdlcHooks
+    : K extends 'security'
+      ? ActiveSecurityHooks
+      : K extends 'hangUp'
+        ? Required<NonNullable<FaultHooks[K]>>
+        : NonNullable<FaultHooks[K]>;
+};
 
 function chain<A extends unknown[], T>(faults: readonly Fault[], pick: (h: FaultHooks) => ((...args: [...A, T]) => T) | undefined): (...args: [...A, T]) => T {
   const fns = faults.map((f) => pick(f.hooks)).filter((f): f is (...args: [...A, T]) => T => f !== undefined);

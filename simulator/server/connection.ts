@@ -12,7 +12,7 @@ import { createSession } from './session';
 import { createSecureSession } from './security';
 import { createWrapperServerLink } from './wrapper-link';
 import type { Session } from './session';
-import { decodePduBytes } from '../../dlms/acse/pdu';
+import { decodePduBytes } from '../../dlms/pdu/pdu';
 import { isDecodeError } from '../../dlms/bytes';
 
 export type Framing = 'hdlc' | 'wrapper';

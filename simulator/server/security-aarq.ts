@@ -15,7 +15,7 @@
 import type { Aare } from '../../dlms/acse/aare';
 import type { Aarq } from '../../dlms/acse/aarq';
 import { APPLICATION_CONTEXT_NAME, type ACSE_SERVICE_USER } from '../../dlms/acse/names';
-import { decodePduBytes, encodePduBytes } from '../../dlms/acse/pdu';
+import { decodePduBytes, encodePduBytes } from '../../dlms/pdu/pdu';
 import type { Rlrq } from '../../dlms/acse/release';
 import { userInformationFor, userInformationOf } from '../../dlms/acse/user-information';
 import { bitStringOf } from '../../dlms/ber';
