@@ -31,7 +31,8 @@ export function catalogueIds(text: string): Set<string> {
   return ids;
 }
 
-describe('DLMS UA test purpose ids', () => {
+describe('DLMS UA test purpose ids', function () {
+  this.timeout(60_000);
   it('tag cases only with ids of the catalogue, citing 1001-3 for HDLC and 1001-6 for the rest', function () {
     if (!fs.existsSync(CATALOGUE)) this.skip(); // the catalogue lives beside the repository (../shared), absent here
     const known = catalogueIds(fs.readFileSync(CATALOGUE, 'utf8'));
