@@ -61,7 +61,7 @@ interface RawCase {
   title: string;
   spec: string;
   requirement: string;
-  detects: string[];
+  detects: (string | { fault: string; step: number })[];
   tags?: string[];
   requires?: Requires;
   forEach?: 'association';
@@ -77,12 +77,23 @@ function suiteFrom(src: YamlSource): SuiteDef {
     const place = src.placeOf(caseNode);
     const stepsNode = isMap(caseNode) ? caseNode.get('steps', true) : undefined;
     const steps = isSeq(stepsNode) ? stepsNode.items.map((n) => stepFrom(src, n, c, place)) : [];
+    const detectsAt: Record<string, number> = {};
+    c.detects.forEach((d, k) => {
+      if (typeof d === 'string') return;
+      if (d.step > steps.length) {
+        const detectsNode = isMap(caseNode) ? caseNode.get('detects', true) : undefined;
+        const entry = isSeq(detectsNode) ? detectsNode.items[k] : undefined;
+        throw ConfigError.at(src.placeOf(entry, place), 'DETECTS_STEP_RANGE', `a step of the case (1..${steps.length})`, `step ${d.step} for ${d.fault}`);
+      }
+      detectsAt[d.fault] = d.step;
+    });
     return {
       id: c.id,
       title: c.title,
       spec: c.spec,
       requirement: c.requirement,
-      detects: c.detects,
+      detects: c.detects.map((d) => (typeof d === 'string' ? d : d.fault)),
+      detectsAt,
       tags: c.tags ?? [],
       requires: { ...(raw.requires ?? {}), ...(c.requires ?? {}) },
       ...(c.forEach ? { forEach: c.forEach } : {}),
