@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 import { type BatchDevice, type BatchSummary, buildBatchSummary } from './batch-summary';
 import { loadDevices } from './devices';
 import { BATCH_SUMMARY_FILE } from './run-batch';

@@ -2,15 +2,21 @@
 import { builtinSecret } from '../builtin-secrets';
 import { planCases } from '../engine';
 import { loadProfile } from '../profile/load';
-import { listSteps } from '../steps';
+import '../steps';
+import { stepReferenceMarkdown, stepReferenceText } from '../steps/reference';
 import { findSuiteFiles, loadSuites } from '../suite/load';
 import { EXIT, type Io, parse } from './io';
 import { SUITES_DIR } from '../paths';
 
 export async function listCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { profile: { type: 'string' }, suites: { type: 'string' }, steps: { type: 'boolean', default: false } });
+  const { values } = parse(args, {
+    profile: { type: 'string' },
+    suites: { type: 'string' },
+    steps: { type: 'boolean', default: false },
+    markdown: { type: 'boolean', default: false },
+  });
   if (values.steps) {
-    for (const s of listSteps()) io.out(`${s.name.padEnd(20)} ${s.description}\n`);
+    io.out(values.markdown ? `${stepReferenceMarkdown()}\n` : stepReferenceText());
     return EXIT.ok;
   }
   const suites = loadSuites(findSuiteFiles(values.suites ?? SUITES_DIR));
