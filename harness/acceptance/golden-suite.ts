@@ -25,7 +25,8 @@ export function goldenSuite(profile: Profile): SuiteDef | undefined {
         title: "The association's objects, access rights and static configuration equal the golden sample's",
         spec: 'Blue Book 4.4.3 (object_list, access rights); the class attribute tables (static / dyn.)',
         requirement: 'Every object of the golden sample is listed with the same class version and access rights, no other object is, and every static attribute holds the same value.',
-        detects: ['register-scaler-unit-wrong-type', 'access-rights-wrong'],
+        // Proved by harness/acceptance/golden-batch.test.ts (the sample read from a clean meter).
+        detects: ['register-scaler-unit-wrong-type'],
         tags: ['acceptance'],
         requires: {},
         forEach: 'association',

@@ -89,10 +89,12 @@ export function brokenDevice(d: DeviceRow, target: string, message: string): Bat
 
 /** The console table, then the plain last line CI reads. */
 export function batchTable(s: BatchSummary): string {
-  const counts: ReportedStatus[] = ['passed', 'passed-with-remarks', 'failed', 'inconclusive', 'inapplicable', 'broken'];
+  // passed-with-remarks only when some meter has remarks: the usual table stays narrow.
+  const remarked = s.devices.some((d) => d.totals && d.totals['passed-with-remarks']);
+  const counts: ReportedStatus[] = ['passed', ...(remarked ? (['passed-with-remarks'] as const) : []), 'failed', 'inconclusive', 'inapplicable', 'broken'];
   // The deviation columns only when deviations were in play, so the usual table stays narrow.
   const deviated = s.deviations !== null || s.devices.some((d) => d.totals && (d.totals['expected-failure'] || d.totals['unexpected-pass']));
-  const columns = deviated ? REPORTED_STATUSES : counts;
+  const columns = deviated ? REPORTED_STATUSES.filter((c) => c !== 'passed-with-remarks' || remarked) : counts;
   const head = ['device', 'serial/label', ...columns, 'verdict'];
   const rows = s.devices.map((d) => [d.id, [d.serial, d.label].filter((x) => x !== null).join(' ') || '-', ...columns.map((c) => (d.totals ? String(d.totals[c]) : '-')), d.verdict]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
