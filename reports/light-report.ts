@@ -62,7 +62,7 @@ const ANALYTICS_CONFIG = /<script>\s*window\.dataLayer[\s\S]*?<\/script>/g;
  * Nothing leaves the page: scripts, styles, fonts and images from the page itself or data:/blob:
  * URLs only; no connections at all.
  */
-export const PRIVATE_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' data: blob:; style-src 'unsafe-inline' data: blob:; img-src data: blob:; font-src data: blob:; media-src data: blob:; connect-src data: blob:; worker-src blob: data:; frame-src data: blob:; form-action 'none'; base-uri 'none'";
+export const PRIVATE_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' data: blob:; style-src 'unsafe-inline' data: blob:; img-src data: blob:; font-src data: blob:; media-src data: blob:; connect-src data: blob:; worker-src blob: data:; frame-src data: blob:; form-action 'none'";
 
 /** The generated page without the analytics, with the policy above as the first thing in <head>, packed (packHtml). */
 export function privateHtml(html: string): string {
