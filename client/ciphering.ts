@@ -54,6 +54,10 @@ export class CipheringLink implements Link {
   close(): Promise<void> {
     return this.inner.close();
   }
+
+  get dead(): boolean {
+    return this.inner.dead === true;
+  }
 }
 
 /** The APDU a whole frame carries (unsegmented HDLC I/UI, or a wrapper PDU); undefined otherwise. */

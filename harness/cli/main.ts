@@ -4,6 +4,7 @@
  * pass, 2 configuration error (a located message on stderr), 3 device unreachable; 70 a bug.
  */
 import { isConfigError } from '../config-error';
+import { ACCEPTANCE_COMMANDS, ACCEPTANCE_USAGE } from './acceptance-commands';
 import { EXIT, UsageError, type Io, processIo } from './io';
 
 type Command = (args: string[], io: Io) => Promise<number>;
@@ -20,6 +21,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./report')).reportCommand,
   export: async () => (await import('./export')).exportCommand,
   schemas: async () => (await import('./schemas')).schemasCommand,
+  classes: async () => (await import('./classes')).classesCommand,
+  ...ACCEPTANCE_COMMANDS,
 };
 
 const USAGE = `usage: dlmsct <command> [options]
@@ -36,10 +39,11 @@ const USAGE = `usage: dlmsct <command> [options]
                                            and decipher protected APDUs (keys are never printed)
                                            (without HEX: one per line from stdin, C2S/S2C prefixes allowed)
   list [--profile FILE] [--steps]          suites and cases with their ids
+  classes [--json] [--class ID]            the interface classes the object checks know
   report [--results DIR]                   write the single-file HTML report to allure-report/
   export [--results DIR] [--format pcapng|svg] [--out DIR]
                                            each case's trace as a file named by case id (docs/wireshark.md)
-`;
+${ACCEPTANCE_USAGE}`;
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const [name, ...rest] = argv;
