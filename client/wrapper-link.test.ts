@@ -20,7 +20,7 @@ function link(answer: (sent: Uint8Array) => Uint8Array | undefined): { link: Wra
   };
   const trace = new TraceRecorder();
   const settings = { framing: 'wrapper' as const, serverLogical: 1, addressSize: 1 as const, responseTimeoutMs: 50, interFrameTimeoutMs: 20 };
-  return { link: new WrapperClientLink(transport, settings, 16, new FrameRecorder(trace, () => [])), trace };
+  return { link: new WrapperClientLink(transport, settings, 16, new FrameRecorder(trace, () => () => [])), trace };
 }
 
 describe('the wrapper client link', () => {
