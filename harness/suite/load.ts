@@ -7,15 +7,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { ConfigError, type Place } from '../config-error';
-import '../steps';
 import { argsSchema, getStep, listSteps } from '../steps/registry';
+import { cachedSuite } from './cache';
 import { describeNode, placeAtPath, validateNode } from '../yaml/schema';
 import { parseYaml, readYamlFile, type YamlSource } from '../yaml/source';
-import { suiteSchema } from './schema';
+import type * as SchemaModule from './schema';
 import type { CaseDef, Requires, StepCall, SuiteDef } from './types';
 
 export function loadSuite(file: string): SuiteDef {
-  return suiteFrom(readYamlFile(file));
+  return cachedSuite(file, (f) => suiteFrom(readYamlFile(f)));
 }
 
 export function parseSuite(text: string, file: string): SuiteDef {
@@ -67,6 +67,9 @@ interface RawCase {
 }
 
 function suiteFrom(src: YamlSource): SuiteDef {
+  // The schema registers every step; loaded here, not at the top, so that a cached suite needs none of them.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { suiteSchema } = require('./schema') as typeof SchemaModule;
   validateNode(src, src.root, suiteSchema(), src.placeOf(src.root));
   const raw = src.doc.toJS() as { suite: string; title: string; spec: string; requires?: Requires; cases: RawCase[] };
   const casesNode = isMap(src.root) ? src.root.get('cases', true) : undefined;
