@@ -87,7 +87,13 @@ async function exchanges(runs: number): Promise<GoalResult[]> {
     const note = `${a.exchangesPerReadAll} exchanges and ${a.attributes} attributes per read-all, ${runs} runs, simulator in another process${errors ? `, ${errors} errors` : ''}`;
     return [
       goal('client CPU per exchange (TCP, hdlc)', a.perExchange.cpuUs, 'µs', 30, note),
-      goal('read-all wall per exchange vs the C client', a.perExchange.wallUs, 'µs', C_CLIENT_US_PER_EXCHANGE, `read-all ${a.readAll.wallMs.toFixed(1)} ms; the target is issue 11's C-client figure (30 ms / 342 GETs), not measured in this run: no independent C client here`),
+      goal(
+        'read-all wall per exchange vs the C client',
+        a.perExchange.wallUs,
+        'µs',
+        C_CLIENT_US_PER_EXCHANGE,
+        `read-all ${a.readAll.wallMs.toFixed(1)} ms; the target is issue 11's C-client figure (30 ms / 342 GETs), not measured in this run: no independent C client here`,
+      ),
     ];
   } finally {
     await sim.stop();
@@ -97,10 +103,17 @@ async function exchanges(runs: number): Promise<GoalResult[]> {
 
 async function wire(gets: number): Promise<GoalResult[]> {
   const probe = spawnSync('socat', ['-V'], { stdio: 'ignore', timeout: 5000 });
-  if (probe.error !== undefined || probe.status !== 0) return [notMeasured('9600 Bd: wall / wire time', '×', 1.05, 'socat is not installed (scripts/setup.sh installs it)')];
+  if (probe.error !== undefined || probe.status !== 0)
+    return [notMeasured('9600 Bd: wall / wire time', '×', 1.05, 'socat is not installed (scripts/setup.sh installs it)')];
   const f = await measureWireSpeed(9600, gets);
   return [
-    goal('9600 Bd: wall / wire time', f.ratio, '×', 1.05, `${f.exchanges} exchanges, ${f.bytes} B; per exchange ${f.perExchange.wallMs.toFixed(1)} ms on a ${f.perExchange.wireMs.toFixed(1)} ms wire: the client's gap ${f.perExchange.oursMs.toFixed(2)} ms, the simulator's turnaround and the bridge ${f.perExchange.turnaroundMs.toFixed(2)} ms`),
+    goal(
+      '9600 Bd: wall / wire time',
+      f.ratio,
+      '×',
+      1.05,
+      `${f.exchanges} exchanges, ${f.bytes} B; per exchange ${f.perExchange.wallMs.toFixed(1)} ms on a ${f.perExchange.wireMs.toFixed(1)} ms wire: the client's gap ${f.perExchange.oursMs.toFixed(2)} ms, the simulator's turnaround and the bridge ${f.perExchange.turnaroundMs.toFixed(2)} ms`,
+    ),
     goal('9600 Bd: (wire + the client gaps) / wire', f.oursRatio, '×', 1.05, 'the idle time that is the client’s own'),
   ];
 }
@@ -109,7 +122,10 @@ async function openMs(page: string): Promise<number | undefined> {
   if (!CHROMIUM) return undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
   try {
     const p = await browser.newPage();
     const t0 = performance.now();
@@ -134,7 +150,9 @@ async function defaultRun(subset: string | undefined): Promise<GoalResult[]> {
     return [
       goal('default run (npm start)', t.ms / 1000, 's', 20, `${what}, report included`),
       goal('single-file report size', size, 'MB', 5, what),
-      opened === undefined ? notMeasured('report open time', 's', 2, 'chromium is not installed (scripts/setup.sh installs it)') : goal('report open time', opened / 1000, 's', 2, 'headless Chromium, until the tree shows'),
+      opened === undefined
+        ? notMeasured('report open time', 's', 2, 'chromium is not installed (scripts/setup.sh installs it)')
+        : goal('report open time', opened / 1000, 's', 2, 'headless Chromium, until the tree shows'),
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -142,12 +160,23 @@ async function defaultRun(subset: string | undefined): Promise<GoalResult[]> {
 }
 
 export async function runGoals(quick: boolean): Promise<GoalResult[]> {
-  return [...startup(quick ? 1 : 3), ...(await exchanges(quick ? 1 : 5)), ...(await wire(quick ? 2 : 20)), ...(await defaultRun(quick ? 'association/open' : undefined))];
+  return [
+    ...startup(quick ? 1 : 3),
+    ...(await exchanges(quick ? 1 : 5)),
+    ...(await wire(quick ? 2 : 20)),
+    ...(await defaultRun(quick ? 'association/open' : undefined)),
+  ];
 }
 
 export function formatGoals(goals: readonly GoalResult[]): string[] {
   const fmt = (n: number): string => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2)) : '—');
-  const rows = goals.map((g) => [g.goal, `${fmt(g.measured)} ${g.unit}`, `≤ ${fmt(g.target)} ${g.unit}`, g.met === undefined ? 'not measured' : g.met ? 'met' : 'NOT met', g.note ?? '']);
+  const rows = goals.map((g) => [
+    g.goal,
+    `${fmt(g.measured)} ${g.unit}`,
+    `≤ ${fmt(g.target)} ${g.unit}`,
+    g.met === undefined ? 'not measured' : g.met ? 'met' : 'NOT met',
+    g.note ?? '',
+  ]);
   const header = ['goal', 'measured', 'target', '', 'notes'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: readonly string[]): string => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join(' | ');
