@@ -5,6 +5,7 @@
  */
 import * as net from 'node:net';
 import { memoryPair } from '../drivers/memory';
+import { openSerial } from '../drivers/serial';
 import { socketTransport } from '../drivers/tcp';
 import type { Transport } from '../drivers/transport';
 import { activeHooks, FAULTS, faultsNamed } from './faults';
@@ -28,6 +29,11 @@ export interface SimulatorOptions {
   readonly inactivityTimeoutS?: number;
   /** Milliseconds since the epoch; default Date.now. Clock and living registers read it. */
   readonly now?: () => number;
+  /**
+   * Replaces the LLS password of every `authentication: low` association (`dlmsct simulate
+   * --password`), with the reference it came from (shown instead of the text).
+   */
+  readonly llsPassword?: { readonly ref: string; readonly bytes: Uint8Array };
 }
 
 export interface Simulator {
@@ -35,11 +41,15 @@ export interface Simulator {
   connectMemory(): Transport;
   /** Serves an already open transport (a serial port, a test double) until it closes. */
   serveTransport(transport: Transport): void;
+  /** Opens a serial device (8N1) and serves it; rejects when it cannot be opened within `timeoutMs`. */
+  serveSerial(path: string, baudRate: number, timeoutMs: number): Promise<void>;
   /** Listens on TCP; resolves with the bound port (0 = an ephemeral port). Default host 127.0.0.1. */
   listenTcp(port?: number, host?: string): Promise<number>;
   /** Closes every listener and connection. */
   stop(): Promise<void>;
   readonly faults: readonly string[];
+  /** The meter served, after the options above (addresses and associations for a banner). */
+  readonly meter: MeterDefinition;
 }
 
 export function listFaults(): readonly { name: string; description: string; clause: string }[] {
@@ -50,7 +60,7 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
   const now = opts.now ?? Date.now;
   const faultNames = [...(opts.faults ?? [])];
   const config: ServerConfig = {
-    meter: withInactivity(loadMeterDefinition(opts.meter ?? DEFAULT_METER), opts.inactivityTimeoutS),
+    meter: withPassword(withInactivity(loadMeterDefinition(opts.meter ?? DEFAULT_METER), opts.inactivityTimeoutS), opts.llsPassword),
     framing: opts.framing,
     hooks: activeHooks(faultsNamed(faultNames)),
     startedAt: now(),
@@ -66,7 +76,11 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
 
   return {
     faults: faultNames,
+    meter: config.meter,
     serveTransport: serve,
+    async serveSerial(path, baudRate, timeoutMs) {
+      serve(await openSerial({ path, baudRate, timeoutMs }));
+    },
     connectMemory() {
       const [client, server] = memoryPair(`simulator memory #${++connectionCount}`);
       serve(server);
@@ -91,6 +105,11 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
       await Promise.all(closing);
     },
   };
+}
+
+function withPassword(meter: MeterDefinition, password: SimulatorOptions['llsPassword']): MeterDefinition {
+  if (password === undefined) return meter;
+  return { ...meter, associations: meter.associations.map((a) => (a.authentication === 'low' ? { ...a, password } : a)) };
 }
 
 function withInactivity(meter: MeterDefinition, seconds: number | undefined): MeterDefinition {

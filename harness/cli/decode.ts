@@ -6,8 +6,17 @@ import { renderTraceText } from '../../reports/trace-text';
 import { renderTraceJson } from '../../reports/trace-json';
 import type { TraceRecord } from '../../dlms/trace';
 
+const DECODE_ABOUT = {
+  summary: 'Decode HDLC frames, wrapper PDUs or bare APDUs (and decipher them with keys).',
+  positionals: '[HEX]',
+  notes: [
+    'Without HEX, one frame per line from stdin: a trace file, or lines prefixed C2S/S2C (tx/rx) and an optional time.',
+    'exit codes: 0 everything decoded, 1 a line did not decode (shown at its layer with code and offset), 2 usage error',
+  ],
+};
+
 export async function decodeCommand(args: string[], io: Io, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean', default: false }, ...DECIPHER_OPTIONS }, true);
+  const { values, positionals } = parse(args, { json: { type: 'boolean', default: false, help: 'the decoded layers as JSON' }, ...DECIPHER_OPTIONS }, DECODE_ABOUT);
   // With keys (--ek/--ak/--system-title, or --profile), protected APDUs are deciphered too.
   const decipher = decipherer(values);
   const lines = positionals.length ? [positionals.join('')] : (await readAll(stdin)).split(/\r?\n/);

@@ -1,19 +1,29 @@
 /** `dlmsct list`: suites and their cases with ids (and, with a profile, which are inapplicable). */
 import { builtinSecret } from '../builtin-secrets';
 import { planCases } from '../engine';
+import { suiteMatches } from '../engine/plan';
 import { loadProfile } from '../profile/load';
 import { listSteps } from '../steps';
-import { findSuiteFiles, loadSuites } from '../suite/load';
 import { EXIT, type Io, parse } from './io';
-import { SUITES_DIR } from './run';
+import { selectSuites } from './suite-source';
 
 export async function listCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { profile: { type: 'string' }, suites: { type: 'string' }, steps: { type: 'boolean', default: false } });
+  const { values } = parse(
+    args,
+    {
+      profile: { type: 'string', value: 'FILE', help: 'also say which cases are inapplicable to this device, and why' },
+      suite: { type: 'string', value: 'GLOB|FILE', help: 'only these suites, or a suite file of your own' },
+      suites: { type: 'string', value: 'DIR|FILE', help: 'load suites from this folder or file instead of suites/' },
+      steps: { type: 'boolean', default: false, help: 'list the step vocabulary suites are written in instead' },
+    },
+    { summary: 'List suites and their cases with ids (the ids --case takes).' },
+  );
   if (values.steps) {
     for (const s of listSteps()) io.out(`${s.name.padEnd(20)} ${s.description}\n`);
     return EXIT.ok;
   }
-  const suites = loadSuites(findSuiteFiles(values.suites ?? SUITES_DIR));
+  const selection = selectSuites(values);
+  const suites = selection.glob === undefined ? selection.suites : selection.suites.filter((s) => suiteMatches(s, selection.glob as string));
   const profile = values.profile ? loadProfile(values.profile, { builtinSecrets: builtinSecret }) : undefined;
   for (const s of suites) {
     io.out(`${s.suite} — ${s.title} (${s.spec})\n`);

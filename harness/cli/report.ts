@@ -7,11 +7,18 @@ import { EXIT, type Io, parse } from './io';
 const ROOT = path.resolve(__dirname, '..', '..');
 
 export async function reportCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { results: { type: 'string', default: 'allure-results' } });
-  return generateReport(values.results, io);
+  const { values } = parse(
+    args,
+    {
+      results: { type: 'string', default: 'allure-results', value: 'DIR', help: 'the Allure results `dlmsct run` wrote' },
+      out: { type: 'string', default: 'allure-report', value: 'DIR', help: 'where the report (index.html) goes' },
+    },
+    { summary: 'Write the single-file HTML report (Allure 3, no network requests) from a run\'s results.' },
+  );
+  return generateReport(values.results, io, values.out);
 }
 
-export function generateReport(resultsDir: string, io: Io): number {
+export function generateReport(resultsDir: string, io: Io, outDir = 'allure-report'): number {
   if (!fs.existsSync(resultsDir)) {
     io.err(`dlmsct report: no results in ${resultsDir}; run \`dlmsct run\` first\n`);
     return EXIT.config;
@@ -22,7 +29,7 @@ export function generateReport(resultsDir: string, io: Io): number {
     io.err(`dlmsct report: the allure package is not installed (${cli}); run scripts/setup.sh\n`);
     return EXIT.failed;
   }
-  const r = spawnSync(process.execPath, [cli, 'generate', path.resolve(resultsDir), '--config', path.join(ROOT, 'allurerc.mjs'), '--output', path.resolve('allure-report')], {
+  const r = spawnSync(process.execPath, [cli, 'generate', path.resolve(resultsDir), '--config', path.join(ROOT, 'allurerc.mjs'), '--output', path.resolve(outDir)], {
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -30,6 +37,6 @@ export function generateReport(resultsDir: string, io: Io): number {
     io.err(`dlmsct report: allure generate failed (${r.status ?? r.signal}): ${r.stderr || r.stdout}\n`);
     return EXIT.failed;
   }
-  io.out(`report: ${path.resolve('allure-report', 'index.html')}\n`);
+  io.out(`report: ${path.resolve(outDir, 'index.html')}\n`);
   return EXIT.ok;
 }

@@ -17,32 +17,44 @@ import { type CaseFilter, planCases } from '../engine';
 import { type DeviationSet, loadDeviations, unusedDeviations } from '../engine/deviations';
 import { loadProfile } from '../profile/load';
 import type { Profile } from '../profile/types';
-import { findSuiteFiles, loadSuites } from '../suite/load';
 import { refuseInCertification, refuseProfileDeviations } from './certification';
 import { EXIT, type Io, parse, UsageError } from './io';
 import { generateReport } from './report';
+import { selectSuites, SUITES_DIR } from './suite-source';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const SUITES_DIR = path.join(REPO_ROOT, 'suites');
+export { SUITES_DIR };
 
 export { exitCodeFor };
 
+export const RUN_OPTIONS = {
+  profile: { type: 'string', value: 'FILE', help: 'the device under test (profiles/simulator.yaml: the built-in simulator); required' },
+  suite: { type: 'string', value: 'GLOB|FILE', help: "suites by name ('association/*'), or a suite file of your own (my-suite.yaml)" },
+  case: { type: 'string', value: 'ID', help: "cases by id, glob allowed ('ASSOC-OPEN[public]', 'HDLC-*')" },
+  tag: { type: 'string', value: 'T', help: 'cases by tag, e.g. a DLMS UA test purpose (APPL_OPEN_1)' },
+  suites: { type: 'string', value: 'DIR|FILE', help: 'load suites from this folder or file instead of suites/' },
+  results: { type: 'string', value: 'DIR', help: 'Allure results folder, emptied first (default allure-results)' },
+  junit: { type: 'string', value: 'FILE', help: 'JUnit XML (default junit.xml)' },
+  summary: { type: 'string', value: 'FILE', help: 'summary.json with every verdict (default summary.json)' },
+  report: { type: 'boolean', default: false, help: 'also write the single-file HTML report to allure-report/' },
+  quiet: { type: 'boolean', default: false, help: 'no per-case console lines, the totals only' },
+  deviations: { type: 'string', value: 'FILE', help: 'known deviations, reported as expected-failure (docs/deviations.md)' },
+  certification: { type: 'boolean', default: false, help: 'every case, every verdict stands: no filters, no deviations' },
+  devices: { type: 'string', value: 'FILE.csv|.yaml', help: 'once per meter of a batch, a verdict each (docs/batch.md)' },
+} as const;
+
+const RUN_ABOUT = {
+  summary: 'Run the suites against the device a profile describes.',
+  notes: [
+    'exit codes: 0 every case passed (or was inapplicable), 1 a case failed or broke, 2 configuration error, 3 device unreachable',
+    'examples:',
+    '  dlmsct run --profile profiles/simulator.yaml --suite my-suite.yaml',
+    "  dlmsct run --profile profiles/my-meter.yaml --suite 'association/*' --case 'ASSOC-OPEN[public]'",
+  ],
+};
+
 export async function runCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, {
-    profile: { type: 'string' },
-    suite: { type: 'string' },
-    case: { type: 'string' },
-    tag: { type: 'string' },
-    suites: { type: 'string' },
-    results: { type: 'string' },
-    junit: { type: 'string' },
-    summary: { type: 'string' },
-    report: { type: 'boolean', default: false },
-    quiet: { type: 'boolean', default: false },
-    deviations: { type: 'string' },
-    certification: { type: 'boolean', default: false },
-    devices: { type: 'string' },
-  });
+  const { values } = parse(args, RUN_OPTIONS, RUN_ABOUT);
   if (!values.profile) throw new UsageError('--profile FILE is required (profiles/simulator.yaml runs the built-in simulator)');
   if (values.certification) refuseInCertification(values);
   const mode = values.certification ? 'certification' : 'standard';
@@ -54,9 +66,9 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const profile: Profile = devices && profileFor ? profileFor(devices.devices[0]!) : loadProfile(profileFile, { builtinSecrets: builtinSecret });
   if (values.certification && profile.deviations !== undefined) refuseProfileDeviations(profileFile);
 
-  const suites = loadSuites(findSuiteFiles(values.suites ?? SUITES_DIR));
+  const { suites, glob } = selectSuites(values);
   const filter: CaseFilter = {
-    ...(values.suite === undefined ? {} : { suite: values.suite }),
+    ...(glob === undefined ? {} : { suite: glob }),
     ...(values.case === undefined ? {} : { caseId: values.case }),
     ...(values.tag === undefined ? {} : { tag: values.tag }),
   };
