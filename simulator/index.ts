@@ -8,13 +8,15 @@ import { memoryPair } from '../drivers/memory';
 import { openSerial } from '../drivers/serial';
 import { socketTransport } from '../drivers/tcp';
 import type { Transport } from '../drivers/transport';
-import { activeHooks, FAULTS, faultsNamed } from './faults';
+import { activeHooks, FAULTS, faultsNamed, type Fault } from './faults';
+import { VARIANTS, variantsNamed, type Variant } from './variants';
 import { DEFAULT_METER, loadMeterDefinition } from './meter/load';
 import type { MeterDefinition } from './meter/definition';
 import type { ServerConfig } from './server/connection';
 import { serveTransport, type Served } from './server/serve';
 
 export { BUILTIN_SECRETS } from './secrets';
+export { VARIANTS, variantsNamed, UnknownVariantError, type Variant, type VariantProfile } from './variants';
 
 export interface SimulatorOptions {
   /** Meter definition YAML; default simulator/meters/default.yaml. */
@@ -22,6 +24,8 @@ export interface SimulatorOptions {
   readonly framing: 'hdlc' | 'wrapper';
   /** Fault names from `listFaults()`; an unknown name throws, listing the known ones. */
   readonly faults?: readonly string[];
+  /** Legal variant names from `listVariants()` (simulator/variants/), besides those the meter definition names. */
+  readonly variants?: readonly string[];
   /**
    * Overrides the meter's HDLC inactivity_time_out (seconds, 0 = never). The default meter keeps
    * 1 s so its conformance case is quick; an interactive client wants longer (`dlmsct simulate`).
@@ -50,19 +54,31 @@ export interface Simulator {
   readonly faults: readonly string[];
   /** The meter served, after the options above (addresses and associations for a banner). */
   readonly meter: MeterDefinition;
+  /** Every variant the simulator shows: the meter definition's and the options'. */
+  readonly variants: readonly string[];
 }
 
 export function listFaults(): readonly { name: string; description: string; clause: string }[] {
   return FAULTS.map((f) => ({ name: f.name, description: f.description, clause: f.clause }));
 }
 
+export function listVariants(): readonly { name: string; description: string; clause: string; reading?: string; seen?: string }[] {
+  return VARIANTS.map((v) => ({ name: v.name, description: v.description, clause: v.clause, ...(v.reading ? { reading: v.reading } : {}), ...(v.seen ? { seen: v.seen } : {}) }));
+}
+
+/** A variant's hooks, applied like a fault's (faults/types.ts), ahead of the faults. */
+function asHooked(v: Variant): Fault {
+  return { name: v.name, description: v.description, clause: v.clause, hooks: v.hooks ?? {} };
+}
+
 export function createSimulator(opts: SimulatorOptions): Simulator {
   const now = opts.now ?? Date.now;
   const faultNames = [...(opts.faults ?? [])];
+  const meter = withPassword(withInactivity(loadMeterDefinition(opts.meter ?? DEFAULT_METER, opts.variants ?? []), opts.inactivityTimeoutS), opts.llsPassword);
   const config: ServerConfig = {
-    meter: withPassword(withInactivity(loadMeterDefinition(opts.meter ?? DEFAULT_METER), opts.inactivityTimeoutS), opts.llsPassword),
+    meter,
     framing: opts.framing,
-    hooks: activeHooks(faultsNamed(faultNames)),
+    hooks: activeHooks([...variantsNamed(meter.variants).map(asHooked), ...faultsNamed(faultNames)]),
     startedAt: now(),
   };
   const connections = new Set<Served>();
@@ -76,7 +92,8 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
 
   return {
     faults: faultNames,
-    meter: config.meter,
+    meter,
+    variants: meter.variants,
     serveTransport: serve,
     async serveSerial(path, baudRate, timeoutMs) {
       serve(await openSerial({ path, baudRate, timeoutMs }));

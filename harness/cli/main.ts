@@ -4,23 +4,25 @@
  * pass, 2 configuration error (a located message on stderr), 3 device unreachable; 70 a bug.
  */
 import { isConfigError } from '../config-error';
-import { runCommand } from './run';
-import { simulateCommand } from './simulate';
-import { decodeCommand } from './decode';
-import { listCommand } from './list';
-import { reportCommand } from './report';
-import { exportCommand } from './export';
-import { schemasCommand } from './schemas';
+import { ACCEPTANCE_COMMANDS, ACCEPTANCE_USAGE } from './acceptance-commands';
 import { EXIT, HelpRequested, UsageError, type Io, processIo } from './io';
 
-export const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
-  run: runCommand,
-  simulate: simulateCommand,
-  decode: decodeCommand,
-  list: listCommand,
-  report: reportCommand,
-  export: exportCommand,
-  schemas: schemasCommand,
+type Command = (args: string[], io: Io) => Promise<number>;
+
+/**
+ * Each command's module is loaded when it runs, so `--help` or `decode` does not load the whole
+ * harness (start-up time is a goal of its own: bench/startup.bench.ts).
+ */
+export const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./run')).runCommand,
+  simulate: async () => (await import('./simulate')).simulateCommand,
+  decode: async () => (await import('./decode')).decodeCommand,
+  list: async () => (await import('./list')).listCommand,
+  report: async () => (await import('./report')).reportCommand,
+  export: async () => (await import('./export')).exportCommand,
+  schemas: async () => (await import('./schemas')).schemasCommand,
+  classes: async () => (await import('./classes')).classesCommand,
+  ...ACCEPTANCE_COMMANDS,
 };
 
 const USAGE = `usage: dlmsct <command> [options]      (dlmsct <command> --help lists every option)
@@ -32,7 +34,8 @@ const USAGE = `usage: dlmsct <command> [options]      (dlmsct <command> --help l
       [--certification]                    every case, every verdict stands: no filters, no deviations
       [--devices FILE.csv|.yaml]           once per meter of a batch, a verdict each (docs/batch.md)
   simulate [--tcp PORT] [--host HOST] [--framing hdlc|wrapper] [--serial PATH [--baud N]]
-      [--inactivity S] [--password TEXT|env:NAME] [--fault NAME]... [--meter FILE] [--list-faults]
+      [--inactivity S] [--password TEXT|env:NAME] [--fault NAME]... [--variant NAME]... [--meter FILE]
+      [--list-faults] [--list-variants]
                                            serve the reference meter (docs/simulator.md)
   decode [HEX] [--json]                    decode an HDLC frame, wrapper PDU or APDU
         [--ek HEX --ak HEX --system-title HEX --server-system-title HEX --suite N | --profile FILE [--association NAME]]
@@ -40,11 +43,12 @@ const USAGE = `usage: dlmsct <command> [options]      (dlmsct <command> --help l
                                            (without HEX: one per line from stdin, C2S/S2C prefixes allowed)
   list [--profile FILE] [--suite GLOB|FILE] [--suites DIR|FILE] [--steps]
                                            suites and cases with their ids
+  classes [--json] [--class ID]            the interface classes the object checks know
   report [--results DIR] [--out DIR]       write the single-file HTML report (default allure-report/)
   export [--results DIR] [--format pcapng|svg] [--out DIR]
                                            each case's trace as a file named by case id (docs/wireshark.md)
   schemas [--check]                        regenerate (or check) the JSON Schemas for editors
-
+${ACCEPTANCE_USAGE}
 exit codes: 0 every case passed, 1 a case failed (decode: a frame did not decode), 2 usage or
 configuration error, 3 device unreachable (docs/error-codes.md)
 `;
@@ -63,7 +67,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return EXIT.config;
   }
   try {
-    return await command([...rest], io);
+    return await (await command())([...rest], io);
   } catch (e) {
     if (isConfigError(e)) {
       io.err(`${e.message}\n`);

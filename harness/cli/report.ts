@@ -2,9 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { REPO_ROOT } from '../paths';
 import { EXIT, type Io, parse } from './io';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 
 export async function reportCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(
@@ -24,12 +24,12 @@ export function generateReport(resultsDir: string, io: Io, outDir = 'allure-repo
     return EXIT.config;
   }
   // The package's exports map hides cli.js from require.resolve; its bin is at a fixed place.
-  const cli = path.join(ROOT, 'node_modules', 'allure', 'cli.js');
+  const cli = path.join(REPO_ROOT, 'node_modules', 'allure', 'cli.js');
   if (!fs.existsSync(cli)) {
     io.err(`dlmsct report: the allure package is not installed (${cli}); run scripts/setup.sh\n`);
     return EXIT.failed;
   }
-  const r = spawnSync(process.execPath, [cli, 'generate', path.resolve(resultsDir), '--config', path.join(ROOT, 'allurerc.mjs'), '--output', path.resolve(outDir)], {
+  const r = spawnSync(process.execPath, [cli, 'generate', path.resolve(resultsDir), '--config', path.join(REPO_ROOT, 'allurerc.mjs'), '--output', path.resolve(outDir)], {
     encoding: 'utf8',
     timeout: 120_000,
   });

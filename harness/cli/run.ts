@@ -6,7 +6,6 @@
  * profile's `deviations:`) known failures are reported as expected; `--certification` refuses
  * both deviations and any selection of cases.
  */
-import * as path from 'node:path';
 import { totalsLine } from '../../reports/summary';
 import { builtinSecret } from '../builtin-secrets';
 import { profileForDevice } from '../batch/device-profile';
@@ -20,10 +19,9 @@ import type { Profile } from '../profile/types';
 import { refuseInCertification, refuseProfileDeviations } from './certification';
 import { EXIT, type Io, parse, UsageError } from './io';
 import { generateReport } from './report';
-import { selectSuites, SUITES_DIR } from './suite-source';
+import { selectSuites } from './suite-source';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export { SUITES_DIR };
+export { REPO_ROOT, SUITES_DIR } from '../paths';
 
 export { exitCodeFor };
 

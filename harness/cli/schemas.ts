@@ -11,9 +11,9 @@ import { PROFILE_SCHEMA } from '../profile/schema';
 import { suiteSchema } from '../suite/schema';
 import type { Schema } from '../yaml/schema';
 import { FORMATS } from '../yaml/formats';
+import { REPO_ROOT } from '../paths';
 import { EXIT, type Io, parse } from './io';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 
 export function schemaFiles(): Record<string, string> {
   return {
@@ -46,7 +46,7 @@ export async function schemasCommand(args: string[], io: Io): Promise<number> {
   );
   let stale = 0;
   for (const [rel, text] of Object.entries(schemaFiles())) {
-    const file = path.join(ROOT, rel);
+    const file = path.join(REPO_ROOT, rel);
     const now = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
     if (now === text) continue;
     if (values.check) {

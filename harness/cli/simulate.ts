@@ -4,7 +4,7 @@
  * it gone: launcher-watch.ts). `--list-faults` prints the fault catalogue. The banner says how to
  * reach and authenticate to the meter (docs/simulator.md).
  */
-import { createSimulator, listFaults, type Simulator } from '../../simulator';
+import { createSimulator, listFaults, listVariants, type Simulator } from '../../simulator';
 import { resolveSecretRef } from '../../simulator/secrets';
 import { EXIT, type Io, parse, UsageError } from './io';
 import { watchLauncher } from './launcher-watch';
@@ -29,8 +29,10 @@ export const SIMULATE_OPTIONS = {
   inactivity: { type: 'string', value: 'S', help: `HDLC inactivity time-out in seconds, 0 = never (default ${INTERACTIVE_INACTIVITY_S})` },
   password: { type: 'string', value: 'TEXT|env:NAME', help: 'LLS password of the management association (default builtin:sim-lls, see docs/simulator.md)' },
   fault: { type: 'string', multiple: true, default: [] as string[], value: 'NAME', help: 'inject a named fault (repeatable; --list-faults lists them)' },
+  variant: { type: 'string', multiple: true, default: [] as string[], value: 'NAME', help: 'show a legal variant, a behaviour the standard allows (repeatable; --list-variants)' },
   meter: { type: 'string', value: 'FILE', help: 'meter definition YAML (default simulator/meters/default.yaml)' },
   'list-faults': { type: 'boolean', default: false, help: 'print the fault catalogue and exit' },
+  'list-variants': { type: 'boolean', default: false, help: 'print the legal variants and exit' },
 } as const;
 
 const ABOUT = {
@@ -52,12 +54,19 @@ export async function simulateCommand(args: string[], io: Io, until?: Promise<un
     for (const f of catalogue) io.out(`${f.name.padEnd(34)} ${f.description} (${f.clause})\n`);
     return EXIT.ok;
   }
+  if (values['list-variants']) {
+    for (const v of listVariants()) io.out(`${v.name.padEnd(34)} ${v.description} (${v.clause})\n`);
+    return EXIT.ok;
+  }
+  const unknownVariants = values.variant.filter((v) => !listVariants().some((c) => c.name === v));
+  if (unknownVariants.length) throw new UsageError(`unknown variant ${unknownVariants.join(', ')}; \`dlmsct simulate --list-variants\` lists them`);
   const unknown = values.fault.filter((f) => !catalogue.some((c) => c.name === f));
   if (unknown.length) throw new UsageError(`unknown fault ${unknown.join(', ')}; \`dlmsct simulate --list-faults\` lists them`);
 
   const sim = createSimulator({
     framing,
     faults: values.fault,
+    variants: values.variant,
     inactivityTimeoutS: inactivity,
     ...(values.meter === undefined ? {} : { meter: values.meter }),
     ...(values.password === undefined ? {} : { llsPassword: password(values.password) }),
@@ -80,7 +89,7 @@ export async function simulateCommand(args: string[], io: Io, until?: Promise<un
     } catch (e) {
       throw new UsageError(`cannot listen on ${values.host}:${port}: ${(e as Error).message}`);
     }
-    io.out(`simulator: ${framing} on tcp ${values.host}:${bound}${values.fault.length ? `, faults: ${values.fault.join(', ')}` : ''}, HDLC inactivity ${inactivity} s (Ctrl-C stops)\n`);
+    io.out(`simulator: ${framing} on tcp ${values.host}:${bound}${sim.faults.length ? `, faults: ${sim.faults.join(', ')}` : ''}${sim.variants.length ? `, variants: ${sim.variants.join(', ')}` : ''}, HDLC inactivity ${inactivity} s (Ctrl-C stops)\n`);
     io.out(banner(sim, framing));
     io.out(`port ${bound}\n`);
     await stop;

@@ -4,12 +4,11 @@
  * file of one's own (then that file alone, whatever its name).
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { SUITES_DIR } from '../paths';
 import { findSuiteFiles, loadSuites } from '../suite/load';
 import type { SuiteDef } from '../suite/types';
 import { UsageError } from './io';
 
-export const SUITES_DIR = path.resolve(__dirname, '..', '..', 'suites');
 
 export interface SuiteSelection {
   readonly suites: SuiteDef[];

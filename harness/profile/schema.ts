@@ -21,6 +21,7 @@ const transport: Schema = {
         framing,
         meter: { type: 'string', description: 'meter definition YAML (default simulator/meters/default.yaml)' },
         faults: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+$' }, description: 'simulator faults to inject' },
+        variants: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+$' }, description: 'legal simulator variants the meter shows (dlmsct simulate --list-variants); their profile settings (addresses, window, max info) apply' },
       },
       required: ['kind', 'framing'],
     },

@@ -7,7 +7,7 @@ import type { Authentication, Framing } from '../../client/api';
 import type { Secret } from '../../dlms/secret';
 
 export type TransportProfile =
-  | { readonly kind: 'builtin'; readonly framing: Framing; readonly meter?: string; readonly faults: readonly string[] }
+  | { readonly kind: 'builtin'; readonly framing: Framing; readonly meter?: string; readonly faults: readonly string[]; readonly variants: readonly string[] }
   | { readonly kind: 'tcp'; readonly framing: Framing; readonly host: string; readonly port: number }
   | { readonly kind: 'serial'; readonly framing: 'hdlc'; readonly path: string; readonly baudRate: number; readonly opening?: 'iec21-mode-e' };
 

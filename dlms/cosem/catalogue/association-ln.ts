@@ -52,6 +52,33 @@ export const ASSOCIATION_LN_V0: InterfaceClassDef = {
   ],
 };
 
+/**
+ * Blue Book 4.4.3 Association LN (class_id 15, version 1): adds security_setup_reference;
+ * method_access becomes an enum and the names octet-strings.
+ */
+export const ASSOCIATION_LN_V1: InterfaceClassDef = {
+  classId: 15,
+  version: 1,
+  name: 'Association LN',
+  clause: '4.4.3',
+  attributes: [
+    LOGICAL_NAME,
+    { index: 2, name: 'object_list', type: `array<${OBJECT_LIST_ELEMENT}>` },
+    { index: 3, name: 'associated_partners_id', type: 'structure{client_SAP: integer, server_SAP: long-unsigned}' },
+    { index: 4, name: 'application_context_name', type: 'octet-string' },
+    {
+      index: 5,
+      name: 'xDLMS_context_info',
+      type: 'structure{conformance: bit-string, max_receive_pdu_size: long-unsigned, max_send_pdu_size: long-unsigned, dlms_version_number: unsigned, quality_of_service: integer, cyphering_info: octet-string}',
+    },
+    { index: 6, name: 'authentication_mechanism_name', type: 'octet-string' },
+    { index: 7, name: 'secret', type: 'octet-string' },
+    { index: 8, name: 'association_status', type: 'enum[0..2]' },
+    { index: 9, name: 'security_setup_reference', type: OBIS },
+  ],
+  methods: ASSOCIATION_LN_V0.methods.map((m) => (m.index >= 3 ? { ...m, parameter: OBJECT_LIST_ELEMENT } : m)),
+};
+
 export const ASSOCIATION_LN: InterfaceClassDef = {
   classId: 15,
   version: 2,
@@ -69,7 +96,7 @@ export const ASSOCIATION_LN: InterfaceClassDef = {
     },
     { index: 6, name: 'authentication_mechanism_name', type: 'octet-string' },
     { index: 7, name: 'secret', type: 'octet-string' },
-    { index: 8, name: 'association_status', type: 'enum' }, // 0 non-associated, 1 association-pending, 2 associated
+    { index: 8, name: 'association_status', type: 'enum[0..2]' }, // 0 non-associated, 1 association-pending, 2 associated
     { index: 9, name: 'security_setup_reference', type: OBIS },
     { index: 10, name: 'user_list', type: `array<${USER_LIST_ENTRY}>` },
     { index: 11, name: 'current_user', type: USER_LIST_ENTRY },
@@ -83,3 +110,10 @@ export const ASSOCIATION_LN: InterfaceClassDef = {
     { index: 6, name: 'remove_user', parameter: USER_LIST_ENTRY },
   ],
 };
+
+/**
+ * Blue Book 4.4.3 Association LN (class_id 15, version 3): the attributes and methods of version
+ * 2; the access modes of the object list gain the authenticated and encrypted variants
+ * (attribute access 0..7, method access 0..3 plus protection bits).
+ */
+export const ASSOCIATION_LN_V3: InterfaceClassDef = { ...ASSOCIATION_LN, version: 3 };

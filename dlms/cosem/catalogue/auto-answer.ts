@@ -21,3 +21,10 @@ export const AUTO_ANSWER: InterfaceClassDef = {
   ],
   methods: [],
 };
+
+/** Blue Book 4.7.5 Auto answer (class_id 28, version 2): adds the callers allowed to wake the meter up. */
+export const AUTO_ANSWER_V2: InterfaceClassDef = {
+  ...AUTO_ANSWER,
+  version: 2,
+  attributes: [...AUTO_ANSWER.attributes, { index: 7, name: 'list_of_allowed_callers', type: 'array<structure{caller_id: octet-string, call_type: enum[0..1]}>', static: true }],
+};

@@ -16,9 +16,9 @@ export const CLOCK: InterfaceClassDef = {
     { index: 4, name: 'status', type: 'unsigned' }, // clock status bits, Blue Book 4.1.6.1
     { index: 5, name: 'daylight_savings_begin', type: DATE_TIME },
     { index: 6, name: 'daylight_savings_end', type: DATE_TIME },
-    { index: 7, name: 'daylight_savings_deviation', type: 'integer' }, // minutes, -120..120
+    { index: 7, name: 'daylight_savings_deviation', type: 'integer[-120..120]' }, // minutes, -120..120
     { index: 8, name: 'daylight_savings_enabled', type: 'boolean' },
-    { index: 9, name: 'clock_base', type: 'enum', static: true }, // 0 not defined, 1 crystal, 2 50 Hz, 3 60 Hz, 4 GPS, 5 radio
+    { index: 9, name: 'clock_base', type: 'enum[0..5]', static: true }, // 0 not defined, 1 crystal, 2 50 Hz, 3 60 Hz, 4 GPS, 5 radio
   ],
   methods: [
     { index: 1, name: 'adjust_to_quarter', parameter: INTEGER_ZERO },

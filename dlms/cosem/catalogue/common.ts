@@ -2,7 +2,7 @@
  * Types the Blue Book defines once and reuses across interface classes, in the type language of
  * type-spec.ts, and the attribute every class begins with.
  */
-import type { AttributeDef } from './types';
+import type { AttributeDef, InterfaceClassDef, MethodDef } from './types';
 
 /** Blue Book 4.1.8.1: every class's attribute 1, static, an octet-string of 6 bytes (OBIS). */
 export const LOGICAL_NAME: AttributeDef = { index: 1, name: 'logical_name', type: 'octet-string(obis)', static: true };
@@ -36,3 +36,37 @@ export const INTEGER_ZERO = 'integer';
 
 /** The value attributes whose type the Blue Book leaves to the object: CHOICE over simple types and more. */
 export const ANY = 'any';
+
+/** One attribute row after logical_name: name, type, and whether the Blue Book marks it static. */
+export type AttributeRow = readonly [name: string, type: string, kind?: 'static'];
+/** One method row: name and parameter type (absent: the method takes none). */
+export type MethodRow = readonly [name: string, parameter?: string];
+
+/**
+ * A class as the Blue Book tabulates it: logical_name, then the rows numbered from 2; methods
+ * numbered from 1. Classes whose numbering has gaps (Association SN) write their rows out.
+ */
+export function defineClass(
+  classId: number,
+  version: number,
+  name: string,
+  clause: string,
+  attributes: readonly AttributeRow[],
+  methods: readonly MethodRow[] = [],
+): InterfaceClassDef {
+  return {
+    classId,
+    version,
+    name,
+    clause,
+    attributes: [
+      LOGICAL_NAME,
+      ...attributes.map(([n, type, kind], i): AttributeDef => ({ index: i + 2, name: n, type, ...(kind === 'static' ? { static: true } : {}) })),
+    ],
+    methods: methods.map(([n, parameter], i): MethodDef => ({ index: i + 1, name: n, ...(parameter !== undefined ? { parameter } : {}) })),
+  };
+}
+
+/** An IPv6 or IPv4 address as the Internet classes carry it. */
+export const IPV6_ADDRESS = 'octet-string(16)';
+export const MAC_ADDRESS = 'octet-string';

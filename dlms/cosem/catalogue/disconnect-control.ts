@@ -13,8 +13,8 @@ export const DISCONNECT_CONTROL: InterfaceClassDef = {
   attributes: [
     LOGICAL_NAME,
     { index: 2, name: 'output_state', type: 'boolean' },
-    { index: 3, name: 'control_state', type: 'enum' },
-    { index: 4, name: 'control_mode', type: 'enum', static: true }, // 0..6
+    { index: 3, name: 'control_state', type: 'enum[0..2]' },
+    { index: 4, name: 'control_mode', type: 'enum[0..6]', static: true }, // 0..6
   ],
   methods: [
     { index: 1, name: 'remote_disconnect', parameter: INTEGER_ZERO },

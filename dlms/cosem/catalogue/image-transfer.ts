@@ -13,7 +13,7 @@ export const IMAGE_TRANSFER: InterfaceClassDef = {
     { index: 3, name: 'image_transferred_blocks_status', type: 'bit-string' },
     { index: 4, name: 'image_first_not_transferred_block_number', type: 'double-long-unsigned' },
     { index: 5, name: 'image_transfer_enabled', type: 'boolean' },
-    { index: 6, name: 'image_transfer_status', type: 'enum' }, // 0 not initiated … 7 activation failed
+    { index: 6, name: 'image_transfer_status', type: 'enum[0..7]' }, // 0 not initiated … 7 activation failed
     {
       index: 7,
       name: 'image_to_activate_info',

@@ -17,7 +17,7 @@ export const PROFILE_GENERIC: InterfaceClassDef = {
     { index: 2, name: 'buffer', type: 'array<any>', selectors: [1, 2] },
     { index: 3, name: 'capture_objects', type: `array<${CAPTURE_OBJECT_DEFINITION}>`, static: true },
     { index: 4, name: 'capture_period', type: 'double-long-unsigned', static: true }, // seconds; 0 = asynchronous
-    { index: 5, name: 'sort_method', type: 'enum', static: true }, // 1 fifo, 2 lifo, 3 largest, 4 smallest, 5 nearest_to_zero, 6 farthest_from_zero
+    { index: 5, name: 'sort_method', type: 'enum[1..6]', static: true }, // 1 fifo, 2 lifo, 3 largest, 4 smallest, 5 nearest_to_zero, 6 farthest_from_zero
     { index: 6, name: 'sort_object', type: CAPTURE_OBJECT_DEFINITION, static: true },
     { index: 7, name: 'entries_in_use', type: 'double-long-unsigned' },
     { index: 8, name: 'profile_entries', type: 'double-long-unsigned', static: true },

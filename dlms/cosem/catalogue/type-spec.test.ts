@@ -47,4 +47,14 @@ describe('catalogue type specs', () => {
     expect(checkType({ type: 'array', items: [] }, parseTypeSpec('simple'))).to.deep.equal(['value: expected a simple type, got array']);
     expect(checkType({ type: 'array', items: [] }, parseTypeSpec('any'))).to.deep.equal([]);
   });
+
+  it('checks numeric values against the ranges a spec lists, and prints the ranges back', () => {
+    const spec = parseTypeSpec('enum[0..2, 255]');
+    expect(formatTypeSpec(spec)).to.equal('enum[0..2, 255]');
+    expect(checkType({ type: 'enum', value: 2 }, spec)).to.deep.equal([]);
+    expect(checkType({ type: 'enum', value: 255 }, spec)).to.deep.equal([]);
+    expect(checkType({ type: 'enum', value: 3 }, spec)).to.deep.equal(['value: expected enum[0..2, 255], got 3']);
+    expect(checkType({ type: 'long', value: -121 }, parseTypeSpec('long[-120..120]'))).to.deep.equal(['value: expected long[-120..120], got -121']);
+    expect(errorOf(() => parseTypeSpec('enum[0..]')).offset).to.equal(8);
+  });
 });

@@ -6,6 +6,7 @@
  *   simple                               any simple (non-container) type
  *   long-unsigned  enum  octet-string …  one Data type, spelled as in Green Book 9.5
  *   octet-string(date-time)              an octet-string of 12 bytes (also: date 5, time 4, obis 6, or a number)
+ *   enum[0..6]  unsigned[1,2,255]        a numeric type whose value must lie in the ranges listed
  *   structure{class_id: long-unsigned, logical_name: octet-string(obis)}   (field names optional)
  *   array<structure{…}>                  an array whose every element matches
  *   choice<bit-string | unsigned>        any one of the alternatives
@@ -17,11 +18,19 @@ import { DATA_TAG, type Data, type DataType } from '../../axdr/data';
 import { isSimpleType, type SimpleType } from '../../axdr/type-description';
 
 export type OctetHint = 'date-time' | 'date' | 'time' | 'obis';
+export type ValueRange = readonly [min: number, max: number];
 
 export type TypeSpec =
   | { readonly kind: 'any' }
   | { readonly kind: 'simple-any' }
-  | { readonly kind: 'simple'; readonly type: SimpleType; readonly length?: number; readonly hint?: OctetHint }
+  | {
+      readonly kind: 'simple';
+      readonly type: SimpleType;
+      readonly length?: number;
+      readonly hint?: OctetHint;
+      /** Inclusive ranges the value must lie in (enum values the Blue Book defines, ranges it sets). */
+      readonly values?: readonly ValueRange[];
+    }
   | { readonly kind: 'structure'; readonly fields: readonly { readonly name?: string; readonly spec: TypeSpec }[] }
   | { readonly kind: 'array'; readonly element: TypeSpec }
   | { readonly kind: 'choice'; readonly options: readonly TypeSpec[] };
@@ -109,6 +118,7 @@ class Parser {
           this.fail('a Data type name, any, simple, structure{…}, array<…> or choice<…>');
         }
         const type = w as SimpleType;
+        if (this.peek() === '[') return { kind: 'simple', type, values: this.ranges() };
         if (this.peek() !== '(') return { kind: 'simple', type };
         this.eat('(');
         const hintAt = this.mark();
@@ -121,6 +131,34 @@ class Parser {
         return this.fail('a length or one of date-time, date, time, obis');
       }
     }
+  }
+
+  /** `[0..6, 255]`: inclusive ranges and single values. */
+  private ranges(): ValueRange[] {
+    this.eat('[');
+    const out: ValueRange[] = [this.range()];
+    while (this.peek() === ',') {
+      this.eat(',');
+      out.push(this.range());
+    }
+    this.eat(']');
+    return out;
+  }
+
+  private range(): ValueRange {
+    const min = this.number();
+    if (this.peek() !== '.') return [min, min];
+    this.eat('.');
+    this.eat('.');
+    return [min, this.number()];
+  }
+
+  private number(): number {
+    this.skip();
+    const m = /^-?\d+/.exec(this.text.slice(this.at));
+    if (!m) this.fail('a number');
+    this.at += m[0].length;
+    return Number(m[0]);
   }
 
   private closeAngle(spec: TypeSpec): TypeSpec {
@@ -158,8 +196,10 @@ export function formatTypeSpec(spec: TypeSpec): string {
       return 'any';
     case 'simple-any':
       return 'simple';
-    case 'simple':
-      return spec.hint ? `${spec.type}(${spec.hint})` : spec.length !== undefined ? `${spec.type}(${spec.length})` : spec.type;
+    case 'simple': {
+      const base = spec.hint ? `${spec.type}(${spec.hint})` : spec.length !== undefined ? `${spec.type}(${spec.length})` : spec.type;
+      return spec.values ? `${base}[${spec.values.map(([a, b]) => (a === b ? `${a}` : `${a}..${b}`)).join(', ')}]` : base;
+    }
     case 'structure':
       return `structure{${spec.fields.map((f) => (f.name ? `${f.name}: ${formatTypeSpec(f.spec)}` : formatTypeSpec(f.spec))).join(', ')}}`;
     case 'array':
@@ -187,6 +227,25 @@ function lengthOf(d: Data): number | undefined {
   }
 }
 
+function numericValue(d: Data): number | undefined {
+  switch (d.type) {
+    case 'integer':
+    case 'long':
+    case 'double-long':
+    case 'unsigned':
+    case 'long-unsigned':
+    case 'double-long-unsigned':
+    case 'enum':
+    case 'bcd':
+      return d.value;
+    case 'long64':
+    case 'long64-unsigned':
+      return Number(d.value);
+    default:
+      return undefined;
+  }
+}
+
 /**
  * Every way `data` departs from `spec`, one sentence each with its path (`value.structure[1]`);
  * empty when it conforms.
@@ -201,6 +260,8 @@ export function checkType(data: Data, spec: TypeSpec, path = 'value'): string[] 
       if (data.type !== spec.type) return [`${path}: expected ${formatTypeSpec(spec)}, got ${data.type}`];
       const n = lengthOf(data);
       if (spec.length !== undefined && n !== spec.length) return [`${path}: expected ${formatTypeSpec(spec)} of length ${spec.length}, got length ${n}`];
+      const v = numericValue(data);
+      if (spec.values && v !== undefined && !spec.values.some(([a, b]) => v >= a && v <= b)) return [`${path}: expected ${formatTypeSpec(spec)}, got ${v}`];
       return [];
     }
     case 'structure': {

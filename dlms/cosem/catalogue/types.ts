@@ -31,4 +31,9 @@ export interface InterfaceClassDef {
   readonly clause: string;
   readonly attributes: readonly AttributeDef[];
   readonly methods: readonly MethodDef[];
+  /**
+   * Set where no public source confirmed the attribute list (newer communication profiles):
+   * a meter that differs is reported as a remark, not a failure (docs/decisions/class-catalogue.md).
+   */
+  readonly provisional?: true;
 }

@@ -1,0 +1,11 @@
+/** The acceptance commands (docs/acceptance.md): kept apart so main.ts only spreads them in. */
+import type { Io } from './io';
+
+/** Loaded when run, like main.ts's other commands (start-up time). */
+export const ACCEPTANCE_COMMANDS: Record<string, () => Promise<(args: string[], io: Io) => Promise<number>>> = {
+  read: async () => (await import('./read')).readCommand,
+};
+
+export const ACCEPTANCE_USAGE = `  read --profile FILE [--association NAME] [--out snapshot.json]
+                                           every object and readable attribute into a snapshot
+`;
