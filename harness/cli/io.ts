@@ -9,7 +9,29 @@ export interface Io {
 }
 
 export function processIo(): Io {
-  return { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), tty: process.stderr.isTTY === true };
+  const out = quietWhenClosed(process.stdout);
+  const err = quietWhenClosed(process.stderr);
+  return { out: (t) => out.write(t), err: (t) => err.write(t), tty: process.stderr.isTTY === true };
+}
+
+const guarded = new WeakMap<NodeJS.WriteStream, { write(text: string): void }>();
+
+/**
+ * `dlmsct list | head -1`: the reader goes away, writes fail with EPIPE. Like any Unix filter the
+ * command then stops writing there, quietly, rather than dying on an unhandled 'error' event; a
+ * run goes on and still writes its files.
+ */
+function quietWhenClosed(stream: NodeJS.WriteStream): { write(text: string): void } {
+  const known = guarded.get(stream);
+  if (known) return known;
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed = true;
+  });
+  const writer = { write: (text: string): void => void (closed || stream.write(text)) };
+  guarded.set(stream, writer);
+  return writer;
 }
 
 export const EXIT = { ok: 0, failed: 1, config: 2, unreachable: 3 } as const;

@@ -37,11 +37,21 @@ export interface MochaRunOptions {
 /** A case the DUT failed: an assertion for mocha and Allure. */
 export class CaseFailed extends Error {
   override readonly name = 'AssertionError';
+  constructor(message: string) {
+    super(message);
+    // The message ends with the clause and expected/got; where in judge() it was thrown helps nobody.
+    this.stack = `${this.name}: ${message}`;
+  }
 }
 
 /** Broken or inconclusive: deliberately not an assertion, so Allure shows it as broken. */
 export class CaseNotJudged extends Error {
   override readonly name = 'CaseNotJudged';
+  constructor(message: string, keepStack: boolean) {
+    super(message);
+    // A broken case keeps its stack (a harness bug is found from it); an inconclusive one is a plain fact.
+    if (!keepStack) this.stack = `${this.name}: ${message}`;
+  }
 }
 
 export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[]> {
@@ -87,7 +97,7 @@ function judge(r: JudgedResult, ctx: Mocha.Context): void {
       throw new CaseFailed(`${r.reason ?? 'failed'}${note}`);
     case 'broken':
     case 'inconclusive':
-      throw new CaseNotJudged(`[${r.status}${r.culprit ? `, culprit ${r.culprit}` : ''}] ${r.reason ?? ''}${note}`);
+      throw new CaseNotJudged(`[${r.status}${r.culprit ? `, culprit ${r.culprit}` : ''}] ${r.reason ?? ''}${note}`, r.status === 'broken');
     case 'inapplicable':
     case 'expected-failure':
       ctx.skip();
