@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { TraceRecord } from '../dlms/trace';
 import { exchanges, layerOf } from './allure-case';
 
@@ -15,5 +17,11 @@ describe('layerOf', () => {
   it('names the protocol layer of a suite folder, or the folder itself', () => {
     expect(layerOf('association/open')).to.equal('Application layer: association (ACSE)');
     expect(layerOf('misc/x')).to.equal('misc');
+  });
+
+  it('gives every shipped suite folder a title (none left as its bare folder name)', () => {
+    const folders = fs.readdirSync(path.resolve(__dirname, '..', 'suites'), { withFileTypes: true }).filter((e) => e.isDirectory());
+    expect(folders.length).to.be.greaterThan(0);
+    for (const f of folders) expect(layerOf(`${f.name}/x`), f.name).to.not.equal(f.name);
   });
 });

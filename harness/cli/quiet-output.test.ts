@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'dlmsct.js');
@@ -27,5 +28,11 @@ describe('ordinary outcomes end without a stack trace', function () {
     const console = r.stdout + r.stderr;
     expect(console).to.match(/AssertionError: Blue Book 4.1.8 .*: expected .*"DLM0000000001", got .*"WRONGNAME"\)$/m);
     expect(console).to.not.match(/^\s+at /m);
+    // The case's spec link opens a file that exists (its suite file), wherever the report goes.
+    const results = fs.readdirSync(path.join(dir, 'results')).filter((f) => f.endsWith('-result.json'));
+    const links = results.flatMap((f) => (JSON.parse(fs.readFileSync(path.join(dir, 'results', f), 'utf8')) as { links: { type: string; url: string }[] }).links);
+    const spec = links.filter((l) => l.type === 'spec');
+    expect(spec).to.have.length(1);
+    expect(fs.existsSync(fileURLToPath(spec[0]!.url)), spec[0]!.url).to.equal(true);
   });
 });

@@ -12,6 +12,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as allure from 'allure-js-commons';
 import Mocha from 'mocha';
 import { type ReportParameter, reportCase } from '../../reports/allure-case';
@@ -75,7 +76,7 @@ export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[
         this.timeout(caseBudgetMs(p, opts.profile) + 5000);
         const r = judgeDeviation(await runCase(p, { profile: opts.profile, newClient: () => opts.dut.newClient() }), opts.deviations);
         results.push(r);
-        await reportCase(r, parametersOf(r, p, opts.profile), specUrl(r.caseId));
+        await reportCase(r, parametersOf(r, p, opts.profile), specUrl(s.file));
         if (r.deviation) await reportDeviation(r.deviation);
         judge(r, this);
       });
@@ -133,6 +134,10 @@ function parametersOf(r: CaseResult, p: PlannedCase, profile: Profile): ReportPa
   return out;
 }
 
-function specUrl(caseId: string): string {
-  return `docs/suites.md#${caseId.toLowerCase()}`;
+/**
+ * The case's clause, requirement and steps are in its suite file: the link opens that file. A URL
+ * relative to the report would break as soon as the report is written elsewhere (--out DIR).
+ */
+function specUrl(suiteFile: string): string {
+  return pathToFileURL(path.resolve(suiteFile)).href;
 }
