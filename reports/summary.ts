@@ -36,6 +36,9 @@ export interface SummaryInput {
   readonly reported?: ReportedStatus;
   readonly deviation?: SummaryDeviation;
   readonly reason?: string;
+  /** Who is at fault when the case did not pass (DESIGN.md, Verdicts), and the cause's stable code. */
+  readonly culprit?: string;
+  readonly code?: string;
   readonly durationMs: number;
 }
 
@@ -45,6 +48,8 @@ export interface SummaryCase {
   readonly suite: string;
   readonly status: ReportedStatus;
   readonly reason: string | null;
+  readonly culprit?: string;
+  readonly code?: string;
   readonly durationMs: number;
   /** Only for a case a deviation names: the entry, what it expected, and the case's own verdict. */
   readonly deviation?: SummaryDeviation & { readonly verdict: SummaryStatus };
@@ -74,6 +79,8 @@ export function buildSummary(results: readonly SummaryInput[], meta: SummaryMeta
       suite: r.suite,
       status,
       reason: r.reason ?? null,
+      ...(r.culprit === undefined ? {} : { culprit: r.culprit }),
+      ...(r.code === undefined ? {} : { code: r.code }),
       durationMs: r.durationMs,
       ...(r.deviation ? { deviation: { ...r.deviation, verdict: r.status } } : {}),
     };

@@ -14,6 +14,7 @@ import { runBatch } from '../batch/run-batch';
 import { exitCodeFor, runDevice } from '../batch/run-device';
 import { type CaseFilter, planCases } from '../engine';
 import { type DeviationSet, loadDeviations, unusedDeviations } from '../engine/deviations';
+import { DEFAULT_FATAL_AFTER, type FatalPolicy } from '../engine/fatal';
 import { loadProfile } from '../profile/load';
 import type { Profile } from '../profile/types';
 import { refuseInCertification, refuseProfileDeviations } from './certification';
@@ -39,6 +40,8 @@ export const RUN_OPTIONS = {
   deviations: { type: 'string', value: 'FILE', help: 'known deviations, reported as expected-failure (docs/deviations.md)' },
   certification: { type: 'boolean', default: false, help: 'every case, every verdict stands: no filters, no deviations' },
   devices: { type: 'string', value: 'FILE.csv|.yaml', help: 'once per meter of a batch, a verdict each (docs/batch.md)' },
+  'on-fatal': { type: 'string', default: 'stop', value: 'stop|continue', help: 'a meter that stops answering: report the remaining cases broken at once (stop), or run them all' },
+  'fatal-after': { type: 'string', value: 'N', help: `consecutive cases without a byte from the meter that count as a dead meter (default ${DEFAULT_FATAL_AFTER})` },
 } as const;
 
 const RUN_ABOUT = {
@@ -77,7 +80,8 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const deviations: DeviationSet | undefined = deviationsFile === undefined ? undefined : loadDeviations(deviationsFile);
   for (const d of unusedDeviations(deviations, planned)) io.err(`dlmsct run: warning: ${d.at}: deviation "${d.case}" names no case of this run\n`);
 
-  const common = { suites, filter, mode, console: values.quiet ? 'none' : 'spec', io, ...(deviations ? { deviations } : {}) } as const;
+  const fatal = fatalPolicy(values['on-fatal'], values['fatal-after']);
+  const common = { suites, filter, mode, fatal, console: values.quiet ? 'none' : 'spec', io, ...(deviations ? { deviations } : {}) } as const;
   if (devices && profileFor) {
     for (const flag of ['junit', 'summary', 'report'] as const) {
       if (values[flag]) throw new UsageError(`--${flag} is per device in a batch: each device writes <results>/<id>/junit.xml and summary.json (see docs/batch.md)`);
@@ -107,4 +111,15 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   }
   io.out(`${totalsLine(run.summary)}\n`);
   return run.exitCode;
+}
+
+function fatalPolicy(kind: string, after: string | undefined): FatalPolicy {
+  if (kind === 'continue') {
+    if (after !== undefined) throw new UsageError('--fatal-after goes with --on-fatal stop');
+    return { kind: 'continue' };
+  }
+  if (kind !== 'stop') throw new UsageError(`--on-fatal must be stop or continue, not ${JSON.stringify(kind)}`);
+  const n = after === undefined ? DEFAULT_FATAL_AFTER : Number(after);
+  if (!/^\d+$/.test(after ?? '1') || !Number.isInteger(n) || n < 1) throw new UsageError(`--fatal-after must be a whole number of cases, 1 or more, not ${JSON.stringify(after)}`);
+  return { kind: 'stop', after: n };
 }

@@ -7,6 +7,7 @@ import type { Profile } from '../profile/types';
 import type { SuiteDef } from '../suite/types';
 import { type CaseFilter, planCases } from './plan';
 import type { CaseResult } from './result';
+import { type FatalPolicy, fatalWatch } from './fatal';
 import { runCase } from './run-case';
 
 export interface RunSuitesOptions {
@@ -19,6 +20,8 @@ export interface RunSuitesOptions {
   readonly variants?: DutOptions['variants'];
   /** An already started DUT (then it is not stopped here). */
   readonly dut?: Dut;
+  /** What a meter that stops answering does to the run (fatal.ts); default: every case runs. */
+  readonly fatal?: FatalPolicy;
   /** Called after each case, e.g. for progress output. */
   readonly onCase?: (result: CaseResult) => void;
 }
@@ -27,9 +30,11 @@ export async function runSuites(opts: RunSuitesOptions): Promise<CaseResult[]> {
   const own = opts.dut === undefined;
   const dut = opts.dut ?? (await startDut(opts.profile, { ...(opts.faults === undefined ? {} : { faults: opts.faults }), ...(opts.variants === undefined ? {} : { variants: opts.variants }) }));
   const results: CaseResult[] = [];
+  const fatal = fatalWatch(opts.fatal ?? { kind: 'continue' });
   try {
     for (const planned of planCases(opts.suites, opts.profile, opts.filter)) {
-      const r = await runCase(planned, { profile: opts.profile, newClient: () => dut.newClient() });
+      const r = fatal.preempt(planned) ?? (await runCase(planned, { profile: opts.profile, newClient: () => dut.newClient() }));
+      fatal.observe(r);
       results.push(r);
       opts.onCase?.(r);
     }

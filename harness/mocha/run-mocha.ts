@@ -19,6 +19,7 @@ import { type ReportParameter, reportCase } from '../../reports/allure-case';
 import type { Dut } from '../dut';
 import { caseBudgetMs, type CaseFilter, type CaseResult, type PlannedCase, planCases, runCase } from '../engine';
 import { type DeviationJudgement, type DeviationSet, deviationText, judgeDeviation, type JudgedResult } from '../engine/deviations';
+import { DEFAULT_FATAL_POLICY, type FatalPolicy, fatalWatch } from '../engine/fatal';
 import type { Profile } from '../profile/types';
 import type { SuiteDef } from '../suite/types';
 
@@ -33,6 +34,8 @@ export interface MochaRunOptions {
   readonly console?: 'spec' | 'none';
   /** Known deviations: what they make of a verdict is reported (and returned) beside it. */
   readonly deviations?: DeviationSet;
+  /** What a meter that stops answering does to the run (engine/fatal.ts); default: stop after 3 silent cases. */
+  readonly fatal?: FatalPolicy;
 }
 
 /** A case the DUT failed: an assertion for mocha and Allure. */
@@ -67,6 +70,7 @@ export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[
   });
   const results: JudgedResult[] = [];
   const planned = planCases(opts.suites, opts.profile, opts.filter);
+  const fatal = fatalWatch(opts.fatal ?? DEFAULT_FATAL_POLICY);
   for (const s of opts.suites) {
     const mine = planned.filter((p) => p.def.suite === s.suite);
     if (!mine.length) continue;
@@ -74,7 +78,9 @@ export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[
     for (const p of mine) {
       const test = new Mocha.Test(`${p.id} ${p.def.title}`, async function (this: Mocha.Context) {
         this.timeout(caseBudgetMs(p, opts.profile) + 5000);
-        const r = judgeDeviation(await runCase(p, { profile: opts.profile, newClient: () => opts.dut.newClient() }), opts.deviations);
+        const ran = fatal.preempt(p) ?? (await runCase(p, { profile: opts.profile, newClient: () => opts.dut.newClient() }));
+        fatal.observe(ran);
+        const r = judgeDeviation(ran, opts.deviations);
         results.push(r);
         await reportCase(r, parametersOf(r, p, opts.profile), specUrl(s.file));
         if (r.deviation) await reportDeviation(r.deviation);
