@@ -2,6 +2,7 @@
  * `dlmsct read`: a whole meter into a snapshot, one association after another, each on its own
  * link (a new client), in the order the profile declares them.
  */
+import { toHex } from '../../dlms/bytes/hex';
 import type { Dut } from '../dut';
 import type { Profile } from '../profile/types';
 import { readAssociation, type ReadOptions } from './read-association';
@@ -57,15 +58,17 @@ function deviceOf(p: Profile): Record<string, string> {
   return Object.fromEntries(Object.entries({ name: d.name, manufacturer: d.manufacturer, model: d.model, firmware: d.firmware }).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
-/** The logical device name as the first association that read it saw it (hex). */
+/** The logical device name as the first association that read it saw it, as hex. */
 export function logicalDeviceNameOf(associations: readonly AssociationSnapshot[]): string | null {
   for (const a of associations) {
     if (a.status !== 'read') continue;
     const o = a.objects.find((x) => x.obis === LOGICAL_DEVICE_NAME && x.classId === 1);
     const r = o?.attributes.find((x) => x.id === 2)?.read;
     if (r?.kind === 'value' && typeof r.data === 'object' && r.data !== null && !Array.isArray(r.data)) {
-      const v = (r.data as { value?: unknown }).value;
-      if (typeof v === 'string') return v;
+      const { type, value } = r.data as { type?: unknown; value?: unknown };
+      if (typeof value !== 'string') continue;
+      // The object is an octet-string (Green Book 4.1.8.2); a visible-string one is kept as its bytes too.
+      return type === 'octet-string' ? value : toHex(new TextEncoder().encode(value));
     }
   }
   return null;

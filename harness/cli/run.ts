@@ -7,6 +7,7 @@
  * both deviations and any selection of cases.
  */
 import { totalsLine } from '../../reports/summary';
+import { withGolden } from '../acceptance/golden-suite';
 import { builtinSecret } from '../builtin-secrets';
 import { profileForDevice } from '../batch/device-profile';
 import { loadDevices } from '../batch/devices';
@@ -67,7 +68,10 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const profile: Profile = devices && profileFor ? profileFor(devices.devices[0]!) : loadProfile(profileFile, { builtinSecrets: builtinSecret });
   if (values.certification && profile.deviations !== undefined) refuseProfileDeviations(profileFile);
 
-  const { suites, glob } = selectSuites(values);
+  // With a golden sample named, every run also compares the meter with it (docs/acceptance.md).
+  const selection = selectSuites(values);
+  const suites = withGolden(selection.suites, profile);
+  const glob = selection.glob;
   const filter: CaseFilter = {
     ...(glob === undefined ? {} : { suite: glob }),
     ...(values.case === undefined ? {} : { caseId: values.case }),

@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { RULES_SCHEMA } from '../acceptance/rules-file';
 import { DEVICES_SCHEMA } from '../batch/devices';
 import { DEVIATIONS_SCHEMA } from '../engine/deviations';
 import { PROFILE_SCHEMA } from '../profile/schema';
@@ -21,6 +22,7 @@ export function schemaFiles(): Record<string, string> {
     'schemas/profile.schema.json': toJsonSchema(PROFILE_SCHEMA, 'https://dlmsct.invalid/schemas/profile.schema.json', 'dlmsct profile'),
     'schemas/deviations.schema.json': toJsonSchema(DEVIATIONS_SCHEMA, 'https://dlmsct.invalid/schemas/deviations.schema.json', 'dlmsct known deviations'),
     'schemas/devices.schema.json': toJsonSchema(DEVICES_SCHEMA, 'https://dlmsct.invalid/schemas/devices.schema.json', 'dlmsct batch devices (YAML form)'),
+    'schemas/diff-rules.schema.json': toJsonSchema(RULES_SCHEMA, 'https://dlmsct.invalid/schemas/diff-rules.schema.json', 'dlmsct diff rules'),
   };
 }
 

@@ -26,7 +26,7 @@ export interface FatalWatch {
 
 /** The meter said nothing at all during the case: not one received byte, on any link it opened. */
 export function silent(r: CaseResult): boolean {
-  return r.status !== 'passed' && r.status !== 'inapplicable' && !r.trace.some((t) => t.dir === 'rx');
+  return r.status !== 'passed' && r.status !== 'passed-with-remarks' && r.status !== 'inapplicable' && !r.trace.some((t) => t.dir === 'rx');
 }
 
 export function fatalWatch(policy: FatalPolicy): FatalWatch {
@@ -60,6 +60,7 @@ function notRun(planned: PlannedCase, reason: string): CaseResult {
     detects: def.detects,
     ...(planned.each ? { association: planned.each.name } : {}),
     associations: [],
+    remarks: [],
     status: 'broken',
     reason,
     culprit: 'rig',

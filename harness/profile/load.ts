@@ -57,6 +57,7 @@ interface RawProfile {
   expect?: Profile['expect'];
   features?: Record<string, boolean>;
   deviations?: string;
+  golden?: { snapshot: string; rules?: string };
 }
 
 function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
@@ -133,6 +134,9 @@ function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
     expect: raw.expect ?? {},
     features: raw.features ?? {},
     ...(raw.deviations === undefined ? {} : { deviations: path.resolve(baseDir, raw.deviations) }),
+    ...(raw.golden === undefined
+      ? {}
+      : { golden: { snapshot: path.resolve(baseDir, raw.golden.snapshot), ...(raw.golden.rules === undefined ? {} : { rules: path.resolve(baseDir, raw.golden.rules) }) } }),
   };
 }
 

@@ -143,6 +143,15 @@ export const PROFILE_SCHEMA: Schema = {
       additionalProperties: { type: 'boolean' },
     },
     deviations: { type: 'string', description: 'known-deviations file, relative to the profile (docs/deviations.md); refused in certification mode' },
+    golden: {
+      type: 'object',
+      description: 'the approved golden sample: each run adds a golden-sample case per association (docs/acceptance.md)',
+      properties: {
+        snapshot: { type: 'string', description: 'a snapshot written by dlmsct read, relative to the profile' },
+        rules: { type: 'string', description: 'a diff rules file (compare:/ignore:), relative to the profile' },
+      },
+      required: ['snapshot'],
+    },
   },
   required: ['device', 'transport', 'associations'],
 };

@@ -84,4 +84,9 @@ export interface Profile {
   readonly features: Readonly<Record<string, boolean>>;
   /** A known-deviations file (harness/engine/deviations.ts), resolved from the profile's folder. */
   readonly deviations?: string;
+  /**
+   * The approved golden sample (dlmsct read) and optional diff rules, resolved from the
+   * profile's folder: every run then adds a golden-sample case per association (docs/acceptance.md).
+   */
+  readonly golden?: { readonly snapshot: string; readonly rules?: string };
 }

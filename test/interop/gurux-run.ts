@@ -4,7 +4,11 @@
  * meter's pid is checked; a dead meter is a finding (the case that killed it is recorded) and is
  * restarted on the same ports so the rest of the run still judges something.
  */
+import { createCipheriv, timingSafeEqual } from 'node:crypto';
 import * as path from 'node:path';
+import type { ManufacturerHls } from '../../dlms/security/hls';
+import { registerManufacturerHls } from '../../dlms/security/hls-manufacturer';
+import type { Secret } from '../../dlms/secret';
 import { planCases, runCase } from '../../harness/engine';
 import type { CaseResult } from '../../harness/engine/result';
 import { createClient } from '../../client';
@@ -29,6 +33,35 @@ export const GURUX_SECRETS_ENV: Readonly<Record<string, string>> = {
   GURUX_AK: 'D0D1D2D3D4D5D6D7D8D9DADBDCDDDEDF',
   GURUX_KEK: '31313131313131313131313131313131',
 };
+
+/** The meter's HLS mechanism 2 algorithm, by the name the interop profiles give it. */
+export const GURUX_HLS_ALGORITHM = 'gurux-example-aes-ecb';
+
+/**
+ * HLS mechanism 2 as the meter computes it (its README: AES-128-ECB, key zero-padded; facts read
+ * from its source, GXSecure): f(challenge) = AES-128-ECB under the secret zero-padded to 16 bytes,
+ * of the challenge zero-padded to a multiple of 16 bytes. A manufacturer's algorithm, so it lives
+ * with the test that needs it, plugged into dlmsct's registry, never in dlms/.
+ */
+function guruxMechanism2(secret: Secret): ManufacturerHls {
+  const f = (challenge: Uint8Array): Uint8Array => {
+    const key = new Uint8Array(AES_BLOCK);
+    key.set(secret.reveal().subarray(0, AES_BLOCK));
+    const data = new Uint8Array(Math.ceil(challenge.length / AES_BLOCK) * AES_BLOCK);
+    data.set(challenge);
+    const c = createCipheriv('aes-128-ecb', key, null).setAutoPadding(false);
+    return new Uint8Array(Buffer.concat([c.update(data), c.final()]));
+  };
+  return {
+    respond: (x) => f(x.peerChallenge),
+    verify: (x, response) => {
+      const expected = f(x.ownChallenge);
+      return response.length === expected.length && timingSafeEqual(response, expected);
+    },
+  };
+}
+const AES_BLOCK = 16;
+registerManufacturerHls(GURUX_HLS_ALGORITHM, guruxMechanism2);
 
 export function guruxProfile(repoRoot: string, framing: Framing, base: number): Profile {
   const p = loadProfile(path.join(repoRoot, `test/interop/profiles/gurux-cpp-${framing}.yaml`), { env: GURUX_SECRETS_ENV });
