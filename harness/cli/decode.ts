@@ -1,6 +1,6 @@
 /** `dlmsct decode [HEX] [--json] [--ek HEX --ak HEX --system-title HEX | --profile FILE]`: frames or APDUs decoded into layers, as text or JSON; exit 1 when one does not decode. */
 import { EXIT, type Io, parse } from './io';
-import { decodeAnyHex } from './decode-bytes';
+import { lineDecoder } from './decode-bytes';
 import { DECIPHER_OPTIONS, decipherer } from './decipher';
 import { renderTraceText } from '../../reports/trace-text';
 import { renderTraceJson } from '../../reports/trace-json';
@@ -21,11 +21,11 @@ export async function decodeCommand(args: string[], io: Io, stdin: NodeJS.Readab
   const decipher = decipherer(values);
   const lines = positionals.length ? [positionals.join('')] : (await readAll(stdin)).split(/\r?\n/);
   const records: TraceRecord[] = [];
+  const decoder = lineDecoder();
   for (const raw of lines) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
-    const record = decodeAnyHex(line, records.length);
-    records.push(decipher ? decipher(record) : record);
+    for (const record of decoder.decode(line)) records.push(decipher ? decipher(record) : record);
   }
   io.out(values.json ? renderTraceJson(records) : renderTraceText(records));
   return records.some((r) => r.layers.some((l) => l.error)) ? EXIT.failed : EXIT.ok;
