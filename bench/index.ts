@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
+import { batchBenches } from './batch.bench';
 import { cipheredBenches } from './ciphered.bench';
 import { clientMemoryBenches } from './client-memory.bench';
 import { clientTcpBenches } from './client-tcp.bench';
@@ -32,6 +33,7 @@ export const GROUPS: Readonly<Record<string, BenchGroup>> = {
   security: securityBenches,
   'client-tcp': clientTcpBenches,
   'services-tcp': servicesTcpBenches,
+  batch: batchBenches,
 };
 
 export const DEFAULT_OUT = join(__dirname, '..', 'out', 'bench.json');

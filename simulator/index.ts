@@ -12,6 +12,7 @@ import { activeHooks, FAULTS, faultsNamed, type Fault } from './faults';
 import { VARIANTS, variantsNamed, type Variant } from './variants';
 import { DEFAULT_METER, loadMeterDefinition } from './meter/load';
 import type { MeterDefinition } from './meter/definition';
+import { type MeterIdentity, withIdentity } from './meter/identity';
 import type { ServerConfig } from './server/connection';
 import { serveTransport, type Served } from './server/serve';
 
@@ -38,6 +39,8 @@ export interface SimulatorOptions {
    * --password`), with the reference it came from (shown instead of the text).
    */
   readonly llsPassword?: { readonly ref: string; readonly bytes: Uint8Array };
+  /** This meter's own logical device name and serial number (one meter of a simulated batch). */
+  readonly identity?: MeterIdentity;
 }
 
 export interface Simulator {
@@ -74,7 +77,7 @@ function asHooked(v: Variant): Fault {
 export function createSimulator(opts: SimulatorOptions): Simulator {
   const now = opts.now ?? Date.now;
   const faultNames = [...(opts.faults ?? [])];
-  const meter = withPassword(withInactivity(loadMeterDefinition(opts.meter ?? DEFAULT_METER, opts.variants ?? []), opts.inactivityTimeoutS), opts.llsPassword);
+  const meter = withPassword(withIdentity(withInactivity(loadMeterDefinition(opts.meter ?? DEFAULT_METER, opts.variants ?? []), opts.inactivityTimeoutS), opts.identity), opts.llsPassword);
   const config: ServerConfig = {
     meter,
     framing: opts.framing,

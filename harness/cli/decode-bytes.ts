@@ -9,7 +9,7 @@
  * and byte offset, never thrown.
  */
 import { fromHex, isDecodeError } from '../../dlms/bytes';
-import { decodePduBytes } from '../../dlms/acse/pdu';
+import { decodePduBytes } from '../../dlms/pdu/pdu';
 import { decodeFrame, type HdlcFrame } from '../../dlms/hdlc/frame';
 import { stripLlc } from '../../dlms/hdlc/llc';
 import type { DecodedLayer, Direction, TraceRecord } from '../../dlms/trace';

@@ -3,7 +3,8 @@ import { builtinSecret } from '../builtin-secrets';
 import { planCases } from '../engine';
 import { suiteMatches } from '../engine/plan';
 import { loadProfile } from '../profile/load';
-import { listSteps } from '../steps';
+import '../steps';
+import { stepReferenceMarkdown, stepReferenceText } from '../steps/reference';
 import { EXIT, type Io, parse } from './io';
 import { selectSuites } from './suite-source';
 
@@ -15,11 +16,12 @@ export async function listCommand(args: string[], io: Io): Promise<number> {
       suite: { type: 'string', value: 'GLOB|FILE', help: 'only these suites, or a suite file of your own' },
       suites: { type: 'string', value: 'DIR|FILE', help: 'load suites from this folder or file instead of suites/' },
       steps: { type: 'boolean', default: false, help: 'list the step vocabulary suites are written in instead' },
+      markdown: { type: 'boolean', default: false, help: 'with --steps: the step reference as Markdown' },
     },
     { summary: 'List suites and their cases with ids (the ids --case takes).' },
   );
   if (values.steps) {
-    for (const s of listSteps()) io.out(`${s.name.padEnd(20)} ${s.description}\n`);
+    io.out(values.markdown ? `${stepReferenceMarkdown()}\n` : stepReferenceText());
     return EXIT.ok;
   }
   const selection = selectSuites(values);

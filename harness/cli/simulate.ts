@@ -37,10 +37,17 @@ export const SIMULATE_OPTIONS = {
 
 const ABOUT = {
   summary: 'Serve the reference meter (optionally with faults) until interrupted.',
-  notes: ['The banner names the server address and each association with how to authenticate (docs/simulator.md).', 'example: dlmsct simulate --tcp 4059 --password env:SIM_LLS'],
+  notes: [
+    'A simulated delivery, many meters each on its own port (docs/acceptance.md; `dlmsct simulate --meters 1 --help` lists its options):',
+    '  dlmsct simulate --meters N [--tcp BASE] [--faulty K] [--meter-fault I:FAULT]... [--devices-out FILE]',
+    'The banner names the server address and each association with how to authenticate (docs/simulator.md).',
+    'example: dlmsct simulate --tcp 4059 --password env:SIM_LLS',
+  ],
 };
 
 export async function simulateCommand(args: string[], io: Io, until?: Promise<unknown>): Promise<number> {
+  // Many meters at once (a simulated delivery) is its own command line.
+  if (args.some((a) => a === '--meters' || a.startsWith('--meters='))) return (await import('./simulate-fleet')).simulateFleetCommand(args, io, until ?? interrupted());
   const { values } = parse(args, SIMULATE_OPTIONS, ABOUT);
   const framing = values.framing;
   if (framing !== 'hdlc' && framing !== 'wrapper') throw new UsageError(`--framing must be hdlc or wrapper, not ${JSON.stringify(framing)}`);
@@ -55,11 +62,11 @@ export async function simulateCommand(args: string[], io: Io, until?: Promise<un
     return EXIT.ok;
   }
   if (values['list-variants']) {
-    for (const v of listVariants()) io.out(`${v.name.padEnd(34)} ${v.description} (${v.clause})\n`);
+    for (const v of listVariants()) io.out(`${v.name.padEnd(34)} ${v.description} (${v.clause})${v.reading ? `; reading: ${v.reading}` : ''}\n`);
     return EXIT.ok;
   }
   const unknownVariants = values.variant.filter((v) => !listVariants().some((c) => c.name === v));
-  if (unknownVariants.length) throw new UsageError(`unknown variant ${unknownVariants.join(', ')}; \`dlmsct simulate --list-variants\` lists them`);
+  if (unknownVariants.length) throw new UsageError(`unknown variant ${unknownVariants.join(', ')}; known: ${listVariants().map((v) => v.name).join(', ')}`);
   const unknown = values.fault.filter((f) => !catalogue.some((c) => c.name === f));
   if (unknown.length) throw new UsageError(`unknown fault ${unknown.join(', ')}; \`dlmsct simulate --list-faults\` lists them`);
 

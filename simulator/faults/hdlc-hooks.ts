@@ -38,21 +38,10 @@ export interface HdlcFaultHooks {
   readonly onNegotiated?: (settings: HdlcSettings) => HdlcSettings;
 }
 
-export interface ActiveHdlcHooks {
-  readonly noInterFrameTimeout: boolean;
-  readonly noInactivityTimeout: boolean;
-  readonly lenientFormat: boolean;
-  readonly lenientAddressLength: boolean;
-  readonly unknownControlAs: 'DISC' | undefined;
-  readonly acceptAnyDestination: boolean;
-  readonly acceptAnyAddressSize: boolean;
-  readonly rejectWrongNs: boolean;
-  readonly discardInsteadOfFrmr: boolean;
-  readonly noOneByteAddress: boolean;
-  readonly onReceive: (frame: HdlcFrame, link: LinkState) => HdlcFrame;
-  readonly onTransmit: (frame: HdlcFrame, link: LinkState) => HdlcFrame | undefined;
-  readonly onNegotiated: (settings: HdlcSettings) => HdlcSettings;
-}
+/** Every HDLC hook made required, with the correct behaviour as default (a control-byte rewrite stays optional). */
+export type ActiveHdlcHooks = {
+  readonly [K in keyof HdlcFaultHooks]-?: K extends 'unknownControlAs' ? HdlcFaultHooks[K] | undefined : NonNullable<HdlcFaultHooks[K]>;
+};
 
 /** Several HDLC faults together: flags combine, rewrites apply in order. */
 export function activeHdlcHooks(all: readonly (HdlcFaultHooks | undefined)[]): ActiveHdlcHooks {

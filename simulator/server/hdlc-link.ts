@@ -259,7 +259,8 @@ export interface HdlcServerConnection {
 /** The framer (with the meter's inter-octet timeout) and the link, over one stream. */
 export function createHdlcServerConnection(settings: HdlcSettings, hooks: ActiveHooks, session: Session): HdlcServerConnection {
   const h = hooks.hdlc;
-  const framer: StreamFramer = h.lenientFormat ? new FlagFramer() : new HdlcFramer(h.noInterFrameTimeout ? {} : { interByteTimeoutMs: settings.interOctetTimeoutMs });
+  const timeout = h.noInterFrameTimeout ? {} : { interByteTimeoutMs: settings.interOctetTimeoutMs };
+  const framer: StreamFramer = h.lenientFormat ? new FlagFramer(timeout) : new HdlcFramer(timeout);
   const link = createHdlcServerLink(settings, hooks, session);
   return {
     get discReceived() {

@@ -56,9 +56,9 @@ function shownCommands(): Shown[] {
   return out;
 }
 
-async function helpOf(command: string): Promise<string> {
+async function helpOf(command: string, extra: readonly string[] = []): Promise<string> {
   let text = '';
-  const code = await main([command, '--help'], { out: (t) => (text += t), err: (t) => (text += t) });
+  const code = await main([command, ...extra, '--help'], { out: (t) => (text += t), err: (t) => (text += t) });
   expect(code, `dlmsct ${command} --help`).to.equal(0);
   return text;
 }
@@ -89,10 +89,13 @@ describe('the command lines README and docs show', function () {
         wrong.push(`${s.at}: no command "${command}" (${s.text})`);
         continue;
       }
-      if (!helps.has(command)) helps.set(command, await helpOf(command));
+      // `simulate --meters N` is a command line of its own (a simulated delivery).
+      const variant = command === 'simulate' && /--meters\b/.test(m[2]!) ? ['--meters', '1'] : [];
+      const key = [command, ...variant].join(' ');
+      if (!helps.has(key)) helps.set(key, await helpOf(command, variant));
       for (const o of m[2]!.matchAll(/--[a-z][a-z-]*/g)) {
         if (o[0] === '--help') continue;
-        if (!new RegExp(`^\\s+${o[0]}(\\s|,|$)`, 'm').test(helps.get(command)!)) wrong.push(`${s.at}: dlmsct ${command} does not accept ${o[0]} (${s.text})`);
+        if (!new RegExp(`^\\s+${o[0]}(\\s|,|$)`, 'm').test(helps.get(key)!)) wrong.push(`${s.at}: dlmsct ${command} does not accept ${o[0]} (${s.text})`);
       }
     }
     expect(wrong).to.deep.equal([]);
@@ -118,7 +121,8 @@ describe('the command lines README and docs show', function () {
       const needsMeter =
         (command === 'run' && !/--profile profiles\/simulator\.yaml\b/.test(own)) ||
         (command === 'simulate' && !/--list-|--help/.test(own)) ||
-        command === 'read' ||
+        ['read', 'diff', 'merge'].includes(command) ||
+        /&\s*(#.*)?$/.test(s.text) ||
         /--devices|--deviations/.test(own);
       if (needsMeter) continue;
       const expected = Number(/#\s*exit (\d)/.exec(s.text)?.[1] ?? 0);
@@ -136,7 +140,8 @@ describe('the command lines README and docs show', function () {
     const m = /(\d+) cases of `suites\/` give about (\d+) results against `profiles\/simulator\.yaml`/.exec(readme);
     expect(m, 'README explains cases vs results').to.not.equal(null);
     const list = (args: string[]) => spawnSync(process.execPath, [BIN, 'list', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 }).stdout.split('\n').filter((l) => l.startsWith('  ')).length;
-    expect(list([])).to.equal(Number(m![1]));
-    expect(Math.abs(list(['--profile', 'profiles/simulator.yaml']) - Number(m![2]))).to.be.lessThan(15);
+    // Suites grow; the README's numbers must stay near the truth (within 10), not be exact forever.
+    expect(Math.abs(list([]) - Number(m![1])), 'cases').to.be.at.most(10);
+    expect(Math.abs(list(['--profile', 'profiles/simulator.yaml']) - Number(m![2])), 'results').to.be.at.most(10);
   });
 });
