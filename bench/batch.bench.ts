@@ -4,7 +4,7 @@
  * first, then `dlmsct run --devices … --parallel N` through the association suites and the
  * golden-sample case. The figure is meters per minute (the issue's goal: 1,000 meters in under
  * 2 minutes on 2 cores, i.e. 500 meters/min). Full: 1,000 meters (DLMSCT_BENCH_METERS to change,
- * DLMSCT_BENCH_PARALLEL for the workers); quick: 2 meters in process, as a smoke test.
+ * DLMSCT_BENCH_PARALLEL for the workers); quick: 1 meter in process, golden-sample case only, as a smoke test.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -38,7 +38,7 @@ function envInt(name: string, fallback: number): number {
 }
 
 async function batch(plan: Plan): Promise<BenchResult[]> {
-  const meters = plan.quick ? 2 : envInt('DLMSCT_BENCH_METERS', 1000);
+  const meters = plan.quick ? 1 : envInt('DLMSCT_BENCH_METERS', 1000);
   const parallel = plan.quick ? 1 : envInt('DLMSCT_BENCH_PARALLEL', Math.max(2, os.cpus().length * 2));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlmsct-bench-batch-'));
   const fleet = await startFleet({ count: meters, framing: 'hdlc', inactivityTimeoutS: 120, faults: meterFaults([], String(Math.floor(meters / FAULTY_EVERY)), meters) });
@@ -53,7 +53,7 @@ async function batch(plan: Plan): Promise<BenchResult[]> {
     }
     fs.appendFileSync(profile, 'golden: { snapshot: golden.json }\n');
     fs.writeFileSync(path.join(dir, 'devices.csv'), fleetDevicesCsv(fleet));
-    const suite = plan.quick ? '{association/logical-device,acceptance/*}' : '{association,acceptance}/*';
+    const suite = plan.quick ? 'acceptance/*' : '{association,acceptance}/*';
     const root = path.join(dir, 'results');
     const args = ['run', '--profile', profile, '--devices', path.join(dir, 'devices.csv'), '--suite', suite, '--results', root, '--quiet', '--parallel', String(parallel)];
     const cpu0 = process.cpuUsage();
@@ -67,7 +67,7 @@ async function batch(plan: Plan): Promise<BenchResult[]> {
     return [
       {
         group: GROUP,
-        name: `${meters} meters, ${parallel} at a time: association + golden-sample suites`,
+        name: `${meters} meters, ${parallel} at a time: ${plan.quick ? 'golden-sample case' : 'association + golden-sample suites'}`,
         unit: 'meter',
         units: meters,
         seconds,

@@ -44,7 +44,11 @@ describe('decode, as people paste frames', () => {
 
   it('joins segmented HDLC frames into one APDU, decoded once complete', function () {
     if (!fs.existsSync(RECORDING)) this.skip();
-    const lines = fs.readFileSync(RECORDING, 'utf8').split('\n').slice(14, 21).map((l) => l.replace(/^(C2S|S2C) /, ''));
+    const lines = fs
+      .readFileSync(RECORDING, 'utf8')
+      .split('\n')
+      .slice(14, 21)
+      .map((l) => l.replace(/^(C2S|S2C) /, ''));
     const d = lineDecoder();
     const records = lines.flatMap((l) => d.decode(l));
     const joined = records.filter((r) => r.dir === 'event');

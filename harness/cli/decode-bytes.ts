@@ -64,7 +64,12 @@ export function lineDecoder(): LineDecoder {
       const known = (link === undefined ? undefined : byAddress.get(link)) ?? (back === undefined ? undefined : back === 'tx' ? 'rx' : 'tx');
       const inferred = given !== undefined ? undefined : (inferDirection(bytes) ?? (known ? { dir: known, from: 'the HDLC addresses' } : undefined));
       const dir: Direction = given ?? inferred?.dir ?? 'tx';
-      const note = given !== undefined ? undefined : inferred ? `direction inferred from ${inferred.from}` : 'direction not given and not inferable; taken as client to server';
+      const note =
+        given !== undefined
+          ? undefined
+          : inferred
+            ? `direction inferred from ${inferred.from}`
+            : 'direction not given and not inferable; taken as client to server';
       if (!isHdlc(bytes)) return [{ at, dir, bytes, layers: decodeLayers(bytes), ...(note ? { note } : {}) }];
       if (link !== undefined && (given !== undefined || inferred)) byAddress.set(link, dir);
 
@@ -77,7 +82,15 @@ export function lineDecoder(): LineDecoder {
       const whole = concat(segments[dir]);
       const count = segments[dir].length;
       segments[dir] = [];
-      return [record, { at, dir: 'event', layers: reassembled(whole), note: `APDU reassembled from ${count} segments (${dir === 'tx' ? 'client to server' : 'server to client'})` }];
+      return [
+        record,
+        {
+          at,
+          dir: 'event',
+          layers: reassembled(whole),
+          note: `APDU reassembled from ${count} segments (${dir === 'tx' ? 'client to server' : 'server to client'})`,
+        },
+      ];
     },
   };
 }
@@ -113,7 +126,8 @@ function reassembled(whole: Uint8Array): DecodedLayer[] {
     const { kind, apdu } = stripLlc(whole);
     return [{ layer: 'llc', summary: kind }, apduLayer(apdu, 3)];
   } catch (e) {
-    if (isDecodeError(e)) return [{ layer: 'llc', summary: `undecodable: ${e.message}`, error: { code: e.code, offset: e.offset, expected: e.expected, actual: e.actual } }];
+    if (isDecodeError(e))
+      return [{ layer: 'llc', summary: `undecodable: ${e.message}`, error: { code: e.code, offset: e.offset, expected: e.expected, actual: e.actual } }];
     throw e;
   }
 }

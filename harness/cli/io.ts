@@ -77,7 +77,8 @@ export class HelpRequested extends Error {
     lines.push('options:');
     const rows = Object.entries(this.options).map(([name, o]) => {
       const flag = `--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}${o.multiple ? ' …' : ''}`;
-      const dflt = o.default !== undefined && o.type === 'string' && !(Array.isArray(o.default) && o.default.length === 0) ? ` (default ${String(o.default)})` : '';
+      const dflt =
+        o.default !== undefined && o.type === 'string' && !(Array.isArray(o.default) && o.default.length === 0) ? ` (default ${String(o.default)})` : '';
       return [flag, `${o.help ?? ''}${dflt}`] as const;
     });
     rows.push(['--help, -h', 'this text']);

@@ -1,10 +1,4 @@
 /** `dlmsct list`: suites and their cases with ids (and, with a profile, which are inapplicable). */
-import { builtinSecret } from '../builtin-secrets';
-import { planCases } from '../engine';
-import { suiteMatches } from '../engine/plan';
-import { loadProfile } from '../profile/load';
-import '../steps';
-import { stepReferenceMarkdown, stepReferenceText } from '../steps/reference';
 import { EXIT, type Io, parse } from './io';
 import { selectSuites } from './suite-source';
 
@@ -20,19 +14,33 @@ export async function listCommand(args: string[], io: Io): Promise<number> {
     },
     { summary: 'List suites and their cases with ids (the ids --case takes).' },
   );
+  // Only what the options ask for is loaded: a plain listing needs no step, engine or profile code.
   if (values.steps) {
+    await import('../steps');
+    const { stepReferenceMarkdown, stepReferenceText } = await import('../steps/reference');
     io.out(values.markdown ? `${stepReferenceMarkdown()}\n` : stepReferenceText());
     return EXIT.ok;
   }
   const selection = selectSuites(values);
-  const suites = selection.glob === undefined ? selection.suites : selection.suites.filter((s) => suiteMatches(s, selection.glob as string));
-  const profile = values.profile ? loadProfile(values.profile, { builtinSecrets: builtinSecret }) : undefined;
+  const glob = selection.glob;
+  const suites =
+    glob === undefined
+      ? selection.suites
+      : await (async () => {
+          const { suiteMatches } = await import('../engine/plan');
+          return selection.suites.filter((s) => suiteMatches(s, glob));
+        })();
+  const profile = values.profile
+    ? (await import('../profile/load')).loadProfile(values.profile, { builtinSecrets: (await import('../builtin-secrets')).builtinSecret })
+    : undefined;
+  const { planCases } = profile ? await import('../engine') : { planCases: undefined };
   for (const s of suites) {
     io.out(`${s.suite} — ${s.title} (${s.spec})\n`);
-    if (profile) {
+    if (profile && planCases) {
       for (const p of planCases([s], profile)) io.out(`  ${p.id.padEnd(34)} ${p.def.title}${p.inapplicable ? `  [inapplicable: ${p.inapplicable}]` : ''}\n`);
     } else {
-      for (const c of s.cases) io.out(`  ${c.id.padEnd(34)} ${c.title}${c.tags.length ? `  [${c.tags.join(', ')}]` : ''}${c.forEach ? '  (per association)' : ''}\n`);
+      for (const c of s.cases)
+        io.out(`  ${c.id.padEnd(34)} ${c.title}${c.tags.length ? `  [${c.tags.join(', ')}]` : ''}${c.forEach ? '  (per association)' : ''}\n`);
     }
   }
   return EXIT.ok;

@@ -92,7 +92,10 @@ describe('dlmsct simulate', function () {
   });
 
   it('prints the bound port, serves it, and stops on SIGTERM', async function () {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'dlmsct.js'), 'simulate', '--tcp', '0', '--framing', 'wrapper'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'dlmsct.js'), 'simulate', '--tcp', '0', '--framing', 'wrapper'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const port = await portOf(child);
     const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

@@ -29,7 +29,13 @@ export const SIMULATE_OPTIONS = {
   inactivity: { type: 'string', value: 'S', help: `HDLC inactivity time-out in seconds, 0 = never (default ${INTERACTIVE_INACTIVITY_S})` },
   password: { type: 'string', value: 'TEXT|env:NAME', help: 'LLS password of the management association (default builtin:sim-lls, see docs/simulator.md)' },
   fault: { type: 'string', multiple: true, default: [] as string[], value: 'NAME', help: 'inject a named fault (repeatable; --list-faults lists them)' },
-  variant: { type: 'string', multiple: true, default: [] as string[], value: 'NAME', help: 'show a legal variant, a behaviour the standard allows (repeatable; --list-variants)' },
+  variant: {
+    type: 'string',
+    multiple: true,
+    default: [] as string[],
+    value: 'NAME',
+    help: 'show a legal variant, a behaviour the standard allows (repeatable; --list-variants)',
+  },
   meter: { type: 'string', value: 'FILE', help: 'meter definition YAML (default simulator/meters/default.yaml)' },
   'list-faults': { type: 'boolean', default: false, help: 'print the fault catalogue and exit' },
   'list-variants': { type: 'boolean', default: false, help: 'print the legal variants and exit' },
@@ -47,7 +53,8 @@ const ABOUT = {
 
 export async function simulateCommand(args: string[], io: Io, until?: Promise<unknown>): Promise<number> {
   // Many meters at once (a simulated delivery) is its own command line.
-  if (args.some((a) => a === '--meters' || a.startsWith('--meters='))) return (await import('./simulate-fleet')).simulateFleetCommand(args, io, until ?? interrupted());
+  if (args.some((a) => a === '--meters' || a.startsWith('--meters=')))
+    return (await import('./simulate-fleet')).simulateFleetCommand(args, io, until ?? interrupted());
   const { values } = parse(args, SIMULATE_OPTIONS, ABOUT);
   const framing = values.framing;
   if (framing !== 'hdlc' && framing !== 'wrapper') throw new UsageError(`--framing must be hdlc or wrapper, not ${JSON.stringify(framing)}`);
@@ -66,7 +73,12 @@ export async function simulateCommand(args: string[], io: Io, until?: Promise<un
     return EXIT.ok;
   }
   const unknownVariants = values.variant.filter((v) => !listVariants().some((c) => c.name === v));
-  if (unknownVariants.length) throw new UsageError(`unknown variant ${unknownVariants.join(', ')}; known: ${listVariants().map((v) => v.name).join(', ')}`);
+  if (unknownVariants.length)
+    throw new UsageError(
+      `unknown variant ${unknownVariants.join(', ')}; known: ${listVariants()
+        .map((v) => v.name)
+        .join(', ')}`,
+    );
   const unknown = values.fault.filter((f) => !catalogue.some((c) => c.name === f));
   if (unknown.length) throw new UsageError(`unknown fault ${unknown.join(', ')}; \`dlmsct simulate --list-faults\` lists them`);
 
@@ -96,7 +108,9 @@ export async function simulateCommand(args: string[], io: Io, until?: Promise<un
     } catch (e) {
       throw new UsageError(`cannot listen on ${values.host}:${port}: ${(e as Error).message}`);
     }
-    io.out(`simulator: ${framing} on tcp ${values.host}:${bound}${sim.faults.length ? `, faults: ${sim.faults.join(', ')}` : ''}${sim.variants.length ? `, variants: ${sim.variants.join(', ')}` : ''}, HDLC inactivity ${inactivity} s (Ctrl-C stops)\n`);
+    io.out(
+      `simulator: ${framing} on tcp ${values.host}:${bound}${sim.faults.length ? `, faults: ${sim.faults.join(', ')}` : ''}${sim.variants.length ? `, variants: ${sim.variants.join(', ')}` : ''}, HDLC inactivity ${inactivity} s (Ctrl-C stops)\n`,
+    );
     io.out(banner(sim, framing));
     io.out(`port ${bound}\n`);
     await stop;
@@ -114,7 +128,8 @@ export async function simulateCommand(args: string[], io: Io, until?: Promise<un
  */
 export function banner(sim: Simulator, framing: 'hdlc' | 'wrapper'): string {
   const m = sim.meter;
-  const address = framing === 'hdlc' ? `HDLC server address: logical ${m.hdlc.serverLogical}, physical ${m.hdlc.serverPhysical}` : `wrapper wPort ${m.wrapper.wPort}`;
+  const address =
+    framing === 'hdlc' ? `HDLC server address: logical ${m.hdlc.serverLogical}, physical ${m.hdlc.serverPhysical}` : `wrapper wPort ${m.wrapper.wPort}`;
   const lines = [`  ${address}; logical device name ${m.logicalDeviceName}`];
   const hls: number[] = [];
   for (const a of m.associations) {
@@ -122,7 +137,8 @@ export function banner(sim: Simulator, framing: 'hdlc' | 'wrapper'): string {
     else if (a.authentication === 'low') lines.push(`  association ${a.name}: client SAP ${a.clientSap}, LLS password ${passwordText(a.password?.ref)}`);
     else hls.push(a.clientSap);
   }
-  if (hls.length) lines.push(`  ${hls.length} HLS associations (client SAPs ${hls.join(', ')}): keys in simulator/secrets.ts, named by profiles/simulator.yaml`);
+  if (hls.length)
+    lines.push(`  ${hls.length} HLS associations (client SAPs ${hls.join(', ')}): keys in simulator/secrets.ts, named by profiles/simulator.yaml`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -9,7 +9,6 @@ import { findSuiteFiles, loadSuites } from '../suite/load';
 import type { SuiteDef } from '../suite/types';
 import { UsageError } from './io';
 
-
 export interface SuiteSelection {
   readonly suites: SuiteDef[];
   /** What is left to filter by name: the glob, unless `--suite` named a file. */

@@ -3,11 +3,30 @@ import type { PlannedCase } from './plan';
 import type { CaseResult } from './result';
 import { fatalWatch } from './fatal';
 
-const planned = (id: string): PlannedCase => ({ id, def: { id, title: id, suite: 's', spec: 'clause', requirement: 'r', tags: [], detects: [], steps: [] } }) as unknown as PlannedCase;
+const planned = (id: string): PlannedCase =>
+  ({ id, def: { id, title: id, suite: 's', spec: 'clause', requirement: 'r', tags: [], detects: [], steps: [] } }) as unknown as PlannedCase;
 
 function result(id: string, status: CaseResult['status'], answered: boolean): CaseResult {
-  const trace: CaseResult['trace'] = [{ at: 0, dir: 'tx', bytes: new Uint8Array([0x7e]), layers: [] }, ...(answered ? [{ at: 1, dir: 'rx' as const, bytes: new Uint8Array([0x00]), layers: [] }] : [])];
-  return { id, caseId: id, title: id, suite: 's', spec: 'c', requirement: 'r', tags: [], detects: [], associations: [], remarks: [], status, durationMs: 1, steps: [], trace };
+  const trace: CaseResult['trace'] = [
+    { at: 0, dir: 'tx', bytes: new Uint8Array([0x7e]), layers: [] },
+    ...(answered ? [{ at: 1, dir: 'rx' as const, bytes: new Uint8Array([0x00]), layers: [] }] : []),
+  ];
+  return {
+    id,
+    caseId: id,
+    title: id,
+    suite: 's',
+    spec: 'c',
+    requirement: 'r',
+    tags: [],
+    detects: [],
+    associations: [],
+    remarks: [],
+    status,
+    durationMs: 1,
+    steps: [],
+    trace,
+  };
 }
 
 describe('the fatal-failure policy', () => {

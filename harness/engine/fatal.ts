@@ -36,7 +36,10 @@ export function fatalWatch(policy: FatalPolicy): FatalWatch {
     preempt(planned) {
       if (stoppedBy === undefined) return undefined;
       if (planned.inapplicable !== undefined) return undefined;
-      return notRun(planned, `meter not answering since case ${stoppedBy} (${run.length} consecutive cases without a single byte from it); not run, so the run ends now (--on-fatal continue runs every case)`);
+      return notRun(
+        planned,
+        `meter not answering since case ${stoppedBy} (${run.length} consecutive cases without a single byte from it); not run, so the run ends now (--on-fatal continue runs every case)`,
+      );
     },
     observe(r) {
       if (policy.kind === 'continue' || stoppedBy !== undefined || r.code === FATAL_CODE) return;
@@ -66,7 +69,16 @@ function notRun(planned: PlannedCase, reason: string): CaseResult {
     culprit: 'rig',
     code: FATAL_CODE,
     durationMs: 0,
-    steps: def.steps.map((call, index) => ({ index, name: call.name, args: call.args, precondition: call.args['precondition'] === true, status: 'not-run' as const, notes: [], startMs: 0, endMs: 0 })),
+    steps: def.steps.map((call, index) => ({
+      index,
+      name: call.name,
+      args: call.args,
+      precondition: call.args['precondition'] === true,
+      status: 'not-run' as const,
+      notes: [],
+      startMs: 0,
+      endMs: 0,
+    })),
     trace: [{ at: 0, dir: 'event', layers: [], note: reason }],
   };
 }

@@ -7,16 +7,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { ConfigError, type Place } from '../../config/error';
-import '../steps';
 import { getStep, listSteps } from '../steps/registry';
 import { describeNode, placeAtPath } from '../yaml/schema';
 import { shippedSchema } from '../yaml/json-schema';
-import { validateNode } from '../yaml/validate';
+import type * as ValidateModule from '../yaml/validate';
+import { cachedSuite } from './cache';
 import { parseYaml, readYamlFile, type YamlSource } from '../../config/yaml-source';
 import type { CaseDef, Requires, StepCall, SuiteDef } from './types';
 
 export function loadSuite(file: string): SuiteDef {
-  return suiteFrom(readYamlFile(file));
+  return cachedSuite(file, (f) => suiteFrom(readYamlFile(f)));
 }
 
 export function parseSuite(text: string, file: string): SuiteDef {
@@ -68,6 +68,12 @@ interface RawCase {
 }
 
 function suiteFrom(src: YamlSource): SuiteDef {
+  // Every step registers itself, and the validator loads ajv: both only here, not at the top, so
+  // that a suite read from the cache (cache.ts) needs neither.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../steps');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { validateNode } = require('../yaml/validate') as typeof ValidateModule;
   checkStepNames(src);
   validateNode(src, src.root, shippedSchema('suite'), src.placeOf(src.root));
   const raw = src.doc.toJS() as { suite: string; title: string; spec: string; requires?: Requires; cases: RawCase[] };

@@ -14,7 +14,7 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkUniqueIds, findSuiteFiles, loadSuites } from '../../harness/suite/load';
-import { findMeter, freePortBase } from './gurux-meter';
+import { findMeter } from './gurux-meter';
 import { type Framing, type InteropResult, type InteropRun, runAgainstMeter } from './gurux-run';
 import { diffTable, draftTable, findingIds, FRAMINGS, formatChanges, loadTable, type Observed, tableProblems } from './gurux-table';
 
@@ -61,7 +61,6 @@ describe('interop: the Gurux C++ example server (an independent meter)', functio
   const caseId = process.env.DLMSCT_INTEROP_CASE;
   const observed: Record<Framing, Observed[]> = { hdlc: [], wrapper: [] };
   const frames: unknown[] = [];
-  let base = 0;
 
   describe('run against the meter', function () {
     this.timeout(RUN_BOUND_MS);
@@ -70,7 +69,6 @@ describe('interop: the Gurux C++ example server (an independent meter)', functio
         console.log(`      skipped: ${meter.absent}`);
         this.skip();
       }
-      base = await freePortBase();
     });
 
     after(() => {
@@ -90,7 +88,6 @@ describe('interop: the Gurux C++ example server (an independent meter)', functio
         const run = await runAgainstMeter({
           repoRoot: ROOT,
           meterDir: meter.dir,
-          base,
           framing,
           suites,
           ...(caseId === undefined ? {} : { caseId }),

@@ -36,7 +36,23 @@ const VERSION1_AARQ = (): Uint8Array =>
     userInformation: userInformationFor({ type: 'initiate-request', proposedDlmsVersionNumber: 6, proposedConformance: ['get'], clientMaxReceivePduSize: 0xffff }),
   });
 
+/** The real meter's too-short frame: format A0 05, addresses 03 21, control 53 (DISC), no FCS. */
+const SHORT_FRAME = Uint8Array.of(0x7e, 0xa0, 0x05, 0x03, 0x21, 0x53, 0x7e);
+
+function afterShortFrame(faults: readonly string[]): number {
+  const conn = createServerConnection({ meter: DEFAULT, framing: 'hdlc', hooks: activeHooks(faultsNamed(faults)), startedAt: T0 });
+  const c = new HdlcTestClient(conn, () => T0);
+  c.connect();
+  conn.receive(SHORT_FRAME, T0);
+  return c.send({ type: 'RR', nr: 0 }).length;
+}
+
 export const REAL_METER_FAULT_CASES: Readonly<Record<string, () => void>> = {
+  'hdlc-swallows-frame-after-short': () => {
+    expect(afterShortFrame([])).to.equal(1);
+    expect(afterShortFrame(['hdlc-swallows-frame-after-short'])).to.equal(0);
+  },
+
   'aarq-protocol-version-refused': () => {
     expect(pdu(client([]).request(VERSION1_AARQ()))).to.deep.include({ result: 'accepted' });
     expect(pdu(client(['aarq-protocol-version-refused']).request(VERSION1_AARQ()))).to.deep.include({
