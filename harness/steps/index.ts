@@ -18,6 +18,7 @@ import './check-sn-object-list';
 import './check-sap-assignment';
 import './each-object';
 import './check-attributes';
+import './object-walk';
 import './buffer-selection';
 import './get-selected';
 import './expect-type';

@@ -1,3 +1,4 @@
+import { WALK_FAULT_CASES } from './walk-faults.cases';
 import { BUILTIN_SECRETS } from '../secrets';
 import { expect } from 'chai';
 import { encodeRawFrame } from '../../dlms/hdlc/frame';
@@ -177,6 +178,7 @@ const CASES: Readonly<Record<string, () => void>> = {
   ...ASSOCIATION_FAULT_CASES,
   ...HDLC_FAULT_CASES,
   ...SECURITY_FAULT_CASES,
+  ...WALK_FAULT_CASES,
 };
 
 describe('simulator faults', () => {

@@ -26,6 +26,12 @@ import { getBlockNumberSkips } from './get-block-number-skips';
 import { getLastBlockNotFlagged } from './get-last-block-not-flagged';
 import { getWithListReordered } from './get-with-list-reordered';
 import { actionUndefinedMethodSuccess } from './action-undefined-method-success';
+import { unreadableAttributeServed } from './unreadable-attribute-served';
+import { wrongTypeWriteAccepted } from './wrong-type-write-accepted';
+import { writeAccessNotApplied } from './write-access-not-applied';
+import { methodWithoutAccessExecuted } from './method-without-access-executed';
+import { objectListAttributeMissing } from './object-list-attribute-missing';
+import { writtenValueReadBackAltered } from './written-value-read-back-altered';
 import { pushNotSent } from './push-not-sent';
 import { accessListOfDataReversed } from './access-list-of-data-reversed';
 import { actionPblockNumberSkips } from './action-pblock-number-skips';
@@ -130,6 +136,12 @@ export const FAULTS: readonly Fault[] = [
   getLastBlockNotFlagged,
   getWithListReordered,
   actionUndefinedMethodSuccess,
+  unreadableAttributeServed,
+  wrongTypeWriteAccepted,
+  writeAccessNotApplied,
+  methodWithoutAccessExecuted,
+  objectListAttributeMissing,
+  writtenValueReadBackAltered,
   pushNotSent,
   accessListOfDataReversed,
   actionPblockNumberSkips,
