@@ -16,7 +16,7 @@ const layer = (files, forbidden) => ({
 const above = ['drivers', 'client', 'simulator', 'harness', 'reports'];
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/**', 'allure-results/**', 'allure-report/**', 'out/**', 'test-output/**', 'bin/**', 'eslint.config.js', 'allurerc.mjs'] },
+  { ignores: ['node_modules/**', 'allure-results/**', 'allure-report/**', 'out/**', 'test-output/**', 'dist/**', 'bin/**', 'eslint.config.js', 'allurerc.mjs'] },
   ...tseslint.configs.recommended,
   {
     rules: {

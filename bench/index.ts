@@ -3,6 +3,9 @@
  * table on stdout, and the numbers as JSON in out/bench.json (git-ignored). It measures and
  * reports; it never fails on a rate (no thresholds: machines differ). `--quick` runs each
  * benchmark a few times only, as a smoke test (bench.test.ts runs it so in-process).
+ *
+ * `npm run bench -- --profile FILE [--runs N] [--association NAME]...` reads the meter of a
+ * profile instead (meter-read.ts) and prints that as JSON.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -16,6 +19,7 @@ import { hdlcSegmentedBenches } from './hdlc-segmented.bench';
 import { objectWalkBenches } from './object-walk.bench';
 import { securityBenches } from './security.bench';
 import { servicesTcpBenches } from './services-tcp.bench';
+import { readMeter, type MeterReadOptions } from './meter-read';
 import { formatTable } from './table';
 import { FULL_PLAN, QUICK_PLAN, type BenchGroup, type BenchResult } from './runner';
 
@@ -83,7 +87,24 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   return report;
 }
 
-const USAGE = `usage: npm run bench -- [--quick] [--only ${Object.keys(GROUPS).join('|')}]... [--out FILE]`;
+const USAGE = `usage: npm run bench -- [--quick] [--only ${Object.keys(GROUPS).join('|')}]... [--out FILE]
+       npm run bench -- --profile FILE [--runs N] [--association NAME]...`;
+
+function parseMeterArgs(args: readonly string[]): MeterReadOptions | string {
+  let profile: string | undefined;
+  let runs = 5;
+  const associations: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = args[i + 1];
+    if (arg === '--profile' && value !== undefined) profile = args[++i]!;
+    else if (arg === '--runs' && value !== undefined && /^[1-9]\d*$/.test(value)) runs = Number(args[++i]);
+    else if (arg === '--association' && value !== undefined) associations.push(args[++i]!);
+    else return `unknown or incomplete argument ${arg}\n${USAGE}`;
+  }
+  if (profile === undefined) return `--profile FILE is needed\n${USAGE}`;
+  return { profile, runs, ...(associations.length > 0 && { associations }) };
+}
 
 function parseArgs(args: readonly string[]): BenchOptions | string {
   let quick = false;
@@ -99,7 +120,21 @@ function parseArgs(args: readonly string[]): BenchOptions | string {
   return { quick, outFile, print: (line) => process.stdout.write(`${line}\n`), ...(only.length > 0 && { only }) };
 }
 
-if (require.main === module) {
+if (require.main === module && process.argv.includes('--profile')) {
+  const options = parseMeterArgs(process.argv.slice(2));
+  if (typeof options === 'string') {
+    process.stderr.write(`${options}\n`);
+    process.exitCode = 2;
+  } else {
+    readMeter(options).then(
+      (report) => process.stdout.write(`${JSON.stringify(report, null, 2)}\n`),
+      (e: unknown) => {
+        process.stderr.write(`bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
+        process.exitCode = 1;
+      },
+    );
+  }
+} else if (require.main === module) {
   const options = parseArgs(process.argv.slice(2));
   if (typeof options === 'string') {
     process.stderr.write(`${options}\n`);

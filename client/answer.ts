@@ -1,8 +1,8 @@
 /** A link arrival decoded into a PDU, or the silence/malformed outcome it stands for. */
-import { DecodeError, isDecodeError } from '../dlms/bytes/decode-error';
+import { isDecodeError } from '../dlms/bytes/decode-error';
 import type { MalformedOutcome, SilenceOutcome } from './api';
 import type { ApduArrival } from './link';
-import { malformed } from './outcomes';
+import { closedOutcome, malformed } from './outcomes';
 
 export type Answer<T> = { readonly kind: 'pdu'; readonly pdu: T } | SilenceOutcome | MalformedOutcome;
 
@@ -20,6 +20,6 @@ export function decodeArrival<T>(arrival: ApduArrival, decode: (bytes: Uint8Arra
     case 'malformed':
       return malformed(arrival.error);
     case 'closed':
-      return malformed(new DecodeError('LINK_CLOSED', 0, 'an answer', 'the connection closed'));
+      return closedOutcome();
   }
 }

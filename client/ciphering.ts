@@ -15,7 +15,7 @@ import { isDecodeError } from '../dlms/bytes/decode-error';
 import { decodeWrapper } from '../dlms/wrapper/header';
 import type { DecodedLayer, Direction } from '../dlms/trace';
 import type { Framing } from './api';
-import type { LayerDescriber } from './frame-recorder';
+import type { DeferredDescriber } from './frame-recorder';
 import type { ApduArrival, Link, OpenOutcome } from './link';
 import type { SecureChannel } from './security-context';
 
@@ -53,6 +53,10 @@ export class CipheringLink implements Link {
 
   close(): Promise<void> {
     return this.inner.close();
+  }
+
+  get dead(): boolean {
+    return this.inner.dead === true;
   }
 }
 
@@ -97,14 +101,18 @@ export function decipheredLayer(channel: SecureChannel, apdu: Uint8Array, dir: D
   }
 }
 
-/** A describer that adds the deciphered layer to frames carrying a protected APDU, while a session is open. */
-export function decipheringDescriber(framing: Framing, base: LayerDescriber, channel: () => SecureChannel | undefined): LayerDescriber {
+/**
+ * A describer that adds the deciphered layer to frames carrying a protected APDU, while a session
+ * is open. That layer is made as the frame passes, with the keys of that moment (a key transfer
+ * may change them later); the other layers are decoded when asked for.
+ */
+export function decipheringDescriber(framing: Framing, base: DeferredDescriber, channel: () => SecureChannel | undefined): DeferredDescriber {
   return (bytes, dir) => {
     const layers = base(bytes, dir);
     const c = channel();
     if (!c) return layers;
     const apdu = apduOfFrame(framing, bytes);
     const extra = apdu ? decipheredLayer(c, apdu, dir) : undefined;
-    return extra ? [...layers, extra] : layers;
+    return extra ? () => [...layers(), extra] : layers;
   };
 }

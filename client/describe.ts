@@ -75,17 +75,24 @@ export function describeWrapperBytes(bytes: Uint8Array): DecodedLayer[] {
 
 /**
  * A describer for one connection. For HDLC it remembers, per direction, whether the last I or UI
- * frame had the S bit set, so a segment is never mistaken for the start of an APDU.
+ * frame had the S bit set, so a segment is never mistaken for the start of an APDU. That state is
+ * taken as each frame passes; the layers themselves are decoded when asked for.
  */
-export function describerFor(framing: Framing): (bytes: Uint8Array, dir: Direction) => DecodedLayer[] {
-  if (framing === 'wrapper') return (b) => describeWrapperBytes(b);
+export function deferredDescriberFor(framing: Framing): (bytes: Uint8Array, dir: Direction) => () => DecodedLayer[] {
+  if (framing === 'wrapper') return (b) => () => describeWrapperBytes(b);
   const segmenting: Record<Direction, boolean> = { tx: false, rx: false };
   return (bytes, dir) => {
-    const layers = describeHdlcBytes(bytes, segmenting[dir]);
+    const continuation = segmenting[dir];
     const seg = segmentBit(bytes);
     if (seg !== undefined) segmenting[dir] = seg;
-    return layers;
+    return () => describeHdlcBytes(bytes, continuation);
   };
+}
+
+/** The same, decoding at once. */
+export function describerFor(framing: Framing): (bytes: Uint8Array, dir: Direction) => DecodedLayer[] {
+  const deferred = deferredDescriberFor(framing);
+  return (bytes, dir) => deferred(bytes, dir)();
 }
 
 /** The S bit of an I or UI frame that decodes; undefined for any other frame. */

@@ -1,8 +1,10 @@
 /**
- * Makes trace records for one client: decodes each frame into layers as it crosses the wire
- * and masks every secret the client holds before the record exists (DESIGN: redaction happens
- * when a record is made). A masked frame keeps its length; its bytes no longer check, and the
- * record says so.
+ * Makes trace records for one client: masks every secret the client holds in each frame's bytes
+ * before the record exists (DESIGN: redaction happens when a record is made) and decodes the
+ * frame into layers once, when a report first reads them, masked with the secrets held when the
+ * frame crossed the wire. A frame whose bytes held a secret is decoded at once, so that no
+ * record keeps the unmasked bytes for later. A masked frame keeps its length; its bytes no longer
+ * check, and the record says so.
  */
 import type { DiscardReason } from '../drivers/framer';
 import type { DecodedLayer, Direction } from '../dlms/trace';
@@ -11,18 +13,23 @@ import { maskLayers, maskBytes, maskText } from './redact';
 import type { TraceRecorder } from './recorder';
 
 export type LayerDescriber = (bytes: Uint8Array, dir: Direction) => readonly DecodedLayer[];
+/**
+ * Takes in what the decoding depends on now (the state of segmentation, the keys of an open
+ * session) and returns the decoding for later; `bytes` is not changed afterwards.
+ */
+export type DeferredDescriber = (bytes: Uint8Array, dir: Direction) => () => readonly DecodedLayer[];
 
 export class FrameRecorder {
   private readonly secrets: Secret[] = [];
 
   constructor(
     readonly recorder: TraceRecorder,
-    private readonly describe: LayerDescriber,
+    private readonly describe: DeferredDescriber,
   ) {}
 
   /** Every later record masks this secret wherever its bytes or their text forms appear. */
   protect(secret: Secret): void {
-    if (secret.length > 0) this.secrets.push(secret);
+    if (secret.length > 0 && !this.secrets.some((s) => s === secret || sameBytes(s.reveal(), secret.reveal()))) this.secrets.push(secret);
   }
 
   tx(bytes: Uint8Array, note?: string): void {
@@ -38,13 +45,23 @@ export class FrameRecorder {
   }
 
   discarded(bytes: Uint8Array, reason: DiscardReason): void {
-    this.recorder.frame('rx', maskBytes(bytes, this.secrets).bytes, [], `discarded by the framer (${reason})`);
+    const masked = maskBytes(bytes, this.secrets);
+    this.recorder.frame('rx', masked.count > 0 ? masked.bytes : bytes.slice(), [], `discarded by the framer (${reason})`);
   }
 
   private frame(dir: Direction, bytes: Uint8Array, note?: string): void {
-    const layers = maskLayers(this.describe(bytes, dir), this.secrets);
     const masked = maskBytes(bytes, this.secrets);
+    // The copy the record keeps; the caller's buffer may be reused.
+    const kept = masked.count > 0 ? masked.bytes : bytes.slice();
+    const describe = this.describe(kept === masked.bytes ? bytes : kept, dir);
+    // Secrets are only ever added: the first `held` are the ones held now.
+    const held = this.secrets.length;
+    const layers = () => maskLayers(describe(), this.secrets.slice(0, held));
     const notes = [note, masked.count > 0 ? 'secret bytes masked' : undefined].filter((n): n is string => n !== undefined);
-    this.recorder.frame(dir, masked.bytes, layers, notes.length > 0 ? notes.join('; ') : undefined);
+    this.recorder.frame(dir, kept, masked.count > 0 ? layers() : layers, notes.length > 0 ? notes.join('; ') : undefined);
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

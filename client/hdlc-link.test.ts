@@ -9,7 +9,7 @@ import { memoryPair } from '../drivers/memory';
 import type { Transport } from '../drivers/transport';
 import { createClient } from '.';
 import type { LinkSettings } from './api';
-import { describerFor } from './describe';
+import { deferredDescriberFor } from './describe';
 import { FrameRecorder } from './frame-recorder';
 import { FLOOD_LIMIT, HdlcClientLink } from './hdlc-link';
 import { TraceRecorder } from './recorder';
@@ -38,7 +38,7 @@ const from = (f: Record<string, unknown> & { type: HdlcFrame['type'] }): Uint8Ar
 const UA = from({ type: 'UA', info: new Uint8Array(0) });
 
 function linkTo(transport: Transport, settings: LinkSettings = SETTINGS): { link: HdlcClientLink; trace: TraceRecord[] } {
-  const rec = new FrameRecorder(new TraceRecorder(), describerFor('hdlc'));
+  const rec = new FrameRecorder(new TraceRecorder(), deferredDescriberFor('hdlc'));
   return { link: new HdlcClientLink(transport, settings, 16, rec), trace: rec.recorder.records };
 }
 

@@ -25,7 +25,7 @@ import type { HdlcLinkView, LinkProposal, LinkSettings, RawFrameArrival } from '
 import { apduLayer } from './describe';
 import type { FrameRecorder } from './frame-recorder';
 import { Inbox } from './inbox';
-import type { ApduArrival, Link, OpenOutcome } from './link';
+import { type ApduArrival, type Link, type OpenOutcome, writeUnlessClosed } from './link';
 import { monotonicMs } from './recorder';
 
 /** Largest APDU the client reassembles; a DUT that never clears the S bit is stopped here. */
@@ -65,6 +65,8 @@ export class HdlcClientLink implements Link {
   private problem: DecodeError | undefined;
   private lost: LinkAction & { type: 'disconnected' } = { type: 'disconnected', reason: 'ua' };
   private down = false;
+  /** A write found the connection closed by the meter. */
+  private writeFailed = false;
 
   constructor(
     private readonly transport: Transport,
@@ -91,6 +93,10 @@ export class HdlcClientLink implements Link {
     this.inbox = new Inbox(new HdlcFramer({ interByteTimeoutMs: link.interFrameTimeoutMs }), (bytes, reason) => rec.discarded(bytes, reason));
     transport.onData((chunk) => this.inbox.feed(chunk));
     transport.onClose(() => this.inbox.close());
+  }
+
+  get dead(): boolean {
+    return this.inbox.isClosed || this.writeFailed;
   }
 
   /** The parameters agreed in the UA, from the client's side. */
@@ -157,15 +163,28 @@ export class HdlcClientLink implements Link {
   }
 
   async close(): Promise<void> {
-    if (this.inbox.isClosed || this.state.mode === 'NDM') return;
+    // A link known dead is not waited on: no DISC, no response timeout (the meter hung up).
+    if (this.dead || this.state.mode === 'NDM') return;
     await this.run({ type: 'disconnect' }, () => this.state.mode === 'NDM', this.giveUpMs());
   }
 
   // ---- raw access for frame-crafting steps: no machine, every frame as it is ----------------
 
   async sendRaw(bytes: Uint8Array, note?: string): Promise<void> {
+    if (this.dead) {
+      this.rec.event('the meter had closed the connection: frame not sent');
+      return;
+    }
     this.rec.tx(bytes, note);
-    await this.transport.write(bytes);
+    await this.write(bytes);
+  }
+
+  /** Never a write after the meter hung up: EPIPE would be a harness error for DUT behaviour. */
+  private async write(bytes: Uint8Array): Promise<void> {
+    if (!(await writeUnlessClosed(this.transport, bytes, () => this.dead))) {
+      if (!this.writeFailed) this.rec.event('the meter had closed the connection: nothing more is sent');
+      this.writeFailed = true;
+    }
   }
 
   async nextRaw(timeoutMs: number): Promise<RawFrameArrival> {
@@ -175,7 +194,7 @@ export class HdlcClientLink implements Link {
       return { kind: 'silence', waitedMs: timeoutMs };
     }
     if (a.kind === 'closed') {
-      this.rec.event('the DUT closed the connection');
+      this.rec.event('the meter closed the connection');
       return a;
     }
     this.rec.rx(a.bytes);
@@ -190,6 +209,10 @@ export class HdlcClientLink implements Link {
   }
 
   private notConnected(): ApduArrival {
+    if (this.dead) {
+      this.rec.event('the meter had closed the connection: no request sent');
+      return { kind: 'closed' };
+    }
     this.rec.event(`the HDLC link is down (${this.lost.reason}): no request sent`);
     return { kind: 'closed' };
   }
@@ -219,6 +242,7 @@ export class HdlcClientLink implements Link {
     let giveUp = monotonicMs() + boundMs;
     let frames = 0;
     for (;;) {
+      if (this.writeFailed) return { kind: 'closed' };
       if (this.problem) return { kind: 'malformed', error: this.problem };
       if (goal()) return { kind: 'done' };
       if (this.down) {
@@ -238,7 +262,7 @@ export class HdlcClientLink implements Link {
       const until = Math.min(this.state.deadline ?? giveUp, idle && repoll ? now + this.link.interFrameTimeoutMs : giveUp, giveUp);
       const a = await this.inbox.next(Math.max(0, until - now));
       if (a.kind === 'closed') {
-        this.rec.event('the DUT closed the connection');
+        this.rec.event('the meter closed the connection');
         return a;
       }
       if (a.kind === 'timeout') {
@@ -273,8 +297,9 @@ export class HdlcClientLink implements Link {
     switch (a.type) {
       case 'transmit': {
         const bytes = encodeFrame(a.frame);
+        if (this.dead) return;
         this.rec.tx(bytes, a.retransmission ? 'retransmission' : undefined);
-        await this.transport.write(bytes);
+        await this.write(bytes);
         return;
       }
       case 'deliver':

@@ -36,7 +36,7 @@ import type {
 import { associate, initiateRequestFor, release } from './association';
 import { readVariables, writeVariables } from './sn-service';
 import type { InitiateRequest } from '../dlms/xdlms/initiate';
-import { describerFor } from './describe';
+import { deferredDescriberFor } from './describe';
 import { FrameRecorder } from './frame-recorder';
 import { getAttribute, getWithList } from './get-service';
 import { setAttribute, setWithList } from './set-service';
@@ -49,7 +49,7 @@ import type { Data } from '../dlms/axdr/data';
 import { ClientError } from './api';
 import { HdlcClientLink } from './hdlc-link';
 import type { Link } from './link';
-import { malformed } from './outcomes';
+import { closedOutcome, malformed } from './outcomes';
 import { openTransport, type TransportSpec } from './open-transport';
 import { TraceRecorder, type Clock } from './recorder';
 import { WrapperClientLink } from './wrapper-link';
@@ -105,7 +105,7 @@ class TracingClient implements DlmsClient {
 
   constructor(private readonly opts: ClientOptions) {
     // Protected APDUs are recorded as sent and, in an extra layer, deciphered (client/ciphering.ts).
-    this.rec = new FrameRecorder(new TraceRecorder(opts.clock), decipheringDescriber(opts.link.framing, describerFor(opts.link.framing), () => this.channel));
+    this.rec = new FrameRecorder(new TraceRecorder(opts.clock), decipheringDescriber(opts.link.framing, deferredDescriberFor(opts.link.framing), () => this.channel));
     this.counters = opts.counters ?? memoryCounterStore();
     for (const s of opts.secrets ?? []) this.rec.protect(s);
   }
@@ -128,13 +128,14 @@ class TracingClient implements DlmsClient {
       case 'malformed':
         return malformed(opened.error);
       case 'closed':
-        return malformed(new DecodeError('LINK_CLOSED', 0, 'an answer to the link request', 'the connection closed'));
+        return closedOutcome('an answer to the link request');
     }
   }
 
   async associate(params: AssociationParams): Promise<AssociateOutcome> {
     if (params.password) this.rec.protect(params.password);
-    if (!this.link || this.sap !== params.clientSap) {
+    // After the meter hung up (e.g. after RLRE or DISC), a new association needs a fresh connection.
+    if (!this.link || this.link.dead || this.sap !== params.clientSap) {
       const c = await this.connect(params.clientSap);
       if (c.kind === 'refused') return malformed(new DecodeError('LINK_REFUSED', 0, 'a link for the association', c.note));
       if (c.kind !== 'connected') return c;
@@ -278,9 +279,17 @@ class TracingClient implements DlmsClient {
   /** Frame-level access for frame-crafting steps (client/api.ts RawFrameAccess); HDLC only. */
   readonly raw: RawFrameAccess = {
     open: async (clientSap = PUBLIC_CLIENT_SAP) => {
-      if (!this.link) await this.openLink(clientSap);
+      // A probe after the meter hung up goes on a fresh connection: the dead one answers nothing.
+      if (!this.link || this.link.dead) await this.openLink(clientSap);
     },
-    sendRawFrame: async (bytes, note) => this.hdlcLink('send a raw frame').sendRaw(bytes, note),
+    sendRawFrame: async (bytes, note) => {
+      // A probe after the meter hung up (after DISC, say) goes on a fresh connection, which is in NDM.
+      if (this.link?.dead) {
+        this.rec.event('the meter had closed the connection: the frame goes on a fresh connection');
+        await this.openLink(this.sap ?? PUBLIC_CLIENT_SAP);
+      }
+      return this.hdlcLink('send a raw frame').sendRaw(bytes, note);
+    },
     nextFrame: async (timeoutMs) => this.hdlcLink('wait for a raw frame').nextRaw(timeoutMs),
     link: () => (this.link instanceof HdlcClientLink ? this.link.view() : undefined),
   };

@@ -4,6 +4,7 @@
  * every frame they send or receive.
  */
 import type { DecodeError } from '../dlms/bytes/decode-error';
+import type { Transport } from '../drivers/transport';
 
 export type ApduArrival =
   | { readonly kind: 'apdu'; readonly bytes: Uint8Array }
@@ -32,4 +33,23 @@ export interface Link {
    */
   poll?(timeoutMs: number): Promise<ApduArrival>;
   close(): Promise<void>;
+  /** The meter closed the connection (or it failed): nothing more may be written, nothing will come. */
+  readonly dead?: boolean;
+}
+
+/**
+ * Writes unless the meter has hung up; false when it had (or hangs up during the write: the
+ * socket's EPIPE/ECONNRESET is then the meter's closing, not a harness error).
+ */
+export async function writeUnlessClosed(transport: Transport, bytes: Uint8Array, closed: () => boolean): Promise<boolean> {
+  if (closed()) return false;
+  try {
+    await transport.write(bytes);
+    return true;
+  } catch (e) {
+    if (closed()) return false;
+    // The close event may trail the failed write by a tick: a write error on a socket is a closed connection.
+    if (e instanceof Error && /EPIPE|ECONNRESET|connection closed|This socket has been ended/i.test(`${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}`)) return false;
+    throw e;
+  }
 }

@@ -8,6 +8,20 @@ export function malformed(e: DecodeError): MalformedOutcome {
   return { kind: 'malformed', code: e.code, offset: e.offset, expected: e.expected, actual: e.actual };
 }
 
+/**
+ * The code of the outcome "the meter closed the connection": DUT behaviour (over TCP a meter may
+ * hang up after RLRE or DISC), reported in those words, never as a malformed answer.
+ */
+export const LINK_CLOSED = 'LINK_CLOSED';
+
+export function closedOutcome(expected = 'an answer'): MalformedOutcome {
+  return malformed(new DecodeError(LINK_CLOSED, 0, expected, 'the meter closed the connection'));
+}
+
+export function isClosedOutcome(o: { readonly kind: string; readonly code?: string }): boolean {
+  return o.kind === 'malformed' && o.code === LINK_CLOSED;
+}
+
 /** An answer of another type than `expected`: exception-response and confirmed-service-error are outcomes in their own right. */
 export function otherAnswer(apdu: Apdu, expected: string): ExceptionOutcome | ConfirmedServiceErrorOutcome | MalformedOutcome {
   if (apdu.type === 'exception-response') {

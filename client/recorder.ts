@@ -21,8 +21,23 @@ export class TraceRecorder {
     return this.clock() - this.start;
   }
 
-  frame(dir: Direction, bytes: Uint8Array, layers: readonly DecodedLayer[], note?: string): void {
-    this.records.push({ at: round(this.now()), dir, bytes: bytes.slice(), layers, ...(note === undefined ? {} : { note }) });
+  /**
+   * `layers` may be deferred: decoded once, when a report first reads them (most records of a
+   * passing run are never rendered in detail). `bytes` is kept as given: the caller hands over a
+   * copy it no longer touches.
+   */
+  frame(dir: Direction, bytes: Uint8Array, layers: readonly DecodedLayer[] | (() => readonly DecodedLayer[]), note?: string): void {
+    const at = round(this.now());
+    if (typeof layers !== 'function') {
+      this.records.push({ at, dir, bytes, layers, ...(note === undefined ? {} : { note }) });
+      return;
+    }
+    let made: readonly DecodedLayer[] | undefined;
+    const record = { at, dir, bytes } as TraceRecord;
+    // An own, enumerable getter: spreads, JSON and deep equality see `layers` like a plain field.
+    Object.defineProperty(record, 'layers', { enumerable: true, get: () => (made ??= layers()) });
+    if (note !== undefined) Object.defineProperty(record, 'note', { enumerable: true, value: note });
+    this.records.push(record);
   }
 
   event(note: string, layers: readonly DecodedLayer[] = []): void {

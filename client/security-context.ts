@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { DecodeError, isDecodeError } from '../dlms/bytes/decode-error';
+import { LINK_CLOSED } from './outcomes';
 import { toHex } from '../dlms/bytes/hex';
 import { decodeCipheredApduBytes } from '../dlms/security/ciphered-apdu';
 import { isProtectedTag } from '../dlms/security/ciphered-tags';
@@ -322,7 +323,7 @@ export class SecureChannel implements SecureSession {
 
   async exchangeRaw(bytes: Uint8Array): Promise<RawSecuredAnswer> {
     const link = this.deps.link();
-    if (!link) return { kind: 'malformed', error: new DecodeError('LINK_CLOSED', 0, 'an open link', 'none') };
+    if (!link) return { kind: 'malformed', error: new DecodeError(LINK_CLOSED, 0, 'an open link', 'none') };
     const a = await link.exchange(bytes);
     switch (a.kind) {
       case 'silence':
@@ -330,12 +331,12 @@ export class SecureChannel implements SecureSession {
       case 'malformed':
         return a;
       case 'closed':
-        return { kind: 'malformed', error: new DecodeError('LINK_CLOSED', 0, 'an answer', 'the connection closed') };
+        return { kind: 'malformed', error: new DecodeError(LINK_CLOSED, 0, 'an answer', 'the meter closed the connection') };
       case 'apdu': {
         const wasProtected = a.bytes.length > 0 && isProtectedTag(a.bytes[0]!);
         const u = this.unprotectArrival(a, 'none');
         if (u.kind === 'apdu') return { kind: 'apdu', plain: u.bytes, protected: wasProtected };
-        return u.kind === 'malformed' ? u : { kind: 'malformed', error: new DecodeError('LINK_CLOSED', 0, 'an answer', u.kind) };
+        return u.kind === 'malformed' ? u : { kind: 'malformed', error: new DecodeError(LINK_CLOSED, 0, 'an answer', u.kind) };
       }
     }
   }

@@ -24,6 +24,8 @@ export interface Dut {
 export interface DutOptions {
   /** Simulator faults to inject, replacing the profile's `transport.faults` (builtin only). */
   readonly faults?: readonly string[];
+  /** Legal simulator variants, replacing the profile's `transport.variants` (builtin only). */
+  readonly variants?: readonly string[];
 }
 
 export async function startDut(profile: Profile, opts: DutOptions = {}): Promise<Dut> {
@@ -34,8 +36,9 @@ export async function startDut(profile: Profile, opts: DutOptions = {}): Promise
   switch (t.kind) {
     case 'builtin': {
       const faults = opts.faults ?? t.faults;
-      const sim = createSimulator({ framing: t.framing, faults, ...(t.meter === undefined ? {} : { meter: t.meter }) });
-      label = `built-in simulator (${t.framing}${faults.length ? `, faults: ${faults.join(', ')}` : ''})`;
+      const sim = createSimulator({ framing: t.framing, faults, variants: opts.variants ?? t.variants, ...(t.meter === undefined ? {} : { meter: t.meter }) });
+      const variants = sim.variants.length ? `, variants: ${sim.variants.join(', ')}` : '';
+      label = `built-in simulator (${t.framing}${faults.length ? `, faults: ${faults.join(', ')}` : ''}${variants})`;
       spec = { kind: 'factory', label, open: async () => sim.connectMemory() };
       stop = () => sim.stop();
       break;

@@ -1,6 +1,9 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { expect } from 'chai';
 import type { TraceRecord } from '../dlms/trace';
-import { exchanges, layerOf } from './allure-case';
+import { addRemarkStatusDetails, REMARK_LABEL, remarkText, exchanges, layerOf } from './allure-case';
 
 const rec = (at: number, dir: TraceRecord['dir'], summary: string): TraceRecord => ({ at, dir, bytes: new Uint8Array(1), layers: [{ layer: 'apdu', summary }] });
 
@@ -15,5 +18,25 @@ describe('layerOf', () => {
   it('names the protocol layer of a suite folder, or the folder itself', () => {
     expect(layerOf('association/open')).to.equal('Application layer: association (ACSE)');
     expect(layerOf('misc/x')).to.equal('misc');
+  });
+});
+
+describe('addRemarkStatusDetails', () => {
+  it('gives a result passed with remarks its remarks as the status details, and leaves other results alone', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlmsct-allure-'));
+    const remarked = { status: 'passed', labels: [{ name: 'verdict', value: 'passed-with-remarks' }, { name: REMARK_LABEL, value: 'step 3: FRMR instead of discarding (docs/decisions/x.md)' }] };
+    const plain = { status: 'passed', labels: [{ name: 'verdict', value: 'passed' }] };
+    fs.writeFileSync(path.join(dir, 'a-result.json'), JSON.stringify(remarked));
+    fs.writeFileSync(path.join(dir, 'b-result.json'), JSON.stringify(plain));
+    addRemarkStatusDetails(dir);
+    const a = JSON.parse(fs.readFileSync(path.join(dir, 'a-result.json'), 'utf8')) as { status: string; statusDetails: { message: string } };
+    expect(a.status).to.equal('passed');
+    expect(a.statusDetails.message).to.equal('passed with remarks:\nstep 3: FRMR instead of discarding (docs/decisions/x.md)');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'b-result.json'), 'utf8'))).to.deep.equal(plain);
+  });
+
+  it('words a remark with its step and clause', () => {
+    expect(remarkText({ text: 'no-reason-given', clause: 'c', step: 0 })).to.equal('step 1: no-reason-given (c)');
+    expect(remarkText({ text: 'teardown', clause: 'c' })).to.equal('teardown (c)');
   });
 });

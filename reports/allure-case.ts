@@ -5,10 +5,12 @@
  * JSON, a timeline SVG and trace.pcapng (trace-exports.ts). Called inside the mocha `it` that ran
  * the case, where allure-mocha's runtime is live.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as allure from 'allure-js-commons';
 import { Status } from 'allure-js-commons';
 import type { TraceRecord } from '../dlms/trace';
-import type { SummaryStatus } from './summary';
+import type { SummaryRemark, SummaryStatus } from './summary';
 import { traceExports } from './trace-exports';
 import { renderTraceJson } from './trace-json';
 import { renderTraceText } from './trace-text';
@@ -26,6 +28,7 @@ export interface AllureCaseInput {
   readonly status: SummaryStatus;
   readonly reason?: string;
   readonly culprit?: string;
+  readonly remarks?: readonly SummaryRemark[];
   readonly steps: readonly AllureStepInput[];
   readonly trace: readonly TraceRecord[];
   /** Wall-clock start and length of the case: the pcapng timestamps are start + each record's `at`. */
@@ -85,11 +88,39 @@ export async function reportCase(r: AllureCaseInput, parameters: readonly Report
     await allure.parameter(p.name, p.secret ? '«secret»' : p.value, p.secret ? { mode: 'masked' } : {});
   }
   for (const s of r.steps) await reportStep(r, s);
+  // Each remark as a label (filterable; allureStatusDetails turns them into the status details) and in words.
+  for (const m of r.remarks ?? []) await allure.label(REMARK_LABEL, remarkText(m));
+  if (r.remarks?.length) await allure.attachment('remarks', `${r.remarks.map(remarkText).join('\n')}\n`, 'text/plain');
   if (r.reason) await allure.attachment(`${r.status}: reason`, `${r.reason}\n`, 'text/plain');
   await allure.attachment('frame trace (text)', renderTraceText(r.trace), 'text/plain');
   await allure.attachment('frame trace (JSON)', renderTraceJson(r.trace), 'application/json');
   for (const x of traceExports(r)) {
     await allure.attachment(x.name, typeof x.content === 'string' ? x.content : Buffer.from(x.content), { contentType: x.contentType, fileExtension: x.fileExtension });
+  }
+}
+
+/** The label each remark goes in. */
+export const REMARK_LABEL = 'remark';
+
+export function remarkText(m: SummaryRemark): string {
+  return `${m.step === undefined ? '' : `step ${m.step + 1}: `}${m.text} (${m.clause})`;
+}
+
+/**
+ * allure-mocha gives a passed test no status details and Allure's API has no call that sets
+ * them, so after the run every result whose verdict label is passed-with-remarks gets its
+ * remarks as the status details' message (DESIGN.md, Verdicts: remarks in the status details).
+ */
+export function addRemarkStatusDetails(resultsDir: string): void {
+  for (const f of fs.readdirSync(resultsDir)) {
+    if (!f.endsWith('-result.json')) continue;
+    const file = path.join(resultsDir, f);
+    const result = JSON.parse(fs.readFileSync(file, 'utf8')) as { labels?: { name: string; value: string }[]; statusDetails?: Record<string, unknown> };
+    const labels = result.labels ?? [];
+    if (!labels.some((l) => l.name === 'verdict' && l.value === 'passed-with-remarks')) continue;
+    const remarks = labels.filter((l) => l.name === REMARK_LABEL).map((l) => l.value);
+    result.statusDetails = { ...result.statusDetails, message: `passed with remarks:\n${remarks.join('\n')}` };
+    fs.writeFileSync(file, JSON.stringify(result));
   }
 }
 

@@ -46,6 +46,15 @@ function caseNamed(root: XmlElement, id: string): XmlElement {
 }
 
 describe('junit', () => {
+  it('reports a case passed with remarks as passed, each remark a property', () => {
+    const r = result('REM', { status: 'passed-with-remarks', remarks: [{ text: 'FRMR instead of discarding', clause: 'docs/decisions/expectation-review.md' }] });
+    const root = parsed([r]);
+    expect(root.attrs).to.include({ tests: '1', failures: '0', errors: '0', skipped: '0' });
+    const c = caseNamed(root, 'REM');
+    const props = childrenNamed(childrenNamed(c, 'properties')[0]!, 'property');
+    expect(props.map((p) => p.attrs)).to.deep.equal([{ name: 'remark', value: 'FRMR instead of discarding (docs/decisions/expectation-review.md)' }]);
+  });
+
   it('counts each verdict where CI expects it: failed as a failure, broken and inconclusive as errors, inapplicable and expected failures as skipped', () => {
     const root = parsed(ALL);
     expect(root.name).to.equal('testsuites');

@@ -3,6 +3,7 @@
  * only thrown errors, so it put every failed case under `errors=` with `failures="0"`, and our
  * verdicts were lost. Here each verdict maps to what CI systems (Jenkins, GitLab, GitHub test
  * reporters) understand, and the counts follow summary.json:
+ *   passed, passed-with-remarks → passed (the remarks as <properties>, name="remark")
  *   failed, unexpected-pass → <failure>     (the DUT broke a rule; a stale deviation)
  *   broken, inconclusive    → <error>       (nothing was judged; type says which)
  *   inapplicable            → <skipped>     (with the reason)
@@ -96,6 +97,11 @@ function testcase(r: JunitInput, counts: Counts): string {
       throw new Error(`junit outcome ${String(never)}`);
     }
   }
+  // Remarks (any verdict may carry some): one property each, so CI shows them beside the case.
+  if (r.remarks?.length) {
+    const props = r.remarks.map((m) => `        <property${xmlAttrs({ name: 'remark', value: `${m.text} (${m.clause})` })}/>\n`).join('');
+    inner = `      <properties>\n${props}      </properties>\n${inner}`;
+  }
   if (r.trace.length) inner += `      <system-out>${xmlText(renderTraceText(r.trace))}</system-out>\n`;
   const open = `    <testcase${xmlAttrs({ classname: r.suite, name: `${r.id} ${r.title}`, time: seconds(r.durationMs) })}`;
   return inner ? `${open}>\n${inner}    </testcase>\n` : `${open}/>\n`;
@@ -107,6 +113,7 @@ function outcomeOf(r: JunitInput): Outcome {
   const note = r.deviation?.outcome === 'mismatch' ? ` [${mismatchText(r.deviation)}]` : '';
   switch (status) {
     case 'passed':
+    case 'passed-with-remarks':
       return { kind: 'passed' };
     case 'failed':
       return { kind: 'failure', message: `${r.reason ?? 'failed'}${note}`, type: r.code ?? r.spec, body: details(r, note) };

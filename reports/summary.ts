@@ -7,12 +7,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export type SummaryStatus = 'passed' | 'failed' | 'inconclusive' | 'inapplicable' | 'broken';
+export type SummaryStatus = 'passed' | 'passed-with-remarks' | 'failed' | 'inconclusive' | 'inapplicable' | 'broken';
+
+/** An allowed but not preferred answer (or a defect seen outside the case's subject), with the clause that allows it. */
+export interface SummaryRemark {
+  readonly text: string;
+  readonly clause: string;
+  readonly step?: number;
+}
 
 /** What a run reports for a case: its verdict, or what a known deviation made of it. */
 export type ReportedStatus = SummaryStatus | 'expected-failure' | 'unexpected-pass';
 
-export const REPORTED_STATUSES: readonly ReportedStatus[] = ['passed', 'failed', 'inconclusive', 'inapplicable', 'broken', 'expected-failure', 'unexpected-pass'];
+export const REPORTED_STATUSES: readonly ReportedStatus[] = ['passed', 'passed-with-remarks', 'failed', 'inconclusive', 'inapplicable', 'broken', 'expected-failure', 'unexpected-pass'];
 
 /** `certification`: every case of every suite, no deviations (harness/cli/run.ts refuses both). */
 export type RunMode = 'standard' | 'certification';
@@ -36,6 +43,7 @@ export interface SummaryInput {
   readonly reported?: ReportedStatus;
   readonly deviation?: SummaryDeviation;
   readonly reason?: string;
+  readonly remarks?: readonly SummaryRemark[];
   readonly durationMs: number;
 }
 
@@ -45,6 +53,8 @@ export interface SummaryCase {
   readonly suite: string;
   readonly status: ReportedStatus;
   readonly reason: string | null;
+  /** Every remark of the case, whatever its verdict (a failed case may carry a teardown remark too). */
+  readonly remarks: readonly SummaryRemark[];
   readonly durationMs: number;
   /** Only for a case a deviation names: the entry, what it expected, and the case's own verdict. */
   readonly deviation?: SummaryDeviation & { readonly verdict: SummaryStatus };
@@ -74,6 +84,7 @@ export function buildSummary(results: readonly SummaryInput[], meta: SummaryMeta
       suite: r.suite,
       status,
       reason: r.reason ?? null,
+      remarks: r.remarks ?? [],
       durationMs: r.durationMs,
       ...(r.deviation ? { deviation: { ...r.deviation, verdict: r.status } } : {}),
     };
@@ -95,7 +106,9 @@ export function writeSummary(file: string, results: readonly SummaryInput[], met
  */
 export function totalsLine(s: Summary): string {
   const t = s.totals;
-  const base = `${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.inapplicable} inapplicable, ${t.broken} broken`;
+  // Passed-with-remarks only when some case has it, so the usual line keeps its shape.
+  const remarked = t['passed-with-remarks'] > 0 ? `, ${t['passed-with-remarks']} passed-with-remarks` : '';
+  const base = `${t.passed} passed${remarked}, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.inapplicable} inapplicable, ${t.broken} broken`;
   const deviated = s.deviations !== null || t['expected-failure'] > 0 || t['unexpected-pass'] > 0;
   return deviated ? `${base}, ${t['expected-failure']} expected-failure, ${t['unexpected-pass']} unexpected-pass` : base;
 }

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Everything a brand-new machine needs: npm packages; socat for the serial (pty) tests and tshark
-# for the Wireshark dissector test (test/e2e/wireshark.test.ts, tools/wireshark/dlms.lua).
+# Everything a brand-new machine needs: npm packages; socat for the serial (pty) tests, tshark
+# for the Wireshark dissector test (test/e2e/wireshark.test.ts, tools/wireshark/dlms.lua) and
+# chromium for the report privacy test (test/e2e/report-privacy.test.ts, through playwright-core);
+# then the compiled CLI.
 # Where a system package cannot be installed, the tests that need it are skipped with that reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
 command -v socat >/dev/null 2>&1 || missing+=(socat)
 command -v tshark >/dev/null 2>&1 || missing+=(tshark)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq >/dev/null || echo "setup: apt-get update failed; trying the installs anyway" >&2
@@ -21,3 +24,5 @@ fi
 if [ ! -d node_modules ] || [ package.json -nt node_modules ] || [ package-lock.json -nt node_modules ]; then
   npm install --no-audit --no-fund
 fi
+# The compiled CLI (dist/): bin/dlmsct.js starts from it in a fraction of a second.
+npm run build --silent

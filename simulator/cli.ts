@@ -1,12 +1,12 @@
 /**
  * `dlmsct simulate [--tcp PORT] [--host HOST] [--framing hdlc|wrapper] [--meter FILE]
- * [--fault NAME]... [--serial PATH [--baud N]] [--list-faults]`: serves the reference meter over
+ * [--fault NAME]... [--variant NAME]... [--serial PATH [--baud N]] [--list-faults] [--list-variants]`: serves the reference meter over
  * TCP (and a serial device when asked) until SIGINT or
  * SIGTERM. Prints the bound port; resolves with the exit code (0, or 2 for a usage or
  * configuration error).
  */
 import { openSerial } from '../drivers/serial';
-import { createSimulator, listFaults } from './index';
+import { createSimulator, listFaults, listVariants } from './index';
 
 /** IEC 62056-47: the IANA port registered for DLMS/COSEM over TCP. */
 const DLMS_TCP_PORT = 4059;
@@ -17,7 +17,10 @@ interface SimulateArgs {
   framing: 'hdlc' | 'wrapper';
   meter?: string;
   faults: string[];
+  /** Legal variants (simulator/variants/): behaviours the standard allows that the default meter does not show. */
+  variants: string[];
   listFaults: boolean;
+  listVariants: boolean;
   /** Also serve this serial device (8N1 at `baud`), e.g. one end of a socat pty pair. */
   serial?: string;
   baud: number;
@@ -25,10 +28,10 @@ interface SimulateArgs {
   inactivityS: number;
 }
 
-const USAGE = 'usage: dlmsct simulate [--tcp PORT] [--host HOST] [--framing hdlc|wrapper] [--meter FILE] [--fault NAME]... [--serial PATH [--baud N]] [--inactivity S] [--list-faults]';
+const USAGE = 'usage: dlmsct simulate [--tcp PORT] [--host HOST] [--framing hdlc|wrapper] [--meter FILE] [--fault NAME]... [--variant NAME]... [--serial PATH [--baud N]] [--inactivity S] [--list-faults] [--list-variants]';
 
 function parse(args: readonly string[]): SimulateArgs | string {
-  const out: SimulateArgs = { port: DLMS_TCP_PORT, host: '127.0.0.1', framing: 'hdlc', faults: [], listFaults: false, baud: 9600, inactivityS: 120 };
+  const out: SimulateArgs = { port: DLMS_TCP_PORT, host: '127.0.0.1', framing: 'hdlc', faults: [], variants: [], listFaults: false, listVariants: false, baud: 9600, inactivityS: 120 };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = (): string | undefined => args[++i];
@@ -63,8 +66,17 @@ function parse(args: readonly string[]): SimulateArgs | string {
         out.faults.push(v);
         break;
       }
+      case '--variant': {
+        const v = value();
+        if (!v) return '--variant needs a name (see --list-variants)';
+        out.variants.push(v);
+        break;
+      }
       case '--list-faults':
         out.listFaults = true;
+        break;
+      case '--list-variants':
+        out.listVariants = true;
         break;
       case '--serial': {
         const v = value();
@@ -101,9 +113,13 @@ export async function runSimulateCommand(args: readonly string[], print: (line: 
     for (const f of listFaults()) print(`${f.name}\n    ${f.description}\n    ${f.clause}`);
     return 0;
   }
+  if (parsed.listVariants) {
+    for (const v of listVariants()) print(`${v.name}\n    ${v.description}\n    ${v.clause}${v.reading ? `\n    reading: ${v.reading}` : ''}`);
+    return 0;
+  }
   let sim;
   try {
-    sim = createSimulator({ framing: parsed.framing, faults: parsed.faults, inactivityTimeoutS: parsed.inactivityS, ...(parsed.meter === undefined ? {} : { meter: parsed.meter }) });
+    sim = createSimulator({ framing: parsed.framing, faults: parsed.faults, variants: parsed.variants, inactivityTimeoutS: parsed.inactivityS, ...(parsed.meter === undefined ? {} : { meter: parsed.meter }) });
   } catch (e) {
     print((e as Error).message);
     return 2;
@@ -135,7 +151,7 @@ export async function runSimulateCommand(args: readonly string[], print: (line: 
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
   });
-  const faults = sim.faults.length ? `, faults: ${sim.faults.join(', ')}` : '';
+  const faults = (sim.faults.length ? `, faults: ${sim.faults.join(', ')}` : '') + (sim.variants.length ? `, variants: ${sim.variants.join(', ')}` : '');
   print(`simulator listening on tcp ${parsed.host}:${port} (${parsed.framing}${faults})`);
   print(`port ${port}`);
   await stopped;

@@ -7,13 +7,15 @@ import * as net from 'node:net';
 import { memoryPair } from '../drivers/memory';
 import { socketTransport } from '../drivers/tcp';
 import type { Transport } from '../drivers/transport';
-import { activeHooks, FAULTS, faultsNamed } from './faults';
+import { activeHooks, FAULTS, faultsNamed, type Fault } from './faults';
+import { VARIANTS, variantsNamed, type Variant } from './variants';
 import { DEFAULT_METER, loadMeterDefinition } from './meter/load';
 import type { MeterDefinition } from './meter/definition';
 import type { ServerConfig } from './server/connection';
 import { serveTransport, type Served } from './server/serve';
 
 export { BUILTIN_SECRETS } from './secrets';
+export { VARIANTS, variantsNamed, UnknownVariantError, type Variant, type VariantProfile } from './variants';
 
 export interface SimulatorOptions {
   /** Meter definition YAML; default simulator/meters/default.yaml. */
@@ -21,6 +23,8 @@ export interface SimulatorOptions {
   readonly framing: 'hdlc' | 'wrapper';
   /** Fault names from `listFaults()`; an unknown name throws, listing the known ones. */
   readonly faults?: readonly string[];
+  /** Legal variant names from `listVariants()` (simulator/variants/), besides those the meter definition names. */
+  readonly variants?: readonly string[];
   /**
    * Overrides the meter's HDLC inactivity_time_out (seconds, 0 = never). The default meter keeps
    * 1 s so its conformance case is quick; an interactive client wants longer (`dlmsct simulate`).
@@ -40,19 +44,31 @@ export interface Simulator {
   /** Closes every listener and connection. */
   stop(): Promise<void>;
   readonly faults: readonly string[];
+  /** Every variant the simulator shows: the meter definition's and the options'. */
+  readonly variants: readonly string[];
 }
 
 export function listFaults(): readonly { name: string; description: string; clause: string }[] {
   return FAULTS.map((f) => ({ name: f.name, description: f.description, clause: f.clause }));
 }
 
+export function listVariants(): readonly { name: string; description: string; clause: string; reading?: string; seen?: string }[] {
+  return VARIANTS.map((v) => ({ name: v.name, description: v.description, clause: v.clause, ...(v.reading ? { reading: v.reading } : {}), ...(v.seen ? { seen: v.seen } : {}) }));
+}
+
+/** A variant's hooks, applied like a fault's (faults/types.ts), ahead of the faults. */
+function asHooked(v: Variant): Fault {
+  return { name: v.name, description: v.description, clause: v.clause, hooks: v.hooks ?? {} };
+}
+
 export function createSimulator(opts: SimulatorOptions): Simulator {
   const now = opts.now ?? Date.now;
   const faultNames = [...(opts.faults ?? [])];
+  const meter = withInactivity(loadMeterDefinition(opts.meter ?? DEFAULT_METER, opts.variants ?? []), opts.inactivityTimeoutS);
   const config: ServerConfig = {
-    meter: withInactivity(loadMeterDefinition(opts.meter ?? DEFAULT_METER), opts.inactivityTimeoutS),
+    meter,
     framing: opts.framing,
-    hooks: activeHooks(faultsNamed(faultNames)),
+    hooks: activeHooks([...variantsNamed(meter.variants).map(asHooked), ...faultsNamed(faultNames)]),
     startedAt: now(),
   };
   const connections = new Set<Served>();
@@ -66,6 +82,7 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
 
   return {
     faults: faultNames,
+    variants: meter.variants,
     serveTransport: serve,
     connectMemory() {
       const [client, server] = memoryPair(`simulator memory #${++connectionCount}`);

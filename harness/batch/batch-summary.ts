@@ -72,7 +72,7 @@ export function batchExitCode(s: BatchSummary): number {
 
 /** The console table, then the plain last line CI reads. */
 export function batchTable(s: BatchSummary): string {
-  const counts: ReportedStatus[] = ['passed', 'failed', 'inconclusive', 'inapplicable', 'broken'];
+  const counts: ReportedStatus[] = ['passed', 'passed-with-remarks', 'failed', 'inconclusive', 'inapplicable', 'broken'];
   // The deviation columns only when deviations were in play, so the usual table stays narrow.
   const deviated = s.deviations !== null || s.devices.some((d) => d.totals && (d.totals['expected-failure'] || d.totals['unexpected-pass']));
   const columns = deviated ? REPORTED_STATUSES : counts;

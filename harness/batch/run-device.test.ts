@@ -112,10 +112,17 @@ describe('runDevice', function () {
   });
 
   it('exits 3 only when every judged case broke on an unreachable device', () => {
-    const base = { id: 'A', caseId: 'A', title: '', suite: '', spec: '', requirement: '', tags: [], detects: [], associations: [], durationMs: 0, steps: [], trace: [] };
+    const base = { id: 'A', caseId: 'A', title: '', suite: '', spec: '', requirement: '', tags: [], detects: [], associations: [], remarks: [], durationMs: 0, steps: [], trace: [] };
     expect(exitCodeFor([{ ...base, status: 'broken', code: 'UNREACHABLE' }, { ...base, status: 'inapplicable' }])).to.equal(3);
     expect(exitCodeFor([{ ...base, status: 'broken', code: 'UNREACHABLE' }, { ...base, status: 'passed' }])).to.equal(1);
     expect(exitCodeFor([{ ...base, status: 'failed', reported: 'expected-failure' }, { ...base, status: 'passed' }])).to.equal(0);
+  });
+
+  it('keeps the exit code of a passed run when cases passed with remarks', () => {
+    const base = { id: 'A', caseId: 'A', title: '', suite: '', spec: '', requirement: '', tags: [], detects: [], associations: [], durationMs: 0, steps: [], trace: [] };
+    const remarks = [{ text: 'hardware-fault refuses it; object-undefined is preferred', clause: 'docs/decisions/expectation-review.md' }];
+    expect(exitCodeFor([{ ...base, remarks, status: 'passed-with-remarks' }, { ...base, remarks: [], status: 'passed' }])).to.equal(0);
+    expect(exitCodeFor([{ ...base, remarks, status: 'passed-with-remarks' }, { ...base, remarks: [], status: 'failed' }])).to.equal(1);
   });
 });
 

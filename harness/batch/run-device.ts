@@ -12,6 +12,7 @@ import { type DeviationSet, deviationText, isGreen, type JudgedResult, type Repo
 import { runWithMocha } from '../mocha/run-mocha';
 import type { Profile } from '../profile/types';
 import type { SuiteDef } from '../suite/types';
+import { remarkText } from '../../reports/allure-case';
 import { writeJunit } from '../../reports/junit';
 import { type RunMode, type Summary, writeSummary } from '../../reports/summary';
 
@@ -69,6 +70,8 @@ export async function runDevice(opts: DeviceRunOptions): Promise<DeviceRun> {
   const summary = writeSummary(opts.out.summary, results, { mode: opts.mode, ...(opts.deviations ? { deviations: opts.deviations.file } : {}) });
   // mocha shows an expected failure as pending: say here what each deviation made of its case.
   for (const r of results) if (r.deviation) opts.io.out(`${r.deviation.outcome}: ${r.id}: ${deviationText(r.deviation)}\n`);
+  // mocha shows a case passed with remarks as passed: list the remarks (they never change the exit code).
+  for (const r of results) for (const m of r.remarks) opts.io.out(`remark: ${r.id}: ${remarkText(m)}\n`);
   return { kind: 'ran', target: dut.label, results, summary, exitCode: exitCodeFor(results) };
 }
 

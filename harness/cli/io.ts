@@ -4,10 +4,12 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** stderr is a terminal: progress is drawn in place (a bar, a live table), else said in plain lines. */
+  readonly tty?: boolean;
 }
 
 export function processIo(): Io {
-  return { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+  return { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), tty: process.stderr.isTTY === true };
 }
 
 export const EXIT = { ok: 0, failed: 1, config: 2, unreachable: 3 } as const;

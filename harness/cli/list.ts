@@ -5,7 +5,7 @@ import { loadProfile } from '../profile/load';
 import { listSteps } from '../steps';
 import { findSuiteFiles, loadSuites } from '../suite/load';
 import { EXIT, type Io, parse } from './io';
-import { SUITES_DIR } from './run';
+import { SUITES_DIR } from '../paths';
 
 export async function listCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { profile: { type: 'string' }, suites: { type: 'string' }, steps: { type: 'boolean', default: false } });

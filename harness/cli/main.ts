@@ -4,25 +4,25 @@
  * pass, 2 configuration error (a located message on stderr), 3 device unreachable; 70 a bug.
  */
 import { isConfigError } from '../config-error';
-import { runCommand } from './run';
-import { simulateCommand } from './simulate';
-import { decodeCommand } from './decode';
-import { listCommand } from './list';
-import { reportCommand } from './report';
-import { exportCommand } from './export';
-import { schemasCommand } from './schemas';
-import { classesCommand } from './classes';
+import { ACCEPTANCE_COMMANDS, ACCEPTANCE_USAGE } from './acceptance-commands';
 import { EXIT, UsageError, type Io, processIo } from './io';
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
-  run: runCommand,
-  simulate: simulateCommand,
-  decode: decodeCommand,
-  list: listCommand,
-  report: reportCommand,
-  export: exportCommand,
-  schemas: schemasCommand,
-  classes: classesCommand,
+type Command = (args: string[], io: Io) => Promise<number>;
+
+/**
+ * Each command's module is loaded when it runs, so `--help` or `decode` does not load the whole
+ * harness (start-up time is a goal of its own: bench/startup.bench.ts).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./run')).runCommand,
+  simulate: async () => (await import('./simulate')).simulateCommand,
+  decode: async () => (await import('./decode')).decodeCommand,
+  list: async () => (await import('./list')).listCommand,
+  report: async () => (await import('./report')).reportCommand,
+  export: async () => (await import('./export')).exportCommand,
+  schemas: async () => (await import('./schemas')).schemasCommand,
+  classes: async () => (await import('./classes')).classesCommand,
+  ...ACCEPTANCE_COMMANDS,
 };
 
 const USAGE = `usage: dlmsct <command> [options]
@@ -43,7 +43,7 @@ const USAGE = `usage: dlmsct <command> [options]
   report [--results DIR]                   write the single-file HTML report to allure-report/
   export [--results DIR] [--format pcapng|svg] [--out DIR]
                                            each case's trace as a file named by case id (docs/wireshark.md)
-`;
+${ACCEPTANCE_USAGE}`;
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const [name, ...rest] = argv;
@@ -57,7 +57,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return EXIT.config;
   }
   try {
-    return await command([...rest], io);
+    return await (await command())([...rest], io);
   } catch (e) {
     if (isConfigError(e)) {
       io.err(`${e.message}\n`);

@@ -6,8 +6,8 @@
  * profile's `deviations:`) known failures are reported as expected; `--certification` refuses
  * both deviations and any selection of cases.
  */
-import * as path from 'node:path';
 import { totalsLine } from '../../reports/summary';
+import { withGolden } from '../acceptance/golden-suite';
 import { builtinSecret } from '../builtin-secrets';
 import { profileForDevice } from '../batch/device-profile';
 import { loadDevices } from '../batch/devices';
@@ -22,8 +22,9 @@ import { refuseInCertification, refuseProfileDeviations } from './certification'
 import { EXIT, type Io, parse, UsageError } from './io';
 import { generateReport } from './report';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const SUITES_DIR = path.join(REPO_ROOT, 'suites');
+import { SUITES_DIR } from '../paths';
+
+export { REPO_ROOT, SUITES_DIR } from '../paths';
 
 export { exitCodeFor };
 
@@ -54,7 +55,8 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const profile: Profile = devices && profileFor ? profileFor(devices.devices[0]!) : loadProfile(profileFile, { builtinSecrets: builtinSecret });
   if (values.certification && profile.deviations !== undefined) refuseProfileDeviations(profileFile);
 
-  const suites = loadSuites(findSuiteFiles(values.suites ?? SUITES_DIR));
+  // With a golden sample named, every run also compares the meter with it (docs/acceptance.md).
+  const suites = withGolden(loadSuites(findSuiteFiles(values.suites ?? SUITES_DIR)), profile);
   const filter: CaseFilter = {
     ...(values.suite === undefined ? {} : { suite: values.suite }),
     ...(values.case === undefined ? {} : { caseId: values.case }),

@@ -5,15 +5,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { RULES_SCHEMA } from '../acceptance/rules-file';
 import { DEVICES_SCHEMA } from '../batch/devices';
 import { DEVIATIONS_SCHEMA } from '../engine/deviations';
 import { PROFILE_SCHEMA } from '../profile/schema';
 import { suiteSchema } from '../suite/schema';
 import type { Schema } from '../yaml/schema';
 import { FORMATS } from '../yaml/formats';
+import { REPO_ROOT } from '../paths';
 import { EXIT, type Io, parse } from './io';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 
 export function schemaFiles(): Record<string, string> {
   return {
@@ -21,6 +22,7 @@ export function schemaFiles(): Record<string, string> {
     'schemas/profile.schema.json': toJsonSchema(PROFILE_SCHEMA, 'https://dlmsct.invalid/schemas/profile.schema.json', 'dlmsct profile'),
     'schemas/deviations.schema.json': toJsonSchema(DEVIATIONS_SCHEMA, 'https://dlmsct.invalid/schemas/deviations.schema.json', 'dlmsct known deviations'),
     'schemas/devices.schema.json': toJsonSchema(DEVICES_SCHEMA, 'https://dlmsct.invalid/schemas/devices.schema.json', 'dlmsct batch devices (YAML form)'),
+    'schemas/diff-rules.schema.json': toJsonSchema(RULES_SCHEMA, 'https://dlmsct.invalid/schemas/diff-rules.schema.json', 'dlmsct diff rules'),
   };
 }
 
@@ -42,7 +44,7 @@ export async function schemasCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { check: { type: 'boolean', default: false } });
   let stale = 0;
   for (const [rel, text] of Object.entries(schemaFiles())) {
-    const file = path.join(ROOT, rel);
+    const file = path.join(REPO_ROOT, rel);
     const now = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
     if (now === text) continue;
     if (values.check) {

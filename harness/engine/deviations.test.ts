@@ -33,6 +33,7 @@ function result(id: string, status: CaseResult['status'], reason?: string): Case
     tags: [],
     detects: [],
     associations: [],
+    remarks: [],
     status,
     ...(reason === undefined ? {} : { reason }),
     durationMs: 1,

@@ -148,7 +148,7 @@ export function judgeDeviation(r: CaseResult, set: DeviationSet | undefined): Ju
   const d = r.status === 'inapplicable' ? undefined : findDeviation(set, r.id, r.caseId);
   if (!d) return { ...r, reported: r.status };
   const base = { reference: d.reference, at: d.at, expected: `${d.status}, reason matching ${d.reason.startsWith('/') ? d.reason : JSON.stringify(d.reason)}` };
-  if (r.status === 'passed') return { ...r, reported: 'unexpected-pass', deviation: { outcome: 'unexpected-pass', ...base } };
+  if (r.status === 'passed' || r.status === 'passed-with-remarks') return { ...r, reported: 'unexpected-pass', deviation: { outcome: 'unexpected-pass', ...base } };
   if (r.status === d.status && d.reasonRe.test(r.reason ?? '')) return { ...r, reported: 'expected-failure', deviation: { outcome: 'expected-failure', ...base } };
   return { ...r, reported: r.status, deviation: { outcome: 'mismatch', ...base } };
 }
@@ -169,7 +169,7 @@ export function deviationText(j: DeviationJudgement): string {
   }
 }
 
-/** Did this case keep the run green? Passed, inapplicable and expected failures do. */
+/** Did this case keep the run green? Passed (with remarks or not), inapplicable and expected failures do. */
 export function isGreen(s: ReportedStatus): boolean {
-  return s === 'passed' || s === 'inapplicable' || s === 'expected-failure';
+  return s === 'passed' || s === 'passed-with-remarks' || s === 'inapplicable' || s === 'expected-failure';
 }

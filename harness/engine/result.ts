@@ -1,7 +1,7 @@
 /** What running a case produces: the verdict, one record per step, and the merged frame trace. */
 import type { Culprit } from '../../client/api';
 import type { TraceRecord } from '../../dlms/trace';
-import type { Status } from './verdict';
+import type { Remark, Status } from './verdict';
 
 export type StepStatus = Status | 'not-run';
 
@@ -38,6 +38,8 @@ export interface CaseResult {
   /** Every association the case's steps used, by profile name. */
   readonly associations: readonly string[];
   readonly status: Status;
+  /** Allowed but not preferred answers, and defects seen outside the subject (teardown); any verdict may carry them. */
+  readonly remarks: readonly Remark[];
   readonly reason?: string;
   readonly culprit?: Culprit;
   readonly code?: string;

@@ -73,6 +73,26 @@ describe('runCase', () => {
     expect(results[0]!.reason).to.match(/^precondition not met: .*AARE rejected-permanent, acse-service-user diagnostic authentication-failure/);
   });
 
+  it('makes a case inconclusive when the expectation on a precondition request does not hold', async () => {
+    const steps = '      - connect: {}\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2, precondition: true }\n      - expect: { data: { type: octet-string } }\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - expect: { data: { type: octet-string } }\n';
+    let n = 0;
+    const refusedFirst = await run(steps, { get: () => (n++ === 0 ? { kind: 'data-access-result', result: 'temporary-failure' } : { kind: 'data', data: { type: 'octet-string', value: new Uint8Array(1) }, blocks: 1 }) });
+    expect(refusedFirst.results[0]!.status).to.equal('inconclusive');
+    expect(refusedFirst.results[0]!.reason).to.match(/^precondition not met: /);
+    n = 0;
+    const refusedSecond = await run(steps, { get: () => (n++ === 1 ? { kind: 'data-access-result', result: 'temporary-failure' } : { kind: 'data', data: { type: 'octet-string', value: new Uint8Array(1) }, blocks: 1 }) });
+    expect(refusedSecond.results[0]!.status).to.equal('failed');
+  });
+
+  it('reports a meter that hung up in those words, never as a malformed answer', async () => {
+    const closed = { kind: 'malformed', code: 'LINK_CLOSED', offset: 0, expected: 'an answer', actual: 'the meter closed the connection' } as const;
+    const { results } = await run('      - connect: {}\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - expect: { silence: true }\n', { get: () => closed });
+    expect(results[0]!.status).to.equal('failed');
+    expect(results[0]!.reason).to.match(/expected no answer \(silence\), got the meter closed the connection$/);
+    const allowed = await run('      - connect: {}\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - expect: { oneOf: [ { silence: true }, { closed: true } ] }\n', { get: () => closed });
+    expect(allowed.results[0]!.status).to.equal('passed');
+  });
+
   it('sends a wrong password that is not the profile one, and judges the exact diagnostic', async () => {
     const seen: string[] = [];
     const { results } = await run(
@@ -97,6 +117,24 @@ describe('runCase', () => {
     const served = await run(steps, { get: () => ({ kind: 'data', data: { type: 'octet-string', value: new Uint8Array(3) }, blocks: 1 }) });
     expect(served.results[0]!.status).to.equal('failed');
     expect(served.results[0]!.reason).to.contain('expected no answer (silence), or exception-response state-error service-not-allowed, got data octet-string');
+  });
+
+  it('passes with a remark when the answer is an allowed but not preferred alternative, and plainly when it is the preferred one', async () => {
+    const steps =
+      '      - connect: {}\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 99 }\n' +
+      '      - expect: { oneOf: [ { dataAccessResult: object-undefined }, { dataAccessResult: hardware-fault, remark: { text: hardware-fault refuses it; object-undefined is preferred, clause: docs/decisions/expectation-review.md } } ] }\n';
+    const tolerated = await run(steps, { get: () => ({ kind: 'data-access-result', result: 'hardware-fault' }) });
+    const r = tolerated.results[0]!;
+    expect(r.status).to.equal('passed-with-remarks');
+    expect(r.remarks).to.deep.equal([
+      { text: 'hardware-fault refuses it; object-undefined is preferred (the DUT answered data-access-result hardware-fault)', clause: 'docs/decisions/expectation-review.md', step: 2 },
+    ]);
+    expect(r.steps.map((s) => s.status)).to.deep.equal(['passed', 'passed', 'passed']);
+    const preferred = await run(steps, { get: () => ({ kind: 'data-access-result', result: 'object-undefined' }) });
+    expect(preferred.results[0]!.status).to.equal('passed');
+    expect(preferred.results[0]!.remarks).to.deep.equal([]);
+    const wrong = await run(steps, { get: () => ({ kind: 'data-access-result', result: 'temporary-failure' }) });
+    expect(wrong.results[0]!.status).to.equal('failed');
   });
 
   it('judges the DLMS version the AARE announces against the profile', async () => {

@@ -13,7 +13,7 @@ import type { StepContext } from '../steps/context';
 import { getStep } from '../steps/registry';
 import type { PlannedCase } from './plan';
 import type { CaseResult, StepRecord } from './result';
-import { ExpectationFailure, HarnessFault, Inapplicable, Inconclusive, type Verdict } from './verdict';
+import { ExpectationFailure, HarnessFault, Inapplicable, Inconclusive, type Remark, type Verdict } from './verdict';
 
 export interface CaseEnv {
   readonly profile: Profile;
@@ -22,6 +22,9 @@ export interface CaseEnv {
   /** Monotonic milliseconds; tests pass a fake. */
   readonly clock?: () => number;
 }
+
+/** Steps that judge the outcome of the request before them (ctx.last), rather than make one. */
+const JUDGES_LAST: ReadonlySet<string> = new Set(['expect', 'expect.blocks', 'expect.equals', 'expect.type']);
 
 /** The longest one step may take: a connection plus a handful of bounded exchanges. */
 export function stepBudgetMs(profile: Profile): number {
@@ -58,7 +61,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
     ...(planned.each ? { association: planned.each.name } : {}),
   };
   if (planned.inapplicable !== undefined) {
-    return { ...base, status: 'inapplicable', reason: planned.inapplicable, associations: [], durationMs: 0, steps: notRun(planned, 0, 0), trace: [] };
+    return { ...base, status: 'inapplicable', reason: planned.inapplicable, associations: [], remarks: [], durationMs: 0, steps: notRun(planned, 0, 0), trace: [] };
   }
 
   const clients: { client: DlmsClient; offset: number }[] = [];
@@ -70,6 +73,10 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
   };
   const records: StepRecord[] = [];
   const used = new Set<string>();
+  const remarks: Remark[] = [];
+  let stepIndex: number | undefined;
+  /** The last outcome was made by a `precondition: true` request: judging it is part of the precondition. */
+  let lastByPrecondition = false;
   let verdict: Verdict = { status: 'passed' };
   try {
     const client = open();
@@ -84,12 +91,17 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
       vars: new Map(),
       used,
       note: () => undefined,
+      remark: (text, clause) => {
+        remarks.push({ text, clause, ...(stepIndex === undefined ? {} : { step: stepIndex }) });
+      },
       elapsed: since,
     };
     for (const [index, call] of def.steps.entries()) {
-      const precondition = call.args['precondition'] === true;
+      const precondition: boolean = call.args['precondition'] === true || (JUDGES_LAST.has(call.name) && lastByPrecondition);
+      const lastBefore = ctx.last;
       const notes: string[] = [];
       const substeps: StepRecord[] = [];
+      stepIndex = index;
       ctx.note = (text) => notes.push(text);
       ctx.substep = (record) => substeps.push(record);
       const startMs = since();
@@ -102,6 +114,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
       } catch (e) {
         outcome = verdictOf(e, precondition);
       }
+      if (ctx.last !== lastBefore) lastByPrecondition = precondition;
       records.push({
         index,
         name: call.name,
@@ -123,11 +136,14 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
   } catch (e) {
     verdict = verdictOf(e, false);
   } finally {
+    stepIndex = undefined;
     // A client that will not close must not hold the run: each disconnect is bounded too.
     for (const { client } of clients) {
       await bounded(client.disconnect(), stepBudgetMs(env.profile), 'disconnect').catch(() => undefined);
     }
   }
+  // Every expectation held, but an answer was allowed rather than preferred: say so (DESIGN.md, Verdicts).
+  if (verdict.status === 'passed' && remarks.length) verdict = { status: 'passed-with-remarks' };
   return {
     ...base,
     status: verdict.status,
@@ -135,6 +151,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
     ...(verdict.culprit === undefined ? {} : { culprit: verdict.culprit }),
     ...(verdict.code === undefined ? {} : { code: verdict.code }),
     associations: [...used],
+    remarks,
     durationMs: Math.round(since()),
     steps: records,
     trace: mergeTraces(clients, markers),

@@ -15,6 +15,8 @@ export interface RunSuitesOptions {
   readonly filter?: CaseFilter;
   /** Simulator faults, replacing the profile's (builtin profiles only). */
   readonly faults?: DutOptions['faults'];
+  /** Legal simulator variants, replacing the profile's (builtin profiles only). */
+  readonly variants?: DutOptions['variants'];
   /** An already started DUT (then it is not stopped here). */
   readonly dut?: Dut;
   /** Called after each case, e.g. for progress output. */
@@ -23,7 +25,7 @@ export interface RunSuitesOptions {
 
 export async function runSuites(opts: RunSuitesOptions): Promise<CaseResult[]> {
   const own = opts.dut === undefined;
-  const dut = opts.dut ?? (await startDut(opts.profile, opts.faults === undefined ? {} : { faults: opts.faults }));
+  const dut = opts.dut ?? (await startDut(opts.profile, { ...(opts.faults === undefined ? {} : { faults: opts.faults }), ...(opts.variants === undefined ? {} : { variants: opts.variants }) }));
   const results: CaseResult[] = [];
   try {
     for (const planned of planCases(opts.suites, opts.profile, opts.filter)) {

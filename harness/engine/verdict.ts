@@ -6,9 +6,30 @@
  */
 import type { Culprit } from '../../client/api';
 
-export type Status = 'passed' | 'failed' | 'inconclusive' | 'inapplicable' | 'broken';
+/**
+ * `passed-with-remarks` (Autobahn's NON-STRICT): every expectation held, but at least one answer
+ * was an allowed, not the preferred one; the remarks say which (a Remark each). It keeps a run
+ * green: the exit code is that of `passed`.
+ */
+export type Status = 'passed' | 'passed-with-remarks' | 'failed' | 'inconclusive' | 'inapplicable' | 'broken';
 
-export const STATUSES: readonly Status[] = ['passed', 'failed', 'inconclusive', 'inapplicable', 'broken'];
+export const STATUSES: readonly Status[] = ['passed', 'passed-with-remarks', 'failed', 'inconclusive', 'inapplicable', 'broken'];
+
+/** A passing verdict: every expectation held (with or without remarks). */
+export function isPass(s: Status): boolean {
+  return s === 'passed' || s === 'passed-with-remarks';
+}
+
+/**
+ * An answer the standard allows but does not prefer, or a defect seen outside the case's subject
+ * (a teardown): `clause` is the docs/decisions/ record or the spec clause that allows it.
+ */
+export interface Remark {
+  readonly text: string;
+  readonly clause: string;
+  /** The step (0-based index) that made it; absent for the engine's own cleanup. */
+  readonly step?: number;
+}
 
 export interface Verdict {
   readonly status: Status;

@@ -2,7 +2,8 @@
  * The mocha binding: a describe per suite, an it per planned case that calls runCase, then the
  * verdict said the way mocha and Allure understand it. Allure has fewer statuses than we have
  * verdicts, so the exact verdict also goes into a label and summary.json:
- *   failed → an assertion error (Allure failed); broken, inconclusive → another error (Allure
+ *   passed-with-remarks → passed, the verdict label says which, the remarks are labels and the
+ *   status details (reports/allure-case.ts); failed → an assertion error (Allure failed); broken, inconclusive → another error (Allure
  *   broken); inapplicable → skipped, after recording the reason. With a known-deviations file
  *   (engine/deviations.ts): an expected failure → skipped with a `deviation` label (allure-pytest
  *   reports xfail the same way), an unexpected pass → failed.
@@ -14,7 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as allure from 'allure-js-commons';
 import Mocha from 'mocha';
-import { type ReportParameter, reportCase } from '../../reports/allure-case';
+import { addRemarkStatusDetails, type ReportParameter, reportCase } from '../../reports/allure-case';
 import type { Dut } from '../dut';
 import { caseBudgetMs, type CaseFilter, type CaseResult, type PlannedCase, planCases, runCase } from '../engine';
 import { type DeviationJudgement, type DeviationSet, deviationText, judgeDeviation, type JudgedResult } from '../engine/deviations';
@@ -74,6 +75,7 @@ export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[
     }
   }
   await new Promise<void>((resolve) => mocha.run(() => resolve()));
+  addRemarkStatusDetails(opts.resultsDir);
   return results;
 }
 
@@ -82,6 +84,7 @@ function judge(r: JudgedResult, ctx: Mocha.Context): void {
   const note = r.deviation?.outcome === 'mismatch' ? ` [${deviationText(r.deviation)}]` : '';
   switch (r.reported) {
     case 'passed':
+    case 'passed-with-remarks':
       return;
     case 'failed':
       throw new CaseFailed(`${r.reason ?? 'failed'}${note}`);

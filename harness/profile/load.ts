@@ -15,6 +15,7 @@ import { PROFILE_SCHEMA } from './schema';
 import { resolveSecretRef, type SecretSources } from './secrets';
 import { resolveKeyRef } from './keys';
 import type { AssociationProfile, HdlcProfile, Profile, SecurityProfile, TimeoutsProfile, TransportProfile } from './types';
+import { UnknownVariantError, VARIANTS, variantsNamed } from '../../simulator/variants';
 
 export interface ProfileOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -49,13 +50,14 @@ interface RawAssociation {
 }
 interface RawProfile {
   device: Profile['device'];
-  transport: { kind: TransportProfile['kind']; framing: Framing; meter?: string; faults?: string[]; host?: string; port?: number; path?: string; baudRate?: number; opening?: 'iec21-mode-e' };
+  transport: { kind: TransportProfile['kind']; framing: Framing; meter?: string; faults?: string[]; variants?: string[]; host?: string; port?: number; path?: string; baudRate?: number; opening?: 'iec21-mode-e' };
   hdlc?: HdlcProfile;
   timeouts?: { response?: string; interFrame?: string; inactivity?: string; connect?: string };
   associations: Record<string, RawAssociation>;
   expect?: Profile['expect'];
   features?: Record<string, boolean>;
   deviations?: string;
+  golden?: { snapshot: string; rules?: string };
 }
 
 function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
@@ -126,12 +128,15 @@ function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
     file: src.file,
     device: raw.device,
     transport,
-    hdlc: { ...(raw.hdlc ?? { serverLogical: 1 }), addressSize: raw.hdlc?.addressSize ?? 1 },
+    hdlc: withVariantHdlc({ ...(raw.hdlc ?? { serverLogical: 1 }), addressSize: raw.hdlc?.addressSize ?? 1 }, transport, src),
     timeouts,
     associations,
     expect: raw.expect ?? {},
     features: raw.features ?? {},
     ...(raw.deviations === undefined ? {} : { deviations: path.resolve(baseDir, raw.deviations) }),
+    ...(raw.golden === undefined
+      ? {}
+      : { golden: { snapshot: path.resolve(baseDir, raw.golden.snapshot), ...(raw.golden.rules === undefined ? {} : { rules: path.resolve(baseDir, raw.golden.rules) }) } }),
   };
 }
 
@@ -143,6 +148,7 @@ function transportFrom(t: RawProfile['transport'], baseDir: string): TransportPr
         framing: t.framing,
         ...(t.meter === undefined ? {} : { meter: path.resolve(baseDir, t.meter) }),
         faults: t.faults ?? [],
+        variants: t.variants ?? [],
       };
     case 'tcp':
       return { kind: 'tcp', framing: t.framing, host: t.host as string, port: t.port as number };
@@ -153,4 +159,21 @@ function transportFrom(t: RawProfile['transport'], baseDir: string): TransportPr
       throw new Error(`transport kind ${String(never)}`);
     }
   }
+}
+
+/**
+ * The built-in meter with legal variants (simulator/variants/) is addressed as those variants
+ * say (a meter that answers only its four-byte address is described with addressSize 4): the
+ * variant's profile settings win over the profile's.
+ */
+function withVariantHdlc(hdlc: HdlcProfile, transport: TransportProfile, src: YamlSource): HdlcProfile {
+  if (transport.kind !== 'builtin' || transport.variants.length === 0) return hdlc;
+  let variants;
+  try {
+    variants = variantsNamed(transport.variants);
+  } catch (e) {
+    if (e instanceof UnknownVariantError) throw ConfigError.at(placeAtPath(src, ['transport', 'variants']), 'VARIANT_UNKNOWN', `a simulator variant: ${VARIANTS.map((v) => v.name).join(', ')}`, JSON.stringify(e.variant));
+    throw e;
+  }
+  return variants.reduce<HdlcProfile>((h, v) => ({ ...h, ...v.profile?.hdlc }), hdlc);
 }

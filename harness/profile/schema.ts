@@ -21,6 +21,7 @@ const transport: Schema = {
         framing,
         meter: { type: 'string', description: 'meter definition YAML (default simulator/meters/default.yaml)' },
         faults: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+$' }, description: 'simulator faults to inject' },
+        variants: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+$' }, description: 'legal simulator variants the meter shows (dlmsct simulate --list-variants); their profile settings (addresses, window, max info) apply' },
       },
       required: ['kind', 'framing'],
     },
@@ -142,6 +143,15 @@ export const PROFILE_SCHEMA: Schema = {
       additionalProperties: { type: 'boolean' },
     },
     deviations: { type: 'string', description: 'known-deviations file, relative to the profile (docs/deviations.md); refused in certification mode' },
+    golden: {
+      type: 'object',
+      description: 'the approved golden sample: each run adds a golden-sample case per association (docs/acceptance.md)',
+      properties: {
+        snapshot: { type: 'string', description: 'a snapshot written by dlmsct read, relative to the profile' },
+        rules: { type: 'string', description: 'a diff rules file (compare:/ignore:), relative to the profile' },
+      },
+      required: ['snapshot'],
+    },
   },
   required: ['device', 'transport', 'associations'],
 };

@@ -7,7 +7,7 @@ import type { Authentication, Framing } from '../../client/api';
 import type { Secret } from '../../dlms/secret';
 
 export type TransportProfile =
-  | { readonly kind: 'builtin'; readonly framing: Framing; readonly meter?: string; readonly faults: readonly string[] }
+  | { readonly kind: 'builtin'; readonly framing: Framing; readonly meter?: string; readonly faults: readonly string[]; readonly variants: readonly string[] }
   | { readonly kind: 'tcp'; readonly framing: Framing; readonly host: string; readonly port: number }
   | { readonly kind: 'serial'; readonly framing: 'hdlc'; readonly path: string; readonly baudRate: number; readonly opening?: 'iec21-mode-e' };
 
@@ -84,4 +84,9 @@ export interface Profile {
   readonly features: Readonly<Record<string, boolean>>;
   /** A known-deviations file (harness/engine/deviations.ts), resolved from the profile's folder. */
   readonly deviations?: string;
+  /**
+   * The approved golden sample (dlmsct read) and optional diff rules, resolved from the
+   * profile's folder: every run then adds a golden-sample case per association (docs/acceptance.md).
+   */
+  readonly golden?: { readonly snapshot: string; readonly rules?: string };
 }

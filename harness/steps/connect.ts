@@ -3,6 +3,7 @@
  * client address of the association's client SAP (default: the public client, 16). The DUT must
  * accept the link (Green Book 8.4.5.3.2, SNRM answered by UA).
  */
+import { describeMalformed } from './service-outcome';
 import { ExpectationFailure } from '../engine/verdict';
 import { ASSOCIATION_REF_SCHEMA, type AssociationRef, eachOutsideForEach, resolveAssociation } from './association-ref';
 import { registerStep } from './registry';
@@ -30,7 +31,7 @@ registerStep<ConnectArgs>({
       case 'silence':
         throw new ExpectationFailure(RULE, 'the link accepted (UA)', `no answer within ${outcome.waitedMs} ms`);
       case 'malformed':
-        throw new ExpectationFailure(RULE, 'the link accepted (UA)', `a malformed answer: ${outcome.code} at byte ${outcome.offset}, expected ${outcome.expected}, got ${outcome.actual}`);
+        throw new ExpectationFailure(RULE, 'the link accepted (UA)', describeMalformed(outcome));
       default: {
         const never: never = outcome;
         throw new Error(`connect outcome ${JSON.stringify(never)}`);

@@ -51,6 +51,12 @@ export interface StepContext {
   readonly used: Set<string>;
   /** A line for the step's record: what was sent and what came back, in words. */
   note(text: string): void;
+  /**
+   * The answer held, but it is allowed rather than preferred (or a defect outside the case's
+   * subject was seen): the case passes with remarks. `clause` names the docs/decisions/ record or
+   * the spec clause that allows it.
+   */
+  remark(text: string, clause: string): void;
   /** A sub-step of the running step's record (generator steps: one per object). */
   substep?(record: StepRecord): void;
   /** Milliseconds since the case started, for sub-step records (trace `at` uses the same origin). */

@@ -122,7 +122,7 @@ registerStep<ExpectFrameArgs>({
     const ms = boundMs(ctx, args.within ?? 'response');
     const got = await raw.nextFrame(ms);
     if (got.kind === 'silence') throw new ExpectationFailure(caseRule(ctx), expected, `no frame within ${ms} ms`);
-    if (got.kind === 'closed') throw new ExpectationFailure(caseRule(ctx), expected, 'the connection closed');
+    if (got.kind === 'closed') throw new ExpectationFailure(caseRule(ctx), expected, 'the meter closed the connection');
     let frame: HdlcFrame;
     try {
       frame = decodeFrame(got.bytes);

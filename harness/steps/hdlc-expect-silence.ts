@@ -41,6 +41,8 @@ registerStep<SilenceArgs>({
       }
       throw new ExpectationFailure(caseRule(ctx), `no frame for ${ms} ms`, what);
     }
-    ctx.note(got.kind === 'silence' ? `no frame for ${ms} ms, as required` : 'the connection closed: no frame');
+    // A hang-up is not the silence the case expects: the DUT left the state it had to stay in.
+    if (got.kind === 'closed') throw new ExpectationFailure(caseRule(ctx), `no frame for ${ms} ms (the link kept)`, 'the meter closed the connection');
+    ctx.note(`no frame for ${ms} ms, as required`);
   },
 });

@@ -36,6 +36,7 @@ import './security-release';
 import './security-counter';
 import './security-setup';
 import './security-broadcast';
+import './golden-compare';
 
 export { getStep, listSteps, registerStep, argsSchema } from './registry';
 export type { StepDefinition } from './registry';

@@ -66,7 +66,7 @@ export async function currentObjects(ctx: StepContext): Promise<readonly CosemOb
   return objects;
 }
 
-const SEVERITY: Readonly<Record<Status, number>> = { passed: 0, inapplicable: 1, inconclusive: 2, broken: 3, failed: 4 };
+const SEVERITY: Readonly<Record<Status, number>> = { passed: 0, 'passed-with-remarks': 0, inapplicable: 1, inconclusive: 2, broken: 3, failed: 4 };
 
 /**
  * Runs `body` once per object, each as a sub-step of the running step; notes and sub-steps the

@@ -6,8 +6,9 @@
 import type { AssociateOutcome, GetOutcome, ReadOutcome, ReleaseOutcome, WriteOutcome } from '../../client/api';
 import { DATA_TAG, type Data, type DataType } from '../../dlms/axdr/data';
 import { formatData } from '../../dlms/axdr/format';
+import { isClosedOutcome } from '../../client/outcomes';
 import { ACTION_RESULT, DATA_ACCESS_RESULT } from '../../dlms/xdlms/results';
-import { describeAction, describeGetList, describeNotification, describeSet, describeSetList } from './service-outcome';
+import { describeAction, describeGetList, describeMalformed, describeNotification, describeSet, describeSetList } from './service-outcome';
 import type { Profile } from '../profile/types';
 import type { Schema } from '../yaml/schema';
 import type { LastOutcome } from './context';
@@ -41,8 +42,31 @@ export interface OutcomeExpectation {
   readonly accepted?: true;
   readonly rejected?: RejectedExpectation;
   readonly released?: true;
+  /** The meter closed the connection (legal over TCP after RLRE or DISC; a case about hanging up allows it explicitly). */
+  readonly closed?: true;
   readonly oneOf?: readonly OutcomeExpectation[];
+  /**
+   * Inside `oneOf`: this alternative is allowed but not preferred; when it is the one that holds
+   * (alternatives are tried in order), the case passes with this remark.
+   */
+  readonly remark?: RemarkSpec;
 }
+
+/** A tolerance as a suite writes it: what the answer means, and the record or clause that allows it. */
+export interface RemarkSpec {
+  readonly text: string;
+  readonly clause: string;
+}
+
+export const REMARK_SCHEMA: Schema = {
+  type: 'object',
+  description: 'allowed but not preferred: the case passes with this remark when this alternative is the one that holds',
+  properties: {
+    text: { type: 'string', description: 'what the answer is and what is preferred' },
+    clause: { type: 'string', description: 'the docs/decisions/ record or spec clause that allows it' },
+  },
+  required: ['text', 'clause'],
+};
 
 const DATA_TYPES = Object.keys(DATA_TAG) as DataType[];
 const NAME = '^[a-z][a-z0-9-]*$';
@@ -83,9 +107,11 @@ const SINGLE_PROPERTIES: Record<string, Schema> = {
   accepted: { const: true, description: 'AARE result accepted' },
   rejected: REJECTED_SCHEMA,
   released: { const: true, description: 'RLRE received' },
+  closed: { const: true, description: 'the meter closed the connection (never taken for silence)' },
 };
 
-const SINGLE: Schema = { type: 'object', properties: SINGLE_PROPERTIES, minProperties: 1, maxProperties: 1 };
+/** One alternative of `oneOf`: one expectation, and optionally the remark it earns when it is the one that holds. */
+const SINGLE: Schema = { type: 'object', properties: { ...SINGLE_PROPERTIES, remark: REMARK_SCHEMA }, minProperties: 1, maxProperties: 2 };
 
 export const OUTCOME_EXPECTATION_SCHEMA: Schema = {
   type: 'object',
@@ -100,16 +126,33 @@ export interface Mismatch {
   readonly actual: string;
 }
 
-/** undefined when the outcome meets the expectation. */
-export function matchOutcome(exp: OutcomeExpectation, last: LastOutcome | undefined, profile: Profile): Mismatch | undefined {
+/**
+ * undefined when the outcome meets the expectation. When the alternative that holds carries a
+ * remark (allowed, not preferred), `remark` is called with it.
+ */
+export function matchOutcome(exp: OutcomeExpectation, last: LastOutcome | undefined, profile: Profile, remark?: (text: string, clause: string) => void): Mismatch | undefined {
   const actual = last ? describeOutcome(last) : 'no request made yet';
-  const ok = last !== undefined && holds(exp, last, profile);
-  return ok ? undefined : { expected: describeExpectation(exp, profile), actual };
+  const held = last === undefined ? undefined : holding(exp, last, profile);
+  if (!held) return { expected: describeExpectation(exp, profile), actual };
+  if (held.remark) remark?.(`${held.remark.text} (the DUT answered ${actual})`, held.remark.clause);
+  return undefined;
+}
+
+/** The expectation (an alternative of oneOf, in order) that the outcome meets, if any. */
+function holding(exp: OutcomeExpectation, last: LastOutcome, profile: Profile): OutcomeExpectation | undefined {
+  if (exp.oneOf) {
+    for (const e of exp.oneOf) {
+      const h = holding(e, last, profile);
+      if (h) return h;
+    }
+    return undefined;
+  }
+  return holds(exp, last, profile) ? exp : undefined;
 }
 
 function holds(exp: OutcomeExpectation, last: LastOutcome, profile: Profile): boolean {
   const o = last.outcome;
-  if (exp.oneOf) return exp.oneOf.some((e) => holds(e, last, profile));
+  if (exp.oneOf) return holding(exp, last, profile) !== undefined;
   if (exp.silence) return o.kind === 'silence';
   if (exp.data) return o.kind === 'data' && dataHolds(exp.data, o.data, profile);
   if (exp.dataAccessResult) return (o.kind === 'data-access-result' || o.kind === 'set-result') && o.result === exp.dataAccessResult;
@@ -129,6 +172,7 @@ function holds(exp: OutcomeExpectation, last: LastOutcome, profile: Profile): bo
     return o.kind === 'rejected' && (!r.result || o.result === r.result) && (!r.source || o.diagnosticSource === r.source) && (!r.diagnostic || o.diagnostic === r.diagnostic) && initiateHolds;
   }
   if (exp.released) return o.kind === 'released';
+  if (exp.closed) return isClosedOutcome(o);
   return false;
 }
 
@@ -173,6 +217,7 @@ export function describeExpectation(exp: OutcomeExpectation, profile: Profile): 
     return `AARE ${r.result ?? 'rejected'}${r.source ? `, ${r.source}` : ''}${r.diagnostic ? ` diagnostic ${r.diagnostic}` : ''}${ui}`;
   }
   if (exp.released) return 'RLRE (released)';
+  if (exp.closed) return 'the meter closes the connection';
   return 'an expectation';
 }
 
@@ -246,5 +291,5 @@ function describeRelease(o: ReleaseOutcome): string {
 
 function describeCommon(o: { kind: 'silence'; waitedMs: number } | { kind: 'malformed'; code: string; offset: number; expected: string; actual: string }): string {
   if (o.kind === 'silence') return `no answer within ${o.waitedMs} ms`;
-  return `a malformed answer: ${o.code} at byte ${o.offset}, expected ${o.expected}, got ${o.actual}`;
+  return describeMalformed(o);
 }

@@ -8,6 +8,7 @@
  * client's session switches to them; `restore: true` transfers the profile's keys back.
  */
 import type { ActionOutcome, MethodRef } from '../../client/api';
+import { describeMalformed } from './service-outcome';
 import { agreedKeyFrom, activateParameter, certificateBySerial, keyAgreementRequest, keyTransferParameter, randomKey, securitySetupMethod } from '../../client/security-setup';
 import type { Data } from '../../dlms/axdr/data';
 import { bytesEqual, fromHex } from '../../dlms/bytes/hex';
@@ -41,7 +42,7 @@ function describeAction(o: ActionOutcome): string {
     case 'silence':
       return `no answer within ${o.waitedMs} ms`;
     case 'malformed':
-      return `a malformed answer: ${o.code}: expected ${o.expected}, got ${o.actual}`;
+      return describeMalformed(o);
   }
 }
 

@@ -5,6 +5,13 @@
 import type { ActionOutcome, GetListEntry, GetListOutcome, NotificationOutcome, ServiceFailure, SetListOutcome, SetOutcome } from '../../client/api';
 import { formatData } from '../../dlms/axdr/format';
 import { toHex } from '../../dlms/bytes/hex';
+import { LINK_CLOSED } from '../../client/outcomes';
+
+/** A malformed answer in words; the meter closing the connection is said as such (DUT behaviour, not bad bytes). */
+export function describeMalformed(o: { readonly code: string; readonly offset: number; readonly expected: string; readonly actual: string }): string {
+  if (o.code === LINK_CLOSED) return 'the meter closed the connection';
+  return `a malformed answer: ${o.code} at byte ${o.offset}, expected ${o.expected}, got ${o.actual}`;
+}
 
 function failure(o: ServiceFailure): string {
   switch (o.kind) {
@@ -15,7 +22,7 @@ function failure(o: ServiceFailure): string {
     case 'silence':
       return `no answer within ${o.waitedMs} ms`;
     case 'malformed':
-      return `a malformed answer: ${o.code} at byte ${o.offset}, expected ${o.expected}, got ${o.actual}`;
+      return describeMalformed(o);
   }
 }
 

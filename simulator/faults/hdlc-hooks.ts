@@ -24,6 +24,12 @@ export interface HdlcFaultHooks {
   readonly acceptAnyDestination?: boolean;
   /** Its address is taken in any size, 4-byte included. */
   readonly acceptAnyAddressSize?: boolean;
+  /** An I frame whose N(S) is not the expected one is answered with FRMR (no information field) instead of being discarded. */
+  readonly rejectWrongNs?: boolean;
+  /** A frame the link would reject with FRMR (information too long, invalid N(R)) is discarded instead. */
+  readonly discardInsteadOfFrmr?: boolean;
+  /** The one-byte form of the server address is not taken: only the two- or four-byte form. */
+  readonly noOneByteAddress?: boolean;
   /** Each frame received, before the link machine sees it. */
   readonly onReceive?: (frame: HdlcFrame, link: LinkState) => HdlcFrame;
   /** Each frame the link machine sends; undefined: not sent. */
@@ -40,6 +46,9 @@ export interface ActiveHdlcHooks {
   readonly unknownControlAs: 'DISC' | undefined;
   readonly acceptAnyDestination: boolean;
   readonly acceptAnyAddressSize: boolean;
+  readonly rejectWrongNs: boolean;
+  readonly discardInsteadOfFrmr: boolean;
+  readonly noOneByteAddress: boolean;
   readonly onReceive: (frame: HdlcFrame, link: LinkState) => HdlcFrame;
   readonly onTransmit: (frame: HdlcFrame, link: LinkState) => HdlcFrame | undefined;
   readonly onNegotiated: (settings: HdlcSettings) => HdlcSettings;
@@ -60,6 +69,9 @@ export function activeHdlcHooks(all: readonly (HdlcFaultHooks | undefined)[]): A
     unknownControlAs: hooks.find((h) => h.unknownControlAs !== undefined)?.unknownControlAs,
     acceptAnyDestination: any((h) => h.acceptAnyDestination),
     acceptAnyAddressSize: any((h) => h.acceptAnyAddressSize),
+    rejectWrongNs: any((h) => h.rejectWrongNs),
+    discardInsteadOfFrmr: any((h) => h.discardInsteadOfFrmr),
+    noOneByteAddress: any((h) => h.noOneByteAddress),
     onReceive: (frame, link) => receives.reduce((f, fn) => fn(f, link), frame),
     onTransmit: (frame, link) => transmits.reduce<HdlcFrame | undefined>((f, fn) => (f === undefined ? undefined : fn(f, link)), frame),
     onNegotiated: (settings) => negotiations.reduce((s, fn) => fn(s), settings),

@@ -35,6 +35,8 @@ export interface SecurityHooks {
   readonly useConveyedKey?: (use: boolean) => boolean;
   /** Whether what a Security setup method changed (keys, policy) takes effect after its response. */
   readonly applyChanges?: (apply: boolean) => boolean;
+  /** How an RLRQ without protected user-information is refused in a ciphered association (a legal variant: an exception-response). */
+  readonly unprotectedRlrqRefusal?: 'exception';
 }
 
 export interface ActiveSecurityHooks {
@@ -53,6 +55,7 @@ export interface ActiveSecurityHooks {
   readonly requireAuthentication: (required: boolean) => boolean;
   readonly useBroadcastKey: (use: boolean) => boolean;
   readonly answerBroadcast: (answer: boolean) => boolean;
+  readonly unprotectedRlrqRefusal: 'rlre' | 'exception';
 }
 
 type BoolKey = 'acceptHlsReply' | 'acceptBadTag' | 'acceptCounter' | 'acceptPolicy' | 'acceptSystemTitle' | 'acceptSignature' | 'acceptRlrq' | 'useDedicatedKey' | 'applyChanges' | 'useConveyedKey' | 'requireAuthentication' | 'useBroadcastKey' | 'answerBroadcast';
@@ -77,6 +80,7 @@ export function activeSecurityHooks(all: readonly (SecurityHooks | undefined)[])
     responseCounter: (next, last) => counters.reduce((acc, f) => f(acc, last), next),
     acceptRlrq: chainBool(hooks, 'acceptRlrq'),
     useDedicatedKey: chainBool(hooks, 'useDedicatedKey'),
+    unprotectedRlrqRefusal: hooks.some((h) => h.unprotectedRlrqRefusal === 'exception') ? 'exception' : 'rlre',
     applyChanges: chainBool(hooks, 'applyChanges'),
     useConveyedKey: chainBool(hooks, 'useConveyedKey'),
     requireAuthentication: chainBool(hooks, 'requireAuthentication'),

@@ -89,6 +89,15 @@ export interface FaultHooks {
   readonly onEvent?: (notification: EventNotificationRequest) => EventNotificationRequest | undefined;
   /** The security layer's decisions (HLS, ciphering, counters, policy): security-hooks.ts. */
   readonly security?: SecurityHooks;
+  /** The AARE decision, seeing the AARQ (after onAarq): a refusal code chosen by what was proposed. */
+  readonly refineAarq?: (aarq: Aarq, decision: AarqDecision) => AarqDecision;
+  /**
+   * Every response APDU as it leaves the application layer (after ciphering), given the request
+   * and whether an association was open when it came; undefined sends nothing.
+   */
+  readonly onApduOut?: (request: Uint8Array, response: Uint8Array, associated: boolean) => Uint8Array | undefined;
+  /** When the server closes the connection itself (the transport, e.g. TCP): after an RLRE, after the UA to a DISC. */
+  readonly hangUp?: { readonly afterRelease?: boolean; readonly afterDisc?: boolean };
 }
 
 export interface Fault {
@@ -122,6 +131,9 @@ export interface ActiveHooks {
   readonly onPush: (notification: DataNotification) => DataNotification | undefined;
   readonly onEvent: (notification: EventNotificationRequest) => EventNotificationRequest | undefined;
   readonly security: ActiveSecurityHooks;
+  readonly refineAarq: (aarq: Aarq, decision: AarqDecision) => AarqDecision;
+  readonly onApduOut: (request: Uint8Array, response: Uint8Array, associated: boolean) => Uint8Array | undefined;
+  readonly hangUp: { readonly afterRelease: boolean; readonly afterDisc: boolean };
 }
 
 function chain<A extends unknown[], T>(faults: readonly Fault[], pick: (h: FaultHooks) => ((...args: [...A, T]) => T) | undefined): (...args: [...A, T]) => T {
@@ -165,6 +177,16 @@ export function activeHooks(faults: readonly Fault[]): ActiveHooks {
     onPush: chainOptional(faults, (h) => h.onPush),
     onEvent: chainOptional(faults, (h) => h.onEvent),
     security: activeSecurityHooks(faults.map((f) => f.hooks.security)),
+    refineAarq: chain<[Aarq], AarqDecision>(faults, (h) => h.refineAarq),
+    onApduOut: (request, response, associated) => {
+      let out: Uint8Array | undefined = response;
+      for (const f of faults) if (out !== undefined && f.hooks.onApduOut) out = f.hooks.onApduOut(request, out, associated);
+      return out;
+    },
+    hangUp: {
+      afterRelease: faults.some((f) => f.hooks.hangUp?.afterRelease === true),
+      afterDisc: faults.some((f) => f.hooks.hangUp?.afterDisc === true),
+    },
   };
 }
 

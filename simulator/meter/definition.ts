@@ -72,4 +72,6 @@ export interface MeterDefinition {
   readonly wrapper: WrapperSettings;
   readonly associations: readonly AssociationDefinition[];
   readonly objects: readonly ObjectDefinition[];
+  /** Legal variants the meter shows (simulator/variants/), by name. */
+  readonly variants: readonly string[];
 }

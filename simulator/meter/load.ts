@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import YAML, { LineCounter, parseDocument } from 'yaml';
 import { bytesEqual, isDecodeError } from '../../dlms/bytes';
 import { parseObis } from '../../dlms/cosem/obis';
 import { CLASS_BY_NAME } from '../objects';
@@ -13,10 +13,14 @@ import { resolveSecretRef } from '../secrets';
 import { SERVER_CONFORMANCE_NAMES } from '../server/conformance';
 import type { AssociationDefinition, HdlcSettings, MeterDefinition, ObjectDefinition } from './definition';
 import { Cursor, MeterDefinitionError } from './yaml-cursor';
+import { VARIANTS, variantsNamed, type MeterYaml } from '../variants';
 import { HLS_AUTHENTICATIONS, hlsAssociationFields, isHlsAuthentication } from './security';
 
 /** The meter the simulator serves when none is named. */
-export const DEFAULT_METER = path.join(__dirname, '..', 'meters', 'default.yaml');
+// This file sits at simulator/meter/ in the sources and at dist/simulator/meter/ when compiled.
+const SIMULATOR_DIR = path.resolve(__dirname, '..');
+const SOURCE_SIMULATOR_DIR = path.basename(path.dirname(SIMULATOR_DIR)) === 'dist' ? path.join(path.dirname(SIMULATOR_DIR), '..', 'simulator') : SIMULATOR_DIR;
+export const DEFAULT_METER = path.join(SOURCE_SIMULATOR_DIR, 'meters', 'default.yaml');
 
 /** Green Book 8.4.2.2: a one-byte client address carries a 7-bit SAP; 0 is "no station". */
 const CLIENT_SAP_RANGE = [1, 0x7f] as const;
@@ -115,7 +119,7 @@ export function parseMeterDefinition(text: string, file: string): MeterDefinitio
   }
   const root = new Cursor(doc.contents, file, lines);
   if (root.get('extends').present) return extendMeter(root, file);
-  root.only(['description', 'logicalDeviceName', 'hdlc', 'wrapper', 'associations', 'objects']);
+  root.only(['description', 'logicalDeviceName', 'hdlc', 'wrapper', 'associations', 'objects', 'variants']);
   const ldnCursor = root.need('logicalDeviceName');
   const logicalDeviceName = ldnCursor.string();
   if (logicalDeviceName.length < LDN_LENGTH[0] || logicalDeviceName.length > LDN_LENGTH[1] || !/^[\x20-\x7e]+$/.test(logicalDeviceName)) {
@@ -144,7 +148,9 @@ export function parseMeterDefinition(text: string, file: string): MeterDefinitio
       `logical name in association ${a.name}`,
     );
   }
-  return { file, logicalDeviceName, hdlc, wrapper: { wPort }, associations, objects };
+  const variantsCursor = root.get('variants');
+  const variants = variantsCursor.present ? variantsCursor.items().map((i) => i.oneOf(VARIANTS.map((v) => v.name))) : [];
+  return { file, logicalDeviceName, hdlc, wrapper: { wPort }, associations, objects, variants };
 }
 
 /**
@@ -167,12 +173,18 @@ function extendMeter(root: Cursor, file: string): MeterDefinition {
   return { ...base, file, objects };
 }
 
-export function loadMeterDefinition(file: string = DEFAULT_METER): MeterDefinition {
+export function loadMeterDefinition(file: string = DEFAULT_METER, variants: readonly string[] = []): MeterDefinition {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     throw new MeterDefinitionError(file, 1, 1, `cannot read the meter definition: ${(e as Error).message}`);
   }
-  return parseMeterDefinition(text, file);
+  const base = parseMeterDefinition(text, file);
+  const names = [...new Set([...base.variants, ...variants])];
+  const changing = variantsNamed(names).filter((v) => v.meter !== undefined);
+  if (changing.length === 0) return { ...base, variants: names };
+  // The definition as the variants change it, validated again (simulator/variants/types.ts).
+  const changed = changing.reduce<MeterYaml>((m, v) => v.meter!(m), YAML.parse(text) as MeterYaml);
+  return { ...parseMeterDefinition(YAML.stringify(changed), `${file} (variants: ${changing.map((v) => v.name).join(', ')})`), variants: names };
 }

@@ -131,7 +131,9 @@ export function invokeMethod(address: MethodAddress, parameters: Data | undefine
   const object = findObject(ctx.meter.objects, address.logicalName, association);
   if (!object || !visibleTo(object, association)) return methodRefused('object-undefined');
   if (object.cosemClass.classId !== address.classId) return methodRefused('object-class-inconsistent');
-  if (address.method < 1 || address.method > object.cosemClass.methodCount || !object.behaviour.invoke) return methodRefused('object-undefined');
+  if (address.method < 1 || address.method > object.cosemClass.methodCount) return methodRefused('object-undefined');
+  // A method the object list shows without access is refused for that (Blue Book 4.4.3), whether or not this simulator implements it.
   if (!methodsGranted(association)) return methodRefused('read-write-denied');
+  if (!object.behaviour.invoke) return methodRefused('object-undefined');
   return object.behaviour.invoke(address.method, parameters, ctx);
 }

@@ -154,7 +154,7 @@ export function answerAarq(aarq: Aarq, clientSap: number, meter: MeterDefinition
   const def = meter.associations.find((a) => a.clientSap === clientSap);
   const check: Check = (rule, passes) => hooks.checkAarq(rule, aarq, passes);
   const decided = decide(aarq, def, check, hooks);
-  const decision = hooks.onAarq(decided.decision);
+  const decision = hooks.refineAarq(aarq, hooks.onAarq(decided.decision));
   // A fault may refuse anything, but can only accept what could be negotiated.
   const view = decision.kind === 'accept' ? decided.view : undefined;
 

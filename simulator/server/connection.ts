@@ -11,6 +11,9 @@ import { createHdlcServerConnection } from './hdlc-link';
 import { createSession } from './session';
 import { createSecureSession } from './security';
 import { createWrapperServerLink } from './wrapper-link';
+import type { Session } from './session';
+import { decodePduBytes } from '../../dlms/acse/pdu';
+import { isDecodeError } from '../../dlms/bytes';
 
 export type Framing = 'hdlc' | 'wrapper';
 
@@ -29,12 +32,68 @@ export interface ServerConnection {
   expire(now: number): void;
   /** When `expire` should next be called, if anything is pending. */
   deadline(): number | undefined;
+  /** The server wants the connection closed once what it sent is written (a meter that hangs up, simulator/variants/). */
+  readonly hangingUp: boolean;
+}
+
+const AARE_TAG = 0x61;
+const RLRE_TAG = 0x63;
+
+/**
+ * The last interception point (hooks.onApduOut) and the hang-up after an RLRE: every response
+ * APDU as it leaves the application layer. Whether an association is open is followed from the
+ * AARE and RLRE that went out, as a client would see it.
+ */
+function outermost(inner: Session, hooks: ServerConfig['hooks'], onReleased: () => void): Session {
+  let associated = false;
+  return {
+    handleApdu(apdu, clientSap, now) {
+      const response = inner.handleApdu(apdu, clientSap, now);
+      if (response === undefined) return undefined;
+      const out = hooks.onApduOut(apdu, response, associated);
+      if (response[0] === AARE_TAG) associated = associated || aareAccepted(response);
+      if (response[0] === RLRE_TAG) {
+        associated = false;
+        if (hooks.hangUp.afterRelease) onReleased();
+      }
+      return out;
+    },
+    reset() {
+      associated = false;
+      inner.reset();
+    },
+    takePushes: () => inner.takePushes(),
+  };
+}
+
+/** Whether an AARE says accepted (result, [A2] INTEGER 0), read without decoding the rest. */
+function aareAccepted(aare: Uint8Array): boolean {
+  try {
+    const pdu = decodePduBytes(aare);
+    return pdu.type === 'aare' && pdu.result === 'accepted';
+  } catch (e) {
+    if (isDecodeError(e)) return false;
+    throw e;
+  }
 }
 
 export function createServerConnection(config: ServerConfig): ServerConnection {
-  const session = createSecureSession(config.meter, config.hooks, createSession(config.meter, config.hooks, config.startedAt));
+  let hangingUp = false;
+  const session = outermost(createSecureSession(config.meter, config.hooks, createSession(config.meter, config.hooks, config.startedAt)), config.hooks, () => {
+    hangingUp = true;
+  });
   // HDLC: the framer, the link machine and its faults live in hdlc-link.ts.
-  if (config.framing === 'hdlc') return createHdlcServerConnection(config.meter.hdlc, config.hooks, session);
+  if (config.framing === 'hdlc') {
+    const hdlc = createHdlcServerConnection(config.meter.hdlc, config.hooks, session);
+    return {
+      receive: (chunk, now) => hdlc.receive(chunk, now),
+      expire: (now) => hdlc.expire(now),
+      deadline: () => hdlc.deadline(),
+      get hangingUp() {
+        return hangingUp || (config.hooks.hangUp.afterDisc && hdlc.discReceived);
+      },
+    };
+  }
   const framer: StreamFramer = new WrapperFramer();
   const link = createWrapperServerLink(config.meter.wrapper, session);
   const handle = (pdu: Uint8Array, now: number): Uint8Array[] => link.handlePdu(pdu, now);
@@ -51,5 +110,8 @@ export function createServerConnection(config: ServerConfig): ServerConnection {
       framer.expire(now);
     },
     deadline: () => framer.deadline(),
+    get hangingUp() {
+      return hangingUp;
+    },
   };
 }

@@ -44,12 +44,14 @@ export interface HdlcServerLink {
   readonly state: LinkState;
   /** When `tick` should next be called, if anything is timed. */
   deadline(): number | undefined;
+  /** A DISC has ended the link at least once. */
+  readonly discReceived: boolean;
 }
 
 /** The server's address forms: two bytes (four when a half needs more than seven bits), and one byte (upper only). */
-function addressForms(s: HdlcSettings, anySize: boolean): { local: HdlcAddress; aliases: HdlcAddress[] } {
+function addressForms(s: HdlcSettings, anySize: boolean, noOneByte: boolean): { local: HdlcAddress; aliases: HdlcAddress[] } {
   const local = serverAddress(s.serverLogical, s.serverPhysical);
-  const aliases: HdlcAddress[] = s.serverLogical <= 0x7f ? [serverAddress(s.serverLogical)] : [];
+  const aliases: HdlcAddress[] = s.serverLogical <= 0x7f && !noOneByte ? [serverAddress(s.serverLogical)] : [];
   if (anySize && local.size === 2) aliases.push(serverAddress(s.serverLogical, s.serverPhysical, 4));
   return { local, aliases };
 }
@@ -90,7 +92,7 @@ function withControl(bytes: Uint8Array, type: 'DISC'): Uint8Array {
 
 export function createHdlcServerLink(settings: HdlcSettings, hooks: ActiveHooks, session: Session): HdlcServerLink {
   const h = hooks.hdlc;
-  const { local, aliases } = addressForms(settings, h.acceptAnyAddressSize);
+  const { local, aliases } = addressForms(settings, h.acceptAnyAddressSize, h.noOneByteAddress);
   let state = initialLinkState({
     role: 'server',
     local,
@@ -107,6 +109,7 @@ export function createHdlcServerLink(settings: HdlcSettings, hooks: ActiveHooks,
     ...(h.noInactivityTimeout || settings.inactivityTimeoutS === 0 ? {} : { inactivityTimeoutMs: settings.inactivityTimeoutS * 1000 }),
   });
   let negotiated: LinkSettings | undefined;
+  let discReceived = false;
   /** Pushed APDUs waiting for a UI poll. */
   let pushes: Uint8Array[] = [];
 
@@ -144,6 +147,7 @@ export function createHdlcServerLink(settings: HdlcSettings, hooks: ActiveHooks,
           state = { ...state, settings: h.onNegotiated(a.settings) };
           break;
         case 'disconnected':
+          if (a.reason === 'disc') discReceived = true;
           negotiated = undefined;
           pushes = [];
           session.reset();
@@ -185,12 +189,41 @@ export function createHdlcServerLink(settings: HdlcSettings, hooks: ActiveHooks,
     return run(next === undefined ? { type: 'nothing-to-send' } : { type: 'send-ui', payload: addLlc('response', next) }, now);
   }
 
+  /**
+   * Legal variants of the link's error handling (simulator/variants/): FRMR for an I frame out
+   * of sequence, or silence where the machine would send FRMR. Undefined: the machine decides.
+   */
+  function variantHandling(frame: HdlcFrame): Uint8Array[] | undefined {
+    if (state.mode !== 'NRM' || !isForUs(frame)) return undefined;
+    if (h.rejectWrongNs && frame.type === 'I' && frame.ns !== state.vr) {
+      const rejection = new Uint8Array(0);
+      state = { ...state, mode: 'frame-reject', poll: false, rejection };
+      return [encodeFrame({ type: 'FRMR', destination: frame.source, source: frame.destination, pf: true, info: rejection })];
+    }
+    if (h.discardInsteadOfFrmr && (frame.type === 'I' || frame.type === 'RR' || frame.type === 'RNR')) {
+      const tooLong = frame.type === 'I' && frame.info.length > state.settings.maxInfoFieldLengthReceive;
+      const sent = state.unacked.length;
+      // N(R) may acknowledge from the oldest unacknowledged frame up to V(S).
+      const oldest = (state.vs - sent + 8) % 8;
+      const nrValid = Array.from({ length: sent + 1 }, (_, i) => (oldest + i) % 8).includes(frame.nr);
+      if (tooLong || !nrValid) return [];
+    }
+    return undefined;
+  }
+
+  function isForUs(frame: HdlcFrame): boolean {
+    return frame.destination.upper === local.upper;
+  }
+
   return {
     get connected() {
       return state.mode === 'NRM' || state.mode === 'frame-reject';
     },
     get negotiated() {
       return negotiated;
+    },
+    get discReceived() {
+      return discReceived;
     },
     get state() {
       return state;
@@ -206,6 +239,8 @@ export function createHdlcServerLink(settings: HdlcSettings, hooks: ActiveHooks,
         frame = { ...frame, destination: frame.destination.size === 1 ? serverAddress(settings.serverLogical) : local };
       }
       frame = h.onReceive(frame, state);
+      const variant = variantHandling(frame);
+      if (variant !== undefined) return variant;
       const out = run({ type: 'receive', frame }, now);
       if (frame.type === 'UI' && frame.pf && state.mode === 'NRM' && state.poll) out.push(...pushPoll(now));
       return out;
@@ -217,6 +252,8 @@ export interface HdlcServerConnection {
   receive(chunk: Uint8Array, now: number): Uint8Array[];
   expire(now: number): void;
   deadline(): number | undefined;
+  /** A DISC ended the link (the UA is among what receive returned). */
+  readonly discReceived: boolean;
 }
 
 /** The framer (with the meter's inter-octet timeout) and the link, over one stream. */
@@ -225,6 +262,9 @@ export function createHdlcServerConnection(settings: HdlcSettings, hooks: Active
   const framer: StreamFramer = h.lenientFormat ? new FlagFramer() : new HdlcFramer(h.noInterFrameTimeout ? {} : { interByteTimeoutMs: settings.interOctetTimeoutMs });
   const link = createHdlcServerLink(settings, hooks, session);
   return {
+    get discReceived() {
+      return link.discReceived;
+    },
     receive(chunk, now) {
       const out: Uint8Array[] = [];
       // Discarded bytes are noise on the line: a server says nothing about them.

@@ -25,8 +25,10 @@ export function serveTransport(transport: Transport, config: ServerConfig, now: 
       // A peer that went away mid-response is not an error of the simulator.
       writing = writing.then(() => (closed ? undefined : transport.write(bytes))).catch(() => undefined);
     }
+    // A meter that hangs up (simulator/variants/close-after-*): what it sent goes out first.
+    if (connection.hangingUp) void served.close();
   });
-  return {
+  const served: Served = {
     async close() {
       if (closed) return;
       await writing;
@@ -34,4 +36,5 @@ export function serveTransport(transport: Transport, config: ServerConfig, now: 
       await transport.close();
     },
   };
+  return served;
 }

@@ -35,8 +35,11 @@ describe('conformance suites against the reference simulator', function () {
   for (const [framing, profile] of Object.entries(profiles)) {
     it(`pass in full against the clean simulator over ${framing}`, async () => {
       const results = await runSuites({ profile, suites });
-      const bad = results.filter((r) => r.status !== 'passed' && r.status !== 'inapplicable');
+      const bad = results.filter((r) => r.status !== 'passed' && r.status !== 'passed-with-remarks' && r.status !== 'inapplicable');
       expect(bad, describeResults(bad)).to.deep.equal([]);
+      // The reference meter gives the preferred answer everywhere: a remark on it is a tolerance misplaced.
+      const remarked = results.filter((r) => r.status === 'passed-with-remarks');
+      expect(remarked.map((r) => `${r.id}: ${r.remarks.map((m) => m.text).join('; ')}`)).to.deep.equal([]);
       expect(results.filter((r) => r.status === 'passed').length).to.be.greaterThan(0);
     });
   }

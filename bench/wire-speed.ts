@@ -1,0 +1,93 @@
+/**
+ * Wire-speed truth on serial: the client and the simulator on the two ends of a line-speed
+ * bridge (line-bridge.ts) at `baud`; a session (SNRM, AARQ, `gets` GETs, RLRQ, DISC) takes its
+ * wall time, and its wire time is what its bytes, both ways, need on that line (bytes × 10 /
+ * baud; half duplex, one frame at a time). The ratio says how much time is spent off the wire:
+ * our gaps between frames and after the last byte, and the simulator's turnaround (in this same
+ * process), so it is an upper bound on ours.
+ */
+import { createClient } from '../client';
+import { openSerial } from '../drivers/serial';
+import { createSimulator } from '../simulator';
+import { startLineBridge, wireMs } from './line-bridge';
+import { LOGICAL_DEVICE_NAME } from './client-session';
+
+export interface WireSpeedFigures {
+  readonly baud: number;
+  readonly exchanges: number;
+  readonly bytes: number;
+  readonly wallMs: number;
+  readonly wireMs: number;
+  /** wall / wire: 1.00 is a line never idle. */
+  readonly ratio: number;
+  /** (wire + our gaps) / wire: the line's time as the client alone would make it. */
+  readonly oursRatio: number;
+  readonly perExchange: {
+    readonly wallMs: number;
+    readonly wireMs: number;
+    /** The client's gap: from an answer's last byte taken in to the next request sent. */
+    readonly oursMs: number;
+    /** The rest: the simulator's turnaround, the bridge's and the ptys' latency. */
+    readonly turnaroundMs: number;
+  };
+}
+
+export async function measureWireSpeed(baud: number, gets: number): Promise<WireSpeedFigures> {
+  const bridge = await startLineBridge(baud);
+  const meterEnd = await openSerial({ path: bridge.meterEnd, baudRate: baud, timeoutMs: 2000 });
+  const sim = createSimulator({ framing: 'hdlc' });
+  sim.serveTransport(meterEnd);
+  const client = createClient({
+    transport: { kind: 'serial', path: bridge.clientEnd, baudRate: baud },
+    link: { framing: 'hdlc', serverLogical: 1, serverPhysical: 16, addressSize: 1, responseTimeoutMs: 5000, interFrameTimeoutMs: 500 },
+    connectTimeoutMs: 2000,
+    connectRetries: 0,
+  });
+  try {
+    const t0 = performance.now();
+    const a = await client.associate({ name: 'public', clientSap: 16, referencing: 'ln', authentication: 'none' });
+    if (a.kind !== 'accepted') throw new Error(`wire-speed bench: association not accepted (${a.kind})`);
+    for (let i = 0; i < gets; i++) {
+      const o = await client.get(LOGICAL_DEVICE_NAME);
+      if (o.kind !== 'data') throw new Error(`wire-speed bench: GET gave ${o.kind}`);
+    }
+    await client.release();
+    await client.disconnect();
+    const wallMs = performance.now() - t0;
+    let bytes = 0;
+    let exchanges = 0;
+    for (const r of client.trace) {
+      if (r.dir === 'tx') exchanges++;
+      if (r.dir !== 'event') bytes += r.bytes?.length ?? 0;
+    }
+    const wire = wireMs(bytes, baud);
+    // From the trace: a tx record is made as the frame goes onto the line, an rx record when its
+    // last byte has been taken in. Ours: from an answer in to the next request out. Theirs and the
+    // rig's: from a request out to its answer in, less both frames' wire time.
+    let oursMs = 0;
+    let turnaroundMs = 0;
+    let last: { dir: string; at: number; n: number } | undefined;
+    for (const r of client.trace) {
+      if (r.dir === 'event') continue;
+      const n = r.bytes?.length ?? 0;
+      if (last?.dir === 'rx' && r.dir === 'tx') oursMs += r.at - last.at;
+      if (last?.dir === 'tx' && r.dir === 'rx') turnaroundMs += r.at - last.at - wireMs(last.n, baud) - wireMs(n, baud);
+      last = { dir: r.dir, at: r.at, n };
+    }
+    return {
+      baud,
+      exchanges,
+      bytes,
+      wallMs,
+      wireMs: wire,
+      ratio: wallMs / wire,
+      oursRatio: (wire + oursMs) / wire,
+      perExchange: { wallMs: wallMs / exchanges, wireMs: wire / exchanges, oursMs: oursMs / exchanges, turnaroundMs: turnaroundMs / exchanges },
+    };
+  } finally {
+    await client.disconnect();
+    await sim.stop();
+    await meterEnd.close();
+    await bridge.stop();
+  }
+}

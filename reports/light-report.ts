@@ -1,0 +1,124 @@
+/**
+ * A light and private single-file report. Light: a case that passed keeps its readable trace
+ * (text, timeline SVG) in the report, but its heavy attachments — the JSON trace and the pcapng
+ * capture, about 100 KB a case in the default run — stay as files beside the results
+ * (allure-results/, where `dlmsct export` reads them too) and the report links to them; a case
+ * that did not pass embeds everything. And the page is packed (packHtml). Private: the page
+ * makes no network request. Allure's report plugin switches its analytics script on
+ * unconditionally; it is cut out of the generated page, and a Content-Security-Policy that
+ * allows nothing off the page is added so that nothing else in the bundle can phone home.
+ */
+import { gzipSync } from 'node:zlib';
+
+/** Attachments a passing case keeps as linked files instead of embedding them (reports/allure-case.ts names them). */
+export const HEAVY_ATTACHMENTS: ReadonlySet<string> = new Set(['frame trace (JSON)', 'trace.pcapng']);
+
+interface Attachment {
+  readonly name: string;
+  readonly source: string;
+  readonly type?: string;
+}
+
+interface ResultNode {
+  attachments?: Attachment[];
+  steps?: ResultNode[];
+}
+
+interface AllureResultJson extends ResultNode {
+  status?: string;
+  links?: { name?: string; url: string; type?: string }[];
+}
+
+/**
+ * The result as the report should show it: for a passed case, heavy attachments (anywhere in
+ * its step tree) are taken out and linked instead, at `linkBase` + their file name. Returns the
+ * result and the attachment files it still embeds.
+ */
+export function lightResult(result: AllureResultJson, linkBase: string): { readonly result: AllureResultJson; readonly embedded: readonly string[] } {
+  const embedded: string[] = [];
+  const links: { name: string; url: string; type: string }[] = [];
+  const passed = result.status === 'passed';
+  const visit = (node: ResultNode): ResultNode => {
+    const kept: Attachment[] = [];
+    for (const a of node.attachments ?? []) {
+      if (passed && HEAVY_ATTACHMENTS.has(a.name)) links.push({ name: `${a.name} (file)`, url: `${linkBase}${a.source}`, type: 'attachment' });
+      else {
+        kept.push(a);
+        embedded.push(a.source);
+      }
+    }
+    return { ...node, ...(node.attachments ? { attachments: kept } : {}), ...(node.steps ? { steps: node.steps.map(visit) } : {}) };
+  };
+  const light = visit(result) as AllureResultJson;
+  if (links.length > 0) light.links = [...(result.links ?? []), ...links];
+  return { result: light, embedded };
+}
+
+const ANALYTICS_LOADER = /<script\b[^>]*\bsrc="https:\/\/www\.googletagmanager\.com\/[^"]*"[^>]*><\/script>/g;
+/** The inline block that configures it: `<script> window.dataLayer … gtag('config', …) </script>`. */
+const ANALYTICS_CONFIG = /<script>\s*window\.dataLayer[\s\S]*?<\/script>/g;
+
+/**
+ * Nothing leaves the page: scripts, styles, fonts and images from the page itself or data:/blob:
+ * URLs only; no connections at all.
+ */
+export const PRIVATE_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' data: blob:; style-src 'unsafe-inline' data: blob:; img-src data: blob:; font-src data: blob:; media-src data: blob:; connect-src data: blob:; worker-src blob: data:; frame-src data: blob:; form-action 'none'; base-uri 'none'";
+
+/** The generated page without the analytics, with the policy above as the first thing in <head>, packed (packHtml). */
+export function privateHtml(html: string): string {
+  const stripped = packHtml(html.replace(ANALYTICS_LOADER, '').replace(ANALYTICS_CONFIG, ''));
+  return stripped.replace(/<head>/i, `<head>\n    <meta http-equiv="Content-Security-Policy" content="${PRIVATE_CSP}">`);
+}
+
+/**
+ * Every place the page would load something from another host: src/href/action attributes and
+ * CSS url(…) with an http(s) or protocol-relative URL. Plain text that merely mentions a URL (a
+ * spec link shown as text, an XML namespace inside inline SVG) is not a request and not listed.
+ */
+export function externalReferences(html: string): string[] {
+  const found = new Set<string>();
+  const patterns = [/\b(?:src|href|action|poster|data)\s*=\s*["']?((?:https?:)?\/\/[^"'\s>]+)/gi, /url\(\s*["']?((?:https?:)?\/\/[^"')\s]+)/gi, /@import\s+["']((?:https?:)?\/\/[^"']+)/gi];
+  for (const p of patterns) for (const m of html.matchAll(p)) found.add(m[1]!);
+  return [...found];
+}
+
+const APP_SCRIPT = /<script\s+src="data:text\/javascript;base64,([A-Za-z0-9+/=]+)"\s*><\/script>/;
+const DATA_SCRIPT = /<script defer>\s*Promise\.allSettled\(\[([\s\S]*?)\]\)\s*\.then\(function\(\)\{\s*window\.allureReportDataReady = true;\s*\}\)\s*<\/script>/;
+const DATA_ENTRY = /d\("([^"\\]+)","([A-Za-z0-9+/=]*)"\)/g;
+
+/**
+ * The page with Allure's app and its data packed into one gzip stream (DecompressionStream, in
+ * every current browser): the single file shrinks about fourfold — base64 of JSON and of the app
+ * bundle compresses well — and opens as fast, since unpacking takes milliseconds. The loader
+ * fills `window.allureReportData` as Allure's own data script did (each entry base64, as the app
+ * expects), marks it ready, then starts the app from a blob: URL. A page whose layout this does
+ * not recognise (another Allure version) is returned unchanged.
+ */
+export function packHtml(html: string): string {
+  const app = APP_SCRIPT.exec(html);
+  const data = DATA_SCRIPT.exec(html);
+  if (!app || !data) return html;
+  const entries = [...data[1]!.matchAll(DATA_ENTRY)].map((m) => ({ name: m[1]!, bytes: Buffer.from(m[2]!, 'base64') }));
+  const appBytes = Buffer.from(app[1]!, 'base64');
+  const packed = gzipSync(Buffer.concat([appBytes, ...entries.map((e) => e.bytes)]), { level: 9 }).toString('base64');
+  const index = JSON.stringify(entries.map((e) => [e.name, e.bytes.length]));
+  const loader = `<script>
+(function () {
+  var index = ${index.replace(/</g, '\\u003c')};
+  var appLength = ${appBytes.length};
+  var packed = "${packed}";
+  function fromBase64(s) { var b = atob(s), u = new Uint8Array(b.length); for (var i = 0; i < b.length; i++) u[i] = b.charCodeAt(i); return u; }
+  function toBase64(u) { var s = ''; for (var i = 0; i < u.length; i += 0x8000) s += String.fromCharCode.apply(null, u.subarray(i, i + 0x8000)); return btoa(s); }
+  new Response(new Blob([fromBase64(packed)]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer().then(function (buffer) {
+    var all = new Uint8Array(buffer), at = appLength;
+    window.allureReportData = window.allureReportData || {};
+    index.forEach(function (e) { window.allureReportData[e[0]] = toBase64(all.subarray(at, at + e[1])); at += e[1]; });
+    window.allureReportDataReady = true;
+    var s = document.createElement('script');
+    s.src = URL.createObjectURL(new Blob([all.subarray(0, appLength)], { type: 'text/javascript' }));
+    document.body.appendChild(s);
+  });
+})();
+</script>`;
+  return html.replace(data[0], () => loader).replace(app[0], '');
+}
