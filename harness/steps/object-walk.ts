@@ -11,14 +11,16 @@
  *   writes        an attribute with write access: the value read is written back and read again
  *                 unchanged (Green Book 9.3.7), and a value of a wrong type is refused; whatever
  *                 was accepted is restored. Inconclusive when nothing could be written safely.
- *   methods       a method without access is refused (Green Book 9.3.8), and so is a method
- *                 index the class does not define.
+ *   methods-without-access   a method the object list grants no access is refused (Green
+ *                 Book 9.3.8); inapplicable where the object list shows none.
+ *   undefined-methods        a method index past those the class version defines is refused.
  *
  * Reading values and checking their types and class rules is `check.attributes`' job.
  */
+import type { ActionOutcome } from '../../client/api';
 import type { Data } from '../../dlms/axdr/data';
 import { formatData } from '../../dlms/axdr/format';
-import { classById, type InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
+import { classById, classVersions, type InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
 import { defaultValue } from '../../dlms/cosem/catalogue/default-value';
 import { parseTypeSpec } from '../../dlms/cosem/catalogue/type-spec';
 import { type ClassFilter, type CosemObject, describeFilter, matchesClass, readAccess } from '../classes/object-list';
@@ -31,7 +33,7 @@ import { describeOutcome } from './outcome';
 import { registerStep } from './registry';
 import { remark, valuesEqual, wrongTypeFor, writeAccess, WALK_SKIPS_WRITE } from './object-walk-rules';
 
-const ASPECTS = ['counts', 'read-refusals', 'writes', 'methods'] as const;
+const ASPECTS = ['counts', 'read-refusals', 'writes', 'methods-without-access', 'undefined-methods'] as const;
 type Aspect = (typeof ASPECTS)[number];
 
 interface WalkArgs {
@@ -54,16 +56,20 @@ const REFUSAL_CLAUSE = 'docs/decisions/object-walk.md (refusal codes)';
 interface Tally {
   unknown: number;
   written: number;
+  withoutAccess: number;
   methodsRefusedByConformance: boolean;
 }
 
 function catalogueDef(ctx: StepContext, o: CosemObject, tally: Tally): InterfaceClassDef | undefined {
   const def = classById(o.classId, o.version);
-  if (!def) {
-    tally.unknown++;
-    remark(ctx, `not checked: class ${o.classId} v${o.version} unknown to the catalogue`, 'docs/decisions/class-catalogue.md');
-  }
-  return def;
+  if (def) return def;
+  tally.unknown++;
+  const known = classVersions(o.classId).map((c) => c.version);
+  // A version the catalogue lacks of a class it knows deserves attention (a remark); a class id
+  // it does not know at all is a manufacturer's class or a newer one: noted and counted.
+  if (known.length) remark(ctx, `not checked: class ${o.classId} v${o.version} unknown (the catalogue has v${known.join(', v')})`, 'docs/decisions/object-walk.md');
+  else ctx.note(`not checked: class ${o.classId} v${o.version} unknown to the catalogue (a manufacturer-specific class, or newer than the catalogue)`);
+  return undefined;
 }
 
 async function counts(ctx: StepContext, o: CosemObject, def: InterfaceClassDef): Promise<void> {
@@ -151,16 +157,21 @@ async function writes(ctx: StepContext, o: CosemObject, def: InterfaceClassDef |
   }
 }
 
-async function methods(ctx: StepContext, o: CosemObject, def: InterfaceClassDef | undefined, tally: Tally): Promise<void> {
-  if (tally.methodsRefusedByConformance) return;
-  const action = async (method: number, parameters: Data | undefined) => {
+type Action = (method: number, parameters: Data | undefined) => Promise<ActionOutcome>;
+
+function actionOn(ctx: StepContext, o: CosemObject): Action {
+  return async (method, parameters) => {
     const ref = { classId: o.classId, obis: o.obis, method };
     const outcome = await boundedStep(ctx, ctx.client.action(ref, parameters), `ACTION ${o.obis}/${method}`);
     ctx.last = { op: 'action', ref, outcome };
     return outcome;
   };
+}
+
+async function methodsWithoutAccess(ctx: StepContext, o: CosemObject, def: InterfaceClassDef | undefined, tally: Tally): Promise<void> {
+  const action = actionOn(ctx, o);
   for (const m of o.methods ?? []) {
-    if (m.mode !== 0) continue;
+    if (tally.methodsRefusedByConformance || m.mode !== 0) continue;
     const parameter = def?.methods.find((x) => x.index === m.id)?.parameter;
     const outcome = await action(m.id, parameter === undefined ? undefined : defaultValue(parseTypeSpec(parameter)));
     const said = describeOutcome(ctx.last!);
@@ -170,12 +181,17 @@ async function methods(ctx: StepContext, o: CosemObject, def: InterfaceClassDef 
       tally.methodsRefusedByConformance = true;
       return ctx.note(`ACTION is not served in this association (${said}); method access not checked here`);
     }
+    tally.withoutAccess++;
     if (outcome.result === 'success') throw new ExpectationFailure(METHOD_ACCESS_RULE, `method ${m.id} refused (read-write-denied)`, 'success: the method ran without access');
     if (outcome.result !== 'read-write-denied') remark(ctx, `method ${m.id} without access refused with ${outcome.result}, not read-write-denied`, REFUSAL_CLAUSE);
   }
-  const undefinedIndex = Math.max(def?.methods.reduce((n, m) => Math.max(n, m.index), 0) ?? 0, ...(o.methods ?? []).map((m) => m.id), 0) + 1;
+}
+
+async function undefinedMethod(ctx: StepContext, o: CosemObject, def: InterfaceClassDef | undefined, tally: Tally): Promise<void> {
+  if (tally.methodsRefusedByConformance) return;
   if (!def) return ctx.note('undefined method index not tried: the class is not in the catalogue');
-  const outcome = await action(undefinedIndex, { type: 'integer', value: 0 });
+  const undefinedIndex = Math.max(def.methods.reduce((n, m) => Math.max(n, m.index), 0), ...(o.methods ?? []).map((m) => m.id), 0) + 1;
+  const outcome = await actionOn(ctx, o)(undefinedIndex, { type: 'integer', value: 0 });
   const said = describeOutcome(ctx.last!);
   ctx.note(`method ${undefinedIndex} (not defined by ${def.name} v${def.version}) → ${said}`);
   if (outcome.kind !== 'action-result') {
@@ -189,7 +205,7 @@ async function methods(ctx: StepContext, o: CosemObject, def: InterfaceClassDef 
 registerStep<WalkArgs>({
   name: 'check.walk',
   description:
-    'The object walk (DLMS UA 1001-6 §7.2) over every object of the object list, one aspect: counts, read-refusals, writes (write back, wrong type refused) or methods (no access, undefined index)',
+    'The object walk (DLMS UA 1001-6 §7.2) over every object of the object list, one aspect: counts, read-refusals, writes (write back, wrong type refused), methods-without-access or undefined-methods',
   generator: true,
   schema: {
     type: 'object',
@@ -206,7 +222,7 @@ registerStep<WalkArgs>({
     const objects = all.filter((o) => matchesClass(args.class, o.classId));
     if (objects.length === 0) throw new Inapplicable(`the object list of ${association.name} holds no object of ${describeFilter(args.class)}`);
     const listVersion = all.find((o) => o.obis === CURRENT_ASSOCIATION)?.version ?? 0;
-    const tally: Tally = { unknown: 0, written: 0, methodsRefusedByConformance: false };
+    const tally: Tally = { unknown: 0, written: 0, withoutAccess: 0, methodsRefusedByConformance: false };
     await forEachObject(ctx, objects, async (o) => {
       const def = catalogueDef(ctx, o, tally);
       switch (args.aspect) {
@@ -216,8 +232,10 @@ registerStep<WalkArgs>({
           return readRefusals(ctx, o, listVersion);
         case 'writes':
           return writes(ctx, o, def, listVersion, tally);
-        case 'methods':
-          return methods(ctx, o, def, tally);
+        case 'methods-without-access':
+          return methodsWithoutAccess(ctx, o, def, tally);
+        case 'undefined-methods':
+          return undefinedMethod(ctx, o, def, tally);
         default: {
           const never: never = args.aspect;
           return never;
@@ -229,6 +247,7 @@ registerStep<WalkArgs>({
       ctx.note(`${tally.written} attribute(s) written back and read again`);
       if (tally.written === 0) throw new Inconclusive(`WRITE DATA NOT AVAILABLE: ${association.name} grants write access to no attribute that can be written back safely`);
     }
-    if (args.aspect === 'methods' && tally.methodsRefusedByConformance) throw new Inapplicable(`ACTION is not served in ${association.name}`);
+    if ((args.aspect === 'methods-without-access' || args.aspect === 'undefined-methods') && tally.methodsRefusedByConformance) throw new Inapplicable(`ACTION is not served in ${association.name}`);
+    if (args.aspect === 'methods-without-access' && tally.withoutAccess === 0) throw new Inapplicable(`the object list of ${association.name} shows no method without access`);
   },
 });
