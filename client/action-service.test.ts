@@ -1,5 +1,5 @@
 import { scriptedLink } from '../test/helpers/scripted-link';
-import type { Pdu } from '../dlms/acse/pdu';
+import type { Pdu } from '../dlms/pdu/pdu';
 import { expect } from 'chai';
 import { encodeDataBytes } from '../dlms/axdr/data-codec';
 import type { Apdu } from '../dlms/xdlms/apdu';

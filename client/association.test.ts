@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { decodePduBytes, encodePduBytes, type Pdu } from '../dlms/acse/pdu';
+import { decodePduBytes, encodePduBytes, type Pdu } from '../dlms/pdu/pdu';
 import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME } from '../dlms/acse/names';
 import { userInformationFor } from '../dlms/acse/user-information';
-import { encodeAcseBytes } from '../dlms/acse/pdu';
+import { encodeAcseBytes } from '../dlms/pdu/pdu';
 import { fromHex, toHex } from '../dlms/bytes/hex';
 import { Secret } from '../dlms/secret';
 import type { AssociationParams } from './api';

@@ -8,7 +8,7 @@ import { DecodeError } from '../dlms/bytes/decode-error';
 import { bitStringOf } from '../dlms/ber/bit-string';
 import type { BerBitString } from '../dlms/ber/bit-string';
 import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME, applicationContextNameOf } from '../dlms/acse/names';
-import { decodePduBytes, encodeAcseBytes } from '../dlms/acse/pdu';
+import { decodePduBytes, encodeAcseBytes } from '../dlms/pdu/pdu';
 import type { Aare } from '../dlms/acse/aare';
 import type { Aarq } from '../dlms/acse/aarq';
 import type { Rlrq } from '../dlms/acse/release';

@@ -8,8 +8,8 @@ import { decodeFrame } from '../dlms/hdlc/frame';
 import { describeFrame } from '../dlms/hdlc/describe';
 import { LLC_HEADER_LENGTH, stripLlc } from '../dlms/hdlc/llc';
 import { decodeWrapper, WRAPPER_HEADER_LENGTH } from '../dlms/wrapper/header';
-import { decodePduBytes } from '../dlms/acse/pdu';
-import { describePdu } from '../dlms/xdlms/describe';
+import { decodePduBytes } from '../dlms/pdu/pdu';
+import { describePdu } from '../dlms/pdu/describe';
 import type { DecodedLayer, Direction } from '../dlms/trace';
 import type { Framing } from './api';
 

@@ -1,5 +1,5 @@
 import { scriptedLink } from '../test/helpers/scripted-link';
-import type { Pdu } from '../dlms/acse/pdu';
+import type { Pdu } from '../dlms/pdu/pdu';
 import { expect } from 'chai';
 import { parseObis } from '../dlms/cosem/obis';
 import { decodeApduBytes, encodeApduBytes, type Apdu } from '../dlms/xdlms/apdu';

@@ -1,6 +1,6 @@
 import { scriptedLink } from '../test/helpers/scripted-link';
 import { expect } from 'chai';
-import type { Pdu } from '../dlms/acse/pdu';
+import type { Pdu } from '../dlms/pdu/pdu';
 import { loadMeterDefinition } from '../simulator/meter/load';
 import { NO_FAULTS } from '../simulator/faults';
 import { createSession } from '../simulator/server/session';

@@ -7,7 +7,7 @@ import { socketTransport } from '../drivers/tcp';
 import type { Transport } from '../drivers/transport';
 import { HdlcFramer } from '../drivers/hdlc-framer';
 import { createSimulator, listFaults, BUILTIN_SECRETS, type Simulator } from '.';
-import { aarqBytes, CLIENT, getBytes, pdu, SERVER, T0 } from './testing';
+import { aarqBytes, CLIENT, getBytes, pdu, SERVER, T0 } from '../test/support/simulator/testing';
 import { createClient } from '../client';
 
 /** Sends bytes and waits (bounded) for the next whole frame or PDU. */

@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { ByteReader, ByteWriter, fromHex, toHex } from '../bytes';
 import { bitStringOf } from '../ber';
-import { decodeErrorOf, recordedApdu } from '../xdlms/test-support';
+import { decodeErrorOf, recordedApdu } from '../../test/support/dlms/xdlms/test-support';
 import { decodeAare, encodeAare, type Aare } from './aare';
-import { arbAare } from './arbitrary';
+import { arbAare } from '../../test/support/dlms/acse/arbitrary';
 import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME } from './names';
 
 function encode(v: Aare): string {

@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { ByteReader, ByteWriter, fromHex, toHex } from '../bytes';
 import { bitStringOf } from '../ber';
-import { decodeErrorOf, recordedApdu } from '../xdlms/test-support';
+import { decodeErrorOf, recordedApdu } from '../../test/support/dlms/xdlms/test-support';
 import { RECORDED_INITIATE_REQUEST } from '../../test/vectors/fixtures';
-import { arbAarq } from './arbitrary';
+import { arbAarq } from '../../test/support/dlms/acse/arbitrary';
 import { decodeAarq, encodeAarq, type Aarq } from './aarq';
 import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME } from './names';
 

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { ByteReader, ByteWriter, fromHex, toHex } from '../bytes';
 import { readElement } from '../ber';
-import { decodeErrorOf } from '../xdlms/test-support';
-import { arbAuthenticationValue } from './arbitrary';
+import { decodeErrorOf } from '../../test/support/dlms/xdlms/test-support';
+import { arbAuthenticationValue } from '../../test/support/dlms/acse/arbitrary';
 import { authenticationValue, explicitInteger, explicitOctetString } from './fields';
 
 const el = (hex: string) => readElement(new ByteReader(fromHex(hex)));

@@ -4,17 +4,3 @@ export { type Rlrq, type Rlre, decodeRlrq, decodeRlre, encodeRlrq, encodeRlre } 
 export { type AuthenticationValue, type DecodeFailure } from './fields';
 export { type UserInformation, userInformationOf, userInformationFor } from './user-information';
 export * from './names';
-export {
-  type AcseApdu,
-  type Pdu,
-  ACSE_TAG,
-  isAcse,
-  decodeAcse,
-  decodeAcseBytes,
-  encodeAcse,
-  encodeAcseBytes,
-  decodePdu,
-  decodePduBytes,
-  encodePdu,
-  encodePduBytes,
-} from './pdu';

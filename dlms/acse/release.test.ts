@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { ByteReader, ByteWriter, fromHex, toHex } from '../bytes';
-import { decodeErrorOf, recordedApdu } from '../xdlms/test-support';
-import { arbRlre, arbRlrq } from './arbitrary';
-import { decodeAcseBytes, encodeAcseBytes } from './pdu';
+import { decodeErrorOf, recordedApdu } from '../../test/support/dlms/xdlms/test-support';
+import { arbRlre, arbRlrq } from '../../test/support/dlms/acse/arbitrary';
+import { decodeAcseBytes, encodeAcseBytes } from '../pdu/pdu';
 import { decodeRlre, decodeRlrq, encodeRlre, encodeRlrq } from './release';
 
 describe('RLRQ and RLRE', () => {

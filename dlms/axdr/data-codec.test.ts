@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { ByteReader, ByteWriter, DecodeError, fromHex, toHex } from '../bytes';
-import { arbData } from './arbitrary';
+import { arbData } from '../../test/support/dlms/axdr/arbitrary';
 import type { Data } from './data';
 import { decodeData, decodeDataBytes, encodeData, encodeDataBytes } from './data-codec';
 import { EncodeError } from './encode-error';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { ByteReader, ByteWriter, DecodeError, fromHex, toHex } from '../bytes';
-import { arbCosemDateTime } from './arbitrary';
+import { arbCosemDateTime } from '../../test/support/dlms/axdr/arbitrary';
 import type { CosemDateTime } from './data';
 import {
   clockStatusNames,

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { fromHex } from '../bytes';
-import { arbData } from './arbitrary';
+import { arbData } from '../../test/support/dlms/axdr/arbitrary';
 import type { Data } from './data';
 import { decodeDataBytes } from './data-codec';
 import { dataToJson, formatData } from './format';

@@ -15,7 +15,7 @@ import {
   SERVER_UPPER_ADDRESS,
   type HdlcAddress,
 } from './address';
-import { arbAddress } from './arbitrary';
+import { arbAddress } from '../../test/support/dlms/hdlc/arbitrary';
 import { thrownBy } from '../../test/helpers/thrown';
 
 const decodeErrorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);

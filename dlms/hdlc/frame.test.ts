@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DecodeError } from '../bytes/decode-error';
 import { fromHex, toHex } from '../bytes/hex';
 import { clientAddress, serverAddress } from './address';
-import { arbFrame } from './arbitrary';
+import { arbFrame } from '../../test/support/dlms/hdlc/arbitrary';
 import { decodeFrame, encodeFrame, encodeRawFrame, frameControl, frameInfo, type HdlcFrame, type RawFrame } from './frame';
 import { thrownBy } from '../../test/helpers/thrown';
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DecodeError } from '../bytes/decode-error';
 import { fromHex, toHex } from '../bytes/hex';
 import { ByteReader } from '../bytes/reader';
-import { arbParameterList } from './arbitrary';
+import { arbParameterList } from '../../test/support/dlms/hdlc/arbitrary';
 import {
   DEFAULT_SETTINGS,
   decodeParameters,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { fromHex } from '../bytes';
-import { arbAccess } from './arbitrary';
+import { arbAccess } from '../../test/support/dlms/xdlms/arbitrary';
 import { longInvokeIdAndPriorityFromNumber } from './invoke-id';
-import { expectRoundTrip, expectVector, obis } from './test-support';
+import { expectRoundTrip, expectVector, obis } from '../../test/support/dlms/xdlms/test-support';
 
 describe('ACCESS', () => {
   const clockTime = { classId: 8, instanceId: obis('0-0:1.0.0.255'), attributeId: 2 };

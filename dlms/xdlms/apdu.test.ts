@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { ByteReader, fromHex } from '../bytes';
 import { APDU_TAG, PLAIN_APDU_TAG, apduTag, decodeApdu, decodeApduBytes, encodeApduBytes, isApduTag, type Apdu } from './apdu';
-import { arbApdu } from './arbitrary';
-import { decodeErrorOf, expectRoundTrip, expectVector, obis, recordedApdu } from './test-support';
+import { arbApdu } from '../../test/support/dlms/xdlms/arbitrary';
+import { decodeErrorOf, expectRoundTrip, expectVector, obis, recordedApdu } from '../../test/support/dlms/xdlms/test-support';
 
 const HDLC = 'c_hdlc_none.trace'; // test/vectors/recordings, an independent client and meter (Gurux C)
 

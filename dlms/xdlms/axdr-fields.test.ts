@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { ByteReader, ByteWriter, fromHex, toHex } from '../bytes';
 import { EncodeError } from '../axdr/encode-error';
 import { readBoolean, readOctetString, readOptional, readSequenceOf, writeOctetString, writeOptional, writeSequenceOf, writeU16, writeU8 } from './axdr-fields';
-import { decodeErrorOf } from './test-support';
+import { decodeErrorOf } from '../../test/support/dlms/xdlms/test-support';
 
 describe('A-XDR fields of the xDLMS APDUs', () => {
   it('reads an OCTET STRING as length and bytes', () => {

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { fromHex } from '../bytes';
 import { EncodeError } from '../axdr/encode-error';
 import { encodeApduBytes } from './apdu';
-import { arbGeneralBlockTransfer } from './arbitrary';
-import { expectRoundTrip, expectVector } from './test-support';
+import { arbGeneralBlockTransfer } from '../../test/support/dlms/xdlms/arbitrary';
+import { expectRoundTrip, expectVector } from '../../test/support/dlms/xdlms/test-support';
 
 describe('general-block-transfer', () => {
   it('splits block-control into last-block, streaming and window', () => {

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { fromHex, toHex } from '../bytes';
 import { decodeApduBytes, encodeApduBytes } from './apdu';
-import { arbCiphered } from './arbitrary';
-import { decodeErrorOf, expectRoundTrip, expectVector, recordedApdu } from './test-support';
+import { arbCiphered } from '../../test/support/dlms/xdlms/arbitrary';
+import { decodeErrorOf, expectRoundTrip, expectVector, recordedApdu } from '../../test/support/dlms/xdlms/test-support';
 
 describe('ciphered APDUs, carried opaquely', () => {
   it('frames the glo-get-request of the DLMS UA suite 0 example (test/vectors/security.yaml)', () => {

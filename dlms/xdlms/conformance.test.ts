@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { ByteReader, ByteWriter, fromHex, toHex } from '../bytes';
-import { arbConformance } from './arbitrary';
+import { arbConformance } from '../../test/support/dlms/xdlms/arbitrary';
 import { CONFORMANCE_BITS, conformanceFromValue, conformanceValue, decodeConformance, encodeConformance } from './conformance';
 import { RECORDED_PROPOSED_CONFORMANCE } from '../../test/vectors/fixtures';
-import { decodeErrorOf } from './test-support';
+import { decodeErrorOf } from '../../test/support/dlms/xdlms/test-support';
 
 describe('conformance block', () => {
   it('has the 24 named bits of Green Book 9.4.6.1 at their positions', () => {

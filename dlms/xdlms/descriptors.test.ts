@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { ByteReader, ByteWriter, fromHex, toHex } from '../bytes';
 import { EncodeError } from '../axdr/encode-error';
-import { arbAttributeWithSelection, arbMethod } from './arbitrary';
+import { arbAttributeWithSelection, arbMethod } from '../../test/support/dlms/xdlms/arbitrary';
 import { decodeAttributeWithSelection, decodeMethodDescriptor, encodeAttributeDescriptor, encodeAttributeWithSelection, encodeMethodDescriptor } from './descriptors';
-import { obis } from './test-support';
+import { obis } from '../../test/support/dlms/xdlms/test-support';
 
 describe('COSEM descriptors', () => {
   it('decodes the attribute descriptor with selective access of the recorded profile read (c_hdlc_none.trace line 796)', () => {

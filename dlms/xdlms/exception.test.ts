@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { fromHex } from '../bytes';
 import { decodeApduBytes } from './apdu';
-import { arbExceptionResponse } from './arbitrary';
-import { decodeErrorOf, expectRoundTrip, expectVector } from './test-support';
+import { arbExceptionResponse } from '../../test/support/dlms/xdlms/arbitrary';
+import { decodeErrorOf, expectRoundTrip, expectVector } from '../../test/support/dlms/xdlms/test-support';
 
 describe('ExceptionResponse', () => {
   it('decodes service-not-allowed / service-not-supported', () => {

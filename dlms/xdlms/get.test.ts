@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { fromHex } from '../bytes';
 import { decodeApduBytes } from './apdu';
-import { arbGetRequest, arbGetResponse } from './arbitrary';
+import { arbGetRequest, arbGetResponse } from '../../test/support/dlms/xdlms/arbitrary';
 import { invokeIdAndPriorityFromByte } from './invoke-id';
-import { decodeErrorOf, expectRoundTrip, expectVector, obis } from './test-support';
+import { decodeErrorOf, expectRoundTrip, expectVector, obis } from '../../test/support/dlms/xdlms/test-support';
 
 const iip = invokeIdAndPriorityFromByte(0xc1);
 

@@ -1,5 +1,4 @@
 export { type Apdu, type ApduType, type ApduTagName, APDU_TAG, PLAIN_APDU_TAG, decodeApdu, decodeApduBytes, encodeApdu, encodeApduBytes, apduTag, isApduTag } from './apdu';
-export { describeApdu, describeAcse, describePdu, describeConformance } from './describe';
 export { type Conformance, type ConformanceBit, CONFORMANCE_BITS, conformanceValue, conformanceFromValue } from './conformance';
 export { type InvokeIdAndPriority, type LongInvokeIdAndPriority, invokeIdAndPriorityFromByte, longInvokeIdAndPriorityFromNumber } from './invoke-id';
 export { type CosemAttributeDescriptor, type CosemMethodDescriptor, type SelectiveAccessDescriptor, type AttributeWithSelection } from './descriptors';

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { arbInitiateRequest, arbInitiateResponse } from './arbitrary';
+import { arbInitiateRequest, arbInitiateResponse } from '../../test/support/dlms/xdlms/arbitrary';
 import { RECORDED_INITIATE_REQUEST } from '../../test/vectors/fixtures';
-import { decodeErrorOf, expectRoundTrip, expectVector } from './test-support';
+import { decodeErrorOf, expectRoundTrip, expectVector } from '../../test/support/dlms/xdlms/test-support';
 import { decodeApduBytes } from './apdu';
 import { fromHex } from '../bytes';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { fromHex } from '../bytes';
-import { arbNotification } from './arbitrary';
+import { arbNotification } from '../../test/support/dlms/xdlms/arbitrary';
 import { longInvokeIdAndPriorityFromNumber } from './invoke-id';
-import { expectRoundTrip, expectVector, obis } from './test-support';
+import { expectRoundTrip, expectVector, obis } from '../../test/support/dlms/xdlms/test-support';
 
 describe('notifications', () => {
   it('decodes a data-notification with a date-time and a structure body', () => {

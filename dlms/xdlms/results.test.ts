@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { ByteReader, ByteWriter, fromHex, toHex } from '../bytes';
-import { arbGetDataResult } from './arbitrary';
+import { arbGetDataResult } from '../../test/support/dlms/xdlms/arbitrary';
 import { ACTION_RESULT, DATA_ACCESS_RESULT, decodeDataBlockG, decodeGetDataResult, encodeDataBlockG, encodeGetDataResult } from './results';
-import { decodeErrorOf } from './test-support';
+import { decodeErrorOf } from '../../test/support/dlms/xdlms/test-support';
 
 describe('results', () => {
   it('names every Data-Access-Result of Green Book 9.5', () => {

@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { fromHex } from '../bytes';
 import { EncodeError } from '../axdr/encode-error';
 import { encodeApduBytes } from './apdu';
-import { arbConfirmedServiceError } from './arbitrary';
+import { arbConfirmedServiceError } from '../../test/support/dlms/xdlms/arbitrary';
 import { SERVICE_ERROR_KIND, SERVICE_ERROR_VALUES } from './service-error';
-import { expectRoundTrip, expectVector } from './test-support';
+import { expectRoundTrip, expectVector } from '../../test/support/dlms/xdlms/test-support';
 
 describe('ConfirmedServiceError', () => {
   it('decodes the AARE refusal initiateError / initiate / dlms-version-too-low', () => {

@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { fromHex } from '../bytes';
 import { decodeApduBytes } from './apdu';
-import { arbSetRequest, arbSetResponse } from './arbitrary';
+import { arbSetRequest, arbSetResponse } from '../../test/support/dlms/xdlms/arbitrary';
 import { invokeIdAndPriorityFromByte } from './invoke-id';
-import { decodeErrorOf, expectRoundTrip, expectVector, obis } from './test-support';
+import { decodeErrorOf, expectRoundTrip, expectVector, obis } from '../../test/support/dlms/xdlms/test-support';
 
 const iip = invokeIdAndPriorityFromByte(0xc1);
 const clockTime = { classId: 8, instanceId: obis('0-0:1.0.0.255'), attributeId: 2 };

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { fromHex } from '../bytes';
 import { decodeApduBytes } from './apdu';
-import { arbShortName } from './arbitrary';
-import { decodeErrorOf, expectRoundTrip, expectVector } from './test-support';
+import { arbShortName } from '../../test/support/dlms/xdlms/arbitrary';
+import { decodeErrorOf, expectRoundTrip, expectVector } from '../../test/support/dlms/xdlms/test-support';
 
 describe('short-name services', () => {
   it('decodes a read-request of two variable names', () => {

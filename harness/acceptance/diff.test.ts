@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 import { diffSnapshots } from './diff';
 import { diffTable, differenceText } from './diff-report';
 import { ruleSet } from './rules';

@@ -10,9 +10,11 @@
  * Every mistake is a located ConfigError (file:line:col, expected, got).
  */
 import { parseObis } from '../../dlms/cosem/obis';
-import { ConfigError } from '../config-error';
-import { placeAtPath, type Schema, validateNode } from '../yaml/schema';
-import { parseYaml, readYamlFile, type YamlSource } from '../yaml/source';
+import { ConfigError } from '../../config/error';
+import { placeAtPath, type Schema } from '../yaml/schema';
+import { shippedSchema } from '../yaml/json-schema';
+import { validateNode } from '../yaml/validate';
+import { parseYaml, readYamlFile, type YamlSource } from '../../config/yaml-source';
 import type { AttributeRule } from './rules';
 
 const ENTRY: Schema = {
@@ -52,7 +54,7 @@ export function parseRules(text: string, file: string): AttributeRule[] {
 
 function rulesFrom(src: YamlSource): AttributeRule[] {
   if (src.root === null) return [];
-  validateNode(src, src.root, RULES_SCHEMA, src.placeOf(src.root));
+  validateNode(src, src.root, shippedSchema('diff-rules'), src.placeOf(src.root));
   const raw = src.doc.toJS() as { compare?: RawEntry[]; ignore?: RawEntry[] };
   const out: AttributeRule[] = [];
   const seen = new Map<string, string>();

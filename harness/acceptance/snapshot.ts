@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Json } from '../../dlms/axdr/format';
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 
 export const SNAPSHOT_FORMAT = 'dlmsct-snapshot/1';
 

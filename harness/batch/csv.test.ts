@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 import { parseCsv } from './csv';
 
 const texts = (rows: ReturnType<typeof parseCsv>) => rows.map((r) => r.map((c) => c.text));
@@ -47,6 +47,6 @@ describe('parseCsv', () => {
     })();
     expect([unclosed.code, unclosed.line, unclosed.col]).to.deep.equal(['CSV_SYNTAX', 2, 1]);
     expect(() => parseCsv('id\nm"1\n', 'd.csv')).to.throw(ConfigError, 'd.csv:2:2: CSV_SYNTAX');
-    expect(() => parseCsv('id,x\n"m1"x,y\n', 'd.csv')).to.throw(ConfigError, 'd.csv:2:5: CSV_SYNTAX');
+    expect(() => parseCsv('id,x\n"m1"x,y\n', 'd.csv')).to.throw(ConfigError, 'd.csv:2:1: CSV_SYNTAX'); // the field whose closing quote is followed by text
   });
 });

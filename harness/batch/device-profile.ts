@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import type { Secret } from '../../dlms/secret';
-import { ConfigError, type Place } from '../config-error';
+import { ConfigError, type Place } from '../../config/error';
 import { resolveKeyRef } from '../profile/keys';
 import { loadProfile, type ProfileOptions } from '../profile/load';
 import { resolveSecretRef, type SecretSources } from '../profile/secrets';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 import { parseDevices } from './devices';
 import { thrownBy } from '../../test/helpers/thrown';
 

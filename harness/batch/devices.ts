@@ -7,10 +7,12 @@
  */
 import * as fs from 'node:fs';
 import { isMap, isScalar, isSeq } from 'yaml';
-import { ConfigError, type Place } from '../config-error';
+import { ConfigError, type Place } from '../../config/error';
 import { FORMATS } from '../yaml/formats';
-import { describeSchema, nodeAt, type Schema, validateNode } from '../yaml/schema';
-import { parseYaml } from '../yaml/source';
+import { describeSchema, nodeAt, type Schema } from '../yaml/schema';
+import { shippedSchema } from '../yaml/json-schema';
+import { validateNode } from '../yaml/validate';
+import { parseYaml } from '../../config/yaml-source';
 import { type CsvCell, parseCsv } from './csv';
 
 /** The association fields that hold secrets (profile/schema.ts). */
@@ -108,7 +110,7 @@ export function parseDevices(text: string, file: string): DeviceList {
 
 function rawFromYaml(text: string, file: string): { place: Place; cells: RawCell[] }[] {
   const src = parseYaml(text, file);
-  validateNode(src, src.root, DEVICES_SCHEMA, src.placeOf(src.root));
+  validateNode(src, src.root, shippedSchema('devices'), src.placeOf(src.root));
   if (!isSeq(src.root)) return [];
   return src.root.items.map((item, i) => {
     const place = src.placeOf(item);

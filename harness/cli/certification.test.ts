@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 import { refuseInCertification, refuseProfileDeviations } from './certification';
 import { UsageError } from './io';
 import { main } from './main';

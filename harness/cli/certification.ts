@@ -4,9 +4,9 @@
  * selection and another suites folder would each let a run look greener than the device is:
  * all are refused up front, with exit 2, before anything is sent to the device.
  */
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 import { placeAtPath } from '../yaml/schema';
-import { readYamlFile } from '../yaml/source';
+import { readYamlFile } from '../../config/yaml-source';
 import { UsageError } from './io';
 
 /** The command-line options certification refuses, and why each would weaken the run. */

@@ -136,7 +136,7 @@ describe('dlmsct command line', function () {
     const one = dlmsct(['decode', '7EA0070321930F017E']);
     expect(one.code).to.equal(0);
     expect(one.stdout).to.contain('hdlc    SNRM');
-    const lines = fs.readFileSync('/work/shared/vectors/recordings/c_hdlc_none.trace', 'utf8').split('\n').slice(0, 14).join('\n');
+    const lines = fs.readFileSync(path.join(__dirname, '../../test/vectors/recordings/c_hdlc_none.trace'), 'utf8').split('\n').slice(0, 14).join('\n');
     const many = dlmsct(['decode', '--json'], { input: lines });
     expect(many.code).to.equal(0);
     const json = JSON.parse(many.stdout) as { dir: string; layers: { layer: string; summary: string }[] }[];

@@ -9,7 +9,7 @@ import { decipheredLayer, apduOfFrame } from '../../client/ciphering';
 import { memoryCounterStore } from '../../client/counters';
 import { maskLayers } from '../../client/redact';
 import { SecureChannel, type SecurityParams } from '../../client/security-context';
-import { decodePduBytes } from '../../dlms/acse/pdu';
+import { decodePduBytes } from '../../dlms/pdu/pdu';
 import { fromHex, isDecodeError } from '../../dlms/bytes';
 import { keyFromHex } from '../../dlms/security/key';
 import { isSecuritySuiteId } from '../../dlms/security/suite';

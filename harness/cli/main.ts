@@ -3,7 +3,7 @@
  * Exit codes (DESIGN.md, Commands): 0 every case passed (or was inapplicable), 1 a case did not
  * pass, 2 configuration error (a located message on stderr), 3 device unreachable; 70 a bug.
  */
-import { isConfigError } from '../config-error';
+import { isConfigError } from '../../config/error';
 import { ACCEPTANCE_COMMANDS, ACCEPTANCE_USAGE } from './acceptance-commands';
 import { EXIT, UsageError, type Io, processIo } from './io';
 

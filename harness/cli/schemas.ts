@@ -11,34 +11,22 @@ import { DEVIATIONS_SCHEMA } from '../engine/deviations';
 import { PROFILE_SCHEMA } from '../profile/schema';
 import { suiteSchema } from '../suite/schema';
 import type { Schema } from '../yaml/schema';
-import { FORMATS } from '../yaml/formats';
+import { toJsonSchema } from '../yaml/json-schema';
 import { REPO_ROOT } from '../paths';
 import { EXIT, type Io, parse } from './io';
 
 
 export function schemaFiles(): Record<string, string> {
   return {
-    'schemas/suite.schema.json': toJsonSchema(suiteSchema(true), 'https://dlmsct.invalid/schemas/suite.schema.json', 'dlmsct suite'),
-    'schemas/profile.schema.json': toJsonSchema(PROFILE_SCHEMA, 'https://dlmsct.invalid/schemas/profile.schema.json', 'dlmsct profile'),
-    'schemas/deviations.schema.json': toJsonSchema(DEVIATIONS_SCHEMA, 'https://dlmsct.invalid/schemas/deviations.schema.json', 'dlmsct known deviations'),
-    'schemas/devices.schema.json': toJsonSchema(DEVICES_SCHEMA, 'https://dlmsct.invalid/schemas/devices.schema.json', 'dlmsct batch devices (YAML form)'),
-    'schemas/diff-rules.schema.json': toJsonSchema(RULES_SCHEMA, 'https://dlmsct.invalid/schemas/diff-rules.schema.json', 'dlmsct diff rules'),
+    'schemas/suite.schema.json': jsonText(suiteSchema(true), 'https://dlmsct.invalid/schemas/suite.schema.json', 'dlmsct suite'),
+    'schemas/profile.schema.json': jsonText(PROFILE_SCHEMA, 'https://dlmsct.invalid/schemas/profile.schema.json', 'dlmsct profile'),
+    'schemas/deviations.schema.json': jsonText(DEVIATIONS_SCHEMA, 'https://dlmsct.invalid/schemas/deviations.schema.json', 'dlmsct known deviations'),
+    'schemas/devices.schema.json': jsonText(DEVICES_SCHEMA, 'https://dlmsct.invalid/schemas/devices.schema.json', 'dlmsct batch devices (YAML form)'),
+    'schemas/diff-rules.schema.json': jsonText(RULES_SCHEMA, 'https://dlmsct.invalid/schemas/diff-rules.schema.json', 'dlmsct diff rules'),
   };
 }
 
-/** Our subset is JSON Schema already; formats gain their pattern so editors check them too. */
-function toJsonSchema(schema: Schema, id: string, title: string): string {
-  const withPatterns = (s: Schema): unknown =>
-    JSON.parse(JSON.stringify(s), (_k, v: unknown) => {
-      if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
-      const o = v as Schema;
-      // Our loader refuses unknown keys unless a schema says otherwise; JSON Schema's default is the opposite.
-      const closed = o.type === 'object' && o.additionalProperties === undefined ? { additionalProperties: false } : {};
-      const pattern = o.format ? { pattern: FORMATS[o.format].pattern } : {};
-      return { ...o, ...closed, ...pattern };
-    });
-  return `${JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: id, title, ...(withPatterns(schema) as object) }, null, 2)}\n`;
-}
+const jsonText = (schema: Schema, id: string, title: string): string => `${JSON.stringify(toJsonSchema(schema, { id, title }), null, 2)}\n`;
 
 export async function schemasCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { check: { type: 'boolean', default: false } });

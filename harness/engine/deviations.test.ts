@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 import { deviationText, findDeviation, isGreen, judgeDeviation, parseDeviations, unusedDeviations } from './deviations';
 import type { CaseResult } from './result';
 import { thrownBy } from '../../test/helpers/thrown';

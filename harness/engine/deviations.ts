@@ -6,9 +6,11 @@
  * entry gets removed; a case that fails differently keeps its verdict. Certification mode
  * refuses the whole mechanism (harness/cli/run.ts).
  */
-import { ConfigError, type Place } from '../config-error';
-import { placeAtPath, type Schema, validateNode } from '../yaml/schema';
-import { parseYaml, readYamlFile, type YamlSource } from '../yaml/source';
+import { ConfigError, type Place } from '../../config/error';
+import { placeAtPath, type Schema } from '../yaml/schema';
+import { shippedSchema } from '../yaml/json-schema';
+import { validateNode } from '../yaml/validate';
+import { parseYaml, readYamlFile, type YamlSource } from '../../config/yaml-source';
 import { globToRegExp } from './glob';
 import type { CaseResult } from './result';
 import type { Status } from './verdict';
@@ -75,7 +77,7 @@ interface RawDeviation {
 }
 
 function deviationsFrom(src: YamlSource): DeviationSet {
-  validateNode(src, src.root, DEVIATIONS_SCHEMA, src.placeOf(src.root));
+  validateNode(src, src.root, shippedSchema('deviations'), src.placeOf(src.root));
   const raw = src.doc.toJS() as RawDeviation[];
   const seen = new Map<string, string>();
   const entries = raw.map((d, i): Deviation => {

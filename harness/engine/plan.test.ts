@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { testProfile } from '../testing/profiles';
+import { testProfile } from '../../test/support/harness/profiles';
 import { parseSuite } from '../suite/load';
 import { globToRegExp } from './glob';
 import { planCases, unmet } from './plan';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ClientError, type GetOutcome } from '../../client/api';
-import { ACCEPTED, type FakeClient, type FakeScript, fakeClient } from '../testing/fake-client';
-import { testProfile } from '../testing/profiles';
+import { ACCEPTED, type FakeClient, type FakeScript, fakeClient } from '../../test/support/harness/fake-client';
+import { testProfile } from '../../test/support/harness/profiles';
 import type { Profile } from '../profile/types';
 import { parseSuite } from '../suite/load';
 import type { SuiteDef } from '../suite/types';

@@ -6,7 +6,7 @@
  */
 import { ClientError, type DlmsClient } from '../../client/api';
 import type { TraceRecord } from '../../dlms/trace';
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 import type { Profile } from '../profile/types';
 import '../steps';
 import type { StepContext } from '../steps/context';

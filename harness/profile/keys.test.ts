@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { isConfigError } from '../config-error';
+import { isConfigError } from '../../config/error';
 import { resolveKeyRef } from './keys';
 
 const place = { file: 'p.yaml', line: 3, col: 7 };

@@ -5,7 +5,7 @@
  * error; the message never shows the text.
  */
 import { Secret } from '../../dlms/secret';
-import { ConfigError, type Place } from '../config-error';
+import { ConfigError, type Place } from '../../config/error';
 import { resolveSecretRef, type SecretSources } from './secrets';
 
 const HEX = /^(?:[0-9A-Fa-f]{2})+$/;

@@ -7,11 +7,12 @@ import * as path from 'node:path';
 import type { Authentication, Framing } from '../../client/api';
 import { manufacturerHlsNames, TEST_MANUFACTURER_HLS } from '../../dlms/security/hls-manufacturer';
 import type { Secret } from '../../dlms/secret';
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 import { parseDuration } from '../yaml/formats';
-import { placeAtPath, validateNode } from '../yaml/schema';
-import { parseYaml, readYamlFile, type YamlSource } from '../yaml/source';
-import { PROFILE_SCHEMA } from './schema';
+import { placeAtPath } from '../yaml/schema';
+import { validateNode } from '../yaml/validate';
+import { parseYaml, readYamlFile, type YamlSource } from '../../config/yaml-source';
+import { shippedSchema } from '../yaml/json-schema';
 import { resolveSecretRef, type SecretSources } from './secrets';
 import { resolveKeyRef } from './keys';
 import type { AssociationProfile, HdlcProfile, Profile, SecurityProfile, TimeoutsProfile, TransportProfile } from './types';
@@ -61,7 +62,7 @@ interface RawProfile {
 }
 
 function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
-  validateNode(src, src.root, PROFILE_SCHEMA, src.placeOf(src.root));
+  validateNode(src, src.root, shippedSchema('profile'), src.placeOf(src.root));
   const raw = src.doc.toJS() as RawProfile;
   const baseDir = path.dirname(path.resolve(src.file));
   const transport = transportFrom(raw.transport, baseDir);

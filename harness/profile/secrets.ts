@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fromHex } from '../../dlms/bytes/hex';
 import { Secret } from '../../dlms/secret';
-import { ConfigError, type Place } from '../config-error';
+import { ConfigError, type Place } from '../../config/error';
 import { splitSecretRef } from '../yaml/formats';
 
 export interface SecretSources {

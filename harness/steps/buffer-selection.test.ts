@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { associatedCase, runCasesText } from '../testing/simulator-run';
+import { associatedCase, runCasesText } from '../../test/support/harness/simulator-run';
 
 const CASE = (select: string) => associatedCase(`T-${select.toUpperCase()}`, `      - check.buffer-selection: { obis: 1-0:99.1.0.255, select: ${select} }\n`);
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { associatedCase, runCasesText } from '../testing/simulator-run';
+import { associatedCase, runCasesText } from '../../test/support/harness/simulator-run';
 
 const CASE = (args: string) => associatedCase('T-ATTRIBUTES', `      - check.attributes: ${args}\n`);
 

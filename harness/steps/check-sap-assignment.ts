@@ -9,15 +9,11 @@ import type { Data } from '../../dlms/axdr/data';
 import { formatData } from '../../dlms/axdr/format';
 import { ExpectationFailure, HarnessFault } from '../engine/verdict';
 import { dataText } from './outcome';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 
 const RULE = 'Blue Book 4.4.9 (SAP assignment, SAP_assignment_list) and Green Book 4.1.8 (every logical device listed)';
 
-interface Args {
-  readonly from: string;
-}
-
-registerStep<Args>({
+defineStep({
   name: 'check.sap-assignment',
   description: 'Check a SAP_assignment_list kept by an earlier get: well formed, no SAP or device twice, lists the profile logical device',
   schema: { type: 'object', properties: { from: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9]*$' } }, required: ['from'] },

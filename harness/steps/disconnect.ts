@@ -1,7 +1,7 @@
 /** `disconnect: {}` — close the link (DISC/UA for HDLC, then the transport). */
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 
-registerStep<Record<string, never>>({
+defineStep({
   name: 'disconnect',
   description: 'Close the link: DISC/UA for HDLC, then the transport',
   schema: { type: 'object', properties: {} },

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 import { parseSuite } from '../suite/load';
-import { associatedCase, runCasesText } from '../testing/simulator-run';
+import { associatedCase, runCasesText } from '../../test/support/harness/simulator-run';
 import { thrownBy } from '../../test/helpers/thrown';
 import { substitute } from './each-object';
 

@@ -15,9 +15,8 @@ import type { StepRecord } from '../engine/result';
 import { verdictOf } from '../engine/run-case';
 import { HarnessFault, Inapplicable, Inconclusive } from '../engine/verdict';
 import { type ClassFilter, describeFilter, matchesClass } from '../classes/object-list';
-import { ConfigError } from '../config-error';
-import { type Schema, validateNode } from '../yaml/schema';
-import { parseYaml } from '../yaml/source';
+import type { Schema } from '../yaml/schema';
+import { validateValue } from '../yaml/validate';
 import { ASSOCIATION_REF_SCHEMA, type AssociationRef } from './association-ref';
 import { boundedStep, currentObjects, ensureAssociation, forEachObject } from './object-iteration';
 import { argsSchema, getStep, registerStep } from './registry';
@@ -62,13 +61,8 @@ function checkNested(steps: EachObjectArgs['steps']) {
     if (!def) return { path: ['steps', String(i)], code: 'STEP_UNKNOWN', expected: 'a registered step', actual: JSON.stringify(name) };
     if (def.generator) return { path: ['steps', String(i)], code: 'STEP_NESTED_GENERATOR', expected: 'a step that is not itself a generator', actual: name };
     const args = substitute(call[name] ?? {}, SAMPLE);
-    try {
-      const src = parseYaml(JSON.stringify(args), `${name} (nested)`);
-      validateNode(src, src.root, argsSchema(def), { file: name, line: 1, col: 1 });
-    } catch (e) {
-      if (e instanceof ConfigError) return { path: ['steps', String(i), name], code: e.code, expected: e.expected, actual: e.actual };
-      throw e;
-    }
+    const invalid = validateValue(args, argsSchema(def));
+    if (invalid) return { ...invalid, path: ['steps', String(i), name, ...invalid.path] };
     const problem = def.crossCheck?.(args as never, {});
     if (problem) return { ...problem, path: ['steps', String(i), name, ...problem.path] };
   }

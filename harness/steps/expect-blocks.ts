@@ -6,15 +6,10 @@
  */
 import { ExpectationFailure, HarnessFault } from '../engine/verdict';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 import { caseRule } from './rule';
 
-interface BlocksArgs {
-  readonly min?: number;
-  readonly max?: number;
-}
-
-registerStep<BlocksArgs>({
+defineStep({
   name: 'expect.blocks',
   description: 'Judge how many blocks the last GET, GET with-list, SET or ACTION took (0: one APDU)',
   schema: {

@@ -9,14 +9,10 @@ import { formatData } from '../../dlms/axdr/format';
 import { bytesEqual } from '../../dlms/bytes/hex';
 import { ExpectationFailure, HarnessFault } from '../engine/verdict';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 import { caseRule } from './rule';
 
-interface EqualsArgs {
-  readonly var: string;
-}
-
-registerStep<EqualsArgs>({
+defineStep({
   name: 'expect.equals',
   description: 'The data of the last GET, or the return data of the last ACTION, equals the value kept under a name (e.g. the value an earlier SET wrote)',
   schema: { type: 'object', properties: { var: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9]*$' } }, required: ['var'] },

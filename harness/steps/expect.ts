@@ -14,7 +14,7 @@ registerStep<OutcomeExpectation>({
   schema: OUTCOME_EXPECTATION_SCHEMA,
   async run(ctx, args) {
     const miss = matchOutcome(args, ctx.last, ctx.profile, (text, clause) => ctx.remark(text, clause));
-    if (miss) throw new ExpectationFailure(caseRule(ctx), miss.expected, miss.actual);
+    if (miss) throw new ExpectationFailure(miss.path ? `${caseRule(ctx).replace(/\.$/, '')}: ${miss.path}` : caseRule(ctx), miss.expected, miss.actual);
     ctx.note('the outcome is as required');
   },
 });

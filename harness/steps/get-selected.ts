@@ -37,7 +37,7 @@ registerStep<GetSelectedArgs>({
   async run(ctx, args) {
     const e = args.entries ?? { from: 1, to: 1 };
     const parameters = entryDescriptorToData({ fromEntry: e.from, toEntry: e.to, fromSelectedValue: e.fromColumn ?? 1, toSelectedValue: e.toColumn ?? 0 });
-    const ref = { ...attributeRef(args), selector: { selector: args.selector, parameters } };
+    const ref = { ...attributeRef(args, ctx.profile), selector: { selector: args.selector, parameters } };
     const outcome = await ctx.client.get(ref);
     ctx.last = { op: 'get', ref, outcome };
     ctx.note(`GET ${args.obis} class ${args.class} attribute ${args.attribute} with selector ${args.selector} (entries ${e.from}..${e.to}) → ${describeOutcome(ctx.last)}`);

@@ -46,7 +46,7 @@ registerStep<ListArgs>({
     required: ['attributes'],
   },
   async run(ctx, args) {
-    const refs: AttributeRef[] = args.attributes.map(attributeRef);
+    const refs: AttributeRef[] = args.attributes.map((a) => attributeRef(a, ctx.profile));
     const outcome = await ctx.client.getWithList(refs);
     ctx.last = { op: 'get-with-list', outcome };
     ctx.note(`GET with-list of ${refs.length} attributes → ${describeOutcome(ctx.last)}`);

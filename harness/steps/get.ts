@@ -22,7 +22,7 @@ registerStep<GetArgs>({
     required: [...ATTRIBUTE_REQUIRED],
   },
   async run(ctx, args) {
-    const ref = attributeRef(args);
+    const ref = attributeRef(args, ctx.profile);
     const outcome = await ctx.client.get(ref);
     ctx.last = { op: 'get', ref, outcome };
     if (args.as && outcome.kind === 'data') ctx.vars.set(args.as, outcome.data);

@@ -11,7 +11,7 @@ import { LOGICAL_DEVICE_NAME, logicalDeviceNameOf } from '../acceptance/read-sna
 import { ruleSet, type RuleSet } from '../acceptance/rules';
 import { loadRules } from '../acceptance/rules-file';
 import { loadSnapshot, SNAPSHOT_FORMAT, type Snapshot } from '../acceptance/snapshot';
-import { isConfigError } from '../config-error';
+import { isConfigError } from '../../config/error';
 import { ExpectationFailure, HarnessFault, Inapplicable } from '../engine/verdict';
 import { ASSOCIATION_REF_SCHEMA, type AssociationRef, resolveAssociation } from './association-ref';
 import { registerStep } from './registry';

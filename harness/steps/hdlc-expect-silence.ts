@@ -9,18 +9,14 @@ import { stepBudgetMs } from '../engine/run-case';
 import { decodeFrame } from '../../dlms/hdlc/frame';
 import { summarizeFrame } from '../../dlms/hdlc/describe';
 import { isDecodeError } from '../../dlms/bytes/decode-error';
-import { BOUND_SCHEMA, boundMs, rawAccess, type WaitBound } from './hdlc-view';
-import { registerStep } from './registry';
+import { BOUND_SCHEMA, boundMs, rawAccess } from './hdlc-view';
+import { defineStep } from './registry';
 import { caseRule } from './rule';
-
-interface SilenceArgs {
-  readonly for?: WaitBound;
-}
 
 /** What a step keeps for itself besides the wait: the harness's own work around it. */
 const MARGIN_MS = 1000;
 
-registerStep<SilenceArgs>({
+defineStep({
   name: 'expect.silence',
   description: 'No frame from the DUT for a bound from the profile: the response timeout, or the inter-frame or inactivity timeout plus 10 %',
   schema: { type: 'object', properties: { for: BOUND_SCHEMA } },

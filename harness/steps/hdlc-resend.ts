@@ -8,7 +8,7 @@ import { decodeFrame } from '../../dlms/hdlc/frame';
 import { summarizeFrame } from '../../dlms/hdlc/describe';
 import { HarnessFault } from '../engine/verdict';
 import { rawAccess, rawView } from './hdlc-view';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 
 function isIFrame(bytes: Uint8Array): boolean {
   try {
@@ -19,7 +19,7 @@ function isIFrame(bytes: Uint8Array): boolean {
   }
 }
 
-registerStep<Record<string, never>>({
+defineStep({
   name: 'hdlc.resend',
   description: 'Send the last I frame the client sent again, byte for byte (a retransmission)',
   schema: { type: 'object', properties: {} },

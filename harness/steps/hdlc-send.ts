@@ -10,7 +10,7 @@
  * the source `two-byte` (Green Book 8.4.2 and 8.4.3; DLMS UA 1001-3 HDLC_FRAME, HDLC_ADDRESS,
  * HDLC_INFO test purposes).
  */
-import { encodePduBytes } from '../../dlms/acse/pdu';
+import { encodePduBytes } from '../../dlms/pdu/pdu';
 import { fromHex } from '../../dlms/bytes/hex';
 import { parseObis } from '../../dlms/cosem/obis';
 import { serverAddress, SERVER_LOWER_ADDRESS, SERVER_UPPER_ADDRESS, type HdlcAddress } from '../../dlms/hdlc/address';

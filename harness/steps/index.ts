@@ -1,42 +1,16 @@
-/** Registers every step (one file each); import this before loading suites or running cases. */
-import './connect';
-import './disconnect';
-import './associate';
-import './get';
-import './expect';
-import './release';
-import './expect-alive';
-import './check-object-list';
-import './hdlc-connect';
-import './hdlc-send';
-import './hdlc-resend';
-import './hdlc-expect-frame';
-import './hdlc-expect-silence';
-import './sn-read';
-import './sn-write';
-import './check-sn-object-list';
-import './check-sap-assignment';
-import './each-object';
-import './check-attributes';
-import './object-walk';
-import './buffer-selection';
-import './get-selected';
-import './expect-type';
-import './set';
-import './action';
-import './access';
-import './get-with-list';
-import './expect-blocks';
-import './expect-notification';
-import './expect-event';
-import './expect-equals';
-import './security-associate';
-import './security-exchange';
-import './security-release';
-import './security-counter';
-import './security-setup';
-import './security-broadcast';
-import './golden-compare';
+/**
+ * Registers every step, found by this folder rather than by a hand-kept list: each step is one
+ * file that calls `registerStep` when loaded, so adding a step is adding a file. Import this
+ * before loading suites or running cases.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+for (const file of fs.readdirSync(__dirname).sort()) {
+  if (!/^[a-z0-9-]+\.(ts|js)$/.test(file) || file.endsWith('.d.ts') || /^index\./.test(file)) continue;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- discovery by folder needs a dynamic require
+  require(path.join(__dirname, file));
+}
 
 export { getStep, listSteps, registerStep, argsSchema } from './registry';
 export type { StepDefinition } from './registry';

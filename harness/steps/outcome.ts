@@ -12,10 +12,13 @@ import { describeAction, describeGetList, describeMalformed, describeNotificatio
 import type { Profile } from '../profile/types';
 import type { Schema } from '../yaml/schema';
 import type { LastOutcome } from './context';
+import type { TypeSpec } from '../../dlms/cosem/catalogue/type-spec';
+import { attributeName, attributeSpec, EXPECTED_VALUE_SCHEMA, type ExpectedValue, isScalarExpectation, valueDifference } from '../values/expected-value';
 
 export interface DataExpectation {
   readonly type?: DataType | readonly DataType[];
-  readonly value?: number | string | boolean;
+  /** Any shape: a scalar, a list (structure or array elements), a mapping by field name (values/expected-value.ts). */
+  readonly value?: ExpectedValue;
   /** An octet-string or visible-string whose characters equal this text. */
   readonly text?: string;
   /** Like `text`, with the value the profile's `expect:` states. */
@@ -86,7 +89,7 @@ const SINGLE_PROPERTIES: Record<string, Schema> = {
     type: 'object',
     properties: {
       type: { anyOf: [{ type: 'string', enum: DATA_TYPES }, { type: 'array', items: { type: 'string', enum: DATA_TYPES } }] },
-      value: { anyOf: [{ type: 'number' }, { type: 'string' }, { type: 'boolean' }] },
+      value: EXPECTED_VALUE_SCHEMA,
       text: { type: 'string', description: 'the characters of an octet-string or visible-string' },
       textFromProfile: { type: 'string', enum: ['logicalDeviceName'], description: 'text equal to the profile expectation' },
     },
@@ -124,6 +127,8 @@ export const OUTCOME_EXPECTATION_SCHEMA: Schema = {
 export interface Mismatch {
   readonly expected: string;
   readonly actual: string;
+  /** Where inside the data the first difference is (`value.unit`), for a value of any shape. */
+  readonly path?: string;
 }
 
 /**
@@ -131,6 +136,14 @@ export interface Mismatch {
  * remark (allowed, not preferred), `remark` is called with it.
  */
 export function matchOutcome(exp: OutcomeExpectation, last: LastOutcome | undefined, profile: Profile, remark?: (text: string, clause: string) => void): Mismatch | undefined {
+  if (exp.data?.value !== undefined && !isScalarExpectation(exp.data.value) && last?.outcome.kind === 'data') {
+    // A value of any shape: once the type holds, name the first differing field rather than dump both values.
+    const { value, ...rest } = exp.data;
+    if (dataHolds(rest, last.outcome.data, profile)) {
+      const diff = valueDifference(value, last.outcome.data, specOf(last), 'value', fieldOf(last));
+      if (diff) return { path: diff.path, expected: diff.expected, actual: diff.actual };
+    }
+  }
   const actual = last ? describeOutcome(last) : 'no request made yet';
   const held = last === undefined ? undefined : holding(exp, last, profile);
   if (!held) return { expected: describeExpectation(exp, profile), actual };
@@ -154,7 +167,7 @@ function holds(exp: OutcomeExpectation, last: LastOutcome, profile: Profile): bo
   const o = last.outcome;
   if (exp.oneOf) return holding(exp, last, profile) !== undefined;
   if (exp.silence) return o.kind === 'silence';
-  if (exp.data) return o.kind === 'data' && dataHolds(exp.data, o.data, profile);
+  if (exp.data) return o.kind === 'data' && dataHolds(exp.data, o.data, profile, last);
   if (exp.dataAccessResult) return (o.kind === 'data-access-result' || o.kind === 'set-result') && o.result === exp.dataAccessResult;
   if (exp.actionResult) return o.kind === 'action-result' && o.result === exp.actionResult;
   if (exp.exception) {
@@ -176,9 +189,19 @@ function holds(exp: OutcomeExpectation, last: LastOutcome, profile: Profile): bo
   return false;
 }
 
-function dataHolds(e: DataExpectation, d: Data, profile: Profile): boolean {
+/** The catalogue type of what the last GET read, to type an expected value of any shape. */
+function specOf(last: LastOutcome): TypeSpec | undefined {
+  return last.op === 'get' ? attributeSpec(last.ref.classId, last.ref.attribute) : undefined;
+}
+
+/** The attribute's name, which says the enumeration a whole-attribute value holds. */
+function fieldOf(last: LastOutcome): string | undefined {
+  return last.op === 'get' ? attributeName(last.ref.classId, last.ref.attribute) : undefined;
+}
+
+function dataHolds(e: DataExpectation, d: Data, profile: Profile, last?: LastOutcome): boolean {
   if (e.type !== undefined && !(typeof e.type === 'string' ? [e.type] : e.type).includes(d.type)) return false;
-  if (e.value !== undefined && !('value' in d && (d.value === e.value || (typeof d.value === 'bigint' && String(d.value) === String(e.value))))) return false;
+  if (e.value !== undefined && valueDifference(e.value, d, last && specOf(last), 'value', last && fieldOf(last)) !== undefined) return false;
   const text = e.text ?? (e.textFromProfile ? profile.expect[e.textFromProfile] : undefined);
   if ((e.text !== undefined || e.textFromProfile !== undefined) && (text === undefined || dataText(d) !== text)) return false;
   return true;
@@ -198,7 +221,7 @@ export function describeExpectation(exp: OutcomeExpectation, profile: Profile): 
     const d = exp.data;
     const type = d.type === undefined ? 'data' : `data of type ${typeof d.type === 'string' ? d.type : d.type.join(' or ')}`;
     const text = d.text ?? (d.textFromProfile ? profile.expect[d.textFromProfile] : undefined);
-    const extra = [d.value !== undefined ? `value ${String(d.value)}` : '', text !== undefined ? `text ${JSON.stringify(text)}` : ''].filter(Boolean);
+    const extra = [d.value !== undefined ? `value ${typeof d.value === 'object' ? JSON.stringify(d.value) : String(d.value)}` : '', text !== undefined ? `text ${JSON.stringify(text)}` : ''].filter(Boolean);
     return [type, ...extra].join(', ');
   }
   if (exp.dataAccessResult) return `data-access-result ${exp.dataAccessResult}`;

@@ -1,8 +1,10 @@
 /**
  * The closed vocabulary of suite steps, as a registry rather than a switch: each step lives in
- * its own file, declares the schema of its arguments (checked at load time, located) and runs
- * against a StepContext. Adding a step is adding a file and one line in steps/index.ts.
+ * its own file, declares the schema of its arguments once (checked at load time, located; the
+ * argument type derived from it with `defineStep`) and runs against a StepContext. Adding a step
+ * is adding a file to steps/ (found by the folder, steps/index.ts).
  */
+import type { FromSchema } from '../yaml/from-schema';
 import type { Schema } from '../yaml/schema';
 import type { StepContext } from './context';
 
@@ -32,6 +34,14 @@ export const PRECONDITION_PROPERTY: Schema = { type: 'boolean', description: 'a 
 export function registerStep<A>(def: StepDefinition<A>): void {
   if (steps.has(def.name)) throw new Error(`step ${def.name} registered twice`);
   steps.set(def.name, def as StepDefinition<unknown>);
+}
+
+/**
+ * Registers a step whose argument type is derived from its schema (written inline, or `as const`):
+ * the schema is said once and `run` receives exactly what it admits.
+ */
+export function defineStep<const S extends Schema>(def: Omit<StepDefinition<FromSchema<S>>, 'schema'> & { readonly schema: S }): void {
+  registerStep<FromSchema<S>>(def);
 }
 
 export function getStep(name: string): StepDefinition<unknown> | undefined {

@@ -76,7 +76,7 @@ registerStep<SecGetArgs>({
   },
   async run(ctx, args) {
     const session = openSession(ctx, 'security.get');
-    const ref = attributeRef(args);
+    const ref = attributeRef(args, ctx.profile);
     const plain = encodeApduBytes({ type: 'get-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: { classId: ref.classId, instanceId: parseObis(ref.obis), attributeId: ref.attribute } });
     const p = args.protection ?? {};
     const o: Record<string, unknown> = {};

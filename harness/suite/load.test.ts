@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../../config/error';
 import { listFaults } from '../../simulator';
 import { checkUniqueIds, findSuiteFiles, loadSuites, parseSuite } from './load';
 import { thrownBy } from '../../test/helpers/thrown';
@@ -49,7 +49,8 @@ describe('loadSuite', () => {
 
   it('checks step arguments against the step schema at load time', () => {
     const wrongType = thrownBy(ConfigError, () => parseSuite(suite('      - get: { obis: 0-0:40.0.0.255, class: fifteen, attribute: 2 }\n'), 's.yaml'));
-    expect([wrongType.code, wrongType.line, wrongType.col]).to.deep.equal(['CONFIG_TYPE', 11, 45]);
+    // A class is its class_id or its catalogue name: a word that is neither is not one of the names.
+    expect([wrongType.code, wrongType.line, wrongType.col]).to.deep.equal(['CONFIG_NOT_ALLOWED', 11, 45]);
     const missing = thrownBy(ConfigError, () => parseSuite(suite('      - get: { class: 15, attribute: 2 }\n'), 's.yaml'));
     expect([missing.code, missing.line, missing.col]).to.deep.equal(['CONFIG_MISSING_KEY', 11, 14]);
     const obis = thrownBy(ConfigError, () => parseSuite(suite('      - get: { obis: 0-0:40.0.0.256, class: 15, attribute: 2 }\n'), 's.yaml'));
@@ -87,5 +88,19 @@ describe('loadSuite', () => {
     const e = thrownBy(ConfigError, () => checkUniqueIds([a, b]));
     expect([e.code, e.file, e.line, e.col]).to.deep.equal(['CASE_DUPLICATE_ID', 'b.yaml', 5, 5]);
     expect(e.expected).to.contain('a.yaml:5:5');
+  });
+
+  it('reads each detects entry as a fault and the step at which the case must fail', () => {
+    const text = 'suite: t\ntitle: T\nspec: S\ncases:\n  - id: T-1\n    title: t\n    spec: s\n    requirement: r\n    detects: [{ fault: a-fault, step: 2 }, b-fault]\n    steps: [ { connect: {} }, { connect: {} } ]\n';
+    const c = parseSuite(text, 's.yaml').cases[0]!;
+    expect(c.detects).to.deep.equal(['a-fault', 'b-fault']);
+    expect(c.detectsAt).to.deep.equal({ 'a-fault': 2 });
+  });
+
+  it('refuses a detects step beyond the steps of the case, at the entry', () => {
+    const text = 'suite: t\ntitle: T\nspec: S\ncases:\n  - id: T-1\n    title: t\n    spec: s\n    requirement: r\n    detects: [{ fault: a-fault, step: 3 }]\n    steps: [ { connect: {} }, { connect: {} } ]\n';
+    const e = thrownBy(ConfigError, () => parseSuite(text, 's.yaml'));
+    expect([e.code, e.line]).to.deep.equal(['DETECTS_STEP_RANGE', 9]);
+    expect(e.expected).to.contain('1..2');
   });
 });

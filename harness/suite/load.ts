@@ -6,16 +6,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isScalar, isSeq } from 'yaml';
-import { ConfigError, type Place } from '../config-error';
-import '../steps';
-import { argsSchema, getStep, listSteps } from '../steps/registry';
-import { describeNode, placeAtPath, validateNode } from '../yaml/schema';
-import { parseYaml, readYamlFile, type YamlSource } from '../yaml/source';
-import { suiteSchema } from './schema';
+import { ConfigError, type Place } from '../../config/error';
+import { getStep, listSteps } from '../steps/registry';
+import { describeNode, placeAtPath } from '../yaml/schema';
+import { shippedSchema } from '../yaml/json-schema';
+import type * as ValidateModule from '../yaml/validate';
+import { cachedSuite } from './cache';
+import { parseYaml, readYamlFile, type YamlSource } from '../../config/yaml-source';
 import type { CaseDef, Requires, StepCall, SuiteDef } from './types';
 
 export function loadSuite(file: string): SuiteDef {
-  return suiteFrom(readYamlFile(file));
+  return cachedSuite(file, (f) => suiteFrom(readYamlFile(f)));
 }
 
 export function parseSuite(text: string, file: string): SuiteDef {
@@ -60,14 +61,21 @@ interface RawCase {
   title: string;
   spec: string;
   requirement: string;
-  detects: string[];
+  detects: (string | { fault: string; step: number })[];
   tags?: string[];
   requires?: Requires;
   forEach?: 'association';
 }
 
 function suiteFrom(src: YamlSource): SuiteDef {
-  validateNode(src, src.root, suiteSchema(), src.placeOf(src.root));
+  // Every step registers itself, and the validator loads ajv: both only here, not at the top, so
+  // that a suite read from the cache (cache.ts) needs neither.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../steps');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { validateNode } = require('../yaml/validate') as typeof ValidateModule;
+  checkStepNames(src);
+  validateNode(src, src.root, shippedSchema('suite'), src.placeOf(src.root));
   const raw = src.doc.toJS() as { suite: string; title: string; spec: string; requires?: Requires; cases: RawCase[] };
   const casesNode = isMap(src.root) ? src.root.get('cases', true) : undefined;
   const cases = raw.cases.map((c, i): CaseDef => {
@@ -75,12 +83,23 @@ function suiteFrom(src: YamlSource): SuiteDef {
     const place = src.placeOf(caseNode);
     const stepsNode = isMap(caseNode) ? caseNode.get('steps', true) : undefined;
     const steps = isSeq(stepsNode) ? stepsNode.items.map((n) => stepFrom(src, n, c, place)) : [];
+    const detectsAt: Record<string, number> = {};
+    c.detects.forEach((d, k) => {
+      if (typeof d === 'string') return;
+      if (d.step > steps.length) {
+        const detectsNode = isMap(caseNode) ? caseNode.get('detects', true) : undefined;
+        const entry = isSeq(detectsNode) ? detectsNode.items[k] : undefined;
+        throw ConfigError.at(src.placeOf(entry, place), 'DETECTS_STEP_RANGE', `a step of the case (1..${steps.length})`, `step ${d.step} for ${d.fault}`);
+      }
+      detectsAt[d.fault] = d.step;
+    });
     return {
       id: c.id,
       title: c.title,
       spec: c.spec,
       requirement: c.requirement,
-      detects: c.detects,
+      detects: c.detects.map((d) => (typeof d === 'string' ? d : d.fault)),
+      detectsAt,
       tags: c.tags ?? [],
       requires: { ...(raw.requires ?? {}), ...(c.requires ?? {}) },
       ...(c.forEach ? { forEach: c.forEach } : {}),
@@ -92,17 +111,31 @@ function suiteFrom(src: YamlSource): SuiteDef {
   return { suite: raw.suite, title: raw.title, spec: raw.spec, requires: raw.requires ?? {}, cases, file: src.file };
 }
 
+/**
+ * A step named wrong is reported at its name, with the steps there are, before the schema (whose
+ * alternatives, one per step, could only say that none fits).
+ */
+function checkStepNames(src: YamlSource): void {
+  const cases = isMap(src.root) ? src.root.get('cases', true) : undefined;
+  if (!isSeq(cases)) return;
+  for (const c of cases.items) {
+    const steps = isMap(c) ? c.get('steps', true) : undefined;
+    if (!isSeq(steps)) continue;
+    for (const step of steps.items) {
+      const key = isMap(step) && step.items.length === 1 ? step.items[0]!.key : undefined;
+      if (!isScalar(key) || getStep(String(key.value))) continue;
+      throw ConfigError.at(src.placeOf(key), 'STEP_UNKNOWN', `a step: ${listSteps().map((s) => s.name).join(', ')}`, JSON.stringify(String(key.value)));
+    }
+  }
+}
+
 function stepFrom(src: YamlSource, node: unknown, c: RawCase, casePlace: Place): StepCall {
-  // The shape (a single-key mapping) was checked with the suite; now the key and its value.
+  // The shape (a single-key mapping), the name and the arguments were checked with the suite.
   if (!isMap(node)) throw ConfigError.at(src.placeOf(node, casePlace), 'CONFIG_TYPE', 'a step', describeNode(node));
   const pair = node.items[0]!;
   const keyPlace = src.placeOf(pair.key, casePlace);
   const name = isScalar(pair.key) ? String(pair.key.value) : '';
-  const def = getStep(name);
-  if (!def) {
-    throw ConfigError.at(keyPlace, 'STEP_UNKNOWN', `a step: ${listSteps().map((s) => s.name).join(', ')}`, JSON.stringify(name));
-  }
-  validateNode(src, pair.value, argsSchema(def), keyPlace);
+  const def = getStep(name)!;
   const args = (isMap(pair.value) ? pair.value.toJS(src.doc) : {}) as Record<string, unknown>;
   const problem = def.crossCheck?.(args, c.forEach ? { forEach: c.forEach } : {});
   if (problem) {

@@ -10,6 +10,8 @@ export interface FormatProblem {
 
 interface Format {
   readonly pattern: string;
+  /** The error code of a value that does not fit. */
+  readonly code: string;
   readonly expected: string;
   check(text: string): FormatProblem | undefined;
 }
@@ -20,6 +22,7 @@ const SECRET_ALTERNATIVE = /^(env:[A-Za-z_][A-Za-z0-9_]*|file:.+|builtin:[a-z0-9
 
 const byPattern = (pattern: string, code: string, expected: string): Format => ({
   pattern,
+  code,
   expected,
   check: (text) => (new RegExp(pattern).test(text) ? undefined : { code, expected }),
 });
@@ -29,11 +32,12 @@ export const FORMATS = {
   /** Blue Book 4.1.2 (OBIS), written A-B:C.D.E.F with each group 0..255. */
   obis: {
     pattern: OBIS.source,
+    code: 'OBIS_BAD',
     expected: 'an OBIS code written A-B:C.D.E.F, each group 0..255 (e.g. 0-0:40.0.0.255)',
     check(text: string): FormatProblem | undefined {
       const m = OBIS.exec(text);
       if (m && m.slice(1).every((g) => Number(g) <= 255)) return undefined;
-      return { code: 'OBIS_BAD', expected: this.expected };
+      return { code: this.code, expected: this.expected };
     },
   },
   hex: byPattern('^([0-9A-Fa-f]{2})+$', 'HEX_BAD', 'hex digits, two per byte'),
@@ -43,11 +47,12 @@ export const FORMATS = {
    * `||`, the first that resolves winning. Anything else is taken to be an inline secret.
    */
   'secret-ref': {
+    code: 'SECRET_INLINE',
     pattern: `^(${SECRET_ALTERNATIVE.source.slice(1, -1)})(\\s*\\|\\|\\s*(${SECRET_ALTERNATIVE.source.slice(1, -1)}))*$`,
     expected: 'a secret reference env:NAME, file:path or builtin:name (alternatives joined by ||), never the secret itself',
     check(text: string): FormatProblem | undefined {
       const ok = splitSecretRef(text).every((alt) => SECRET_ALTERNATIVE.test(alt));
-      return ok ? undefined : { code: 'SECRET_INLINE', expected: this.expected };
+      return ok ? undefined : { code: this.code, expected: this.expected };
     },
   },
 } satisfies Record<string, Format>;

@@ -1,18 +1,19 @@
-import { WALK_FAULT_CASES } from './walk-faults.cases';
 import { BUILTIN_SECRETS } from '../secrets';
 import { expect } from 'chai';
 import { encodeRawFrame } from '../../dlms/hdlc/frame';
 import { decodeFrame } from '../../dlms/hdlc/frame';
 import { bytesEqual } from '../../dlms/bytes';
-import type { Pdu } from '../../dlms/acse/pdu';
+import type { Pdu } from '../../dlms/pdu/pdu';
 import { createServerConnection } from '../server/connection';
-import { aarqBytes, CLIENT, DEFAULT, getBytes, HdlcTestClient, pdu, RLRQ, SERVER, T0 } from '../testing';
+import { aarqBytes, CLIENT, DEFAULT, getBytes, HdlcTestClient, pdu, RLRQ, SERVER, T0 } from '../../test/support/simulator/testing';
 import { activeHooks, FAULTS, faultsNamed, UnknownFaultError } from '.';
-import { SERVICE_FAULT_CASES } from './service-faults.cases';
-import { CLASS_FAULT_CASES } from './class-faults.cases';
-import { ASSOCIATION_FAULT_CASES } from './association-faults.cases';
-import { HDLC_FAULT_CASES } from './hdlc-faults.cases';
-import { SECURITY_FAULT_CASES } from './security-faults.cases';
+import { SERVICE_FAULT_CASES } from '../../test/support/simulator/faults/service-faults.cases';
+import { CLASS_FAULT_CASES } from '../../test/support/simulator/faults/class-faults.cases';
+import { ASSOCIATION_FAULT_CASES } from '../../test/support/simulator/faults/association-faults.cases';
+import { HDLC_FAULT_CASES } from '../../test/support/simulator/faults/hdlc-faults.cases';
+import { SECURITY_FAULT_CASES } from '../../test/support/simulator/faults/security-faults.cases';
+import { REAL_METER_FAULT_CASES } from '../../test/support/simulator/faults/real-meter-faults.cases';
+import { WALK_FAULT_CASES } from '../../test/support/simulator/faults/walk-faults.cases';
 import { visibleTo } from '../objects/store';
 
 /** A fresh HDLC connection to the default meter with these faults, already past SNRM/UA. */
@@ -179,6 +180,7 @@ const CASES: Readonly<Record<string, () => void>> = {
   ...HDLC_FAULT_CASES,
   ...SECURITY_FAULT_CASES,
   ...WALK_FAULT_CASES,
+  ...REAL_METER_FAULT_CASES,
 };
 
 describe('simulator faults', () => {

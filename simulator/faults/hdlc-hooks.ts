@@ -30,6 +30,8 @@ export interface HdlcFaultHooks {
   readonly discardInsteadOfFrmr?: boolean;
   /** The one-byte form of the server address is not taken: only the two- or four-byte form. */
   readonly noOneByteAddress?: boolean;
+  /** After a frame too short to hold an FCS, the next frame is discarded too, valid or not. */
+  readonly swallowAfterShortFrame?: boolean;
   /** Each frame received, before the link machine sees it. */
   readonly onReceive?: (frame: HdlcFrame, link: LinkState) => HdlcFrame;
   /** Each frame the link machine sends; undefined: not sent. */
@@ -38,21 +40,10 @@ export interface HdlcFaultHooks {
   readonly onNegotiated?: (settings: HdlcSettings) => HdlcSettings;
 }
 
-export interface ActiveHdlcHooks {
-  readonly noInterFrameTimeout: boolean;
-  readonly noInactivityTimeout: boolean;
-  readonly lenientFormat: boolean;
-  readonly lenientAddressLength: boolean;
-  readonly unknownControlAs: 'DISC' | undefined;
-  readonly acceptAnyDestination: boolean;
-  readonly acceptAnyAddressSize: boolean;
-  readonly rejectWrongNs: boolean;
-  readonly discardInsteadOfFrmr: boolean;
-  readonly noOneByteAddress: boolean;
-  readonly onReceive: (frame: HdlcFrame, link: LinkState) => HdlcFrame;
-  readonly onTransmit: (frame: HdlcFrame, link: LinkState) => HdlcFrame | undefined;
-  readonly onNegotiated: (settings: HdlcSettings) => HdlcSettings;
-}
+/** Every HDLC hook made required, with the correct behaviour as default (a control-byte rewrite stays optional). */
+export type ActiveHdlcHooks = {
+  readonly [K in keyof HdlcFaultHooks]-?: K extends 'unknownControlAs' ? HdlcFaultHooks[K] | undefined : NonNullable<HdlcFaultHooks[K]>;
+};
 
 /** Several HDLC faults together: flags combine, rewrites apply in order. */
 export function activeHdlcHooks(all: readonly (HdlcFaultHooks | undefined)[]): ActiveHdlcHooks {
@@ -72,6 +63,7 @@ export function activeHdlcHooks(all: readonly (HdlcFaultHooks | undefined)[]): A
     rejectWrongNs: any((h) => h.rejectWrongNs),
     discardInsteadOfFrmr: any((h) => h.discardInsteadOfFrmr),
     noOneByteAddress: any((h) => h.noOneByteAddress),
+    swallowAfterShortFrame: any((h) => h.swallowAfterShortFrame),
     onReceive: (frame, link) => receives.reduce((f, fn) => fn(f, link), frame),
     onTransmit: (frame, link) => transmits.reduce<HdlcFrame | undefined>((f, fn) => (f === undefined ? undefined : fn(f, link)), frame),
     onNegotiated: (settings) => negotiations.reduce((s, fn) => fn(s), settings),

@@ -1,154 +1,42 @@
 /**
- * The fault catalogue: every named fault, one file each. A list, not a switch: adding a fault
- * is adding a file and a line here.
+ * The fault catalogue: every named fault, one file each, found by this folder rather than by a
+ * hand-kept list: adding a fault is adding a file that exports a `Fault`. Files here that are not
+ * faults (this index, the hook types) are named below; the rest must each export exactly one.
  */
-import { associationRefused } from './association-refused';
-import { getInvokeIdNotEchoed } from './get-invoke-id-not-echoed';
-import { getServedWithoutAssociation } from './get-served-without-association';
-import { hdlcAcceptsBadFcs } from './hdlc-accepts-bad-fcs';
-import { HDLC_FAULTS } from './hdlc-faults';
-import { SECURITY_FAULTS } from './security-faults';
-import { llsAcceptsAnyPassword } from './lls-accepts-any-password';
-import { llsWrongDiagnostic } from './lls-wrong-diagnostic';
-import { logicalDeviceNameWrong } from './logical-device-name-wrong';
-import { objectListDuplicateEntry } from './object-list-duplicate-entry';
-import { objectListMissingSelf } from './object-list-missing-self';
-import { registerScalerUnitWrongType } from './register-scaler-unit-wrong-type';
-import { releaseIgnored } from './release-ignored';
-import { getUndefinedObjectWrongResult } from './get-undefined-object-wrong-result';
-import { setReadOnlyAccepted } from './set-read-only-accepted';
-import { setNotStored } from './set-not-stored';
-import { serviceOutsideConformanceServed } from './service-outside-conformance-served';
-import { clientMaxPduIgnored } from './client-max-pdu-ignored';
-import { blocksWithoutNegotiation } from './blocks-without-negotiation';
-import { longGetRefused } from './long-get-refused';
-import { getBlockNumberSkips } from './get-block-number-skips';
-import { getLastBlockNotFlagged } from './get-last-block-not-flagged';
-import { getWithListReordered } from './get-with-list-reordered';
-import { actionUndefinedMethodSuccess } from './action-undefined-method-success';
-import { unreadableAttributeServed } from './unreadable-attribute-served';
-import { wrongTypeWriteAccepted } from './wrong-type-write-accepted';
-import { writeAccessNotApplied } from './write-access-not-applied';
-import { methodWithoutAccessExecuted } from './method-without-access-executed';
-import { objectListAttributeMissing } from './object-list-attribute-missing';
-import { writtenValueReadBackAltered } from './written-value-read-back-altered';
-import { pushNotSent } from './push-not-sent';
-import { accessListOfDataReversed } from './access-list-of-data-reversed';
-import { actionPblockNumberSkips } from './action-pblock-number-skips';
-import { eventNotificationNotSent } from './event-notification-not-sent';
-import { gbtBlockNumberSkipped } from './gbt-block-number-skipped';
-import { setBlockAckWrong } from './set-block-ack-wrong';
-// COSEM interface classes and selective access (suites/classes, suites/selective-access).
-import { registerUnitUnknown } from './register-unit-unknown';
-import { clockInvalidDateTime } from './clock-invalid-date-time';
-import { hdlcSetupWindowOutOfRange } from './hdlc-setup-window-out-of-range';
-import { profileRowLengthMismatch } from './profile-row-length-mismatch';
-import { profileEntriesInUseExceeds } from './profile-entries-in-use-exceeds';
-import { rangeSelectorIgnored } from './range-selector-ignored';
-import { entrySelectorOffByOne } from './entry-selector-off-by-one';
-import { selectedValuesIgnored } from './selected-values-ignored';
-import { invalidSelectorAccepted } from './invalid-selector-accepted';
-import { accessRightsWrong } from './access-rights-wrong';
-import { extendedRegisterCaptureTimeInvalid } from './extended-register-capture-time-invalid';
-import { associationStatusWrong } from './association-status-wrong';
-import { sapAssignmentDuplicateSap } from './sap-assignment-duplicate-sap';
-import { disconnectOutputStateInconsistent } from './disconnect-output-state-inconsistent';
-// Association (ACSE, xDLMS initiate) and short-name referencing (suites/association).
-import { aarqProtocolVersionUnchecked } from './aarq-protocol-version-unchecked';
-import { aarqProtocolVersionStrict } from './aarq-protocol-version-strict';
-import { aarqContextUnchecked } from './aarq-context-unchecked';
-import { aarqContextWrongDiagnostic } from './aarq-context-wrong-diagnostic';
-import { aarqTitlesRefused } from './aarq-titles-refused';
-import { llsWithoutAuthenticationFuAccepted } from './lls-without-authentication-fu-accepted';
-import { mechanismNameUnchecked } from './mechanism-name-unchecked';
-import { dedicatedKeyAcceptedUnciphered } from './dedicated-key-accepted-unciphered';
-import { qualityOfServiceRefused } from './quality-of-service-refused';
-import { dlmsVersionUnchecked } from './dlms-version-unchecked';
-import { initiateErrorNotReported } from './initiate-error-not-reported';
-import { conformanceNotIntersected } from './conformance-not-intersected';
-import { clientPduSizeUnchecked } from './client-pdu-size-unchecked';
-import { clientPduSizeSigned } from './client-pdu-size-signed';
-import { snReadWrongError } from './sn-read-wrong-error';
-import { snWriteReadOnlyAccepted } from './sn-write-read-only-accepted';
-import { snReadListFirstOnly } from './sn-read-list-first-only';
-import { sapAssignmentMissingDevice } from './sap-assignment-missing-device';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Fault } from './types';
 
 export type { Fault, FaultHooks, ActiveHooks, AarqDecision } from './types';
 export { activeHooks, NO_FAULTS } from './types';
 
-export const FAULTS: readonly Fault[] = [
-  // association and short-name referencing
-  aarqProtocolVersionUnchecked,
-  aarqProtocolVersionStrict,
-  aarqContextUnchecked,
-  aarqContextWrongDiagnostic,
-  aarqTitlesRefused,
-  llsWithoutAuthenticationFuAccepted,
-  mechanismNameUnchecked,
-  dedicatedKeyAcceptedUnciphered,
-  qualityOfServiceRefused,
-  dlmsVersionUnchecked,
-  initiateErrorNotReported,
-  conformanceNotIntersected,
-  clientPduSizeUnchecked,
-  clientPduSizeSigned,
-  snReadWrongError,
-  snWriteReadOnlyAccepted,
-  snReadListFirstOnly,
-  sapAssignmentMissingDevice,
-  // classes and selective access
-  registerUnitUnknown,
-  clockInvalidDateTime,
-  hdlcSetupWindowOutOfRange,
-  profileRowLengthMismatch,
-  profileEntriesInUseExceeds,
-  rangeSelectorIgnored,
-  entrySelectorOffByOne,
-  selectedValuesIgnored,
-  invalidSelectorAccepted,
-  accessRightsWrong,
-  extendedRegisterCaptureTimeInvalid,
-  associationStatusWrong,
-  sapAssignmentDuplicateSap,
-  disconnectOutputStateInconsistent,
-  associationRefused,
-  releaseIgnored,
-  getServedWithoutAssociation,
-  llsAcceptsAnyPassword,
-  llsWrongDiagnostic,
-  objectListDuplicateEntry,
-  objectListMissingSelf,
-  logicalDeviceNameWrong,
-  hdlcAcceptsBadFcs,
-  ...HDLC_FAULTS,
-  ...SECURITY_FAULTS,
-  registerScalerUnitWrongType,
-  getInvokeIdNotEchoed,
-  getUndefinedObjectWrongResult,
-  setReadOnlyAccepted,
-  setNotStored,
-  serviceOutsideConformanceServed,
-  clientMaxPduIgnored,
-  blocksWithoutNegotiation,
-  longGetRefused,
-  getBlockNumberSkips,
-  getLastBlockNotFlagged,
-  getWithListReordered,
-  actionUndefinedMethodSuccess,
-  unreadableAttributeServed,
-  wrongTypeWriteAccepted,
-  writeAccessNotApplied,
-  methodWithoutAccessExecuted,
-  objectListAttributeMissing,
-  writtenValueReadBackAltered,
-  pushNotSent,
-  accessListOfDataReversed,
-  actionPblockNumberSkips,
-  eventNotificationNotSent,
-  gbtBlockNumberSkipped,
-  setBlockAckWrong,
-];
+const NOT_FAULTS = new Set(['index', 'types', 'hdlc-hooks', 'security-hooks']);
+
+function isFault(v: unknown): v is Fault {
+  if (typeof v !== 'object' || v === null) return false;
+  const f = v as Partial<Fault>;
+  return typeof f.name === 'string' && typeof f.description === 'string' && typeof f.clause === 'string' && typeof f.hooks === 'object';
+}
+
+/** Fault modules (TypeScript under ts-node, JavaScript when compiled), sorted by file name. */
+function discover(dir: string): readonly Fault[] {
+  const modules = fs
+    .readdirSync(dir)
+    .filter((f) => /^[a-z0-9-]+\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
+    .map((f) => f.replace(/\.(ts|js)$/, ''))
+    .filter((name, i, all) => !NOT_FAULTS.has(name) && all.indexOf(name) === i)
+    .sort();
+  return modules.map((name) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- discovery by folder needs a dynamic require
+    const exported = Object.values(require(path.join(dir, name)) as Record<string, unknown>).filter(isFault);
+    if (exported.length !== 1) throw new Error(`simulator/faults/${name}: expected one exported Fault, found ${exported.length}`);
+    const fault = exported[0]!;
+    if (fault.name !== name) throw new Error(`simulator/faults/${name}: the fault is named ${JSON.stringify(fault.name)}; a fault's file carries its name`);
+    return fault;
+  });
+}
+
+export const FAULTS: readonly Fault[] = discover(__dirname);
 
 const BY_NAME: ReadonlyMap<string, Fault> = new Map(FAULTS.map((f) => [f.name, f]));
 

@@ -39,24 +39,10 @@ export interface SecurityHooks {
   readonly unprotectedRlrqRefusal?: 'exception';
 }
 
-export interface ActiveSecurityHooks {
-  readonly acceptHlsReply: (verified: boolean) => boolean;
-  readonly hlsServerReply: (reply: Uint8Array) => Uint8Array;
-  readonly acceptBadTag: (tagVerified: boolean) => boolean;
-  readonly acceptCounter: (fresh: boolean) => boolean;
-  readonly acceptPolicy: (met: boolean) => boolean;
-  readonly acceptSystemTitle: (matches: boolean) => boolean;
-  readonly acceptSignature: (valid: boolean) => boolean;
-  readonly responseCounter: (next: number, last: number | undefined) => number;
-  readonly acceptRlrq: (protectedEnough: boolean) => boolean;
-  readonly useDedicatedKey: (use: boolean) => boolean;
-  readonly applyChanges: (apply: boolean) => boolean;
-  readonly useConveyedKey: (use: boolean) => boolean;
-  readonly requireAuthentication: (required: boolean) => boolean;
-  readonly useBroadcastKey: (use: boolean) => boolean;
-  readonly answerBroadcast: (answer: boolean) => boolean;
-  readonly unprotectedRlrqRefusal: 'rlre' | 'exception';
-}
+/** Every security hook made required, defaulting to the correct decision (an unprotected RLRQ is refused with an RLRE). */
+export type ActiveSecurityHooks = {
+  readonly [K in keyof SecurityHooks]-?: K extends 'unprotectedRlrqRefusal' ? 'rlre' | NonNullable<SecurityHooks[K]> : NonNullable<SecurityHooks[K]>;
+};
 
 type BoolKey = 'acceptHlsReply' | 'acceptBadTag' | 'acceptCounter' | 'acceptPolicy' | 'acceptSystemTitle' | 'acceptSignature' | 'acceptRlrq' | 'useDedicatedKey' | 'applyChanges' | 'useConveyedKey' | 'requireAuthentication' | 'useBroadcastKey' | 'answerBroadcast';
 

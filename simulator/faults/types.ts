@@ -44,6 +44,7 @@ export type AarqCheck =
   | 'titles'
   | 'acse-requirements'
   | 'mechanism-name'
+  | 'authentication-value'
   | 'dedicated-key'
   | 'quality-of-service'
   | 'dlms-version'
@@ -51,9 +52,9 @@ export type AarqCheck =
   | 'client-pdu-size';
 
 export interface FaultHooks {
-  /** HDLC (Green Book 8.4.3): process a frame whose FCS or HCS is wrong instead of discarding it. */
   /** HDLC link faults (hdlc-hooks.ts): framing, decoding, frames in and out, settings after the UA. */
   readonly hdlc?: HdlcFaultHooks;
+  /** HDLC (Green Book 8.4.3): process a frame whose FCS or HCS is wrong instead of discarding it. */
   readonly acceptBadFcs?: boolean;
   /** LLS (Green Book 9.2.7.3.2): whether the password check passes, given whether it matched. */
   readonly checkPassword?: (matches: boolean) => boolean;
@@ -65,6 +66,8 @@ export interface FaultHooks {
   readonly negotiateConformance?: (proposed: Conformance, offered: Conformance, negotiated: Conformance) => Conformance;
   /** Whether an RLRQ is answered with an RLRE (Green Book 9.3.3). */
   readonly onRlrq?: (answer: boolean) => boolean;
+  /** An AARQ the server refuses (its AARE says so) opens the association all the same. */
+  readonly openOnRefusal?: boolean;
   /** Serve GET before any association is established, in the first unauthenticated association's context. */
   readonly serveWithoutAssociation?: boolean;
   /** The object list (Association LN attribute 2) the current association sees. */
@@ -79,6 +82,8 @@ export interface FaultHooks {
   readonly serveService?: (service: ConformanceBit, granted: boolean) => boolean;
   /** The largest APDU the server sends, given its own max PDU size and the client's max receive PDU size (Green Book 9.4.6.2). */
   readonly responsePduLimit?: (serverMax: number, clientMax: number) => number;
+  /** The APDU size of the blocks a long GET is cut into, given the largest allowed (a legal variant chooses smaller). */
+  readonly blockSize?: (largest: number) => number;
   /** Whether a SET the object accepted is kept (a faulty server answers success and forgets it). */
   readonly keepWrite?: (kept: boolean) => boolean;
   /** The LN service response about to go out (GET/SET/ACTION/ACCESS), given its request. */
@@ -110,31 +115,20 @@ export interface Fault {
   readonly hooks: FaultHooks;
 }
 
-/** Every hook, defaulting to the correct behaviour, with several faults applied in order. */
-export interface ActiveHooks {
-  readonly hdlc: ActiveHdlcHooks;
-  readonly acceptBadFcs: boolean;
-  readonly checkPassword: (matches: boolean) => boolean;
-  readonly onAarq: (decision: AarqDecision) => AarqDecision;
-  readonly checkAarq: (check: AarqCheck, aarq: Aarq, passes: boolean) => boolean;
-  readonly negotiateConformance: (proposed: Conformance, offered: Conformance, negotiated: Conformance) => Conformance;
-  readonly onRlrq: (answer: boolean) => boolean;
-  readonly serveWithoutAssociation: boolean;
-  readonly transformObjectList: (entries: readonly ObjectListEntry[]) => readonly ObjectListEntry[];
-  readonly onGet: (address: AttributeAddress, result: AttributeResult) => AttributeResult;
-  readonly transformSelection: (address: AttributeAddress, selection: Selection | undefined) => Selection | undefined;
-  readonly responseInvokeId: (requestInvokeId: number) => number;
-  readonly serveService: (service: ConformanceBit, granted: boolean) => boolean;
-  readonly responsePduLimit: (serverMax: number, clientMax: number) => number;
-  readonly keepWrite: (kept: boolean) => boolean;
-  readonly transformResponse: (request: Apdu, response: Apdu) => Apdu;
-  readonly onPush: (notification: DataNotification) => DataNotification | undefined;
-  readonly onEvent: (notification: EventNotificationRequest) => EventNotificationRequest | undefined;
-  readonly security: ActiveSecurityHooks;
-  readonly refineAarq: (aarq: Aarq, decision: AarqDecision) => AarqDecision;
-  readonly onApduOut: (request: Uint8Array, response: Uint8Array, associated: boolean) => Uint8Array | undefined;
-  readonly hangUp: { readonly afterRelease: boolean; readonly afterDisc: boolean };
-}
+/**
+ * Every hook, defaulting to the correct behaviour, with several faults applied in order: the
+ * hooks of FaultHooks made required (the HDLC and security groups combined by their own modules,
+ * the hang-up flags each decided), so a hook added to FaultHooks cannot be forgotten here.
+ */
+export type ActiveHooks = {
+  readonly [K in keyof FaultHooks]-?: K extends 'hdlc'
+    ? ActiveHdlcHooks
+    : K extends 'security'
+      ? ActiveSecurityHooks
+      : K extends 'hangUp'
+        ? Required<NonNullable<FaultHooks[K]>>
+        : NonNullable<FaultHooks[K]>;
+};
 
 function chain<A extends unknown[], T>(faults: readonly Fault[], pick: (h: FaultHooks) => ((...args: [...A, T]) => T) | undefined): (...args: [...A, T]) => T {
   const fns = faults.map((f) => pick(f.hooks)).filter((f): f is (...args: [...A, T]) => T => f !== undefined);
@@ -166,12 +160,14 @@ export function activeHooks(faults: readonly Fault[]): ActiveHooks {
     negotiateConformance: chain<[Conformance, Conformance], Conformance>(faults, (h) => h.negotiateConformance),
     onRlrq: chain<[], boolean>(faults, (h) => h.onRlrq),
     serveWithoutAssociation: faults.some((f) => f.hooks.serveWithoutAssociation === true),
+    openOnRefusal: faults.some((f) => f.hooks.openOnRefusal === true),
     transformObjectList: chain<[], readonly ObjectListEntry[]>(faults, (h) => h.transformObjectList),
     onGet: chain<[AttributeAddress], AttributeResult>(faults, (h) => h.onGet),
     transformSelection: chain<[AttributeAddress], Selection | undefined>(faults, (h) => h.transformSelection),
     responseInvokeId: chain<[], number>(faults, (h) => h.responseInvokeId),
     serveService: chain<[ConformanceBit], boolean>(faults, (h) => h.serveService),
     responsePduLimit: chain<[number], number>(faults, (h) => h.responsePduLimit),
+    blockSize: chain<[], number>(faults, (h) => h.blockSize),
     keepWrite: chain<[], boolean>(faults, (h) => h.keepWrite),
     transformResponse: chain<[Apdu], Apdu>(faults, (h) => h.transformResponse),
     onPush: chainOptional(faults, (h) => h.onPush),

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DEFAULT_METER, loadMeterDefinition, parseMeterDefinition } from './load';
-import { MeterDefinitionError } from './yaml-cursor';
+import { MeterDefinitionError } from '../../config/yaml-cursor';
 
 const MINIMAL = `logicalDeviceName: DLM0000000001
 associations:

@@ -5,14 +5,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import YAML, { LineCounter, parseDocument } from 'yaml';
+import YAML from 'yaml';
 import { bytesEqual, isDecodeError } from '../../dlms/bytes';
 import { parseObis } from '../../dlms/cosem/obis';
 import { CLASS_BY_NAME } from '../objects';
 import { resolveSecretRef } from '../secrets';
 import { SERVER_CONFORMANCE_NAMES } from '../server/conformance';
 import type { AssociationDefinition, HdlcSettings, MeterDefinition, ObjectDefinition } from './definition';
-import { Cursor, MeterDefinitionError } from './yaml-cursor';
+import { ConfigError } from '../../config/error';
+import { Cursor, MeterDefinitionError } from '../../config/yaml-cursor';
 import { VARIANTS, variantsNamed, type MeterYaml } from '../variants';
 import { HLS_AUTHENTICATIONS, hlsAssociationFields, isHlsAuthentication } from './security';
 
@@ -110,14 +111,13 @@ function unique<T>(items: readonly T[], key: (t: T) => string | number, cursors:
 
 /** Parses and validates a meter definition held in `text`; `file` names it in errors. */
 export function parseMeterDefinition(text: string, file: string): MeterDefinition {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const first = doc.errors[0];
-  if (first) {
-    const { line, col } = lines.linePos(first.pos[0]);
-    throw new MeterDefinitionError(file, line, col, `not valid YAML: ${first.message.split('\n')[0]}`);
+  let root: Cursor;
+  try {
+    root = Cursor.parse(text, file);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new MeterDefinitionError(file, e.line, e.col, `not valid YAML: ${e.actual}`);
+    throw e;
   }
-  const root = new Cursor(doc.contents, file, lines);
   if (root.get('extends').present) return extendMeter(root, file);
   root.only(['description', 'logicalDeviceName', 'hdlc', 'wrapper', 'associations', 'objects', 'variants']);
   const ldnCursor = root.need('logicalDeviceName');

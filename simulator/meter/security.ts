@@ -13,7 +13,7 @@ import { isDecodeError } from '../../dlms/bytes';
 import { parseObis } from '../../dlms/cosem/obis';
 import { manufacturerHlsNames } from '../../dlms/security/hls-manufacturer';
 import { resolveSecretRef } from '../secrets';
-import type { Cursor } from './yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 
 /** The HLS mechanisms the simulator serves (Green Book 9.2.7.4); mechanism 2 runs an algorithm of the registry (hls-manufacturer.ts). */
 export const HLS_AUTHENTICATIONS = ['hls-manufacturer', 'hls-md5', 'hls-sha1', 'hls-gmac', 'hls-sha256', 'hls-ecdsa'] as const;

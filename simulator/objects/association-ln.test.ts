@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { encodeDataBytes } from '../../dlms/axdr/data-codec';
 import { toHex } from '../../dlms/bytes';
 import { parseObis } from '../../dlms/cosem/obis';
-import { contextFor } from '../testing';
+import { contextFor } from '../../test/support/simulator/testing';
 import { objectListElement } from './association-ln';
 import { readAttribute } from './store';
 

@@ -8,7 +8,7 @@ import type { Data } from '../../dlms/axdr/data';
 import { ByteWriter } from '../../dlms/bytes';
 import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME } from '../../dlms/acse/names';
 import { encodeOid } from '../../dlms/ber';
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 import { conformanceBitString } from '../server/conformance';
 import { ASSOCIATION_LN } from '../../dlms/cosem/catalogue/association-ln';
 import { attributesOf } from './from-catalogue';

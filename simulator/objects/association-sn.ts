@@ -6,7 +6,7 @@
 import type { Data } from '../../dlms/axdr/data';
 import { bytesEqual } from '../../dlms/bytes';
 import { ASSOCIATION_SN } from '../../dlms/cosem/catalogue/association-sn';
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 import { attributesOf } from './from-catalogue';
 import { baseNames } from './short-names';
 import { ok, refused, type ClassBehaviour, type ObjectListEntry, type ServeContext } from './types';

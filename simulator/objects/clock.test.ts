@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { dateTimeFromOctetString } from '../../dlms/axdr/datetime';
 import { toHex } from '../../dlms/bytes';
 import { parseObis } from '../../dlms/cosem/obis';
-import { contextFor, T0 } from '../testing';
+import { contextFor, T0 } from '../../test/support/simulator/testing';
 import { readAttribute } from './store';
 
 const clock = (attribute: number) => ({ classId: 8, logicalName: parseObis('0-0:1.0.0.255'), attribute });

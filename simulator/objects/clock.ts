@@ -7,7 +7,7 @@
 import type { Data } from '../../dlms/axdr/data';
 import { dateTimeFromDate, dateTimeToOctetString, DAY_LAST_OF_MONTH } from '../../dlms/axdr/datetime';
 import type { CosemDateTime } from '../../dlms/axdr/data';
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 import { CLOCK } from '../../dlms/cosem/catalogue/clock';
 import { attributesOf } from './from-catalogue';
 import { ok, refused, type ClassBehaviour } from './types';

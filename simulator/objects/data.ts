@@ -5,7 +5,7 @@
  * value may be replaced by SET (same type only); a value taken from the meter may not.
  */
 import type { Data } from '../../dlms/axdr/data';
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 import { DATA } from '../../dlms/cosem/catalogue/data';
 import { attributesOf } from './from-catalogue';
 import { dataFromYaml } from './yaml-data';

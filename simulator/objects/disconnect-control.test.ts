@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { parseObis } from '../../dlms/cosem/obis';
 import { loadMeterDefinition } from '../meter/load';
-import { contextFor } from '../testing';
+import { contextFor } from '../../test/support/simulator/testing';
 import { invokeMethod, readAttribute, writeAttribute } from './store';
 
 const LN = parseObis('0-0:96.3.10.255');

@@ -10,7 +10,7 @@
  * that is not allowed in the current state or mode fails with temporary-failure: the standard
  * names no closer action-result, and the same request may succeed once the state changes.
  */
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 import { DISCONNECT_CONTROL } from '../../dlms/cosem/catalogue/disconnect-control';
 import { attributesOf } from './from-catalogue';
 import { isIntegerZero } from './method-parameter';

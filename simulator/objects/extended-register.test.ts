@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { dateTimeFromOctetString, formatDateTime } from '../../dlms/axdr/datetime';
 import { parseObis } from '../../dlms/cosem/obis';
-import { contextFor, T0 } from '../testing';
+import { contextFor, T0 } from '../../test/support/simulator/testing';
 import { readAttribute } from './store';
 
 const DEMAND = { classId: 4, logicalName: parseObis('1-0:1.6.0.255'), attribute: 2 };

@@ -8,7 +8,7 @@
 import type { Data } from '../../dlms/axdr/data';
 import { dateTimeFromDate, dateTimeToOctetString } from '../../dlms/axdr/datetime';
 import { EXTENDED_REGISTER } from '../../dlms/cosem/catalogue/extended-register';
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 import { attributesOf } from './from-catalogue';
 import { unitOf } from './units-yaml';
 import { dataFromYaml } from './yaml-data';

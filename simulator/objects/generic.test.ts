@@ -4,7 +4,7 @@ import { attributeOf, classById } from '../../dlms/cosem/catalogue/catalogue';
 import { checkType, parseTypeSpec } from '../../dlms/cosem/catalogue/type-spec';
 import { parseObis } from '../../dlms/cosem/obis';
 import { loadMeterDefinition, parseMeterDefinition } from '../meter/load';
-import { contextFor } from '../testing';
+import { contextFor } from '../../test/support/simulator/testing';
 import { CLASS_BY_NAME } from '.';
 import { invokeMethod, readAttribute, writeAttribute } from './store';
 

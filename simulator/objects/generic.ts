@@ -10,7 +10,7 @@
 import type { Data } from '../../dlms/axdr/data';
 import { CATALOGUE, type InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
 import { checkType, parseTypeSpec } from '../../dlms/cosem/catalogue/type-spec';
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 import { defaultValue } from '../../dlms/cosem/catalogue/default-value';
 import { attributesOf } from './from-catalogue';
 import { dataFromYaml } from './yaml-data';

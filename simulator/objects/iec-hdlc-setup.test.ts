@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { encodeDataBytes } from '../../dlms/axdr/data-codec';
 import { toHex } from '../../dlms/bytes';
 import { parseObis } from '../../dlms/cosem/obis';
-import { contextFor, DEFAULT } from '../testing';
+import { contextFor, DEFAULT } from '../../test/support/simulator/testing';
 import { readAttribute } from './store';
 
 describe('IEC HDLC setup (class 23)', () => {

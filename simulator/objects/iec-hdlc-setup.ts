@@ -4,7 +4,7 @@
  */
 import type { Data } from '../../dlms/axdr/data';
 import type { HdlcSettings } from '../meter/definition';
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 import { IEC_HDLC_SETUP } from '../../dlms/cosem/catalogue/iec-hdlc-setup';
 import { attributesOf } from './from-catalogue';
 import { ok, refused, type ClassBehaviour } from './types';

@@ -11,7 +11,7 @@
 import { DATA } from '../../dlms/cosem/catalogue/data';
 import { parseObis } from '../../dlms/cosem/obis';
 import { isDecodeError } from '../../dlms/bytes';
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 import { attributesOf } from './from-catalogue';
 import { securityStateOf } from './security-setup';
 import { ok, refused, type ClassBehaviour } from './types';

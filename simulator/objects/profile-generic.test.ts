@@ -3,7 +3,7 @@ import type { Data } from '../../dlms/axdr/data';
 import { dateTimeFromOctetString, formatDateTime } from '../../dlms/axdr/datetime';
 import { parseObis } from '../../dlms/cosem/obis';
 import { captureObjectToData, entryDescriptorToData, rangeDescriptorToData } from '../../dlms/cosem/selective-access';
-import { contextFor } from '../testing';
+import { contextFor } from '../../test/support/simulator/testing';
 import { readAttribute } from './store';
 import type { AttributeResult, Selection } from './types';
 

@@ -18,7 +18,7 @@ import { isDecodeError } from '../../dlms/bytes';
 import { PROFILE_GENERIC } from '../../dlms/cosem/catalogue/profile-generic';
 import { formatObis, parseObis } from '../../dlms/cosem/obis';
 import { accessSelectionFromData, captureObjectToData, type CaptureObjectDefinition, type EntryDescriptor, type RangeDescriptor } from '../../dlms/cosem/selective-access';
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 import { findObject } from './store';
 import { attributesOf } from './from-catalogue';
 import { ok, refused, type AttributeResult, type ClassBehaviour, type Selection, type ServeContext } from './types';

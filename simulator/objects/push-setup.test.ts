@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { parseObis } from '../../dlms/cosem/obis';
-import { contextFor } from '../testing';
+import { contextFor } from '../../test/support/simulator/testing';
 import { invokeMethod, readAttribute } from './store';
 
 const LN = parseObis('0-0:25.9.0.255');

@@ -11,7 +11,7 @@
 import type { Data } from '../../dlms/axdr/data';
 import { parseObis } from '../../dlms/cosem/obis';
 import { isDecodeError } from '../../dlms/bytes/decode-error';
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 import { PUSH_SETUP } from '../../dlms/cosem/catalogue/push-setup';
 import { attributesOf } from './from-catalogue';
 import { isIntegerZero } from './method-parameter';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { parseObis } from '../../dlms/cosem/obis';
-import { contextFor, T0 } from '../testing';
+import { contextFor, T0 } from '../../test/support/simulator/testing';
 import { readAttribute } from './store';
 
 const HOUR = 3_600_000;

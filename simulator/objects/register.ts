@@ -5,7 +5,7 @@
  * value to zero of its type; a read-write association may also SET the value (same type).
  */
 import type { Data } from '../../dlms/axdr/data';
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 import { REGISTER } from '../../dlms/cosem/catalogue/register';
 import { UNITS } from '../../dlms/cosem/units';
 import { attributesOf } from './from-catalogue';

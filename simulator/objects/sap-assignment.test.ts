@@ -4,7 +4,7 @@ import { encodeDataBytes } from '../../dlms/axdr/data-codec';
 import { toHex } from '../../dlms/bytes';
 import { parseObis } from '../../dlms/cosem/obis';
 import { DEFAULT_METER, parseMeterDefinition } from '../meter/load';
-import { contextFor } from '../testing';
+import { contextFor } from '../../test/support/simulator/testing';
 import { readAttribute } from './store';
 
 describe('SAP assignment (class 17)', () => {

@@ -2,7 +2,7 @@
  * SAP assignment, class 17 version 0 (Blue Book 4.4.9): which logical device sits behind which
  * SAP. The simulator has one logical device, the management one, at the server's logical address.
  */
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 import { SAP_ASSIGNMENT } from '../../dlms/cosem/catalogue/sap-assignment';
 import { attributesOf } from './from-catalogue';
 import { ok, refused, type ClassBehaviour } from './types';

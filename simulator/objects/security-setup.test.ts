@@ -5,7 +5,7 @@ import { parseObis } from '../../dlms/cosem/obis';
 import { issueCertificate, readCertificationRequest, systemTitleName } from '../../dlms/security/pkix';
 import { policyFromFlags, policyFromName } from '../../dlms/security/policy';
 import { loadMeterDefinition } from '../meter/load';
-import { contextFor } from '../testing';
+import { contextFor } from '../../test/support/simulator/testing';
 import { builtinKey, CLIENT_TITLE, suiteParams } from '../../test/helpers/secure-sim';
 import { isSecuritySetup, type SecuritySetupBehaviour } from './security-setup';
 import { applyPending } from './security-state';

@@ -28,7 +28,7 @@ import { eccPublicKey } from '../../dlms/security/ecc';
 import { keyFromHex } from '../../dlms/security/key';
 import { POLICY_V0, POLICY_V1_BITS, policyFromFlags, policyFromName, policyToV0, policyToV1, type PolicyFlagName } from '../../dlms/security/policy';
 import { securitySuite } from '../../dlms/security/suite';
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 import { resolveSecretRef } from '../secrets';
 import { attributesOf } from './from-catalogue';
 import { invokeSecurityMethod } from './security-methods';

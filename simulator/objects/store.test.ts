@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { parseObis } from '../../dlms/cosem/obis';
-import { contextFor } from '../testing';
+import { contextFor } from '../../test/support/simulator/testing';
 import { objectListFor, readAttribute, visibleTo } from './store';
-import { DEFAULT } from '../testing';
+import { DEFAULT } from '../../test/support/simulator/testing';
 
 const ln = (text: string) => parseObis(text);
 

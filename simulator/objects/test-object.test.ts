@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { loadMeterDefinition } from '../meter/load';
 import { invokeMethod, readAttribute } from './store';
-import { contextFor } from '../testing';
+import { contextFor } from '../../test/support/simulator/testing';
 
 const TEST = '0-0:128.0.2.255';
 

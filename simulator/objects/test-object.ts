@@ -9,7 +9,7 @@
  *    event-notification-request (Green Book 9.3.x EventNotification), sent after the response.
  * Both take integer 0 as their parameter, as the standard classes' parameterless methods do.
  */
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 import type { Data } from '../../dlms/axdr/data';
 import { isIntegerZero } from './method-parameter';
 import { dataFromYaml } from './yaml-data';

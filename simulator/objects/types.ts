@@ -6,7 +6,7 @@
 import type { Data } from '../../dlms/axdr/data';
 import type { Conformance } from '../../dlms/xdlms/conformance';
 import type { AssociationDefinition, MeterDefinition } from '../meter/definition';
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 
 /**
  * Attribute access_mode, Blue Book 4.4.3 (Association LN object_list access rights), with the

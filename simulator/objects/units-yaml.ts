@@ -3,7 +3,7 @@
  * 4.3.2 unit enumeration), or a symbol that names exactly one unit (`Wh`; m³ names two).
  */
 import { UNITS } from '../../dlms/cosem/units';
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 
 const UNIQUE_SYMBOLS = UNITS.filter((u) => UNITS.filter((v) => v.symbol === u.symbol).length === 1);
 

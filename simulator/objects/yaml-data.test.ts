@@ -1,11 +1,9 @@
 import { expect } from 'chai';
-import { LineCounter, parseDocument } from 'yaml';
-import { Cursor, MeterDefinitionError } from '../meter/yaml-cursor';
+import { Cursor, MeterDefinitionError } from '../../config/yaml-cursor';
 import { dataFromYaml } from './yaml-data';
 
 function value(text: string) {
-  const lines = new LineCounter();
-  return dataFromYaml(new Cursor(parseDocument(text, { lineCounter: lines }).contents, 'v.yaml', lines));
+  return dataFromYaml(Cursor.parse(text, 'v.yaml'));
 }
 
 describe('Data values in a meter definition', () => {

@@ -5,7 +5,7 @@
  */
 import type { Data } from '../../dlms/axdr/data';
 import { dataFromLiteral, isLiteralError } from '../../dlms/axdr/literal';
-import type { Cursor } from '../meter/yaml-cursor';
+import type { Cursor } from '../../config/yaml-cursor';
 
 /** Reads one Data value; every error points at the offending YAML node. */
 export function dataFromYaml(c: Cursor): Data {

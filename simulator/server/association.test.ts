@@ -6,7 +6,7 @@ import { bitStringOf } from '../../dlms/ber/bit-string';
 import type { InitiateRequest } from '../../dlms/xdlms/initiate';
 import { NO_FAULTS } from '../faults';
 import { BUILTIN_SECRETS } from '../secrets';
-import { DEFAULT } from '../testing';
+import { DEFAULT } from '../../test/support/simulator/testing';
 import { answerAarq } from './association';
 
 const INITIATE: InitiateRequest = { type: 'initiate-request', proposedDlmsVersionNumber: 6, proposedConformance: ['get', 'read', 'block-transfer-with-get-or-read'], clientMaxReceivePduSize: 0xffff };

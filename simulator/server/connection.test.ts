@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { decodePduBytes } from '../../dlms/acse/pdu';
+import { decodePduBytes } from '../../dlms/pdu/pdu';
 import { concatBytes, toHex } from '../../dlms/bytes';
 import { decodeFrame, encodeFrame, type HdlcFrame } from '../../dlms/hdlc/frame';
 import { addLlc } from '../../dlms/hdlc/llc';
 import { decodeWrapper, encodeWrapper } from '../../dlms/wrapper/header';
 import { NO_FAULTS } from '../faults';
-import { aarqBytes, CLIENT, DEFAULT, getBytes, SERVER, T0 } from '../testing';
+import { aarqBytes, CLIENT, DEFAULT, getBytes, SERVER, T0 } from '../../test/support/simulator/testing';
 import { createServerConnection, type Framing } from './connection';
 
 const connection = (framing: Framing) => createServerConnection({ meter: DEFAULT, framing, hooks: NO_FAULTS, startedAt: T0 });

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { fromHex, toHex } from '../../dlms/bytes';
 import { clientAddress, serverAddress } from '../../dlms/hdlc/address';
 import { decodeFrame, encodeFrame, encodeRawFrame, type HdlcFrame } from '../../dlms/hdlc/frame';
@@ -8,13 +9,13 @@ import { parametersOfInfo, settingsOf, infoOfParameters, parameterList } from '.
 import { NO_FAULTS } from '../faults';
 import { DEFAULT_METER } from '../meter/load';
 import { parseMeterDefinition } from '../meter/load';
-import { aarqBytes, CLIENT, DEFAULT, getBytes, pdu, SERVER, T0 } from '../testing';
+import { aarqBytes, CLIENT, DEFAULT, getBytes, pdu, SERVER, T0 } from '../../test/support/simulator/testing';
 import { createHdlcServerLink, type HdlcServerLink } from './hdlc-link';
 import { createSession } from './session';
 
 /** c_hdlc_none.trace (GuruxDLMS.c meter and client, see its header): the frames in order. */
 const TRACE = fs
-  .readFileSync('/work/shared/vectors/recordings/c_hdlc_none.trace', 'utf8')
+  .readFileSync(path.join(__dirname, '../../test/vectors/recordings/c_hdlc_none.trace'), 'utf8')
   .split('\n')
   .filter((l) => /^(C2S|S2C) /.test(l))
   .map((l) => ({ dir: l.slice(0, 3), bytes: fromHex(l.slice(4)) }));

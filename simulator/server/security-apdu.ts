@@ -8,7 +8,7 @@
  *   deciphering-error; an invocation counter not above the last accepted → service-not-allowed,
  *   invocation-counter-error carrying the lowest counter the server would accept.
  */
-import { encodePduBytes } from '../../dlms/acse/pdu';
+import { encodePduBytes } from '../../dlms/pdu/pdu';
 import { isDecodeError, type DecodeError } from '../../dlms/bytes';
 import { decodeCipheredApduBytes, encodeCipheredApduBytes, type CipheredApdu, type GeneralCiphering, type KeyInfo } from '../../dlms/security/ciphered-apdu';
 import { agreedKeyOf } from '../../dlms/security/convey-key';

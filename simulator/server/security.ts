@@ -6,7 +6,7 @@
  * changed once their response is out. Everything else passes through to the session untouched,
  * which never sees a protected APDU.
  */
-import { decodePduBytes, encodePduBytes, type Pdu } from '../../dlms/acse/pdu';
+import { decodePduBytes, encodePduBytes, type Pdu } from '../../dlms/pdu/pdu';
 import { bytesEqual, isDecodeError } from '../../dlms/bytes';
 import { decodeApduBytes } from '../../dlms/xdlms/apdu';
 import type { ActiveHooks } from '../faults/types';

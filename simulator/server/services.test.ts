@@ -7,7 +7,7 @@ import { decodeApduBytes, encodeApduBytes, type Apdu } from '../../dlms/xdlms/ap
 import type { ConformanceBit } from '../../dlms/xdlms/conformance';
 import { NO_FAULTS } from '../faults';
 import { loadMeterDefinition } from '../meter/load';
-import { contextFor } from '../testing';
+import { contextFor } from '../../test/support/simulator/testing';
 import type { ServeContext } from '../objects/types';
 import { createLnServices, type LnServiceRequest } from './services';
 

@@ -1,8 +1,8 @@
 import { BUILTIN_SECRETS } from '../secrets';
 import { expect } from 'chai';
 import { NO_FAULTS } from '../faults';
-import { aarqBytes, DEFAULT, getBytes, getNextBytes, pdu, RLRQ, T0 } from '../testing';
-import { encodePduBytes } from '../../dlms/acse/pdu';
+import { aarqBytes, DEFAULT, getBytes, getNextBytes, pdu, RLRQ, T0 } from '../../test/support/simulator/testing';
+import { encodePduBytes } from '../../dlms/pdu/pdu';
 import { fromHex } from '../../dlms/bytes';
 import { decodeDataBytes } from '../../dlms/axdr/data-codec';
 import { createSession, type Session } from './session';

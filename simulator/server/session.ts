@@ -9,7 +9,7 @@
  *   a service outside the negotiated conformance → service-not-allowed / service-not-supported;
  *   bytes that are no APDU → service-unknown / service-not-supported.
  */
-import { decodePduBytes, encodePduBytes, type Pdu } from '../../dlms/acse/pdu';
+import { decodePduBytes, encodePduBytes, type Pdu } from '../../dlms/pdu/pdu';
 import { isDecodeError } from '../../dlms/bytes';
 import type { ExceptionResponse } from '../../dlms/xdlms/exception';
 import type { ActiveHooks } from '../faults/types';

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { APPLICATION_CONTEXT_NAME } from '../../dlms/acse/names';
-import { encodePduBytes, type Pdu } from '../../dlms/acse/pdu';
+import { encodePduBytes, type Pdu } from '../../dlms/pdu/pdu';
 import { userInformationFor } from '../../dlms/acse/user-information';
 import { concatBytes } from '../../dlms/bytes';
 import { decodeApduBytes, type Apdu } from '../../dlms/xdlms/apdu';
 import type { Conformance } from '../../dlms/xdlms/conformance';
 import { NO_FAULTS } from '../faults';
-import { DEFAULT, pdu, T0 } from '../testing';
+import { DEFAULT, pdu, T0 } from '../../test/support/simulator/testing';
 import { createSession, type Session } from './session';
 
 const SN_SAP = 18;

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { decodeWrapper, encodeWrapper, encodeRawWrapper } from '../../dlms/wrapper/header';
 import { NO_FAULTS } from '../faults';
-import { aarqBytes, DEFAULT, getBytes, pdu, T0 } from '../testing';
+import { aarqBytes, DEFAULT, getBytes, pdu, T0 } from '../../test/support/simulator/testing';
 import { createSession } from './session';
 import { createWrapperServerLink } from './wrapper-link';
 

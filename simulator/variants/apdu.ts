@@ -1,5 +1,5 @@
 /** Reading and rewriting response APDUs for variants that change what goes out (hooks.onApduOut). */
-import { decodePduBytes, encodePduBytes, type Pdu } from '../../dlms/acse/pdu';
+import { decodePduBytes, encodePduBytes, type Pdu } from '../../dlms/pdu/pdu';
 import { isDecodeError } from '../../dlms/bytes';
 
 /** The decoded APDU, or undefined when it is protected or does not decode (left as it is). */

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
-const SOURCE_DIRS = ['dlms', 'client', 'drivers', 'harness', 'simulator', 'reports'];
+const SOURCE_DIRS = ['config', 'dlms', 'client', 'drivers', 'harness', 'simulator', 'reports'];
 // `new DecodeError('X'`, `.fail('X'`, `fail('X'`, `ConfigError…('X'`, `code: 'X'` in error constructors.
 const RAISE = /(?:DecodeError|EncodeError|ConfigError(?:\.at)?|\bfail|failAt|SecurityError)\(\s*'([A-Z][A-Z0-9_]{2,})'/g;
 

@@ -12,7 +12,7 @@
  */
 import { expect } from 'chai';
 import { decodeDataBytes, encodeDataBytes } from '../../dlms/axdr/data-codec';
-import { decodePduBytes, encodePduBytes } from '../../dlms/acse/pdu';
+import { decodePduBytes, encodePduBytes } from '../../dlms/pdu/pdu';
 import { isDecodeError } from '../../dlms/bytes/decode-error';
 import { toHex } from '../../dlms/bytes/hex';
 import { decodeFrame, encodeFrame } from '../../dlms/hdlc/frame';

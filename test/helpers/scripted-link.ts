@@ -2,7 +2,7 @@
  * A data link for client unit tests: it records every PDU the client sends and answers each
  * exchange with the next scripted PDU, then with silence. No transport, no timers.
  */
-import { decodePduBytes, encodePduBytes, type Pdu } from '../../dlms/acse/pdu';
+import { decodePduBytes, encodePduBytes, type Pdu } from '../../dlms/pdu/pdu';
 import type { Link } from '../../client/link';
 
 export function scriptedLink(answers: Pdu[], sent: Pdu[] = []): Link {

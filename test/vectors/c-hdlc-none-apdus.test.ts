@@ -6,7 +6,7 @@
  * ACSE exchange is checked field by field.
  */
 import { expect } from 'chai';
-import { decodePdu, decodePduBytes, encodePduBytes } from '../../dlms/acse/pdu';
+import { decodePdu, decodePduBytes, encodePduBytes } from '../../dlms/pdu/pdu';
 import { ByteReader } from '../../dlms/bytes/reader';
 import { concatBytes, toHex } from '../../dlms/bytes/hex';
 import { isDecodeError } from '../../dlms/bytes/decode-error';

@@ -8,7 +8,7 @@
 import { expect } from 'chai';
 import { createClient } from '../../client';
 import type { AttributeRef, GetOutcome } from '../../client/api';
-import { decodePduBytes, type Pdu } from '../../dlms/acse/pdu';
+import { decodePduBytes, type Pdu } from '../../dlms/pdu/pdu';
 import { isDecodeError } from '../../dlms/bytes/decode-error';
 import { toHex } from '../../dlms/bytes/hex';
 import { formatObis } from '../../dlms/cosem/obis';

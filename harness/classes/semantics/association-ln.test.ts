@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Data } from '../../../dlms/axdr/data';
-import { testProfile } from '../../testing/profiles';
+import { testProfile } from '../../../test/support/harness/profiles';
 import { ASSOCIATION_LN_SEMANTICS } from './association-ln';
 
 const [publicAssociation, reader] = testProfile().associations as [never, never];

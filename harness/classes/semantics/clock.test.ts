@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Data } from '../../../dlms/axdr/data';
 import { dateTimeFromDate, dateTimeToOctetString } from '../../../dlms/axdr/datetime';
-import { testProfile } from '../../testing/profiles';
+import { testProfile } from '../../../test/support/harness/profiles';
 import { CLOCK_SEMANTICS } from './clock';
 
 const association = testProfile().associations[0]!;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Data } from '../../../dlms/axdr/data';
-import { testProfile } from '../../testing/profiles';
+import { testProfile } from '../../../test/support/harness/profiles';
 import { DATA_SEMANTICS, DISCONNECT_CONTROL_SEMANTICS } from './other';
 
 const association = testProfile().associations[0]!;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Data } from '../../../dlms/axdr/data';
-import { testProfile } from '../../testing/profiles';
+import { testProfile } from '../../../test/support/harness/profiles';
 import { PROFILE_GENERIC_SEMANTICS } from './profile-generic';
 
 const association = testProfile().associations[0]!;

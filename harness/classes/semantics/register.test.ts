@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Data } from '../../../dlms/axdr/data';
 import { dateTimeToOctetString } from '../../../dlms/axdr/datetime';
-import { testProfile } from '../../testing/profiles';
+import { testProfile } from '../../../test/support/harness/profiles';
 import { EXTENDED_REGISTER_SEMANTICS, REGISTER_SEMANTICS } from './register';
 
 const association = testProfile().associations[0]!;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Data } from '../../../dlms/axdr/data';
-import { testProfile } from '../../testing/profiles';
+import { testProfile } from '../../../test/support/harness/profiles';
 import { IEC_HDLC_SETUP_SEMANTICS, SAP_ASSIGNMENT_SEMANTICS } from './setup';
 
 const association = testProfile().associations[0]!;
