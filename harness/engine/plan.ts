@@ -31,12 +31,17 @@ export interface CaseFilter {
 /** Under `--quick`, a case waiting longer than this for a timer (one step's designed wait) is skipped. */
 export const QUICK_TIMER_MS = 10_000;
 
+/** The suite glob of a CaseFilter: a suite name, a file path, or a folder that holds the suite. */
+export function suiteMatches(s: SuiteDef, glob: string, re: RegExp = globToRegExp(glob)): boolean {
+  return re.test(s.suite) || re.test(s.file) || s.suite.startsWith(`${glob}/`);
+}
+
 export function planCases(suites: readonly SuiteDef[], profile: Profile, filter: CaseFilter = {}): PlannedCase[] {
   const suiteRe = filter.suite === undefined ? undefined : globToRegExp(filter.suite);
   const idRe = filter.caseId === undefined ? undefined : globToRegExp(filter.caseId);
   const out: PlannedCase[] = [];
   for (const s of suites) {
-    if (suiteRe && !suiteRe.test(s.suite) && !suiteRe.test(s.file) && !s.suite.startsWith(`${filter.suite}/`)) continue;
+    if (filter.suite !== undefined && !suiteMatches(s, filter.suite, suiteRe)) continue;
     for (const def of s.cases) {
       if (filter.tag !== undefined && !def.tags.includes(filter.tag)) continue;
       const reason = unmet(def.requires, profile);
