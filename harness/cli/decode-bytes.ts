@@ -8,7 +8,7 @@
  * as its own record, as the client does in traces. A failure is shown at its layer with its code
  * and byte offset, never thrown.
  */
-import { fromHex, isDecodeError } from '../../dlms/bytes';
+import { concatBytes, fromHex, isDecodeError } from '../../dlms/bytes';
 import { decodePduBytes } from '../../dlms/pdu/pdu';
 import { decodeFrame, type HdlcFrame } from '../../dlms/hdlc/frame';
 import { stripLlc } from '../../dlms/hdlc/llc';
@@ -163,15 +163,7 @@ export function inferDirection(bytes: Uint8Array): { dir: Direction; from: strin
   return undefined;
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+const concat = (parts: readonly Uint8Array[]): Uint8Array => concatBytes(...parts);
 
 /** Milliseconds of a timestamp: since the epoch for a date-time, since midnight for a time of day. */
 function timeMs(text: string): number {

@@ -7,6 +7,7 @@
  */
 import type { PlannedCase } from './plan';
 import type { CaseResult } from './result';
+import { caseBase } from './run-case';
 
 /** Consecutive silent cases that end a run unless told otherwise (`dlmsct run --fatal-after N`). */
 export const DEFAULT_FATAL_AFTER = 3;
@@ -51,17 +52,8 @@ export function fatalWatch(policy: FatalPolicy): FatalWatch {
 }
 
 function notRun(planned: PlannedCase, reason: string): CaseResult {
-  const def = planned.def;
   return {
-    id: planned.id,
-    caseId: def.id,
-    title: def.title,
-    suite: def.suite,
-    spec: def.spec,
-    requirement: def.requirement,
-    tags: def.tags,
-    detects: def.detects,
-    ...(planned.each ? { association: planned.each.name } : {}),
+    ...caseBase(planned),
     associations: [],
     remarks: [],
     status: 'broken',
@@ -69,7 +61,7 @@ function notRun(planned: PlannedCase, reason: string): CaseResult {
     culprit: 'rig',
     code: FATAL_CODE,
     durationMs: 0,
-    steps: def.steps.map((call, index) => ({
+    steps: planned.def.steps.map((call, index) => ({
       index,
       name: call.name,
       args: call.args,

@@ -58,12 +58,10 @@ export function caseBudgetMs(planned: PlannedCase, profile: Profile): number {
   return planned.def.steps.reduce((n, s) => n + stepBoundMs(s, profile), 0) + stepBudgetMs(profile);
 }
 
-export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseResult> {
-  const clock = env.clock ?? (() => performance.now());
-  const t0 = clock();
-  const since = (): number => Math.round((clock() - t0) * 1000) / 1000;
+/** What every result of a planned case says about the case itself, whether it ran or not. */
+export function caseBase(planned: PlannedCase) {
   const def = planned.def;
-  const base = {
+  return {
     id: planned.id,
     caseId: def.id,
     title: def.title,
@@ -74,6 +72,14 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
     detects: def.detects,
     ...(planned.each ? { association: planned.each.name } : {}),
   };
+}
+
+export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseResult> {
+  const clock = env.clock ?? (() => performance.now());
+  const t0 = clock();
+  const since = (): number => Math.round((clock() - t0) * 1000) / 1000;
+  const def = planned.def;
+  const base = caseBase(planned);
   if (planned.inapplicable !== undefined) {
     return { ...base, status: 'inapplicable', reason: planned.inapplicable, associations: [], remarks: [], durationMs: 0, steps: notRun(planned, 0, 0), trace: [] };
   }
