@@ -43,9 +43,10 @@ export interface OpenOptions {
 }
 
 /** IEC 62056-21 6.3.2/6.3.3: where mode E's enhanced identification and acknowledgement are defined. */
-export const MODE_E_CLAUSE = 'IEC 62056-21 6.3.2, 6.3.3 (protocol mode E)';
+export const MODE_E_CLAUSE = 'IEC 62056-21 6.3.2 identification message, 6.3.3 acknowledgement (protocol mode E)';
 
 export async function openTransport(spec: TransportSpec, opts: OpenOptions): Promise<Transport> {
+  let heard = '';
   const once = async (): Promise<Transport> => {
     switch (spec.kind) {
       case 'tcp':
@@ -53,17 +54,22 @@ export async function openTransport(spec: TransportSpec, opts: OpenOptions): Pro
       case 'serial':
         try {
           if (spec.opening === 'iec21-mode-e') {
+            // What the meter said, so that a failure quotes it (the trace has it too, byte by byte).
+            heard = '';
             const line = await openIec21ModeE({
               path: spec.path,
               timeoutMs: opts.attemptTimeoutMs,
               maxBaud: spec.baudRate,
               ...(spec.address === undefined ? {} : { address: spec.address }),
               ...(spec.requireEnhancedId === undefined ? {} : { requireEnhancedId: spec.requireEnhancedId }),
-              ...(opts.onOpening ? { onExchange: opts.onOpening } : {}),
+              onExchange: (x: Iec21Exchange) => {
+                if (x.dir === 'rx' && x.bytes) heard += String.fromCharCode(...x.bytes);
+                opts.onOpening?.(x);
+              },
             });
             if (!line.identification.hdlc) {
               opts.onRemark?.(
-                `the meter's IEC 62056-21 identification lacks the enhanced identification \\2 that announces mode E (HDLC); the acknowledgement was sent anyway because the profile says requireEnhancedId: false`,
+                `the meter's IEC 62056-21 identification lacks the enhanced identification \\2 that announces mode E (HDLC); the acknowledgement was sent anyway because the profile says requireEnhancedId: false (the meter sent ${JSON.stringify(heard)})`,
                 MODE_E_CLAUSE,
               );
             }
@@ -72,7 +78,7 @@ export async function openTransport(spec: TransportSpec, opts: OpenOptions): Pro
           return await openSerial({ ...spec, timeoutMs: opts.attemptTimeoutMs });
         } catch (e) {
           // The meter answered the sign-on wrongly: its failure, with the offending byte located.
-          if (isIec21Error(e)) throw new AbortError(openingFailure(e));
+          if (isIec21Error(e)) throw new AbortError(openingFailure(e, heard));
           // A missing or busy serial port does not heal by waiting: do not retry it.
           throw new AbortError(e instanceof Error ? e : String(e));
         }
@@ -101,12 +107,12 @@ export async function openTransport(spec: TransportSpec, opts: OpenOptions): Pro
 }
 
 /** The meter's wrong answer to the mode E sign-on, as a failure of the meter naming the clause. */
-function openingFailure(e: Iec21Error): ClientError {
+function openingFailure(e: Iec21Error, heard: string): ClientError {
   const why =
     e.code === 'IEC21_NO_MODE_E'
       ? 'protocol mode E requires the enhanced identification \\2 right after the baud rate character of the identification message'
       : 'the identification message does not follow IEC 62056-21';
-  return new ClientError(`IEC 62056-21 opening failed: ${why} (${MODE_E_CLAUSE}): ${e.message}`, 'dut', e.code);
+  return new ClientError(`IEC 62056-21 opening failed: ${why} (${MODE_E_CLAUSE}): ${e.message}; the meter sent ${JSON.stringify(heard)}`, 'dut', e.code);
 }
 
 export function describeSpec(spec: TransportSpec): string {

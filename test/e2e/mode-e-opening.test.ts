@@ -86,6 +86,7 @@ describe('a serial meter that signs on without the IEC 62056-21 enhanced identif
       expect(c.status, c.id).to.equal('failed');
       expect(c.culprit, c.id).to.equal('dut');
       expect(c.reason, c.id).to.match(/IEC 62056-21.*enhanced identification \\2.*expected the enhanced identification \\2 \(binary mode, HDLC\), got no enhanced identification/);
+      expect(c.reason, c.id).to.include('the meter sent "/GRX5123456789\\r\\n"');
     }
     // The report's trace holds the request sent and the identification received, as bytes.
     const traces = fs
@@ -107,7 +108,7 @@ describe('a serial meter that signs on without the IEC 62056-21 enhanced identif
     expect(cases, r.out).to.have.length.greaterThan(0);
     for (const c of cases) {
       expect(c.status, `${c.id}: ${c.reason ?? ''}`).to.equal('passed-with-remarks');
-      expect(c.remarks?.map((m) => m.text).join('\n'), c.id).to.match(/lacks the enhanced identification \\2/);
+      expect(c.remarks?.map((m) => m.text).join('\n'), c.id).to.match(/lacks the enhanced identification \\2.*GRX5123456789/);
     }
     expect(r.out).to.match(/remark: .*lacks the enhanced identification \\2/);
     // The acknowledgement went out anyway: HDLC protocol, 9600 baud (Z = 5), binary mode.
