@@ -315,7 +315,8 @@ class TracingClient implements DlmsClient {
       retries: this.opts.connectRetries ?? 2,
       onRetry: (note) => this.rec.event(note),
       // The sign-on's bytes go into the trace as sent and received: a failed opening is judged on them.
-      onOpening: (x) => (x.bytes && x.dir !== 'event' ? this.rec.recorder.frame(x.dir, x.bytes.slice(), [], x.note) : this.rec.event(x.note)),
+      onOpening: (x) =>
+        x.bytes && x.dir !== 'event' ? this.rec.recorder.frame(x.dir, x.bytes.slice(), [{ layer: 'iec62056-21', summary: JSON.stringify(String.fromCharCode(...x.bytes)) }], x.note) : this.rec.event(x.note),
       onRemark: (text, clause) => {
         if (!this.linkRemarks.some((r) => r.text === text)) this.linkRemarks.push({ text, clause });
       },
