@@ -320,6 +320,8 @@ export interface RawFrameAccess {
 export interface DlmsClient {
   /** Every frame and event since the client was made, in order. */
   readonly trace: readonly TraceRecord[];
+  /** Remarks on the link itself (an opening the profile tolerates), for every case that used it. */
+  readonly remarks?: readonly { readonly text: string; readonly clause: string }[];
   /**
    * Opens the transport (p-retry for the connection only) and, for HDLC, SNRM/UA from the
    * client address of `clientSap` (default 16, the public client). `associate` connects by

@@ -116,6 +116,13 @@ class TracingClient implements DlmsClient {
     return this.rec.recorder.records;
   }
 
+  /** Remarks on how the link was opened (a mode E meter acknowledged without `\2`), once each. */
+  private readonly linkRemarks: { readonly text: string; readonly clause: string }[] = [];
+
+  get remarks(): readonly { readonly text: string; readonly clause: string }[] {
+    return this.linkRemarks;
+  }
+
   async connect(clientSap = PUBLIC_CLIENT_SAP, proposal?: LinkProposal): Promise<ConnectOutcome> {
     const link = await this.openLink(clientSap, proposal);
     const opened = await link.open();
@@ -307,7 +314,12 @@ class TracingClient implements DlmsClient {
       attemptTimeoutMs: this.opts.connectTimeoutMs,
       retries: this.opts.connectRetries ?? 2,
       onRetry: (note) => this.rec.event(note),
-      onOpening: (note) => this.rec.event(note),
+      // The sign-on's bytes go into the trace as sent and received: a failed opening is judged on them.
+      onOpening: (x) =>
+        x.bytes && x.dir !== 'event' ? this.rec.recorder.frame(x.dir, x.bytes.slice(), [{ layer: 'iec62056-21', summary: JSON.stringify(String.fromCharCode(...x.bytes)) }], x.note) : this.rec.event(x.note),
+      onRemark: (text, clause) => {
+        if (!this.linkRemarks.some((r) => r.text === text)) this.linkRemarks.push({ text, clause });
+      },
     });
     this.rec.event(`connected: ${transport.label}`);
     this.transport = transport;

@@ -184,6 +184,15 @@ describe('runCase', () => {
     ]);
   });
 
+  it('carries a remark the client made on its link (a tolerated sign-on) onto the case, once, and passes it with remarks', async () => {
+    const profile = testProfile();
+    const [planned] = planCases([suiteOf(`${OPEN}      - release: {}\n`)], profile);
+    const remark = { text: 'the identification lacks the enhanced identification \\2', clause: 'IEC 62056-21 6.3.2' };
+    const r = await runCase(planned!, { profile, newClient: () => Object.assign(fakeClient(), { remarks: [remark, remark] }) });
+    expect(r.status).to.equal('passed-with-remarks');
+    expect(r.remarks).to.deep.equal([remark]);
+  });
+
   it('marks a case broken when the rig fails, and failed when the DUT did', async () => {
     const rig = await run(OPEN, { connect: () => Promise.reject(new ClientError('serial port busy', 'rig', 'PORT_BUSY')) });
     expect([rig.results[0]!.status, rig.results[0]!.culprit, rig.results[0]!.code]).to.deep.equal(['broken', 'rig', 'PORT_BUSY']);
@@ -218,5 +227,11 @@ describe('verdictOf', () => {
     const unreachable = Object.assign(new Error('device unreachable at tcp h:1: refused'), { name: 'UnreachableError' });
     expect(verdictOf(unreachable, false)).to.deep.include({ status: 'broken', culprit: 'rig', code: 'UNREACHABLE' });
     expect(verdictOf(new TypeError('boom'), false)).to.deep.include({ status: 'broken', culprit: 'harness', code: 'HARNESS_ERROR' });
+  });
+
+  it('fails every case on a wrong IEC 62056-21 sign-on, even where connecting is a precondition', () => {
+    const opening = new ClientError('IEC 62056-21 opening failed: IEC21_NO_MODE_E at byte 5', 'dut', 'IEC21_NO_MODE_E');
+    expect(verdictOf(opening, true)).to.deep.include({ status: 'failed', culprit: 'dut', code: 'IEC21_NO_MODE_E' });
+    expect(verdictOf(new ClientError('no answer', 'dut', 'CLIENT_TIMEOUT'), true)).to.deep.include({ status: 'inconclusive' });
   });
 });

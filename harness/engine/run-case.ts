@@ -179,6 +179,8 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
       await bounded(client.disconnect(), stepBudgetMs(env.profile), 'disconnect').catch(() => undefined);
     }
   }
+  // What a client remarked on its link (an opening the profile tolerates) is said on every case that used it.
+  for (const { client } of clients) for (const r of client.remarks ?? []) if (!remarks.some((m) => m.text === r.text)) remarks.push({ text: r.text, clause: r.clause });
   // Every expectation held, but an answer was allowed rather than preferred: say so (DESIGN.md, Verdicts).
   if (verdict.status === 'passed' && remarks.length) verdict = { status: 'passed-with-remarks' };
   return {
@@ -195,6 +197,9 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
   };
 }
 
+/** Codes of the IEC 62056-21 opening's errors (drivers/iec21-error.ts, docs/error-codes/iec21.md). */
+const IEC21_CODE_PREFIX = 'IEC21_';
+
 /** Attribution (DESIGN.md, Verdicts): who is at fault decides the verdict. */
 export function verdictOf(e: unknown, precondition: boolean): Verdict {
   if (e instanceof ExpectationFailure) {
@@ -207,7 +212,9 @@ export function verdictOf(e: unknown, precondition: boolean): Verdict {
   if (e instanceof HarnessFault) return { status: 'broken', reason: e.message, culprit: e.culprit, code: e.code };
   if (e instanceof ClientError) {
     if (e.culprit === 'dut') {
-      return precondition
+      // A wrong answer to the IEC 62056-21 sign-on fails every case alike: no case can set it up
+      // differently, so it is the meter's failure, never an unmet precondition of one case.
+      return precondition && !e.code.startsWith(IEC21_CODE_PREFIX)
         ? { status: 'inconclusive', reason: `precondition not met: ${e.message}`, culprit: 'dut', code: e.code }
         : { status: 'failed', reason: e.message, culprit: 'dut', code: e.code };
     }
