@@ -23,12 +23,12 @@ import { formatData } from '../../dlms/axdr/format';
 import { classById, classVersions, type InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
 import { defaultValue } from '../../dlms/cosem/catalogue/default-value';
 import { parseTypeSpec } from '../../dlms/cosem/catalogue/type-spec';
-import { type ClassFilter, type CosemObject, describeFilter, matchesClass, readAccess } from '../classes/object-list';
+import { type ClassFilter, type CosemObject, readAccess } from '../classes/object-list';
 import { ExpectationFailure, Inapplicable, Inconclusive } from '../engine/verdict';
 import { ASSOCIATION_REF_SCHEMA, type AssociationRef } from './association-ref';
 import type { StepContext } from './context';
 import { CLASS_FILTER_SCHEMA } from './each-object';
-import { boundedStep, currentObjects, ensureAssociation, forEachObject } from './object-iteration';
+import { boundedStep, forEachObject, objectsOfClass } from './object-iteration';
 import { describeOutcome } from './outcome';
 import { registerStep } from './registry';
 import { remark, valuesEqual, wrongTypeFor, writeAccess, WALK_SKIPS_WRITE } from './object-walk-rules';
@@ -42,7 +42,6 @@ interface WalkArgs {
   readonly association?: AssociationRef;
 }
 
-const CURRENT_ASSOCIATION = '0-0:40.0.0.255';
 const COUNT_RULE = 'Blue Book 4.4.3 (object_list_element: access_rights list every attribute and method of the class version)';
 const READ_REFUSAL_RULE = 'Green Book 9.3.6 and Blue Book 4.4.3: an attribute without read access is refused with a data-access-result';
 const WRITE_RULE = 'Green Book 9.3.7 and Blue Book 4.4.3: an attribute with write access takes a value of its type and keeps it';
@@ -217,11 +216,7 @@ registerStep<WalkArgs>({
     },
   },
   async run(ctx, args) {
-    const association = await ensureAssociation(ctx, args.association);
-    const all = await currentObjects(ctx);
-    const objects = all.filter((o) => matchesClass(args.class, o.classId));
-    if (objects.length === 0) throw new Inapplicable(`the object list of ${association.name} holds no object of ${describeFilter(args.class)}`);
-    const listVersion = all.find((o) => o.obis === CURRENT_ASSOCIATION)?.version ?? 0;
+    const { association, objects, listVersion } = await objectsOfClass(ctx, args.association, args.class);
     const tally: Tally = { unknown: 0, written: 0, withoutAccess: 0, methodsRefusedByConformance: false };
     await forEachObject(ctx, objects, async (o) => {
       const def = catalogueDef(ctx, o, tally);
