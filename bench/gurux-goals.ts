@@ -31,7 +31,13 @@ type Framing = 'hdlc' | 'wrapper';
 
 export interface GuruxFigures {
   readonly framing: Framing;
-  readonly cClient: { readonly exchanges: number; readonly wallMs: number; readonly cpuMs: number };
+  readonly cClient: {
+    readonly exchanges: number;
+    readonly wallMs: number;
+    readonly cpuMs: number;
+    /** CPU per exchange beyond its start-up: (full read − a read of one attribute) / (their exchanges' difference). */
+    readonly marginalCpuUs: number;
+  };
   readonly dlmsct: { readonly exchanges: number; readonly attributes: number; readonly wallMs: number; readonly cpuMs: number; readonly errors: number };
 }
 
@@ -107,20 +113,30 @@ export async function measureAgainstGurux(runs: number): Promise<GuruxOutcome> {
       const args = cArgs(meter.base, framing);
       const profile = profileFor(dir, meter.base, framing);
       const exchanges = countExchanges(c.bin, args, dir);
+      // The same connection, association and object list, then one attribute only: start-up and set-up.
+      const oneArgs = [...args, '-g', '0.0.42.0.0.255:2'];
+      const oneExchanges = countExchanges(c.bin, oneArgs, dir);
       // Warm both: the meter's first read of its load profile file, dlmsct's JIT.
       timeC(c.bin, args, dir);
       await readMeter({ profile, runs: 1, skipBuffers: true });
       const cs: { wallMs: number; cpuMs: number }[] = [];
+      const ones: { wallMs: number; cpuMs: number }[] = [];
       const ds: { wallMs: number; cpuMs: number; exchanges: number; attributes: number; errors: number }[] = [];
       for (let i = 0; i < runs; i++) {
         cs.push(timeC(c.bin, args, dir));
+        ones.push(timeC(c.bin, oneArgs, dir));
         const r = await readMeter({ profile, runs: 1, skipBuffers: true });
         const a = r.associations[0]!;
         ds.push({ wallMs: a.readAll.wallMs, cpuMs: a.readAll.cpuMs, exchanges: a.exchangesPerReadAll, attributes: a.attributes, errors: r.total.errors });
       }
       figures.push({
         framing,
-        cClient: { exchanges, wallMs: median(cs.map((x) => x.wallMs)), cpuMs: median(cs.map((x) => x.cpuMs)) },
+        cClient: {
+          exchanges,
+          wallMs: median(cs.map((x) => x.wallMs)),
+          cpuMs: median(cs.map((x) => x.cpuMs)),
+          marginalCpuUs: ((median(cs.map((x) => x.cpuMs)) - median(ones.map((x) => x.cpuMs))) * 1000) / Math.max(1, exchanges - oneExchanges),
+        },
         dlmsct: {
           exchanges: median(ds.map((x) => x.exchanges)),
           attributes: ds[0]?.attributes ?? 0,
