@@ -10,6 +10,7 @@ import { describeOutcome } from './outcome';
 import { registerStep } from './registry';
 import { caseRule } from './rule';
 import { judgeTeardown } from './teardown';
+import { refusedOtherwise } from './release-refusal';
 import { rememberCounter, rememberCounterValue } from './security-common';
 
 interface SecReleaseArgs {
@@ -45,7 +46,7 @@ registerStep<SecReleaseArgs>({
     ctx.note(`release, InitiateRequest ${ui === 'none' ? 'absent' : ui} → ${describeOutcome(ctx.last)}`);
     const e = args.expect ?? { reason: 'normal' };
     const said = outcome.kind === 'released' ? { reason: outcome.reason ?? 'none', userInformation: outcome.userInformation ?? 'none' } : undefined;
-    const ok = said !== undefined && (!e.reason || said.reason === e.reason) && (!e.userInformation || said.userInformation === e.userInformation);
+    const ok = (said !== undefined && (!e.reason || said.reason === e.reason) && (!e.userInformation || said.userInformation === e.userInformation)) || refusedOtherwise(ctx, outcome, e.reason);
     if (said && said.reason !== 'not-finished') ctx.association = undefined;
     if (!ok) {
       const want = `RLRE${e.reason ? ` reason ${e.reason}` : ''}${e.userInformation ? ` carrying ${e.userInformation}` : ''}`;

@@ -47,7 +47,7 @@ const ROWS: readonly Row[] = [
   { section: 1, what: 'date-time attributes with day 0', bytes: '09 0C 07 6C 01 00 … (1900-01-00)', fault: 'clock-day-zero', cases: ['CLOCK-ATTRIBUTES'], framing: 'wrapper' },
 
   // Section 2: legal answers, each must pass (remarks allowed).
-  { section: 2, what: 'refuses an unprotected RLRQ in an authenticated-and-encrypted association', bytes: '62 03 80 01 00 → D8 01 02', pending: 'issue 8 item 2: the client takes an exception-response to an RLRQ as a malformed answer (variant unprotected-rlrq-exception is ready)' },
+  { section: 2, what: 'refuses an unprotected RLRQ in an authenticated-and-encrypted association', bytes: '62 03 80 01 00 → D8 01 02', variant: 'unprotected-rlrq-exception', cases: ['SEC-RELEASE-UNPROTECTED'], framing: 'wrapper' },
   { section: 2, what: 'refuses a request whose tag does not verify, whose key is wrong, or whose protection is weaker than the policy, with state-error service-unknown', bytes: 'D8 02 05', variant: 'deciphering-error-service-unknown', cases: ['SEC-TAMPERED-TAG', 'SEC-WRONG-KEY', 'SEC-POLICY-UNPROTECTED', 'SEC-POLICY-LESS-PROTECTED'], framing: 'wrapper' },
   { section: 2, what: 'refuses a replayed or lower invocation counter with state-error service-unknown', bytes: 'D8 02 06 000001FC', variant: 'counter-error-service-unknown', cases: ['SEC-COUNTER-REPLAY', 'SEC-COUNTER-LOWER'], framing: 'wrapper' },
   { section: 2, what: 'GET of an object not in the object list refused with read-write-denied', bytes: 'C4 01 C2 01 03', variant: 'undefined-read-write-denied', cases: ['SVC-GET-UNDEFINED-OBJECT', 'SVC-INVOKE-ID-ECHO'], framing: 'wrapper' },
