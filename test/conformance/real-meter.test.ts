@@ -38,7 +38,7 @@ const ROWS: readonly Row[] = [
   { section: 1, what: 'keeps an unfinished HDLC frame past the inter-frame timeout', bytes: '7E A0 07 03 21 53 03 C7 (no closing flag), 221 ms, then RR → UA', fault: 'hdlc-ignores-inter-frame-timeout', cases: ['HDLC-FRAME-INTER-FRAME-TIMEOUT'], framing: 'hdlc' },
   { section: 1, what: 'a frame too short, then an RR: both discarded', bytes: '7E A0 05 03 21 53 7E, then RR → no answer', fault: 'hdlc-swallows-frame-after-short', cases: ['HDLC-FRAME-TOO-SHORT'], framing: 'hdlc' },
   { section: 1, what: 'serves an I frame whose information field exceeds the negotiated maximum by one', bytes: '129-byte field, max 128 → served', fault: 'hdlc-accepts-oversized-info', cases: ['HDLC-INFO-TOO-LONG'], framing: 'hdlc' },
-  { section: 1, what: 'serves I frames and RR in NDM; an AARQ without SNRM gets an AARE accepted', bytes: 'after DISC/UA, a GET I frame → I frame answer', pending: 'a fault serving I frames in NDM (hdlc-no-dm-in-ndm only stays silent there)' },
+  { section: 1, what: 'serves I frames and RR in NDM; an AARQ without SNRM gets an AARE accepted', bytes: 'after DISC/UA, a GET I frame → I frame answer', fault: 'hdlc-serves-in-ndm', cases: ['HDLC-NDMOP-COMMANDS', 'HDLC-NDMOP-AARQ'], framing: 'hdlc' },
   { section: 1, what: 'serves a ded-get-request protected with the global key when no dedicated key was agreed', bytes: 'answer: data 0000280000FF', fault: 'dedicated-key-ignored', cases: ['SEC-DEDICATED-KEY-NOT-AGREED'], framing: 'wrapper' },
   { section: 1, what: 'answers an AARQ whose glo-initiate-request tag does not verify with an exception-response', bytes: 'D8 01 05', fault: 'initiate-failure-as-exception', cases: ['SEC-HLS-GMAC-WRONG-KEY'], framing: 'wrapper' },
   { section: 1, what: 'RLRE in a ciphered association with wrong lengths', bytes: '63 25 80 01 00 BE 23 04 22 28 20 <32 bytes>', fault: 'rlre-lengths-wrong', cases: ['SEC-RELEASE-PROTECTED'], framing: 'wrapper' },
@@ -72,7 +72,9 @@ const ROWS: readonly Row[] = [
   { section: 4, what: 'a granted conformance block wider than the proposal', fault: 'conformance-not-intersected', cases: ['ASSOC-CONFORMANCE-INTERSECTION'], framing: 'wrapper' },
   { section: 4, what: 'an authenticated AARE without responder-acse-requirements and mechanism-name', pending: 'a fault stripping both from an HLS AARE, and an AARE check in the HLS cases' },
   { section: 4, what: 'HDLC frames to a foreign server address answered', bytes: 'SNRM to a foreign server address answered with UA', fault: 'hdlc-answers-other-address', cases: ['HDLC-ADDRESS-UNKNOWN-DESTINATION'], framing: 'hdlc' },
-  { section: 4, what: 'HDLC error probes (too long, wrong N(R), wrong N(S)) sent inside an association', pending: 'the HDLC-INFO cases to associate before the probe (today the probe travels on a link without an association)' },
+  { section: 4, what: 'HDLC error probes sent inside an association: an information field too long', fault: 'hdlc-accepts-oversized-info', cases: ['HDLC-INFO-TOO-LONG'], framing: 'hdlc' },
+  { section: 4, what: 'HDLC error probes sent inside an association: a wrong N(R)', fault: 'hdlc-ignores-invalid-nr', cases: ['HDLC-INFO-WRONG-NR'], framing: 'hdlc' },
+  { section: 4, what: 'HDLC error probes sent inside an association: a wrong N(S)', fault: 'hdlc-wrong-ns', cases: ['HDLC-INFO-WRONG-NS'], framing: 'hdlc' },
 ];
 
 /** A shipped profile with a shorter response time-out: silence verdicts need not wait 2 s here. */
