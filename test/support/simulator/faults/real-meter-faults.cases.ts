@@ -62,6 +62,24 @@ export const REAL_METER_FAULT_CASES: Readonly<Record<string, () => void>> = {
     expect(pdu(client(['aarq-protocol-version-refused']).request(aarqBytes()))).to.deep.include({ result: 'accepted' });
   },
 
+  'get-with-list-result-untagged': () => {
+    // real-meter.md section 1: C4 03 C1 0A 00 09 06 0000280002FF 01 00 02 02 0F 11 12 0001 … (here three results, not ten).
+    const response = encodePduBytes({
+      type: 'get-response',
+      variant: 'with-list',
+      invokeIdAndPriority: { invokeId: 1, serviceClass: 'confirmed', priority: 'high' },
+      result: [
+        { kind: 'data', data: { type: 'octet-string', value: parseObis('0-0:40.0.2.255') } },
+        { kind: 'data-access-result', result: 'success' },
+        { kind: 'data', data: { type: 'structure', items: [{ type: 'integer', value: 17 }, { type: 'long-unsigned', value: 1 }] } },
+      ],
+    });
+    expect(toHex(response)).to.equal('C403C1030009060000280002FF01000002020F11120001');
+    expect(toHex(hook('get-with-list-result-untagged')(Uint8Array.of(), response, true)!)).to.equal('C403C1030009060000280002FF010002020F11120001');
+    const normal = getBytes(1, '0-0:42.0.0.255', 2);
+    expect(hook('get-with-list-result-untagged')(Uint8Array.of(), normal, true)).to.equal(normal);
+  },
+
   'response-trailing-bytes': () => {
     const clean = client([]);
     clean.request(aarqBytes());
