@@ -80,7 +80,7 @@ export const REJECTED_SCHEMA: Schema = {
     result: { type: 'string', enum: ['rejected-permanent', 'rejected-transient'], description: 'AARE result (Green Book 9.3.2)' },
     source: { type: 'string', enum: ['acse-service-user', 'acse-service-provider'], description: 'result-source-diagnostic choice' },
     diagnostic: { type: 'string', pattern: NAME, description: 'diagnostic name, e.g. authentication-failure' },
-    initiateError: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9-]*$', description: 'xDLMS initiate error in the user-information (Green Book 9.3.2), or none' },
+    initiateError: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9 :-]*$', description: 'xDLMS initiate error in the user-information (Green Book 9.3.2), or none; a protected AARE names the error APDU too (initiateError: application-reference deciphering-error)' },
   },
 };
 

@@ -5,6 +5,7 @@
  * that no case names is a check nobody proved, and fails this test too.
  */
 import { expect } from 'chai';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProfile } from '../../harness/profile/load';
 import { findSuiteFiles, loadSuites, checkUniqueIds } from '../../harness/suite/load';
@@ -23,7 +24,14 @@ function quick(file: string): Profile {
   return { ...p, timeouts: { ...p.timeouts, responseMs: Math.min(p.timeouts.responseMs, 500) } };
 }
 
-const profiles = { hdlc: quick('profiles/simulator.yaml'), wrapper: quick('profiles/simulator-wrapper.yaml') };
+const PROFILE_FILES = { hdlc: 'profiles/simulator.yaml', wrapper: 'profiles/simulator-wrapper.yaml' } as const;
+const profiles = { hdlc: quick(PROFILE_FILES.hdlc), wrapper: quick(PROFILE_FILES.wrapper) };
+
+/**
+ * The verdict of every case on both profiles before the suite language changed (inline expect:,
+ * names, one vocabulary): a migration of the suites must leave each one as it was.
+ */
+const BEFORE = (JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/verdicts-before-language.json'), 'utf8')) as { verdicts: Record<string, Record<string, string>> }).verdicts;
 
 function describeResults(results: readonly CaseResult[]): string {
   return results.map((r) => `${r.id}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`).join('\n');
@@ -35,6 +43,10 @@ describe('conformance suites against the reference simulator', function () {
   for (const [framing, profile] of Object.entries(profiles)) {
     it(`pass in full against the clean simulator over ${framing}`, async () => {
       const results = await runSuites({ profile, suites });
+      const now = new Map(results.map((r) => [r.id, r.status]));
+      const before = BEFORE[PROFILE_FILES[framing as keyof typeof PROFILE_FILES]] ?? {};
+      const changed = Object.entries(before).flatMap(([id, status]) => (now.get(id) === status ? [] : [`${id}: ${status} before, ${now.get(id) ?? 'no such case'} now`]));
+      expect(changed, 'verdicts changed by the suite language migration, case by case').to.deep.equal([]);
       const bad = results.filter((r) => r.status !== 'passed' && r.status !== 'passed-with-remarks' && r.status !== 'inapplicable');
       expect(bad, describeResults(bad)).to.deep.equal([]);
       // The reference meter gives the preferred answer everywhere: a remark on it is a tolerance misplaced.
