@@ -8,6 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GROUPS, runBench } from './index';
+import { formatGoals } from './goals';
+import { readMeter } from './meter-read';
 import { formatTable } from './table';
 
 describe('npm run bench -- --quick', function () {
@@ -32,6 +34,41 @@ describe('npm run bench -- --quick', function () {
     expect(JSON.parse(readFileSync(outFile, 'utf8')).results).to.have.length(report.results.length);
     // The printed table: a title, a header, a rule, one row per benchmark, the output path.
     expect(lines).to.have.length(report.results.length + 4);
+  });
+
+  it('reads the meter of a profile through the associations asked for and counts exchanges, bytes and errors', async () => {
+    const report = await readMeter({ profile: 'profiles/simulator.yaml', runs: 1, associations: ['public', 'short'] });
+    expect(report.associations.map((a) => [a.association, a.referencing, a.runs])).to.deep.equal([
+      ['public', 'ln', 1],
+      ['short', 'sn', 1],
+    ]);
+    for (const a of report.associations) {
+      expect(a.attributes, a.association).to.be.above(10);
+      expect(a.exchangesPerReadAll, a.association).to.be.above(a.attributes);
+      expect(a.bytesPerReadAll.sent, a.association).to.be.above(0);
+      expect(a.bytesPerReadAll.received, a.association).to.be.above(a.bytesPerReadAll.sent);
+      expect(a.perExchange.cpuUs, a.association).to.be.above(0);
+    }
+    expect(report.total.errors).to.equal(0);
+  });
+
+  it('refuses an association the profile does not name', async () => {
+    let error: unknown;
+    try {
+      await readMeter({ profile: 'profiles/simulator.yaml', runs: 1, associations: ['nobody'] });
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).to.contain('no association named nobody');
+  });
+
+  it('prints each goal against its target, and a goal it could not measure as such', () => {
+    const lines = formatGoals([
+      { goal: 'start-up', measured: 120.4, unit: 'ms', target: 500, met: true },
+      { goal: 'ratio', measured: Number.NaN, unit: '×', target: 1.05, met: undefined, note: 'socat is not installed' },
+    ]);
+    expect(lines[2]).to.match(/^start-up +\| 120 ms +\| ≤ 500 ms +\| met +\| $/);
+    expect(lines[3]).to.match(/^ratio +\| — × +\| ≤ 1.05 × +\| not measured \| socat is not installed$/);
   });
 
   it('refuses an unknown benchmark group, naming the known ones', async () => {

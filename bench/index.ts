@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
+import { batchBenches } from './batch.bench';
 import { cipheredBenches } from './ciphered.bench';
 import { clientMemoryBenches } from './client-memory.bench';
 import { clientTcpBenches } from './client-tcp.bench';
@@ -18,6 +19,7 @@ import { hdlcLinkBenches } from './hdlc-link.bench';
 import { hdlcSegmentedBenches } from './hdlc-segmented.bench';
 import { securityBenches } from './security.bench';
 import { servicesTcpBenches } from './services-tcp.bench';
+import { formatGoals, runGoals, type GoalResult } from './goals';
 import { readMeter, type MeterReadOptions } from './meter-read';
 import { formatTable } from './table';
 import { FULL_PLAN, QUICK_PLAN, type BenchGroup, type BenchResult } from './runner';
@@ -32,6 +34,7 @@ export const GROUPS: Readonly<Record<string, BenchGroup>> = {
   security: securityBenches,
   'client-tcp': clientTcpBenches,
   'services-tcp': servicesTcpBenches,
+  batch: batchBenches,
 };
 
 export const DEFAULT_OUT = join(__dirname, '..', 'out', 'bench.json');
@@ -44,6 +47,8 @@ export interface BenchOptions {
   readonly outFile?: string;
   /** Where the table goes, line by line; default nowhere. */
   readonly print?: (line: string) => void;
+  /** Also measure issue 11's goals (goals.ts) and print them against their targets; default no. */
+  readonly goals?: boolean;
 }
 
 export interface BenchReport {
@@ -54,6 +59,7 @@ export interface BenchReport {
   readonly cpu: string;
   readonly cpus: number;
   readonly results: readonly BenchResult[];
+  readonly goals?: readonly GoalResult[];
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
@@ -63,6 +69,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   if (unknown.length > 0) throw new Error(`unknown benchmark group(s) ${unknown.join(', ')}; known: ${Object.keys(GROUPS).join(', ')}`);
   const results: BenchResult[] = [];
   for (const name of names) results.push(...(await GROUPS[name]!(plan)));
+  const goals = options.goals ? await runGoals(options.quick) : undefined;
   const info = cpus();
   const report: BenchReport = {
     date: new Date().toISOString(),
@@ -72,10 +79,16 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     cpu: info[0]?.model ?? 'unknown',
     cpus: info.length,
     results,
+    ...(goals === undefined ? {} : { goals }),
   };
   if (options.print) {
     options.print(`dlmsct bench (${report.mode}), node ${report.node}, ${report.cpus} × ${report.cpu}`);
     for (const line of formatTable(results)) options.print(line);
+    if (goals) {
+      options.print('');
+      options.print('goals (issue 11)');
+      for (const line of formatGoals(goals)) options.print(line);
+    }
   }
   if (options.outFile !== undefined) {
     mkdirSync(dirname(options.outFile), { recursive: true });
@@ -85,7 +98,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   return report;
 }
 
-const USAGE = `usage: npm run bench -- [--quick] [--only ${Object.keys(GROUPS).join('|')}]... [--out FILE]
+const USAGE = `usage: npm run bench -- [--quick] [--only ${Object.keys(GROUPS).join('|')}]... [--no-goals] [--out FILE]
        npm run bench -- --profile FILE [--runs N] [--association NAME]...`;
 
 function parseMeterArgs(args: readonly string[]): MeterReadOptions | string {
@@ -106,16 +119,18 @@ function parseMeterArgs(args: readonly string[]): MeterReadOptions | string {
 
 function parseArgs(args: readonly string[]): BenchOptions | string {
   let quick = false;
+  let goals = true;
   const only: string[] = [];
   let outFile = DEFAULT_OUT;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--quick') quick = true;
+    else if (arg === '--no-goals') goals = false;
     else if (arg === '--only' && args[i + 1] !== undefined) only.push(args[++i]!);
     else if (arg === '--out' && args[i + 1] !== undefined) outFile = args[++i]!;
     else return `unknown argument ${arg}\n${USAGE}`;
   }
-  return { quick, outFile, print: (line) => process.stdout.write(`${line}\n`), ...(only.length > 0 && { only }) };
+  return { quick, goals, outFile, print: (line) => process.stdout.write(`${line}\n`), ...(only.length > 0 && { only }) };
 }
 
 if (require.main === module && process.argv.includes('--profile')) {

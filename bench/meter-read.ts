@@ -90,7 +90,9 @@ function readableLn(list: Data): AttributeRef[] {
   const objects = objectsOf(list);
   const self = objects.find((o) => o.classId === 15 && o.obis === OBJECT_LIST_LN.obis);
   const version = self?.version ?? 0;
-  return objects.flatMap((o) => o.attributes.filter((a) => readAccess(version, a.mode) !== 'none').map((a) => ({ classId: o.classId, obis: o.obis, attribute: a.id })));
+  return objects.flatMap((o) =>
+    o.attributes.filter((a) => readAccess(version, a.mode) !== 'none').map((a) => ({ classId: o.classId, obis: o.obis, attribute: a.id })),
+  );
 }
 
 /** SN object lists carry no rights: every attribute of each listed object's class (Green Book 9.3, base name + 8 per attribute). */
@@ -172,7 +174,11 @@ function mean(runs: readonly RunFigures[], pick: (r: RunFigures) => number): num
 
 function transportLabel(p: Profile): string {
   const t = p.transport;
-  return t.kind === 'builtin' ? `built-in simulator (${t.framing})` : t.kind === 'tcp' ? `tcp ${t.host}:${t.port} (${t.framing})` : `serial ${t.path} ${t.baudRate} Bd`;
+  return t.kind === 'builtin'
+    ? `built-in simulator (${t.framing})`
+    : t.kind === 'tcp'
+      ? `tcp ${t.host}:${t.port} (${t.framing})`
+      : `serial ${t.path} ${t.baudRate} Bd`;
 }
 
 export async function readMeter(opts: MeterReadOptions, loaded?: Profile): Promise<MeterReadReport> {

@@ -11,7 +11,7 @@ const ROOT = path.resolve(__dirname, '..');
 const DIST = process.env.DLMSCT_DIST ? path.resolve(process.env.DLMSCT_DIST) : path.join(ROOT, 'dist');
 const STAMP = path.join(DIST, '.build-stamp');
 /** What tsconfig.build.json compiles, and the configuration that shapes the output. */
-const SOURCE_DIRS = ['dlms', 'drivers', 'client', 'simulator', 'harness', 'reports'];
+const SOURCE_DIRS = ['config', 'dlms', 'drivers', 'client', 'simulator', 'harness', 'reports'];
 const CONFIG_FILES = ['tsconfig.json', 'tsconfig.build.json'];
 
 function newerThan(dir, limitMs) {
@@ -51,9 +51,25 @@ function staleReason() {
   return undefined;
 }
 
+/**
+ * tsc never deletes: the output of a source that was removed or renamed would stay in dist/, and
+ * folders that load every module they hold (harness/steps/, simulator/faults/) would load it.
+ */
+function pruneOrphans(dir) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, e.name);
+    if (e.isDirectory()) pruneOrphans(file);
+    else {
+      const m = /^(.*)\.js(\.map)?$/.exec(e.name);
+      if (m && !fs.existsSync(path.join(ROOT, path.relative(DIST, dir), `${m[1]}.ts`))) fs.rmSync(file);
+    }
+  }
+}
+
 module.exports = { ROOT, DIST, STAMP, staleReason };
 
 if (require.main === module && process.argv[2] === '--stamp') {
   fs.mkdirSync(DIST, { recursive: true });
+  pruneOrphans(DIST);
   fs.writeFileSync(STAMP, `${new Date().toISOString()}\n`);
 }

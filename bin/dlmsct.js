@@ -15,7 +15,8 @@ function load() {
     process.stderr.write(`dlmsct: DLMSCT_FROM=dist but ${stale}; run \`npm run build\`\n`);
     process.exit(70);
   }
-  if (process.stderr.isTTY && from !== 'ts') process.stderr.write(`dlmsct: ${stale}; running the TypeScript sources (slow start). \`npm run build\` compiles them.\n`);
+  if (process.stderr.isTTY && from !== 'ts')
+    process.stderr.write(`dlmsct: ${stale}; running the TypeScript sources (slow start). \`npm run build\` compiles them.\n`);
   require('ts-node').register({ transpileOnly: true, project: path.join(ROOT, 'tsconfig.json') });
   return require('../harness/cli/main.ts');
 }

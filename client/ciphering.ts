@@ -17,7 +17,7 @@ import type { DecodedLayer, Direction } from '../dlms/trace';
 import type { Framing } from './api';
 import type { DeferredDescriber } from './frame-recorder';
 import type { ApduArrival, Link, OpenOutcome } from './link';
-import type { SecureChannel } from './security-context';
+import type { ProtectOverrides, SecureChannel } from './security-context';
 
 function isAcseTag(tag: number | undefined): boolean {
   return tag !== undefined && tag >= 0x60 && tag <= 0x63;
@@ -29,6 +29,8 @@ export class CipheringLink implements Link {
     readonly channel: SecureChannel,
     /** Told of every protected APDU as it crossed the link (the trace records those no single frame held). */
     private readonly seen?: (apdu: Uint8Array, dir: Direction) => void,
+    /** How every APDU on this link is protected when not as the session says (HLS pass 3: the global key). */
+    private readonly overrides?: ProtectOverrides,
   ) {}
 
   open(): Promise<OpenOutcome> {
@@ -37,7 +39,7 @@ export class CipheringLink implements Link {
 
   async exchange(apdu: Uint8Array, reply?: boolean): Promise<ApduArrival> {
     if (isAcseTag(apdu[0])) return this.inner.exchange(apdu, reply);
-    const sent = this.channel.protect(apdu);
+    const sent = this.channel.protect(apdu, this.overrides);
     this.seen?.(sent, 'tx');
     return this.arrived(await this.inner.exchange(sent, reply));
   }

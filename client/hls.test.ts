@@ -66,6 +66,17 @@ describe('client HLS and ciphering against the reference simulator', () => {
     expect(summaries.some((s) => s.startsWith('apdu: general-glo-ciphering'))).to.equal(true);
   });
 
+  it('sends HLS pass 3 under the global key when a dedicated key is proposed, and uses the dedicated key after it', async () => {
+    rig = secureRig();
+    const c = rig.client();
+    expect((await c.associate({ ...GMAC, security: suiteParams(0, { dedicatedKey: true }) })).kind).to.equal('accepted');
+    expect((await c.get(LDN)).kind).to.equal('data');
+    const summaries = c.trace.flatMap((r) => r.layers.map((l) => `${l.layer}: ${l.summary}`));
+    expect(summaries.some((s) => s.startsWith('apdu: glo-action-request'))).to.equal(true);
+    expect(summaries.some((s) => s.startsWith('apdu: ded-action-request'))).to.equal(false);
+    expect(summaries.some((s) => s.startsWith('apdu: ded-get-request'))).to.equal(true);
+  });
+
   it('records every ciphered frame deciphered as well, and masks keys and the dedicated key', async () => {
     rig = secureRig();
     const c = rig.client();

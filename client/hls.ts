@@ -197,7 +197,9 @@ export async function associateSecured(link: Link, p: AssociationParams, deps: A
     const stoc = aare.respondingAuthenticationValue;
     if (stoc?.kind !== 'charstring') return { outcome: { kind: 'hls-failed', pass: 3, detail: 'the AARE carries no StoC (responding-authentication-value)' } };
     const x: HlsExchange = { ownSystemTitle: channel?.clientSystemTitle ?? new Uint8Array(0), peerSystemTitle: channel?.serverSystemTitle ?? new Uint8Array(0), ownChallenge: ctos, peerChallenge: stoc.value };
-    const passLink = channel?.ciphered ? new CipheringLink(link, channel) : link;
+    // Pass 3 goes under the global key: the dedicated key is in force only once HLS completed
+    // (pass 4); a meter refuses a ded- pass 3 (real-meter.md section 2, `D8 02 05`).
+    const passLink = channel?.ciphered ? new CipheringLink(link, channel, undefined, { dedicated: false }) : link;
     const failed = await hlsPasses(passLink, p, channel, x, deps.invoke());
     if (failed) return { outcome: failed };
   }

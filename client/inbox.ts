@@ -18,6 +18,11 @@ export class Inbox {
   private waiter: (() => void) | undefined;
   private closed = false;
   private expiry: ReturnType<typeof setTimeout> | undefined;
+  /** The wait in progress, if any: when it gives up, and how it says so. */
+  private expired: (() => void) | undefined;
+  private waitDeadline = Number.POSITIVE_INFINITY;
+  private waitTimer: ReturnType<typeof setTimeout> | undefined;
+  private waitTimerAt = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly framer: StreamFramer,
@@ -33,6 +38,9 @@ export class Inbox {
   close(): void {
     this.closed = true;
     if (this.expiry) clearTimeout(this.expiry);
+    if (this.waitTimer) clearTimeout(this.waitTimer);
+    this.waitTimer = undefined;
+    this.waitTimerAt = Number.POSITIVE_INFINITY;
     this.waiter?.();
   }
 
@@ -49,19 +57,50 @@ export class Inbox {
     const ready = this.take();
     if (ready) return Promise.resolve(ready);
     const started = monotonicMs();
+    const deadline = started + timeoutMs;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiter = undefined;
-        resolve({ kind: 'timeout', waitedMs: Math.round(monotonicMs() - started) });
-      }, timeoutMs);
+      this.waitDeadline = deadline;
+      this.expired = () => resolve({ kind: 'timeout', waitedMs: Math.round(monotonicMs() - started) });
       this.waiter = () => {
         const a = this.take();
         if (!a) return;
-        clearTimeout(timer);
         this.waiter = undefined;
+        this.expired = undefined;
+        this.waitTimer?.unref();
         resolve(a);
       };
+      this.armWait();
     });
+  }
+
+  /**
+   * One timer serves every wait (an exchange is one wait, so a timer per wait would be made and
+   * cancelled thousands of times a second). It is kept armed between waits, unreferenced so it
+   * never holds the process; a wait whose deadline is later than the timer's leaves it alone,
+   * and when it fires early for the wait in progress it is set again for the rest.
+   */
+  private armWait(): void {
+    if (this.waitTimer !== undefined && this.waitTimerAt <= this.waitDeadline) {
+      this.waitTimer.ref();
+      return;
+    }
+    if (this.waitTimer !== undefined) clearTimeout(this.waitTimer);
+    this.waitTimerAt = this.waitDeadline;
+    this.waitTimer = setTimeout(() => this.waitTimerFired(), Math.max(0, Math.ceil(this.waitDeadline - monotonicMs())));
+  }
+
+  private waitTimerFired(): void {
+    this.waitTimer = undefined;
+    this.waitTimerAt = Number.POSITIVE_INFINITY;
+    if (this.expired === undefined) return;
+    if (monotonicMs() < this.waitDeadline) {
+      this.armWait();
+      return;
+    }
+    const expired = this.expired;
+    this.waiter = undefined;
+    this.expired = undefined;
+    expired();
   }
 
   private take(): Arrival | undefined {

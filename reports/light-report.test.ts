@@ -39,7 +39,12 @@ describe('the light, private report', () => {
     expect(result.attachments!.map((a) => a.name)).to.deep.equal(['frame trace (text)']);
     expect(result.steps![0]!.attachments).to.deep.equal([]);
     expect(embedded).to.deep.equal(['t-attachment.txt']);
-    expect(result.links!.map((l) => l.url)).to.deep.equal(['https://example.invalid/spec', '../allure-results/j-attachment.json', '../allure-results/p-attachment.pcapng', '../allure-results/s-attachment.pcapng']);
+    expect(result.links!.map((l) => l.url)).to.deep.equal([
+      'https://example.invalid/spec',
+      '../allure-results/j-attachment.json',
+      '../allure-results/p-attachment.pcapng',
+      '../allure-results/s-attachment.pcapng',
+    ]);
   });
 
   it('embeds every attachment of a case that did not pass', () => {

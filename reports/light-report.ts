@@ -62,7 +62,8 @@ const ANALYTICS_CONFIG = /<script>\s*window\.dataLayer[\s\S]*?<\/script>/g;
  * Nothing leaves the page: scripts, styles, fonts and images from the page itself or data:/blob:
  * URLs only; no connections at all.
  */
-export const PRIVATE_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' data: blob:; style-src 'unsafe-inline' data: blob:; img-src data: blob:; font-src data: blob:; media-src data: blob:; connect-src data: blob:; worker-src blob: data:; frame-src data: blob:; form-action 'none'; base-uri 'none'";
+export const PRIVATE_CSP =
+  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' data: blob:; style-src 'unsafe-inline' data: blob:; img-src data: blob:; font-src data: blob:; media-src data: blob:; connect-src data: blob:; worker-src blob: data:; frame-src data: blob:; form-action 'none'";
 
 /** The generated page without the analytics, with the policy above as the first thing in <head>, packed (packHtml). */
 export function privateHtml(html: string): string {
@@ -77,13 +78,18 @@ export function privateHtml(html: string): string {
  */
 export function externalReferences(html: string): string[] {
   const found = new Set<string>();
-  const patterns = [/\b(?:src|href|action|poster|data)\s*=\s*["']?((?:https?:)?\/\/[^"'\s>]+)/gi, /url\(\s*["']?((?:https?:)?\/\/[^"')\s]+)/gi, /@import\s+["']((?:https?:)?\/\/[^"']+)/gi];
+  const patterns = [
+    /\b(?:src|href|action|poster|data)\s*=\s*["']?((?:https?:)?\/\/[^"'\s>]+)/gi,
+    /url\(\s*["']?((?:https?:)?\/\/[^"')\s]+)/gi,
+    /@import\s+["']((?:https?:)?\/\/[^"']+)/gi,
+  ];
   for (const p of patterns) for (const m of html.matchAll(p)) found.add(m[1]!);
   return [...found];
 }
 
 const APP_SCRIPT = /<script\s+src="data:text\/javascript;base64,([A-Za-z0-9+/=]+)"\s*><\/script>/;
-const DATA_SCRIPT = /<script defer>\s*Promise\.allSettled\(\[([\s\S]*?)\]\)\s*\.then\(function\(\)\{\s*window\.allureReportDataReady = true;\s*\}\)\s*<\/script>/;
+const DATA_SCRIPT =
+  /<script defer>\s*Promise\.allSettled\(\[([\s\S]*?)\]\)\s*\.then\(function\(\)\{\s*window\.allureReportDataReady = true;\s*\}\)\s*<\/script>/;
 const DATA_ENTRY = /d\("([^"\\]+)","([A-Za-z0-9+/=]*)"\)/g;
 
 /**

@@ -17,6 +17,18 @@ describe('dlmsct simulate', () => {
     expect(out).to.contain('hdlc-accepts-bad-fcs').and.to.contain('Green Book 8.4.3');
   });
 
+  it('lists the legal variants with their clauses and readings and exits 0', async () => {
+    const { code, out } = await run(['--list-variants']);
+    expect(code).to.equal(0);
+    expect(out).to.contain('hdlc-window-7').and.to.contain('close-after-release').and.to.contain('docs/decisions/');
+  });
+
+  it('exits 2 naming the known variants for an unknown variant', async () => {
+    const { code, out } = await run(['--tcp', '0', '--variant', 'nope']);
+    expect(code).to.equal(2);
+    expect(out).to.contain('idle-silence');
+  });
+
   it('exits 2 with the usage on an unknown argument', async () => {
     const { code, out } = await run(['--bogus']);
     expect(code).to.equal(2);

@@ -11,6 +11,7 @@ import { activeHooks, FAULTS, faultsNamed, type Fault } from './faults';
 import { VARIANTS, variantsNamed, type Variant } from './variants';
 import { DEFAULT_METER, loadMeterDefinition } from './meter/load';
 import type { MeterDefinition } from './meter/definition';
+import { type MeterIdentity, withIdentity } from './meter/identity';
 import type { ServerConfig } from './server/connection';
 import { serveTransport, type Served } from './server/serve';
 
@@ -32,6 +33,8 @@ export interface SimulatorOptions {
   readonly inactivityTimeoutS?: number;
   /** Milliseconds since the epoch; default Date.now. Clock and living registers read it. */
   readonly now?: () => number;
+  /** This meter's own logical device name and serial number (one meter of a simulated batch). */
+  readonly identity?: MeterIdentity;
 }
 
 export interface Simulator {
@@ -64,7 +67,7 @@ function asHooked(v: Variant): Fault {
 export function createSimulator(opts: SimulatorOptions): Simulator {
   const now = opts.now ?? Date.now;
   const faultNames = [...(opts.faults ?? [])];
-  const meter = withInactivity(loadMeterDefinition(opts.meter ?? DEFAULT_METER, opts.variants ?? []), opts.inactivityTimeoutS);
+  const meter = withIdentity(withInactivity(loadMeterDefinition(opts.meter ?? DEFAULT_METER, opts.variants ?? []), opts.inactivityTimeoutS), opts.identity);
   const config: ServerConfig = {
     meter,
     framing: opts.framing,

@@ -2,6 +2,8 @@
  * The golden-sample suite: not a file under suites/, because it exists only for a profile that
  * names a golden sample (profile `golden:`), and then in every run, batch or not.
  */
+import * as path from 'node:path';
+import { UsageError } from '../cli/io';
 import type { Profile } from '../profile/types';
 import type { SuiteDef } from '../suite/types';
 
@@ -23,7 +25,8 @@ export function goldenSuite(profile: Profile): SuiteDef | undefined {
         title: "The association's objects, access rights and static configuration equal the golden sample's",
         spec: 'Blue Book 4.4.3 (object_list, access rights); the class attribute tables (static / dyn.)',
         requirement: 'Every object of the golden sample is listed with the same class version and access rights, no other object is, and every static attribute holds the same value.',
-        detects: ['register-scaler-unit-wrong-type', 'access-rights-wrong'],
+        // Proved by harness/acceptance/golden-batch.test.ts (the sample read from a clean meter).
+        detects: ['register-scaler-unit-wrong-type'],
         tags: ['acceptance'],
         requires: {},
         forEach: 'association',
@@ -39,4 +42,14 @@ export function goldenSuite(profile: Profile): SuiteDef | undefined {
 export function withGolden(suites: readonly SuiteDef[], profile: Profile): SuiteDef[] {
   const g = goldenSuite(profile);
   return g ? [...suites, g] : [...suites];
+}
+
+/** `run --golden FILE [--golden-rules FILE]`: the sample named on the command line, over the profile's. */
+export function goldenFlag(snapshot: string | undefined, rules: string | undefined): (p: Profile) => Profile {
+  if (snapshot === undefined) {
+    if (rules !== undefined) throw new UsageError('--golden-rules needs --golden FILE (or the profile\'s golden: { snapshot, rules })');
+    return (p) => p;
+  }
+  const golden = { snapshot: path.resolve(snapshot), ...(rules === undefined ? {} : { rules: path.resolve(rules) }) };
+  return (p) => ({ ...p, golden });
 }

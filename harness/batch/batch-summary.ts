@@ -11,7 +11,9 @@ import { EXIT } from '../cli/io';
 import type { DeviceRow } from './devices';
 import type { DeviceRun } from './run-device';
 
-export type DeviceVerdict = 'accepted' | 'rejected' | 'unreachable';
+/** broken: the harness could not judge the meter (its worker process died): never the meter's fault. */
+export type DeviceVerdict = 'accepted' | 'rejected' | 'unreachable' | 'broken';
+export const DEVICE_VERDICTS: readonly DeviceVerdict[] = ['accepted', 'rejected', 'unreachable', 'broken'];
 
 export interface BatchDevice {
   readonly id: string;
@@ -32,6 +34,10 @@ export interface BatchSummary {
   readonly devicesFile: string;
   readonly mode: RunMode;
   readonly deviations: string | null;
+  /** `2/4` when this is one shard's share of the devices file (dlmsct merge joins them). */
+  readonly shard?: string;
+  /** The shards a merged summary was joined from (their batch-summary.json files). */
+  readonly mergedFrom?: readonly string[];
   readonly totals: Readonly<Record<DeviceVerdict, number>>;
   readonly devices: readonly BatchDevice[];
 }
@@ -54,7 +60,7 @@ export function batchDevice(d: DeviceRow, run: DeviceRun, folder: string): Batch
 }
 
 export function buildBatchSummary(meta: Omit<BatchSummary, 'totals' | 'devices'>, devices: readonly BatchDevice[]): BatchSummary {
-  const totals: Record<DeviceVerdict, number> = { accepted: 0, rejected: 0, unreachable: 0 };
+  const totals: Record<DeviceVerdict, number> = { accepted: 0, rejected: 0, unreachable: 0, broken: 0 };
   for (const d of devices) totals[d.verdict]++;
   return { ...meta, totals, devices };
 }
@@ -70,12 +76,25 @@ export function batchExitCode(s: BatchSummary): number {
   return s.totals.accepted === s.devices.length ? EXIT.ok : EXIT.failed;
 }
 
+/** `3 accepted, 1 rejected, 0 unreachable` (and broken, when a meter could not be judged): the line CI reads. */
+export function verdictsLine(s: Pick<BatchSummary, 'totals'>): string {
+  const t = s.totals;
+  return `${t.accepted} accepted, ${t.rejected} rejected, ${t.unreachable} unreachable${t.broken ? `, ${t.broken} broken` : ''}`;
+}
+
+/** A meter the harness could not judge: its run died with `message`. */
+export function brokenDevice(d: DeviceRow, target: string, message: string): BatchDevice {
+  return { id: d.id, serial: d.serial ?? null, label: d.label ?? null, target, verdict: 'broken', reason: message, totals: null, results: null };
+}
+
 /** The console table, then the plain last line CI reads. */
 export function batchTable(s: BatchSummary): string {
-  const counts: ReportedStatus[] = ['passed', 'passed-with-remarks', 'failed', 'inconclusive', 'inapplicable', 'broken'];
+  // passed-with-remarks only when some meter has remarks: the usual table stays narrow.
+  const remarked = s.devices.some((d) => d.totals && d.totals['passed-with-remarks']);
+  const counts: ReportedStatus[] = ['passed', ...(remarked ? (['passed-with-remarks'] as const) : []), 'failed', 'inconclusive', 'inapplicable', 'broken'];
   // The deviation columns only when deviations were in play, so the usual table stays narrow.
   const deviated = s.deviations !== null || s.devices.some((d) => d.totals && (d.totals['expected-failure'] || d.totals['unexpected-pass']));
-  const columns = deviated ? REPORTED_STATUSES : counts;
+  const columns = deviated ? REPORTED_STATUSES.filter((c) => c !== 'passed-with-remarks' || remarked) : counts;
   const head = ['device', 'serial/label', ...columns, 'verdict'];
   const rows = s.devices.map((d) => [d.id, [d.serial, d.label].filter((x) => x !== null).join(' ') || '-', ...columns.map((c) => (d.totals ? String(d.totals[c]) : '-')), d.verdict]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
@@ -84,7 +103,6 @@ export function batchTable(s: BatchSummary): string {
       .map((c, i) => (i >= 2 && i < cells.length - 1 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number)))
       .join('  ')
       .trimEnd();
-  const t = s.totals;
   const why = s.devices.filter((d) => d.reason !== null).map((d) => `${d.id}: ${d.verdict}: ${d.reason}`);
-  return [line(head), ...rows.map(line), ...(why.length ? ['', ...why] : []), '', `${t.accepted} accepted, ${t.rejected} rejected, ${t.unreachable} unreachable`].join('\n') + '\n';
+  return [line(head), ...rows.map(line), ...(why.length ? ['', ...why] : []), '', verdictsLine(s)].join('\n') + '\n';
 }

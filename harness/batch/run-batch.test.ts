@@ -98,7 +98,7 @@ describe('dlmsct run --devices (batch acceptance)', function () {
       ['m-b', 'SN-0002', 'rejected'],
       ['m-c', 'SN-0003', 'unreachable'],
     ]);
-    expect(summary.totals).to.deep.equal({ accepted: 1, rejected: 1, unreachable: 1 });
+    expect(summary.totals).to.deep.equal({ accepted: 1, rejected: 1, unreachable: 1, broken: 0 });
     expect(summary.devices[0]!.totals).to.deep.include({ failed: 0, broken: 0 });
     expect(summary.devices[0]!.totals!.passed).to.be.greaterThan(2);
     expect(summary.devices[1]!.reason).to.equal('ASSOC-LOGICAL-DEVICE-NAME (failed)');

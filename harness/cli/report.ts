@@ -11,7 +11,6 @@ import { lightResult, privateHtml } from '../../reports/light-report';
 import { REPO_ROOT } from '../paths';
 import { EXIT, type Io, parse } from './io';
 
-
 export async function reportCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { results: { type: 'string', default: 'allure-results' } });
   return generateReport(values.results, io);

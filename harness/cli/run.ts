@@ -7,12 +7,14 @@
  * both deviations and any selection of cases.
  */
 import { totalsLine } from '../../reports/summary';
-import { withGolden } from '../acceptance/golden-suite';
+import { goldenFlag, withGolden } from '../acceptance/golden-suite';
 import { builtinSecret } from '../builtin-secrets';
 import { profileForDevice } from '../batch/device-profile';
 import { loadDevices } from '../batch/devices';
 import { runBatch } from '../batch/run-batch';
-import { exitCodeFor, runDevice } from '../batch/run-device';
+import { batchSpread } from '../batch/batch-spread';
+import { type DeviceOutputs, exitCodeFor, runDevice } from '../batch/run-device';
+import { serveWorker } from '../batch/worker';
 import { type CaseFilter, planCases } from '../engine';
 import { type DeviationSet, loadDeviations, unusedDeviations } from '../engine/deviations';
 import { loadProfile } from '../profile/load';
@@ -43,6 +45,12 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     deviations: { type: 'string' },
     certification: { type: 'boolean', default: false },
     devices: { type: 'string' },
+    parallel: { type: 'string' },
+    shard: { type: 'string' },
+    golden: { type: 'string' },
+    'golden-rules': { type: 'string' },
+    // Internal: a worker of a parallel batch (harness/batch/worker.ts).
+    worker: { type: 'boolean', default: false },
   });
   if (!values.profile) throw new UsageError('--profile FILE is required (profiles/simulator.yaml runs the built-in simulator)');
   if (values.certification) refuseInCertification(values);
@@ -51,8 +59,10 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   // A batch: every device's profile (own secrets, own addressing); else the profile as it is.
   const devices = values.devices === undefined ? undefined : loadDevices(values.devices);
   const profileFile = values.profile;
-  const profileFor = devices ? (d: (typeof devices.devices)[number]) => profileForDevice(profileFile, devices, d, { builtinSecrets: builtinSecret }) : undefined;
-  const profile: Profile = devices && profileFor ? profileFor(devices.devices[0]!) : loadProfile(profileFile, { builtinSecrets: builtinSecret });
+  // --golden FILE names the golden sample on the command line, over the profile's golden:.
+  const golden = goldenFlag(values.golden, values['golden-rules']);
+  const profileFor = devices ? (d: (typeof devices.devices)[number]) => golden(profileForDevice(profileFile, devices, d, { builtinSecrets: builtinSecret })) : undefined;
+  const profile: Profile = devices && profileFor ? profileFor(devices.devices[0]!) : golden(loadProfile(profileFile, { builtinSecrets: builtinSecret }));
   if (values.certification && profile.deviations !== undefined) refuseProfileDeviations(profileFile);
 
   // With a golden sample named, every run also compares the meter with it (docs/acceptance.md).
@@ -75,6 +85,8 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       if (values[flag]) throw new UsageError(`--${flag} is per device in a batch: each device writes <results>/<id>/junit.xml and summary.json (see docs/batch.md)`);
     }
     const root = values.results ?? 'batch-results';
+    const run = (p: Profile, out: DeviceOutputs) => runDevice({ ...common, ...(values.worker ? { console: 'none' as const } : {}), profile: p, out });
+    if (values.worker) return serveWorker({ devices, profileFor, run, root });
     const { exitCode } = await runBatch({
       profileFile,
       devices,
@@ -82,11 +94,13 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       root,
       meta: { mode, deviations: deviations?.file ?? null },
       io,
-      run: (p, out) => runDevice({ ...common, profile: p, out }),
+      run,
+      ...batchSpread(values.parallel, values.shard, args),
     });
     return exitCode;
   }
 
+  if (values.parallel !== undefined || values.shard !== undefined) throw new UsageError('--parallel and --shard spread the meters of a batch: they need --devices FILE (docs/batch.md)');
   const out = { results: values.results ?? 'allure-results', junit: values.junit ?? 'junit.xml', summary: values.summary ?? 'summary.json' };
   const run = await runDevice({ ...common, profile, out });
   if (run.kind === 'unreachable') {

@@ -9,6 +9,8 @@ import { EXIT, type Io, parse, UsageError } from './io';
 const DEFAULT_PORT = 4059;
 
 export async function simulateCommand(args: string[], io: Io, until: Promise<unknown> = interrupted()): Promise<number> {
+  // Many meters at once (a simulated delivery) is its own command line.
+  if (args.some((a) => a === '--meters' || a.startsWith('--meters='))) return (await import('./simulate-fleet')).simulateFleetCommand(args, io, until);
   const { values } = parse(args, {
     tcp: { type: 'string' },
     framing: { type: 'string', default: 'hdlc' },

@@ -119,4 +119,13 @@ describe('loadProfile', () => {
     const e = thrownBy(ConfigError, () => loadProfile('no/such/profile.yaml'));
     expect([e.code, e.file, e.line, e.col]).to.deep.equal(['FILE_UNREADABLE', 'no/such/profile.yaml', 1, 1]);
   });
+
+  it('addresses a built-in meter with legal variants as the variants say, and locates an unknown variant', () => {
+    const text = (variants: string) => `device: { name: d }\ntransport: { kind: builtin, framing: hdlc, variants: [${variants}] }\nhdlc: { serverLogical: 1, addressSize: 1 }\nassociations: { a: { clientSap: 16, authentication: none } }\n`;
+    const p = parseProfile(text('hdlc-four-byte-address, hdlc-window-7'), 'p.yaml');
+    expect(p.hdlc).to.deep.include({ addressSize: 4, serverPhysical: 0x1234, window: 7 });
+    const e = thrownBy(ConfigError, () => parseProfile(text('no-such-variant'), 'p.yaml'));
+    expect([e.code, e.line]).to.deep.equal(['VARIANT_UNKNOWN', 2]);
+    expect(e.expected).to.contain('idle-silence');
+  });
 });

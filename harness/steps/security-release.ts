@@ -10,7 +10,7 @@ import type { StepContext } from './context';
 import { caseRule } from './rule';
 import { rememberCounter, rememberCounterValue } from './security-common';
 
-interface SecReleaseArgs {
+export interface SecReleaseArgs {
   readonly userInformation?: 'protected' | 'unprotected' | 'none';
   readonly expect?: { readonly reason?: string; readonly userInformation?: string };
 }

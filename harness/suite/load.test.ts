@@ -89,4 +89,18 @@ describe('loadSuite', () => {
     expect([e.code, e.file, e.line, e.col]).to.deep.equal(['CASE_DUPLICATE_ID', 'b.yaml', 5, 5]);
     expect(e.expected).to.contain('a.yaml:5:5');
   });
+
+  it('reads each detects entry as a fault and the step at which the case must fail', () => {
+    const text = 'suite: t\ntitle: T\nspec: S\ncases:\n  - id: T-1\n    title: t\n    spec: s\n    requirement: r\n    detects: [{ fault: a-fault, step: 2 }, b-fault]\n    steps: [ { connect: {} }, { connect: {} } ]\n';
+    const c = parseSuite(text, 's.yaml').cases[0]!;
+    expect(c.detects).to.deep.equal(['a-fault', 'b-fault']);
+    expect(c.detectsAt).to.deep.equal({ 'a-fault': 2 });
+  });
+
+  it('refuses a detects step beyond the steps of the case, at the entry', () => {
+    const text = 'suite: t\ntitle: T\nspec: S\ncases:\n  - id: T-1\n    title: t\n    spec: s\n    requirement: r\n    detects: [{ fault: a-fault, step: 3 }]\n    steps: [ { connect: {} }, { connect: {} } ]\n';
+    const e = thrownBy(ConfigError, () => parseSuite(text, 's.yaml'));
+    expect([e.code, e.line]).to.deep.equal(['DETECTS_STEP_RANGE', 9]);
+    expect(e.expected).to.contain('1..2');
+  });
 });

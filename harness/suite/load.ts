@@ -7,16 +7,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { ConfigError, type Place } from '../../config/error';
-import '../steps';
 import { getStep, listSteps } from '../steps/registry';
 import { describeNode, placeAtPath } from '../yaml/schema';
 import { shippedSchema } from '../yaml/json-schema';
-import { validateNode } from '../yaml/validate';
+import type * as ValidateModule from '../yaml/validate';
+import { cachedSuite } from './cache';
 import { parseYaml, readYamlFile, type YamlSource } from '../../config/yaml-source';
 import type { CaseDef, Requires, StepCall, SuiteDef } from './types';
 
 export function loadSuite(file: string): SuiteDef {
-  return suiteFrom(readYamlFile(file));
+  return cachedSuite(file, (f) => suiteFrom(readYamlFile(f)));
 }
 
 export function parseSuite(text: string, file: string): SuiteDef {
@@ -61,13 +61,19 @@ interface RawCase {
   title: string;
   spec: string;
   requirement: string;
-  detects: string[];
+  detects: (string | { fault: string; step: number })[];
   tags?: string[];
   requires?: Requires;
   forEach?: 'association';
 }
 
 function suiteFrom(src: YamlSource): SuiteDef {
+  // Every step registers itself, and the validator loads ajv: both only here, not at the top, so
+  // that a suite read from the cache (cache.ts) needs neither.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../steps');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { validateNode } = require('../yaml/validate') as typeof ValidateModule;
   checkStepNames(src);
   validateNode(src, src.root, shippedSchema('suite'), src.placeOf(src.root));
   const raw = src.doc.toJS() as { suite: string; title: string; spec: string; requires?: Requires; cases: RawCase[] };
@@ -77,12 +83,23 @@ function suiteFrom(src: YamlSource): SuiteDef {
     const place = src.placeOf(caseNode);
     const stepsNode = isMap(caseNode) ? caseNode.get('steps', true) : undefined;
     const steps = isSeq(stepsNode) ? stepsNode.items.map((n) => stepFrom(src, n, c, place)) : [];
+    const detectsAt: Record<string, number> = {};
+    c.detects.forEach((d, k) => {
+      if (typeof d === 'string') return;
+      if (d.step > steps.length) {
+        const detectsNode = isMap(caseNode) ? caseNode.get('detects', true) : undefined;
+        const entry = isSeq(detectsNode) ? detectsNode.items[k] : undefined;
+        throw ConfigError.at(src.placeOf(entry, place), 'DETECTS_STEP_RANGE', `a step of the case (1..${steps.length})`, `step ${d.step} for ${d.fault}`);
+      }
+      detectsAt[d.fault] = d.step;
+    });
     return {
       id: c.id,
       title: c.title,
       spec: c.spec,
       requirement: c.requirement,
-      detects: c.detects,
+      detects: c.detects.map((d) => (typeof d === 'string' ? d : d.fault)),
+      detectsAt,
       tags: c.tags ?? [],
       requires: { ...(raw.requires ?? {}), ...(c.requires ?? {}) },
       ...(c.forEach ? { forEach: c.forEach } : {}),

@@ -21,6 +21,19 @@ export const REQUIRES_SCHEMA: Schema = {
   },
 };
 
+/**
+ * One `detects` entry: `{ fault, step }`, the simulator fault and the step (1-based, as in the
+ * trace's "step N" markers) at which the case must fail under it. A bare fault name still loads
+ * (a suite of one's own, which no simulator fault proves, need not say more); the project's own
+ * suites must name the step (test/conformance/fault-detection.test.ts refuses a bare name).
+ */
+export const DETECTION_SCHEMA: Schema = {
+  anyOf: [
+    { type: 'object', properties: { fault: { type: 'string', pattern: '^[a-z0-9-]+$', description: 'a simulator fault (dlmsct simulate --list-faults)' }, step: { type: 'integer', minimum: 1, description: 'the step (1-based) at which the case must fail under the fault' } }, required: ['fault', 'step'], additionalProperties: false },
+    { type: 'string', pattern: '^[a-z0-9-]+$', description: 'a simulator fault, the step not named' },
+  ],
+};
+
 /** Any single-key mapping; the loader checks the key and the value against the registry. */
 const STEP_SHAPE: Schema = { type: 'object', additionalProperties: {}, minProperties: 1, maxProperties: 1, description: 'a step' };
 
@@ -54,7 +67,7 @@ export function suiteSchema(forEditor = false): Schema {
             title: { type: 'string', description: 'what the case checks, one line' },
             spec: { type: 'string', description: 'the clause the requirement comes from' },
             requirement: { type: 'string', description: 'the requirement, as a sentence' },
-            detects: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+$' }, description: 'simulator faults this case must catch' },
+            detects: { type: 'array', items: DETECTION_SCHEMA, description: 'simulator faults this case must catch, each with the step at which it must fail' },
             tags: { type: 'array', items: { type: 'string' }, description: 'free tags, e.g. the DLMS UA test purpose id' },
             requires: REQUIRES_SCHEMA,
             forEach: { type: 'string', enum: ['association'], description: 'run once per association of the profile ($each)' },

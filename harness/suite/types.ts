@@ -38,6 +38,8 @@ export interface CaseDef {
   readonly requirement: string;
   /** Names of simulator faults this case must catch (it fails against each of them). */
   readonly detects: readonly string[];
+  /** For each fault of `detects` that names it, the step (1-based) at which the case must fail. */
+  readonly detectsAt?: Readonly<Record<string, number>>;
   readonly tags: readonly string[];
   readonly requires: Requires;
   /** `association`: run once per association the profile declares (`$each` names it in steps). */

@@ -30,6 +30,8 @@ export interface HdlcFaultHooks {
   readonly discardInsteadOfFrmr?: boolean;
   /** The one-byte form of the server address is not taken: only the two- or four-byte form. */
   readonly noOneByteAddress?: boolean;
+  /** After a frame too short to hold an FCS, the next frame is discarded too, valid or not. */
+  readonly swallowAfterShortFrame?: boolean;
   /** Each frame received, before the link machine sees it. */
   readonly onReceive?: (frame: HdlcFrame, link: LinkState) => HdlcFrame;
   /** Each frame the link machine sends; undefined: not sent. */
@@ -61,6 +63,7 @@ export function activeHdlcHooks(all: readonly (HdlcFaultHooks | undefined)[]): A
     rejectWrongNs: any((h) => h.rejectWrongNs),
     discardInsteadOfFrmr: any((h) => h.discardInsteadOfFrmr),
     noOneByteAddress: any((h) => h.noOneByteAddress),
+    swallowAfterShortFrame: any((h) => h.swallowAfterShortFrame),
     onReceive: (frame, link) => receives.reduce((f, fn) => fn(f, link), frame),
     onTransmit: (frame, link) => transmits.reduce<HdlcFrame | undefined>((f, fn) => (f === undefined ? undefined : fn(f, link)), frame),
     onNegotiated: (settings) => negotiations.reduce((s, fn) => fn(s), settings),

@@ -44,6 +44,7 @@ export type AarqCheck =
   | 'titles'
   | 'acse-requirements'
   | 'mechanism-name'
+  | 'authentication-value'
   | 'dedicated-key'
   | 'quality-of-service'
   | 'dlms-version'
@@ -65,6 +66,8 @@ export interface FaultHooks {
   readonly negotiateConformance?: (proposed: Conformance, offered: Conformance, negotiated: Conformance) => Conformance;
   /** Whether an RLRQ is answered with an RLRE (Green Book 9.3.3). */
   readonly onRlrq?: (answer: boolean) => boolean;
+  /** An AARQ the server refuses (its AARE says so) opens the association all the same. */
+  readonly openOnRefusal?: boolean;
   /** Serve GET before any association is established, in the first unauthenticated association's context. */
   readonly serveWithoutAssociation?: boolean;
   /** The object list (Association LN attribute 2) the current association sees. */
@@ -79,6 +82,8 @@ export interface FaultHooks {
   readonly serveService?: (service: ConformanceBit, granted: boolean) => boolean;
   /** The largest APDU the server sends, given its own max PDU size and the client's max receive PDU size (Green Book 9.4.6.2). */
   readonly responsePduLimit?: (serverMax: number, clientMax: number) => number;
+  /** The APDU size of the blocks a long GET is cut into, given the largest allowed (a legal variant chooses smaller). */
+  readonly blockSize?: (largest: number) => number;
   /** Whether a SET the object accepted is kept (a faulty server answers success and forgets it). */
   readonly keepWrite?: (kept: boolean) => boolean;
   /** The LN service response about to go out (GET/SET/ACTION/ACCESS), given its request. */
@@ -155,12 +160,14 @@ export function activeHooks(faults: readonly Fault[]): ActiveHooks {
     negotiateConformance: chain<[Conformance, Conformance], Conformance>(faults, (h) => h.negotiateConformance),
     onRlrq: chain<[], boolean>(faults, (h) => h.onRlrq),
     serveWithoutAssociation: faults.some((f) => f.hooks.serveWithoutAssociation === true),
+    openOnRefusal: faults.some((f) => f.hooks.openOnRefusal === true),
     transformObjectList: chain<[], readonly ObjectListEntry[]>(faults, (h) => h.transformObjectList),
     onGet: chain<[AttributeAddress], AttributeResult>(faults, (h) => h.onGet),
     transformSelection: chain<[AttributeAddress], Selection | undefined>(faults, (h) => h.transformSelection),
     responseInvokeId: chain<[], number>(faults, (h) => h.responseInvokeId),
     serveService: chain<[ConformanceBit], boolean>(faults, (h) => h.serveService),
     responsePduLimit: chain<[number], number>(faults, (h) => h.responsePduLimit),
+    blockSize: chain<[], number>(faults, (h) => h.blockSize),
     keepWrite: chain<[], boolean>(faults, (h) => h.keepWrite),
     transformResponse: chain<[Apdu], Apdu>(faults, (h) => h.transformResponse),
     onPush: chainOptional(faults, (h) => h.onPush),

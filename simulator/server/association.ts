@@ -85,7 +85,7 @@ function authenticate(aarq: Aarq, def: AssociationDefinition, check: Check, hook
   if (def.authentication !== 'low') return { kind: 'accept' };
   const value = aarq.callingAuthenticationValue;
   const matches = value !== undefined && value.kind === 'charstring' && def.password !== undefined && bytesEqual(value.value, def.password.bytes);
-  return hooks.checkPassword(matches) ? { kind: 'accept' } : reject('authentication-failure');
+  return check('authentication-value', hooks.checkPassword(matches)) ? { kind: 'accept' } : reject('authentication-failure');
 }
 
 /** The ACSE diagnostic a server that refuses optional titles would give: the first title present. */
@@ -172,11 +172,14 @@ export function answerAarq(aarq: Aarq, clientSap: number, meter: MeterDefinition
   }
   const refusal = decision.kind === 'reject' ? decision : reject('no-reason-given');
   if (refusal.kind !== 'reject') throw new Error('unreachable: a refusal is a reject');
+  // Fault refused-aarq-opens-association: the refusal goes out, the association opens anyway.
+  const opened: AssociationView | undefined =
+    hooks.openOnRefusal && def ? { definition: def, conformance: def.conformance, clientMaxReceivePduSize: 0, dlmsVersion: DLMS_VERSION } : undefined;
   if (refusal.source === 'acse-service-provider') {
-    return { association: undefined, aare: { ...base, result: refusal.result, resultSourceDiagnostic: { source: 'acse-service-provider', diagnostic: refusal.diagnostic } } };
+    return { association: opened, aare: { ...base, result: refusal.result, resultSourceDiagnostic: { source: 'acse-service-provider', diagnostic: refusal.diagnostic } } };
   }
   return {
-    association: undefined,
+    association: opened,
     aare: {
       ...base,
       result: refusal.result,

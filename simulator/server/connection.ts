@@ -52,7 +52,7 @@ function outermost(inner: Session, hooks: ServerConfig['hooks'], onReleased: () 
       if (response === undefined) return undefined;
       const out = hooks.onApduOut(apdu, response, associated);
       if (response[0] === AARE_TAG) associated = associated || aareAccepted(response);
-      if (response[0] === RLRE_TAG) {
+      if (response[0] === RLRE_TAG && releases(response)) {
         associated = false;
         if (hooks.hangUp.afterRelease) onReleased();
       }
@@ -64,6 +64,17 @@ function outermost(inner: Session, hooks: ServerConfig['hooks'], onReleased: () 
     },
     takePushes: () => inner.takePushes(),
   };
+}
+
+/** Whether an RLRE releases (any reason but not-finished, Green Book 9.3.3). */
+function releases(rlre: Uint8Array): boolean {
+  try {
+    const pdu = decodePduBytes(rlre);
+    return pdu.type === 'rlre' && pdu.reason !== 'not-finished';
+  } catch (e) {
+    if (isDecodeError(e)) return false;
+    throw e;
+  }
 }
 
 /** Whether an AARE says accepted (result, [A2] INTEGER 0), read without decoding the rest. */

@@ -107,5 +107,6 @@ export function serveGet(request: Exclude<GetRequest, { variant: 'with-list' }>,
 export function startLongGet(invokeIdAndPriority: InvokeIdAndPriority, raw: Uint8Array, ctx: ServeContext, hooks: ActiveHooks): GetOutcome | undefined {
   const limit = responseLimit(ctx, hooks);
   if (!granted(ctx, hooks, 'block-transfer-with-get-or-read') || limit <= DATABLOCK_OVERHEAD) return undefined;
-  return datablock(invokeIdAndPriority, { blocks: split(raw, limit - DATABLOCK_OVERHEAD), lastSent: 0 }, 1);
+  const size = Math.max(DATABLOCK_OVERHEAD + 1, Math.min(limit, hooks.blockSize(limit)));
+  return datablock(invokeIdAndPriority, { blocks: split(raw, size - DATABLOCK_OVERHEAD), lastSent: 0 }, 1);
 }

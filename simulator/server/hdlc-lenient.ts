@@ -11,15 +11,24 @@ import { parseControl } from '../../dlms/hdlc/control';
 import { HDLC_FLAG, SEGMENTATION_BIT, type HdlcFrame } from '../../dlms/hdlc/frame';
 import type { FramerEvent, StreamFramer } from '../../drivers/framer';
 
-/** Every run of bytes between two flags is a frame; no length, no timeout. */
+/**
+ * Every run of bytes between two flags is a frame; the length field is not read. The
+ * inter-octet timeout still holds (Green Book 8.4.3.1): an unfinished frame is dropped after a
+ * pause, so that this fault breaks the frame format only, not the timeout
+ * (hdlc-ignores-inter-frame-timeout is that other fault).
+ */
 export class FlagFramer implements StreamFramer {
   private buf: number[] = [];
+  private last = 0;
+
+  constructor(private readonly opts: { readonly interByteTimeoutMs?: number } = {}) {}
 
   get pending(): number {
     return this.buf.length;
   }
 
   feed(chunk: Uint8Array, nowMs: number): FramerEvent[] {
+    this.expire(nowMs);
     const out: FramerEvent[] = [];
     for (const b of chunk) {
       if (b !== HDLC_FLAG) {
@@ -29,15 +38,18 @@ export class FlagFramer implements StreamFramer {
       if (this.buf.length > 0) out.push({ type: 'frame', bytes: Uint8Array.of(HDLC_FLAG, ...this.buf, HDLC_FLAG), at: nowMs });
       this.buf = [];
     }
+    this.last = nowMs;
     return out;
   }
 
-  expire(): FramerEvent[] {
+  expire(nowMs: number): FramerEvent[] {
+    const deadline = this.deadline();
+    if (deadline !== undefined && nowMs > deadline) this.buf = [];
     return [];
   }
 
   deadline(): number | undefined {
-    return undefined;
+    return this.buf.length > 0 && this.opts.interByteTimeoutMs !== undefined ? this.last + this.opts.interByteTimeoutMs : undefined;
   }
 
   reset(): void {

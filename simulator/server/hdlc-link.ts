@@ -29,6 +29,9 @@ import type { HdlcSettings } from '../meter/definition';
 import { FlagFramer, readLeniently } from './hdlc-lenient';
 import type { Session } from './session';
 
+/** Flags, format (2), one-byte addresses (2), control and FCS (2): the shortest frame that has an FCS. */
+const MIN_FRAME_WITH_FCS = 9;
+
 /** A reassembled APDU longer than this is refused: no xDLMS PDU is longer (65535 plus LLC). */
 const MAX_REASSEMBLY = 0xffff + 3;
 
@@ -46,6 +49,8 @@ export interface HdlcServerLink {
   deadline(): number | undefined;
   /** A DISC has ended the link at least once. */
   readonly discReceived: boolean;
+  /** Fault hdlc-swallows-frame-after-short: drop the next frame whatever it is. */
+  swallowNext(): void;
 }
 
 /** The server's address forms: two bytes (four when a half needs more than seven bits), and one byte (upper only). */
@@ -110,6 +115,8 @@ export function createHdlcServerLink(settings: HdlcSettings, hooks: ActiveHooks,
   });
   let negotiated: LinkSettings | undefined;
   let discReceived = false;
+  /** Fault hdlc-swallows-frame-after-short: the frame after a too-short one is dropped. */
+  let swallowNext = false;
   /** Pushed APDUs waiting for a UI poll. */
   let pushes: Uint8Array[] = [];
 
@@ -119,6 +126,7 @@ export function createHdlcServerLink(settings: HdlcSettings, hooks: ActiveHooks,
     } catch (e) {
       if (!isDecodeError(e)) throw e;
       const code = e.code;
+      if (code === 'HDLC_TOO_SHORT' && h.swallowAfterShortFrame) swallowNext = true;
       if ((code === 'HDLC_BAD_FCS' || code === 'HDLC_BAD_HCS') && hooks.acceptBadFcs) return decode(withRepairedChecks(bytes));
       if (code === 'HDLC_UNKNOWN_CONTROL' && h.unknownControlAs !== undefined) return decode(withControl(bytes, h.unknownControlAs));
       const formatCodes = ['HDLC_BAD_FORMAT_TYPE', 'HDLC_LENGTH_MISMATCH', 'HDLC_TOO_SHORT', 'HDLC_NO_OPENING_FLAG', 'HDLC_NO_CLOSING_FLAG', 'HDLC_BAD_FCS', 'HDLC_BAD_HCS'];
@@ -225,6 +233,9 @@ export function createHdlcServerLink(settings: HdlcSettings, hooks: ActiveHooks,
     get discReceived() {
       return discReceived;
     },
+    swallowNext() {
+      swallowNext = true;
+    },
     get state() {
       return state;
     },
@@ -233,8 +244,10 @@ export function createHdlcServerLink(settings: HdlcSettings, hooks: ActiveHooks,
       run({ type: 'tick' }, now);
     },
     handleFrame(bytes, now) {
+      const swallow = swallowNext;
+      swallowNext = false;
       let frame = decode(bytes);
-      if (frame === undefined) return [];
+      if (frame === undefined || swallow) return [];
       if (h.acceptAnyDestination && frame.destination.upper !== settings.serverLogical) {
         frame = { ...frame, destination: frame.destination.size === 1 ? serverAddress(settings.serverLogical) : local };
       }
@@ -259,7 +272,8 @@ export interface HdlcServerConnection {
 /** The framer (with the meter's inter-octet timeout) and the link, over one stream. */
 export function createHdlcServerConnection(settings: HdlcSettings, hooks: ActiveHooks, session: Session): HdlcServerConnection {
   const h = hooks.hdlc;
-  const framer: StreamFramer = h.lenientFormat ? new FlagFramer() : new HdlcFramer(h.noInterFrameTimeout ? {} : { interByteTimeoutMs: settings.interOctetTimeoutMs });
+  const timeout = h.noInterFrameTimeout ? {} : { interByteTimeoutMs: settings.interOctetTimeoutMs };
+  const framer: StreamFramer = h.lenientFormat ? new FlagFramer(timeout) : new HdlcFramer(timeout);
   const link = createHdlcServerLink(settings, hooks, session);
   return {
     get discReceived() {
@@ -268,7 +282,11 @@ export function createHdlcServerConnection(settings: HdlcSettings, hooks: Active
     receive(chunk, now) {
       const out: Uint8Array[] = [];
       // Discarded bytes are noise on the line: a server says nothing about them.
-      for (const event of framer.feed(chunk, now)) if (event.type === 'frame') out.push(...link.handleFrame(event.bytes, now));
+      for (const event of framer.feed(chunk, now)) {
+        if (event.type === 'frame') out.push(...link.handleFrame(event.bytes, now));
+        // Fault hdlc-swallows-frame-after-short: a frame too short for its FCS takes the next one with it.
+        else if (h.swallowAfterShortFrame && event.bytes.length < MIN_FRAME_WITH_FCS) link.swallowNext();
+      }
       return out;
     },
     expire(now) {

@@ -151,22 +151,19 @@ export function answerSecuredAarq(aarq: Aarq, def: AssociationDefinition, state:
  * one, the InitiateRequest must be protected as the policy asks, else the association stays
  * (RLRE reason not-finished); the RLRE then carries the InitiateResponse protected alike.
  */
-/** Whether an RLRQ's user-information is protected and deciphers under the association's keys. */
-function isProtectedInfo(raw: Uint8Array, a: SecuredAssociation, hooks: ActiveHooks): boolean {
-  const u = unprotectRequest(raw, a.keys, { ...hooks.security, acceptPolicy: () => true });
-  return u.kind === 'plain' && u.protection.envelope !== 'plain';
-}
+/** Green Book 9.5 ExceptionResponse service-not-allowed, service-not-supported (D8 01 02). */
+const REFUSED_BY_EXCEPTION = encodePduBytes({ type: 'exception-response', stateError: 'service-not-allowed', serviceError: { kind: 'service-not-supported' } });
 
 export function answerSecuredRlrq(rlrq: Rlrq, a: SecuredAssociation, hooks: ActiveHooks, inner: (plain: Uint8Array) => Uint8Array | undefined): { readonly rlre: Uint8Array | undefined; readonly released: boolean } {
   const ui = rlrq.userInformation;
   const plain = encodePduBytes({ type: 'rlrq', ...(rlrq.reason === undefined ? {} : { reason: rlrq.reason }) });
-  if (a.ciphered && hooks.security.unprotectedRlrqRefusal === 'exception' && !hooks.security.acceptRlrq(ui !== undefined && isProtectedInfo(ui.raw, a, hooks))) {
-    return { rlre: encodePduBytes({ type: 'exception-response', stateError: 'service-not-allowed', serviceError: { kind: 'service-not-supported' } }), released: false };
-  }
+  // A legal variant (simulator/variants/unprotected-rlrq-exception.ts) refuses with an exception-response, a missing user-information included.
+  const byException = a.ciphered && hooks.security.unprotectedRlrqRefusal === 'exception';
+  if (byException && !ui && !hooks.security.acceptRlrq(false)) return { rlre: REFUSED_BY_EXCEPTION, released: false };
   if (!ui || !a.ciphered) return { rlre: inner(plain), released: true };
   const u = unprotectRequest(ui.raw, a.keys, { ...hooks.security, acceptPolicy: () => true });
   const enough = u.kind === 'plain' && u.protection.envelope !== 'plain';
-  if (!hooks.security.acceptRlrq(enough)) return { rlre: encodePduBytes({ type: 'rlre', reason: 'not-finished' }), released: false };
+  if (!hooks.security.acceptRlrq(enough)) return { rlre: byException ? REFUSED_BY_EXCEPTION : encodePduBytes({ type: 'rlre', reason: 'not-finished' }), released: false };
   const rlre = inner(plain);
   if (!rlre) return { rlre, released: true };
   const decoded = decodePduBytes(rlre);

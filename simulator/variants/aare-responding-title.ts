@@ -9,5 +9,6 @@ export const aareRespondingTitle: Variant = {
   description: 'Every AARE carries the meter system title as responding-AP-title, in associations without ciphering too.',
   clause: 'Green Book 9.3.2 (responding-AP-title is optional; a field DLMS does not use is ignored)',
   hooks: { onApduOut: (_request, response) => rewrite(response, (p) => (p.type === 'aare' && p.respondingApTitle === undefined ? { ...p, respondingApTitle: SYSTEM_TITLE } : undefined)) },
-  affects: ['association/*', 'services/*', 'classes/*'],
+  // Every AARE is read by the same associate step; association/ and security/ judge AAREs.
+  affects: ['association/*', 'security/*'],
 };

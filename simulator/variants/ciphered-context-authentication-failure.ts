@@ -15,5 +15,6 @@ export const cipheredContextAuthenticationFailure: Variant = {
       return ciphered && d.kind === 'reject' && d.source !== 'acse-service-provider' && d.diagnostic === 'application-context-name-not-supported' ? { ...d, diagnostic: 'authentication-failure' } : d;
     },
   },
-  affects: ['association/*', 'security/*'],
+  // Only these cases propose a ciphered context to an association without security.
+  affects: ['association/acse-fields', 'association/open', 'security/hls'],
 };

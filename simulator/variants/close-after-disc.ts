@@ -8,5 +8,6 @@ export const closeAfterDisc: Variant = {
   reading: 'docs/decisions/meter-hang-up.md',
   seen: 'real-meter.md section 5: the meter hangs up after DISC',
   hooks: { hangUp: { afterDisc: true } },
-  affects: ['*/*'],
+  // DISC is sent by HDLC cases, and by the teardown of every case (services/get stands for them).
+  affects: ['hdlc/*', 'services/get'],
 };

@@ -19,5 +19,7 @@ export const emptyProfileBuffer: Variant = {
       return r;
     },
   },
-  affects: ['classes/*', 'selective-access/*', 'services/*'],
+  // The load profile buffer is read by the class suites (every readable attribute) and selective access.
+  affects: ['classes/*', 'selective-access/*'],
+  inconclusive: { cases: ['SA-RANGE*', 'SA-ENTRY*'], why: 'a range or entry selection needs rows to select from; on an empty buffer the case says so (inconclusive), it does not pass or fail the meter' },
 };

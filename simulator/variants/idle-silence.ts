@@ -10,5 +10,6 @@ export const idleSilence: Variant = {
   hooks: {
     onApduOut: (_request, response, associated) => (!associated && pduOf(response)?.type === 'exception-response' ? undefined : response),
   },
-  affects: ['association/*', 'services/*', 'hdlc/*'],
+  // Requests without an association are sent by association/ cases and by HDLC probes.
+  affects: ['association/*', 'hdlc/*'],
 };

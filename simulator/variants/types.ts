@@ -41,6 +41,11 @@ export interface Variant {
    * proof test (test/conformance/variants.test.ts) runs these under the variant.
    */
   readonly affects: readonly string[];
+  /**
+   * Cases (ids or globs) that cannot judge this meter and say so: inconclusive, with the reason
+   * (DESIGN.md, Verdicts: "a buffer too small for a range test"). Anything else must pass.
+   */
+  readonly inconclusive?: { readonly cases: readonly string[]; readonly why: string };
 }
 
 /** The meter's `hdlc` block with these settings changed. */

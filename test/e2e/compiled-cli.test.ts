@@ -7,6 +7,7 @@ import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findSuiteFiles, loadSuites } from '../../harness/suite/load';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'dlmsct.js');
@@ -49,6 +50,16 @@ describe('the compiled command line', function () {
     const r = node([BIN, 'list'], { DLMSCT_FROM: 'dist' });
     expect(r.code, r.stderr).to.equal(0);
     expect(r.stdout).to.match(/^association\/open — /m);
+  });
+
+  it('lists from cached suites that are exactly the suites loaded from the YAML', () => {
+    // Twice from the build: the first run fills dist/.suite-cache, the second reads it.
+    const script = `const l = require(${JSON.stringify(path.join(ROOT, 'dist', 'harness', 'suite', 'load.js'))}); const f = l.findSuiteFiles(${JSON.stringify(path.join(ROOT, 'suites'))}); l.loadSuites(f); process.stdout.write(JSON.stringify(l.loadSuites(f)));`;
+    const r = node(['-e', script]);
+    expect(r.code, r.stderr).to.equal(0);
+    expect(fs.readdirSync(path.join(ROOT, 'dist', '.suite-cache')).length).to.be.greaterThan(0);
+    const fresh = JSON.parse(JSON.stringify(loadSuites(findSuiteFiles(path.join(ROOT, 'suites'))))) as unknown;
+    expect(JSON.parse(r.stdout)).to.deep.equal(fresh);
   });
 
   it('refuses a stale build when told to run only from dist/', () => {

@@ -6,14 +6,15 @@
  *
  * DLMSCT_INTEROP_DRAFT=FILE writes a draft table from the run (changed entries marked `review:`);
  * DLMSCT_INTEROP_FRAMES=FILE writes every non-passing case's steps and frames (hex) as JSON;
- * DLMSCT_INTEROP_CASE=ID runs one case id (glob) only; DLMSCT_INTEROP_TRACE=1 keeps the meter's
+ * DLMSCT_INTEROP_CASE=ID runs one case id (glob) only; DLMSCT_INTEROP_FULL=1 also runs the cases that
+ * wait out a long timer (CI runs quick: those are inapplicable, with the reason); DLMSCT_INTEROP_TRACE=1 keeps the meter's
  * folder with its frame log (`-t Verbose`).
  */
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkUniqueIds, findSuiteFiles, loadSuites } from '../../harness/suite/load';
-import { findMeter, freePortBase } from './gurux-meter';
+import { findMeter } from './gurux-meter';
 import { type Framing, type InteropResult, type InteropRun, runAgainstMeter } from './gurux-run';
 import { diffTable, draftTable, findingIds, FRAMINGS, formatChanges, loadTable, type Observed, tableProblems } from './gurux-table';
 
@@ -23,8 +24,17 @@ const FINDINGS = path.join(ROOT, 'docs/interop/gurux-cpp-findings.md');
 /** Both framings together stay well inside CI's budget (docs/interop/gurux-cpp.md, measured ~45 s). */
 const RUN_BOUND_MS = 150_000;
 
+/** Remark texts of a result (the engine's passed-with-remarks verdict). */
+function remarksOf(result: InteropResult['result']): string[] {
+  const remarks = (result as { readonly remarks?: readonly { readonly text: string }[] }).remarks ?? [];
+  return remarks.map((r) => r.text);
+}
+
 function observedOf(run: InteropRun): Observed[] {
-  return run.results.map(({ result, crashed }) => ({ id: result.id, verdict: result.status, ...(result.reason === undefined ? {} : { reason: result.reason }), crashed }));
+  return run.results.map(({ result, crashed }) => {
+    const remarks = remarksOf(result);
+    return { id: result.id, verdict: result.status, ...(result.reason === undefined ? {} : { reason: result.reason }), ...(remarks.length ? { remarks } : {}), crashed };
+  });
 }
 
 /** A case's steps and frames as a reviewer reads them: hex bytes, notes, the step that decided. */
@@ -34,6 +44,7 @@ function framesOf({ framing, result, crashed }: InteropResult): unknown {
     id: result.id,
     verdict: result.status,
     reason: result.reason,
+    remarks: remarksOf(result),
     crashed,
     steps: result.steps.map((s) => ({ name: s.name, status: s.status, message: s.message, notes: s.notes })),
     trace: result.trace.map((t) => ({ at: t.at, dir: t.dir, ...(t.bytes ? { hex: Buffer.from(t.bytes).toString('hex') } : {}), ...(t.note ? { note: t.note } : {}) })),
@@ -50,7 +61,6 @@ describe('interop: the Gurux C++ example server (an independent meter)', functio
   const caseId = process.env.DLMSCT_INTEROP_CASE;
   const observed: Record<Framing, Observed[]> = { hdlc: [], wrapper: [] };
   const frames: unknown[] = [];
-  let base = 0;
 
   describe('run against the meter', function () {
     this.timeout(RUN_BOUND_MS);
@@ -59,7 +69,6 @@ describe('interop: the Gurux C++ example server (an independent meter)', functio
         console.log(`      skipped: ${meter.absent}`);
         this.skip();
       }
-      base = await freePortBase();
     });
 
     after(() => {
@@ -79,10 +88,10 @@ describe('interop: the Gurux C++ example server (an independent meter)', functio
         const run = await runAgainstMeter({
           repoRoot: ROOT,
           meterDir: meter.dir,
-          base,
           framing,
           suites,
           ...(caseId === undefined ? {} : { caseId }),
+          quick: !process.env.DLMSCT_INTEROP_FULL,
           ...(process.env.DLMSCT_INTEROP_TRACE ? { trace: 'Verbose' as const } : {}),
         });
         observed[framing] = observedOf(run);

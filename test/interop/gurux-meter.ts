@@ -56,6 +56,22 @@ function listenOnce(port: number): Promise<number> {
   });
 }
 
+/**
+ * Pids of the meters this process started and has not stopped. The meter runs in its own session
+ * (start.sh uses setsid), so it would outlive a test run that ends early (a mocha time-out, an
+ * exception): whatever is still running when node exits is sent SIGTERM, by pid.
+ */
+const running = new Set<number>();
+process.once('exit', () => {
+  for (const pid of running) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+});
+
 export interface MeterProcess {
   readonly base: number;
   readonly stateDir: string;
@@ -79,6 +95,7 @@ export async function startMeter(meterDir: string, base: number, trace?: 'Verbos
   });
   const pid = Number(out);
   if (!Number.isInteger(pid) || pid <= 0) throw new Error(`start.sh printed no pid: ${JSON.stringify(out)}`);
+  running.add(pid);
   const alive = (): boolean => {
     try {
       process.kill(pid, 0);
@@ -104,6 +121,7 @@ export async function startMeter(meterDir: string, base: number, trace?: 'Verbos
         while (alive() && performance.now() < deadline) await new Promise((r) => setTimeout(r, STOP_POLL_MS));
         if (alive()) process.kill(pid, 'SIGKILL');
       }
+      running.delete(pid);
       if (!keep) fs.rmSync(stateDir, { recursive: true, force: true });
     },
   };

@@ -18,7 +18,7 @@ import { clientOptionsFor } from '../../harness/client-options';
 import { loadProfile } from '../../harness/profile/load';
 import type { Profile } from '../../harness/profile/types';
 import type { CaseDef, SuiteDef } from '../../harness/suite/types';
-import { type MeterProcess, PORT_OFFSET, startMeter } from './gurux-meter';
+import { freePortBase, type MeterProcess, PORT_OFFSET, startMeter } from './gurux-meter';
 
 export type Framing = 'hdlc' | 'wrapper';
 
@@ -122,30 +122,56 @@ export interface InteropRun {
   readonly durationMs: number;
 }
 
+/** Attempts at a free port base: between picking ports and the meter listening, another process may take one. */
+const START_ATTEMPTS = 3;
+
+async function firstStart(meterDir: string, base: number | undefined, trace: 'Verbose' | undefined): Promise<{ meter: MeterProcess; base: number }> {
+  let last: unknown;
+  for (let i = 0; i < (base === undefined ? START_ATTEMPTS : 1); i++) {
+    const b = base ?? (await freePortBase());
+    try {
+      return { meter: await startMeter(meterDir, b, trace), base: b };
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw last;
+}
+
 export async function runAgainstMeter(opts: {
   readonly repoRoot: string;
   readonly meterDir: string;
-  readonly base: number;
+  /** The port base; absent: a free one is picked (again, if another process takes a port first). */
+  readonly base?: number;
   readonly framing: Framing;
   readonly suites: readonly SuiteDef[];
   readonly caseId?: string;
+  /**
+   * Skip cases that wait out a long timer of the profile (the engine's `--quick`: inapplicable with
+   * that reason). CI runs quick: a 120 s inactivity wait per framing would not fit its budget.
+   */
+  readonly quick?: boolean;
   readonly trace?: 'Verbose';
   readonly onCase?: (r: InteropResult) => void;
 }): Promise<InteropRun> {
   const t0 = performance.now();
-  const profile = guruxProfile(opts.repoRoot, opts.framing, opts.base);
-  let meter: MeterProcess = await startMeter(opts.meterDir, opts.base, opts.trace);
+  const first = await firstStart(opts.meterDir, opts.base, opts.trace);
+  const base = first.base;
+  let meter = first.meter;
+  const profile = guruxProfile(opts.repoRoot, opts.framing, base);
   const clients = clientFactory(profile);
   const results: InteropResult[] = [];
   let restarts = 0;
   try {
-    for (const planned of planCases(opts.suites, profile, opts.caseId === undefined ? {} : { caseId: opts.caseId })) {
+    // Not an object literal: `quick` is ignored by an engine that does not know it yet.
+    const filter = { ...(opts.caseId === undefined ? {} : { caseId: opts.caseId }), ...(opts.quick ? { quick: true } : {}) };
+    for (const planned of planCases(opts.suites, profile, filter)) {
       const result = await runCase(planned, { profile, newClient: clients.newClient });
       const crashed = !meter.alive();
       if (crashed) restarts++;
       if (crashed || (result.status !== 'inapplicable' && mayWrite(planned.def))) {
         await meter.stop(opts.trace !== undefined);
-        meter = await startMeter(opts.meterDir, opts.base, opts.trace);
+        meter = await startMeter(opts.meterDir, base, opts.trace);
         clients.reset();
       }
       const r = { framing: opts.framing, result, crashed };

@@ -42,6 +42,8 @@ export interface Observed {
   readonly id: string;
   readonly verdict: string;
   readonly reason?: string;
+  /** The remarks of a passed-with-remarks verdict, as text. */
+  readonly remarks?: readonly string[];
   readonly crashed: boolean;
 }
 
@@ -170,6 +172,7 @@ export function draftTable(table: Table, observed: Readonly<Record<TableFraming,
       const entry: Record<string, unknown> = { verdict: o.verdict };
       if (o.crashed) entry['crashes'] = true;
       if (o.reason !== undefined) entry['reason'] = o.reason;
+      if (o.remarks !== undefined && o.remarks.length > 0) entry['note'] = `remarks: ${o.remarks.join(' / ')}`;
       entry['review'] = was === undefined ? 'new case' : `was ${shown(was.verdict, was.crashes)}${was.defect ? `: ${was.defect}` : ''}`;
       out[f][o.id] = o.verdict === 'passed' && !o.crashed && was === undefined ? 'passed' : (entry as unknown as TableEntry);
     }

@@ -118,6 +118,10 @@ export const ASSOCIATION_FAULT_CASES: Readonly<Record<string, () => void>> = {
     const [clean, faulty] = both('lls-without-authentication-fu-accepted', withoutFu, MANAGEMENT);
     expect(clean).to.deep.include(refusedBy('authentication-required'));
     expect(faulty).to.deep.include(accepted);
+    // The defect: without the functional unit, not even the password is checked.
+    const wrongWithoutFu: Aarq = { ...withoutFu, callingAuthenticationValue: { kind: 'charstring', value: new TextEncoder().encode('not-the-password') } };
+    expect(answer(['lls-without-authentication-fu-accepted'], wrongWithoutFu, MANAGEMENT)).to.deep.include(accepted);
+    expect(answer(['lls-without-authentication-fu-accepted'], lls({ callingAuthenticationValue: { kind: 'charstring', value: new TextEncoder().encode('not-the-password') } }), MANAGEMENT)).to.deep.include(refusedBy('authentication-failure'));
   },
 
   'mechanism-name-unchecked': () => {

@@ -99,7 +99,7 @@ export const SERVICE_FAULT_CASES: Readonly<Record<string, () => void>> = {
   'get-undefined-object-wrong-result': () => {
     const undefinedObject = { classId: 1, instanceId: parseObis('0-0:99.99.99.255'), attributeId: 2 };
     expect(get(session([]), undefinedObject)).to.deep.include({ result: { kind: 'data-access-result', result: 'object-undefined' } });
-    expect(get(session(['get-undefined-object-wrong-result']), undefinedObject)).to.deep.include({ result: { kind: 'data-access-result', result: 'other-reason' } });
+    expect(get(session(['get-undefined-object-wrong-result']), undefinedObject)).to.deep.include({ result: { kind: 'data', data: { type: 'null-data' } } });
     expect(get(session(['get-undefined-object-wrong-result']))).to.deep.include({ result: { kind: 'data', data: get(session([])).type === 'get-response' ? (get(session([])) as { result: { data: Data } }).result.data : { type: 'null-data' } } });
   },
 

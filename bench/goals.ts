@@ -1,0 +1,184 @@
+/**
+ * The performance goals of issue 11, each measured as a user meets it and printed against its
+ * target (never asserted: machines differ). `npm run bench` ends with them:
+ *  - start-up: `dlmsct --help`, `list`, `decode <frame>` from the compiled CLI, < 500 ms each;
+ *  - per-exchange client CPU reading the simulator (another process) over TCP, ≤ 30 µs;
+ *  - read-all wall time, ≤ 1.0× the independent C client (not available here: compared with the
+ *    figure issue 11 measured, labelled as such);
+ *  - the 9600-baud wire-speed ratio over the line-speed pty bridge, ≤ 1.05;
+ *  - the default run (`npm start`): under 20 s, its single-file report ≤ 5 MB and open in ≤ 2 s
+ *    (headless Chromium, when installed).
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readMeter } from './meter-read';
+import { startSimulatorChild } from './simulator-child';
+import { measureWireSpeed } from './wire-speed';
+
+const ROOT = path.resolve(__dirname, '..');
+const BIN = path.join(ROOT, 'bin', 'dlmsct.js');
+/** An SNRM frame (the one cli.test.ts decodes). */
+const FRAME = '7EA0070321930F017E';
+/** Issue 11: the meter's own C client read 342 attributes in 20–30 ms as a whole process; the worse end, per exchange. */
+const C_CLIENT_US_PER_EXCHANGE = 30_000 / 342;
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+
+export interface GoalResult {
+  readonly goal: string;
+  readonly measured: number;
+  readonly unit: string;
+  readonly target: number;
+  /** undefined: not measured (the note says why). */
+  readonly met: boolean | undefined;
+  readonly note?: string;
+}
+
+function goal(name: string, measured: number, unit: string, target: number, note?: string): GoalResult {
+  return { goal: name, measured, unit, target, met: Number.isFinite(measured) ? measured <= target : undefined, ...(note === undefined ? {} : { note }) };
+}
+
+function notMeasured(name: string, unit: string, target: number, note: string): GoalResult {
+  return { goal: name, measured: Number.NaN, unit, target, met: undefined, note };
+}
+
+function timeCli(args: string[], cwd = ROOT): { ms: number; ok: boolean; stderr: string } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 600_000, env: { ...process.env, DLMSCT_FROM: 'dist' } });
+  return { ms: performance.now() - t0, ok: r.status === 0 || (r.status === 1 && args[0] === 'run'), stderr: r.stderr };
+}
+
+function startup(samples: number): GoalResult[] {
+  return [['--help'], ['list'], ['decode', FRAME]].map((args) => {
+    const name = `start-up: dlmsct ${args[0]}`;
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < samples; i++) {
+      const t = timeCli(args);
+      if (!t.ok) return notMeasured(name, 'ms', 500, `did not run from dist/: ${t.stderr.trim().split('\n')[0]}`);
+      best = Math.min(best, t.ms);
+    }
+    return goal(name, best, 'ms', 500, `best of ${samples}, a new node process each`);
+  });
+}
+
+async function exchanges(runs: number): Promise<GoalResult[]> {
+  const sim = await startSimulatorChild();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlmsct-goals-'));
+  try {
+    const profile = path.join(dir, 'simulator-tcp.yaml');
+    fs.writeFileSync(
+      profile,
+      [
+        'device: { name: dlmsct simulator (bench child process) }',
+        `transport: { kind: tcp, host: 127.0.0.1, port: ${sim.ports.hdlc}, framing: hdlc }`,
+        'hdlc: { serverLogical: 1, serverPhysical: 16, addressSize: 2 }',
+        'timeouts: { response: 2s, interFrame: 200ms, inactivity: 120s, connect: 2s }',
+        'associations:',
+        '  public: { clientSap: 16, authentication: none }',
+        '',
+      ].join('\n'),
+    );
+    // One read first, unmeasured, so that the figures are of warm code.
+    await readMeter({ profile, runs: 1 });
+    const report = await readMeter({ profile, runs });
+    const a = report.associations[0]!;
+    const errors = report.total.errors;
+    const note = `${a.exchangesPerReadAll} exchanges and ${a.attributes} attributes per read-all, ${runs} runs, simulator in another process${errors ? `, ${errors} errors` : ''}`;
+    return [
+      goal('client CPU per exchange (TCP, hdlc)', a.perExchange.cpuUs, 'µs', 30, note),
+      goal(
+        'read-all wall per exchange vs the C client',
+        a.perExchange.wallUs,
+        'µs',
+        C_CLIENT_US_PER_EXCHANGE,
+        `read-all ${a.readAll.wallMs.toFixed(1)} ms; the target is issue 11's C-client figure (30 ms / 342 GETs), not measured in this run: no independent C client here`,
+      ),
+    ];
+  } finally {
+    await sim.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function wire(gets: number): Promise<GoalResult[]> {
+  const probe = spawnSync('socat', ['-V'], { stdio: 'ignore', timeout: 5000 });
+  if (probe.error !== undefined || probe.status !== 0)
+    return [notMeasured('9600 Bd: wall / wire time', '×', 1.05, 'socat is not installed (scripts/setup.sh installs it)')];
+  const f = await measureWireSpeed(9600, gets);
+  return [
+    goal(
+      '9600 Bd: wall / wire time',
+      f.ratio,
+      '×',
+      1.05,
+      `${f.exchanges} exchanges, ${f.bytes} B; per exchange ${f.perExchange.wallMs.toFixed(1)} ms on a ${f.perExchange.wireMs.toFixed(1)} ms wire: the client's gap ${f.perExchange.oursMs.toFixed(2)} ms, the simulator's turnaround and the bridge ${f.perExchange.turnaroundMs.toFixed(2)} ms`,
+    ),
+    goal('9600 Bd: (wire + the client gaps) / wire', f.oursRatio, '×', 1.05, 'the idle time that is the client’s own'),
+  ];
+}
+
+async function openMs(page: string): Promise<number | undefined> {
+  if (!CHROMIUM) return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { chromium } = require('playwright-core') as typeof import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const p = await browser.newPage();
+    const t0 = performance.now();
+    await p.goto(`file://${page}`);
+    await p.getByText('Application layer').first().waitFor({ timeout: 60_000 });
+    return performance.now() - t0;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function defaultRun(subset: string | undefined): Promise<GoalResult[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlmsct-goals-run-'));
+  try {
+    const args = ['run', '--profile', path.join(ROOT, 'profiles', 'simulator.yaml'), '--report', ...(subset ? ['--suite', subset] : [])];
+    const what = subset ? `suite ${subset} only (quick)` : 'every suite';
+    const t = timeCli(args, dir);
+    if (!t.ok) return [notMeasured('default run (npm start)', 's', 20, `failed: ${t.stderr.trim().split('\n')[0]}`)];
+    const page = path.join(dir, 'allure-report', 'index.html');
+    const size = fs.statSync(page).size / 1e6;
+    const opened = await openMs(page);
+    return [
+      goal('default run (npm start)', t.ms / 1000, 's', 20, `${what}, report included`),
+      goal('single-file report size', size, 'MB', 5, what),
+      opened === undefined
+        ? notMeasured('report open time', 's', 2, 'chromium is not installed (scripts/setup.sh installs it)')
+        : goal('report open time', opened / 1000, 's', 2, 'headless Chromium, until the tree shows'),
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function runGoals(quick: boolean): Promise<GoalResult[]> {
+  return [
+    ...startup(quick ? 1 : 3),
+    ...(await exchanges(quick ? 1 : 5)),
+    ...(await wire(quick ? 2 : 20)),
+    ...(await defaultRun(quick ? 'association/open' : undefined)),
+  ];
+}
+
+export function formatGoals(goals: readonly GoalResult[]): string[] {
+  const fmt = (n: number): string => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2)) : '—');
+  const rows = goals.map((g) => [
+    g.goal,
+    `${fmt(g.measured)} ${g.unit}`,
+    `≤ ${fmt(g.target)} ${g.unit}`,
+    g.met === undefined ? 'not measured' : g.met ? 'met' : 'NOT met',
+    g.note ?? '',
+  ]);
+  const header = ['goal', 'measured', 'target', '', 'notes'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: readonly string[]): string => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join(' | ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)];
+}

@@ -1,0 +1,98 @@
+/**
+ * `--parallel N`: N worker processes, each running one meter at a time through the same code as
+ * a sequential batch (runDevice: mocha, Allure, junit.xml, summary.json into the meter's own
+ * folder). Processes, not promises: the mocha/Allure binding keeps one run per process. The
+ * parent hands out device ids and collects each meter's verdict; a worker that dies takes only
+ * its current meter down (recorded as broken, the harness's fault) and is replaced.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../paths';
+import type { BatchDevice } from './batch-summary';
+
+export type WorkerRequest = { readonly type: 'run'; readonly id: string };
+export type WorkerReply = { readonly type: 'done'; readonly id: string; readonly entry: BatchDevice } | { readonly type: 'failed'; readonly id: string; readonly message: string };
+
+export interface WorkerPool {
+  /** Runs one device in a free worker (callers keep at most `size` runs in flight). */
+  run(id: string): Promise<BatchDevice | { readonly failed: string }>;
+  close(): Promise<void>;
+}
+
+/** How much of a dying worker's stderr is kept for the meter's reason. */
+const STDERR_TAIL = 2000;
+
+const BIN = path.join(REPO_ROOT, 'bin', 'dlmsct.js');
+
+interface Slot {
+  child: ChildProcess;
+  stderr: string;
+  busy: boolean;
+}
+
+export function startWorkerPool(size: number, runArgs: readonly string[]): WorkerPool {
+  const spawn = (): Slot => {
+    const child = fork(BIN, ['run', ...runArgs, '--worker'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const slot: Slot = { child, stderr: '', busy: false };
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (t: string) => {
+      slot.stderr = (slot.stderr + t).slice(-STDERR_TAIL);
+    });
+    return slot;
+  };
+  const slots: Slot[] = Array.from({ length: size }, spawn);
+  return {
+    run(id) {
+      const i = slots.findIndex((s) => !s.busy);
+      if (i < 0) return Promise.reject(new Error('worker pool: more runs in flight than workers'));
+      const slot = slots[i]!;
+      slot.busy = true;
+      return new Promise((resolve) => {
+        const onMessage = (m: WorkerReply) => {
+          if (m.id !== id) return;
+          done();
+          resolve(m.type === 'done' ? m.entry : { failed: m.message });
+        };
+        const onExit = (code: number | null, signal: string | null) => {
+          done();
+          // Replace the dead worker so the batch goes on with as many lanes.
+          slots[i] = spawn();
+          const tail = slot.stderr.trim().split('\n').slice(-3).join(' / ');
+          resolve({ failed: `harness: the worker running this meter exited (${signal ?? `code ${code}`})${tail ? `: ${tail}` : ''}` });
+        };
+        const done = () => {
+          slot.child.off('message', onMessage);
+          slot.child.off('exit', onExit);
+          slot.busy = false;
+        };
+        slot.child.on('message', onMessage);
+        slot.child.on('exit', onExit);
+        slot.child.send({ type: 'run', id } satisfies WorkerRequest);
+      });
+    },
+    async close() {
+      await Promise.all(
+        slots.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              if (s.child.exitCode !== null || s.child.signalCode !== null) return resolve();
+              s.child.once('exit', () => resolve());
+              // Closing the channel tells the worker to finish (worker.ts).
+              s.child.disconnect();
+            }),
+        ),
+      );
+    },
+  };
+}
+
+/** Arguments for the workers: the run's own, without what only the parent does. */
+export function workerArgs(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--parallel' || a === '--shard') i++;
+    else if (!a.startsWith('--parallel=') && !a.startsWith('--shard=')) out.push(a);
+  }
+  return out;
+}
