@@ -41,7 +41,12 @@ async function batch(plan: Plan): Promise<BenchResult[]> {
   const meters = plan.quick ? 1 : envInt('DLMSCT_BENCH_METERS', 1000);
   const parallel = plan.quick ? 1 : envInt('DLMSCT_BENCH_PARALLEL', Math.max(2, os.cpus().length * 2));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlmsct-bench-batch-'));
-  const fleet = await startFleet({ count: meters, framing: 'hdlc', inactivityTimeoutS: 120, faults: meterFaults([], String(Math.floor(meters / FAULTY_EVERY)), meters) });
+  const fleet = await startFleet({
+    count: meters,
+    framing: 'hdlc',
+    inactivityTimeoutS: 120,
+    faults: meterFaults([], String(Math.floor(meters / FAULTY_EVERY)), meters),
+  });
   try {
     const profile = path.join(dir, 'profile.yaml');
     fs.writeFileSync(profile, profileText(fleet.meters[0]!.port));
@@ -55,7 +60,20 @@ async function batch(plan: Plan): Promise<BenchResult[]> {
     fs.writeFileSync(path.join(dir, 'devices.csv'), fleetDevicesCsv(fleet));
     const suite = plan.quick ? 'acceptance/*' : '{association,acceptance}/*';
     const root = path.join(dir, 'results');
-    const args = ['run', '--profile', profile, '--devices', path.join(dir, 'devices.csv'), '--suite', suite, '--results', root, '--quiet', '--parallel', String(parallel)];
+    const args = [
+      'run',
+      '--profile',
+      profile,
+      '--devices',
+      path.join(dir, 'devices.csv'),
+      '--suite',
+      suite,
+      '--results',
+      root,
+      '--quiet',
+      '--parallel',
+      String(parallel),
+    ];
     const cpu0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     await main(args, { out: () => undefined, err: () => undefined });
@@ -75,7 +93,13 @@ async function batch(plan: Plan): Promise<BenchResult[]> {
         usPerUnit: wallNs / 1e3 / meters,
         cpuUsPerUnit: (cpu.user + cpu.system) / meters,
         cpuLabel: parallel > 1 ? 'parent and simulators only (workers are other processes)' : 'whole batch, in process',
-        extra: { metersPerMinute: (meters / seconds) * 60, casesPerMeter: cases / meters, accepted: summary.totals.accepted, rejected: summary.totals.rejected, unreachable: summary.totals.unreachable },
+        extra: {
+          metersPerMinute: (meters / seconds) * 60,
+          casesPerMeter: cases / meters,
+          accepted: summary.totals.accepted,
+          rejected: summary.totals.rejected,
+          unreachable: summary.totals.unreachable,
+        },
       },
     ];
   } finally {

@@ -14,7 +14,7 @@ import { formatTable } from './table';
 
 describe('npm run bench -- --quick', function () {
   // Mostly the simulator child process starting ts-node; the benchmarks take about a second.
-  this.timeout(60_000);
+  this.timeout(240_000);
   const dir = mkdtempSync(join(tmpdir(), 'dlmsct-bench-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 

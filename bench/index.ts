@@ -17,6 +17,7 @@ import { clientTcpBenches } from './client-tcp.bench';
 import { codecBenches } from './codec.bench';
 import { hdlcLinkBenches } from './hdlc-link.bench';
 import { hdlcSegmentedBenches } from './hdlc-segmented.bench';
+import { objectWalkBenches } from './object-walk.bench';
 import { securityBenches } from './security.bench';
 import { servicesTcpBenches } from './services-tcp.bench';
 import { formatGoals, runGoals, type GoalResult } from './goals';
@@ -31,6 +32,7 @@ export const GROUPS: Readonly<Record<string, BenchGroup>> = {
   'hdlc-segmented': hdlcSegmentedBenches,
   ciphered: cipheredBenches,
   'client-memory': clientMemoryBenches,
+  'object-walk': objectWalkBenches,
   security: securityBenches,
   'client-tcp': clientTcpBenches,
   'services-tcp': servicesTcpBenches,

@@ -142,7 +142,7 @@ export interface ConfirmedServiceErrorOutcome {
 /** RLRQ fields (Green Book 9.3.3): reason [0] and user-information [30] (an InitiateRequest). */
 export interface ReleaseOptions {
   readonly reason?: 'normal' | 'urgent' | 'user-defined';
-  /** Carry the association's InitiateRequest in the RLRQ user-information. */
+  /** Carry the association's InitiateRequest in the RLRQ user-information (default: in a ciphered association yes, protected; otherwise no). */
   readonly userInformation?: boolean;
   /** In a ciphered association: carry it unprotected (the negative case of Green Book 9.3.3). */
   readonly unprotectedUserInformation?: boolean;
@@ -320,6 +320,8 @@ export interface RawFrameAccess {
 export interface DlmsClient {
   /** Every frame and event since the client was made, in order. */
   readonly trace: readonly TraceRecord[];
+  /** Remarks on the link itself (an opening the profile tolerates), for every case that used it. */
+  readonly remarks?: readonly { readonly text: string; readonly clause: string }[];
   /**
    * Opens the transport (p-retry for the connection only) and, for HDLC, SNRM/UA from the
    * client address of `clientSap` (default 16, the public client). `associate` connects by
@@ -350,6 +352,8 @@ export interface DlmsClient {
   /** Short-name WRITE (Green Book 9.3 WriteRequest), one value per variable. */
   write(items: readonly SnWriteItem[]): Promise<WriteOutcome>;
   release(options?: ReleaseOptions): Promise<ReleaseOutcome>;
+  /** An association is open on a live link (the engine's cleanup releases it). */
+  isAssociated?(): boolean;
   /** DISC/UA for HDLC; then the transport closes. Never throws. */
   disconnect(): Promise<void>;
   /** Frame-level access (HDLC framing only); absent for clients that cannot give it. */

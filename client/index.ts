@@ -102,6 +102,8 @@ class TracingClient implements DlmsClient {
   private channel: SecureChannel | undefined;
   private associated: AssociationParams | undefined;
   private readonly counters: CounterStore;
+  /** Raw frames went out on this link: its state is the case's business, not the link machine's. */
+  private rawUsed = false;
 
   constructor(private readonly opts: ClientOptions) {
     // Protected APDUs are recorded as sent and, in an extra layer, deciphered (client/ciphering.ts).
@@ -112,6 +114,13 @@ class TracingClient implements DlmsClient {
 
   get trace(): readonly TraceRecord[] {
     return this.rec.recorder.records;
+  }
+
+  /** Remarks on how the link was opened (a mode E meter acknowledged without `\2`), once each. */
+  private readonly linkRemarks: { readonly text: string; readonly clause: string }[] = [];
+
+  get remarks(): readonly { readonly text: string; readonly clause: string }[] {
+    return this.linkRemarks;
   }
 
   async connect(clientSap = PUBLIC_CLIENT_SAP, proposal?: LinkProposal): Promise<ConnectOutcome> {
@@ -267,7 +276,10 @@ class TracingClient implements DlmsClient {
     const link = await this.ensureLink();
     if ('kind' in link) return link;
     const channel = this.channel;
-    const outcome = channel?.ciphered ? await releaseSecured(link.link, options ?? {}, channel, this.associated) : await release(link.link, options, this.initiate);
+    // In a ciphered context the RLRQ carries the protected InitiateRequest unless told otherwise:
+    // a meter whose policy requires protection refuses a bare RLRQ (real-meter.md section 2).
+    const opts = { ...options, userInformation: options?.userInformation ?? true };
+    const outcome = channel?.ciphered ? await releaseSecured(link.link, opts, channel, this.associated) : await release(link.link, options, this.initiate);
     // RLRE not-finished: the server keeps the association (Green Book 9.3.3).
     if (outcome.kind === 'released' && outcome.reason !== 'not-finished') {
       this.negotiated = UNNEGOTIATED;
@@ -288,6 +300,7 @@ class TracingClient implements DlmsClient {
         this.rec.event('the meter had closed the connection: the frame goes on a fresh connection');
         await this.openLink(this.sap ?? PUBLIC_CLIENT_SAP);
       }
+      this.rawUsed = true;
       return this.hdlcLink('send a raw frame').sendRaw(bytes, note);
     },
     nextFrame: async (timeoutMs) => this.hdlcLink('wait for a raw frame').nextRaw(timeoutMs),
@@ -301,11 +314,17 @@ class TracingClient implements DlmsClient {
       attemptTimeoutMs: this.opts.connectTimeoutMs,
       retries: this.opts.connectRetries ?? 2,
       onRetry: (note) => this.rec.event(note),
-      onOpening: (note) => this.rec.event(note),
+      // The sign-on's bytes go into the trace as sent and received: a failed opening is judged on them.
+      onOpening: (x) =>
+        x.bytes && x.dir !== 'event' ? this.rec.recorder.frame(x.dir, x.bytes.slice(), [{ layer: 'iec62056-21', summary: JSON.stringify(String.fromCharCode(...x.bytes)) }], x.note) : this.rec.event(x.note),
+      onRemark: (text, clause) => {
+        if (!this.linkRemarks.some((r) => r.text === text)) this.linkRemarks.push({ text, clause });
+      },
     });
     this.rec.event(`connected: ${transport.label}`);
     this.transport = transport;
     this.sap = clientSap;
+    this.rawUsed = false;
     this.link =
       this.opts.link.framing === 'hdlc'
         ? new HdlcClientLink(transport, this.opts.link, clientSap, this.rec, proposal)
@@ -317,6 +336,11 @@ class TracingClient implements DlmsClient {
     if (this.link instanceof HdlcClientLink) return this.link;
     const why = this.link ? 'the link is not HDLC' : 'no link is open';
     throw new ClientError(`cannot ${what}: ${why}`, this.link ? 'profile' : 'harness', 'CLIENT_NO_HDLC_LINK');
+  }
+
+  isAssociated(): boolean {
+    // After raw frames the link machine no longer knows the DUT's state (an SNRM resets it): not ours to release.
+    return this.negotiated !== UNNEGOTIATED && this.link !== undefined && this.link.dead !== true && !this.rawUsed;
   }
 
   async disconnect(): Promise<void> {

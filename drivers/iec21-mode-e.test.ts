@@ -92,6 +92,14 @@ describe('IEC 62056-21 mode E opening (sans-IO)', () => {
     expect(summary(actions)).to.deep.equal(['fail IEC21_NO_MODE_E@5']);
   });
 
+  it('acknowledges a device without \\2 anyway when told requireEnhancedId: false, and says so in the note', () => {
+    const { actions, last } = feed(startModeE({ ...config, requireEnhancedId: false }, 0), ['/GRX5123456789\r\n']);
+    expect(summary(actions)).to.deep.equal(['send "\\u0006252\\r\\n"', 'switch 9600']);
+    const ack = actions.find((x) => x.type === 'send');
+    expect(ack?.type === 'send' && ack.note).to.match(/lacks the enhanced identification \\2/);
+    expect(last.state.phase === 'switching' && last.state.identification.hdlc).to.equal(false);
+  });
+
   it('refuses bytes sent after the identification, before the acknowledgement', () => {
     const { actions } = feed(startModeE(config, 0), [`${ident}~`]);
     expect(summary(actions)).to.deep.equal([`fail IEC21_IDENT_TRAILING_BYTES@${ident.length}`]);

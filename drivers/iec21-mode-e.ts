@@ -30,6 +30,12 @@ export interface ModeEConfig {
   readonly responseTimeoutMs: number;
   /** Highest baud rate to select; default: whatever the device offers. */
   readonly maxBaud?: number;
+  /**
+   * false: a device that signs on without the enhanced identification `\2` still gets the
+   * acknowledgement (some meters speak HDLC after it anyway); the identification then says
+   * `hdlc: false` and the caller remarks on it. Default true (IEC 62056-21 6.3.2 requires it).
+   */
+  readonly requireEnhancedId?: boolean;
 }
 
 export type ModeEAction =
@@ -55,6 +61,7 @@ export type ModeEState =
       /** When silence since the request or the last byte becomes a failure. */
       readonly deadline: number;
       readonly maxBaud: number;
+      readonly requireEnhancedId: boolean;
     }
   | { readonly phase: 'switching'; readonly identification: Identification; readonly baudRate: number }
   | { readonly phase: 'failed'; readonly error: Iec21Error };
@@ -97,7 +104,7 @@ export function startModeE(config: ModeEConfig, now: number): ModeEStep {
   }
   const request = encodeRequest(config.address);
   return {
-    state: { phase: 'awaiting-identification', request, received: new Uint8Array(0), skipped: 0, responseTimeoutMs: config.responseTimeoutMs, deadline: now + config.responseTimeoutMs, maxBaud },
+    state: { phase: 'awaiting-identification', request, received: new Uint8Array(0), skipped: 0, responseTimeoutMs: config.responseTimeoutMs, deadline: now + config.responseTimeoutMs, maxBaud, requireEnhancedId: config.requireEnhancedId ?? true },
     actions: [
       { type: 'send', bytes: request, note: 'IEC 62056-21 request message' },
       { type: 'arm-timer', at: now + config.responseTimeoutMs },
@@ -146,14 +153,18 @@ export function receiveModeE(state: ModeEState, chunk: Uint8Array, now: number):
     return failed(new Iec21Error('IEC21_IDENT_TRAILING_BYTES', at, 'nothing until the acknowledgement is sent', `${received.length - at} byte(s), first ${describeByte(received[at])}`), actions);
   }
   const identification = scan.identification;
-  if (!identification.hdlc) {
+  if (!identification.hdlc && state.requireEnhancedId) {
     const at = skipped + 5; // where `\2` stands: right after Z
     return failed(new Iec21Error('IEC21_NO_MODE_E', at, 'the enhanced identification \\2 (binary mode, HDLC)', identification.enhanced.length === 0 ? 'no enhanced identification' : identification.enhanced.map((w) => `\\${w}`).join('')), actions);
   }
   const baudRate = selectBaudRate(identification.baudRate, state.maxBaud);
   const baudCharacter = String(BAUD_RATES.indexOf(baudRate));
   actions.push(
-    { type: 'send', bytes: encodeOptionSelect(baudCharacter), note: `IEC 62056-21 acknowledgement: mode E at ${baudRate} baud` },
+    {
+      type: 'send',
+      bytes: encodeOptionSelect(baudCharacter),
+      note: `IEC 62056-21 acknowledgement: mode E at ${baudRate} baud${identification.hdlc ? '' : ' (sent although the identification lacks the enhanced identification \\2: the profile says requireEnhancedId: false)'}`,
+    },
     { type: 'switch', baudRate, identification },
   );
   return { state: { phase: 'switching', identification, baudRate }, actions };

@@ -25,6 +25,8 @@ export interface Iec21ModeEOptions {
   readonly timeoutMs: number;
   /** Highest baud rate to select (default: the device's offer). */
   readonly maxBaud?: number;
+  /** false: acknowledge a device without the enhanced identification `\2` anyway (ModeEConfig). */
+  readonly requireEnhancedId?: boolean;
   /** Every message of the opening as it crosses the line, for the trace. */
   readonly onExchange?: (record: Iec21Exchange) => void;
 }
@@ -50,7 +52,9 @@ interface Agreed {
 export async function openIec21ModeE(opts: Iec21ModeEOptions): Promise<Iec21Transport> {
   // Configuration errors (address, maxBaud) are thrown before the port is touched.
   const first = startModeE(
-    { responseTimeoutMs: opts.timeoutMs, ...(opts.address !== undefined && { address: opts.address }), ...(opts.maxBaud !== undefined && { maxBaud: opts.maxBaud }) },
+    { responseTimeoutMs: opts.timeoutMs, ...(opts.address !== undefined && { address: opts.address }), ...(opts.maxBaud !== undefined && { maxBaud: opts.maxBaud }),
+      ...(opts.requireEnhancedId !== undefined && { requireEnhancedId: opts.requireEnhancedId }),
+    },
     performance.now(),
   );
   const opening = await openSerial({ path: opts.path, baudRate: BAUD_RATES[0]!, dataBits: 7, parity: 'even', stopBits: 1, timeoutMs: opts.timeoutMs });

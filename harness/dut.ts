@@ -4,7 +4,7 @@
  * TCP and serial it opens the transport through client/open-transport (harness/ may not reach
  * drivers/ itself).
  */
-import type { DlmsClient } from '../client/api';
+import { ClientError, type DlmsClient } from '../client/api';
 import { createClient } from '../client';
 import { fileCounterStore, memoryCounterStore } from '../client/counters';
 import { openTransport, type TransportSpec } from '../client/open-transport';
@@ -48,7 +48,7 @@ export async function startDut(profile: Profile, opts: DutOptions = {}): Promise
       label = `tcp ${t.host}:${t.port}`;
       break;
     case 'serial':
-      spec = { kind: 'serial', path: t.path, baudRate: t.baudRate, ...(t.opening === undefined ? {} : { opening: t.opening }) };
+      spec = { kind: 'serial', path: t.path, baudRate: t.baudRate, ...(t.opening === undefined ? {} : { opening: t.opening.kind, requireEnhancedId: t.opening.requireEnhancedId }) };
       label = `serial ${t.path}`;
       break;
     default: {
@@ -63,7 +63,15 @@ export async function startDut(profile: Profile, opts: DutOptions = {}): Promise
     // for a real device (client/counters.ts), in memory for the simulator, which restarts each run.
     newClient: () => createClient({ ...clientOptionsFor(profile, spec), counters, deviceKey: `${profile.device.name} @ ${label}` }),
     async probe() {
-      const tr = await openTransport(spec, { attemptTimeoutMs: profile.timeouts.connectMs, retries: 0 });
+      let tr;
+      try {
+        tr = await openTransport(spec, { attemptTimeoutMs: profile.timeouts.connectMs, retries: 0 });
+      } catch (e) {
+        // The meter answered, wrongly (a failed IEC 62056-21 sign-on): that is a finding each case
+        // reports with the bytes exchanged, not an unreachable device.
+        if (e instanceof ClientError && e.culprit === 'dut') return;
+        throw e;
+      }
       await tr.close();
     },
     stop,

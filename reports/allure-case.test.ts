@@ -19,6 +19,12 @@ describe('layerOf', () => {
     expect(layerOf('association/open')).to.equal('Application layer: association (ACSE)');
     expect(layerOf('misc/x')).to.equal('misc');
   });
+
+  it('gives every shipped suite folder a title (none left as its bare folder name)', () => {
+    const folders = fs.readdirSync(path.resolve(__dirname, '..', 'suites'), { withFileTypes: true }).filter((e) => e.isDirectory());
+    expect(folders.length).to.be.greaterThan(0);
+    for (const f of folders) expect(layerOf(`${f.name}/x`), f.name).to.not.equal(f.name);
+  });
 });
 
 describe('addRemarkStatusDetails', () => {

@@ -61,6 +61,7 @@ const LAYER_OF_GROUP: Readonly<Record<string, string>> = {
   hdlc: 'Data link layer (HDLC, IEC 62056-46)',
   wrapper: 'Transport layer (wrapper, IEC 62056-47)',
   association: 'Application layer: association (ACSE)',
+  services: 'Application layer: xDLMS services',
   security: 'Application layer: security',
   classes: 'COSEM interface classes',
   'selective-access': 'Application layer: selective access',

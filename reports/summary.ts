@@ -43,6 +43,9 @@ export interface SummaryInput {
   readonly reported?: ReportedStatus;
   readonly deviation?: SummaryDeviation;
   readonly reason?: string;
+  /** Who is at fault when the case did not pass (DESIGN.md, Verdicts), and the cause's stable code. */
+  readonly culprit?: string;
+  readonly code?: string;
   readonly remarks?: readonly SummaryRemark[];
   readonly durationMs: number;
 }
@@ -53,6 +56,8 @@ export interface SummaryCase {
   readonly suite: string;
   readonly status: ReportedStatus;
   readonly reason: string | null;
+  readonly culprit?: string;
+  readonly code?: string;
   /** Every remark of the case, whatever its verdict (a failed case may carry a teardown remark too). */
   readonly remarks: readonly SummaryRemark[];
   readonly durationMs: number;
@@ -84,6 +89,8 @@ export function buildSummary(results: readonly SummaryInput[], meta: SummaryMeta
       suite: r.suite,
       status,
       reason: r.reason ?? null,
+      ...(r.culprit === undefined ? {} : { culprit: r.culprit }),
+      ...(r.code === undefined ? {} : { code: r.code }),
       remarks: r.remarks ?? [],
       durationMs: r.durationMs,
       ...(r.deviation ? { deviation: { ...r.deviation, verdict: r.status } } : {}),

@@ -68,6 +68,8 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
 
 /** The fleet as a devices file (docs/batch.md): one row per meter, its address and identity. */
 export function fleetDevicesCsv(fleet: Pick<Fleet, 'meters' | 'host'>): string {
-  const rows = fleet.meters.map((m) => [m.id, m.serial, m.faults.length ? `faults: ${m.faults.join(' ')}` : '', fleet.host, m.port, m.logicalDeviceName].join(','));
+  const rows = fleet.meters.map((m) =>
+    [m.id, m.serial, m.faults.length ? `faults: ${m.faults.join(' ')}` : '', fleet.host, m.port, m.logicalDeviceName].join(','),
+  );
   return `${['id,serial,label,host,port,logicalDeviceName', ...rows].join('\n')}\n`;
 }

@@ -5,6 +5,7 @@
  */
 import * as net from 'node:net';
 import { memoryPair } from '../drivers/memory';
+import { openSerial } from '../drivers/serial';
 import { socketTransport } from '../drivers/tcp';
 import type { Transport } from '../drivers/transport';
 import { activeHooks, FAULTS, faultsNamed, type Fault } from './faults';
@@ -33,6 +34,11 @@ export interface SimulatorOptions {
   readonly inactivityTimeoutS?: number;
   /** Milliseconds since the epoch; default Date.now. Clock and living registers read it. */
   readonly now?: () => number;
+  /**
+   * Replaces the LLS password of every `authentication: low` association (`dlmsct simulate
+   * --password`), with the reference it came from (shown instead of the text).
+   */
+  readonly llsPassword?: { readonly ref: string; readonly bytes: Uint8Array };
   /** This meter's own logical device name and serial number (one meter of a simulated batch). */
   readonly identity?: MeterIdentity;
 }
@@ -42,11 +48,15 @@ export interface Simulator {
   connectMemory(): Transport;
   /** Serves an already open transport (a serial port, a test double) until it closes. */
   serveTransport(transport: Transport): void;
+  /** Opens a serial device (8N1) and serves it; rejects when it cannot be opened within `timeoutMs`. */
+  serveSerial(path: string, baudRate: number, timeoutMs: number): Promise<void>;
   /** Listens on TCP; resolves with the bound port (0 = an ephemeral port). Default host 127.0.0.1. */
   listenTcp(port?: number, host?: string): Promise<number>;
   /** Closes every listener and connection. */
   stop(): Promise<void>;
   readonly faults: readonly string[];
+  /** The meter served, after the options above (addresses and associations for a banner). */
+  readonly meter: MeterDefinition;
   /** Every variant the simulator shows: the meter definition's and the options'. */
   readonly variants: readonly string[];
 }
@@ -67,7 +77,7 @@ function asHooked(v: Variant): Fault {
 export function createSimulator(opts: SimulatorOptions): Simulator {
   const now = opts.now ?? Date.now;
   const faultNames = [...(opts.faults ?? [])];
-  const meter = withIdentity(withInactivity(loadMeterDefinition(opts.meter ?? DEFAULT_METER, opts.variants ?? []), opts.inactivityTimeoutS), opts.identity);
+  const meter = withPassword(withIdentity(withInactivity(loadMeterDefinition(opts.meter ?? DEFAULT_METER, opts.variants ?? []), opts.inactivityTimeoutS), opts.identity), opts.llsPassword);
   const config: ServerConfig = {
     meter,
     framing: opts.framing,
@@ -85,8 +95,12 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
 
   return {
     faults: faultNames,
+    meter,
     variants: meter.variants,
     serveTransport: serve,
+    async serveSerial(path, baudRate, timeoutMs) {
+      serve(await openSerial({ path, baudRate, timeoutMs }));
+    },
     connectMemory() {
       const [client, server] = memoryPair(`simulator memory #${++connectionCount}`);
       serve(server);
@@ -111,6 +125,11 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
       await Promise.all(closing);
     },
   };
+}
+
+function withPassword(meter: MeterDefinition, password: SimulatorOptions['llsPassword']): MeterDefinition {
+  if (password === undefined) return meter;
+  return { ...meter, associations: meter.associations.map((a) => (a.authentication === 'low' ? { ...a, password } : a)) };
 }
 
 function withInactivity(meter: MeterDefinition, seconds: number | undefined): MeterDefinition {

@@ -10,14 +10,53 @@ const LDN_A = '444C4D30303030303030303031'; // DLM0000000001
 const LDN_B = '444C4D30303030303030303032'; // DLM0000000002
 
 const v = (type: string, value: unknown) => ({ kind: 'value' as const, data: { type, value } as never });
-const scaler = (s: number, u: number) => ({ kind: 'value' as const, data: { type: 'structure', items: [{ type: 'integer', value: s }, { type: 'enum', value: u }] } });
+const scaler = (s: number, u: number) => ({
+  kind: 'value' as const,
+  data: {
+    type: 'structure',
+    items: [
+      { type: 'integer', value: s },
+      { type: 'enum', value: u },
+    ],
+  },
+});
 const attr = (id: number, read: AttributeEntry['read'], access = 1): AttributeEntry => ({ id, access, selectors: [], read });
 
-function objects(o: { energy?: number; scaler?: number; time?: string; ldn?: string; version?: number; access?: number; extra?: boolean; methodAccess?: number } = {}): ObjectEntry[] {
+function objects(
+  o: { energy?: number; scaler?: number; time?: string; ldn?: string; version?: number; access?: number; extra?: boolean; methodAccess?: number } = {},
+): ObjectEntry[] {
   const ldn = o.ldn ?? LDN_A;
   return [
-    { classId: 8, version: 0, obis: '0-0:1.0.0.255', attributes: [attr(1, v('octet-string', '0000010000FF')), attr(2, v('octet-string', o.time ?? '07EA0101040A0000FF800000'))], methods: [] },
-    { classId: 17, version: 0, obis: '0-0:41.0.0.255', attributes: [attr(2, { kind: 'value', data: { type: 'array', items: [{ type: 'structure', items: [{ type: 'long-unsigned', value: 1 }, { type: 'octet-string', value: ldn }] }] } })], methods: [] },
+    {
+      classId: 8,
+      version: 0,
+      obis: '0-0:1.0.0.255',
+      attributes: [attr(1, v('octet-string', '0000010000FF')), attr(2, v('octet-string', o.time ?? '07EA0101040A0000FF800000'))],
+      methods: [],
+    },
+    {
+      classId: 17,
+      version: 0,
+      obis: '0-0:41.0.0.255',
+      attributes: [
+        attr(2, {
+          kind: 'value',
+          data: {
+            type: 'array',
+            items: [
+              {
+                type: 'structure',
+                items: [
+                  { type: 'long-unsigned', value: 1 },
+                  { type: 'octet-string', value: ldn },
+                ],
+              },
+            ],
+          },
+        }),
+      ],
+      methods: [],
+    },
     { classId: 1, version: 0, obis: '0-0:42.0.0.255', attributes: [attr(2, v('octet-string', ldn))], methods: [] },
     {
       classId: 3,
@@ -31,16 +70,28 @@ function objects(o: { energy?: number; scaler?: number; time?: string; ldn?: str
 }
 
 function snap(associations: AssociationSnapshot[], ldn = LDN_A): Snapshot {
-  return { format: SNAPSHOT_FORMAT, device: { name: 'm' }, profile: 'p.yaml', target: 't', readAt: '2026-01-01T00:00:00.000Z', logicalDeviceName: ldn, associations };
+  return {
+    format: SNAPSHOT_FORMAT,
+    device: { name: 'm' },
+    profile: 'p.yaml',
+    target: 't',
+    readAt: '2026-01-01T00:00:00.000Z',
+    logicalDeviceName: ldn,
+    associations,
+  };
 }
 const read = (name: string, objs: ObjectEntry[]): AssociationSnapshot => ({ name, status: 'read', associationVersion: 0, objects: objs });
 
 const golden = snap([read('public', objects()), read('reader', objects())]);
-const kinds = (g: Snapshot, m: Snapshot, rules = ruleSet()) => diffSnapshots(g, m, rules).differences.map((d) => [d.association, d.kind, d.object ?? null, d.member ?? null]);
+const kinds = (g: Snapshot, m: Snapshot, rules = ruleSet()) =>
+  diffSnapshots(g, m, rules).differences.map((d) => [d.association, d.kind, d.object ?? null, d.member ?? null]);
 
 describe('dlmsct diff (a meter against the golden sample)', () => {
   it('finds nothing between two readings of the same meter, whatever its dynamic values and own identity did', () => {
-    const other = snap([read('public', objects({ energy: 999, time: '07EA0102050B0000FF800000', ldn: LDN_B })), read('reader', objects({ ldn: LDN_B }))], LDN_B);
+    const other = snap(
+      [read('public', objects({ energy: 999, time: '07EA0102050B0000FF800000', ldn: LDN_B })), read('reader', objects({ ldn: LDN_B }))],
+      LDN_B,
+    );
     const d = diffSnapshots(golden, other, ruleSet());
     expect(d.same).to.equal(true);
     expect(d.ignored.map((i) => [i.object, i.attribute])).to.deep.include.members([
@@ -57,8 +108,12 @@ describe('dlmsct diff (a meter against the golden sample)', () => {
     expect(kinds(golden, snap([read('public', objects())]))).to.deep.equal([['reader', 'association-missing', null, null]]);
     expect(kinds(snap([read('public', objects())]), golden)).to.deep.equal([['reader', 'association-extra', null, null]]);
     const fewer = objects().filter((o) => o.obis !== '1-0:1.8.0.255');
-    expect(kinds(golden, snap([read('public', fewer), read('reader', objects())]))).to.deep.equal([['public', 'object-missing', '1-0:1.8.0.255 (class 3)', null]]);
-    expect(kinds(golden, snap([read('public', objects({ extra: true })), read('reader', objects())]))).to.deep.equal([['public', 'object-extra', '0-0:96.50.0.255 (class 1)', null]]);
+    expect(kinds(golden, snap([read('public', fewer), read('reader', objects())]))).to.deep.equal([
+      ['public', 'object-missing', '1-0:1.8.0.255 (class 3)', null],
+    ]);
+    expect(kinds(golden, snap([read('public', objects({ extra: true })), read('reader', objects())]))).to.deep.equal([
+      ['public', 'object-extra', '0-0:96.50.0.255 (class 1)', null],
+    ]);
   });
 
   it('reports a class version, an attribute access right and a method access right that differ', () => {
@@ -74,19 +129,34 @@ describe('dlmsct diff (a meter against the golden sample)', () => {
     const m = snap([read('public', objects()), read('reader', objects({ scaler: -1 }))]);
     const d = diffSnapshots(golden, m, ruleSet());
     expect(d.differences).to.have.length(1);
-    expect(differenceText(d.differences[0]!)).to.equal('[reader] value 1-0:1.8.0.255 (class 3) attribute 3: golden structure{integer 0, enum 30}, meter structure{integer -1, enum 30}');
-    expect(diffTable(d, { golden: 'g.json', actual: 'm.json' })).to.match(/^reader +1-0:1\.8\.0\.255 \(class 3\) +attribute 3 +value +structure\{integer 0, enum 30\} +structure\{integer -1, enum 30\}$/m);
+    expect(differenceText(d.differences[0]!)).to.equal(
+      '[reader] value 1-0:1.8.0.255 (class 3) attribute 3: golden structure{integer 0, enum 30}, meter structure{integer -1, enum 30}',
+    );
+    expect(diffTable(d, { golden: 'g.json', actual: 'm.json' })).to.match(
+      /^reader +1-0:1\.8\.0\.255 \(class 3\) +attribute 3 +value +structure\{integer 0, enum 30\} +structure\{integer -1, enum 30\}$/m,
+    );
   });
 
   it('reports a value the meter now refuses, or a meter that could not be associated', () => {
-    const refused = objects().map((o) => (o.obis === '1-0:1.8.0.255' ? { ...o, attributes: [attr(2, v('double-long-unsigned', 1)), attr(3, { kind: 'refused', result: 'read-write-denied' })] } : o));
-    expect(kinds(golden, snap([read('public', refused), read('reader', objects())]))).to.deep.equal([['public', 'read-outcome', '1-0:1.8.0.255 (class 3)', 'attribute 3']]);
+    const refused = objects().map((o) =>
+      o.obis === '1-0:1.8.0.255' ? { ...o, attributes: [attr(2, v('double-long-unsigned', 1)), attr(3, { kind: 'refused', result: 'read-write-denied' })] } : o,
+    );
+    expect(kinds(golden, snap([read('public', refused), read('reader', objects())]))).to.deep.equal([
+      ['public', 'read-outcome', '1-0:1.8.0.255 (class 3)', 'attribute 3'],
+    ]);
     const d = diffSnapshots(golden, snap([{ name: 'public', status: 'not-read', reason: 'not associated: rejected' }, read('reader', objects())]), ruleSet());
-    expect(d.differences).to.deep.equal([{ association: 'public', kind: 'association-not-read', golden: 'read', actual: 'not read (not associated: rejected)' }]);
+    expect(d.differences).to.deep.equal([
+      { association: 'public', kind: 'association-not-read', golden: 'read', actual: 'not read (not associated: rejected)' },
+    ]);
   });
 
   it('compares a dynamic attribute a rules file adds, and leaves out a static one it removes', () => {
-    const rules = ruleSet(parseRules('compare:\n  - { class: 3, obis: 1-0:1.8.0.255, attribute: 2, reason: delivered with zero energy }\nignore:\n  - { class: 3, attribute: 3 }\n', 'rules.yaml'));
+    const rules = ruleSet(
+      parseRules(
+        'compare:\n  - { class: 3, obis: 1-0:1.8.0.255, attribute: 2, reason: delivered with zero energy }\nignore:\n  - { class: 3, attribute: 3 }\n',
+        'rules.yaml',
+      ),
+    );
     const m = snap([read('public', objects({ energy: 5, scaler: 3 })), read('reader', objects())]);
     const d = diffSnapshots(golden, m, rules);
     expect(d.differences.map((x) => [x.kind, x.member])).to.deep.equal([['value', 'attribute 2']]);

@@ -45,7 +45,7 @@ export interface DiffResult {
   readonly ignored: readonly Ignored[];
 }
 
-const IDENTITY_MARK = '<this meter\'s logical device name>';
+const IDENTITY_MARK = "<this meter's logical device name>";
 
 const objectName = (o: Pick<ObjectEntry, 'obis' | 'classId'>) => `${o.obis} (class ${o.classId})`;
 const keyOf = (o: Pick<ObjectEntry, 'obis' | 'classId'>) => `${o.classId}/${o.obis}`;
@@ -53,16 +53,28 @@ const keyOf = (o: Pick<ObjectEntry, 'obis' | 'classId'>) => `${o.classId}/${o.ob
 export function diffSnapshots(golden: Snapshot, actual: Snapshot, rules: RuleSet, only?: string): DiffResult {
   const differences: Difference[] = [];
   const ignored = new Map<string, Ignored>();
-  const names = [...new Set([...golden.associations.map((a) => a.name), ...actual.associations.map((a) => a.name)])].filter((n) => only === undefined || n === only);
+  const names = [...new Set([...golden.associations.map((a) => a.name), ...actual.associations.map((a) => a.name)])].filter(
+    (n) => only === undefined || n === only,
+  );
   for (const name of names) {
     const g = golden.associations.find((a) => a.name === name);
     const m = actual.associations.find((a) => a.name === name);
     if (!m) {
-      differences.push({ association: name, kind: 'association-missing', golden: g?.status === 'read' ? `read, ${g.objects.length} objects` : 'present', actual: 'not in the snapshot' });
+      differences.push({
+        association: name,
+        kind: 'association-missing',
+        golden: g?.status === 'read' ? `read, ${g.objects.length} objects` : 'present',
+        actual: 'not in the snapshot',
+      });
       continue;
     }
     if (!g) {
-      differences.push({ association: name, kind: 'association-extra', golden: 'not in the golden sample', actual: m.status === 'read' ? `read, ${m.objects.length} objects` : 'present' });
+      differences.push({
+        association: name,
+        kind: 'association-extra',
+        golden: 'not in the golden sample',
+        actual: m.status === 'read' ? `read, ${m.objects.length} objects` : 'present',
+      });
       continue;
     }
     diffAssociation(g, m, { golden: golden.logicalDeviceName, actual: actual.logicalDeviceName }, rules, differences, ignored);
@@ -75,7 +87,14 @@ interface Identities {
   readonly actual: string | null;
 }
 
-function diffAssociation(g: AssociationSnapshot, m: AssociationSnapshot, ids: Identities, rules: RuleSet, out: Difference[], ignored: Map<string, Ignored>): void {
+function diffAssociation(
+  g: AssociationSnapshot,
+  m: AssociationSnapshot,
+  ids: Identities,
+  rules: RuleSet,
+  out: Difference[],
+  ignored: Map<string, Ignored>,
+): void {
   const association = g.name;
   if (g.status !== 'read' || m.status !== 'read') {
     // Nothing to compare object by object: say what each side got, when they differ.
@@ -95,11 +114,20 @@ function diffAssociation(g: AssociationSnapshot, m: AssociationSnapshot, ids: Id
     diffObject(association, go, mo, ids, rules, out, ignored);
   }
   for (const mo of m.objects) {
-    if (!theirs.has(keyOf(mo))) out.push({ association, kind: 'object-extra', object: objectName(mo), golden: 'not in the object list', actual: `listed, version ${mo.version}` });
+    if (!theirs.has(keyOf(mo)))
+      out.push({ association, kind: 'object-extra', object: objectName(mo), golden: 'not in the object list', actual: `listed, version ${mo.version}` });
   }
 }
 
-function diffObject(association: string, g: ObjectEntry, m: ObjectEntry, ids: Identities, rules: RuleSet, out: Difference[], ignored: Map<string, Ignored>): void {
+function diffObject(
+  association: string,
+  g: ObjectEntry,
+  m: ObjectEntry,
+  ids: Identities,
+  rules: RuleSet,
+  out: Difference[],
+  ignored: Map<string, Ignored>,
+): void {
   const object = objectName(g);
   if (g.version !== m.version) out.push({ association, kind: 'class-version', object, golden: `version ${g.version}`, actual: `version ${m.version}` });
   const mAttrs = new Map(m.attributes.map((a) => [a.id, a]));
@@ -114,14 +142,23 @@ function diffObject(association: string, g: ObjectEntry, m: ObjectEntry, ids: Id
     diffValue(association, g, ga, ma, ids, rules, out, ignored);
   }
   for (const ma of m.attributes) {
-    if (!g.attributes.some((a) => a.id === ma.id)) out.push({ association, kind: 'attribute-access', object, member: `attribute ${ma.id}`, golden: 'not in the object list', actual: accessText(ma) });
+    if (!g.attributes.some((a) => a.id === ma.id))
+      out.push({ association, kind: 'attribute-access', object, member: `attribute ${ma.id}`, golden: 'not in the object list', actual: accessText(ma) });
   }
   const gm = new Map(g.methods.map((x) => [x.id, x.access]));
   const mm = new Map(m.methods.map((x) => [x.id, x.access]));
   for (const id of [...new Set([...gm.keys(), ...mm.keys()])].sort((a, b) => a - b)) {
     const ga = gm.get(id);
     const ma = mm.get(id);
-    if (ga !== ma) out.push({ association, kind: 'method-access', object, member: `method ${id}`, golden: ga === undefined ? 'not in the object list' : `access ${ga}`, actual: ma === undefined ? 'not in the object list' : `access ${ma}` });
+    if (ga !== ma)
+      out.push({
+        association,
+        kind: 'method-access',
+        object,
+        member: `method ${id}`,
+        golden: ga === undefined ? 'not in the object list' : `access ${ga}`,
+        actual: ma === undefined ? 'not in the object list' : `access ${ma}`,
+      });
   }
 }
 
@@ -132,7 +169,16 @@ function accessText(a: AttributeEntry): string {
 /** Outcomes that carry no evidence either way: the attribute was not asked on one side. */
 const NOT_ASKED: readonly AttributeRead['kind'][] = ['not-read', 'not-readable', 'withheld'];
 
-function diffValue(association: string, o: ObjectEntry, g: AttributeEntry, m: AttributeEntry, ids: Identities, rules: RuleSet, out: Difference[], ignored: Map<string, Ignored>): void {
+function diffValue(
+  association: string,
+  o: ObjectEntry,
+  g: AttributeEntry,
+  m: AttributeEntry,
+  ids: Identities,
+  rules: RuleSet,
+  out: Difference[],
+  ignored: Map<string, Ignored>,
+): void {
   if (NOT_ASKED.includes(g.read.kind) || NOT_ASKED.includes(m.read.kind)) return;
   const object = objectName(o);
   const member = `attribute ${g.id}`;

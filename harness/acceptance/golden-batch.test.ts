@@ -53,7 +53,18 @@ describe('the golden-sample case in a batch', function () {
     fs.writeFileSync(path.join(dir, 'batch.yaml'), profile(ports[0]!, 'golden: { snapshot: golden.json }\n'));
     fs.writeFileSync(path.join(dir, 'devices.csv'), ['id,serial,port', `m-1,S1,${ports[1]}`, `m-2,S2,${ports[2]}`].join('\n'));
     const root = path.join(dir, 'out');
-    const r = await dlmsct(['run', '--profile', path.join(dir, 'batch.yaml'), '--devices', path.join(dir, 'devices.csv'), '--suite', 'acceptance/*', '--results', root, '--quiet']);
+    const r = await dlmsct([
+      'run',
+      '--profile',
+      path.join(dir, 'batch.yaml'),
+      '--devices',
+      path.join(dir, 'devices.csv'),
+      '--suite',
+      'acceptance/*',
+      '--results',
+      root,
+      '--quiet',
+    ]);
     expect(r.code, r.err + r.out).to.equal(1);
     const summary = JSON.parse(fs.readFileSync(path.join(root, 'batch-summary.json'), 'utf8')) as BatchSummary;
     expect(summary.devices.map((d) => [d.id, d.verdict, d.reason])).to.deep.equal([

@@ -24,7 +24,8 @@ export function goldenSuite(profile: Profile): SuiteDef | undefined {
         id: GOLDEN_CASE,
         title: "The association's objects, access rights and static configuration equal the golden sample's",
         spec: 'Blue Book 4.4.3 (object_list, access rights); the class attribute tables (static / dyn.)',
-        requirement: 'Every object of the golden sample is listed with the same class version and access rights, no other object is, and every static attribute holds the same value.',
+        requirement:
+          'Every object of the golden sample is listed with the same class version and access rights, no other object is, and every static attribute holds the same value.',
         // Proved by harness/acceptance/golden-batch.test.ts (the sample read from a clean meter).
         detects: ['register-scaler-unit-wrong-type'],
         tags: ['acceptance'],
@@ -47,7 +48,7 @@ export function withGolden(suites: readonly SuiteDef[], profile: Profile): Suite
 /** `run --golden FILE [--golden-rules FILE]`: the sample named on the command line, over the profile's. */
 export function goldenFlag(snapshot: string | undefined, rules: string | undefined): (p: Profile) => Profile {
   if (snapshot === undefined) {
-    if (rules !== undefined) throw new UsageError('--golden-rules needs --golden FILE (or the profile\'s golden: { snapshot, rules })');
+    if (rules !== undefined) throw new UsageError("--golden-rules needs --golden FILE (or the profile's golden: { snapshot, rules })");
     return (p) => p;
   }
   const golden = { snapshot: path.resolve(snapshot), ...(rules === undefined ? {} : { rules: path.resolve(rules) }) };

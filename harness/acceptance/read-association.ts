@@ -35,11 +35,13 @@ export async function readAssociation(client: DlmsClient, profile: Profile, a: A
   if (a.referencing === 'sn') return { name: a.name, status: 'not-read', reason: 'short-name referencing: the reader reads LN associations only' };
   const params = { ...baseParams(a), ...(await securedParams(client, profile, a)) };
   const opened = await client.associate(params);
-  if (opened.kind !== 'accepted') return { name: a.name, status: 'not-read', reason: `not associated: ${describeOutcome({ op: 'associate', association: a, outcome: opened })}` };
+  if (opened.kind !== 'accepted')
+    return { name: a.name, status: 'not-read', reason: `not associated: ${describeOutcome({ op: 'associate', association: a, outcome: opened })}` };
   try {
     const listRef: AttributeRef = { classId: ASSOCIATION_LN, obis: CURRENT_ASSOCIATION, attribute: OBJECT_LIST };
     const got = await client.get(listRef);
-    if (got.kind !== 'data') return { name: a.name, status: 'not-read', reason: `object list not read: ${describeOutcome({ op: 'get', ref: listRef, outcome: got })}` };
+    if (got.kind !== 'data')
+      return { name: a.name, status: 'not-read', reason: `object list not read: ${describeOutcome({ op: 'get', ref: listRef, outcome: got })}` };
     let listed: ListedObject[];
     try {
       checkObjectList(got.data);
@@ -76,8 +78,16 @@ interface ListedObject {
   readonly methods: readonly MethodEntry[];
 }
 
-async function readOne(client: DlmsClient, o: ListedObject, at: Omit<AttributeEntry, 'read'>, version: number, secrets: readonly Uint8Array[], opts: ReadOptions): Promise<AttributeRead> {
-  if (o.classId === ASSOCIATION_LN && at.id === SECRET_ATTRIBUTE) return { kind: 'withheld', reason: 'the association secret (Blue Book 4.4.3 attribute 7) is never read' };
+async function readOne(
+  client: DlmsClient,
+  o: ListedObject,
+  at: Omit<AttributeEntry, 'read'>,
+  version: number,
+  secrets: readonly Uint8Array[],
+  opts: ReadOptions,
+): Promise<AttributeRead> {
+  if (o.classId === ASSOCIATION_LN && at.id === SECRET_ATTRIBUTE)
+    return { kind: 'withheld', reason: 'the association secret (Blue Book 4.4.3 attribute 7) is never read' };
   // The object list itself is the objects and rights of this snapshot: not kept twice.
   if (o.classId === ASSOCIATION_LN && o.obis === CURRENT_ASSOCIATION && at.id === OBJECT_LIST) return { kind: 'not-read' };
   if (readAccess(version, at.access) === 'none') return { kind: 'not-readable' };
@@ -88,7 +98,9 @@ async function readOne(client: DlmsClient, o: ListedObject, at: Omit<AttributeEn
 export function readOf(got: GetOutcome, secrets: readonly Uint8Array[] = []): AttributeRead {
   switch (got.kind) {
     case 'data':
-      return holdsSecret(got.data, secrets) ? { kind: 'withheld', reason: 'the value equals a secret of the profile' } : { kind: 'value', data: dataToJson(got.data) };
+      return holdsSecret(got.data, secrets)
+        ? { kind: 'withheld', reason: 'the value equals a secret of the profile' }
+        : { kind: 'value', data: dataToJson(got.data) };
     case 'data-access-result':
       return { kind: 'refused', result: got.result };
     case 'exception':

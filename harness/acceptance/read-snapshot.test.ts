@@ -45,7 +45,13 @@ describe('dlmsct read (snapshot of a meter)', function () {
     expect(register.methods.map((x) => x.id)).to.deep.equal([1]);
     expect(readOf(a, '1-0:1.8.0.255', 3)).to.deep.equal({
       kind: 'value',
-      data: { type: 'structure', items: [{ type: 'integer', value: 0 }, { type: 'enum', value: 30 }] },
+      data: {
+        type: 'structure',
+        items: [
+          { type: 'integer', value: 0 },
+          { type: 'enum', value: 30 },
+        ],
+      },
     });
     expect(clean.logicalDeviceName).to.equal('444C4D30303030303030303031');
   });

@@ -55,7 +55,11 @@ export async function readSnapshot(opts: ReadSnapshotOptions): Promise<Snapshot>
 
 function deviceOf(p: Profile): Record<string, string> {
   const d = p.device;
-  return Object.fromEntries(Object.entries({ name: d.name, manufacturer: d.manufacturer, model: d.model, firmware: d.firmware }).filter((e): e is [string, string] => e[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries({ name: d.name, manufacturer: d.manufacturer, model: d.model, firmware: d.firmware }).filter(
+      (e): e is [string, string] => e[1] !== undefined,
+    ),
+  );
 }
 
 /** The logical device name as the first association that read it saw it, as hex. */

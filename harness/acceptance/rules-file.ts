@@ -21,7 +21,11 @@ const ENTRY: Schema = {
   type: 'object',
   properties: {
     class: { type: 'integer', minimum: 0, maximum: 0xffff, description: 'class_id' },
-    obis: { type: 'string', pattern: '^[0-9*]+-[0-9*]+:[0-9*]+\\.[0-9*]+\\.[0-9*]+\\.[0-9*]+$', description: 'a logical name A-B:C.D.E.F; * for any value of a group' },
+    obis: {
+      type: 'string',
+      pattern: '^[0-9*]+-[0-9*]+:[0-9*]+\\.[0-9*]+\\.[0-9*]+\\.[0-9*]+$',
+      description: 'a logical name A-B:C.D.E.F; * for any value of a group',
+    },
     attribute: { type: 'integer', minimum: 1, maximum: 127, description: 'attribute index' },
     reason: { type: 'string', description: 'why (shown beside the values it concerns)' },
   },
@@ -67,12 +71,23 @@ function rulesFrom(src: YamlSource): AttributeRule[] {
         try {
           parseObis(e.obis);
         } catch (err) {
-          throw ConfigError.at(placeAtPath(src, [key, i, 'obis']), 'RULE_BAD_OBIS', 'a logical name A-B:C.D.E.F, each group 0..255', `${JSON.stringify(e.obis)} (${err instanceof Error ? err.message : String(err)})`);
+          throw ConfigError.at(
+            placeAtPath(src, [key, i, 'obis']),
+            'RULE_BAD_OBIS',
+            'a logical name A-B:C.D.E.F, each group 0..255',
+            `${JSON.stringify(e.obis)} (${err instanceof Error ? err.message : String(err)})`,
+          );
         }
       }
       const id = `${e.class}/${e.obis ?? '*'}/${e.attribute}`;
       const first = seen.get(id);
-      if (first !== undefined) throw ConfigError.at(place, 'RULE_DUPLICATE', `each class, logical name and attribute once in compare and ignore (first at ${first})`, `class ${e.class} ${e.obis ?? 'every instance'} attribute ${e.attribute} again`);
+      if (first !== undefined)
+        throw ConfigError.at(
+          place,
+          'RULE_DUPLICATE',
+          `each class, logical name and attribute once in compare and ignore (first at ${first})`,
+          `class ${e.class} ${e.obis ?? 'every instance'} attribute ${e.attribute} again`,
+        );
       seen.set(id, at);
       out.push({
         classId: e.class,

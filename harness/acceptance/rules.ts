@@ -65,9 +65,16 @@ function attributeName(classId: number, attribute: number): string {
 
 export const DEFAULT_RULES: readonly AttributeRule[] = [
   ...Object.entries(DYNAMIC).flatMap(([c, attrs]) =>
-    attrs.map((attribute) => ({ classId: Number(c), attribute, compare: false, reason: `${className(Number(c))}: ${attributeName(Number(c), attribute)} is dyn. (changes by nature)` })),
+    attrs.map((attribute) => ({
+      classId: Number(c),
+      attribute,
+      compare: false,
+      reason: `${className(Number(c))}: ${attributeName(Number(c), attribute)} is dyn. (changes by nature)`,
+    })),
   ),
-  ...Object.entries(IDENTITY).flatMap(([c, attrs]) => attrs.map(({ attribute, why }) => ({ classId: Number(c), attribute, compare: false, reason: `${className(Number(c))}: ${why}` }))),
+  ...Object.entries(IDENTITY).flatMap(([c, attrs]) =>
+    attrs.map(({ attribute, why }) => ({ classId: Number(c), attribute, compare: false, reason: `${className(Number(c))}: ${why}` })),
+  ),
   ...DATA_BY_OBIS.map((d) => ({ classId: 1, attribute: 2, obis: d.obis, compare: false, reason: `${d.nature}: ${d.why}` })),
 ];
 

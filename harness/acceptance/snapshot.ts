@@ -120,14 +120,28 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   }
   const v = value as Partial<Snapshot> | null;
   if (!v || typeof v !== 'object' || v.format !== SNAPSHOT_FORMAT) {
-    throw new ConfigError('SNAPSHOT_FORMAT', file, 1, 1, `a snapshot with "format": "${SNAPSHOT_FORMAT}" (written by dlmsct read)`, v && typeof v === 'object' ? `format ${JSON.stringify(v.format)}` : typeof value);
+    throw new ConfigError(
+      'SNAPSHOT_FORMAT',
+      file,
+      1,
+      1,
+      `a snapshot with "format": "${SNAPSHOT_FORMAT}" (written by dlmsct read)`,
+      v && typeof v === 'object' ? `format ${JSON.stringify(v.format)}` : typeof value,
+    );
   }
   if (!Array.isArray(v.associations)) throw new ConfigError('SNAPSHOT_FORMAT', file, 1, 1, 'an "associations" array', typeof v.associations);
   v.associations.forEach((a, i) => {
     const ok = a && typeof a.name === 'string' && (a.status === 'not-read' || (a.status === 'read' && Array.isArray(a.objects)));
     if (!ok) {
       const { line, col } = lineCol(text, Math.max(0, text.indexOf(JSON.stringify(a?.name ?? ''))));
-      throw new ConfigError('SNAPSHOT_FORMAT', file, line, col, `associations[${i}]: a name and status read (with objects) or not-read`, JSON.stringify(a).slice(0, 80));
+      throw new ConfigError(
+        'SNAPSHOT_FORMAT',
+        file,
+        line,
+        col,
+        `associations[${i}]: a name and status read (with objects) or not-read`,
+        JSON.stringify(a).slice(0, 80),
+      );
     }
   });
   return v as Snapshot;

@@ -27,7 +27,16 @@ function csvField(v: string | number | null): string {
 
 export function batchCsv(s: BatchSummary): string {
   const head = ['id', 'serial', 'label', 'target', 'verdict', ...REPORTED_STATUSES, 'reason', 'results'];
-  const rows = s.devices.map((d) => [d.id, d.serial, d.label, d.target, d.verdict, ...REPORTED_STATUSES.map((st) => (d.totals ? d.totals[st] : null)), d.reason, d.results]);
+  const rows = s.devices.map((d) => [
+    d.id,
+    d.serial,
+    d.label,
+    d.target,
+    d.verdict,
+    ...REPORTED_STATUSES.map((st) => (d.totals ? d.totals[st] : null)),
+    d.reason,
+    d.results,
+  ]);
   return `${[head, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -57,7 +66,9 @@ export function batchHtml(s: BatchSummary): string {
 }
 
 export function deviceHtml(id: string, summary: Summary): string {
-  const rows = summary.cases.map((c) => `<tr><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td class="${c.status}">${c.status}</td><td>${esc(c.reason ?? '')}</td></tr>`).join('\n');
+  const rows = summary.cases
+    .map((c) => `<tr><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td class="${c.status}">${c.status}</td><td>${esc(c.reason ?? '')}</td></tr>`)
+    .join('\n');
   return page(
     `dlmsct: ${id}`,
     `<p><a href="../${BATCH_HTML}">batch</a></p><h1>${esc(id)}</h1><p>${esc(totalsOf(summary.totals))}</p><p><a href="junit.xml">junit.xml</a> · <a href="summary.json">summary.json</a> · Allure results in <code>allure-results/</code> (<code>dlmsct report --results …/${esc(id)}/allure-results</code>)</p><table><tr><th>case</th><th>title</th><th>verdict</th><th>reason</th></tr>\n${rows}</table>`,

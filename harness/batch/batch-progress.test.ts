@@ -10,7 +10,19 @@ const device = (id: string, verdict: BatchDevice['verdict'], reason: string | nu
   target: 't',
   verdict,
   reason,
-  totals: verdict === 'unreachable' ? null : { passed: 3, 'passed-with-remarks': 0, failed: verdict === 'rejected' ? 1 : 0, inconclusive: 0, inapplicable: 1, broken: 0, 'expected-failure': 0, 'unexpected-pass': 0 },
+  totals:
+    verdict === 'unreachable'
+      ? null
+      : {
+          passed: 3,
+          'passed-with-remarks': 0,
+          failed: verdict === 'rejected' ? 1 : 0,
+          inconclusive: 0,
+          inapplicable: 1,
+          broken: 0,
+          'expected-failure': 0,
+          'unexpected-pass': 0,
+        },
   results: id,
 });
 

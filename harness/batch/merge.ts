@@ -24,7 +24,14 @@ function readSummary(dir: string): { file: string; s: BatchSummary } {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigError('FILE_UNREADABLE', file, 1, 1, `a shard's ${BATCH_SUMMARY_FILE} (dlmsct run --devices … --results DIR)`, e instanceof Error ? e.message : String(e));
+    throw new ConfigError(
+      'FILE_UNREADABLE',
+      file,
+      1,
+      1,
+      `a shard's ${BATCH_SUMMARY_FILE} (dlmsct run --devices … --results DIR)`,
+      e instanceof Error ? e.message : String(e),
+    );
   }
   let s: BatchSummary;
   try {
@@ -32,7 +39,8 @@ function readSummary(dir: string): { file: string; s: BatchSummary } {
   } catch (e) {
     throw new ConfigError('BATCH_SUMMARY_JSON', file, 1, 1, 'JSON', e instanceof Error ? e.message : String(e));
   }
-  if (!s || !Array.isArray(s.devices) || typeof s.mode !== 'string') throw new ConfigError('BATCH_SUMMARY_FORMAT', file, 1, 1, 'a batch summary (mode, devices)', 'something else');
+  if (!s || !Array.isArray(s.devices) || typeof s.mode !== 'string')
+    throw new ConfigError('BATCH_SUMMARY_FORMAT', file, 1, 1, 'a batch summary (mode, devices)', 'something else');
   return { file, s };
 }
 
@@ -49,7 +57,13 @@ export function mergeShards(dirs: readonly string[], out: string): MergeResult {
       if (other !== undefined) throw new ConfigError('MERGE_DUPLICATE_DEVICE', file, 1, 1, `each meter in one shard (${d.id} is in ${other})`, `${d.id} again`);
       seen.set(d.id, file);
       // Links stay valid from the merged summary's folder.
-      const results = d.results === null ? null : path.relative(out, path.join(path.dirname(file), d.results)).split(path.sep).join('/');
+      const results =
+        d.results === null
+          ? null
+          : path
+              .relative(out, path.join(path.dirname(file), d.results))
+              .split(path.sep)
+              .join('/');
       devices.push({ ...d, results });
     }
   }

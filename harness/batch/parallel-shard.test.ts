@@ -44,7 +44,8 @@ function dlmsctProcess(args: string[]): Promise<{ code: number | null; out: stri
 
 const summaryOf = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'batch-summary.json'), 'utf8')) as BatchSummary;
 /** What must agree meter by meter, whichever machine ran the meter. */
-const verdicts = (s: BatchSummary) => s.devices.map((d) => ({ id: d.id, serial: d.serial, target: d.target, verdict: d.verdict, reason: d.reason, totals: d.totals }));
+const verdicts = (s: BatchSummary) =>
+  s.devices.map((d) => ({ id: d.id, serial: d.serial, target: d.target, verdict: d.verdict, reason: d.reason, totals: d.totals }));
 
 describe('batches of many meters: --parallel, --shard and merge', function () {
   this.timeout(180_000);
@@ -102,7 +103,11 @@ describe('batches of many meters: --parallel, --shard and merge', function () {
     expect(r.code, r.err).to.equal(1);
 
     const shards = [1, 2, 3, 4].map((i) => path.join(dir, `shard-${i}`));
-    const runs = await Promise.all(shards.map((out, i) => dlmsctProcess(['run', '--profile', profile, '--devices', devices, ...SUITE, '--results', out, '--shard', `${i + 1}/4`, '--quiet'])));
+    const runs = await Promise.all(
+      shards.map((out, i) =>
+        dlmsctProcess(['run', '--profile', profile, '--devices', devices, ...SUITE, '--results', out, '--shard', `${i + 1}/4`, '--quiet']),
+      ),
+    );
     for (const run of runs) expect(run.code, run.out).to.be.oneOf([0, 1]);
     const ids = shards.map((s) => summaryOf(s).devices.map((d) => d.id));
     expect(ids.flat().sort()).to.deep.equal(['m-0001', 'm-0002', 'm-0003', 'm-0004', 'm-0005', 'm-0006']);

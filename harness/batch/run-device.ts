@@ -9,6 +9,7 @@ import { EXIT } from '../cli/io';
 import { type Dut, startDut } from '../dut';
 import { type CaseFilter, type CaseResult, planCases } from '../engine';
 import { type DeviationSet, deviationText, isGreen, type JudgedResult, type ReportedStatus } from '../engine/deviations';
+import type { FatalPolicy } from '../engine/fatal';
 import { runWithMocha } from '../mocha/run-mocha';
 import type { Profile } from '../profile/types';
 import type { SuiteDef } from '../suite/types';
@@ -32,6 +33,8 @@ export interface DeviceRunOptions {
   readonly out: DeviceOutputs;
   readonly console: 'spec' | 'none';
   readonly io: Io;
+  /** What a meter that stops answering does to the run (engine/fatal.ts). */
+  readonly fatal?: FatalPolicy;
   /** Started from the profile when absent (and then stopped here). */
   readonly dut?: Dut;
 }
@@ -62,6 +65,7 @@ export async function runDevice(opts: DeviceRunOptions): Promise<DeviceRun> {
       resultsDir: opts.out.results,
       console: opts.console,
       ...(opts.deviations ? { deviations: opts.deviations } : {}),
+      ...(opts.fatal ? { fatal: opts.fatal } : {}),
     });
   } finally {
     if (!opts.dut) await dut.stop();

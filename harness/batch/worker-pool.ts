@@ -11,7 +11,8 @@ import { REPO_ROOT } from '../paths';
 import type { BatchDevice } from './batch-summary';
 
 export type WorkerRequest = { readonly type: 'run'; readonly id: string };
-export type WorkerReply = { readonly type: 'done'; readonly id: string; readonly entry: BatchDevice } | { readonly type: 'failed'; readonly id: string; readonly message: string };
+export type WorkerReply =
+  { readonly type: 'done'; readonly id: string; readonly entry: BatchDevice } | { readonly type: 'failed'; readonly id: string; readonly message: string };
 
 export interface WorkerPool {
   /** Runs one device in a free worker (callers keep at most `size` runs in flight). */

@@ -22,6 +22,8 @@ export interface CosemObject {
   readonly obis: string;
   readonly logicalName: Uint8Array;
   readonly attributes: readonly AttributeAccess[];
+  /** method_access: access_mode per method (a boolean in version 0, read as 1 or 0). */
+  readonly methods?: readonly { readonly id: number; readonly mode: number }[];
 }
 
 /** How an object is named in messages: `1-0:1.8.0.255 (class 3 v0)`. */
@@ -65,6 +67,7 @@ export function objectsOf(list: Data): CosemObject[] {
   return list.items.map((el) => {
     const [classId, version, ln, rights] = (el as { items: readonly Data[] }).items as [Data, Data, Data, Data];
     const attributeAccess = (rights as { items: readonly Data[] }).items[0] as { items: readonly Data[] };
+    const methodAccess = (rights as { items: readonly Data[] }).items[1];
     const logicalName = (ln as { value: Uint8Array }).value;
     return {
       classId: num(classId)!,
@@ -74,6 +77,11 @@ export function objectsOf(list: Data): CosemObject[] {
       attributes: attributeAccess.items.map((item) => {
         const fields = item.type === 'structure' ? item.items : [];
         return { id: num(fields[0]) ?? 0, mode: num(fields[1]) ?? 0, selectors: selectorsOf(fields[2]) };
+      }),
+      methods: (methodAccess?.type === 'array' ? methodAccess.items : []).map((item) => {
+        const fields = item.type === 'structure' ? item.items : [];
+        const mode = fields[1];
+        return { id: num(fields[0]) ?? 0, mode: mode?.type === 'boolean' ? Number(mode.value) : (num(mode) ?? 0) };
       }),
     };
   });

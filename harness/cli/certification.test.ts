@@ -24,6 +24,8 @@ describe('certification mode', () => {
       '--certification runs every case of every suite and lets every verdict stand; it refuses --case (selects cases), --deviations (turns known failures into expected ones)',
     );
     for (const k of ['suite', 'tag', 'suites'] as const) expect(() => refuseInCertification({ [k]: 'x' })).to.throw(UsageError, `--${k} (`);
+    expect(() => refuseInCertification({ quick: true })).to.throw(UsageError, '--quick (skips the long timer cases)');
+    expect(() => refuseInCertification({ quick: false, certification: true } as never)).to.not.throw();
   });
 
   it('refuses a profile that names a deviations file, at its deviations: key', () => {

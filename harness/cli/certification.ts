@@ -1,7 +1,7 @@
 /**
  * Certification mode (DESIGN.md, Verdicts): a run whose result may be shown to a third party,
  * so every case of every shipped suite runs and every verdict stands. Known deviations, case
- * selection and another suites folder would each let a run look greener than the device is:
+ * selection, another suites folder and `--quick` (long timer cases skipped) would each let a run look greener than the device is:
  * all are refused up front, with exit 2, before anything is sent to the device.
  */
 import { ConfigError } from '../../config/error';
@@ -16,10 +16,12 @@ const REFUSED = {
   tag: 'selects cases',
   suites: 'replaces the shipped suites',
   deviations: 'turns known failures into expected ones',
+  quick: 'skips the long timer cases',
 } as const;
 
-export function refuseInCertification(values: Readonly<Partial<Record<keyof typeof REFUSED, string>>>): void {
-  const given = (Object.keys(REFUSED) as (keyof typeof REFUSED)[]).filter((k) => values[k] !== undefined);
+export function refuseInCertification(values: Readonly<Partial<Record<keyof typeof REFUSED, string | boolean>>>): void {
+  // A flag left at its default (false) was not given.
+  const given = (Object.keys(REFUSED) as (keyof typeof REFUSED)[]).filter((k) => values[k] !== undefined && values[k] !== false);
   if (!given.length) return;
   const what = given.map((k) => `--${k} (${REFUSED[k]})`).join(', ');
   throw new UsageError(`--certification runs every case of every suite and lets every verdict stand; it refuses ${what}`);

@@ -20,13 +20,13 @@ import { loadProfile } from '../profile/load';
 import { UsageError } from './io';
 
 export const DECIPHER_OPTIONS = {
-  ek: { type: 'string' },
-  ak: { type: 'string' },
-  'system-title': { type: 'string' },
-  'server-system-title': { type: 'string' },
-  suite: { type: 'string' },
-  profile: { type: 'string' },
-  association: { type: 'string' },
+  ek: { type: 'string', value: 'HEX', help: 'block cipher key (global or dedicated), to decipher protected APDUs' },
+  ak: { type: 'string', value: 'HEX', help: 'authentication key' },
+  'system-title': { type: 'string', value: 'HEX', help: "the client's system title (8 bytes): deciphers what the client sent" },
+  'server-system-title': { type: 'string', value: 'HEX', help: "the meter's system title: deciphers what the meter sent (learnt from an AARE when present)" },
+  suite: { type: 'string', value: 'N', help: 'security suite 0, 1 or 2 (default 0)' },
+  profile: { type: 'string', value: 'FILE', help: "take keys and system titles from a profile's association instead" },
+  association: { type: 'string', value: 'NAME', help: 'which association of --profile (default: the first with keys)' },
 } as const;
 
 export interface DecipherValues {

@@ -12,7 +12,8 @@ import { EXIT, type Io, parse, UsageError } from './io';
 
 export async function diffCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { rules: { type: 'string' }, association: { type: 'string' }, json: { type: 'boolean', default: false } }, true);
-  if (positionals.length !== 2) throw new UsageError(`GOLDEN and SNAPSHOT are required (two snapshot files written by dlmsct read), got ${positionals.length} file(s)`);
+  if (positionals.length !== 2)
+    throw new UsageError(`GOLDEN and SNAPSHOT are required (two snapshot files written by dlmsct read), got ${positionals.length} file(s)`);
   const [goldenFile, actualFile] = positionals as [string, string];
   const golden = loadSnapshot(goldenFile);
   const actual = loadSnapshot(actualFile);

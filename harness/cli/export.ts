@@ -35,11 +35,15 @@ interface AllureResult extends AllureNode {
 }
 
 export async function exportCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, {
-    results: { type: 'string', default: 'allure-results' },
-    format: { type: 'string', default: 'pcapng' },
-    out: { type: 'string', default: 'traces' },
-  });
+  const { values } = parse(
+    args,
+    {
+      results: { type: 'string', default: 'allure-results', value: 'DIR', help: 'the Allure results `dlmsct run` wrote' },
+      format: { type: 'string', default: 'pcapng', value: 'pcapng|svg', help: 'pcapng for Wireshark (tools/wireshark/dlms.lua), or an SVG timeline' },
+      out: { type: 'string', default: 'traces', value: 'DIR', help: 'one file per case, named by case id' },
+    },
+    { summary: "Each case's frame trace as a file (docs/wireshark.md)." },
+  );
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
   if (!fs.existsSync(values.results)) {

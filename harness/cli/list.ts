@@ -1,15 +1,19 @@
 /** `dlmsct list`: suites and their cases with ids (and, with a profile, which are inapplicable). */
-import { findSuiteFiles, loadSuites } from '../suite/load';
 import { EXIT, type Io, parse } from './io';
-import { SUITES_DIR } from '../paths';
+import { selectSuites } from './suite-source';
 
 export async function listCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, {
-    profile: { type: 'string' },
-    suites: { type: 'string' },
-    steps: { type: 'boolean', default: false },
-    markdown: { type: 'boolean', default: false },
-  });
+  const { values } = parse(
+    args,
+    {
+      profile: { type: 'string', value: 'FILE', help: 'also say which cases are inapplicable to this device, and why' },
+      suite: { type: 'string', value: 'GLOB|FILE', help: 'only these suites, or a suite file of your own' },
+      suites: { type: 'string', value: 'DIR|FILE', help: 'load suites from this folder or file instead of suites/' },
+      steps: { type: 'boolean', default: false, help: 'list the step vocabulary suites are written in instead' },
+      markdown: { type: 'boolean', default: false, help: 'with --steps: the step reference as Markdown' },
+    },
+    { summary: 'List suites and their cases with ids (the ids --case takes).' },
+  );
   // Only what the options ask for is loaded: a plain listing needs no step, engine or profile code.
   if (values.steps) {
     await import('../steps');
@@ -17,7 +21,15 @@ export async function listCommand(args: string[], io: Io): Promise<number> {
     io.out(values.markdown ? `${stepReferenceMarkdown()}\n` : stepReferenceText());
     return EXIT.ok;
   }
-  const suites = loadSuites(findSuiteFiles(values.suites ?? SUITES_DIR));
+  const selection = selectSuites(values);
+  const glob = selection.glob;
+  const suites =
+    glob === undefined
+      ? selection.suites
+      : await (async () => {
+          const { suiteMatches } = await import('../engine/plan');
+          return selection.suites.filter((s) => suiteMatches(s, glob));
+        })();
   const profile = values.profile
     ? (await import('../profile/load')).loadProfile(values.profile, { builtinSecrets: (await import('../builtin-secrets')).builtinSecret })
     : undefined;

@@ -12,11 +12,18 @@ import { REPO_ROOT } from '../paths';
 import { EXIT, type Io, parse } from './io';
 
 export async function reportCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { results: { type: 'string', default: 'allure-results' } });
-  return generateReport(values.results, io);
+  const { values } = parse(
+    args,
+    {
+      results: { type: 'string', default: 'allure-results', value: 'DIR', help: 'the Allure results `dlmsct run` wrote' },
+      out: { type: 'string', default: 'allure-report', value: 'DIR', help: 'where the report (index.html) goes' },
+    },
+    { summary: 'Write the single-file HTML report (Allure 3, no network requests) from a run\'s results.' },
+  );
+  return generateReport(values.results, io, values.out);
 }
 
-export function generateReport(resultsDir: string, io: Io): number {
+export function generateReport(resultsDir: string, io: Io, outDir = 'allure-report'): number {
   if (!fs.existsSync(resultsDir)) {
     io.err(`dlmsct report: no results in ${resultsDir}; run \`dlmsct run\` first\n`);
     return EXIT.config;
@@ -27,7 +34,7 @@ export function generateReport(resultsDir: string, io: Io): number {
     io.err(`dlmsct report: the allure package is not installed (${cli}); run scripts/setup.sh\n`);
     return EXIT.failed;
   }
-  const reportDir = path.resolve('allure-report');
+  const reportDir = path.resolve(outDir);
   const input = lightInput(resultsDir, reportDir);
   try {
     const r = spawnSync(process.execPath, [cli, 'generate', input, '--config', path.join(REPO_ROOT, 'allurerc.mjs'), '--output', reportDir], {

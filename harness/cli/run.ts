@@ -17,41 +17,54 @@ import { type DeviceOutputs, exitCodeFor, runDevice } from '../batch/run-device'
 import { serveWorker } from '../batch/worker';
 import { type CaseFilter, planCases } from '../engine';
 import { type DeviationSet, loadDeviations, unusedDeviations } from '../engine/deviations';
+import { DEFAULT_FATAL_AFTER, type FatalPolicy } from '../engine/fatal';
 import { loadProfile } from '../profile/load';
 import type { Profile } from '../profile/types';
-import { findSuiteFiles, loadSuites } from '../suite/load';
 import { refuseInCertification, refuseProfileDeviations } from './certification';
 import { EXIT, type Io, parse, UsageError } from './io';
 import { generateReport } from './report';
-
-import { SUITES_DIR } from '../paths';
+import { selectSuites } from './suite-source';
 
 export { REPO_ROOT, SUITES_DIR } from '../paths';
 
 export { exitCodeFor };
 
+export const RUN_OPTIONS = {
+  profile: { type: 'string', value: 'FILE', help: 'the device under test (profiles/simulator.yaml: the built-in simulator); required' },
+  suite: { type: 'string', value: 'GLOB|FILE', help: "suites by name ('association/*'), or a suite file of your own (my-suite.yaml)" },
+  case: { type: 'string', value: 'ID', help: "cases by id, glob allowed ('ASSOC-OPEN[public]', 'HDLC-*')" },
+  tag: { type: 'string', value: 'T', help: 'cases by tag, e.g. a DLMS UA test purpose (APPL_OPEN_1)' },
+  suites: { type: 'string', value: 'DIR|FILE', help: 'load suites from this folder or file instead of suites/' },
+  results: { type: 'string', value: 'DIR', help: 'Allure results folder, emptied first (default allure-results)' },
+  junit: { type: 'string', value: 'FILE', help: 'JUnit XML (default junit.xml)' },
+  summary: { type: 'string', value: 'FILE', help: 'summary.json with every verdict (default summary.json)' },
+  report: { type: 'boolean', default: false, help: 'also write the single-file HTML report to allure-report/' },
+  quiet: { type: 'boolean', default: false, help: 'no per-case console lines, the totals only' },
+  deviations: { type: 'string', value: 'FILE', help: 'known deviations, reported as expected-failure (docs/deviations.md)' },
+  certification: { type: 'boolean', default: false, help: 'every case, every verdict stands: no filters, no deviations' },
+  devices: { type: 'string', value: 'FILE.csv|.yaml', help: 'once per meter of a batch, a verdict each (docs/batch.md)' },
+  parallel: { type: 'string', value: 'N', help: 'with --devices: N meters at a time (docs/acceptance.md)' },
+  shard: { type: 'string', value: 'I/N', help: "with --devices: this machine's share I of N" },
+  golden: { type: 'string', value: 'SNAPSHOT', help: 'also compare each meter with a golden sample (`dlmsct read`), a case per association' },
+  'golden-rules': { type: 'string', value: 'FILE', help: 'what may differ from the golden sample' },
+  worker: { type: 'boolean', default: false, help: 'internal: a worker of a parallel batch' },
+  quick: { type: 'boolean', default: false, help: 'skip long timer cases (e.g. the 120 s HDLC inactivity timeout) as inapplicable, with that reason' },
+  'on-fatal': { type: 'string', default: 'stop', value: 'stop|continue', help: 'a meter that stops answering: report the remaining cases broken at once (stop), or run them all' },
+  'fatal-after': { type: 'string', value: 'N', help: `consecutive cases without a byte from the meter that count as a dead meter (default ${DEFAULT_FATAL_AFTER})` },
+} as const;
+
+const RUN_ABOUT = {
+  summary: 'Run the suites against the device a profile describes.',
+  notes: [
+    'exit codes: 0 every case passed (or was inapplicable), 1 a case failed or broke, 2 configuration error, 3 device unreachable',
+    'examples:',
+    '  dlmsct run --profile profiles/simulator.yaml --suite my-suite.yaml',
+    "  dlmsct run --profile profiles/my-meter.yaml --suite 'association/*' --case 'ASSOC-OPEN[public]'",
+  ],
+};
+
 export async function runCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, {
-    profile: { type: 'string' },
-    suite: { type: 'string' },
-    case: { type: 'string' },
-    tag: { type: 'string' },
-    suites: { type: 'string' },
-    results: { type: 'string' },
-    junit: { type: 'string' },
-    summary: { type: 'string' },
-    report: { type: 'boolean', default: false },
-    quiet: { type: 'boolean', default: false },
-    deviations: { type: 'string' },
-    certification: { type: 'boolean', default: false },
-    devices: { type: 'string' },
-    parallel: { type: 'string' },
-    shard: { type: 'string' },
-    golden: { type: 'string' },
-    'golden-rules': { type: 'string' },
-    // Internal: a worker of a parallel batch (harness/batch/worker.ts).
-    worker: { type: 'boolean', default: false },
-  });
+  const { values } = parse(args, RUN_OPTIONS, RUN_ABOUT);
   if (!values.profile) throw new UsageError('--profile FILE is required (profiles/simulator.yaml runs the built-in simulator)');
   if (values.certification) refuseInCertification(values);
   const mode = values.certification ? 'certification' : 'standard';
@@ -66,11 +79,14 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   if (values.certification && profile.deviations !== undefined) refuseProfileDeviations(profileFile);
 
   // With a golden sample named, every run also compares the meter with it (docs/acceptance.md).
-  const suites = withGolden(loadSuites(findSuiteFiles(values.suites ?? SUITES_DIR)), profile);
+  const selection = selectSuites(values);
+  const suites = withGolden(selection.suites, profile);
+  const glob = selection.glob;
   const filter: CaseFilter = {
-    ...(values.suite === undefined ? {} : { suite: values.suite }),
+    ...(glob === undefined ? {} : { suite: glob }),
     ...(values.case === undefined ? {} : { caseId: values.case }),
     ...(values.tag === undefined ? {} : { tag: values.tag }),
+    ...(values.quick ? { quick: true } : {}),
   };
   const planned = planCases(suites, profile, filter);
   if (!planned.length) throw new UsageError(`no case matches ${JSON.stringify(filter)}; \`dlmsct list\` shows the ids`);
@@ -79,7 +95,8 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const deviations: DeviationSet | undefined = deviationsFile === undefined ? undefined : loadDeviations(deviationsFile);
   for (const d of unusedDeviations(deviations, planned)) io.err(`dlmsct run: warning: ${d.at}: deviation "${d.case}" names no case of this run\n`);
 
-  const common = { suites, filter, mode, console: values.quiet ? 'none' : 'spec', io, ...(deviations ? { deviations } : {}) } as const;
+  const fatal = fatalPolicy(values['on-fatal'], values['fatal-after']);
+  const common = { suites, filter, mode, fatal, console: values.quiet ? 'none' : 'spec', io, ...(deviations ? { deviations } : {}) } as const;
   if (devices && profileFor) {
     for (const flag of ['junit', 'summary', 'report'] as const) {
       if (values[flag]) throw new UsageError(`--${flag} is per device in a batch: each device writes <results>/<id>/junit.xml and summary.json (see docs/batch.md)`);
@@ -113,4 +130,15 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   }
   io.out(`${totalsLine(run.summary)}\n`);
   return run.exitCode;
+}
+
+function fatalPolicy(kind: string, after: string | undefined): FatalPolicy {
+  if (kind === 'continue') {
+    if (after !== undefined) throw new UsageError('--fatal-after goes with --on-fatal stop');
+    return { kind: 'continue' };
+  }
+  if (kind !== 'stop') throw new UsageError(`--on-fatal must be stop or continue, not ${JSON.stringify(kind)}`);
+  const n = after === undefined ? DEFAULT_FATAL_AFTER : Number(after);
+  if (!/^\d+$/.test(after ?? '1') || !Number.isInteger(n) || n < 1) throw new UsageError(`--fatal-after must be a whole number of cases, 1 or more, not ${JSON.stringify(after)}`);
+  return { kind: 'stop', after: n };
 }

@@ -29,7 +29,11 @@ export function schemaFiles(): Record<string, string> {
 const jsonText = (schema: Schema, id: string, title: string): string => `${JSON.stringify(toJsonSchema(schema, { id, title }), null, 2)}\n`;
 
 export async function schemasCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { check: { type: 'boolean', default: false } });
+  const { values } = parse(
+    args,
+    { check: { type: 'boolean', default: false, help: 'only compare; exit 1 when a schema file is stale' } },
+    { summary: 'Regenerate the JSON Schemas (schemas/) editors use for suites, profiles, deviations and devices.' },
+  );
   let stale = 0;
   for (const [rel, text] of Object.entries(schemaFiles())) {
     const file = path.join(REPO_ROOT, rel);

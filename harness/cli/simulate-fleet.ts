@@ -28,21 +28,26 @@ export async function simulateFleetCommand(args: string[], io: Io, until: Promis
     inactivity: { type: 'string' },
   });
   const count = Number(values.meters);
-  if (!Number.isInteger(count) || count < 1 || count > MAX_METERS) throw new UsageError(`--meters must be a whole number 1..${MAX_METERS}, not ${JSON.stringify(values.meters)}`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_METERS)
+    throw new UsageError(`--meters must be a whole number 1..${MAX_METERS}, not ${JSON.stringify(values.meters)}`);
   const framing = values.framing;
   if (framing !== 'hdlc' && framing !== 'wrapper') throw new UsageError(`--framing must be hdlc or wrapper, not ${JSON.stringify(framing)}`);
   const base = values.tcp === undefined ? DEFAULT_PORT : Number(values.tcp);
-  if (!Number.isInteger(base) || base < 0 || base + (base ? count - 1 : 0) > 65535) throw new UsageError(`--tcp must be a first port so that ${count} ports fit below 65536, not ${JSON.stringify(values.tcp)}`);
+  if (!Number.isInteger(base) || base < 0 || base + (base ? count - 1 : 0) > 65535)
+    throw new UsageError(`--tcp must be a first port so that ${count} ports fit below 65536, not ${JSON.stringify(values.tcp)}`);
   const faults = meterFaults(values['meter-fault'], values.faulty, count);
   // As `dlmsct simulate`: 120 s for clients over the network (the default meter keeps 1 s for its own conformance case).
   const inactivity = values.inactivity === undefined ? INTERACTIVE_INACTIVITY_S : Number(values.inactivity);
-  if (!(Number.isInteger(inactivity) && inactivity >= 0 && inactivity <= 0xffff)) throw new UsageError(`--inactivity must be whole seconds 0..65535, not ${JSON.stringify(values.inactivity)}`);
+  if (!(Number.isInteger(inactivity) && inactivity >= 0 && inactivity <= 0xffff))
+    throw new UsageError(`--inactivity must be whole seconds 0..65535, not ${JSON.stringify(values.inactivity)}`);
 
   const fleet = await startFleet({ count, framing, basePort: base, faults, inactivityTimeoutS: inactivity });
   if (values['devices-out']) fs.writeFileSync(values['devices-out'], fleetDevicesCsv(fleet));
   const first = fleet.meters[0]!;
   const last = fleet.meters[fleet.meters.length - 1]!;
-  io.out(`simulator: ${count} meters (${framing}) on tcp ports ${first.port}${count > 1 ? `..${last.port}` : ''}${values['devices-out'] ? `, devices file ${values['devices-out']}` : ''} (Ctrl-C stops)\n`);
+  io.out(
+    `simulator: ${count} meters (${framing}) on tcp ports ${first.port}${count > 1 ? `..${last.port}` : ''}${values['devices-out'] ? `, devices file ${values['devices-out']}` : ''} (Ctrl-C stops)\n`,
+  );
   for (const m of fleet.meters.filter((x) => x.faults.length)) io.out(`simulator: ${m.id} (port ${m.port}) faults: ${m.faults.join(', ')}\n`);
   await until;
   await fleet.stop();

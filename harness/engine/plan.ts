@@ -4,6 +4,7 @@
  * not, with the reason. An inapplicable case stays in the plan: it is reported as skipped with
  * its reason, never silently dropped.
  */
+import { designedWaitMs } from './run-case';
 import type { AssociationProfile, Profile } from '../profile/types';
 import type { CaseDef, Requires, SuiteDef } from '../suite/types';
 import { globToRegExp } from './glob';
@@ -23,6 +24,16 @@ export interface CaseFilter {
   /** A case id (or a glob over ids, with or without the `[association]` suffix). */
   readonly caseId?: string;
   readonly tag?: string;
+  /** `--quick`: cases whose timers make them wait longer than QUICK_TIMER_MS are inapplicable, with that reason. */
+  readonly quick?: boolean;
+}
+
+/** Under `--quick`, a case waiting longer than this for a timer (one step's designed wait) is skipped. */
+export const QUICK_TIMER_MS = 10_000;
+
+/** The suite glob of a CaseFilter: a suite name, a file path, or a folder that holds the suite. */
+export function suiteMatches(s: SuiteDef, glob: string, re: RegExp = globToRegExp(glob)): boolean {
+  return re.test(s.suite) || re.test(s.file) || s.suite.startsWith(`${glob}/`);
 }
 
 export function planCases(suites: readonly SuiteDef[], profile: Profile, filter: CaseFilter = {}): PlannedCase[] {
@@ -30,7 +41,7 @@ export function planCases(suites: readonly SuiteDef[], profile: Profile, filter:
   const idRe = filter.caseId === undefined ? undefined : globToRegExp(filter.caseId);
   const out: PlannedCase[] = [];
   for (const s of suites) {
-    if (suiteRe && !suiteRe.test(s.suite) && !suiteRe.test(s.file) && !s.suite.startsWith(`${filter.suite}/`)) continue;
+    if (filter.suite !== undefined && !suiteMatches(s, filter.suite, suiteRe)) continue;
     for (const def of s.cases) {
       if (filter.tag !== undefined && !def.tags.includes(filter.tag)) continue;
       const reason = unmet(def.requires, profile);
@@ -44,13 +55,20 @@ export function planCases(suites: readonly SuiteDef[], profile: Profile, filter:
           : matching.length > 0
             ? matching.map((a) => ({ def, id: `${def.id}[${a.name}]`, each: a }))
             : [{ def, id: def.id, inapplicable: `the case runs once per ${wanted.toUpperCase()} association; the profile declares none` }];
+      const slow = filter.quick ? slowTimer(def, profile) : undefined;
       for (const p of expanded) {
         if (idRe && !idRe.test(p.id) && !idRe.test(def.id)) continue;
-        out.push(reason === undefined ? p : { ...p, inapplicable: reason });
+        const why = reason ?? slow;
+        out.push(why === undefined ? p : { ...p, inapplicable: why });
       }
     }
   }
   return out;
+}
+
+function slowTimer(def: SuiteDef['cases'][number], profile: Profile): string | undefined {
+  const wait = Math.max(0, ...def.steps.map((s) => designedWaitMs(s, profile)));
+  return wait > QUICK_TIMER_MS ? `--quick: the case waits ${Math.round(wait / 1000)} s for a timer of the profile (longer than ${QUICK_TIMER_MS / 1000} s)` : undefined;
 }
 
 /** Why the profile does not meet `requires`, or undefined when it does. */

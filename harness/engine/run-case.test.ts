@@ -137,6 +137,26 @@ describe('runCase', () => {
     expect(wrong.results[0]!.status).to.equal('failed');
   });
 
+  it('records a teardown defect as a remark, never as the verdict of a case about something else', async () => {
+    const silent = { release: () => ({ kind: 'silence', waitedMs: 50 }) as const };
+    const teardown = await run(`${OPEN}      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - release: { expect: released }\n      - disconnect: {}\n`, silent);
+    expect(teardown.results[0]!.status).to.equal('passed-with-remarks');
+    expect(teardown.results[0]!.remarks[0]!.text).to.match(/^teardown \(not this case's subject\): expected RLRE \(released\), got no answer within 50 ms/);
+    expect(teardown.results[0]!.remarks[0]!.clause).to.equal('docs/decisions/teardown.md');
+    // A release followed by a check is part of the case: it is judged.
+    const judged = await run(`${OPEN}      - release: { expect: released }\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n`, silent);
+    expect(judged.results[0]!.status).to.equal('failed');
+  });
+
+  it('releases an association the case left open, a failed release a remark only', async () => {
+    const ok = await run(`${OPEN}      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n`);
+    expect(ok.results[0]!.status).to.equal('passed');
+    expect(ok.clients[0]!.calls.slice(-2)).to.deep.equal(['release', 'disconnect']);
+    const refused = await run(`${OPEN}      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n`, { release: () => ({ kind: 'silence', waitedMs: 50 }) });
+    expect(refused.results[0]!.status).to.equal('passed-with-remarks');
+    expect(refused.results[0]!.remarks[0]!.text).to.match(/^cleanup \(not this case's subject\): the association left open was not released/);
+  });
+
   it('judges the DLMS version the AARE announces against the profile', async () => {
     const { results } = await run(OPEN, { associate: () => ({ ...ACCEPTED, dlmsVersion: 5 }) });
     expect(results[0]!.status).to.equal('failed');
@@ -162,6 +182,15 @@ describe('runCase', () => {
       ['connect 16', 'associate public'],
       ['connect 1', 'associate reader'],
     ]);
+  });
+
+  it('carries a remark the client made on its link (a tolerated sign-on) onto the case, once, and passes it with remarks', async () => {
+    const profile = testProfile();
+    const [planned] = planCases([suiteOf(`${OPEN}      - release: {}\n`)], profile);
+    const remark = { text: 'the identification lacks the enhanced identification \\2', clause: 'IEC 62056-21 6.3.2' };
+    const r = await runCase(planned!, { profile, newClient: () => Object.assign(fakeClient(), { remarks: [remark, remark] }) });
+    expect(r.status).to.equal('passed-with-remarks');
+    expect(r.remarks).to.deep.equal([remark]);
   });
 
   it('marks a case broken when the rig fails, and failed when the DUT did', async () => {
@@ -198,5 +227,11 @@ describe('verdictOf', () => {
     const unreachable = Object.assign(new Error('device unreachable at tcp h:1: refused'), { name: 'UnreachableError' });
     expect(verdictOf(unreachable, false)).to.deep.include({ status: 'broken', culprit: 'rig', code: 'UNREACHABLE' });
     expect(verdictOf(new TypeError('boom'), false)).to.deep.include({ status: 'broken', culprit: 'harness', code: 'HARNESS_ERROR' });
+  });
+
+  it('fails every case on a wrong IEC 62056-21 sign-on, even where connecting is a precondition', () => {
+    const opening = new ClientError('IEC 62056-21 opening failed: IEC21_NO_MODE_E at byte 5', 'dut', 'IEC21_NO_MODE_E');
+    expect(verdictOf(opening, true)).to.deep.include({ status: 'failed', culprit: 'dut', code: 'IEC21_NO_MODE_E' });
+    expect(verdictOf(new ClientError('no answer', 'dut', 'CLIENT_TIMEOUT'), true)).to.deep.include({ status: 'inconclusive' });
   });
 });

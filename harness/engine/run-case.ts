@@ -11,6 +11,9 @@ import type { Profile } from '../profile/types';
 import '../steps';
 import type { StepContext } from '../steps/context';
 import { getStep } from '../steps/registry';
+import { describeOutcome } from '../steps/outcome';
+import { TEARDOWN_CLAUSE } from '../steps/teardown';
+import { type CapabilityCache, chooseAssociation } from './capabilities';
 import type { PlannedCase } from './plan';
 import type { CaseResult, StepRecord } from './result';
 import { ExpectationFailure, HarnessFault, Inapplicable, Inconclusive, type Remark, type Verdict } from './verdict';
@@ -19,6 +22,8 @@ export interface CaseEnv {
   readonly profile: Profile;
   /** A new client on a new link to the DUT; called once per case, and again by liveness checks. */
   readonly newClient: () => DlmsClient;
+  /** What each association granted, discovered once per run (capabilities.ts); absent: discovered per case. */
+  readonly capabilities?: CapabilityCache;
   /** Monotonic milliseconds; tests pass a fake. */
   readonly clock?: () => number;
 }
@@ -39,17 +44,24 @@ function budgetSteps(name: string): number {
   return getStep(name)?.generator ? GENERATOR_BUDGET_STEPS : 1;
 }
 
-/** The longest a whole case may take (mocha's timeout for it is set from this). */
-export function caseBudgetMs(planned: PlannedCase, profile: Profile): number {
-  return (planned.def.steps.reduce((n, s) => n + budgetSteps(s.name), 0) + 1) * stepBudgetMs(profile);
+/** The wait a step makes by design (a timer it proves), on top of its budget. */
+export function designedWaitMs(call: { readonly name: string; readonly args: Readonly<Record<string, unknown>> }, profile: Profile): number {
+  return getStep(call.name)?.waitMs?.(call.args, profile) ?? 0;
 }
 
-export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseResult> {
-  const clock = env.clock ?? (() => performance.now());
-  const t0 = clock();
-  const since = (): number => Math.round((clock() - t0) * 1000) / 1000;
+function stepBoundMs(call: { readonly name: string; readonly args: Readonly<Record<string, unknown>> }, profile: Profile): number {
+  return budgetSteps(call.name) * stepBudgetMs(profile) + designedWaitMs(call, profile);
+}
+
+/** The longest a whole case may take (mocha's timeout for it is set from this). */
+export function caseBudgetMs(planned: PlannedCase, profile: Profile): number {
+  return planned.def.steps.reduce((n, s) => n + stepBoundMs(s, profile), 0) + stepBudgetMs(profile);
+}
+
+/** What every result of a planned case says about the case itself, whether it ran or not. */
+export function caseBase(planned: PlannedCase) {
   const def = planned.def;
-  const base = {
+  return {
     id: planned.id,
     caseId: def.id,
     title: def.title,
@@ -60,6 +72,14 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
     detects: def.detects,
     ...(planned.each ? { association: planned.each.name } : {}),
   };
+}
+
+export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseResult> {
+  const clock = env.clock ?? (() => performance.now());
+  const t0 = clock();
+  const since = (): number => Math.round((clock() - t0) * 1000) / 1000;
+  const def = planned.def;
+  const base = caseBase(planned);
   if (planned.inapplicable !== undefined) {
     return { ...base, status: 'inapplicable', reason: planned.inapplicable, associations: [], remarks: [], durationMs: 0, steps: notRun(planned, 0, 0), trace: [] };
   }
@@ -80,7 +100,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
   let verdict: Verdict = { status: 'passed' };
   try {
     const client = open();
-    const ctx: StepContext = {
+    let ctx: StepContext = {
       profile: env.profile,
       caseDef: def,
       ...(planned.each ? { each: planned.each } : {}),
@@ -96,12 +116,20 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
       },
       elapsed: since,
     };
+    if (def.needs) {
+      markers.push({ at: since(), dir: 'event', layers: [], note: 'capabilities: which association grants what the case needs' });
+      const choice = await bounded(chooseAssociation(def.needs, ctx, env.profile, env.capabilities ?? new Map()), (env.profile.associations.length + 1) * stepBudgetMs(env.profile), 'capability discovery');
+      for (const n of choice.notes) markers.push({ at: since(), dir: 'event', layers: [], note: n });
+      if (choice.kind === 'inapplicable') throw new Inapplicable(choice.reason);
+      ctx = { ...ctx, granted: choice.association };
+    }
     for (const [index, call] of def.steps.entries()) {
       const precondition: boolean = call.args['precondition'] === true || (JUDGES_LAST.has(call.name) && lastByPrecondition);
       const lastBefore = ctx.last;
       const notes: string[] = [];
       const substeps: StepRecord[] = [];
       stepIndex = index;
+      ctx.step = index;
       ctx.note = (text) => notes.push(text);
       ctx.substep = (record) => substeps.push(record);
       const startMs = since();
@@ -110,7 +138,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
       try {
         const step = getStep(call.name);
         if (!step) throw new HarnessFault(`step ${call.name} is not registered`, 'harness', 'STEP_UNKNOWN');
-        await bounded(step.run(ctx, call.args), budgetSteps(call.name) * stepBudgetMs(env.profile), call.name);
+        await bounded(step.run(ctx, call.args), stepBoundMs(call, env.profile), call.name);
       } catch (e) {
         outcome = verdictOf(e, precondition);
       }
@@ -137,11 +165,22 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
     verdict = verdictOf(e, false);
   } finally {
     stepIndex = undefined;
-    // A client that will not close must not hold the run: each disconnect is bounded too.
+    // An association the case left open is released as the association requires (a protected
+    // RLRQ in a ciphered one): what goes wrong there is a remark, never the verdict. A client that
+    // will not close must not hold the run: each release and disconnect is bounded too.
     for (const { client } of clients) {
+      if (client.isAssociated?.()) {
+        const released = await bounded(client.release(), stepBudgetMs(env.profile), 'release').catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
+        if (typeof released === 'string' || released.kind !== 'released') {
+          const got = typeof released === 'string' ? released : describeOutcome({ op: 'release', outcome: released });
+          remarks.push({ text: `cleanup (not this case's subject): the association left open was not released: expected an RLRE, got ${got}`, clause: TEARDOWN_CLAUSE });
+        }
+      }
       await bounded(client.disconnect(), stepBudgetMs(env.profile), 'disconnect').catch(() => undefined);
     }
   }
+  // What a client remarked on its link (an opening the profile tolerates) is said on every case that used it.
+  for (const { client } of clients) for (const r of client.remarks ?? []) if (!remarks.some((m) => m.text === r.text)) remarks.push({ text: r.text, clause: r.clause });
   // Every expectation held, but an answer was allowed rather than preferred: say so (DESIGN.md, Verdicts).
   if (verdict.status === 'passed' && remarks.length) verdict = { status: 'passed-with-remarks' };
   return {
@@ -158,6 +197,9 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
   };
 }
 
+/** Codes of the IEC 62056-21 opening's errors (drivers/iec21-error.ts, docs/error-codes/iec21.md). */
+const IEC21_CODE_PREFIX = 'IEC21_';
+
 /** Attribution (DESIGN.md, Verdicts): who is at fault decides the verdict. */
 export function verdictOf(e: unknown, precondition: boolean): Verdict {
   if (e instanceof ExpectationFailure) {
@@ -170,7 +212,9 @@ export function verdictOf(e: unknown, precondition: boolean): Verdict {
   if (e instanceof HarnessFault) return { status: 'broken', reason: e.message, culprit: e.culprit, code: e.code };
   if (e instanceof ClientError) {
     if (e.culprit === 'dut') {
-      return precondition
+      // A wrong answer to the IEC 62056-21 sign-on fails every case alike: no case can set it up
+      // differently, so it is the meter's failure, never an unmet precondition of one case.
+      return precondition && !e.code.startsWith(IEC21_CODE_PREFIX)
         ? { status: 'inconclusive', reason: `precondition not met: ${e.message}`, culprit: 'dut', code: e.code }
         : { status: 'failed', reason: e.message, culprit: 'dut', code: e.code };
     }

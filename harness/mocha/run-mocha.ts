@@ -13,12 +13,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as allure from 'allure-js-commons';
 import Mocha from 'mocha';
 import { addRemarkStatusDetails, type ReportParameter, reportCase } from '../../reports/allure-case';
 import type { Dut } from '../dut';
 import { caseBudgetMs, type CaseFilter, type CaseResult, type PlannedCase, planCases, runCase } from '../engine';
 import { type DeviationJudgement, type DeviationSet, deviationText, judgeDeviation, type JudgedResult } from '../engine/deviations';
+import type { CapabilityCache } from '../engine/capabilities';
+import { DEFAULT_FATAL_POLICY, type FatalPolicy, fatalWatch } from '../engine/fatal';
 import type { Profile } from '../profile/types';
 import type { SuiteDef } from '../suite/types';
 
@@ -33,16 +36,28 @@ export interface MochaRunOptions {
   readonly console?: 'spec' | 'none';
   /** Known deviations: what they make of a verdict is reported (and returned) beside it. */
   readonly deviations?: DeviationSet;
+  /** What a meter that stops answering does to the run (engine/fatal.ts); default: stop after 3 silent cases. */
+  readonly fatal?: FatalPolicy;
 }
 
 /** A case the DUT failed: an assertion for mocha and Allure. */
 export class CaseFailed extends Error {
   override readonly name = 'AssertionError';
+  constructor(message: string) {
+    super(message);
+    // The message ends with the clause and expected/got; where in judge() it was thrown helps nobody.
+    this.stack = `${this.name}: ${message}`;
+  }
 }
 
 /** Broken or inconclusive: deliberately not an assertion, so Allure shows it as broken. */
 export class CaseNotJudged extends Error {
   override readonly name = 'CaseNotJudged';
+  constructor(message: string, keepStack: boolean) {
+    super(message);
+    // A broken case keeps its stack (a harness bug is found from it); an inconclusive one is a plain fact.
+    if (!keepStack) this.stack = `${this.name}: ${message}`;
+  }
 }
 
 export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[]> {
@@ -56,7 +71,10 @@ export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[
     timeout: 0,
   });
   const results: JudgedResult[] = [];
+  // What each association grants, discovered once for the run (engine/capabilities.ts).
+  const capabilities: CapabilityCache = new Map();
   const planned = planCases(opts.suites, opts.profile, opts.filter);
+  const fatal = fatalWatch(opts.fatal ?? DEFAULT_FATAL_POLICY);
   for (const s of opts.suites) {
     const mine = planned.filter((p) => p.def.suite === s.suite);
     if (!mine.length) continue;
@@ -64,9 +82,11 @@ export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[
     for (const p of mine) {
       const test = new Mocha.Test(`${p.id} ${p.def.title}`, async function (this: Mocha.Context) {
         this.timeout(caseBudgetMs(p, opts.profile) + 5000);
-        const r = judgeDeviation(await runCase(p, { profile: opts.profile, newClient: () => opts.dut.newClient() }), opts.deviations);
+        const ran = fatal.preempt(p) ?? (await runCase(p, { profile: opts.profile, newClient: () => opts.dut.newClient(), capabilities }));
+        fatal.observe(ran);
+        const r = judgeDeviation(ran, opts.deviations);
         results.push(r);
-        await reportCase(r, parametersOf(r, p, opts.profile), specUrl(r.caseId));
+        await reportCase(r, parametersOf(r, p, opts.profile), specUrl(s.file));
         if (r.deviation) await reportDeviation(r.deviation);
         judge(r, this);
       });
@@ -90,7 +110,7 @@ function judge(r: JudgedResult, ctx: Mocha.Context): void {
       throw new CaseFailed(`${r.reason ?? 'failed'}${note}`);
     case 'broken':
     case 'inconclusive':
-      throw new CaseNotJudged(`[${r.status}${r.culprit ? `, culprit ${r.culprit}` : ''}] ${r.reason ?? ''}${note}`);
+      throw new CaseNotJudged(`[${r.status}${r.culprit ? `, culprit ${r.culprit}` : ''}] ${r.reason ?? ''}${note}`, r.status === 'broken');
     case 'inapplicable':
     case 'expected-failure':
       ctx.skip();
@@ -126,6 +146,10 @@ function parametersOf(r: CaseResult, p: PlannedCase, profile: Profile): ReportPa
   return out;
 }
 
-function specUrl(caseId: string): string {
-  return `docs/suites.md#${caseId.toLowerCase()}`;
+/**
+ * The case's clause, requirement and steps are in its suite file: the link opens that file. A URL
+ * relative to the report would break as soon as the report is written elsewhere (--out DIR).
+ */
+function specUrl(suiteFile: string): string {
+  return pathToFileURL(path.resolve(suiteFile)).href;
 }

@@ -30,6 +30,16 @@ describe('loadProfile', () => {
     expect(new TextDecoder().decode(p.associations[1]!.password!.reveal())).to.equal('other');
   });
 
+  it('reads the serial opening in its plain and object forms, requireEnhancedId true unless said otherwise', () => {
+    const serial = (opening: string) =>
+      parseProfile(`device: { name: m }\ntransport: { kind: serial, framing: hdlc, path: /dev/ttyUSB0, baudRate: 9600, opening: ${opening} }\nhdlc: { serverLogical: 1 }\nassociations: { a: { clientSap: 16, authentication: none } }\n`, 'p.yaml').transport;
+    expect(serial('iec21-mode-e')).to.deep.include({ opening: { kind: 'iec21-mode-e', requireEnhancedId: true } });
+    expect(serial('{ kind: iec21-mode-e }')).to.deep.include({ opening: { kind: 'iec21-mode-e', requireEnhancedId: true } });
+    expect(serial('{ kind: iec21-mode-e, requireEnhancedId: false }')).to.deep.include({ opening: { kind: 'iec21-mode-e', requireEnhancedId: false } });
+    const e = thrownBy(ConfigError, () => serial('{ kind: iec21-mode-e, requireEnhancedID: false }'));
+    expect(e.message).to.match(/p\.yaml:2/);
+  });
+
   it('parses durations into milliseconds and fills the defaults', () => {
     const p = parseProfile(`${HEAD}timeouts: { response: 1.5s, interFrame: 20ms, inactivity: 2min }\nassociations: { a: { clientSap: 16, authentication: none } }\n`, 'p.yaml');
     expect(p.timeouts).to.deep.equal({ responseMs: 1500, interFrameMs: 20, inactivityMs: 120000, connectMs: 5000 });

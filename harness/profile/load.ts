@@ -15,7 +15,7 @@ import { parseYaml, readYamlFile, type YamlSource } from '../../config/yaml-sour
 import { shippedSchema } from '../yaml/json-schema';
 import { resolveSecretRef, type SecretSources } from './secrets';
 import { resolveKeyRef } from './keys';
-import type { AssociationProfile, HdlcProfile, Profile, SecurityProfile, TimeoutsProfile, TransportProfile } from './types';
+import type { AssociationProfile, HdlcProfile, Profile, SecurityProfile, SerialOpening, TimeoutsProfile, TransportProfile } from './types';
 import { UnknownVariantError, VARIANTS, variantsNamed } from '../../simulator/variants';
 
 export interface ProfileOptions {
@@ -51,7 +51,7 @@ interface RawAssociation {
 }
 interface RawProfile {
   device: Profile['device'];
-  transport: { kind: TransportProfile['kind']; framing: Framing; meter?: string; faults?: string[]; variants?: string[]; host?: string; port?: number; path?: string; baudRate?: number; opening?: 'iec21-mode-e' };
+  transport: { kind: TransportProfile['kind']; framing: Framing; meter?: string; faults?: string[]; variants?: string[]; host?: string; port?: number; path?: string; baudRate?: number; opening?: 'iec21-mode-e' | { kind: 'iec21-mode-e'; requireEnhancedId?: boolean } };
   hdlc?: HdlcProfile;
   timeouts?: { response?: string; interFrame?: string; inactivity?: string; connect?: string };
   associations: Record<string, RawAssociation>;
@@ -141,6 +141,11 @@ function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
   };
 }
 
+/** The plain form `opening: iec21-mode-e` is the object form with every default. */
+function openingFrom(o: NonNullable<RawProfile['transport']['opening']>): SerialOpening {
+  return typeof o === 'string' ? { kind: o, requireEnhancedId: true } : { kind: o.kind, requireEnhancedId: o.requireEnhancedId ?? true };
+}
+
 function transportFrom(t: RawProfile['transport'], baseDir: string): TransportProfile {
   switch (t.kind) {
     case 'builtin':
@@ -154,7 +159,7 @@ function transportFrom(t: RawProfile['transport'], baseDir: string): TransportPr
     case 'tcp':
       return { kind: 'tcp', framing: t.framing, host: t.host as string, port: t.port as number };
     case 'serial':
-      return { kind: 'serial', framing: 'hdlc', path: t.path as string, baudRate: t.baudRate as number, ...(t.opening ? { opening: t.opening } : {}) };
+      return { kind: 'serial', framing: 'hdlc', path: t.path as string, baudRate: t.baudRate as number, ...(t.opening ? { opening: openingFrom(t.opening) } : {}) };
     default: {
       const never: never = t.kind;
       throw new Error(`transport kind ${String(never)}`);

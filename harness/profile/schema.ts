@@ -44,7 +44,24 @@ const transport: Schema = {
         framing: { const: 'hdlc' },
         path: { type: 'string', description: 'device path, e.g. /dev/ttyUSB0' },
         baudRate: { type: 'integer', enum: [300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200], description: 'baud rate' },
-        opening: { type: 'string', enum: ['iec21-mode-e'], description: 'IEC 62056-21 mode E opening sequence' },
+        opening: {
+          description: 'IEC 62056-21 mode E opening sequence: the plain name, or an object to tune it',
+          anyOf: [
+            { type: 'string', enum: ['iec21-mode-e'] },
+            {
+              type: 'object',
+              properties: {
+                kind: { const: 'iec21-mode-e' },
+                requireEnhancedId: {
+                  type: 'boolean',
+                  description: 'false: acknowledge a meter whose identification lacks the enhanced identification \\2 (IEC 62056-21 6.3.2), with a remark on every case; default true (a failure of the meter)',
+                },
+              },
+              required: ['kind'],
+              additionalProperties: false,
+            },
+          ],
+        },
       },
       required: ['kind', 'framing', 'path', 'baudRate'],
     },

@@ -9,7 +9,13 @@ import type { Secret } from '../../dlms/secret';
 export type TransportProfile =
   | { readonly kind: 'builtin'; readonly framing: Framing; readonly meter?: string; readonly faults: readonly string[]; readonly variants: readonly string[] }
   | { readonly kind: 'tcp'; readonly framing: Framing; readonly host: string; readonly port: number }
-  | { readonly kind: 'serial'; readonly framing: 'hdlc'; readonly path: string; readonly baudRate: number; readonly opening?: 'iec21-mode-e' };
+  | { readonly kind: 'serial'; readonly framing: 'hdlc'; readonly path: string; readonly baudRate: number; readonly opening?: SerialOpening };
+
+/** IEC 62056-21 mode E sign-on; `requireEnhancedId: false` acknowledges a meter without `\2` (a remark on every case). */
+export interface SerialOpening {
+  readonly kind: 'iec21-mode-e';
+  readonly requireEnhancedId: boolean;
+}
 
 export type TransportKind = TransportProfile['kind'];
 

@@ -5,6 +5,7 @@
  * in order, with exactly the result given (a data-access-result or action-result name) and,
  * where `data` is given, exactly that list-of-data entry (null-data for a SET).
  */
+import { ACTION_RESULT_NAMES, DATA_ACCESS_RESULT_NAMES, nameOf } from './spec-names';
 import type { AccessItem, AccessOutcome } from '../../client/api';
 import { encodeDataBytes } from '../../dlms/axdr/data-codec';
 import { formatData } from '../../dlms/axdr/format';
@@ -80,7 +81,7 @@ registerStep<AccessArgs>({
         type: 'array',
         items: {
           type: 'object',
-          properties: { result: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', description: 'data-access-result or action-result name' }, data: DATA_LITERAL_SCHEMA },
+          properties: { result: nameOf([...new Set([...DATA_ACCESS_RESULT_NAMES, ...ACTION_RESULT_NAMES])], 'data-access-result or action-result name'), data: DATA_LITERAL_SCHEMA },
           required: ['result'],
         },
       },

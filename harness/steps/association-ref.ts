@@ -14,7 +14,7 @@ export type AssociationRef = string | { readonly authentication?: string | reado
 
 export const ASSOCIATION_REF_SCHEMA: Schema = {
   anyOf: [
-    { type: 'string', pattern: '^(\\$each|current|[A-Za-z][A-Za-z0-9_-]*)$', description: 'an association name, $each or current' },
+    { type: 'string', pattern: '^(\\$each|\\$granted|current|[A-Za-z][A-Za-z0-9_-]*)$', description: 'an association name, $each, $granted (the one granting the case\'s needs) or current' },
     {
       type: 'object',
       description: 'the first association of the profile that matches',
@@ -55,6 +55,10 @@ function resolve(ctx: StepContext, ref: AssociationRef | undefined): Association
   if (ref === '$each') {
     if (!ctx.each) throw new HarnessFault('$each used outside a forEach: association case', 'harness', 'ASSOCIATION_EACH_UNBOUND');
     return ctx.each;
+  }
+  if (ref === '$granted') {
+    if (!ctx.granted) throw new HarnessFault('$granted used in a case without needs: (declare what the case uses)', 'harness', 'ASSOCIATION_GRANTED_UNBOUND');
+    return ctx.granted;
   }
   if (ref === 'current') {
     if (!ctx.association) throw new HarnessFault('no association is open (an earlier step must associate first)', 'harness', 'ASSOCIATION_NOT_OPEN');

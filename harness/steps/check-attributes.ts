@@ -16,12 +16,12 @@ import { formatData } from '../../dlms/axdr/format';
 import { attributeOf, classById, type InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
 import { checkType, parseTypeSpec, type TypeSpec } from '../../dlms/cosem/catalogue/type-spec';
 import { ACCESS_SELECTOR, entryDescriptorToData } from '../../dlms/cosem/selective-access';
-import { type ClassFilter, type CosemObject, describeFilter, matchesClass, readAccess } from '../classes/object-list';
+import { type ClassFilter, type CosemObject, readAccess } from '../classes/object-list';
 import { type Problem, SEMANTICS } from '../classes/semantics';
-import { ExpectationFailure, Inapplicable } from '../engine/verdict';
+import { ExpectationFailure } from '../engine/verdict';
 import { ASSOCIATION_REF_SCHEMA, type AssociationRef } from './association-ref';
 import { CLASS_FILTER_SCHEMA } from './each-object';
-import { boundedStep, currentObjects, ensureAssociation, forEachObject } from './object-iteration';
+import { boundedStep, forEachObject, objectsOfClass } from './object-iteration';
 import { describeOutcome } from './outcome';
 import { registerStep } from './registry';
 
@@ -39,7 +39,6 @@ const DEFAULT_BUFFER_ENTRIES = 10;
 /** A note shows this much of a value; the trace holds all of it. */
 const NOTE_LIMIT = 240;
 /** The association object's own version tells how its access_mode values read (Blue Book 4.4.3). */
-const CURRENT_ASSOCIATION = '0-0:40.0.0.255';
 
 const specCache = new Map<string, TypeSpec>();
 function specOf(text: string): TypeSpec {
@@ -97,11 +96,7 @@ registerStep<CheckAttributesArgs>({
     },
   },
   async run(ctx, args) {
-    const association = await ensureAssociation(ctx, args.association);
-    const all = await currentObjects(ctx);
-    const objects = all.filter((o) => matchesClass(args.class, o.classId));
-    if (objects.length === 0) throw new Inapplicable(`the object list of ${association.name} holds no object of ${describeFilter(args.class)}`);
-    const listVersion = all.find((o) => o.obis === CURRENT_ASSOCIATION)?.version ?? 0;
+    const { association, objects, listVersion } = await objectsOfClass(ctx, args.association, args.class);
     const bufferEntries = args.bufferEntries ?? DEFAULT_BUFFER_ENTRIES;
 
     await forEachObject(ctx, objects, async (o) => {

@@ -39,6 +39,8 @@ export interface StepContext {
   readonly caseDef: CaseDef;
   /** The association a `forEach: association` case is running for (`$each`). */
   readonly each?: AssociationProfile;
+  /** The association the engine chose for the case's `needs:` (`$granted`). */
+  readonly granted?: AssociationProfile;
   /** This case's client (a clean link, made for the case). */
   readonly client: DlmsClient;
   /** Another client on a new link, its trace merged into the case's (liveness checks use it). */
@@ -47,6 +49,8 @@ export interface StepContext {
   /** The association accepted most recently on `client`, until it is released. */
   association: AssociationProfile | undefined;
   readonly vars: Map<string, Data>;
+  /** The index of the running step in `caseDef.steps` (teardown.ts reads what follows it). */
+  step?: number;
   /** Names of the associations the case's steps resolved, for the report's parameters. */
   readonly used: Set<string>;
   /** A line for the step's record: what was sent and what came back, in words. */

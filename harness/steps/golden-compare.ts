@@ -20,7 +20,7 @@ interface GoldenArgs {
   readonly association?: AssociationRef;
 }
 
-export const GOLDEN_RULE = 'Acceptance: the meter is the one approved (its objects, access rights and static configuration equal the golden sample\'s)';
+export const GOLDEN_RULE = "Acceptance: the meter is the one approved (its objects, access rights and static configuration equal the golden sample's)";
 
 /** Loaded once per file: a batch compares every meter with the same sample. */
 const cache = new Map<string, { readonly golden: Snapshot; readonly rules: RuleSet }>();
@@ -52,11 +52,22 @@ registerStep<GoldenArgs>({
     const { golden, rules } = goldenOf(named.snapshot, named.rules);
     const a = resolveAssociation(ctx, args.association);
     if (!golden.associations.some((x) => x.name === a.name)) {
-      throw new HarnessFault(`the golden sample ${named.snapshot} has no association ${a.name} (it has ${golden.associations.map((x) => x.name).join(', ')})`, 'profile', 'GOLDEN_NO_ASSOCIATION');
+      throw new HarnessFault(
+        `the golden sample ${named.snapshot} has no association ${a.name} (it has ${golden.associations.map((x) => x.name).join(', ')})`,
+        'profile',
+        'GOLDEN_NO_ASSOCIATION',
+      );
     }
-    const include = (classId: number, obis: string, attribute: number) => rules.compares(classId, obis, attribute) || (obis === LOGICAL_DEVICE_NAME && attribute === 2);
+    const include = (classId: number, obis: string, attribute: number) =>
+      rules.compares(classId, obis, attribute) || (obis === LOGICAL_DEVICE_NAME && attribute === 2);
     const mine = await readAssociation(ctx.client, ctx.profile, a, { include });
-    const meter: Snapshot = { ...golden, format: SNAPSHOT_FORMAT, readAt: new Date().toISOString(), logicalDeviceName: logicalDeviceNameOf([mine]), associations: [mine] };
+    const meter: Snapshot = {
+      ...golden,
+      format: SNAPSHOT_FORMAT,
+      readAt: new Date().toISOString(),
+      logicalDeviceName: logicalDeviceNameOf([mine]),
+      associations: [mine],
+    };
     const result = diffSnapshots(golden, meter, rules, a.name);
     ctx.note(
       mine.status === 'read'

@@ -4,6 +4,7 @@
  * by hand (the client's link machine does not see raw frames), and the bounds of every wait,
  * taken from the profile.
  */
+import type { Profile } from '../profile/types';
 import type { HdlcLinkView, RawFrameAccess } from '../../client/api';
 import { clientAddress, serverAddress, type HdlcAddress } from '../../dlms/hdlc/address';
 import type { HdlcSettings } from '../../dlms/hdlc/parameters';
@@ -51,7 +52,11 @@ export function profileAddresses(ctx: StepContext, sap: number): { client: HdlcA
 export type WaitBound = 'response' | 'inter-frame' | 'inactivity';
 
 export function boundMs(ctx: StepContext, bound: WaitBound): number {
-  const t = ctx.profile.timeouts;
+  return profileBoundMs(ctx.profile, bound);
+}
+
+export function profileBoundMs(profile: Profile, bound: WaitBound): number {
+  const t = profile.timeouts;
   switch (bound) {
     case 'response':
       return t.responseMs;

@@ -5,7 +5,7 @@
  * sub-step of the step's record, named by its OBIS, so the report shows which object failed.
  * Every object is judged, not only up to the first failure; the step's verdict is the worst one.
  */
-import { type CosemObject, objectLabel, objectsOf } from '../classes/object-list';
+import { type ClassFilter, type CosemObject, describeFilter, matchesClass, objectLabel, objectsOf } from '../classes/object-list';
 import type { StepRecord } from '../engine/result';
 import { bounded, stepBudgetMs, verdictOf } from '../engine/run-case';
 import { ExpectationFailure, HarnessFault, Inapplicable, Inconclusive, type Status } from '../engine/verdict';
@@ -64,6 +64,20 @@ export async function currentObjects(ctx: StepContext): Promise<readonly CosemOb
   cache.set(ctx, { association: a.name, objects });
   ctx.note(`object_list of ${a.name}: ${objects.length} objects`);
   return objects;
+}
+
+/**
+ * What a class-filtered generator step works on: the association (opened if need be), every object
+ * of its list, those the filter selects (none: inapplicable) and the version of the Association LN
+ * that listed them (the object_list element's shape depends on it).
+ */
+export async function objectsOfClass(ctx: StepContext, ref: AssociationRef | undefined, filter: ClassFilter | undefined) {
+  const association = await ensureAssociation(ctx, ref);
+  const all = await currentObjects(ctx);
+  const objects = all.filter((o) => matchesClass(filter, o.classId));
+  if (objects.length === 0) throw new Inapplicable(`the object list of ${association.name} holds no object of ${describeFilter(filter)}`);
+  const listVersion = all.find((o) => o.obis === OBJECT_LIST.obis)?.version ?? 0;
+  return { association, all, objects, listVersion };
 }
 
 const SEVERITY: Readonly<Record<Status, number>> = { passed: 0, 'passed-with-remarks': 0, inapplicable: 1, inconclusive: 2, broken: 3, failed: 4 };

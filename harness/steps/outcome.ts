@@ -11,6 +11,7 @@ import { ACTION_RESULT, DATA_ACCESS_RESULT } from '../../dlms/xdlms/results';
 import { describeAction, describeGetList, describeMalformed, describeNotification, describeSet, describeSetList } from './service-outcome';
 import type { Profile } from '../profile/types';
 import type { Schema } from '../yaml/schema';
+import { ACSE_DIAGNOSTIC_NAMES, EXCEPTION_SERVICE_ERROR_NAMES, INITIATE_ERROR_NAMES, nameOf, SERVICE_ERROR_KIND_NAMES, SERVICE_ERROR_VALUE_NAMES, STATE_ERROR_NAMES } from './spec-names';
 import type { LastOutcome } from './context';
 import type { TypeSpec } from '../../dlms/cosem/catalogue/type-spec';
 import { attributeName, attributeSpec, EXPECTED_VALUE_SCHEMA, type ExpectedValue, isScalarExpectation, valueDifference } from '../values/expected-value';
@@ -72,15 +73,14 @@ export const REMARK_SCHEMA: Schema = {
 };
 
 const DATA_TYPES = Object.keys(DATA_TAG) as DataType[];
-const NAME = '^[a-z][a-z0-9-]*$';
 
 export const REJECTED_SCHEMA: Schema = {
   type: 'object',
   properties: {
     result: { type: 'string', enum: ['rejected-permanent', 'rejected-transient'], description: 'AARE result (Green Book 9.3.2)' },
     source: { type: 'string', enum: ['acse-service-user', 'acse-service-provider'], description: 'result-source-diagnostic choice' },
-    diagnostic: { type: 'string', pattern: NAME, description: 'diagnostic name, e.g. authentication-failure' },
-    initiateError: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9 :-]*$', description: 'xDLMS initiate error in the user-information (Green Book 9.3.2), or none; a protected AARE names the error APDU too (initiateError: application-reference deciphering-error)' },
+    diagnostic: nameOf(ACSE_DIAGNOSTIC_NAMES, 'diagnostic name, e.g. authentication-failure'),
+    initiateError: nameOf(INITIATE_ERROR_NAMES, 'xDLMS initiate error in the user-information (Green Book 9.3.2), or none'),
   },
 };
 
@@ -99,12 +99,12 @@ const SINGLE_PROPERTIES: Record<string, Schema> = {
   exception: {
     type: 'object',
     description: 'exception-response (Green Book 9.5)',
-    properties: { stateError: { type: 'string', pattern: NAME }, serviceError: { type: 'string', pattern: NAME } },
+    properties: { stateError: nameOf(STATE_ERROR_NAMES, 'state-error'), serviceError: nameOf(EXCEPTION_SERVICE_ERROR_NAMES, 'service-error') },
   },
   confirmedServiceError: {
     type: 'object',
     description: 'confirmed-service-error (Green Book 9.5): the ServiceError choice and its value',
-    properties: { error: { type: 'string', pattern: NAME }, value: { type: 'string', pattern: NAME } },
+    properties: { error: nameOf(SERVICE_ERROR_KIND_NAMES, 'the ServiceError choice'), value: nameOf(SERVICE_ERROR_VALUE_NAMES, 'its value') },
   },
   silence: { const: true, description: 'no answer within the response time-out' },
   accepted: { const: true, description: 'AARE result accepted' },

@@ -9,6 +9,7 @@ import type { Schema } from '../yaml/schema';
 import type { StepContext } from './context';
 import { judgeOutcome } from './judge';
 import { OUTCOME_EXPECTATION_SCHEMA, type OutcomeExpectation } from './outcome';
+import type { Profile } from '../profile/types';
 
 export interface StepDefinition<A> {
   readonly name: string;
@@ -29,6 +30,12 @@ export interface StepDefinition<A> {
    * same way an `expect` step would: the registry adds the argument and the judging.
    */
   readonly judged?: boolean;
+  /**
+   * The time the step waits by design (a timer it proves, e.g. the HDLC inactivity timeout plus
+   * 10 %), beyond one step budget: the engine adds it to the step's bound, and `--quick` makes a
+   * case whose timer waits exceed QUICK_TIMER_MS inapplicable.
+   */
+  waitMs?(args: A, profile: Profile): number;
   /** Throws ExpectationFailure / Inconclusive / Inapplicable / HarnessFault; returning means the step held. */
   run(ctx: StepContext, args: A): Promise<void>;
 }

@@ -4,11 +4,13 @@
  * must come back. `expect: { released: { reason, userInformation } }` also checks the RLRE's
  * reason and the xDLMS APDU its user-information carries (`none` for no user-information).
  */
+import { nameOf, RELEASE_REASON_NAMES } from './spec-names';
 import { ExpectationFailure } from '../engine/verdict';
 import { describeOutcome, matchOutcome } from './outcome';
 import { registerStep } from './registry';
 import { protectedRelease } from './security-release';
 import { caseRule } from './rule';
+import { judgeTeardown } from './teardown';
 
 interface ReleasedExpectation {
   readonly reason?: string;
@@ -44,7 +46,7 @@ registerStep<ReleaseArgs>({
               released: {
                 type: 'object',
                 properties: {
-                  reason: { type: 'string', pattern: '^[a-z][a-z-]*$', description: 'RLRE reason' },
+                  reason: nameOf(RELEASE_REASON_NAMES, 'RLRE reason'),
                   userInformation: { type: 'string', pattern: '^[a-z][a-z-]*$', description: 'the xDLMS APDU type in the RLRE user-information, or none' },
                 },
               },
@@ -66,14 +68,16 @@ registerStep<ReleaseArgs>({
     ctx.note(`release${args.reason ? ` (reason ${args.reason})` : ''}${args.userInformation ? ' with user-information' : ''} → ${describeOutcome(ctx.last)}`);
     if (outcome.kind === 'released') ctx.association = undefined;
     if (args.expect === 'any') return;
-    const miss = matchOutcome({ released: true }, ctx.last, ctx.profile);
-    if (miss) throw new ExpectationFailure(caseRule(ctx), miss.expected, miss.actual);
+    const last = ctx.last;
+    const judge = (expected: string, actual: string): void => judgeTeardown(ctx, expected, actual, () => {
+      throw new ExpectationFailure(caseRule(ctx), expected, actual);
+    });
+    const miss = matchOutcome({ released: true }, last, ctx.profile);
+    if (miss) return judge(miss.expected, miss.actual);
     if (typeof args.expect !== 'object' || outcome.kind !== 'released') return;
     const want = args.expect.released;
-    if (want.reason !== undefined && outcome.reason !== want.reason) throw new ExpectationFailure(caseRule(ctx), `RLRE reason ${want.reason}`, describeOutcome(ctx.last));
+    if (want.reason !== undefined && outcome.reason !== want.reason) return judge(`RLRE reason ${want.reason}`, describeOutcome(last));
     const ui = outcome.userInformation ?? 'none';
-    if (want.userInformation !== undefined && ui !== want.userInformation) {
-      throw new ExpectationFailure(caseRule(ctx), `RLRE user-information ${want.userInformation}`, `RLRE user-information ${ui}`);
-    }
+    if (want.userInformation !== undefined && ui !== want.userInformation) return judge(`RLRE user-information ${want.userInformation}`, `RLRE user-information ${ui}`);
   },
 });

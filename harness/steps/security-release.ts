@@ -8,6 +8,7 @@ import { ExpectationFailure } from '../engine/verdict';
 import { describeOutcome } from './outcome';
 import type { StepContext } from './context';
 import { caseRule } from './rule';
+import { judgeTeardown } from './teardown';
 import { rememberCounter, rememberCounterValue } from './security-common';
 
 export interface SecReleaseArgs {
@@ -23,7 +24,7 @@ export async function protectedRelease(ctx: StepContext, ui: 'protected' | 'unpr
     rememberCounter(ctx);
     // A protected RLRQ uses the next counter; the session is gone once released.
     const next = ctx.client.security?.()?.nextCounter;
-    const outcome = await ctx.client.release(ui === 'none' ? {} : { userInformation: true, ...(ui === 'unprotected' ? { unprotectedUserInformation: true } : {}) });
+    const outcome = await ctx.client.release(ui === 'none' ? { userInformation: false } : { userInformation: true, ...(ui === 'unprotected' ? { unprotectedUserInformation: true } : {}) });
     if (ui === 'protected' && next !== undefined) rememberCounterValue(ctx, next);
     else rememberCounter(ctx);
     ctx.last = { op: 'release', outcome };
@@ -35,6 +36,8 @@ export async function protectedRelease(ctx: StepContext, ui: 'protected' | 'unpr
     if (!ok) {
       const want = `RLRE${e.reason ? ` reason ${e.reason}` : ''}${e.userInformation ? ` carrying ${e.userInformation}` : ''}`;
       const got = said ? `RLRE reason ${said.reason} carrying ${said.userInformation}` : describeOutcome(ctx.last);
-      throw new ExpectationFailure(caseRule(ctx), want, got);
+      judgeTeardown(ctx, want, got, () => {
+        throw new ExpectationFailure(caseRule(ctx), want, got);
+      });
     }
 }

@@ -7,6 +7,7 @@
  * New keys are put in force for the rest of the case (associate with protection: uses them) and the
  * client's session switches to them; `restore: true` transfers the profile's keys back.
  */
+import { ACTION_RESULT_NAMES, nameOf } from './spec-names';
 import type { ActionOutcome, MethodRef } from '../../client/api';
 import { describeMalformed } from './service-outcome';
 import { agreedKeyFrom, activateParameter, certificateBySerial, keyAgreementRequest, keyTransferParameter, randomKey, securitySetupMethod } from '../../client/security-setup';
@@ -24,7 +25,7 @@ import { registerStep } from './registry';
 import { caseRule } from './rule';
 import { keysInForce, openSession, rememberCounter, securitySetupOf, setKeysInForce, type KeysInForce } from './security-common';
 
-const RESULT = { type: 'string', pattern: '^[a-z][a-z-]*$', description: 'the action-result required (default success)' } as const;
+const RESULT = nameOf(ACTION_RESULT_NAMES, 'the action-result required (default success)');
 
 function current(ctx: StepContext, what: string): AssociationProfile {
   if (!ctx.association?.security) throw new HarnessFault(`${what} needs an open association with security`, 'harness', 'SECURITY_NO_SESSION');

@@ -4,6 +4,7 @@
  * expectation per variable, in order: `{ data: … }` or `{ dataAccessResult: name }`. The
  * outcome is kept for a following `expect` step, the first datum under `as`.
  */
+import { DATA_ACCESS_RESULT_NAMES, nameOf } from './spec-names';
 import type { SnReadResult } from '../../client/api';
 import { ExpectationFailure } from '../engine/verdict';
 import type { Schema } from '../yaml/schema';
@@ -43,7 +44,7 @@ const RESULT_SCHEMA: Schema = {
   type: 'object',
   properties: {
     data: { type: 'object', properties: { type: { type: 'string' }, text: { type: 'string' }, textFromProfile: { type: 'string', enum: ['logicalDeviceName'] } } },
-    dataAccessResult: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+    dataAccessResult: nameOf(DATA_ACCESS_RESULT_NAMES, 'data-access-result'),
   },
   minProperties: 1,
   maxProperties: 1,

@@ -4,6 +4,7 @@
  * `{ dataAccessResult: name }`. Values are typed as in meter definitions:
  * `{ type: octet-string, hex: … }`, `{ type: long-unsigned, value: 7 }`.
  */
+import { DATA_ACCESS_RESULT_NAMES, nameOf } from './spec-names';
 import type { Data } from '../../dlms/axdr/data';
 import { fromHex } from '../../dlms/bytes/hex';
 import { ExpectationFailure, HarnessFault } from '../engine/verdict';
@@ -46,7 +47,7 @@ registerStep<WriteArgs>({
       variables: { type: 'array', minItems: 1, items: { type: 'object', properties: { variable: SN_VARIABLE_SCHEMA, value: VALUE_SCHEMA }, required: ['variable', 'value'] } },
       expect: {
         type: 'array',
-        items: { anyOf: [{ type: 'string', enum: ['success'] }, { type: 'object', properties: { dataAccessResult: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' } }, required: ['dataAccessResult'] }] },
+        items: { anyOf: [{ type: 'string', enum: ['success'] }, { type: 'object', properties: { dataAccessResult: nameOf(DATA_ACCESS_RESULT_NAMES, 'data-access-result') }, required: ['dataAccessResult'] }] },
       },
     },
     required: ['variables'],

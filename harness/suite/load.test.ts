@@ -67,7 +67,7 @@ describe('loadSuite', () => {
     const rejected = thrownBy(ConfigError, () =>
       parseSuite(suite('      - associate: { expect: { rejected: { diagnostic: Authentication-Failure } } }\n'), 's.yaml'),
     );
-    expect([rejected.code, rejected.line, rejected.col]).to.deep.equal(['CONFIG_PATTERN', 11, 56]);
+    expect([rejected.code, rejected.line, rejected.col]).to.deep.equal(['CONFIG_NOT_ALLOWED', 11, 56]);
   });
 
   it('refuses $each outside a forEach: association case', () => {

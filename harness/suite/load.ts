@@ -13,7 +13,7 @@ import { shippedSchema } from '../yaml/json-schema';
 import type * as ValidateModule from '../yaml/validate';
 import { cachedSuite } from './cache';
 import { parseYaml, readYamlFile, type YamlSource } from '../../config/yaml-source';
-import type { CaseDef, Requires, StepCall, SuiteDef } from './types';
+import type { CaseDef, Needs, Requires, StepCall, SuiteDef } from './types';
 
 export function loadSuite(file: string): SuiteDef {
   return cachedSuite(file, (f) => suiteFrom(readYamlFile(f)));
@@ -64,6 +64,7 @@ interface RawCase {
   detects: (string | { fault: string; step: number })[];
   tags?: string[];
   requires?: Requires;
+  needs?: Needs;
   forEach?: 'association';
 }
 
@@ -76,7 +77,7 @@ function suiteFrom(src: YamlSource): SuiteDef {
   const { validateNode } = require('../yaml/validate') as typeof ValidateModule;
   checkStepNames(src);
   validateNode(src, src.root, shippedSchema('suite'), src.placeOf(src.root));
-  const raw = src.doc.toJS() as { suite: string; title: string; spec: string; requires?: Requires; cases: RawCase[] };
+  const raw = src.doc.toJS() as { suite: string; title: string; spec: string; requires?: Requires; needs?: Needs; cases: RawCase[] };
   const casesNode = isMap(src.root) ? src.root.get('cases', true) : undefined;
   const cases = raw.cases.map((c, i): CaseDef => {
     const caseNode = isSeq(casesNode) ? casesNode.items[i] : undefined;
@@ -102,6 +103,7 @@ function suiteFrom(src: YamlSource): SuiteDef {
       detectsAt,
       tags: c.tags ?? [],
       requires: { ...(raw.requires ?? {}), ...(c.requires ?? {}) },
+      ...(raw.needs || c.needs ? { needs: mergeNeeds(raw.needs, c.needs) } : {}),
       ...(c.forEach ? { forEach: c.forEach } : {}),
       steps,
       suite: raw.suite,
@@ -109,6 +111,12 @@ function suiteFrom(src: YamlSource): SuiteDef {
     };
   });
   return { suite: raw.suite, title: raw.title, spec: raw.spec, requires: raw.requires ?? {}, cases, file: src.file };
+}
+
+function mergeNeeds(a: Needs | undefined, b: Needs | undefined): Needs {
+  const out: Record<string, unknown[]> = {};
+  for (const n of [a, b]) for (const [k, v] of Object.entries(n ?? {})) out[k] = [...(out[k] ?? []), ...(v as unknown[])];
+  return out as Needs;
 }
 
 /**

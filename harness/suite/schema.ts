@@ -7,6 +7,8 @@ import { AUTHENTICATIONS } from '../profile/schema';
 import '../steps';
 import { argsSchema, listSteps } from '../steps/registry';
 import type { Schema } from '../yaml/schema';
+import { CONFORMANCE_BITS } from '../../dlms/xdlms/conformance';
+import { SECRET_NAMES } from '../engine/capabilities';
 
 export const REQUIRES_SCHEMA: Schema = {
   type: 'object',
@@ -18,6 +20,36 @@ export const REQUIRES_SCHEMA: Schema = {
     authentication: { type: 'string', enum: [...AUTHENTICATIONS], description: 'an association with this mechanism must exist' },
     expect: { type: 'array', items: { type: 'string', enum: ['logicalDeviceName', 'dlmsVersion'] }, description: 'profile expectations that must be stated' },
     referencing: { type: 'string', enum: ['ln', 'sn'], description: 'the referencing the case uses (forEach: association runs only for those; default ln)' },
+  },
+};
+
+const OBIS_PATTERN = '^\\d+-\\d+:\\d+\\.\\d+\\.\\d+\\.\\d+$';
+
+/** `needs:` (issue 8, item 1); the names are closed lists, so a typo is a located configuration error. */
+export const NEEDS_SCHEMA: Schema = {
+  type: 'object',
+  description: 'what the case uses: the engine runs it on an association granting all of it ($granted), or it is inapplicable',
+  properties: {
+    services: { type: 'array', items: { type: 'string', enum: CONFORMANCE_BITS.filter((b) => !b.startsWith('reserved')) }, description: 'conformance-block services the AARE must grant' },
+    access: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { obis: { type: 'string', pattern: OBIS_PATTERN }, class: { type: 'integer', minimum: 0 }, attribute: { type: 'integer', minimum: 1 }, right: { type: 'string', enum: ['read', 'write'] } },
+        required: ['obis', 'class', 'attribute', 'right'],
+      },
+      description: 'access rights the object list must grant',
+    },
+    selectors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { obis: { type: 'string', pattern: OBIS_PATTERN }, class: { type: 'integer', minimum: 0 }, attribute: { type: 'integer', minimum: 1 }, selector: { type: 'integer', minimum: 1 } },
+        required: ['obis', 'class', 'attribute', 'selector'],
+      },
+      description: 'access selectors the object list must offer',
+    },
+    secrets: { type: 'array', items: { type: 'string', enum: SECRET_NAMES }, description: 'profile secrets the case needs' },
   },
 };
 
@@ -57,6 +89,7 @@ export function suiteSchema(forEditor = false): Schema {
       title: { type: 'string', description: 'one line' },
       spec: { type: 'string', description: 'the clause(s) the suite covers' },
       requires: REQUIRES_SCHEMA,
+      needs: NEEDS_SCHEMA,
       cases: {
         type: 'array',
         minItems: 1,
@@ -70,6 +103,7 @@ export function suiteSchema(forEditor = false): Schema {
             detects: { type: 'array', items: DETECTION_SCHEMA, description: 'simulator faults this case must catch, each with the step at which it must fail' },
             tags: { type: 'array', items: { type: 'string' }, description: 'free tags, e.g. the DLMS UA test purpose id' },
             requires: REQUIRES_SCHEMA,
+            needs: NEEDS_SCHEMA,
             forEach: { type: 'string', enum: ['association'], description: 'run once per association of the profile ($each)' },
             steps: { type: 'array', minItems: 1, items: forEditor ? editorStepSchema() : STEP_SHAPE },
           },

@@ -24,6 +24,19 @@ export interface Requires {
   readonly expect?: readonly ('logicalDeviceName' | 'dlmsVersion')[];
 }
 
+/**
+ * What a case uses that an association must grant (issue 8, item 1): the engine picks an
+ * association granting all of it (steps name it `$granted`), or the case is inapplicable.
+ */
+export interface Needs {
+  /** Conformance-block names, as CONFORMANCE_BITS in dlms/xdlms/conformance.ts. */
+  readonly services?: readonly string[];
+  readonly access?: readonly { readonly obis: string; readonly class: number; readonly attribute: number; readonly right: 'read' | 'write' }[];
+  readonly selectors?: readonly { readonly obis: string; readonly class: number; readonly attribute: number; readonly selector: number }[];
+  /** Profile secrets: password, blockCipherKey, authenticationKey, masterKey, broadcastKey, signingKey, dedicatedKey. */
+  readonly secrets?: readonly string[];
+}
+
 export interface StepCall {
   readonly name: string;
   /** Checked against the step's schema at load time; the step's own type is its business. */
@@ -42,6 +55,8 @@ export interface CaseDef {
   readonly detectsAt?: Readonly<Record<string, number>>;
   readonly tags: readonly string[];
   readonly requires: Requires;
+  /** Capabilities the case uses (suite-level needs merged in). */
+  readonly needs?: Needs;
   /** `association`: run once per association the profile declares (`$each` names it in steps). */
   readonly forEach?: 'association';
   readonly steps: readonly StepCall[];

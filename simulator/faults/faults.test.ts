@@ -13,6 +13,7 @@ import { ASSOCIATION_FAULT_CASES } from '../../test/support/simulator/faults/ass
 import { HDLC_FAULT_CASES } from '../../test/support/simulator/faults/hdlc-faults.cases';
 import { SECURITY_FAULT_CASES } from '../../test/support/simulator/faults/security-faults.cases';
 import { REAL_METER_FAULT_CASES } from '../../test/support/simulator/faults/real-meter-faults.cases';
+import { WALK_FAULT_CASES } from '../../test/support/simulator/faults/walk-faults.cases';
 import { visibleTo } from '../objects/store';
 
 /** A fresh HDLC connection to the default meter with these faults, already past SNRM/UA. */
@@ -178,6 +179,7 @@ const CASES: Readonly<Record<string, () => void>> = {
   ...ASSOCIATION_FAULT_CASES,
   ...HDLC_FAULT_CASES,
   ...SECURITY_FAULT_CASES,
+  ...WALK_FAULT_CASES,
   ...REAL_METER_FAULT_CASES,
 };
 

@@ -23,7 +23,13 @@ export function withIdentity(meter: MeterDefinition, id: MeterIdentity | undefin
       ? meter.objects
       : meter.objects.map((o) =>
           o.obis === SERIAL_NUMBER_OBIS && o.cosemClass.name === 'data'
-            ? { ...o, behaviour: { read: (attribute: number) => (attribute === 2 ? ok({ type: 'octet-string', value: new TextEncoder().encode(serial) }) : refused('object-undefined')) } }
+            ? {
+                ...o,
+                behaviour: {
+                  read: (attribute: number) =>
+                    attribute === 2 ? ok({ type: 'octet-string', value: new TextEncoder().encode(serial) }) : refused('object-undefined'),
+                },
+              }
             : o,
         );
   return { ...meter, ...(id.logicalDeviceName === undefined ? {} : { logicalDeviceName: id.logicalDeviceName }), objects };

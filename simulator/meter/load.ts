@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
-import { isDecodeError } from '../../dlms/bytes';
+import { bytesEqual, isDecodeError } from '../../dlms/bytes';
 import { parseObis } from '../../dlms/cosem/obis';
 import { CLASS_BY_NAME } from '../objects';
 import { resolveSecretRef } from '../secrets';
@@ -118,6 +118,7 @@ export function parseMeterDefinition(text: string, file: string): MeterDefinitio
     if (e instanceof ConfigError) throw new MeterDefinitionError(file, e.line, e.col, `not valid YAML: ${e.actual}`);
     throw e;
   }
+  if (root.get('extends').present) return extendMeter(root, file);
   root.only(['description', 'logicalDeviceName', 'hdlc', 'wrapper', 'associations', 'objects', 'variants']);
   const ldnCursor = root.need('logicalDeviceName');
   const logicalDeviceName = ldnCursor.string();
@@ -150,6 +151,26 @@ export function parseMeterDefinition(text: string, file: string): MeterDefinitio
   const variantsCursor = root.get('variants');
   const variants = variantsCursor.present ? variantsCursor.items().map((i) => i.oneOf(VARIANTS.map((v) => v.name))) : [];
   return { file, logicalDeviceName, hdlc, wrapper: { wPort }, associations, objects, variants };
+}
+
+/**
+ * `extends: default.yaml` (a path relative to this file): the base meter with this file's
+ * objects added, so a richer meter need not repeat the base. Only objects may be added; a
+ * logical name the base already serves to the same associations is refused at its line.
+ */
+function extendMeter(root: Cursor, file: string): MeterDefinition {
+  root.only(['description', 'extends', 'objects']);
+  const base = loadMeterDefinition(path.resolve(path.dirname(file), root.get('extends').string()));
+  const cursors = root.need('objects').items();
+  const added = cursors.map((c) => object(c, base.associations, (x) => x.where.line));
+  const sees = (o: ObjectDefinition, a: AssociationDefinition) => o.visibleTo === undefined || o.visibleTo.includes(a.name);
+  const objects = [...base.objects];
+  added.forEach((o, i) => {
+    const clash = objects.find((p) => bytesEqual(p.logicalName, o.logicalName) && base.associations.some((a) => sees(p, a) && sees(o, a)));
+    if (clash) cursors[i]!.fail(`duplicate logical name ${o.obis} (the base meter serves it, line ${clash.line})`);
+    objects.push(o);
+  });
+  return { ...base, file, objects };
 }
 
 export function loadMeterDefinition(file: string = DEFAULT_METER, variants: readonly string[] = []): MeterDefinition {

@@ -16,9 +16,10 @@ import { sapAssignmentClass } from './sap-assignment';
 import { invocationCounterClass } from './invocation-counter';
 import { securitySetupClass } from './security-setup';
 import { testObjectClass } from './test-object';
+import { genericClasses } from './generic';
 import type { ClassBehaviour } from './types';
 
-export const CLASS_BEHAVIOURS: readonly ClassBehaviour[] = [
+const HAND_WRITTEN: readonly ClassBehaviour[] = [
   dataClass,
   registerClass,
   extendedRegisterClass,
@@ -34,5 +35,8 @@ export const CLASS_BEHAVIOURS: readonly ClassBehaviour[] = [
   invocationCounterClass,
   testObjectClass,
 ];
+
+/** Hand-written behaviours, then every other catalogue class served from the catalogue (generic.ts). */
+export const CLASS_BEHAVIOURS: readonly ClassBehaviour[] = [...HAND_WRITTEN, ...genericClasses(new Set(HAND_WRITTEN.map((c) => c.classId)))];
 
 export const CLASS_BY_NAME: ReadonlyMap<string, ClassBehaviour> = new Map(CLASS_BEHAVIOURS.map((c) => [c.name, c]));

@@ -35,6 +35,10 @@ export function grantedMode(association: AssociationDefinition, max: AccessMode)
   return max === 'read-only' || max === 'read-and-write' ? 'read-only' : 'no-access';
 }
 
+function readOnly(max: AccessMode): AccessMode {
+  return max === 'read-and-write' ? 'read-only' : max === 'write-only' ? 'no-access' : max;
+}
+
 export function isReadable(mode: AccessMode): boolean {
   return mode === 'read-only' || mode === 'read-and-write';
 }
@@ -73,7 +77,8 @@ export function objectListFor(objects: readonly ObjectDefinition[], association:
       classId: o.cosemClass.classId,
       version: o.cosemClass.version,
       logicalName: o.logicalName,
-      attributeAccess: o.cosemClass.attributes.map((a) => ({ id: a.id, mode: grantedMode(association, a.max), ...(a.selectors ? { selectors: a.selectors } : {}) })),
+      // An object that cannot be written is listed read-only: the object list states the rights the server applies (Blue Book 4.4.3).
+      attributeAccess: o.cosemClass.attributes.map((a) => ({ id: a.id, mode: grantedMode(association, o.behaviour.write ? a.max : readOnly(a.max)), ...(a.selectors ? { selectors: a.selectors } : {}) })),
       methodCount: o.cosemClass.methodCount,
     }));
 }
@@ -126,7 +131,9 @@ export function invokeMethod(address: MethodAddress, parameters: Data | undefine
   const object = findObject(ctx.meter.objects, address.logicalName, association);
   if (!object || !visibleTo(object, association)) return methodRefused('object-undefined');
   if (object.cosemClass.classId !== address.classId) return methodRefused('object-class-inconsistent');
-  if (address.method < 1 || address.method > object.cosemClass.methodCount || !object.behaviour.invoke) return methodRefused('object-undefined');
+  if (address.method < 1 || address.method > object.cosemClass.methodCount) return methodRefused('object-undefined');
+  // A method the object list shows without access is refused for that (Blue Book 4.4.3), whether or not this simulator implements it.
   if (!methodsGranted(association)) return methodRefused('read-write-denied');
+  if (!object.behaviour.invoke) return methodRefused('object-undefined');
   return object.behaviour.invoke(address.method, parameters, ctx);
 }

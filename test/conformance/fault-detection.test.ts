@@ -13,7 +13,6 @@
  * named case that does not apply over that framing runs over the other.
  */
 import { expect } from 'chai';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProfile } from '../../harness/profile/load';
 import { findSuiteFiles, loadSuites, checkUniqueIds } from '../../harness/suite/load';
@@ -24,6 +23,7 @@ import { FAULTS, type Fault } from '../../simulator/faults';
 import type { CaseDef } from '../../harness/suite/types';
 import { builtinSecret } from '../../harness/builtin-secrets';
 import type { Profile } from '../../harness/profile/types';
+import { faultVerdict, readVerdictsBefore } from './verdicts-before';
 
 const ROOT = path.resolve(__dirname, '../..');
 const suites = checkUniqueIds(loadSuites(findSuiteFiles(path.join(ROOT, 'suites'))));
@@ -38,10 +38,10 @@ const PROFILE_FILES = { hdlc: 'profiles/simulator.yaml', wrapper: 'profiles/simu
 const profiles = { hdlc: quick(PROFILE_FILES.hdlc), wrapper: quick(PROFILE_FILES.wrapper) };
 
 /**
- * The verdict of every case on both profiles before the suite language changed (inline expect:,
- * names, one vocabulary): a migration of the suites must leave each one as it was.
+ * The verdicts before the suite language changed (inline expect:, one vocabulary, names): a
+ * migration of the suites must leave each one as it was, on both profiles and under every fault.
  */
-const BEFORE = (JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/verdicts-before-language.json'), 'utf8')) as { verdicts: Record<string, Record<string, string>> }).verdicts;
+const BEFORE = readVerdictsBefore();
 
 function describeResults(results: readonly CaseResult[]): string {
   return results.map((r) => `${r.id}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`).join('\n');
@@ -54,7 +54,7 @@ describe('conformance suites against the reference simulator', function () {
     it(`pass in full against the clean simulator over ${framing}`, async () => {
       const results = await runSuites({ profile, suites });
       const now = new Map(results.map((r) => [r.id, r.status]));
-      const before = BEFORE[PROFILE_FILES[framing as keyof typeof PROFILE_FILES]] ?? {};
+      const before = BEFORE.verdicts[PROFILE_FILES[framing as keyof typeof PROFILE_FILES]] ?? {};
       const changed = Object.entries(before).flatMap(([id, status]) => (now.get(id) === status ? [] : [`${id}: ${status} before, ${now.get(id) ?? 'no such case'} now`]));
       expect(changed, 'verdicts changed by the suite language migration, case by case').to.deep.equal([]);
       const bad = results.filter((r) => r.status !== 'passed' && r.status !== 'passed-with-remarks' && r.status !== 'inapplicable');
@@ -123,6 +123,13 @@ describe('conformance suites against the reference simulator', function () {
       expect(named.length, `applicable cases run for ${fault.name}`).to.be.greaterThan(0);
       const problems = results.map((r) => problem(r, fault.name)).filter((p): p is string => p !== undefined);
       expect(problems).to.deep.equal([]);
+      const before = BEFORE.faults[fault.name] ?? {};
+      const now = new Map(results.map((r) => [r.id, faultVerdict(r)]));
+      const changed = Object.entries(before).flatMap(([id, v]) => {
+        const n = now.get(id);
+        return n?.status === v.status && n.step === v.step ? [] : [`${id}: ${v.status}${v.step ? ` at step ${v.step}` : ''} before, ${n ? `${n.status}${n.step ? ` at step ${n.step}` : ''}` : 'not run'} now`];
+      });
+      expect(changed, `verdicts under ${fault.name} changed by the suite language migration`).to.deep.equal([]);
     });
   }
 });

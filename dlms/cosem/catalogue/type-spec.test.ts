@@ -36,7 +36,8 @@ describe('catalogue type specs', () => {
 
   it('checks octet-string lengths that hints stand for', () => {
     const spec = parseTypeSpec('octet-string(date-time)');
-    expect(checkType({ type: 'octet-string', value: new Uint8Array(12) }, spec)).to.deep.equal([]);
+    const notSpecified = Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x80, 0x00, 0xff]);
+    expect(checkType({ type: 'octet-string', value: notSpecified }, spec)).to.deep.equal([]);
     expect(checkType({ type: 'octet-string', value: new Uint8Array(6) }, spec)).to.deep.equal(['value: expected octet-string(date-time) of length 12, got length 6']);
   });
 
@@ -56,5 +57,16 @@ describe('catalogue type specs', () => {
     expect(checkType({ type: 'enum', value: 3 }, spec)).to.deep.equal(['value: expected enum[0..2, 255], got 3']);
     expect(checkType({ type: 'long', value: -121 }, parseTypeSpec('long[-120..120]'))).to.deep.equal(['value: expected long[-120..120], got -121']);
     expect(errorOf(() => parseTypeSpec('enum[0..]')).offset).to.equal(8);
+  });
+
+  it('checks every date, time and date-time the catalogue types so, "not specified" and the special days allowed', () => {
+    const spec = parseTypeSpec('octet-string(date-time)');
+    const valid = Uint8Array.from([0x07, 0xea, 0x0c, 0xfe, 0xff, 0x0a, 0x00, 0x00, 0xff, 0x80, 0x00, 0xff]); // last day of December 2026, 10:00
+    expect(checkType({ type: 'octet-string', value: valid }, spec)).to.deep.equal([]);
+    const day32 = valid.slice();
+    day32[3] = 32;
+    expect(checkType({ type: 'octet-string', value: day32 }, spec)[0]).to.match(/^value: not a valid date-time \(Blue Book 4\.1\.6\.1\): /);
+    expect(checkType({ type: 'octet-string', value: Uint8Array.from([0xff, 0xff, 0xff, 0xff]) }, parseTypeSpec('octet-string(time)'))).to.deep.equal([]);
+    expect(checkType({ type: 'octet-string', value: Uint8Array.from([0x19, 0, 0, 0]) }, parseTypeSpec('octet-string(time)'))).to.have.length(1);
   });
 });

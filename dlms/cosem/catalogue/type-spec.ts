@@ -16,6 +16,7 @@
 import { DecodeError } from '../../bytes';
 import { DATA_TAG, type Data, type DataType } from '../../axdr/data';
 import { isSimpleType, type SimpleType } from '../../axdr/type-description';
+import { dateFromOctetString, dateTimeFromOctetString, timeFromOctetString, validateDate, validateDateTime, validateTime } from '../../axdr/datetime';
 
 export type OctetHint = 'date-time' | 'date' | 'time' | 'obis';
 export type ValueRange = readonly [min: number, max: number];
@@ -227,6 +228,28 @@ function lengthOf(d: Data): number | undefined {
   }
 }
 
+/**
+ * Blue Book 4.1.6.1: every field of a date, time or date-time in its range, or "not specified"
+ * (0xFF, 0xFFFF; month 0xFD/0xFE daylight-savings end/begin, day 0xFD/0xFE second-last/last):
+ * checked wherever the catalogue types an attribute so.
+ */
+function hintProblems(hint: OctetHint, bytes: Uint8Array): string[] {
+  switch (hint) {
+    case 'date-time':
+      return validateDateTime(dateTimeFromOctetString(bytes));
+    case 'date':
+      return validateDate(dateFromOctetString(bytes));
+    case 'time':
+      return validateTime(timeFromOctetString(bytes));
+    case 'obis':
+      return [];
+    default: {
+      const never: never = hint;
+      return [String(never)];
+    }
+  }
+}
+
 function numericValue(d: Data): number | undefined {
   switch (d.type) {
     case 'integer':
@@ -260,6 +283,10 @@ export function checkType(data: Data, spec: TypeSpec, path = 'value'): string[] 
       if (data.type !== spec.type) return [`${path}: expected ${formatTypeSpec(spec)}, got ${data.type}`];
       const n = lengthOf(data);
       if (spec.length !== undefined && n !== spec.length) return [`${path}: expected ${formatTypeSpec(spec)} of length ${spec.length}, got length ${n}`];
+      if (spec.hint && data.type === 'octet-string') {
+        const invalid = hintProblems(spec.hint, data.value);
+        if (invalid.length) return [`${path}: not a valid ${spec.hint} (Blue Book 4.1.6.1): ${invalid.join('; ')}`];
+      }
       const v = numericValue(data);
       if (spec.values && v !== undefined && !spec.values.some(([a, b]) => v >= a && v <= b)) return [`${path}: expected ${formatTypeSpec(spec)}, got ${v}`];
       return [];

@@ -102,7 +102,11 @@ export function fakeClient(script: FakeScript = {}): FakeClient {
     onNotification() {
       calls.push('on-notification');
     },
+    isAssociated() {
+      return associated && !client.disconnected;
+    },
     async disconnect() {
+      associated = false;
       calls.push('disconnect');
       client.disconnected = true;
     },

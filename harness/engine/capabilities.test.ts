@@ -1,0 +1,71 @@
+import { expect } from 'chai';
+import { ACCEPTED, fakeClient } from '../../test/support/harness/fake-client';
+import { testProfile } from '../../test/support/harness/profiles';
+import { parseSuite } from '../suite/load';
+import type { CapabilityCache } from './capabilities';
+import { allows } from './capabilities';
+import { planCases } from './plan';
+import { runCase } from './run-case';
+import type { FakeClient, FakeScript } from '../../test/support/harness/fake-client';
+import type { Profile } from '../profile/types';
+
+const CASE = (needs: string): string =>
+  `suite: t/needs\ntitle: T\nspec: S\ncases:\n  - id: T-NEEDS\n    title: t\n    spec: Clause 1\n    requirement: The DUT does it.\n    detects: []\n    needs: ${needs}\n    steps:\n      - associate: { association: $granted }\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n`;
+
+async function run(needs: string, script: FakeScript, profile: Profile = testProfile(), cache: CapabilityCache = new Map()) {
+  const clients: FakeClient[] = [];
+  const [planned] = planCases([parseSuite(CASE(needs), 't.yaml')], profile);
+  const result = await runCase(planned!, {
+    profile,
+    capabilities: cache,
+    newClient: () => {
+      const c = fakeClient(script);
+      clients.push(c);
+      return c;
+    },
+  });
+  return { result, clients };
+}
+
+describe('capabilities before use', () => {
+  it('runs the case on the association whose AARE grants what it needs, preferring the one granting most', async () => {
+    const grants: Record<string, string[]> = { public: ['get', 'set'], reader: ['get', 'set', 'multiple-references', 'action'] };
+    const { result, clients } = await run('{ services: [multiple-references] }', { associate: (p) => ({ ...ACCEPTED, negotiatedConformance: grants[p.name] ?? ['get'] }) });
+    expect(result.status, result.reason).to.equal('passed');
+    expect(result.associations).to.include('reader');
+    expect(clients.at(-1)!.calls.filter((c) => c.startsWith('associate'))).to.deep.equal(['associate reader']);
+    expect(result.trace.some((t) => t.note?.startsWith('capabilities of public: grants get set'))).to.equal(true);
+  });
+
+  it('makes the case inapplicable, with the reason, when no association grants it, and never runs its steps', async () => {
+    const { result, clients } = await run('{ services: [multiple-references] }', { associate: () => ({ ...ACCEPTED, negotiatedConformance: ['get', 'set'] }) });
+    expect(result.status).to.equal('inapplicable');
+    expect(result.reason).to.match(/^no association grants multiple-references \(public: multiple-references not granted/);
+    expect(clients.flatMap((c) => c.calls).filter((c) => c.startsWith('get'))).to.deep.equal([]);
+  });
+
+  it('makes a case needing a secret the profile lacks inapplicable, not failed', async () => {
+    const { result } = await run('{ secrets: [masterKey] }', {});
+    expect(result.status).to.equal('inapplicable');
+    expect(result.reason).to.equal('no association of the profile has masterKey');
+  });
+
+  it('discovers each association once per run', async () => {
+    const cache: CapabilityCache = new Map();
+    const first = await run('{ services: [get] }', {}, testProfile(), cache);
+    const second = await run('{ services: [get] }', {}, testProfile(), cache);
+    expect(first.clients.length).to.be.greaterThan(second.clients.length);
+    expect(second.clients.length).to.equal(1);
+  });
+
+  it('reads access rights as Blue Book 4.4.3 encodes them, enum before version 3 and bit map after', () => {
+    expect(allows(1, 3, 'write')).to.equal(true);
+    expect(allows(1, 1, 'write')).to.equal(false);
+    expect(allows(3, 0x02, 'write')).to.equal(true);
+    expect(allows(3, 0x02, 'read')).to.equal(false);
+  });
+
+  it('rejects a service name that is not a conformance-block bit, at its place', () => {
+    expect(() => parseSuite(CASE('{ services: [multiple-reference] }'), 't.yaml')).to.throw(/t\.yaml:10:\d+.*multiple-references/);
+  });
+});

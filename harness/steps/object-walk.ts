@@ -1,0 +1,248 @@
+/**
+ * `check.walk: { aspect, class?, association? }` — the COSEM object walk of DLMS UA 1001-6 §7.2,
+ * over every object of the association's object_list, one sub-step per object. Each aspect is
+ * one rule, so that each case names the fault it catches:
+ *
+ *   counts        the object list's attribute and method counts match the class version in the
+ *                 catalogue (Blue Book 4.4.3 object_list_element; 4.x the class). A class or
+ *                 version the catalogue lacks is a remark "not checked: class 92 v0 unknown".
+ *   read-refusals an attribute the object list grants no read access is refused with a
+ *                 data-access-result (Green Book 9.3.6), never served.
+ *   writes        an attribute with write access: the value read is written back and read again
+ *                 unchanged (Green Book 9.3.7), and a value of a wrong type is refused; whatever
+ *                 was accepted is restored. Inconclusive when nothing could be written safely.
+ *   methods-without-access   a method the object list grants no access is refused (Green
+ *                 Book 9.3.8); inapplicable where the object list shows none.
+ *   undefined-methods        a method index past those the class version defines is refused.
+ *
+ * Reading values and checking their types and class rules is `check.attributes`' job.
+ */
+import type { ActionOutcome } from '../../client/api';
+import type { Data } from '../../dlms/axdr/data';
+import { formatData } from '../../dlms/axdr/format';
+import { classById, classVersions, type InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
+import { defaultValue } from '../../dlms/cosem/catalogue/default-value';
+import { parseTypeSpec } from '../../dlms/cosem/catalogue/type-spec';
+import { type ClassFilter, type CosemObject, readAccess } from '../classes/object-list';
+import { ExpectationFailure, Inapplicable, Inconclusive } from '../engine/verdict';
+import { ASSOCIATION_REF_SCHEMA, type AssociationRef } from './association-ref';
+import type { StepContext } from './context';
+import { CLASS_FILTER_SCHEMA } from './each-object';
+import { boundedStep, forEachObject, objectsOfClass } from './object-iteration';
+import { describeOutcome } from './outcome';
+import { registerStep } from './registry';
+import { remark, valuesEqual, wrongTypeFor, writeAccess, WALK_SKIPS_WRITE } from './object-walk-rules';
+
+const ASPECTS = ['counts', 'read-refusals', 'writes', 'methods-without-access', 'undefined-methods'] as const;
+type Aspect = (typeof ASPECTS)[number];
+
+interface WalkArgs {
+  readonly aspect: Aspect;
+  readonly class?: ClassFilter;
+  readonly association?: AssociationRef;
+}
+
+const COUNT_RULE = 'Blue Book 4.4.3 (object_list_element: access_rights list every attribute and method of the class version)';
+const READ_REFUSAL_RULE = 'Green Book 9.3.6 and Blue Book 4.4.3: an attribute without read access is refused with a data-access-result';
+const WRITE_RULE = 'Green Book 9.3.7 and Blue Book 4.4.3: an attribute with write access takes a value of its type and keeps it';
+const WRONG_TYPE_RULE = 'Green Book 9.3.7: a SET of a value of the wrong type is refused (type-unmatched)';
+const METHOD_ACCESS_RULE = 'Green Book 9.3.8 and Blue Book 4.4.3: a method without access is refused';
+const UNDEFINED_METHOD_RULE = 'Green Book 9.3.8: an ACTION on a method index the class does not define is refused (object-undefined)';
+/** Where the standard allows another refusal than the preferred one (docs/decisions/object-walk.md). */
+const REFUSAL_CLAUSE = 'docs/decisions/object-walk.md (refusal codes)';
+
+/** Per case: objects whose class or version the catalogue lacks, and what the writes achieved. */
+interface Tally {
+  unknown: number;
+  written: number;
+  withoutAccess: number;
+  methodsRefusedByConformance: boolean;
+}
+
+function catalogueDef(ctx: StepContext, o: CosemObject, tally: Tally): InterfaceClassDef | undefined {
+  const def = classById(o.classId, o.version);
+  if (def) return def;
+  tally.unknown++;
+  const known = classVersions(o.classId).map((c) => c.version);
+  // A version the catalogue lacks of a class it knows deserves attention (a remark); a class id
+  // it does not know at all is a manufacturer's class or a newer one: noted and counted.
+  if (known.length) remark(ctx, `not checked: class ${o.classId} v${o.version} unknown (the catalogue has v${known.join(', v')})`, 'docs/decisions/object-walk.md');
+  else ctx.note(`not checked: class ${o.classId} v${o.version} unknown to the catalogue (a manufacturer-specific class, or newer than the catalogue)`);
+  return undefined;
+}
+
+async function counts(ctx: StepContext, o: CosemObject, def: InterfaceClassDef): Promise<void> {
+  const problems: string[] = [];
+  if (o.attributes.length !== def.attributes.length) problems.push(`${o.attributes.length} attribute(s) listed, the class has ${def.attributes.length}`);
+  if (o.methods && o.methods.length !== def.methods.length) problems.push(`${o.methods.length} method(s) listed, the class has ${def.methods.length}`);
+  if (problems.length === 0) return ctx.note(`${def.attributes.length} attributes and ${def.methods.length} methods, as ${def.name} v${def.version}`);
+  if (def.provisional) return remark(ctx, `${problems.join('; ')} (the catalogue's ${def.name} v${def.version} is provisional)`, 'docs/decisions/class-catalogue.md');
+  throw new ExpectationFailure(COUNT_RULE, `the access rights of ${def.name} v${def.version}: ${def.attributes.length} attributes, ${def.methods.length} methods`, problems.join('; '));
+}
+
+async function readRefusals(ctx: StepContext, o: CosemObject, listVersion: number): Promise<void> {
+  for (const a of o.attributes) {
+    if (readAccess(listVersion, a.mode) !== 'none') continue;
+    const ref = { classId: o.classId, obis: o.obis, attribute: a.id };
+    const outcome = await boundedStep(ctx, ctx.client.get(ref), `GET ${o.obis}/${a.id}`);
+    ctx.last = { op: 'get', ref, outcome };
+    const said = describeOutcome(ctx.last);
+    ctx.note(`attribute ${a.id} (access_mode ${a.mode}, not readable) → ${said}`);
+    if (outcome.kind === 'data') throw new ExpectationFailure(READ_REFUSAL_RULE, `attribute ${a.id} refused (read-write-denied)`, `served: ${formatData(outcome.data, { maxItems: 4 })}`);
+    if (outcome.kind !== 'data-access-result') throw new ExpectationFailure(READ_REFUSAL_RULE, `attribute ${a.id} refused with a data-access-result`, said);
+    if (outcome.result !== 'read-write-denied') remark(ctx, `attribute ${a.id} refused with ${outcome.result}, not read-write-denied`, REFUSAL_CLAUSE);
+  }
+}
+
+async function get(ctx: StepContext, o: CosemObject, attribute: number): Promise<Data | undefined> {
+  const ref = { classId: o.classId, obis: o.obis, attribute };
+  const outcome = await boundedStep(ctx, ctx.client.get(ref), `GET ${o.obis}/${attribute}`);
+  ctx.last = { op: 'get', ref, outcome };
+  return outcome.kind === 'data' ? outcome.data : undefined;
+}
+
+async function set(ctx: StepContext, o: CosemObject, attribute: number, value: Data): Promise<string> {
+  const ref = { classId: o.classId, obis: o.obis, attribute };
+  const outcome = await boundedStep(ctx, ctx.client.set(ref, value), `SET ${o.obis}/${attribute}`);
+  ctx.last = { op: 'set', ref, outcome };
+  return outcome.kind === 'set-result' ? outcome.result : describeOutcome(ctx.last);
+}
+
+async function writes(ctx: StepContext, o: CosemObject, def: InterfaceClassDef | undefined, listVersion: number, tally: Tally): Promise<void> {
+  for (const a of o.attributes) {
+    const access = writeAccess(listVersion, a.mode);
+    if (access === 'none') continue;
+    const skip = WALK_SKIPS_WRITE(o.classId, a.id);
+    if (skip) {
+      ctx.note(`attribute ${a.id}: not written (${skip})`);
+      continue;
+    }
+    if (access === 'protected' || readAccess(listVersion, a.mode) !== 'plain') {
+      ctx.note(`attribute ${a.id}: not written (${access === 'protected' ? 'needs a protected request' : 'not readable, so no value is known to write back'})`);
+      continue;
+    }
+    const before = await get(ctx, o, a.id);
+    const again = before && (await get(ctx, o, a.id));
+    if (!before || !again) {
+      ctx.note(`attribute ${a.id}: not written (it could not be read: ${describeOutcome(ctx.last!)})`);
+      continue;
+    }
+    if (!valuesEqual(before, again)) {
+      ctx.note(`attribute ${a.id}: not written (its value changes by itself, so writing it back would change the meter)`);
+      continue;
+    }
+    const result = await set(ctx, o, a.id, before);
+    ctx.note(`attribute ${a.id}: SET of the value read (${formatData(before, { maxItems: 3 })}) → ${result}`);
+    if (result !== 'success') throw new ExpectationFailure(WRITE_RULE, `attribute ${a.id} (access_mode ${a.mode}) written back: success`, result);
+    tally.written++;
+    const after = await get(ctx, o, a.id);
+    if (!after || !valuesEqual(before, after)) {
+      throw new ExpectationFailure(WRITE_RULE, `attribute ${a.id} read back as written: ${formatData(before, { maxItems: 4 })}`, after ? formatData(after, { maxItems: 4 }) : describeOutcome(ctx.last!));
+    }
+    const spec = def?.attributes.find((x) => x.index === a.id)?.type;
+    const wrong = spec === undefined ? undefined : wrongTypeFor(parseTypeSpec(spec), before);
+    if (!wrong) {
+      ctx.note(`attribute ${a.id}: no wrongly typed value to try (its type admits any)`);
+      continue;
+    }
+    const refused = await set(ctx, o, a.id, wrong);
+    ctx.note(`attribute ${a.id}: SET of a wrongly typed value (${formatData(wrong)}) → ${refused}`);
+    if (refused === 'success') {
+      const restored = await set(ctx, o, a.id, before);
+      ctx.note(`attribute ${a.id}: restored the value read → ${restored}`);
+      throw new ExpectationFailure(WRONG_TYPE_RULE, `attribute ${a.id} (${spec}) refuses ${wrong.type}`, `success${restored === 'success' ? ' (value restored)' : `; restoring it failed: ${restored}`}`);
+    }
+    if (refused !== 'type-unmatched') remark(ctx, `attribute ${a.id}: the wrongly typed value was refused with ${refused}, not type-unmatched`, REFUSAL_CLAUSE);
+  }
+}
+
+type Action = (method: number, parameters: Data | undefined) => Promise<ActionOutcome>;
+
+function actionOn(ctx: StepContext, o: CosemObject): Action {
+  return async (method, parameters) => {
+    const ref = { classId: o.classId, obis: o.obis, method };
+    const outcome = await boundedStep(ctx, ctx.client.action(ref, parameters), `ACTION ${o.obis}/${method}`);
+    ctx.last = { op: 'action', ref, outcome };
+    return outcome;
+  };
+}
+
+async function methodsWithoutAccess(ctx: StepContext, o: CosemObject, def: InterfaceClassDef | undefined, tally: Tally): Promise<void> {
+  const action = actionOn(ctx, o);
+  for (const m of o.methods ?? []) {
+    if (tally.methodsRefusedByConformance || m.mode !== 0) continue;
+    const parameter = def?.methods.find((x) => x.index === m.id)?.parameter;
+    const outcome = await action(m.id, parameter === undefined ? undefined : defaultValue(parseTypeSpec(parameter)));
+    const said = describeOutcome(ctx.last!);
+    ctx.note(`method ${m.id} (no access) → ${said}`);
+    if (outcome.kind !== 'action-result') {
+      // ACTION itself is outside this association's negotiated conformance: nothing to judge here.
+      tally.methodsRefusedByConformance = true;
+      return ctx.note(`ACTION is not served in this association (${said}); method access not checked here`);
+    }
+    tally.withoutAccess++;
+    if (outcome.result === 'success') throw new ExpectationFailure(METHOD_ACCESS_RULE, `method ${m.id} refused (read-write-denied)`, 'success: the method ran without access');
+    if (outcome.result !== 'read-write-denied') remark(ctx, `method ${m.id} without access refused with ${outcome.result}, not read-write-denied`, REFUSAL_CLAUSE);
+  }
+}
+
+async function undefinedMethod(ctx: StepContext, o: CosemObject, def: InterfaceClassDef | undefined, tally: Tally): Promise<void> {
+  if (tally.methodsRefusedByConformance) return;
+  if (!def) return ctx.note('undefined method index not tried: the class is not in the catalogue');
+  const undefinedIndex = Math.max(def.methods.reduce((n, m) => Math.max(n, m.index), 0), ...(o.methods ?? []).map((m) => m.id), 0) + 1;
+  const outcome = await actionOn(ctx, o)(undefinedIndex, { type: 'integer', value: 0 });
+  const said = describeOutcome(ctx.last!);
+  ctx.note(`method ${undefinedIndex} (not defined by ${def.name} v${def.version}) → ${said}`);
+  if (outcome.kind !== 'action-result') {
+    tally.methodsRefusedByConformance = true;
+    return ctx.note(`ACTION is not served in this association (${said}); undefined method not checked here`);
+  }
+  if (outcome.result === 'success') throw new ExpectationFailure(UNDEFINED_METHOD_RULE, `method ${undefinedIndex} refused (object-undefined)`, 'success');
+  if (outcome.result !== 'object-undefined') remark(ctx, `undefined method ${undefinedIndex} refused with ${outcome.result}, not object-undefined`, REFUSAL_CLAUSE);
+}
+
+registerStep<WalkArgs>({
+  name: 'check.walk',
+  description:
+    'The object walk (DLMS UA 1001-6 §7.2) over every object of the object list, one aspect: counts, read-refusals, writes (write back, wrong type refused), methods-without-access or undefined-methods',
+  generator: true,
+  schema: {
+    type: 'object',
+    required: ['aspect'],
+    properties: {
+      aspect: { enum: [...ASPECTS], description: 'which rule of the walk to check' },
+      class: CLASS_FILTER_SCHEMA,
+      association: ASSOCIATION_REF_SCHEMA,
+    },
+  },
+  async run(ctx, args) {
+    const { association, objects, listVersion } = await objectsOfClass(ctx, args.association, args.class);
+    const tally: Tally = { unknown: 0, written: 0, withoutAccess: 0, methodsRefusedByConformance: false };
+    await forEachObject(ctx, objects, async (o) => {
+      const def = catalogueDef(ctx, o, tally);
+      switch (args.aspect) {
+        case 'counts':
+          return def && counts(ctx, o, def);
+        case 'read-refusals':
+          return readRefusals(ctx, o, listVersion);
+        case 'writes':
+          return writes(ctx, o, def, listVersion, tally);
+        case 'methods-without-access':
+          return methodsWithoutAccess(ctx, o, def, tally);
+        case 'undefined-methods':
+          return undefinedMethod(ctx, o, def, tally);
+        default: {
+          const never: never = args.aspect;
+          return never;
+        }
+      }
+    });
+    if (tally.unknown) ctx.note(`${tally.unknown} object(s) not checked: class or version unknown to the catalogue`);
+    if (args.aspect === 'writes') {
+      ctx.note(`${tally.written} attribute(s) written back and read again`);
+      if (tally.written === 0) throw new Inconclusive(`WRITE DATA NOT AVAILABLE: ${association.name} grants write access to no attribute that can be written back safely`);
+    }
+    if ((args.aspect === 'methods-without-access' || args.aspect === 'undefined-methods') && tally.methodsRefusedByConformance) throw new Inapplicable(`ACTION is not served in ${association.name}`);
+    if (args.aspect === 'methods-without-access' && tally.withoutAccess === 0) throw new Inapplicable(`the object list of ${association.name} shows no method without access`);
+  },
+});

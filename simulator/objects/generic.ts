@@ -1,0 +1,77 @@
+/**
+ * Every catalogue class the simulator has no hand-written behaviour for, served from the
+ * catalogue itself (dlms/cosem/catalogue): `class: gsm-diagnostic` (the class name in lower case,
+ * words joined by '-') serves the newest version the catalogue knows. Attribute values come from
+ * `values: { 2: { type: …, value: … } }` in the meter definition, else the type's default
+ * (default-value.ts). A SET stores a value of the catalogue type and refuses any other
+ * (type-unmatched, Green Book 9.3.7); a method accepts a parameter of its catalogue type and
+ * changes nothing, so a walk over these objects leaves the meter as it found it.
+ */
+import type { Data } from '../../dlms/axdr/data';
+import { CATALOGUE, type InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
+import { checkType, parseTypeSpec } from '../../dlms/cosem/catalogue/type-spec';
+import type { Cursor } from '../../config/yaml-cursor';
+import { defaultValue } from '../../dlms/cosem/catalogue/default-value';
+import { attributesOf } from './from-catalogue';
+import { dataFromYaml } from './yaml-data';
+import { methodRefused, ok, refused, writeRefused, written, type ClassBehaviour } from './types';
+
+/** `Push setup` → `push-setup`, `IEC twisted pair (1) setup` → `iec-twisted-pair-1-setup`. */
+export function slugOf(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+function genericClass(def: InterfaceClassDef): ClassBehaviour {
+  const specs = new Map(def.attributes.map((a) => [a.index, parseTypeSpec(a.type)]));
+  const parameters = new Map(def.methods.map((m) => [m.index, m.parameter === undefined ? undefined : parseTypeSpec(m.parameter)]));
+  return {
+    name: slugOf(def.name),
+    classId: def.classId,
+    version: def.version,
+    attributes: attributesOf(def),
+    methodCount: def.methods.length,
+    keys: ['values'],
+    build(entry: Cursor) {
+      const values = new Map<number, Data>();
+      for (const [index, spec] of specs) if (index !== 1) values.set(index, defaultValue(spec));
+      const given = entry.get('values');
+      for (const [key, c] of given.present ? given.entries() : []) {
+        const index = Number(key);
+        const spec = (index !== 1 && specs.get(index)) || c.fail(`${def.name} has no attribute ${key} to give a value (attributes 2..${def.attributes.length})`);
+        const value = dataFromYaml(c);
+        const problems = checkType(value, spec);
+        if (problems.length) c.fail(`attribute ${index} of ${def.name} must be ${def.attributes[index - 1]!.type}: ${problems[0]}`);
+        values.set(index, value);
+      }
+      return {
+        read: (attribute) => {
+          const v = values.get(attribute);
+          return v ? ok(v) : refused('object-undefined');
+        },
+        write(attribute, next) {
+          const spec = specs.get(attribute);
+          if (!spec || attribute === 1) return writeRefused('object-undefined');
+          if (checkType(next, spec).length) return writeRefused('type-unmatched');
+          values.set(attribute, next);
+          return written;
+        },
+        invoke(method, parameter) {
+          if (!parameters.has(method)) return methodRefused('object-undefined');
+          const spec = parameters.get(method);
+          if (spec && (parameter === undefined || checkType(parameter, spec).length)) return methodRefused('type-unmatched');
+          return { kind: 'success' };
+        },
+      };
+    },
+  };
+}
+
+/** The newest catalogue version of every class id not in `handWritten`, by slug. */
+export function genericClasses(handWritten: ReadonlySet<number>): readonly ClassBehaviour[] {
+  const newest = new Map<number, InterfaceClassDef>();
+  for (const c of CATALOGUE) if (!handWritten.has(c.classId) && (newest.get(c.classId)?.version ?? -1) < c.version) newest.set(c.classId, c);
+  return [...newest.values()].map(genericClass);
+}
