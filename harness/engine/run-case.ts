@@ -5,7 +5,7 @@
  * what the DUT said is in the trace either way.
  */
 import { ClientError, type DlmsClient } from '../../client/api';
-import type { TraceRecord } from '../../dlms/trace';
+import { recordAt, type TraceRecord } from '../../dlms/trace';
 import { ConfigError } from '../../config/error';
 import type { Profile } from '../profile/types';
 import '../steps';
@@ -263,7 +263,7 @@ function mergeTraces(clients: readonly { client: DlmsClient; offset: number }[],
   const all: TraceRecord[] = [...markers];
   clients.forEach(({ client, offset }, i) => {
     if (i > 0) all.push({ at: offset, dir: 'event', layers: [], note: `link ${i + 1} opened (a new client)` });
-    for (const r of client.trace) all.push({ ...r, at: Math.round((r.at + offset) * 1000) / 1000 });
+    for (const r of client.trace) all.push(recordAt(r, Math.round((r.at + offset) * 1000) / 1000));
   });
   // Stable: at equal times, markers (pushed first) stay ahead of the frames they introduce.
   return all.map((r, i) => ({ r, i })).sort((a, b) => a.r.at - b.r.at || a.i - b.i).map((x) => x.r);
