@@ -13,7 +13,7 @@ import type { StepContext } from '../steps/context';
 import { getStep } from '../steps/registry';
 import { describeOutcome } from '../steps/outcome';
 import { TEARDOWN_CLAUSE } from '../steps/teardown';
-import { type CapabilityCache, chooseAssociation } from './capabilities';
+import { type CapabilityCache, chooseAssociation, judgeEach } from './capabilities';
 import type { PlannedCase } from './plan';
 import type { CaseResult, StepRecord } from './result';
 import { ExpectationFailure, HarnessFault, Inapplicable, Inconclusive, type Remark, type Verdict } from './verdict';
@@ -118,7 +118,12 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
     };
     if (def.needs) {
       markers.push({ at: since(), dir: 'event', layers: [], note: 'capabilities: which association grants what the case needs' });
-      const choice = await bounded(chooseAssociation(def.needs, ctx, env.profile, env.capabilities ?? new Map()), (env.profile.associations.length + 1) * stepBudgetMs(env.profile), 'capability discovery');
+      const cache = env.capabilities ?? new Map();
+      const choice = await bounded(
+        planned.each ? judgeEach(def.needs, planned.each, ctx, cache) : chooseAssociation(def.needs, ctx, env.profile, cache),
+        (env.profile.associations.length + 1) * stepBudgetMs(env.profile),
+        'capability discovery',
+      );
       for (const n of choice.notes) markers.push({ at: since(), dir: 'event', layers: [], note: n });
       if (choice.kind === 'inapplicable') throw new Inapplicable(choice.reason);
       ctx = { ...ctx, granted: choice.association };
