@@ -28,20 +28,20 @@ export interface AttributeCandidate {
   readonly attribute: number;
 }
 
-/** What a kind means, in words, for the inapplicable reason and the notes. */
+/** What a kind means, in words, without an article: "the object list holds no …". */
 export function describeQuery(q: TargetQuery): string {
   const length = q.minLength === undefined ? '' : ` of at least ${q.minLength} bytes`;
   switch (q.kind) {
     case 'writable':
-      return `an attribute with plain read and write access, of a simple type${length}, whose value holds still`;
+      return `attribute with plain read and write access, of a simple type${q.minLength === undefined ? ' (at most 64 bytes)' : length}, whose value holds still`;
     case 'read-only':
-      return 'an attribute other than logical_name with plain read access and no write access';
+      return 'attribute other than logical_name with plain read access and no write access';
     case 'long':
-      return `a readable attribute${length} (the association objects and profile buffers aside)`;
+      return `readable attribute${length} whose value holds still (the association objects and profile buffers aside)`;
     case 'method':
-      return `an object granting access to method${(q.methods ?? []).length > 1 ? 's' : ''} ${(q.methods ?? []).join(', ')}`;
+      return `object granting access to method${(q.methods ?? []).length > 1 ? 's' : ''} ${(q.methods ?? []).join(', ')}`;
     case 'undefined-method':
-      return 'an object of a class the catalogue knows, to name a method index its class does not define';
+      return 'object of a class version the catalogue knows (to name a method index its class does not define)';
     default: {
       const never: never = q.kind;
       return never;
@@ -53,12 +53,13 @@ export function describeQuery(q: TargetQuery): string {
  * Classes whose values are measurements, buffers or the association itself: never written to
  * find a target, even with write access (a SET of another value would falsify a reading).
  */
-const NOT_A_WRITE_TARGET = new Set([3, 4, 5, 7, 12, 15, 18, 26, 61, 64]);
+const NOT_A_WRITE_TARGET = new Set([3, 4, 5, 7, 8, 12, 15, 18, 26, 61, 64]);
 /**
  * The meter's identity (Blue Book 7.4.x: logical device name 0-0:42.0.0.255, device ids
- * 0-0:96.1.x.255) is never changed to find a target, even for a moment.
+ * 0-0:96.1.x.255, firmware identifiers and signatures x-0:0.2.x.255) is never changed to find a
+ * target, even for a moment.
  */
-const IDENTITY = /^0-0:(42\.0\.0|96\.1\.\d+)\.255$/;
+const IDENTITY = /^(0-0:(42\.0\.0|96\.1\.\d+)|\d+-0:0\.2\.\d+)\.255$/;
 
 /** Read in full to find a long attribute would cost too much (buffers) or is another case's subject (object lists). */
 const NOT_A_LONG_TARGET = new Set([7, 12, 15]);
