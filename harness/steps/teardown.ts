@@ -8,7 +8,7 @@
 import type { StepContext } from './context';
 
 /** Steps that may follow a teardown release without making it part of the case's subject. */
-const TEARDOWN_STEPS: ReadonlySet<string> = new Set(['release', 'security.release', 'disconnect', 'expect.alive']);
+const TEARDOWN_STEPS: ReadonlySet<string> = new Set(['release', 'disconnect', 'expect.alive']);
 
 /** Suites whose subject is the release itself: every release step there is judged. */
 const RELEASE_SUITE = /(^|\/)release$/;

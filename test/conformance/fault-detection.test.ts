@@ -10,7 +10,9 @@
  * its own topic; leaks into the neighbouring cases of that topic are the ones found so far),
  * over one framing: HDLC for a fault of the HDLC link, the wrapper for any other (its hooks sit
  * above the link, in the one session both framings share: simulator/server/connection.ts). A
- * named case that does not apply over that framing runs over the other.
+ * named case that does not apply over that framing runs over the other, and a case that applies
+ * to neither (a class the default meter lacks) runs on the meter with every catalogue class
+ * (profiles/simulator-full.yaml), where the class-rule cases find their objects.
  */
 import { expect } from 'chai';
 import * as path from 'node:path';
@@ -23,6 +25,7 @@ import { FAULTS, type Fault } from '../../simulator/faults';
 import type { CaseDef } from '../../harness/suite/types';
 import { builtinSecret } from '../../harness/builtin-secrets';
 import type { Profile } from '../../harness/profile/types';
+import { faultVerdict, readVerdictsBefore } from './verdicts-before';
 
 const ROOT = path.resolve(__dirname, '../..');
 const suites = checkUniqueIds(loadSuites(findSuiteFiles(path.join(ROOT, 'suites'))));
@@ -33,7 +36,16 @@ function quick(file: string): Profile {
   return { ...p, timeouts: { ...p.timeouts, responseMs: Math.min(p.timeouts.responseMs, 500) } };
 }
 
-const profiles = { hdlc: quick('profiles/simulator.yaml'), wrapper: quick('profiles/simulator-wrapper.yaml') };
+const PROFILE_FILES = { hdlc: 'profiles/simulator.yaml', wrapper: 'profiles/simulator-wrapper.yaml' } as const;
+const profiles = { hdlc: quick(PROFILE_FILES.hdlc), wrapper: quick(PROFILE_FILES.wrapper) };
+
+/**
+ * The verdicts before the suite language changed (inline expect:, one vocabulary, names): a
+ * migration of the suites must leave each one as it was, on both profiles and under every fault.
+ */
+const BEFORE = readVerdictsBefore();
+/** The meter with one object of every catalogue class: where a case the default meter cannot serve is proved. */
+const fullMeter = quick('profiles/simulator-full.yaml');
 
 function describeResults(results: readonly CaseResult[]): string {
   return results.map((r) => `${r.id}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`).join('\n');
@@ -45,6 +57,10 @@ describe('conformance suites against the reference simulator', function () {
   for (const [framing, profile] of Object.entries(profiles)) {
     it(`pass in full against the clean simulator over ${framing}`, async () => {
       const results = await runSuites({ profile, suites });
+      const now = new Map(results.map((r) => [r.id, r.status]));
+      const before = BEFORE.verdicts[PROFILE_FILES[framing as keyof typeof PROFILE_FILES]] ?? {};
+      const changed = Object.entries(before).flatMap(([id, status]) => (now.get(id) === status ? [] : [`${id}: ${status} before, ${now.get(id) ?? 'no such case'} now`]));
+      expect(changed, 'verdicts changed by the suite language migration, case by case').to.deep.equal([]);
       const bad = results.filter((r) => r.status !== 'passed' && r.status !== 'passed-with-remarks' && r.status !== 'inapplicable');
       expect(bad, describeResults(bad)).to.deep.equal([]);
       // The reference meter gives the preferred answer everywhere: a remark on it is a tolerance misplaced.
@@ -106,11 +122,22 @@ describe('conformance suites against the reference simulator', function () {
       const files = suites.filter((s) => s.cases.some((c) => c.detects.includes(fault.name)));
       const results = await runSuites({ profile: first, suites: files, faults: [fault.name] });
       const notHere = new Set(results.filter((r) => r.status === 'inapplicable' && ids.includes(r.caseId)).map((r) => r.caseId));
-      for (const caseId of notHere) results.push(...(await runSuites({ profile: other, suites, faults: [fault.name], filter: { caseId } })));
+      for (const caseId of notHere) {
+        const there = await runSuites({ profile: other, suites, faults: [fault.name], filter: { caseId } });
+        const nowhere = there.every((r) => r.status === 'inapplicable');
+        results.push(...(nowhere ? await runSuites({ profile: fullMeter, suites, faults: [fault.name], filter: { caseId } }) : there));
+      }
       const named = results.filter((r) => ids.includes(r.caseId) && r.status !== 'inapplicable');
       expect(named.length, `applicable cases run for ${fault.name}`).to.be.greaterThan(0);
       const problems = results.map((r) => problem(r, fault.name)).filter((p): p is string => p !== undefined);
       expect(problems).to.deep.equal([]);
+      const before = BEFORE.faults[fault.name] ?? {};
+      const now = new Map(results.map((r) => [r.id, faultVerdict(r)]));
+      const changed = Object.entries(before).flatMap(([id, v]) => {
+        const n = now.get(id);
+        return n?.status === v.status && n.step === v.step ? [] : [`${id}: ${v.status}${v.step ? ` at step ${v.step}` : ''} before, ${n ? `${n.status}${n.step ? ` at step ${n.step}` : ''}` : 'not run'} now`];
+      });
+      expect(changed, `verdicts under ${fault.name} changed by the suite language migration`).to.deep.equal([]);
     });
   }
 });
