@@ -105,7 +105,7 @@ export function suiteSchema(forEditor = false): Schema {
             tags: { type: 'array', items: { type: 'string' }, description: 'free tags, e.g. the DLMS UA test purpose id' },
             requires: REQUIRES_SCHEMA,
             needs: NEEDS_SCHEMA,
-            forEach: { type: 'string', enum: ['association'], description: 'run once per association of the profile ($each)' },
+            forEach: { type: 'string', enum: ['association', 'unciphered-association'], description: 'run once per association of the profile ($each), or per association without ciphering' },
             steps: { type: 'array', minItems: 1, items: forEditor ? editorStepSchema() : STEP_SHAPE },
           },
           required: ['id', 'title', 'spec', 'requirement', 'detects', 'steps'],

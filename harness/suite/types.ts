@@ -49,6 +49,9 @@ export interface StepCall {
   readonly place: Place;
 }
 
+/** `association`: once per association of the profile; `unciphered-association`: once per association without ciphering. */
+export type ForEach = 'association' | 'unciphered-association';
+
 export interface CaseDef {
   readonly id: string;
   readonly title: string;
@@ -63,7 +66,8 @@ export interface CaseDef {
   /** Capabilities the case uses (suite-level needs merged in). */
   readonly needs?: Needs;
   /** `association`: run once per association the profile declares (`$each` names it in steps). */
-  readonly forEach?: 'association';
+  /** `unciphered-association`: only those without ciphering (where protection is not the case's subject, ciphering is noise). */
+  readonly forEach?: ForEach;
   readonly steps: readonly StepCall[];
   /** The suite's name, and where the case starts, for messages. */
   readonly suite: string;
