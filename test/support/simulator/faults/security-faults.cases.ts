@@ -240,6 +240,22 @@ export const SECURITY_FAULT_CASES: Readonly<Record<string, () => void>> = {
     expect(d).to.equal(c);
   },
 
+  'counter-restarts-per-association': () => {
+    const twoAssociations = (faults: string[]): [number | undefined, number | undefined] => {
+      const l = associated(faults);
+      l.request(GET_LN);
+      const first = l.lastResponseCounter;
+      expect(decodePduBytes(l.raw(encodePduBytes({ type: 'rlrq', reason: 'normal' })))).to.deep.include({ type: 'rlre' });
+      l.associate();
+      l.request(GET_LN);
+      return [first, l.lastResponseCounter];
+    };
+    const [a, b] = twoAssociations([]);
+    expect(b).to.be.greaterThan(a!);
+    const [c, d] = twoAssociations(['counter-restarts-per-association']);
+    expect(d).to.equal(c);
+  },
+
   'unprotected-rlrq-releases': () => {
     const plainRlrq = encodePduBytes({
       type: 'rlrq',
