@@ -76,7 +76,7 @@ const ROWS: readonly Row[] = [
   { section: 4, what: 'GET-with-list where it is granted', fault: 'get-with-list-reordered', cases: ['SVC-GET-WITH-LIST'], framing: 'wrapper' },
   { section: 4, what: "the server's invocation counter restarts at the same value for every association under the same key (GCM nonce reuse)", fault: 'counter-restarts-per-association', cases: ['SEC-RESPONSE-COUNTER-ACROSS-ASSOCIATIONS'], framing: 'wrapper' },
   { section: 4, what: 'a granted conformance block wider than the proposal', fault: 'conformance-not-intersected', cases: ['ASSOC-CONFORMANCE-INTERSECTION'], framing: 'wrapper' },
-  { section: 4, what: 'an authenticated AARE without responder-acse-requirements and mechanism-name', pending: 'a fault stripping both from an HLS AARE, and an AARE check in the HLS cases' },
+  { section: 4, what: 'an authenticated AARE without responder-acse-requirements and mechanism-name', fault: 'aare-authentication-fields-missing', cases: ['SEC-HLS-GMAC'], framing: 'wrapper' },
   { section: 4, what: 'HDLC frames to a foreign server address answered', bytes: 'SNRM to a foreign server address answered with UA', fault: 'hdlc-answers-other-address', cases: ['HDLC-ADDRESS-UNKNOWN-DESTINATION'], framing: 'hdlc' },
   { section: 4, what: 'HDLC error probes sent inside an association: an information field too long', fault: 'hdlc-accepts-oversized-info', cases: ['HDLC-INFO-TOO-LONG'], framing: 'hdlc' },
   { section: 4, what: 'HDLC error probes sent inside an association: a wrong N(R)', fault: 'hdlc-ignores-invalid-nr', cases: ['HDLC-INFO-WRONG-NR'], framing: 'hdlc' },

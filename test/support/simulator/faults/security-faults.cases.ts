@@ -240,6 +240,19 @@ export const SECURITY_FAULT_CASES: Readonly<Record<string, () => void>> = {
     expect(d).to.equal(c);
   },
 
+  'aare-authentication-fields-missing': () => {
+    const clean = new SecureLine([]).associate();
+    expect(clean).to.deep.include({ result: 'accepted', mechanismName: '2.16.756.5.8.2.5' });
+    expect(clean).to.have.property('responderAcseRequirements');
+    // The fault acts where APDUs leave the server (onApduOut): applied here to the clean AARE's bytes.
+    const out = faultsNamed(['aare-authentication-fields-missing'])[0]!.hooks.onApduOut!(new Uint8Array(0), encodePduBytes(clean), true)!;
+    const faulty = decodePduBytes(out);
+    expect(faulty).to.deep.include({ result: 'accepted' });
+    expect(faulty).to.not.have.property('responderAcseRequirements');
+    expect(faulty).to.not.have.property('mechanismName');
+    expect(faulty).to.have.property('respondingAuthenticationValue');
+  },
+
   'counter-restarts-per-association': () => {
     const twoAssociations = (faults: string[]): [number | undefined, number | undefined] => {
       const l = associated(faults);
