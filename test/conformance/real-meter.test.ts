@@ -63,7 +63,7 @@ const ROWS: readonly Row[] = [
   { section: 2, what: 'LN-with-ciphering context proposed without security refused with authentication-failure', bytes: 'A3 05 A1 03 02 01 0D', variant: 'ciphered-context-authentication-failure', cases: ['ASSOC-CONTEXT-NOT-SERVED'], framing: 'wrapper' },
   { section: 2, what: 'AARQ without the authentication functional unit but with the right LLS password accepted', variant: 'lls-without-authentication-fu', cases: ['ASSOC-AUTHENTICATION-FU-ABSENT'], framing: 'wrapper' },
   { section: 2, what: 'the invocation counter object after a session reads above the last counter sent', bytes: '19 after 16', variant: 'invocation-counter-object-ahead', cases: ['SEC-COUNTER-OBJECT'], framing: 'wrapper' },
-  { section: 2, what: 'the dedicated key used only after HLS pass 4', bytes: 'pass 3 sent ded-ciphered → D8 02 05', pending: 'a variant refusing a ded-ciphered pass 3, once the client sends pass 3 with the global key (issue 8 item 1/2 area)' },
+  { section: 2, what: 'the dedicated key used only after HLS pass 4', bytes: 'pass 3 sent ded-ciphered → D8 02 05', variant: 'dedicated-key-after-hls', cases: ['SEC-CIPHERED-DEDICATED', 'SEC-DEDICATED-KEY-NOT-AGREED', 'SEC-HLS-GMAC'], framing: 'wrapper' },
 
   // Section 4: defects no case caught, each must now be `failed`.
   { section: 4, what: 'a refused AARQ still opens the association (GET, SET, ACTION served after it)', bytes: 'AARE … A2 03 02 01 01 A3 05 A1 03 02 01 0D, then C1 01 C2 0008 0000010000FF 03 00 10 0078 → C5 01 C2 00', fault: 'refused-aarq-opens-association', cases: ['ASSOC-NOTHING-SERVED-AFTER-REFUSAL'], framing: 'wrapper' },
