@@ -33,6 +33,11 @@ export interface Needs {
   readonly services?: readonly string[];
   readonly access?: readonly { readonly obis: string; readonly class: number; readonly attribute: number; readonly right: 'read' | 'write' | 'read-only' }[];
   readonly selectors?: readonly { readonly obis: string; readonly class: number; readonly attribute: number; readonly selector: number }[];
+  /**
+   * Targets the object list must offer by its access rights (harness/steps/targets.ts): an
+   * attribute with plain write access (`writable`), one with read access only (`read-only`).
+   */
+  readonly targets?: readonly ('writable' | 'read-only')[];
   /** Profile secrets: password, blockCipherKey, authenticationKey, masterKey, broadcastKey, signingKey, dedicatedKey. */
   readonly secrets?: readonly string[];
 }
