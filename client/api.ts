@@ -94,6 +94,12 @@ export type AssociateOutcome =
       /** InitiateResponse vaa-name: 0x0007 for LN, the current Association SN base name for SN. */
       readonly vaaName?: number;
       readonly negotiatedQualityOfService?: number;
+      /**
+       * The AARE's authentication fields (Green Book 9.3.2), when it carries any: whether
+       * responder-acse-requirements sets the authentication functional unit, the mechanism-name
+       * (a Green Book name when it has one, else the OID), whether a responding-authentication-value came.
+       */
+      readonly authentication?: { readonly functionalUnit: boolean; readonly mechanismName?: string; readonly respondingValue: boolean };
     }
   | {
       readonly kind: 'rejected';

@@ -5,9 +5,9 @@
  * layer and is not handled here yet: such a request is a profile error for now.
  */
 import { DecodeError } from '../dlms/bytes/decode-error';
-import { bitStringOf } from '../dlms/ber/bit-string';
+import { bitAt, bitStringOf } from '../dlms/ber/bit-string';
 import type { BerBitString } from '../dlms/ber/bit-string';
-import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME, applicationContextNameOf } from '../dlms/acse/names';
+import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME, applicationContextNameOf, mechanismNameOf } from '../dlms/acse/names';
 import { decodePduBytes, encodeAcseBytes } from '../dlms/pdu/pdu';
 import type { Aare } from '../dlms/acse/aare';
 import type { Aarq } from '../dlms/acse/aarq';
@@ -123,6 +123,13 @@ function serviceErrorText(ui: Apdu | undefined): string | undefined {
   return `${nameText(ui.service)}: ${kind} ${nameText(ui.error.value)}`;
 }
 
+/** The AARE's authentication fields, when it has any (Green Book 9.3.2: an HLS AARE carries all three). */
+function authenticationOf(aare: Aare): { authentication?: { functionalUnit: boolean; mechanismName?: string; respondingValue: boolean } } {
+  const { responderAcseRequirements: fu, mechanismName: oid, respondingAuthenticationValue: value } = aare;
+  if (fu === undefined && oid === undefined && value === undefined) return {};
+  return { authentication: { functionalUnit: fu !== undefined && fu.length > 0 && bitAt(fu, 0), ...(oid === undefined ? {} : { mechanismName: mechanismNameOf(oid) ?? oid }), respondingValue: value !== undefined } };
+}
+
 /** What an AARE says, given its xDLMS APDU (deciphered by the caller when it was ciphered). */
 export function aareOutcome(aare: Aare, apdu: Apdu | undefined): AssociateOutcome {
   const result = nameText(aare.result);
@@ -136,6 +143,7 @@ export function aareOutcome(aare: Aare, apdu: Apdu | undefined): AssociateOutcom
       applicationContextName: applicationContextNameOf(aare.applicationContextName) ?? aare.applicationContextName,
       vaaName: apdu.vaaName,
       ...(apdu.negotiatedQualityOfService === undefined ? {} : { negotiatedQualityOfService: apdu.negotiatedQualityOfService }),
+      ...authenticationOf(aare),
     };
   }
   if (result !== 'rejected-permanent' && result !== 'rejected-transient') {

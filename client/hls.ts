@@ -26,7 +26,7 @@ import { malformed, notRlre } from './outcomes';
 import { SecureChannel, type ChannelDeps } from './security-context';
 
 /** The mechanism names of HLS (Green Book 9.4.2.2.2). */
-const HLS_MECHANISM: Readonly<Record<string, keyof typeof MECHANISM_NAME>> = {
+export const HLS_MECHANISM: Readonly<Record<string, keyof typeof MECHANISM_NAME>> = {
   'hls-manufacturer': 'high',
   'hls-md5': 'md5',
   'hls-sha1': 'sha1',

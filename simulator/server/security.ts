@@ -37,6 +37,9 @@ function exception(kind: 'operation-not-possible'): Uint8Array {
   return encodePduBytes({ type: 'exception-response', stateError: 'service-not-allowed', serviceError: { kind } });
 }
 
+/** real-meter.md section 2: a ded-ciphered pass 3 refused, state-error service-unknown, service-error deciphering-error (D8 02 05). */
+const DEDICATED_BEFORE_HLS = encodePduBytes({ type: 'exception-response', stateError: 'service-unknown', serviceError: { kind: 'deciphering-error' } });
+
 /** Pass 3 arrives as ACTION on reply_to_HLS_authentication; anything else is refused until it succeeds. */
 function hlsPass(plain: Uint8Array, a: SecuredAssociation, hooks: ActiveHooks): Uint8Array {
   let pdu;
@@ -128,6 +131,8 @@ export function createSecureSession(meter: MeterDefinition, hooks: ActiveHooks, 
     if (!a.ciphered && !isProtected(apdu)) return a.hls ? hlsPass(apdu, a, hooks) : inner.handleApdu(apdu, clientSap, now);
     const u = unprotectRequest(apdu, a.keys, hooks.security);
     if (u.kind === 'refused') return u.response;
+    // Legal variant dedicated-key-after-hls: the dedicated key is in force only once HLS completed.
+    if (a.hls && u.protection.dedicated && hooks.security.refuseDedicatedBeforeHls) return DEDICATED_BEFORE_HLS;
     const plainResponse = a.hls ? hlsPass(u.apdu, a, hooks) : inner.handleApdu(u.apdu, clientSap, now);
     if (!plainResponse) return undefined;
     // A broadcast has no one to answer: an unconfirmed request under the broadcast key is served silently.

@@ -10,6 +10,7 @@ import { closeAfterDisc } from './close-after-disc';
 import { closeAfterRelease } from './close-after-release';
 import { counterErrorServiceUnknown } from './counter-error-service-unknown';
 import { decipheringErrorServiceUnknown } from './deciphering-error-service-unknown';
+import { dedicatedKeyAfterHls } from './dedicated-key-after-hls';
 import { emptyProfileBuffer } from './empty-profile-buffer';
 import { hdlcDiscardsInvalidFrames } from './hdlc-discards-invalid-frames';
 import { hdlcFourByteAddress } from './hdlc-four-byte-address';
@@ -45,6 +46,7 @@ export const VARIANTS: readonly Variant[] = [
   closeAfterRelease,
   counterErrorServiceUnknown,
   decipheringErrorServiceUnknown,
+  dedicatedKeyAfterHls,
   emptyProfileBuffer,
   hdlcDiscardsInvalidFrames,
   hdlcFourByteAddress,
