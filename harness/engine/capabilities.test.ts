@@ -9,12 +9,12 @@ import { runCase } from './run-case';
 import type { FakeClient, FakeScript } from '../../test/support/harness/fake-client';
 import type { Profile } from '../profile/types';
 
-const CASE = (needs: string): string =>
-  `suite: t/needs\ntitle: T\nspec: S\ncases:\n  - id: T-NEEDS\n    title: t\n    spec: Clause 1\n    requirement: The DUT does it.\n    detects: []\n    needs: ${needs}\n    steps:\n      - associate: { association: $granted }\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n`;
+const CASE = (needs: string, requires = ''): string =>
+  `suite: t/needs\ntitle: T\nspec: S\ncases:\n  - id: T-NEEDS\n    title: t\n    spec: Clause 1\n    requirement: The DUT does it.\n    detects: []\n    needs: ${needs}\n${requires}    steps:\n      - associate: { association: $granted }\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n`;
 
-async function run(needs: string, script: FakeScript, profile: Profile = testProfile(), cache: CapabilityCache = new Map()) {
+async function run(needs: string, script: FakeScript, profile: Profile = testProfile(), cache: CapabilityCache = new Map(), requires = '') {
   const clients: FakeClient[] = [];
-  const [planned] = planCases([parseSuite(CASE(needs), 't.yaml')], profile);
+  const [planned] = planCases([parseSuite(CASE(needs, requires), 't.yaml')], profile);
   const result = await runCase(planned!, {
     profile,
     capabilities: cache,
@@ -56,6 +56,21 @@ describe('capabilities before use', () => {
     const second = await run('{ services: [get] }', {}, testProfile(), cache);
     expect(first.clients.length).to.be.greaterThan(second.clients.length);
     expect(second.clients.length).to.equal(1);
+  });
+
+  it('keeps to the authentication mechanism the case requires, even when another association grants more', async () => {
+    const grants: Record<string, string[]> = { public: ['get', 'set', 'multiple-references', 'action'], reader: ['get', 'multiple-references'] };
+    const { result } = await run('{ services: [multiple-references] }', { associate: (p) => ({ ...ACCEPTED, negotiatedConformance: grants[p.name] ?? ['get'] }) }, testProfile(), new Map(), '    requires: { authentication: low }\n');
+    expect(result.status, result.reason).to.equal('passed');
+    expect(result.associations).to.deep.equal(['reader']);
+  });
+
+  it('reads read-only as read granted and write not, in both access_mode encodings', () => {
+    expect(allows(1, 1, 'read-only')).to.equal(true);
+    expect(allows(1, 3, 'read-only')).to.equal(false);
+    expect(allows(3, 0x01, 'read-only')).to.equal(true);
+    expect(allows(3, 0x03, 'read-only')).to.equal(false);
+    expect(allows(3, 0x00, 'read-only')).to.equal(false);
   });
 
   it('reads access rights as Blue Book 4.4.3 encodes them, enum before version 3 and bit map after', () => {

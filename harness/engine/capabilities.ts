@@ -13,7 +13,7 @@ import { type CosemObject, objectsOf } from '../classes/object-list';
 import type { AssociationProfile, Profile } from '../profile/types';
 import type { StepContext } from '../steps/context';
 import { getStep } from '../steps/registry';
-import type { Needs } from '../suite/types';
+import type { AccessRight, Needs } from '../suite/types';
 
 /** What one association granted, as discovered on the DUT. */
 export interface Grant {
@@ -59,8 +59,10 @@ const PROTECTION_SERVICES = new Set(['general-protection']);
 export async function chooseAssociation(needs: Needs, base: StepContext, profile: Profile, cache: CapabilityCache): Promise<Choice> {
   const notes: string[] = [];
   const secrets = needs.secrets ?? [];
-  const withSecrets = profile.associations.filter((a) => a.referencing === 'ln' && secrets.every((s) => SECRET_OF[s]?.(a)));
-  if (!withSecrets.length) return { kind: 'inapplicable', reason: `no association of the profile has ${secrets.join(', ')}`, notes };
+  // A case that `requires` an authentication mechanism runs on an association using it, whatever else grants its needs.
+  const mechanism = base.caseDef.requires?.authentication;
+  const withSecrets = profile.associations.filter((a) => a.referencing === 'ln' && (mechanism === undefined || a.authentication === mechanism) && secrets.every((s) => SECRET_OF[s]?.(a)));
+  if (!withSecrets.length) return { kind: 'inapplicable', reason: `no association of the profile${mechanism ? ` with authentication ${mechanism}` : ''} has ${secrets.join(', ')}`, notes };
   const ciphered = secrets.length > 0 || (needs.services ?? []).some((s) => PROTECTION_SERVICES.has(s));
   // A plain association is preferred where protection is not the subject: ciphering is then noise.
   const candidates = ciphered ? withSecrets : withSecrets.filter((a) => !a.security);
@@ -113,8 +115,12 @@ function lacking(n: Needs, g: Grant): string[] {
   return out;
 }
 
-/** Blue Book 4.4.3 access_mode: an enum in versions 0..2, a bit map (bit 0 read, bit 1 write) from version 3. */
-export function allows(version: number, mode: number, right: 'read' | 'write'): boolean {
+/**
+ * Blue Book 4.4.3 access_mode: an enum in versions 0..2, a bit map (bit 0 read, bit 1 write) from
+ * version 3. `read-only`: read granted, write not.
+ */
+export function allows(version: number, mode: number, right: AccessRight): boolean {
+  if (right === 'read-only') return allows(version, mode, 'read') && !allows(version, mode, 'write');
   if (version >= 3) return (mode & (right === 'read' ? 0x01 : 0x02)) !== 0;
   return right === 'read' ? [1, 3, 4, 6].includes(mode) : [2, 3, 5, 6].includes(mode);
 }

@@ -21,6 +21,7 @@ import { hdlcWindow7 } from './hdlc-window-7';
 import { idleSilence } from './idle-silence';
 import { invocationCounterObjectAhead } from './invocation-counter-object-ahead';
 import { llsWithoutAuthenticationFu } from './lls-without-authentication-fu';
+import { noGeneralProtection } from './no-general-protection';
 import { objectListReversed } from './object-list-reversed';
 import { publicGetOnly } from './public-get-only';
 import { registerUnitCount } from './register-unit-count';
@@ -56,6 +57,7 @@ export const VARIANTS: readonly Variant[] = [
   idleSilence,
   invocationCounterObjectAhead,
   llsWithoutAuthenticationFu,
+  noGeneralProtection,
   objectListReversed,
   publicGetOnly,
   registerUnitCount,
