@@ -65,14 +65,6 @@ describe('capabilities before use', () => {
     expect(result.associations).to.deep.equal(['reader']);
   });
 
-  it('reads read-only as read granted and write not, in both access_mode encodings', () => {
-    expect(allows(1, 1, 'read-only')).to.equal(true);
-    expect(allows(1, 3, 'read-only')).to.equal(false);
-    expect(allows(3, 0x01, 'read-only')).to.equal(true);
-    expect(allows(3, 0x03, 'read-only')).to.equal(false);
-    expect(allows(3, 0x00, 'read-only')).to.equal(false);
-  });
-
   it('reads access rights as Blue Book 4.4.3 encodes them, enum before version 3 and bit map after', () => {
     expect(allows(1, 3, 'write')).to.equal(true);
     expect(allows(1, 1, 'write')).to.equal(false);

@@ -13,7 +13,7 @@ import { type CosemObject, objectsOf } from '../classes/object-list';
 import type { AssociationProfile, Profile } from '../profile/types';
 import type { StepContext } from '../steps/context';
 import { getStep } from '../steps/registry';
-import type { AccessRight, Needs } from '../suite/types';
+import type { Needs } from '../suite/types';
 
 /** What one association granted, as discovered on the DUT. */
 export interface Grant {
@@ -61,9 +61,14 @@ export async function chooseAssociation(needs: Needs, base: StepContext, profile
   const secrets = needs.secrets ?? [];
   // A case that `requires` an authentication mechanism runs on an association using it, whatever else grants its needs.
   const mechanism = base.caseDef.requires?.authentication;
-  const withSecrets = profile.associations.filter((a) => a.referencing === 'ln' && (mechanism === undefined || a.authentication === mechanism) && secrets.every((s) => SECRET_OF[s]?.(a)));
-  if (!withSecrets.length) return { kind: 'inapplicable', reason: `no association of the profile${mechanism ? ` with authentication ${mechanism}` : ''} has ${secrets.join(', ')}`, notes };
-  const ciphered = secrets.length > 0 || (needs.services ?? []).some((s) => PROTECTION_SERVICES.has(s));
+  const withSecrets = profile.associations.filter(
+    (a) => a.referencing === 'ln' && (mechanism === undefined || a.authentication === mechanism) && (needs.suite === undefined || a.security?.suite === needs.suite) && secrets.every((s) => SECRET_OF[s]?.(a)),
+  );
+  if (!withSecrets.length) {
+    const which = [mechanism ? `authentication ${mechanism}` : '', needs.suite === undefined ? '' : `security suite ${needs.suite}`].filter(Boolean).join(' and ');
+    return { kind: 'inapplicable', reason: `no association of the profile${which ? ` with ${which}` : ''}${secrets.length ? ` has ${secrets.join(', ')}` : ''}`, notes };
+  }
+  const ciphered = secrets.length > 0 || needs.suite !== undefined || (needs.services ?? []).some((s) => PROTECTION_SERVICES.has(s));
   // A plain association is preferred where protection is not the subject: ciphering is then noise.
   const candidates = ciphered ? withSecrets : withSecrets.filter((a) => !a.security);
   if (!candidates.length) return { kind: 'inapplicable', reason: 'no association without ciphering is declared', notes };
@@ -115,12 +120,8 @@ function lacking(n: Needs, g: Grant): string[] {
   return out;
 }
 
-/**
- * Blue Book 4.4.3 access_mode: an enum in versions 0..2, a bit map (bit 0 read, bit 1 write) from
- * version 3. `read-only`: read granted, write not.
- */
-export function allows(version: number, mode: number, right: AccessRight): boolean {
-  if (right === 'read-only') return allows(version, mode, 'read') && !allows(version, mode, 'write');
+/** Blue Book 4.4.3 access_mode: an enum in versions 0..2, a bit map (bit 0 read, bit 1 write) from version 3. */
+export function allows(version: number, mode: number, right: 'read' | 'write'): boolean {
   if (version >= 3) return (mode & (right === 'read' ? 0x01 : 0x02)) !== 0;
   return right === 'read' ? [1, 3, 4, 6].includes(mode) : [2, 3, 5, 6].includes(mode);
 }

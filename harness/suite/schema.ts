@@ -35,7 +35,7 @@ export const NEEDS_SCHEMA: Schema = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { obis: { type: 'string', pattern: OBIS_PATTERN }, class: { type: 'integer', minimum: 0 }, attribute: { type: 'integer', minimum: 1 }, right: { type: 'string', enum: ['read', 'write', 'read-only'] } },
+        properties: { obis: { type: 'string', pattern: OBIS_PATTERN }, class: { type: 'integer', minimum: 0 }, attribute: { type: 'integer', minimum: 1 }, right: { type: 'string', enum: ['read', 'write'] } },
         required: ['obis', 'class', 'attribute', 'right'],
       },
       description: 'access rights the object list must grant',
@@ -50,6 +50,7 @@ export const NEEDS_SCHEMA: Schema = {
       description: 'access selectors the object list must offer',
     },
     secrets: { type: 'array', items: { type: 'string', enum: SECRET_NAMES }, description: 'profile secrets the case needs' },
+    suite: { type: 'integer', enum: [0, 1, 2], description: 'the security suite the association must use (Green Book 9.2.3.7)' },
   },
 };
 

@@ -28,19 +28,15 @@ export interface Requires {
  * What a case uses that an association must grant (issue 8, item 1): the engine picks an
  * association granting all of it (steps name it `$granted`), or the case is inapplicable.
  */
-/**
- * An access right the object list must grant: `read`, `write`, or `read-only` (read granted and
- * write not: what a case about refusing a SET of a read-only attribute needs, Blue Book 4.4.3).
- */
-export type AccessRight = 'read' | 'write' | 'read-only';
-
 export interface Needs {
   /** Conformance-block names, as CONFORMANCE_BITS in dlms/xdlms/conformance.ts. */
   readonly services?: readonly string[];
-  readonly access?: readonly { readonly obis: string; readonly class: number; readonly attribute: number; readonly right: AccessRight }[];
+  readonly access?: readonly { readonly obis: string; readonly class: number; readonly attribute: number; readonly right: 'read' | 'write' }[];
   readonly selectors?: readonly { readonly obis: string; readonly class: number; readonly attribute: number; readonly selector: number }[];
   /** Profile secrets: password, blockCipherKey, authenticationKey, masterKey, broadcastKey, signingKey, dedicatedKey. */
   readonly secrets?: readonly string[];
+  /** The security suite the association uses (Green Book 9.2.3.7): a case about suite 1 or 2 runs only there. */
+  readonly suite?: 0 | 1 | 2;
 }
 
 export interface StepCall {

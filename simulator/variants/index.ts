@@ -18,6 +18,7 @@ import { hdlcMaxInfo2030 } from './hdlc-max-info-2030';
 import { hdlcOffersLess } from './hdlc-offers-less';
 import { hdlcTwoByteAddress } from './hdlc-two-byte-address';
 import { hdlcWindow7 } from './hdlc-window-7';
+import { hlsRefusalSuccessEmpty } from './hls-refusal-success-empty';
 import { idleSilence } from './idle-silence';
 import { invocationCounterObjectAhead } from './invocation-counter-object-ahead';
 import { llsWithoutAuthenticationFu } from './lls-without-authentication-fu';
@@ -27,6 +28,7 @@ import { publicGetOnly } from './public-get-only';
 import { registerUnitCount } from './register-unit-count';
 import { registersScalerZero } from './registers-scaler-zero';
 import { rlreWithoutReason } from './rlre-without-reason';
+import { securityPolicyNone } from './security-policy-none';
 import { smallBlocks } from './small-blocks';
 import { smallServerPdu } from './small-server-pdu';
 import { undefinedHardwareFault } from './undefined-hardware-fault';
@@ -54,6 +56,7 @@ export const VARIANTS: readonly Variant[] = [
   hdlcOffersLess,
   hdlcTwoByteAddress,
   hdlcWindow7,
+  hlsRefusalSuccessEmpty,
   idleSilence,
   invocationCounterObjectAhead,
   llsWithoutAuthenticationFu,
@@ -63,6 +66,7 @@ export const VARIANTS: readonly Variant[] = [
   registerUnitCount,
   registersScalerZero,
   rlreWithoutReason,
+  securityPolicyNone,
   smallBlocks,
   smallServerPdu,
   undefinedHardwareFault,
