@@ -44,6 +44,12 @@ describe('capabilities before use', () => {
     expect(clients.flatMap((c) => c.calls).filter((c) => c.startsWith('get'))).to.deep.equal([]);
   });
 
+  it('runs the case on an association that would not open, so that its own association step judges the meter, never inapplicable', async () => {
+    const { result } = await run('{ services: [multiple-references] }', { associate: () => ({ kind: 'silence', waitedMs: 50 }) });
+    expect(result.status, result.reason).to.equal('failed');
+    expect(result.trace.some((t) => t.note?.includes('grants is unknown (it did not open)'))).to.equal(true);
+  });
+
   it('makes a case needing a secret the profile lacks inapplicable, not failed', async () => {
     const { result } = await run('{ secrets: [masterKey] }', {});
     expect(result.status).to.equal('inapplicable');

@@ -75,9 +75,11 @@ export async function chooseAssociation(needs: Needs, base: StepContext, profile
   const wantObjects = (needs.access?.length ?? 0) > 0 || (needs.selectors?.length ?? 0) > 0;
   let best: { a: AssociationProfile; score: number } | undefined;
   const missing: string[] = [];
+  let unopened: AssociationProfile | undefined;
   for (const a of candidates) {
     const g = await discover(a, base, cache, wantObjects);
     notes.push(`capabilities of ${a.name}: ${describeGrant(g)}`);
+    if (!Array.isArray(g.services)) unopened ??= a;
     const lack = lacking(needs, g);
     if (lack.length) {
       missing.push(`${a.name}: ${lack.join(', ')}`);
@@ -85,6 +87,12 @@ export async function chooseAssociation(needs: Needs, base: StepContext, profile
     }
     const score = Array.isArray(g.services) ? g.services.length : 0;
     if (!best || score > best.score) best = { a, score };
+  }
+  // An association that would not open grants nothing we know of, but that is the meter's
+  // answer, not the profile's: the case runs on it, and its own association step judges it.
+  if (!best && unopened) {
+    notes.push(`what ${unopened.name} grants is unknown (it did not open): the case runs on it, its association step judges the opening`);
+    return { kind: 'granted', association: unopened, notes };
   }
   if (!best) return { kind: 'inapplicable', reason: `no association grants ${wanted(needs)} (${missing.join('; ')})`, notes };
   notes.push(`the case runs on ${best.a.name} ($granted)`);

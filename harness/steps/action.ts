@@ -16,7 +16,8 @@ interface ActionArgs {
 
 registerStep<ActionArgs>({
   name: 'action',
-  description: 'Invoke one method (ACTION.request normal, or with pblocks when the parameters are long); judge it with a following expect step',
+  judged: true,
+  description: 'Invoke one method (ACTION.request normal, or with pblocks when the parameters are long); judge it with expect: (inline) or a following expect step',
   schema: {
     type: 'object',
     properties: {

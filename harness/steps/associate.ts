@@ -15,7 +15,10 @@ import { Secret } from '../../dlms/secret';
 import { CONFORMANCE_BITS, conformanceFromValue, conformanceValue, type Conformance, type ConformanceBit } from '../../dlms/xdlms/conformance';
 import { ExpectationFailure, HarnessFault, Inapplicable } from '../engine/verdict';
 import type { Schema } from '../yaml/schema';
-import { ASSOCIATION_REF_SCHEMA, type AssociationRef, eachOutsideForEach, resolveAssociation } from './association-ref';
+import { type AssociationRef, eachOutsideForEach, resolveAssociation } from './association-ref';
+import type { StepContext } from './context';
+import { securedAssociate, type SecAssociateArgs } from './security-associate';
+import { resolveSecured, SECURED_REF_SCHEMA, type SecuredRef } from './security-common';
 import { describeOutcome, matchOutcome, type OutcomeExpectation, REJECTED_SCHEMA, type RejectedExpectation } from './outcome';
 import { registerStep } from './registry';
 import { securedParams } from './security-params';
@@ -48,8 +51,11 @@ interface AcceptedExpectation {
 }
 
 interface AssociateArgs {
-  readonly association?: AssociationRef;
+  readonly association?: SecuredRef;
   readonly password?: 'wrong';
+  readonly protection?: Protection;
+  readonly keys?: 'wrong-ak' | 'wrong-ek';
+  readonly corruptPass3?: boolean;
   readonly aarq?: AarqArgs;
   readonly dlmsVersion?: number;
   /** Names of the proposed services, or `all` (every bit of the block, reserved ones included). */
@@ -57,7 +63,7 @@ interface AssociateArgs {
   readonly maxReceivePduSize?: number;
   /** Keep the negotiated conformance block under this name. */
   readonly as?: string;
-  readonly expect?: 'accepted' | 'any' | { readonly rejected: RejectedExpectation } | { readonly accepted: AcceptedExpectation };
+  readonly expect?: 'accepted' | 'any' | { readonly rejected: RejectedExpectation } | { readonly accepted: AcceptedExpectation } | { readonly hlsFailed: { readonly pass: 3 | 4 } };
 }
 
 const VERSION_RULE = 'Green Book 9.4.6 (xDLMS InitiateResponse negotiated-dlms-version-number)';
@@ -110,14 +116,44 @@ const ACCEPTED_SCHEMA: Schema = {
   },
 };
 
+type Protection = 'global' | 'dedicated' | 'general' | 'general-ciphering' | 'none';
+
+/** `protection:` says how the association protects its APDUs; it must be what the profile's association does. */
+async function protectedAssociate(ctx: StepContext, args: AssociateArgs, protection: Protection): Promise<void> {
+  const a = resolveSecured(ctx, args.association);
+  const ciphered = a.security !== undefined && a.security.policy !== 'none';
+  if ((protection === 'none') === ciphered) {
+    throw new HarnessFault(`protection: ${protection}, but association ${a.name} ${ciphered ? `protects its APDUs (policy ${a.security?.policy})` : 'does not cipher its APDUs'}`, 'harness', 'PROTECTION_NOT_AGREED');
+  }
+  const e = args.expect;
+  if (e === 'any' || (typeof e === 'object' && 'accepted' in e)) throw new HarnessFault('with protection:, expect is accepted, { rejected } or { hlsFailed }', 'harness', 'PROTECTION_EXPECT');
+  await securedAssociate(ctx, {
+    ...(args.association === undefined ? {} : { association: args.association }),
+    ...(args.keys === undefined ? {} : { keys: args.keys }),
+    ...(args.password === undefined ? {} : { password: args.password }),
+    ...(protection === 'dedicated' ? { dedicatedKey: true } : {}),
+    ...(protection === 'general' || protection === 'general-ciphering' ? { envelope: protection } : {}),
+    ...(args.corruptPass3 === undefined ? {} : { corruptPass3: args.corruptPass3 }),
+    ...(e === undefined ? {} : { expect: e as NonNullable<SecAssociateArgs['expect']> }),
+  });
+}
+
 registerStep<AssociateArgs>({
   name: 'associate',
   description: 'Send an AARQ for an association of the profile, optionally varied field by field, and check the AARE (Green Book 9.3.2)',
   schema: {
     type: 'object',
     properties: {
-      association: ASSOCIATION_REF_SCHEMA,
+      association: SECURED_REF_SCHEMA,
       password: { type: 'string', enum: ['wrong'], description: 'send a wrong password instead of the profile one' },
+      protection: {
+        type: 'string',
+        enum: ['global', 'dedicated', 'general', 'general-ciphering', 'none'],
+        description:
+          'open the association with its security and judge all of it (AARE, HLS passes 3 and 4): ciphered with its global keys, proposing a dedicated key, with general-glo/ded-ciphering or general-ciphering; none: HLS without ciphering',
+      },
+      keys: { type: 'string', enum: ['wrong-ak', 'wrong-ek'], description: 'with protection: protect with a wrong authentication key or block cipher key' },
+      corruptPass3: { type: 'boolean', description: 'with protection: send a wrong f(StoC) in HLS pass 3' },
       aarq: AARQ_SCHEMA,
       dlmsVersion: { type: 'integer', minimum: 0, maximum: 255, description: 'InitiateRequest proposed-dlms-version-number' },
       conformance: { anyOf: [{ type: 'string', enum: ['all'] }, { type: 'array', items: SERVICE }], description: 'the proposed conformance block' },
@@ -128,13 +164,18 @@ registerStep<AssociateArgs>({
           { type: 'string', enum: ['accepted', 'any'] },
           { type: 'object', properties: { rejected: REJECTED_SCHEMA }, required: ['rejected'] },
           { type: 'object', properties: { accepted: ACCEPTED_SCHEMA }, required: ['accepted'] },
+          { type: 'object', properties: { hlsFailed: { type: 'object', properties: { pass: { type: 'integer', enum: [3, 4] } }, required: ['pass'] } }, required: ['hlsFailed'] },
         ],
       },
     },
   },
   crossCheck: (args, c) => eachOutsideForEach(args.association, c.forEach),
   async run(ctx, args) {
-    const a = resolveAssociation(ctx, args.association);
+    if (args.protection !== undefined) return protectedAssociate(ctx, args, args.protection);
+    if (args.keys !== undefined || args.corruptPass3 !== undefined || (typeof args.expect === 'object' && 'hlsFailed' in args.expect)) {
+      throw new HarnessFault('keys, corruptPass3 and expect: { hlsFailed } need protection: (the association opened with its security)', 'harness', 'PROTECTION_MISSING');
+    }
+    const a = resolveAssociation(ctx, args.association as AssociationRef | undefined);
     let password = a.password;
     if (args.password === 'wrong') {
       if (a.authentication === 'none') throw new Inapplicable(`association ${a.name} has no authentication, so no password to get wrong`);

@@ -1,7 +1,7 @@
 /**
  * An attribute as a suite names it, `{ obis, class, attribute }` (Blue Book 4.1.1: logical_name,
  * class_id, attribute index): one schema and one conversion for get, set, get.selected,
- * get.with-list and security.get. The object may be named as the standard names it
+ * get.with-list. The object may be named as the standard names it
  * (`current-association`, `clock`, `invocation-counter(management)`) and the class by its name
  * (`association-ln`); numbers are still accepted (values/names.ts).
  */

@@ -19,7 +19,8 @@ const COLUMN = { type: 'integer', minimum: 0, maximum: 0xffff } as const;
 
 registerStep<GetSelectedArgs>({
   name: 'get.selected',
-  description: 'Read one attribute with a selective access: any access selector, an entry_descriptor as parameters; judge it with a following expect step',
+  judged: true,
+  description: 'Read one attribute with a selective access: any access selector, an entry_descriptor as parameters; judge it with expect: (inline) or a following expect step',
   schema: {
     type: 'object',
     properties: {

@@ -7,6 +7,8 @@
 import type { FromSchema } from '../yaml/from-schema';
 import type { Schema } from '../yaml/schema';
 import type { StepContext } from './context';
+import { judgeOutcome } from './judge';
+import { OUTCOME_EXPECTATION_SCHEMA, type OutcomeExpectation } from './outcome';
 import type { Profile } from '../profile/types';
 
 export interface StepDefinition<A> {
@@ -24,6 +26,11 @@ export interface StepDefinition<A> {
    */
   readonly generator?: boolean;
   /**
+   * The step produces an outcome (ctx.last) that an inline `expect:` judges right after it, the
+   * same way an `expect` step would: the registry adds the argument and the judging.
+   */
+  readonly judged?: boolean;
+  /**
    * The time the step waits by design (a timer it proves, e.g. the HDLC inactivity timeout plus
    * 10 %), beyond one step budget: the engine adds it to the step's bound, and `--quick` makes a
    * case whose timer waits exceed QUICK_TIMER_MS inapplicable.
@@ -40,7 +47,17 @@ export const PRECONDITION_PROPERTY: Schema = { type: 'boolean', description: 'a 
 
 export function registerStep<A>(def: StepDefinition<A>): void {
   if (steps.has(def.name)) throw new Error(`step ${def.name} registered twice`);
-  steps.set(def.name, def as StepDefinition<unknown>);
+  const judged: StepDefinition<A> = def.judged
+    ? {
+        ...def,
+        async run(ctx, args) {
+          await def.run(ctx, args);
+          const expectation = (args as { readonly expect?: OutcomeExpectation }).expect;
+          if (expectation !== undefined) judgeOutcome(ctx, expectation);
+        },
+      }
+    : def;
+  steps.set(def.name, judged as StepDefinition<unknown>);
 }
 
 /**
@@ -59,7 +76,11 @@ export function listSteps(): readonly StepDefinition<unknown>[] {
   return [...steps.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The schema a step's arguments are checked against: its own, plus `precondition`. */
+/** An inline expectation on the outcome of a judged step. */
+export const INLINE_EXPECT_PROPERTY: Schema = { ...OUTCOME_EXPECTATION_SCHEMA, description: 'judge the outcome of this step (as an expect step right after it would)' };
+
+/** The schema a step's arguments are checked against: its own, plus `precondition` (and `expect` on a judged step). */
 export function argsSchema(def: StepDefinition<unknown>): Schema {
-  return { ...def.schema, type: 'object', properties: { ...(def.schema.properties ?? {}), precondition: PRECONDITION_PROPERTY } };
+  const expect = def.judged ? { expect: INLINE_EXPECT_PROPERTY } : {};
+  return { ...def.schema, type: 'object', properties: { ...(def.schema.properties ?? {}), ...expect, precondition: PRECONDITION_PROPERTY } };
 }

@@ -8,6 +8,7 @@ import { nameOf, RELEASE_REASON_NAMES } from './spec-names';
 import { ExpectationFailure } from '../engine/verdict';
 import { describeOutcome, matchOutcome } from './outcome';
 import { registerStep } from './registry';
+import { protectedRelease } from './security-release';
 import { caseRule } from './rule';
 import { judgeTeardown } from './teardown';
 
@@ -19,6 +20,7 @@ interface ReleasedExpectation {
 interface ReleaseArgs {
   readonly reason?: 'normal' | 'urgent' | 'user-defined';
   readonly userInformation?: boolean;
+  readonly protection?: 'global' | 'dedicated' | 'none';
   readonly expect?: 'released' | 'any' | { readonly released: ReleasedExpectation };
 }
 
@@ -29,7 +31,12 @@ registerStep<ReleaseArgs>({
     type: 'object',
     properties: {
       reason: { type: 'string', enum: ['normal', 'urgent', 'user-defined'], description: 'RLRQ reason (default normal)' },
-      userInformation: { type: 'boolean', description: 'carry the association InitiateRequest in the RLRQ user-information' },
+      userInformation: { type: 'boolean', description: 'carry the association InitiateRequest in the RLRQ user-information (with protection: default true)' },
+      protection: {
+        type: 'string',
+        enum: ['global', 'dedicated', 'none'],
+        description: 'in a ciphered association: the InitiateRequest protected with its keys (global, dedicated) or sent unprotected (none); the RLRE reason must be normal unless expect says',
+      },
       expect: {
         anyOf: [
           { type: 'string', enum: ['released', 'any'] },
@@ -51,6 +58,10 @@ registerStep<ReleaseArgs>({
     },
   },
   async run(ctx, args) {
+    if (args.protection !== undefined) {
+      const ui = args.userInformation === false ? 'none' : args.protection === 'none' ? 'unprotected' : 'protected';
+      return protectedRelease(ctx, ui, typeof args.expect === 'object' ? args.expect.released : undefined);
+    }
     const options = { ...(args.reason ? { reason: args.reason } : {}), ...(args.userInformation ? { userInformation: true } : {}) };
     const outcome = await ctx.client.release(options);
     ctx.last = { op: 'release', outcome };

@@ -1,19 +1,18 @@
 /**
- * `security.associate: { association, keys?, password?, dedicatedKey?, envelope?, corruptPass3?, expect? }`
+ * `associate: { association, protection, keys?, password?, corruptPass3?, expect? }` (associate.ts comes here when `protection:` is given)
  * — open an association with its security (Green Book 9.2.7.4 HLS, 9.2.7.2 ciphering) and judge
  * the whole of it: the AARE, then passes 3 and 4. Variations for negative cases: a wrong key
  * (wrong-ak, wrong-ek), a wrong HLS secret, a wrong f(StoC). By default it must be accepted.
  */
-import { ACSE_DIAGNOSTIC_NAMES, INITIATE_ERROR_NAMES, nameOf } from './spec-names';
 import { randomBytes } from 'node:crypto';
 import type { AssociateOutcome, AssociationParams } from '../../client/api';
 import { keyFromBytes } from '../../dlms/security/key';
 import { Secret } from '../../dlms/secret';
 import { ExpectationFailure, HarnessFault, Inapplicable } from '../engine/verdict';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
+import type { StepContext } from './context';
 import { caseRule } from './rule';
-import { keysInForce, rememberCounter, resolveSecured, SECURED_REF_SCHEMA, type SecuredRef } from './security-common';
+import { keysInForce, rememberCounter, resolveSecured, type SecuredRef } from './security-common';
 import { baseParams, manufacturerOf, securedParams } from './security-params';
 
 interface Rejected {
@@ -23,7 +22,7 @@ interface Rejected {
   readonly initiateError?: string;
 }
 
-interface SecAssociateArgs {
+export interface SecAssociateArgs {
   readonly association?: SecuredRef;
   readonly keys?: 'wrong-ak' | 'wrong-ek';
   readonly password?: 'wrong';
@@ -62,42 +61,8 @@ function otherKey(k: Secret | undefined, what: string): Secret {
   return keyFromBytes(bytes, `a deliberately wrong ${what}`);
 }
 
-registerStep<SecAssociateArgs>({
-  name: 'security.associate',
-  description: 'Open an association with HLS and/or ciphering (AARQ, AARE, HLS passes 3 and 4) and judge it; optionally with a wrong key, secret or f(StoC)',
-  schema: {
-    type: 'object',
-    properties: {
-      association: SECURED_REF_SCHEMA,
-      keys: { type: 'string', enum: ['wrong-ak', 'wrong-ek'], description: 'protect with a wrong authentication key or block cipher key' },
-      password: { type: 'string', enum: ['wrong'], description: 'a wrong HLS secret (mechanisms 3, 4, 6)' },
-      dedicatedKey: { type: 'boolean', description: 'propose a dedicated key in the AARQ and use ded- APDUs' },
-      envelope: { type: 'string', enum: ['service-specific', 'general', 'general-ciphering'], description: 'glo-/ded- APDUs, general-glo/ded-ciphering, or general-ciphering with a key conveyed in each request' },
-      corruptPass3: { type: 'boolean', description: 'send a wrong f(StoC) in pass 3' },
-      expect: {
-        anyOf: [
-          { type: 'string', enum: ['accepted'] },
-          {
-            type: 'object',
-            properties: {
-              rejected: {
-                type: 'object',
-                properties: {
-                  result: { type: 'string', enum: ['rejected-permanent', 'rejected-transient'] },
-                  source: { type: 'string', enum: ['acse-service-user', 'acse-service-provider'] },
-                  diagnostic: nameOf(ACSE_DIAGNOSTIC_NAMES, 'diagnostic name'),
-                  initiateError: nameOf(INITIATE_ERROR_NAMES, 'the xDLMS error in the AARE user-information'),
-                },
-              },
-            },
-            required: ['rejected'],
-          },
-          { type: 'object', properties: { hlsFailed: { type: 'object', properties: { pass: { type: 'integer', enum: [3, 4] } }, required: ['pass'] } }, required: ['hlsFailed'] },
-        ],
-      },
-    },
-  },
-  async run(ctx, args) {
+/** Opens an association with its security and judges the whole of it (`associate: { protection }` comes here). */
+export async function securedAssociate(ctx: StepContext, args: SecAssociateArgs): Promise<void> {
     const a = resolveSecured(ctx, args.association);
     const base: AssociationParams = baseParams(a);
     const secured = await securedParams(ctx.client, ctx.profile, a, (t) => ctx.note(t));
@@ -130,5 +95,4 @@ registerStep<SecAssociateArgs>({
     ctx.note(`associate ${a.name} (${a.authentication}${a.security ? `, suite ${a.security.suite} ${a.security.policy}` : ''}${varied.length ? `; ${varied.join(', ')}` : ''}) → ${describeOutcome(ctx.last)}`);
     const e = args.expect ?? 'accepted';
     if (!holds(e, outcome)) throw new ExpectationFailure(caseRule(ctx), expectation(e), describeOutcome(ctx.last));
-  },
-});
+}

@@ -1,5 +1,5 @@
 /**
- * `security.broadcast: { obis, class, attribute, value }` — an unconfirmed SET (Green Book 9.3.1
+ * `broadcast.set: { obis, class, attribute, value }` — an unconfirmed SET (Green Book 9.3.1
  * service class unconfirmed) protected with the global broadcast key (security control key-set
  * bit, Green Book 9.2.7.2.3) in the open ciphered association. A broadcast has no one to answer:
  * the server serves it and stays silent, so the outcome for `expect` is silence or what came
@@ -28,7 +28,8 @@ interface BroadcastArgs {
 const UNCONFIRMED = { invokeId: 1, serviceClass: 'unconfirmed', priority: 'high' } as const;
 
 registerStep<BroadcastArgs>({
-  name: 'security.broadcast',
+  name: 'broadcast.set',
+  judged: true,
   description: 'An unconfirmed SET protected with the global broadcast key in the open ciphered association; the outcome is silence or the answer that came instead',
   schema: {
     type: 'object',
@@ -41,9 +42,9 @@ registerStep<BroadcastArgs>({
     required: ['obis', 'class', 'attribute', 'value'],
   },
   async run(ctx, args) {
-    const session = openSession(ctx, 'security.broadcast');
+    const session = openSession(ctx, 'broadcast.set');
     const a = ctx.association;
-    if (!a?.security?.broadcastKey) throw new Inapplicable(`association ${a?.name ?? '(none)'} has no broadcast key (security.broadcastKey) in the profile`);
+    if (!a?.security?.broadcastKey) throw new Inapplicable(`association ${a?.name ?? '(none)'} has no broadcast key (broadcast.setKey) in the profile`);
     const ref = { classId: args.class, obis: args.obis, attribute: args.attribute };
     const plain = encodeApduBytes({ type: 'set-request', variant: 'normal', invokeIdAndPriority: UNCONFIRMED, attribute: { classId: ref.classId, instanceId: parseObis(ref.obis), attributeId: ref.attribute }, value: dataOf(args.value, ctx) });
     let outcome: SetOutcome;

@@ -76,7 +76,7 @@ export function rememberedCounter(ctx: StepContext): number | undefined {
 
 export function openSession(ctx: StepContext, what: string): SecureSession {
   const s = ctx.client.security?.();
-  if (!s) throw new HarnessFault(`${what} needs an open association with security (an earlier security.associate step)`, 'harness', 'SECURITY_NO_SESSION');
+  if (!s) throw new HarnessFault(`${what} needs an open association with security (an earlier associate step with protection:)`, 'harness', 'SECURITY_NO_SESSION');
   return s;
 }
 

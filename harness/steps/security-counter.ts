@@ -1,5 +1,5 @@
 /**
- * `security.counter-object: { association }` — the meter keeps the last invocation counter it
+ * `invocation-counter.check: { association }` — the meter keeps the last invocation counter it
  * accepted and reports it in its counter object (0-0:43.1.x.255, Green Book 9.2.3.7): read
  * through the association the profile names for it (`invocationCounter.via`) on a new link, it
  * must equal the last counter this case's client sent.
@@ -15,7 +15,7 @@ interface CounterArgs {
 }
 
 registerStep<CounterArgs>({
-  name: 'security.counter-object',
+  name: 'invocation-counter.check',
   description: "Read the DUT's invocation counter object on a new link and require at least the last counter the case sent",
   schema: { type: 'object', properties: { association: SECURED_REF_SCHEMA } },
   async run(ctx, args) {

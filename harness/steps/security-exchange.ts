@@ -1,6 +1,7 @@
 /**
- * `security.get: { obis, class, attribute, protection? }` — a GET in the open ciphered
- * association, protected as the association does or with one deliberate departure (Green Book
+ * `get: { obis, class, attribute, protection }` — a GET in the open ciphered association
+ * (get.ts comes here when `protection:` is given), protected as the association does or with one
+ * deliberate departure (Green Book
  * 9.2.7.2): less protection than the policy, a tampered tag, general-ciphering with another key than its key-info conveys, a replayed or lowered invocation
  * counter, another system title, a dedicated key that was never agreed, wrong keys, a broken
  * signature. The answer, deciphered and checked, becomes the last outcome for `expect`.
@@ -16,11 +17,12 @@ import type { SecurityPolicy } from '../../dlms/security/control';
 import { keyFromBytes } from '../../dlms/security/key';
 import { decodeApduBytes, encodeApduBytes } from '../../dlms/xdlms/apdu';
 import { nameText } from '../../dlms/xdlms/named';
-import { Inconclusive } from '../engine/verdict';
+import { HarnessFault, Inconclusive } from '../engine/verdict';
+import type { Schema } from '../yaml/schema';
+import type { StepContext } from './context';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
 import { openSession, rememberCounter } from './security-common';
-import { ATTRIBUTE_PROPERTIES, ATTRIBUTE_REQUIRED, attributeRef, type SuiteAttribute } from './attribute-ref';
+import { attributeRef, type SuiteAttribute } from './attribute-ref';
 
 interface Protection {
   readonly policy?: SecurityPolicy;
@@ -37,10 +39,6 @@ interface Protection {
   readonly badSignature?: boolean;
 }
 
-interface SecGetArgs extends SuiteAttribute {
-  readonly protection?: Protection;
-}
-
 /** A fixed invoke-id for these raw requests: the answer is matched by arrival, one at a time. */
 const INVOKE = { invokeId: 1, serviceClass: 'confirmed', priority: 'high' } as const;
 
@@ -48,37 +46,59 @@ function randomKeyLike(length: number, what: string) {
   return keyFromBytes(new Uint8Array(randomBytes(length)), what);
 }
 
-registerStep<SecGetArgs>({
-  name: 'security.get',
-  description: 'GET in the open ciphered association, protected as it is or with one deliberate departure (policy, tag, counter, system title, key, signature)',
-  schema: {
-    type: 'object',
-    properties: {
-      ...ATTRIBUTE_PROPERTIES,
-      protection: {
-        type: 'object',
-        description: 'the departure from the association protection',
-        properties: {
-          policy: { type: 'string', enum: ['none', 'authenticated', 'encrypted', 'authenticated-encrypted'], description: 'the security control of this request' },
-          tamper: { type: 'boolean', description: 'flip a bit of the authentication tag' },
-          counter: { type: 'string', enum: ['repeat-last', 'lower'], description: 'reuse the last invocation counter, or one below it' },
-          systemTitle: { type: 'string', format: 'hex', description: 'carry (and cipher with) this system title (general envelope)' },
-          envelope: { type: 'string', enum: ['service-specific', 'general', 'general-ciphering'], description: 'glo-/ded- tags, general-glo/ded-ciphering, or general-ciphering with a key conveyed in its key-info' },
-          contentKey: { type: 'string', enum: ['global-key'], description: 'general-ciphering ciphered with the global key, not the key its key-info conveys' },
-          dedicated: { type: 'string', enum: ['unagreed-key', 'global-key'], description: 'a ded- APDU with a key never agreed, or with the global key' },
-          keys: { type: 'string', enum: ['wrong-ak', 'wrong-ek'] },
-          sign: { type: 'boolean', description: 'wrap in general-signing (suites 1, 2)' },
-          badSignature: { type: 'boolean', description: 'with a signature that does not verify' },
-        },
+export type ProtectionArg = 'global' | 'dedicated' | 'general' | 'none' | Protection;
+
+/**
+ * `protection:` on a request: how it is protected in the open ciphered association. A word: `global`
+ * or `dedicated` (glo-/ded- APDUs with the association's keys, as it agreed them), `general`
+ * (general-glo/ded-ciphering), `none` (sent unprotected, below the policy); or the departures
+ * from the association's protection, one by one (policy, tag, counter, system title, key, signature).
+ */
+export const PROTECTION_SCHEMA: Schema = {
+  anyOf: [
+    { type: 'string', enum: ['global', 'dedicated', 'general', 'none'], description: 'glo-/ded- APDUs with the association keys, general-ciphering, or unprotected' },
+    {
+      type: 'object',
+      description: 'the departure from the association protection',
+      properties: {
+        policy: { type: 'string', enum: ['none', 'authenticated', 'encrypted', 'authenticated-encrypted'], description: 'the security control of this request' },
+        tamper: { type: 'boolean', description: 'flip a bit of the authentication tag' },
+        counter: { type: 'string', enum: ['repeat-last', 'lower'], description: 'reuse the last invocation counter, or one below it' },
+        systemTitle: { type: 'string', format: 'hex', description: 'carry (and cipher with) this system title (general envelope)' },
+        envelope: { type: 'string', enum: ['service-specific', 'general', 'general-ciphering'], description: 'glo-/ded- tags, general-glo/ded-ciphering, or general-ciphering with a key conveyed in its key-info' },
+        contentKey: { type: 'string', enum: ['global-key'], description: 'general-ciphering ciphered with the global key, not the key its key-info conveys' },
+        dedicated: { type: 'string', enum: ['unagreed-key', 'global-key'], description: 'a ded- APDU with a key never agreed, or with the global key' },
+        keys: { type: 'string', enum: ['wrong-ak', 'wrong-ek'] },
+        sign: { type: 'boolean', description: 'wrap in general-signing (suites 1, 2)' },
+        badSignature: { type: 'boolean', description: 'with a signature that does not verify' },
       },
     },
-    required: [...ATTRIBUTE_REQUIRED],
-  },
-  async run(ctx, args) {
-    const session = openSession(ctx, 'security.get');
+  ],
+};
+
+function departures(p: ProtectionArg, session: { readonly dedicated: boolean }): Protection {
+  switch (p) {
+    case 'none':
+      return { policy: 'none' };
+    case 'general':
+      return { envelope: 'general' };
+    case 'global':
+    case 'dedicated':
+      if ((p === 'dedicated') !== session.dedicated) {
+        throw new HarnessFault(`protection: ${p}, but the association ${session.dedicated ? 'agreed a dedicated key (ded- APDUs)' : 'agreed no dedicated key (glo- APDUs)'}`, 'harness', 'PROTECTION_NOT_AGREED');
+      }
+      return {};
+    default:
+      return p;
+  }
+}
+
+/** A GET protected as `protection` says, in the open ciphered association; the answer, deciphered and checked, becomes the last outcome. */
+export async function protectedGet(ctx: StepContext, args: SuiteAttribute, protection: ProtectionArg): Promise<void> {
+    const session = openSession(ctx, 'a protected get');
     const ref = attributeRef(args, ctx.profile);
     const plain = encodeApduBytes({ type: 'get-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: { classId: ref.classId, instanceId: parseObis(ref.obis), attributeId: ref.attribute } });
-    const p = args.protection ?? {};
+    const p = departures(protection, session);
     const o: Record<string, unknown> = {};
     if (p.policy) o.policy = p.policy;
     if (p.tamper) o.tamper = true;
@@ -125,5 +145,4 @@ registerStep<SecGetArgs>({
     ctx.last = { op: 'get', ref, outcome };
     const how = Object.keys(p).length ? ` (${Object.entries(p).map(([k, v]) => `${k} ${String(v)}`).join(', ')})` : '';
     ctx.note(`protected GET ${args.obis} class ${args.class} attribute ${args.attribute}${how} → ${describeOutcome(ctx.last)}`);
-  },
-});
+}

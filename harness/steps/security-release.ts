@@ -1,41 +1,27 @@
 /**
- * `security.release: { userInformation?: protected | unprotected | none, expect? }` — RLRQ in a
+ * `release: { protection, userInformation?, expect? }` (release.ts comes here when `protection:` is given) — RLRQ in a
  * ciphered association (Green Book 9.3.3). With a protected InitiateRequest the association must
  * be released (RLRE normal, its InitiateResponse protected alike); with an unprotected one it
  * must stay (RLRE not-finished), which the case then proves with a protected GET.
  */
-import { nameOf, RELEASE_REASON_NAMES } from './spec-names';
 import { ExpectationFailure } from '../engine/verdict';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
+import type { StepContext } from './context';
 import { caseRule } from './rule';
 import { judgeTeardown } from './teardown';
 import { rememberCounter, rememberCounterValue } from './security-common';
 
-interface SecReleaseArgs {
+export interface SecReleaseArgs {
   readonly userInformation?: 'protected' | 'unprotected' | 'none';
   readonly expect?: { readonly reason?: string; readonly userInformation?: string };
 }
 
-registerStep<SecReleaseArgs>({
-  name: 'security.release',
-  description: 'Release a ciphered association, its RLRQ user-information protected, unprotected or absent, and judge the RLRE',
-  schema: {
-    type: 'object',
-    properties: {
-      userInformation: { type: 'string', enum: ['protected', 'unprotected', 'none'], description: 'the InitiateRequest in the RLRQ (default protected)' },
-      expect: {
-        type: 'object',
-        properties: {
-          reason: nameOf(RELEASE_REASON_NAMES, 'RLRE reason (normal, not-finished)'),
-          userInformation: { type: 'string', pattern: '^[a-z][a-z-]*$', description: 'the xDLMS APDU in the RLRE user-information, or none' },
-        },
-      },
-    },
-  },
-  async run(ctx, args) {
+/**
+ * An RLRQ in the open ciphered association, its InitiateRequest protected, unprotected or absent,
+ * the RLRE judged (`release: { protection }` comes here).
+ */
+export async function protectedRelease(ctx: StepContext, ui: 'protected' | 'unprotected' | 'none', expect: SecReleaseArgs['expect']): Promise<void> {
     rememberCounter(ctx);
-    const ui = args.userInformation ?? 'protected';
     // A protected RLRQ uses the next counter; the session is gone once released.
     const next = ctx.client.security?.()?.nextCounter;
     const outcome = await ctx.client.release(ui === 'none' ? { userInformation: false } : { userInformation: true, ...(ui === 'unprotected' ? { unprotectedUserInformation: true } : {}) });
@@ -43,7 +29,7 @@ registerStep<SecReleaseArgs>({
     else rememberCounter(ctx);
     ctx.last = { op: 'release', outcome };
     ctx.note(`release, InitiateRequest ${ui === 'none' ? 'absent' : ui} → ${describeOutcome(ctx.last)}`);
-    const e = args.expect ?? { reason: 'normal' };
+    const e = expect ?? { reason: 'normal' };
     const said = outcome.kind === 'released' ? { reason: outcome.reason ?? 'none', userInformation: outcome.userInformation ?? 'none' } : undefined;
     const ok = said !== undefined && (!e.reason || said.reason === e.reason) && (!e.userInformation || said.userInformation === e.userInformation);
     if (said && said.reason !== 'not-finished') ctx.association = undefined;
@@ -54,5 +40,4 @@ registerStep<SecReleaseArgs>({
         throw new ExpectationFailure(caseRule(ctx), want, got);
       });
     }
-  },
-});
+}

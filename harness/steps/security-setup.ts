@@ -1,10 +1,10 @@
 /**
  * Security setup methods (Blue Book 4.4.7) as steps, in the open ciphered association:
- *   security.activate      { policy, version?, expect? }
- *   security.key-transfer  { keys?: [ek, ak, kek], restore?, variant?: wrong-key-id | wrong-wrapping, expect? }
- *   security.key-agreement { key?: ek | ak, expect? }
- *   security.certificates  {}  generate_key_pair → generate_certificate_request → import → export → remove
- * New keys are put in force for the rest of the case (security.associate uses them) and the
+ *   security-setup.activate      { policy, version?, expect? }
+ *   security-setup.key-transfer  { keys?: [ek, ak, kek], restore?, variant?: wrong-key-id | wrong-wrapping, expect? }
+ *   security-setup.key-agreement { key?: ek | ak, expect? }
+ *   security-setup.certificates  {}  generate_key_pair → generate_certificate_request → import → export → remove
+ * New keys are put in force for the rest of the case (associate with protection: uses them) and the
  * client's session switches to them; `restore: true` transfers the profile's keys back.
  */
 import { ACTION_RESULT_NAMES, nameOf } from './spec-names';
@@ -60,7 +60,7 @@ function returned(o: ActionOutcome): Data | undefined {
 }
 
 registerStep<{ readonly policy: PolicyV0 | readonly PolicyFlagName[]; readonly version?: 0 | 1; readonly expect?: string }>({
-  name: 'security.activate',
+  name: 'security-setup.activate',
   description: 'security_activate (Security setup method 1) with a policy, as a version 0 name or version 1 flags',
   schema: {
     type: 'object',
@@ -72,7 +72,7 @@ registerStep<{ readonly policy: PolicyV0 | readonly PolicyFlagName[]; readonly v
     required: ['policy'],
   },
   async run(ctx, args) {
-    const a = current(ctx, 'security.activate');
+    const a = current(ctx, 'security-setup.activate');
     const policy = typeof args.policy === 'string' ? policyFromName(args.policy) : policyFromFlags(args.policy);
     const text = typeof args.policy === 'string' ? args.policy : args.policy.join(', ');
     await call(ctx, securitySetupMethod(securitySetupOf(a), 'security-activate'), activateParameter(policy, args.version ?? 1), `security_activate (${text})`, args.expect);
@@ -90,7 +90,7 @@ interface TransferArgs {
 }
 
 registerStep<TransferArgs>({
-  name: 'security.key-transfer',
+  name: 'security-setup.key-transfer',
   description: 'global_key_transfer (Security setup method 2): new random keys wrapped under the master key, or the profile keys back (restore), or bad key data',
   schema: {
     type: 'object',
@@ -102,8 +102,8 @@ registerStep<TransferArgs>({
     },
   },
   async run(ctx, args) {
-    const a = current(ctx, 'security.key-transfer');
-    const session = openSession(ctx, 'security.key-transfer');
+    const a = current(ctx, 'security-setup.key-transfer');
+    const session = openSession(ctx, 'security-setup.key-transfer');
     const kek = session.masterKey;
     if (!kek) throw new Inapplicable(`association ${a.name} has no master key (security.masterKey) to wrap keys with`);
     const inForce = keysInForce(ctx, a) ?? {};
@@ -135,12 +135,12 @@ registerStep<TransferArgs>({
 });
 
 registerStep<{ readonly key?: 'ek' | 'ak'; readonly expect?: string }>({
-  name: 'security.key-agreement',
+  name: 'security-setup.key-agreement',
   description: 'key_agreement (Security setup method 3, suites 1 and 2): ephemeral ECDH, both keys signed; the agreed key replaces the global one',
   schema: { type: 'object', properties: { key: { type: 'string', enum: ['ek', 'ak'], description: 'the key agreed (default ek)' }, expect: RESULT } },
   async run(ctx, args) {
-    const a = current(ctx, 'security.key-agreement');
-    const session = openSession(ctx, 'security.key-agreement');
+    const a = current(ctx, 'security-setup.key-agreement');
+    const session = openSession(ctx, 'security-setup.key-agreement');
     const s = a.security!;
     if (session.suite.ecc === null) throw new Inapplicable(`association ${a.name} uses suite 0, which has no key agreement`);
     if (!s.signingKey || !s.serverSigningKey) throw new Inapplicable(`association ${a.name} has no signing keys (security.signingKey, security.serverSigningKey)`);
@@ -163,12 +163,12 @@ registerStep<{ readonly key?: 'ek' | 'ak'; readonly expect?: string }>({
 });
 
 registerStep<Record<string, never>>({
-  name: 'security.certificates',
+  name: 'security-setup.certificates',
   description: 'generate_key_pair, generate_certificate_request, import_certificate (issued from the request), export_certificate, remove_certificate (Security setup methods 4..8)',
   schema: { type: 'object', properties: {} },
   async run(ctx) {
-    const a = current(ctx, 'security.certificates');
-    const session = openSession(ctx, 'security.certificates');
+    const a = current(ctx, 'security-setup.certificates');
+    const session = openSession(ctx, 'security-setup.certificates');
     const s = a.security!;
     if (session.suite.ecc === null || !s.signingKey) throw new Inapplicable(`association ${a.name} has no suite 1 or 2 signing key to act as the certification authority`);
     const obis = securitySetupOf(a);

@@ -17,7 +17,8 @@ interface SetArgs extends SuiteAttribute {
 
 registerStep<SetArgs>({
   name: 'set',
-  description: 'Write one attribute (SET.request normal, or with datablocks when it is long); judge it with a following expect step',
+  judged: true,
+  description: 'Write one attribute (SET.request normal, or with datablocks when it is long); judge it with expect: (inline) or a following expect step',
   schema: {
     type: 'object',
     properties: {

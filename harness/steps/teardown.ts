@@ -13,7 +13,7 @@ import type { StepContext } from './context';
  * has ended: the release before it only ends the association (its RLRE is the release suites'
  * subject, docs/interop/gurux-cpp-findings.md F1).
  */
-const TEARDOWN_STEPS: ReadonlySet<string> = new Set(['release', 'security.release', 'disconnect', 'expect.alive', 'security.counter-object', 'invocation-counter.check']);
+const TEARDOWN_STEPS: ReadonlySet<string> = new Set(['release', 'disconnect', 'expect.alive', 'invocation-counter.check']);
 
 /** Suites whose subject is the release itself: every release step there is judged. */
 const RELEASE_SUITE = /(^|\/)release$/;

@@ -25,6 +25,7 @@ import { llsWithoutAuthenticationFu } from './lls-without-authentication-fu';
 import { noGeneralProtection } from './no-general-protection';
 import { objectListReversed } from './object-list-reversed';
 import { publicGetOnly } from './public-get-only';
+import { refusalCodesNotPreferred } from './refusal-codes-not-preferred';
 import { registerUnitCount } from './register-unit-count';
 import { registersScalerZero } from './registers-scaler-zero';
 import { rlreWithoutReason } from './rlre-without-reason';
@@ -63,6 +64,7 @@ export const VARIANTS: readonly Variant[] = [
   noGeneralProtection,
   objectListReversed,
   publicGetOnly,
+  refusalCodesNotPreferred,
   registerUnitCount,
   registersScalerZero,
   rlreWithoutReason,

@@ -23,6 +23,7 @@ import { FAULTS, type Fault } from '../../simulator/faults';
 import type { CaseDef } from '../../harness/suite/types';
 import { builtinSecret } from '../../harness/builtin-secrets';
 import type { Profile } from '../../harness/profile/types';
+import { faultVerdict, readVerdictsBefore } from './verdicts-before';
 
 const ROOT = path.resolve(__dirname, '../..');
 const suites = checkUniqueIds(loadSuites(findSuiteFiles(path.join(ROOT, 'suites'))));
@@ -33,7 +34,14 @@ function quick(file: string): Profile {
   return { ...p, timeouts: { ...p.timeouts, responseMs: Math.min(p.timeouts.responseMs, 500) } };
 }
 
-const profiles = { hdlc: quick('profiles/simulator.yaml'), wrapper: quick('profiles/simulator-wrapper.yaml') };
+const PROFILE_FILES = { hdlc: 'profiles/simulator.yaml', wrapper: 'profiles/simulator-wrapper.yaml' } as const;
+const profiles = { hdlc: quick(PROFILE_FILES.hdlc), wrapper: quick(PROFILE_FILES.wrapper) };
+
+/**
+ * The verdicts before the suite language changed (inline expect:, one vocabulary, names): a
+ * migration of the suites must leave each one as it was, on both profiles and under every fault.
+ */
+const BEFORE = readVerdictsBefore();
 
 function describeResults(results: readonly CaseResult[]): string {
   return results.map((r) => `${r.id}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`).join('\n');
@@ -45,6 +53,10 @@ describe('conformance suites against the reference simulator', function () {
   for (const [framing, profile] of Object.entries(profiles)) {
     it(`pass in full against the clean simulator over ${framing}`, async () => {
       const results = await runSuites({ profile, suites });
+      const now = new Map(results.map((r) => [r.id, r.status]));
+      const before = BEFORE.verdicts[PROFILE_FILES[framing as keyof typeof PROFILE_FILES]] ?? {};
+      const changed = Object.entries(before).flatMap(([id, status]) => (now.get(id) === status ? [] : [`${id}: ${status} before, ${now.get(id) ?? 'no such case'} now`]));
+      expect(changed, 'verdicts changed by the suite language migration, case by case').to.deep.equal([]);
       const bad = results.filter((r) => r.status !== 'passed' && r.status !== 'passed-with-remarks' && r.status !== 'inapplicable');
       expect(bad, describeResults(bad)).to.deep.equal([]);
       // The reference meter gives the preferred answer everywhere: a remark on it is a tolerance misplaced.
@@ -111,6 +123,13 @@ describe('conformance suites against the reference simulator', function () {
       expect(named.length, `applicable cases run for ${fault.name}`).to.be.greaterThan(0);
       const problems = results.map((r) => problem(r, fault.name)).filter((p): p is string => p !== undefined);
       expect(problems).to.deep.equal([]);
+      const before = BEFORE.faults[fault.name] ?? {};
+      const now = new Map(results.map((r) => [r.id, faultVerdict(r)]));
+      const changed = Object.entries(before).flatMap(([id, v]) => {
+        const n = now.get(id);
+        return n?.status === v.status && n.step === v.step ? [] : [`${id}: ${v.status}${v.step ? ` at step ${v.step}` : ''} before, ${n ? `${n.status}${n.step ? ` at step ${n.step}` : ''}` : 'not run'} now`];
+      });
+      expect(changed, `verdicts under ${fault.name} changed by the suite language migration`).to.deep.equal([]);
     });
   }
 });

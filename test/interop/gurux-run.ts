@@ -75,7 +75,7 @@ export function guruxProfile(repoRoot: string, framing: Framing, base: number): 
  * has one, the meter is restarted, so that no verdict depends on the order of the cases (a SET the
  * meter wrongly accepts, e.g. of its association's logical_name, would otherwise fail later cases).
  */
-const WRITING_STEPS = new Set(['set', 'action', 'write', 'access', 'security.activate', 'security.broadcast', 'security.certificates', 'security.set', 'security.action']);
+const WRITING_STEPS = new Set(['set', 'action', 'write', 'access', 'security-setup.activate', 'broadcast.set', 'security-setup.certificates']);
 
 export function mayWrite(def: CaseDef): boolean {
   const names = new Set<string>();
