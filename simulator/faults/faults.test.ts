@@ -9,11 +9,13 @@ import { aarqBytes, CLIENT, DEFAULT, getBytes, HdlcTestClient, pdu, RLRQ, SERVER
 import { activeHooks, FAULTS, faultsNamed, UnknownFaultError } from '.';
 import { SERVICE_FAULT_CASES } from '../../test/support/simulator/faults/service-faults.cases';
 import { CLASS_FAULT_CASES } from '../../test/support/simulator/faults/class-faults.cases';
+import { CLASS_RULE_FAULT_CASES } from '../../test/support/simulator/faults/class-rule-faults.cases';
 import { ASSOCIATION_FAULT_CASES } from '../../test/support/simulator/faults/association-faults.cases';
 import { HDLC_FAULT_CASES } from '../../test/support/simulator/faults/hdlc-faults.cases';
 import { SECURITY_FAULT_CASES } from '../../test/support/simulator/faults/security-faults.cases';
 import { REAL_METER_FAULT_CASES } from '../../test/support/simulator/faults/real-meter-faults.cases';
 import { WALK_FAULT_CASES } from '../../test/support/simulator/faults/walk-faults.cases';
+import { SELECTION_FAULT_CASES } from '../../test/support/simulator/faults/selection-faults.cases';
 import { visibleTo } from '../objects/store';
 
 /** A fresh HDLC connection to the default meter with these faults, already past SNRM/UA. */
@@ -176,10 +178,12 @@ const CASES: Readonly<Record<string, () => void>> = {
 
   ...SERVICE_FAULT_CASES,
   ...CLASS_FAULT_CASES,
+  ...CLASS_RULE_FAULT_CASES,
   ...ASSOCIATION_FAULT_CASES,
   ...HDLC_FAULT_CASES,
   ...SECURITY_FAULT_CASES,
   ...WALK_FAULT_CASES,
+  ...SELECTION_FAULT_CASES,
   ...REAL_METER_FAULT_CASES,
 };
 
