@@ -35,7 +35,7 @@ export const NEEDS_SCHEMA: Schema = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { obis: { type: 'string', pattern: OBIS_PATTERN }, class: { type: 'integer', minimum: 0 }, attribute: { type: 'integer', minimum: 1 }, right: { type: 'string', enum: ['read', 'write'] } },
+        properties: { obis: { type: 'string', pattern: OBIS_PATTERN }, class: { type: 'integer', minimum: 0 }, attribute: { type: 'integer', minimum: 1 }, right: { type: 'string', enum: ['read', 'write', 'read-only'], description: 'read-only: read granted and write not (a case about a refused SET)' } },
         required: ['obis', 'class', 'attribute', 'right'],
       },
       description: 'access rights the object list must grant',
@@ -50,6 +50,7 @@ export const NEEDS_SCHEMA: Schema = {
       description: 'access selectors the object list must offer',
     },
     secrets: { type: 'array', items: { type: 'string', enum: SECRET_NAMES }, description: 'profile secrets the case needs' },
+    targets: { type: 'array', items: { type: 'string', enum: ['writable', 'read-only'] }, description: 'what with.target will look for: the object list must grant such an attribute' },
   },
 };
 
@@ -104,7 +105,7 @@ export function suiteSchema(forEditor = false): Schema {
             tags: { type: 'array', items: { type: 'string' }, description: 'free tags, e.g. the DLMS UA test purpose id' },
             requires: REQUIRES_SCHEMA,
             needs: NEEDS_SCHEMA,
-            forEach: { type: 'string', enum: ['association'], description: 'run once per association of the profile ($each)' },
+            forEach: { type: 'string', enum: ['association', 'unciphered-association'], description: 'run once per association of the profile ($each), or per association without ciphering' },
             steps: { type: 'array', minItems: 1, items: forEditor ? editorStepSchema() : STEP_SHAPE },
           },
           required: ['id', 'title', 'spec', 'requirement', 'detects', 'steps'],

@@ -31,8 +31,13 @@ export interface Requires {
 export interface Needs {
   /** Conformance-block names, as CONFORMANCE_BITS in dlms/xdlms/conformance.ts. */
   readonly services?: readonly string[];
-  readonly access?: readonly { readonly obis: string; readonly class: number; readonly attribute: number; readonly right: 'read' | 'write' }[];
+  readonly access?: readonly { readonly obis: string; readonly class: number; readonly attribute: number; readonly right: 'read' | 'write' | 'read-only' }[];
   readonly selectors?: readonly { readonly obis: string; readonly class: number; readonly attribute: number; readonly selector: number }[];
+  /**
+   * Targets the object list must offer by its access rights (harness/steps/targets.ts): an
+   * attribute with plain write access (`writable`), one with read access only (`read-only`).
+   */
+  readonly targets?: readonly ('writable' | 'read-only')[];
   /** Profile secrets: password, blockCipherKey, authenticationKey, masterKey, broadcastKey, signingKey, dedicatedKey. */
   readonly secrets?: readonly string[];
 }
@@ -43,6 +48,9 @@ export interface StepCall {
   readonly args: Readonly<Record<string, unknown>>;
   readonly place: Place;
 }
+
+/** `association`: once per association of the profile; `unciphered-association`: once per association without ciphering. */
+export type ForEach = 'association' | 'unciphered-association';
 
 export interface CaseDef {
   readonly id: string;
@@ -58,7 +66,8 @@ export interface CaseDef {
   /** Capabilities the case uses (suite-level needs merged in). */
   readonly needs?: Needs;
   /** `association`: run once per association the profile declares (`$each` names it in steps). */
-  readonly forEach?: 'association';
+  /** `unciphered-association`: only those without ciphering (where protection is not the case's subject, ciphering is noise). */
+  readonly forEach?: ForEach;
   readonly steps: readonly StepCall[];
   /** The suite's name, and where the case starts, for messages. */
   readonly suite: string;
