@@ -74,7 +74,15 @@ export function layerOf(suite: string): string {
   return LAYER_OF_GROUP[group] ?? group;
 }
 
-export async function reportCase(r: AllureCaseInput, parameters: readonly ReportParameter[], specUrl: string): Promise<void> {
+/**
+ * How much of a case goes into its results: `full` (one run: every case with its timeline SVG and
+ * trace.pcapng) or `lean-when-passed` (a batch: a passed case keeps its text and JSON traces, and
+ * `dlmsct export` makes its SVG or pcapng from the JSON when someone asks; a batch of a thousand
+ * meters would otherwise render and write tens of thousands of exports nobody opens).
+ */
+export type CaseDetail = 'full' | 'lean-when-passed';
+
+export async function reportCase(r: AllureCaseInput, parameters: readonly ReportParameter[], specUrl: string, detail: CaseDetail = 'full'): Promise<void> {
   await allure.epic(layerOf(r.suite));
   await allure.feature(r.suite);
   await allure.story(r.caseId);
@@ -98,7 +106,8 @@ export async function reportCase(r: AllureCaseInput, parameters: readonly Report
   await allure.attachment('frame trace (text)', renderTraceText(r.trace), 'text/plain');
   await allure.attachment('frame trace (JSON)', renderTraceJson(r.trace), 'application/json');
   for (const x of r.attachments ?? []) await allure.attachment(x.name, x.content, { contentType: x.contentType, fileExtension: x.fileExtension });
-  for (const x of traceExports(r)) {
+  const lean = detail === 'lean-when-passed' && (r.status === 'passed' || r.status === 'passed-with-remarks');
+  for (const x of lean ? [] : traceExports(r)) {
     await allure.attachment(x.name, typeof x.content === 'string' ? x.content : Buffer.from(x.content), { contentType: x.contentType, fileExtension: x.fileExtension });
   }
 }

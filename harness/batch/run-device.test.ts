@@ -124,6 +124,24 @@ describe('runDevice', function () {
     expect(exitCodeFor([{ ...base, remarks, status: 'passed-with-remarks' }, { ...base, remarks: [], status: 'passed' }])).to.equal(0);
     expect(exitCodeFor([{ ...base, remarks, status: 'passed-with-remarks' }, { ...base, remarks: [], status: 'failed' }])).to.equal(1);
   });
+
+  it('keeps a passed case lean in a batch (JSON trace, no SVG or pcapng) and a failed case whole', async () => {
+    const attachments = async (faults: string[]) => {
+      const { out } = outputs();
+      const io = { out: () => undefined, err: () => undefined };
+      await runDevice({ profile: profile(faults), suites: loadSuites([SUITE]), filter: FILTER, mode: 'standard', out, console: 'none', io, detail: 'lean-when-passed' });
+      // allure-mocha files an attachment as a step of its own holding it.
+      type Attached = { attachments?: { name: string }[]; steps?: Attached[] };
+      const names = (x: Attached): string[] => [...(x.attachments ?? []).map((a) => a.name), ...(x.steps ?? []).flatMap(names)];
+      const [result] = allureResults(out.results) as (Allure & Attached)[];
+      return names(result!);
+    };
+    const passed = await attachments([]);
+    expect(passed).to.include('frame trace (JSON)');
+    expect(passed).to.not.include.members(['timeline (SVG)']);
+    expect(passed).to.not.include.members(['trace.pcapng']);
+    expect(await attachments(['logical-device-name-wrong'])).to.include.members(['frame trace (JSON)', 'timeline (SVG)', 'trace.pcapng']);
+  });
 });
 
 async function closedPort(): Promise<number> {

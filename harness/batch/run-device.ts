@@ -13,7 +13,7 @@ import type { FatalPolicy } from '../engine/fatal';
 import { runWithMocha } from '../mocha/run-mocha';
 import type { Profile } from '../profile/types';
 import type { SuiteDef } from '../suite/types';
-import { remarkText } from '../../reports/allure-case';
+import { type CaseDetail, remarkText } from '../../reports/allure-case';
 import { writeJunit } from '../../reports/junit';
 import { type RunMode, type Summary, writeSummary } from '../../reports/summary';
 
@@ -35,6 +35,8 @@ export interface DeviceRunOptions {
   readonly io: Io;
   /** What a meter that stops answering does to the run (engine/fatal.ts). */
   readonly fatal?: FatalPolicy;
+  /** How much of each case goes into the results (reports/allure-case.ts); default full. */
+  readonly detail?: CaseDetail;
   /** Started from the profile when absent (and then stopped here). */
   readonly dut?: Dut;
 }
@@ -66,6 +68,7 @@ export async function runDevice(opts: DeviceRunOptions): Promise<DeviceRun> {
       console: opts.console,
       ...(opts.deviations ? { deviations: opts.deviations } : {}),
       ...(opts.fatal ? { fatal: opts.fatal } : {}),
+      ...(opts.detail ? { detail: opts.detail } : {}),
     });
   } finally {
     if (!opts.dut) await dut.stop();

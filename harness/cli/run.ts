@@ -107,7 +107,9 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       if (values[flag]) throw new UsageError(`--${flag} is per device in a batch: each device writes <results>/<id>/junit.xml and summary.json (see docs/batch.md)`);
     }
     const root = values.results ?? 'batch-results';
-    const run = (p: Profile, out: DeviceOutputs) => runDevice({ ...common, ...(values.worker ? { console: 'none' as const } : {}), profile: p, out });
+    // A batch keeps passed cases lean: no SVG or pcapng each (`dlmsct export` makes them from the JSON trace).
+    const run = (p: Profile, out: DeviceOutputs) =>
+      runDevice({ ...common, ...(values.worker ? { console: 'none' as const } : {}), detail: 'lean-when-passed', profile: p, out });
     if (values.worker) return serveWorker({ devices, profileFor, run, root });
     const { exitCode } = await runBatch({
       profileFile,

@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as allure from 'allure-js-commons';
 import Mocha from 'mocha';
-import { addRemarkStatusDetails, type ReportParameter, reportCase } from '../../reports/allure-case';
+import { addRemarkStatusDetails, type CaseDetail, type ReportParameter, reportCase } from '../../reports/allure-case';
 import type { Dut } from '../dut';
 import { caseBudgetMs, type CaseFilter, type CaseResult, type PlannedCase, planCases, runCase } from '../engine';
 import { type DeviationJudgement, type DeviationSet, deviationText, judgeDeviation, type JudgedResult } from '../engine/deviations';
@@ -39,6 +39,8 @@ export interface MochaRunOptions {
   readonly deviations?: DeviationSet;
   /** What a meter that stops answering does to the run (engine/fatal.ts); default: stop after 3 silent cases. */
   readonly fatal?: FatalPolicy;
+  /** How much of each case goes into the results (reports/allure-case.ts); default full. */
+  readonly detail?: CaseDetail;
 }
 
 /** A case the DUT failed: an assertion for mocha and Allure. */
@@ -88,7 +90,7 @@ export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[
         fatal.observe(ran);
         const r = judgeDeviation(ran, opts.deviations);
         results.push(r);
-        await reportCase(r, parametersOf(r, p, opts.profile), specUrl(s.file));
+        await reportCase(r, parametersOf(r, p, opts.profile), specUrl(s.file), opts.detail);
         if (r.deviation) await reportDeviation(r.deviation);
         judge(r, this);
       });
