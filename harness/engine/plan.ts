@@ -45,16 +45,7 @@ export function planCases(suites: readonly SuiteDef[], profile: Profile, filter:
     for (const def of s.cases) {
       if (filter.tag !== undefined && !def.tags.includes(filter.tag)) continue;
       const reason = unmet(def.requires, profile);
-      // Per association: the associations whose referencing the case's steps use (Green Book
-      // 9.3: LN and SN services differ; default LN). None: the case is inapplicable, once.
-      const wanted = def.requires.referencing ?? 'ln';
-      const matching = profile.associations.filter((a) => a.referencing === wanted);
-      const expanded: PlannedCase[] =
-        def.forEach !== 'association'
-          ? [{ def, id: def.id }]
-          : matching.length > 0
-            ? matching.map((a) => ({ def, id: `${def.id}[${a.name}]`, each: a }))
-            : [{ def, id: def.id, inapplicable: `the case runs once per ${wanted.toUpperCase()} association; the profile declares none` }];
+      const expanded = instances(def, profile);
       const slow = filter.quick ? slowTimer(def, profile) : undefined;
       for (const p of expanded) {
         if (idRe && !idRe.test(p.id) && !idRe.test(def.id)) continue;
@@ -64,6 +55,26 @@ export function planCases(suites: readonly SuiteDef[], profile: Profile, filter:
     }
   }
   return out;
+}
+
+/** The instances of a case: itself, or one per association / mechanism of its `forEach`. */
+function instances(def: CaseDef, profile: Profile): PlannedCase[] {
+  if (def.forEach === undefined) return [{ def, id: def.id }];
+  if (def.forEach === 'association') {
+    // The associations whose referencing the case's steps use (Green Book 9.3: LN and SN
+    // services differ; default LN). None: the case is inapplicable, once.
+    const wanted = def.requires.referencing ?? 'ln';
+    const matching = profile.associations.filter((a) => a.referencing === wanted);
+    return matching.length > 0
+      ? matching.map((a) => ({ def, id: `${def.id}[${a.name}]`, each: a }))
+      : [{ def, id: def.id, inapplicable: `the case runs once per ${wanted.toUpperCase()} association; the profile declares none` }];
+  }
+  // Per mechanism: the profile's first association with it; none, and that instance alone is inapplicable.
+  return def.forEach.authentication.map((authentication) => {
+    const id = `${def.id}[${authentication}]`;
+    const a = profile.associations.find((x) => x.authentication === authentication);
+    return a ? { def, id, each: a } : { def, id, inapplicable: unmet({ authentication }, profile) ?? `no association with ${authentication}` };
+  });
 }
 
 function slowTimer(def: SuiteDef['cases'][number], profile: Profile): string | undefined {

@@ -4,20 +4,16 @@
  * first, since many devices take one link at a time (a serial line always does).
  */
 import { ExpectationFailure } from '../engine/verdict';
-import { ASSOCIATION_REF_SCHEMA, type AssociationRef, eachOutsideForEach, resolveAssociation } from './association-ref';
+import { ASSOCIATION_REF_SCHEMA, eachOutsideForEach, resolveAssociation } from './association-ref';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 import { securedParams } from './security-params';
-
-interface AliveArgs {
-  readonly association?: AssociationRef;
-}
 
 /** Current association object (Blue Book 4.4.4, class 15), attribute 1 logical_name: always readable. */
 const PROBE = { classId: 15, obis: '0-0:40.0.0.255', attribute: 1 } as const;
 const RULE = 'DESIGN.md (negative cases): after a refused or erroneous request the DUT still answers on a new link';
 
-registerStep<AliveArgs>({
+defineStep({
   name: 'expect.alive',
   description: 'Prove the DUT still answers: on a new link, associate, GET the current association logical_name, release',
   schema: { type: 'object', properties: { association: ASSOCIATION_REF_SCHEMA } },

@@ -5,24 +5,16 @@
  * date-time that is empty or 12 octets, and a body of the type given, with `items` elements when
  * it is a structure or array. Over HDLC the client polls with an empty UI frame first.
  */
-import type { DataType } from '../../dlms/axdr/data';
 import { DATA_TAG } from '../../dlms/axdr/data';
 import { ExpectationFailure } from '../engine/verdict';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 import { caseRule } from './rule';
-
-interface NotificationArgs {
-  readonly within?: number;
-  readonly bodyType?: DataType;
-  readonly items?: number;
-  readonly dateTime?: 'present' | 'absent' | 'any';
-}
 
 /** Green Book 9.5 Data-Notification date-time: an OCTET STRING, empty or a 12-octet COSEM date-time. */
 const DATE_TIME_LENGTH = 12;
 
-registerStep<NotificationArgs>({
+defineStep({
   name: 'expect.notification',
   description: 'Wait for a pushed data-notification and check that it decodes, with the body type and size given',
   schema: {

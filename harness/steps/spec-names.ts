@@ -7,7 +7,7 @@ import { ACSE_SERVICE_PROVIDER, ACSE_SERVICE_USER, RELEASE_RESPONSE_REASON } fro
 import { EXCEPTION_SERVICE_ERROR, STATE_ERROR } from '../../dlms/xdlms/exception';
 import { ACTION_RESULT, DATA_ACCESS_RESULT } from '../../dlms/xdlms/results';
 import { CONFIRMED_SERVICE, SERVICE_ERROR_KIND, SERVICE_ERROR_VALUES } from '../../dlms/xdlms/service-error';
-import type { Schema } from '../yaml/schema';
+import { type TypedSchema, typedSchema } from '../yaml/from-schema';
 
 const uniq = (xs: readonly string[]): string[] => [...new Set(xs)];
 
@@ -36,6 +36,6 @@ export const ACTION_RESULT_NAMES: readonly string[] = ACTION_RESULT.names;
 export const RELEASE_REASON_NAMES: readonly string[] = [...RELEASE_RESPONSE_REASON.names, 'none'];
 
 /** A string schema whose value must be one of `names`. */
-export function nameOf(names: readonly string[], description: string): Schema {
-  return { type: 'string', enum: names, description };
+export function nameOf(names: readonly string[], description: string): TypedSchema<string> {
+  return typedSchema<string>({ type: 'string', enum: names, description });
 }

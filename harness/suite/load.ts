@@ -13,7 +13,7 @@ import { shippedSchema } from '../yaml/json-schema';
 import type * as ValidateModule from '../yaml/validate';
 import { cachedSuite } from './cache';
 import { parseYaml, readYamlFile, type YamlSource } from '../../config/yaml-source';
-import type { CaseDef, Needs, Requires, StepCall, SuiteDef } from './types';
+import type { CaseDef, ForEach, Needs, Requires, StepCall, SuiteDef } from './types';
 
 export function loadSuite(file: string): SuiteDef {
   return cachedSuite(file, (f) => suiteFrom(readYamlFile(f)));
@@ -65,7 +65,7 @@ interface RawCase {
   tags?: string[];
   requires?: Requires;
   needs?: Needs;
-  forEach?: 'association';
+  forEach?: ForEach;
 }
 
 function suiteFrom(src: YamlSource): SuiteDef {

@@ -104,7 +104,18 @@ export function suiteSchema(forEditor = false): Schema {
             tags: { type: 'array', items: { type: 'string' }, description: 'free tags, e.g. the DLMS UA test purpose id' },
             requires: REQUIRES_SCHEMA,
             needs: NEEDS_SCHEMA,
-            forEach: { type: 'string', enum: ['association'], description: 'run once per association of the profile ($each)' },
+            forEach: {
+              description: 'run once per association of the profile, or once per authentication mechanism listed ($each: its association); each instance reported on its own, ID[name]',
+              anyOf: [
+                { type: 'string', enum: ['association'] },
+                {
+                  type: 'object',
+                  properties: { authentication: { type: 'array', minItems: 2, items: { type: 'string', enum: [...AUTHENTICATIONS] } } },
+                  required: ['authentication'],
+                  additionalProperties: false,
+                },
+              ],
+            },
             steps: { type: 'array', minItems: 1, items: forEditor ? editorStepSchema() : STEP_SHAPE },
           },
           required: ['id', 'title', 'spec', 'requirement', 'detects', 'steps'],

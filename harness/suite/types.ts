@@ -57,13 +57,20 @@ export interface CaseDef {
   readonly requires: Requires;
   /** Capabilities the case uses (suite-level needs merged in). */
   readonly needs?: Needs;
-  /** `association`: run once per association the profile declares (`$each` names it in steps). */
-  readonly forEach?: 'association';
+  /** What the case runs once for, each instance reported on its own (`$each` names its association in steps). */
+  readonly forEach?: ForEach;
   readonly steps: readonly StepCall[];
   /** The suite's name, and where the case starts, for messages. */
   readonly suite: string;
   readonly place: Place;
 }
+
+/**
+ * `association`: once per association the profile declares (id `ID[association name]`);
+ * `{ authentication: [...] }`: once per mechanism listed, with the profile's association of that
+ * authentication (id `ID[mechanism]`; inapplicable, on its own, where the profile has none).
+ */
+export type ForEach = 'association' | { readonly authentication: readonly Authentication[] };
 
 export interface SuiteDef {
   readonly suite: string;
