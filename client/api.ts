@@ -155,6 +155,12 @@ export type ReleaseOutcome =
       /** The type of the xDLMS APDU in the RLRE user-information, when there is one. */
       readonly userInformation?: string;
     }
+  /**
+   * The RLRQ refused at the xDLMS level (real-meter.md section 2: an unprotected RLRQ in a
+   * ciphered association answered `D8 01 02`); the association stays. Judged by the case.
+   */
+  | ExceptionOutcome
+  | ConfirmedServiceErrorOutcome
   | SilenceOutcome
   | MalformedOutcome;
 

@@ -205,4 +205,9 @@ describe('client association (AARQ/AARE, RLRQ/RLRE)', () => {
       code: 'ACSE_UNEXPECTED_APDU',
     });
   });
+
+  it('reads an exception-response to an RLRQ as a refusal of the release, not as a malformed answer (real-meter.md section 2: D8 01 02)', async () => {
+    const link = scripted({ kind: 'apdu', bytes: fromHex('D80102') });
+    expect(await release(link)).to.deep.equal({ kind: 'exception', stateError: 'service-not-allowed', serviceError: 'service-not-supported' });
+  });
 });

@@ -20,7 +20,7 @@ import { nameText } from '../dlms/xdlms/named';
 import { ClientError, type AarqOverrides, type AssociateOutcome, type AssociationParams, type ReleaseOptions, type ReleaseOutcome } from './api';
 import type { Link } from './link';
 import { decodeArrival } from './answer';
-import { malformed } from './outcomes';
+import { malformed, notRlre } from './outcomes';
 
 /** What the client offers when the profile does not say (the LN services this client implements). */
 export const CLIENT_CONFORMANCE: Conformance = [
@@ -178,7 +178,7 @@ export async function release(link: Link, options: ReleaseOptions = {}, initiate
   }
   const answer = decodeArrival(await link.exchange(encodeAcseBytes(buildRlrq(options, initiate))), decodePduBytes);
   if (answer.kind !== 'pdu') return answer;
-  if (answer.pdu.type !== 'rlre') return malformed(new DecodeError('ACSE_UNEXPECTED_APDU', 0, 'RLRE in answer to RLRQ', answer.pdu.type));
+  if (answer.pdu.type !== 'rlre') return notRlre(answer.pdu);
   const { reason, userInformation } = answer.pdu;
   const carried = userInformation?.apdu?.type ?? (userInformation ? 'undecodable' : undefined);
   return {

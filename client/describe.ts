@@ -4,7 +4,7 @@
  * a segment; the reassembled APDU gets a record of its own (an event) once complete.
  */
 import { isDecodeError, type DecodeError } from '../dlms/bytes/decode-error';
-import { decodeFrame } from '../dlms/hdlc/frame';
+import { decodeFrame, type HdlcFrame } from '../dlms/hdlc/frame';
 import { describeFrame } from '../dlms/hdlc/describe';
 import { LLC_HEADER_LENGTH, stripLlc } from '../dlms/hdlc/llc';
 import { decodeWrapper, WRAPPER_HEADER_LENGTH } from '../dlms/wrapper/header';
@@ -78,12 +78,13 @@ export function describeWrapperBytes(bytes: Uint8Array): DecodedLayer[] {
  * frame had the S bit set, so a segment is never mistaken for the start of an APDU. That state is
  * taken as each frame passes; the layers themselves are decoded when asked for.
  */
-export function deferredDescriberFor(framing: Framing): (bytes: Uint8Array, dir: Direction) => () => DecodedLayer[] {
+export function deferredDescriberFor(framing: Framing): (bytes: Uint8Array, dir: Direction, frame?: HdlcFrame) => () => DecodedLayer[] {
   if (framing === 'wrapper') return (b) => () => describeWrapperBytes(b);
   const segmenting: Record<Direction, boolean> = { tx: false, rx: false };
-  return (bytes, dir) => {
+  return (bytes, dir, frame) => {
     const continuation = segmenting[dir];
-    const seg = segmentBit(bytes);
+    // The link hands over the frame it decoded or encoded: no second decode per frame.
+    const seg = frame === undefined ? segmentBit(bytes) : segmentOf(frame);
     if (seg !== undefined) segmenting[dir] = seg;
     return () => describeHdlcBytes(bytes, continuation);
   };
@@ -95,11 +96,14 @@ export function describerFor(framing: Framing): (bytes: Uint8Array, dir: Directi
   return (bytes, dir) => deferred(bytes, dir)();
 }
 
+function segmentOf(f: HdlcFrame): boolean | undefined {
+  return f.type === 'I' || f.type === 'UI' ? f.segmented : undefined;
+}
+
 /** The S bit of an I or UI frame that decodes; undefined for any other frame. */
 function segmentBit(bytes: Uint8Array): boolean | undefined {
   try {
-    const f = decodeFrame(bytes);
-    return f.type === 'I' || f.type === 'UI' ? f.segmented : undefined;
+    return segmentOf(decodeFrame(bytes));
   } catch (e) {
     if (isDecodeError(e)) return undefined;
     throw e;

@@ -8,6 +8,7 @@
  */
 import type { DiscardReason } from '../drivers/framer';
 import type { DecodedLayer, Direction } from '../dlms/trace';
+import type { HdlcFrame } from '../dlms/hdlc/frame';
 import type { Secret } from '../dlms/secret';
 import { maskLayers, maskBytes, maskText } from './redact';
 import type { TraceRecorder } from './recorder';
@@ -17,7 +18,18 @@ export type LayerDescriber = (bytes: Uint8Array, dir: Direction) => readonly Dec
  * Takes in what the decoding depends on now (the state of segmentation, the keys of an open
  * session) and returns the decoding for later; `bytes` is not changed afterwards.
  */
-export type DeferredDescriber = (bytes: Uint8Array, dir: Direction) => () => readonly DecodedLayer[];
+export type DeferredDescriber = (bytes: Uint8Array, dir: Direction, frame?: HdlcFrame) => () => readonly DecodedLayer[];
+
+/**
+ * What the link that records a frame already knows of it, so the hot path does no work twice:
+ * `owned` — the bytes are a fresh array the caller never touches again (kept without a copy);
+ * `frame` — the frame those bytes decode to (the describer need not decode them to follow the
+ * segmentation).
+ */
+export interface FrameHint {
+  readonly owned?: boolean;
+  readonly frame?: HdlcFrame;
+}
 
 export class FrameRecorder {
   private readonly secrets: Secret[] = [];
@@ -32,12 +44,12 @@ export class FrameRecorder {
     if (secret.length > 0 && !this.secrets.some((s) => s === secret || sameBytes(s.reveal(), secret.reveal()))) this.secrets.push(secret);
   }
 
-  tx(bytes: Uint8Array, note?: string): void {
-    this.frame('tx', bytes, note);
+  tx(bytes: Uint8Array, note?: string, hint?: FrameHint): void {
+    this.frame('tx', bytes, note, hint);
   }
 
-  rx(bytes: Uint8Array, note?: string): void {
-    this.frame('rx', bytes, note);
+  rx(bytes: Uint8Array, note?: string, hint?: FrameHint): void {
+    this.frame('rx', bytes, note, hint);
   }
 
   event(note: string, layers: readonly DecodedLayer[] = []): void {
@@ -49,11 +61,17 @@ export class FrameRecorder {
     this.recorder.frame('rx', masked.count > 0 ? masked.bytes : bytes.slice(), [], `discarded by the framer (${reason})`);
   }
 
-  private frame(dir: Direction, bytes: Uint8Array, note?: string): void {
+  private frame(dir: Direction, bytes: Uint8Array, note?: string, hint?: FrameHint): void {
+    if (this.secrets.length === 0) {
+      // Nothing to mask (the usual case): no scan, and no copy of bytes handed over.
+      const kept = hint?.owned === true ? bytes : bytes.slice();
+      this.recorder.frame(dir, kept, this.describe(kept, dir, hint?.frame), note);
+      return;
+    }
     const masked = maskBytes(bytes, this.secrets);
     // The copy the record keeps; the caller's buffer may be reused.
-    const kept = masked.count > 0 ? masked.bytes : bytes.slice();
-    const describe = this.describe(kept === masked.bytes ? bytes : kept, dir);
+    const kept = masked.count > 0 ? masked.bytes : hint?.owned === true ? bytes : bytes.slice();
+    const describe = this.describe(kept === masked.bytes ? bytes : kept, dir, hint?.frame);
     // Secrets are only ever added: the first `held` are the ones held now.
     const held = this.secrets.length;
     const layers = () => maskLayers(describe(), this.secrets.slice(0, held));

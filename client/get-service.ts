@@ -23,6 +23,8 @@ import { malformed } from './outcomes';
 
 /** A DUT that never sets last-block is stopped after this many blocks. */
 const MAX_BLOCKS = 10_000;
+/** Blocks that carry nothing make no progress: a DUT sending only those is stopped sooner. */
+const MAX_EMPTY_BLOCKS = 16;
 
 export function attributeWithSelection(ref: AttributeRef): AttributeWithSelection {
   return {
@@ -41,8 +43,11 @@ type Blocks = { readonly kind: 'blocks'; readonly raw: Uint8Array; readonly coun
  * From a get-response-with-datablock on: every block in turn (get-request-next naming the block
  * received), until last-block. The raw data joined, or what ended the transfer.
  */
-async function collectBlocks(sc: ServiceContext, invoke: InvokeIdAndPriority, first: Extract<GetResponse, { variant: 'with-datablock' }>): Promise<Blocks> {
+async function collectBlocks(sc: ServiceContext, invoke: InvokeIdAndPriority, first: Extract<GetResponse, { variant: 'with-datablock' }>, decode: (r: ByteReader) => unknown): Promise<Blocks> {
   const parts: Uint8Array[] = [];
+  /** Where the value ended, once the blocks so far hold all of it (then only an empty last block may follow). */
+  let complete: { readonly at: number; readonly block: number } | undefined;
+  let received = 0;
   let response: GetResponse = first;
   for (let expected = 1; ; expected++) {
     if (response.variant !== 'with-datablock') {
@@ -53,13 +58,38 @@ async function collectBlocks(sc: ServiceContext, invoke: InvokeIdAndPriority, fi
       return malformed(new DecodeError('XDLMS_BLOCK_NUMBER', 3, `block-number ${expected} (consecutive from 1, Green Book 9.4.6.x block transfer)`, `block-number ${block.blockNumber}`));
     }
     if (block.result.kind === 'data-access-result') return { kind: 'result', result: nameText(block.result.result) };
-    parts.push(block.result.rawData);
+    const raw = block.result.rawData;
+    // The blocks carry one encoded value (Green Book 9.4.6.x): bytes after its end are not part of
+    // it, so a transfer that goes on past it is stopped there, located, rather than followed for
+    // ever (real-meter.md section 1: blocks of `01 00`, an empty array each, without end).
+    if (complete && raw.length > 0) {
+      return malformed(new DecodeError('XDLMS_BLOCK_PAST_END', complete.at, `last-block on block ${complete.block}, whose raw-data completes the value`, `block ${expected} carrying ${raw.length} more byte(s)${block.lastBlock ? '' : ', last-block not set'}`));
+    }
+    parts.push(raw);
+    received += raw.length;
     if (block.lastBlock) return { kind: 'blocks', raw: concatBytes(...parts), count: parts.length };
+    if (!complete && raw.length > 0) {
+      const end = valueEnd(concatBytes(...parts), decode);
+      if (end !== undefined) complete = { at: end, block: expected };
+    }
+    if (received === 0 && expected >= MAX_EMPTY_BLOCKS) return malformed(new DecodeError('XDLMS_TOO_MANY_BLOCKS', 3, `raw-data within ${MAX_EMPTY_BLOCKS} blocks`, `${expected} empty blocks`));
     if (expected >= MAX_BLOCKS) return malformed(new DecodeError('XDLMS_TOO_MANY_BLOCKS', 3, `last-block within ${MAX_BLOCKS} blocks`, 'more blocks'));
     const next: Apdu = { type: 'get-request', variant: 'next', invokeIdAndPriority: invoke, blockNumber: expected };
     const answer: GetResponse | ServiceFailure = expectAnswer(await exchangeApdu(sc, next), 'get-response', invoke);
     if (failed(answer)) return answer;
     response = answer;
+  }
+}
+
+/** Where the value encoded in `raw` ends, when `raw` holds all of it; undefined while it needs more bytes (or does not decode). */
+function valueEnd(raw: Uint8Array, decode: (r: ByteReader) => unknown): number | undefined {
+  try {
+    const r = new ByteReader(raw);
+    decode(r);
+    return r.offset;
+  } catch (e) {
+    if (isDecodeError(e)) return undefined;
+    throw e;
   }
 }
 
@@ -85,7 +115,7 @@ export async function getAttribute(sc: ServiceContext, ref: AttributeRef, invoke
     case 'normal':
       return answer.result.kind === 'data' ? { kind: 'data', data: answer.result.data, blocks: 0 } : { kind: 'data-access-result', result: nameText(answer.result.result) };
     case 'with-datablock': {
-      const blocks = await collectBlocks(sc, invoke, answer);
+      const blocks = await collectBlocks(sc, invoke, answer, decodeData);
       if (blocks.kind !== 'blocks') return blocks.kind === 'result' ? { kind: 'data-access-result', result: blocks.result } : blocks;
       const decoded = decodeRaw(blocks.raw, 'the data carried in get-response-with-datablock', (r) => decodeData(r));
       return 'value' in decoded ? { kind: 'data', data: decoded.value, blocks: blocks.count } : decoded;
@@ -106,7 +136,7 @@ export async function getWithList(sc: ServiceContext, refs: readonly AttributeRe
       results = answer.result;
       break;
     case 'with-datablock': {
-      const blocks = await collectBlocks(sc, invoke, answer);
+      const blocks = await collectBlocks(sc, invoke, answer, (r) => readSequenceOf(r, 'get-data-result list', decodeGetDataResult));
       if (blocks.kind === 'result') return { kind: 'results', results: refs.map(() => ({ kind: 'data-access-result', result: blocks.result })), blocks: 0 };
       if (blocks.kind !== 'blocks') return blocks;
       // Green Book 9.4.6.x: the blocks of a with-list answer carry its SEQUENCE OF Get-Data-Result.

@@ -23,10 +23,13 @@ import { HdlcFramer } from '../drivers/hdlc-framer';
 import type { Transport } from '../drivers/transport';
 import type { HdlcLinkView, LinkProposal, LinkSettings, RawFrameArrival } from './api';
 import { apduLayer } from './describe';
-import type { FrameRecorder } from './frame-recorder';
+import type { FrameHint, FrameRecorder } from './frame-recorder';
 import { Inbox } from './inbox';
 import { type ApduArrival, type Link, type OpenOutcome, writeUnlessClosed } from './link';
 import { monotonicMs } from './recorder';
+
+/** Frames from the inbox and from the encoder are fresh arrays nobody writes to again. */
+const OWNED: FrameHint = { owned: true };
 
 /** Largest APDU the client reassembles; a DUT that never clears the S bit is stopped here. */
 const MAX_REASSEMBLY = 1 << 20;
@@ -197,7 +200,7 @@ export class HdlcClientLink implements Link {
       this.rec.event('the meter closed the connection');
       return a;
     }
-    this.rec.rx(a.bytes);
+    this.rec.rx(a.bytes, undefined, OWNED);
     return { kind: 'frame', bytes: a.bytes };
   }
 
@@ -269,39 +272,48 @@ export class HdlcClientLink implements Link {
         if (idle && repoll && monotonicMs() < giveUp) await this.apply({ type: 'poll' });
         continue;
       }
-      this.rec.rx(a.bytes);
-      if (++frames > FLOOD_LIMIT) {
-        this.rec.event(`more than ${FLOOD_LIMIT} frames in one wait: the DUT floods the line`);
-        return { kind: 'malformed', error: new DecodeError('HDLC_FLOOD', 0, `at most ${FLOOD_LIMIT} frames in answer to one request`, 'more') };
-      }
+      // Decoded before it is recorded, so the record reuses the decoding (the inbox's frames are fresh copies).
       let frame: HdlcFrame;
       try {
         frame = decodeFrame(a.bytes);
       } catch (e) {
-        if (isDecodeError(e)) return { kind: 'malformed', error: e };
-        throw e;
+        if (!isDecodeError(e)) throw e;
+        this.rec.rx(a.bytes, undefined, OWNED);
+        if (++frames > FLOOD_LIMIT) return this.flooded();
+        return { kind: 'malformed', error: e };
       }
+      this.rec.rx(a.bytes, undefined, { owned: true, frame });
+      if (++frames > FLOOD_LIMIT) return this.flooded();
       const before = this.state.vr;
       await this.apply({ type: 'receive', frame });
       if (this.state.vr !== before) giveUp = monotonicMs() + boundMs;
     }
   }
 
+  private flooded(): Waited {
+    this.rec.event(`more than ${FLOOD_LIMIT} frames in one wait: the DUT floods the line`);
+    return { kind: 'malformed', error: new DecodeError('HDLC_FLOOD', 0, `at most ${FLOOD_LIMIT} frames in answer to one request`, 'more') };
+  }
+
   private async apply(e: LinkEvent): Promise<void> {
     const r = step(this.state, e, monotonicMs());
     this.state = r.state;
-    for (const a of r.actions) await this.perform(a);
+    // Only a transmission waits (for its write); the other actions are bookkeeping, done in place.
+    for (const a of r.actions) {
+      if (a.type === 'transmit') await this.transmit(a);
+      else this.perform(a);
+    }
   }
 
-  private async perform(a: LinkAction): Promise<void> {
+  private async transmit(a: LinkAction & { type: 'transmit' }): Promise<void> {
+    const bytes = encodeFrame(a.frame);
+    if (this.dead) return;
+    this.rec.tx(bytes, a.retransmission ? 'retransmission' : undefined, { owned: true, frame: a.frame });
+    await this.write(bytes);
+  }
+
+  private perform(a: Exclude<LinkAction, { type: 'transmit' }>): void {
     switch (a.type) {
-      case 'transmit': {
-        const bytes = encodeFrame(a.frame);
-        if (this.dead) return;
-        this.rec.tx(bytes, a.retransmission ? 'retransmission' : undefined);
-        await this.write(bytes);
-        return;
-      }
       case 'deliver':
         if (a.unnumbered) {
           this.pushed.push(a.payload);

@@ -22,7 +22,7 @@ import { aareOutcome, buildAarq, buildRlrq, initiateRequestFor } from './associa
 import { decodeArrival } from './answer';
 import { CipheringLink } from './ciphering';
 import type { Link } from './link';
-import { malformed } from './outcomes';
+import { malformed, notRlre } from './outcomes';
 import { SecureChannel, type ChannelDeps } from './security-context';
 
 /** The mechanism names of HLS (Green Book 9.4.2.2.2). */
@@ -221,7 +221,7 @@ export async function releaseSecured(link: Link, options: ReleaseOptions, channe
   const answer = decodeArrival(await link.exchange(encodeAcseBytes(userInformation ? { ...base, userInformation } : base)), decodePduBytes);
   if (answer.kind !== 'pdu') return answer;
   const rlre = answer.pdu;
-  if (rlre.type !== 'rlre') return malformed(new DecodeError('ACSE_UNEXPECTED_APDU', 0, 'RLRE in answer to RLRQ', rlre.type));
+  if (rlre.type !== 'rlre') return notRlre(rlre);
   let carried: string | undefined;
   if (rlre.userInformation) {
     const ui = rlre.userInformation;

@@ -1,6 +1,7 @@
 /** Outcomes for answers the client did not ask for: an exception, a service error, a wrong APDU. */
 import { DecodeError } from '../dlms/bytes/decode-error';
 import type { Apdu } from '../dlms/xdlms/apdu';
+import type { Pdu } from '../dlms/pdu/pdu';
 import { nameText } from '../dlms/xdlms/named';
 import type { ConfirmedServiceErrorOutcome, ExceptionOutcome, MalformedOutcome } from './api';
 
@@ -31,4 +32,13 @@ export function otherAnswer(apdu: Apdu, expected: string): ExceptionOutcome | Co
     return { kind: 'confirmed-service-error', service: nameText(apdu.service), error: nameText(apdu.error.kind), value: nameText(apdu.error.value) };
   }
   return malformed(new DecodeError('XDLMS_UNEXPECTED_APDU', 0, expected, apdu.type));
+}
+
+/**
+ * What an answer to an RLRQ other than an RLRE is: an exception-response or confirmed-service-error
+ * refuses the release (an outcome the case judges); anything else is not an answer to an RLRQ.
+ */
+export function notRlre(apdu: Pdu): ExceptionOutcome | ConfirmedServiceErrorOutcome | MalformedOutcome {
+  if (apdu.type === 'exception-response' || apdu.type === 'confirmed-service-error') return otherAnswer(apdu, 'RLRE in answer to RLRQ');
+  return malformed(new DecodeError('ACSE_UNEXPECTED_APDU', 0, 'RLRE in answer to RLRQ', apdu.type));
 }

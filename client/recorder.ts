@@ -29,20 +29,43 @@ export class TraceRecorder {
   frame(dir: Direction, bytes: Uint8Array, layers: readonly DecodedLayer[] | (() => readonly DecodedLayer[]), note?: string): void {
     const at = round(this.now());
     if (typeof layers !== 'function') {
-      this.records.push({ at, dir, bytes, layers, ...(note === undefined ? {} : { note }) });
+      this.records.push(note === undefined ? { at, dir, bytes, layers } : { at, dir, bytes, layers, note });
       return;
     }
-    let made: readonly DecodedLayer[] | undefined;
-    const record = { at, dir, bytes } as TraceRecord;
-    // An own, enumerable getter: spreads, JSON and deep equality see `layers` like a plain field.
-    Object.defineProperty(record, 'layers', { enumerable: true, get: () => (made ??= layers()) });
-    if (note !== undefined) Object.defineProperty(record, 'note', { enumerable: true, value: note });
-    this.records.push(record);
+    this.records.push(deferred(at, dir, bytes, layers, note));
   }
 
   event(note: string, layers: readonly DecodedLayer[] = []): void {
     this.records.push({ at: round(this.now()), dir: 'event', layers, note });
   }
+}
+
+/**
+ * A record whose layers are decoded once, when first read. The getter is an own, enumerable
+ * property of an object literal, so spreads, JSON and deep equality see `layers` like a plain
+ * field; a literal (not Object.defineProperty) keeps every record of one shape, cheap to make.
+ */
+function deferred(at: number, dir: Direction, bytes: Uint8Array, decode: () => readonly DecodedLayer[], note: string | undefined): TraceRecord {
+  let made: readonly DecodedLayer[] | undefined;
+  if (note === undefined) {
+    return {
+      at,
+      dir,
+      bytes,
+      get layers() {
+        return (made ??= decode());
+      },
+    };
+  }
+  return {
+    at,
+    dir,
+    bytes,
+    get layers() {
+      return (made ??= decode());
+    },
+    note,
+  };
 }
 
 function round(ms: number): number {

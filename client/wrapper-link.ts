@@ -11,7 +11,10 @@ import type { Transport } from '../drivers/transport';
 import type { LinkSettings } from './api';
 import { Inbox } from './inbox';
 import { type ApduArrival, type Link, type OpenOutcome, writeUnlessClosed } from './link';
-import type { FrameRecorder } from './frame-recorder';
+import type { FrameHint, FrameRecorder } from './frame-recorder';
+
+/** The encoder's output and the inbox's frames are fresh arrays nobody writes to again. */
+const OWNED: FrameHint = { owned: true };
 
 /** How many of the bytes that were no wrapper PDU a verdict shows. */
 const JUNK_SHOWN = 32;
@@ -47,7 +50,7 @@ export class WrapperClientLink implements Link {
     // Never a write after the meter hung up (it would be EPIPE, a harness error for a DUT behaviour).
     if (this.dead) return this.hungUp();
     const bytes = encodeWrapper({ source: this.clientSap, destination: this.link.serverLogical, apdu });
-    this.rec.tx(bytes);
+    this.rec.tx(bytes, undefined, OWNED);
     this.junk = [];
     if (!(await writeUnlessClosed(this.transport, bytes, () => this.dead))) return this.hungUp();
     if (!reply) return { kind: 'silence', waitedMs: 0 };
@@ -73,7 +76,7 @@ export class WrapperClientLink implements Link {
       this.rec.event('the meter closed the connection');
       return a;
     }
-    this.rec.rx(a.bytes);
+    this.rec.rx(a.bytes, undefined, OWNED);
     try {
       const pdu = decodeWrapper(a.bytes);
       if (pdu.destination !== this.clientSap || pdu.source !== this.link.serverLogical) {

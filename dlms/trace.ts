@@ -35,3 +35,33 @@ export interface TraceRecord {
   /** 'retransmission', 'no answer within 5000 ms', 'connected to tcp 127.0.0.1:4059', … */
   readonly note?: string;
 }
+
+/**
+ * The record moved to time `at` (a case's timeline joins several clients' traces). A spread
+ * would read `layers` and so decode every frame of every case; this keeps the decoding for
+ * when a report asks, shared with the original record.
+ */
+export function recordAt(r: TraceRecord, at: number): TraceRecord {
+  if (r.bytes === undefined) return { ...r, at };
+  const bytes = r.bytes;
+  const note = r.note;
+  if (note === undefined) {
+    return {
+      at,
+      dir: r.dir,
+      bytes,
+      get layers() {
+        return r.layers;
+      },
+    };
+  }
+  return {
+    at,
+    dir: r.dir,
+    bytes,
+    get layers() {
+      return r.layers;
+    },
+    note,
+  };
+}

@@ -68,10 +68,16 @@ export abstract class BufferingFramer implements StreamFramer {
   feed(chunk: Uint8Array, nowMs: number): FramerEvent[] {
     const events = this.expire(nowMs);
     if (chunk.length === 0) return events;
-    const next = new Uint8Array(this.buf.length + chunk.length);
-    next.set(this.buf);
-    next.set(chunk, this.buf.length);
-    this.buf = next;
+    if (this.buf.length === 0) {
+      // The usual case, a chunk that starts afresh: read in place. The framer never writes to
+      // its buffer and every frame it emits is a copy, so the chunk is only ever read.
+      this.buf = chunk;
+    } else {
+      const next = new Uint8Array(this.buf.length + chunk.length);
+      next.set(this.buf);
+      next.set(chunk, this.buf.length);
+      this.buf = next;
+    }
     this.lastByteAt = nowMs;
     this.drain(nowMs, events);
     return events;

@@ -33,6 +33,17 @@ export class HdlcFramer extends BufferingFramer {
     this.leadingFlagDelivered = false;
   }
 
+  override feed(chunk: Uint8Array, nowMs: number): FramerEvent[] {
+    // The last frame's closing flag, kept as a possible opening, then a chunk that opens with a
+    // flag of its own: the kept flag is fill, as drain() would find. Dropping it here lets the
+    // chunk be read in place instead of joined to one byte.
+    if (this.buf.length === 1 && this.buf[0] === FLAG && chunk[0] === FLAG) {
+      this.buf = new Uint8Array(0);
+      this.leadingFlagDelivered = false;
+    }
+    return super.feed(chunk, nowMs);
+  }
+
   protected unfinished(): boolean {
     // A lone flag is fill (or the shared flag of the last frame), not an unfinished frame.
     return this.buf.length > 1 || (this.buf.length === 1 && this.buf[0] !== FLAG);

@@ -11,6 +11,8 @@ export interface TcpOptions {
   readonly timeoutMs: number;
 }
 
+const DONE: Promise<void> = Promise.resolve();
+
 /** Wraps an already connected socket (the simulator's accepted connections use this too). */
 export function socketTransport(socket: net.Socket, label: string): Transport {
   let dataListener: ((chunk: Uint8Array) => void) | undefined;
@@ -33,14 +35,14 @@ export function socketTransport(socket: net.Socket, label: string): Transport {
   });
   return {
     label,
-    write: (bytes) =>
-      new Promise<void>((resolve, reject) => {
-        if (closed || socket.destroyed) {
-          reject(new Error(`${label}: connection closed`));
-          return;
-        }
-        socket.write(bytes, (e) => (e ? reject(e) : resolve()));
-      }),
+    write: (bytes) => {
+      if (closed || socket.destroyed) return Promise.reject(new Error(`${label}: connection closed`));
+      // Handed to the kernel at once, or queued by the socket in order: either way the frame is
+      // on its way, and a failure closes the socket ('error', then 'close'), which the link sees.
+      // No callback: a promise and a callback per frame for nothing the caller needs.
+      socket.write(bytes);
+      return DONE;
+    },
     onData(listener) {
       dataListener = listener;
       for (const c of pending.splice(0)) listener(c);

@@ -38,8 +38,25 @@ function expectChar(text: string, at: number, chars: string): number {
   return at + 1;
 }
 
+/**
+ * Texts already parsed: a client reads the same few logical names over and over (every GET
+ * names one). Bounded, so that a long run over many names cannot grow it without end.
+ */
+const parsed = new Map<string, Obis>();
+const PARSED_LIMIT = 4096;
+
 /** Parses any accepted text form; errors are DecodeError 'OBIS_BAD_TEXT' with offset = character index. */
 export function parseObis(text: string): Obis {
+  const known = parsed.get(text);
+  // A copy: the caller owns what it gets.
+  if (known !== undefined) return known.slice() as Obis;
+  const obis = parseObisText(text);
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(text, obis.slice() as Obis);
+  return obis;
+}
+
+function parseObisText(text: string): Obis {
   if (/^[0-9A-Fa-f]{12}$/.test(text)) {
     const out = new Uint8Array(OBIS_LENGTH);
     for (let i = 0; i < OBIS_LENGTH; i++) out[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16);

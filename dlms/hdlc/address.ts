@@ -117,28 +117,36 @@ export function addressExtent(bytes: Uint8Array, at: number, end: number): numbe
  */
 export function decodeAddress(r: ByteReader, what = 'address'): HdlcAddress {
   const start = r.offset;
-  const found: number[] = [];
+  // The up to four bytes, without an array: this runs twice for every frame received.
+  let b0 = 0;
+  let b1 = 0;
+  let b2 = 0;
+  let b3 = 0;
+  let count = 0;
   for (;;) {
     if (r.done) {
-      throw addressError('HDLC_ADDRESS_UNTERMINATED', start, what, 'a last byte with the extension bit set', `end of header after ${found.length} byte(s)`);
+      throw addressError('HDLC_ADDRESS_UNTERMINATED', start, what, 'a last byte with the extension bit set', `end of header after ${count} byte(s)`);
     }
     const b = r.u8(what);
-    found.push(b);
+    if (count === 0) b0 = b;
+    else if (count === 1) b1 = b;
+    else if (count === 2) b2 = b;
+    else b3 = b;
+    count++;
     if (b & 1) break;
-    if (found.length === ADDRESS_MAX_BYTES) {
-      throw addressError('HDLC_ADDRESS_TOO_LONG', start, what, 'at most 4 bytes', `${found.length}+ bytes without an end`);
+    if (count === ADDRESS_MAX_BYTES) {
+      throw addressError('HDLC_ADDRESS_TOO_LONG', start, what, 'at most 4 bytes', `${count}+ bytes without an end`);
     }
   }
-  const v = found.map((b) => b >>> 1);
-  switch (found.length) {
+  switch (count) {
     case 1:
-      return { size: 1, upper: v[0] as number };
+      return { size: 1, upper: b0 >>> 1 };
     case 2:
-      return { size: 2, upper: v[0] as number, lower: v[1] as number };
+      return { size: 2, upper: b0 >>> 1, lower: b1 >>> 1 };
     case 4:
-      return { size: 4, upper: ((v[0] as number) << 7) | (v[1] as number), lower: ((v[2] as number) << 7) | (v[3] as number) };
+      return { size: 4, upper: ((b0 >>> 1) << 7) | (b1 >>> 1), lower: ((b2 >>> 1) << 7) | (b3 >>> 1) };
     default:
-      throw addressError('HDLC_ADDRESS_BAD_LENGTH', start, what, '1, 2 or 4 bytes', `${found.length} bytes`);
+      throw addressError('HDLC_ADDRESS_BAD_LENGTH', start, what, '1, 2 or 4 bytes', `${count} bytes`);
   }
 }
 

@@ -16,6 +16,8 @@ export type DifferenceKind =
   | 'object-missing'
   | 'object-extra'
   | 'class-version'
+  /** Short-name referencing: the object answers to another base name (Green Book 9.3). */
+  | 'base-name'
   | 'attribute-access'
   | 'method-access'
   | 'value'
@@ -130,6 +132,7 @@ function diffObject(
 ): void {
   const object = objectName(g);
   if (g.version !== m.version) out.push({ association, kind: 'class-version', object, golden: `version ${g.version}`, actual: `version ${m.version}` });
+  if (g.baseName !== m.baseName) out.push({ association, kind: 'base-name', object, golden: baseNameText(g.baseName), actual: baseNameText(m.baseName) });
   const mAttrs = new Map(m.attributes.map((a) => [a.id, a]));
   for (const ga of g.attributes) {
     const ma = mAttrs.get(ga.id);
@@ -156,14 +159,18 @@ function diffObject(
         kind: 'method-access',
         object,
         member: `method ${id}`,
-        golden: ga === undefined ? 'not in the object list' : `access ${ga}`,
-        actual: ma === undefined ? 'not in the object list' : `access ${ma}`,
+        golden: ga === undefined ? 'not in the object list' : `access ${ga ?? 'not stated'}`,
+        actual: ma === undefined ? 'not in the object list' : `access ${ma ?? 'not stated'}`,
       });
   }
 }
 
+function baseNameText(b: number | undefined): string {
+  return b === undefined ? 'no base name (LN)' : `base name 0x${b.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 function accessText(a: AttributeEntry): string {
-  return `access ${a.access}${a.selectors.length ? `, selectors ${a.selectors.join(' ')}` : ''}`;
+  return `access ${a.access ?? 'not stated'}${a.selectors.length ? `, selectors ${a.selectors.join(' ')}` : ''}`;
 }
 
 /** Outcomes that carry no evidence either way: the attribute was not asked on one side. */

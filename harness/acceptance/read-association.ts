@@ -5,10 +5,8 @@
  * an exception, a malformed answer, a silence) and the reading goes on: a snapshot is evidence,
  * not a verdict. Secrets are never read (Association LN attribute 7) nor recorded.
  */
-import type { AttributeRef, DlmsClient, GetOutcome } from '../../client/api';
+import type { AttributeRef, DlmsClient } from '../../client/api';
 import type { Data } from '../../dlms/axdr/data';
-import { dataToJson } from '../../dlms/axdr/format';
-import { bytesEqual } from '../../dlms/bytes/hex';
 import { formatObis } from '../../dlms/cosem/obis';
 import { readAccess } from '../classes/object-list';
 import { checkObjectList } from '../steps/check-object-list';
@@ -16,7 +14,11 @@ import { describeOutcome } from '../steps/outcome';
 import { baseParams, securedParams } from '../steps/security-params';
 import { profileSecrets } from '../client-options';
 import type { AssociationProfile, Profile } from '../profile/types';
+import { readOf } from './attribute-read';
+import { readSnAssociation } from './read-association-sn';
 import { type AssociationSnapshot, type AttributeEntry, type AttributeRead, type MethodEntry, type ObjectEntry, sortObjects } from './snapshot';
+
+export { readOf } from './attribute-read';
 
 /** Blue Book 4.4.3: the current association, and its object_list and secret attributes. */
 export const CURRENT_ASSOCIATION = '0-0:40.0.0.255';
@@ -32,7 +34,7 @@ export interface ReadOptions {
 }
 
 export async function readAssociation(client: DlmsClient, profile: Profile, a: AssociationProfile, opts: ReadOptions = {}): Promise<AssociationSnapshot> {
-  if (a.referencing === 'sn') return { name: a.name, status: 'not-read', reason: 'short-name referencing: the reader reads LN associations only' };
+  if (a.referencing === 'sn') return readSnAssociation(client, profile, a, opts);
   const params = { ...baseParams(a), ...(await securedParams(client, profile, a)) };
   const opened = await client.associate(params);
   if (opened.kind !== 'accepted')
@@ -74,14 +76,15 @@ interface ListedObject {
   readonly classId: number;
   readonly version: number;
   readonly obis: string;
-  readonly attributes: readonly Omit<AttributeEntry, 'read'>[];
+  /** LN object lists always state the rights (Blue Book 4.4.3). */
+  readonly attributes: readonly (Omit<AttributeEntry, 'read' | 'access'> & { readonly access: number })[];
   readonly methods: readonly MethodEntry[];
 }
 
 async function readOne(
   client: DlmsClient,
   o: ListedObject,
-  at: Omit<AttributeEntry, 'read'>,
+  at: ListedObject['attributes'][number],
   version: number,
   secrets: readonly Uint8Array[],
   opts: ReadOptions,
@@ -93,39 +96,6 @@ async function readOne(
   if (readAccess(version, at.access) === 'none') return { kind: 'not-readable' };
   if (opts.include && !opts.include(o.classId, o.obis, at.id)) return { kind: 'not-read' };
   return readOf(await client.get({ classId: o.classId, obis: o.obis, attribute: at.id }), secrets);
-}
-
-export function readOf(got: GetOutcome, secrets: readonly Uint8Array[] = []): AttributeRead {
-  switch (got.kind) {
-    case 'data':
-      return holdsSecret(got.data, secrets)
-        ? { kind: 'withheld', reason: 'the value equals a secret of the profile' }
-        : { kind: 'value', data: dataToJson(got.data) };
-    case 'data-access-result':
-      return { kind: 'refused', result: got.result };
-    case 'exception':
-      return { kind: 'error', detail: `exception-response ${got.stateError} / ${got.serviceError}` };
-    case 'confirmed-service-error':
-      return { kind: 'error', detail: `confirmed-service-error ${got.service} ${got.error} ${got.value}` };
-    case 'malformed':
-      return { kind: 'malformed', detail: `${got.code} at byte ${got.offset}: expected ${got.expected}, got ${got.actual}` };
-    case 'silence':
-      return { kind: 'silence', waitedMs: got.waitedMs };
-    default: {
-      const never: never = got;
-      throw new Error(`GET outcome ${JSON.stringify(never)}`);
-    }
-  }
-}
-
-function holdsSecret(d: Data, secrets: readonly Uint8Array[]): boolean {
-  if (d.type === 'octet-string') return secrets.some((s) => s.length > 0 && bytesEqual(s, d.value));
-  if (d.type === 'visible-string' || d.type === 'utf8-string') {
-    const bytes = new TextEncoder().encode(d.value);
-    return secrets.some((s) => s.length > 0 && bytesEqual(s, bytes));
-  }
-  if (d.type === 'array' || d.type === 'structure' || d.type === 'compact-array') return d.items.some((x) => holdsSecret(x, secrets));
-  return false;
 }
 
 const num = (d: Data | undefined): number => (d !== undefined && 'value' in d && typeof d.value === 'number' ? d.value : 0);

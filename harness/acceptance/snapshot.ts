@@ -33,21 +33,27 @@ export type AttributeRead =
 
 export interface AttributeEntry {
   readonly id: number;
-  /** access_mode as the object list sent it (Blue Book 4.4.3: enum in versions 0..2, bit map from 3). */
-  readonly access: number;
+  /**
+   * access_mode as the object list sent it (Blue Book 4.4.3: enum in versions 0..2, bit map from
+   * 3); null where the object list states no rights (Association SN, Blue Book 4.4.2).
+   */
+  readonly access: number | null;
   readonly selectors: readonly number[];
   readonly read: AttributeRead;
 }
 
 export interface MethodEntry {
   readonly id: number;
-  readonly access: number;
+  /** As for attributes: null where the object list states no rights (SN). */
+  readonly access: number | null;
 }
 
 export interface ObjectEntry {
   readonly classId: number;
   readonly version: number;
   readonly obis: string;
+  /** Short-name referencing: the object's base name (Green Book 9.3), from the SN object list. */
+  readonly baseName?: number;
   readonly attributes: readonly AttributeEntry[];
   readonly methods: readonly MethodEntry[];
 }

@@ -83,4 +83,22 @@ describe('profileForDevice', () => {
     const wrapper = files('id,serverPhysical\nm1,17\n', 'devices.csv', PROFILE.replace('framing: hdlc', 'framing: wrapper'));
     expect(thrownBy(ConfigError, () => profileForDevice(wrapper.profile, wrapper.devices, wrapper.devices.devices[0]!, { env })).code).to.equal('DEVICE_FIELD_NOT_APPLICABLE');
   });
+
+  it("takes a row's golden sample from the devices file's folder over the profile's, keeping the profile's rules", () => {
+    const env = { TEMPLATE_LLS: 'x', TEMPLATE_EK: EK, TEMPLATE_AK: EK };
+    const f = files('id,golden\nm1,golden/m1.json\nm2,\n', 'devices.csv', `${PROFILE}golden: { snapshot: batch.json, rules: rules.yaml }\n`);
+    fs.mkdirSync(path.join(f.dir, 'golden'));
+    fs.writeFileSync(path.join(f.dir, 'golden', 'm1.json'), '{}');
+    const [m1, m2] = f.devices.devices.map((d) => profileForDevice(f.profile, f.devices, d, { env }).golden);
+    expect(m1).to.deep.equal({ snapshot: path.join(f.dir, 'golden', 'm1.json'), rules: path.join(f.dir, 'rules.yaml') });
+    expect(m2).to.deep.equal({ snapshot: path.join(f.dir, 'batch.json'), rules: path.join(f.dir, 'rules.yaml') });
+  });
+
+  it('reports a golden sample that does not exist at the cell that names it', () => {
+    const env = { TEMPLATE_LLS: 'x', TEMPLATE_EK: EK, TEMPLATE_AK: EK };
+    const f = files('id,serial,golden\nm1,S1,nowhere.json\n');
+    const e = thrownBy(ConfigError, () => profileForDevice(f.profile, f.devices, f.devices.devices[0]!, { env }));
+    expect([e.code, e.file, e.line, e.col]).to.deep.equal(['DEVICE_GOLDEN_MISSING', f.devices.file, 2, 7]);
+    expect(e.actual).to.contain(path.join(f.dir, 'nowhere.json'));
+  });
 });

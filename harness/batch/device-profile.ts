@@ -4,6 +4,7 @@
  * resolved where the devices file names it, so an unset variable is reported at that cell; a
  * row that overrides something the profile does not have is an error too, never ignored.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Secret } from '../../dlms/secret';
 import { ConfigError, type Place } from '../../config/error';
@@ -40,7 +41,7 @@ export function profileForDevice(profileFile: string, list: DeviceList, d: Devic
   if (d.serverPhysical !== undefined && base.transport.framing !== 'hdlc') {
     throw notFor(d.places.serverPhysical ?? d.place, 'serverPhysical', 'HDLC framing', `${base.transport.framing} framing`);
   }
-  return {
+  const device: Profile = {
     ...base,
     // The id keeps devices apart wherever the profile's name is a key (invocation counters, reports).
     device: { ...base.device, name: `${base.device.name} [${d.id}]` },
@@ -48,6 +49,29 @@ export function profileForDevice(profileFile: string, list: DeviceList, d: Devic
     hdlc,
     expect: d.logicalDeviceName === undefined ? base.expect : { ...base.expect, logicalDeviceName: d.logicalDeviceName },
   };
+  return withDeviceGolden(device, list, d);
+}
+
+/**
+ * The row's `golden` cell: the meter's own golden sample, resolved from the devices file's folder
+ * and checked to exist now, at its cell, rather than failing the meter's golden-sample cases later.
+ */
+function deviceGolden(list: DeviceList, d: DeviceRow): { snapshot: string } | undefined {
+  if (d.golden === undefined) return undefined;
+  const snapshot = path.resolve(path.dirname(path.resolve(list.file)), d.golden);
+  if (!fs.existsSync(snapshot)) {
+    throw ConfigError.at(d.places.golden ?? d.place, 'DEVICE_GOLDEN_MISSING', 'a golden sample file (written by dlmsct read --out)', `${snapshot} does not exist`);
+  }
+  return { snapshot };
+}
+
+/**
+ * The row's golden sample over one named elsewhere (`--golden` names one for the whole batch; a
+ * row names its meter's own): what `run` applies last. The rules stay the batch's.
+ */
+export function withDeviceGolden(p: Profile, list: DeviceList, d: DeviceRow): Profile {
+  const golden = deviceGolden(list, d);
+  return golden === undefined ? p : { ...p, golden: { ...golden, ...(p.golden?.rules === undefined ? {} : { rules: p.golden.rules }) } };
 }
 
 function transportFor(t: TransportProfile, d: DeviceRow): TransportProfile {

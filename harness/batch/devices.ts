@@ -1,7 +1,7 @@
 /**
  * A devices list for batch acceptance: one row per meter of a delivered batch, each overriding
  * the profile's addressing (TCP host/port, serial path, HDLC server physical address, expected
- * logical device name) and naming its own secrets as references (`reader.password:
+ * logical device name, golden sample) and naming its own secrets as references (`reader.password:
  * env:METER_0042_LLS`). CSV (one header row) or YAML (a list of mappings with the same keys).
  * Secrets written inline are refused, located and never echoed, exactly as in a profile.
  */
@@ -32,6 +32,10 @@ const FIELDS = {
   path: { type: 'string', description: 'serial device path (profile transport serial)' },
   serverPhysical: { type: 'integer', minimum: 0, maximum: 16383, description: 'HDLC server lower (physical) address (Green Book 8.4.2.2)' },
   logicalDeviceName: { type: 'string', description: "the meter's logical device name, replacing the profile's expect.logicalDeviceName" },
+  golden: {
+    type: 'string',
+    description: "the meter's own golden sample (a snapshot from dlmsct read, relative to the devices file), over the profile's golden: and --golden",
+  },
 } as const satisfies Record<string, Schema>;
 type Field = keyof typeof FIELDS;
 
@@ -67,6 +71,8 @@ export interface DeviceRow {
   readonly path?: string;
   readonly serverPhysical?: number;
   readonly logicalDeviceName?: string;
+  /** The meter's own golden sample, as written (resolved from the devices file's folder). */
+  readonly golden?: string;
   readonly secrets: readonly DeviceSecret[];
   /** Where the row starts, and where each of its fields is, for located errors. */
   readonly place: Place;
@@ -201,6 +207,7 @@ function deviceFrom(place: Place, cells: readonly RawCell[]): DeviceRow {
     ...text('path'),
     ...int('serverPhysical'),
     ...text('logicalDeviceName'),
+    ...text('golden'),
     secrets,
     place,
     places,

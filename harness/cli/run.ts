@@ -9,7 +9,7 @@
 import { totalsLine } from '../../reports/summary';
 import { goldenFlag, withGolden } from '../acceptance/golden-suite';
 import { builtinSecret } from '../builtin-secrets';
-import { profileForDevice } from '../batch/device-profile';
+import { profileForDevice, withDeviceGolden } from '../batch/device-profile';
 import { loadDevices } from '../batch/devices';
 import { runBatch } from '../batch/run-batch';
 import { batchSpread } from '../batch/batch-spread';
@@ -74,13 +74,18 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const profileFile = values.profile;
   // --golden FILE names the golden sample on the command line, over the profile's golden:.
   const golden = goldenFlag(values.golden, values['golden-rules']);
-  const profileFor = devices ? (d: (typeof devices.devices)[number]) => golden(profileForDevice(profileFile, devices, d, { builtinSecrets: builtinSecret })) : undefined;
+  // A device's own golden sample (its devices-file column) is more specific than either: applied last.
+  const profileFor = devices
+    ? (d: (typeof devices.devices)[number]) => withDeviceGolden(golden(profileForDevice(profileFile, devices, d, { builtinSecrets: builtinSecret })), devices, d)
+    : undefined;
   const profile: Profile = devices && profileFor ? profileFor(devices.devices[0]!) : golden(loadProfile(profileFile, { builtinSecrets: builtinSecret }));
   if (values.certification && profile.deviations !== undefined) refuseProfileDeviations(profileFile);
 
   // With a golden sample named, every run also compares the meter with it (docs/acceptance.md).
   const selection = selectSuites(values);
-  const suites = withGolden(selection.suites, profile);
+  // The golden-sample suite is planned when any meter has a sample; a meter without one finds its cases inapplicable.
+  const sampled = devices?.devices.find((d) => d.golden !== undefined);
+  const suites = withGolden(selection.suites, sampled && profileFor ? profileFor(sampled) : profile);
   const glob = selection.glob;
   const filter: CaseFilter = {
     ...(glob === undefined ? {} : { suite: glob }),

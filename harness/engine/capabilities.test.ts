@@ -8,9 +8,28 @@ import { planCases } from './plan';
 import { runCase } from './run-case';
 import type { FakeClient, FakeScript } from '../../test/support/harness/fake-client';
 import type { Profile } from '../profile/types';
+import type { Data } from '../../dlms/axdr/data';
 
 const CASE = (needs: string): string =>
   `suite: t/needs\ntitle: T\nspec: S\ncases:\n  - id: T-NEEDS\n    title: t\n    spec: Clause 1\n    requirement: The DUT does it.\n    detects: []\n    needs: ${needs}\n    steps:\n      - associate: { association: $granted }\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n`;
+
+/** The smallest object list (Blue Book 4.4.3 layout, version 0 access modes): the current association, the logical device name, and 0-0:96.50.0.255 whose value has this access_mode. */
+function objectList(valueMode: number): Data {
+  const attr = (id: number, mode: number): Data => ({ type: 'structure', items: [{ type: 'integer', value: id }, { type: 'enum', value: mode }, { type: 'null-data' }] });
+  const entry = (classId: number, version: number, ln: number[], modes: number[]): Data => ({
+    type: 'structure',
+    items: [
+      { type: 'long-unsigned', value: classId },
+      { type: 'unsigned', value: version },
+      { type: 'octet-string', value: Uint8Array.from(ln) },
+      { type: 'structure', items: [{ type: 'array', items: modes.map((m, i) => attr(i + 1, m)) }, { type: 'array', items: [] }] },
+    ],
+  });
+  return {
+    type: 'array',
+    items: [entry(15, 1, [0, 0, 40, 0, 0, 255], [1, 1, 1, 1, 1, 1, 1, 1]), entry(1, 0, [0, 0, 42, 0, 0, 255], [1, 1]), entry(1, 0, [0, 0, 96, 50, 0, 255], [1, valueMode])],
+  };
+}
 
 async function run(needs: string, script: FakeScript, profile: Profile = testProfile(), cache: CapabilityCache = new Map()) {
   const clients: FakeClient[] = [];
@@ -56,6 +75,31 @@ describe('capabilities before use', () => {
     const second = await run('{ services: [get] }', {}, testProfile(), cache);
     expect(first.clients.length).to.be.greaterThan(second.clients.length);
     expect(second.clients.length).to.equal(1);
+  });
+
+  it('judges a forEach: association case on $each: an instance whose association lacks the need is inapplicable with its reason, the others run there', async () => {
+    const grants: Record<string, string[]> = { public: ['get'], reader: ['get', 'set'] };
+    const text = CASE('{ services: [set] }').replace('    steps:\n', '    forEach: association\n    steps:\n').replace('$granted', '$each');
+    const cache: CapabilityCache = new Map();
+    const results = [];
+    for (const planned of planCases([parseSuite(text, 't.yaml')], testProfile())) {
+      results.push(await runCase(planned, { profile: testProfile(), capabilities: cache, newClient: () => fakeClient({ associate: (p) => ({ ...ACCEPTED, negotiatedConformance: grants[p.name] ?? [] }) }) }));
+    }
+    expect(results.map((r) => [r.id, r.status])).to.deep.equal([
+      ['T-NEEDS[public]', 'inapplicable'],
+      ['T-NEEDS[reader]', 'passed'],
+    ]);
+    expect(results[0]!.reason).to.equal('association public does not grant set (set not granted)');
+    expect(results[1]!.associations).to.deep.equal(['reader']);
+  });
+
+  it('reads a read-only need as read granted and write not', async () => {
+    const list = { kind: 'data', blocks: 1, data: objectList(1) } as const;
+    const { result } = await run('{ access: [{ obis: 0-0:96.50.0.255, class: 1, attribute: 2, right: read-only }] }', { get: () => list });
+    expect(result.status, result.reason).to.equal('passed');
+    const writable = await run('{ access: [{ obis: 0-0:96.50.0.255, class: 1, attribute: 2, right: read-only }] }', { get: () => ({ ...list, data: objectList(3) }) });
+    expect(writable.result.status).to.equal('inapplicable');
+    expect(writable.result.reason).to.match(/no read-only access to 0-0:96\.50\.0\.255\/2/);
   });
 
   it('reads access rights as Blue Book 4.4.3 encodes them, enum before version 3 and bit map after', () => {

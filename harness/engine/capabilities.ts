@@ -56,6 +56,25 @@ export const SECRET_NAMES = Object.keys(SECRET_OF);
 /** Services whose subject is protection: only then is a ciphered association a candidate for a case. */
 const PROTECTION_SERVICES = new Set(['general-protection']);
 
+/**
+ * For a `forEach: association` case: whether the one association it runs for (`$each`) grants
+ * what the case needs. Each instance is judged on its own association, never moved to another:
+ * one that does not grant it is inapplicable with the reason, the others run (`$granted` is then
+ * `$each`).
+ */
+export async function judgeEach(needs: Needs, each: AssociationProfile, base: StepContext, cache: CapabilityCache): Promise<Choice> {
+  const notes: string[] = [];
+  const secrets = (needs.secrets ?? []).filter((s) => !SECRET_OF[s]?.(each));
+  if (secrets.length) return { kind: 'inapplicable', reason: `association ${each.name} has no ${secrets.join(', ')} in the profile`, notes };
+  const wantObjects = (needs.access?.length ?? 0) > 0 || (needs.selectors?.length ?? 0) > 0;
+  const g = await discover(each, base, cache, wantObjects);
+  notes.push(`capabilities of ${each.name}: ${describeGrant(g)}`);
+  const lack = lacking(needs, g);
+  if (lack.length) return { kind: 'inapplicable', reason: `association ${each.name} does not grant ${wanted(needs)} (${lack.join(', ')})`, notes };
+  notes.push(`the case runs on ${each.name} ($each, which grants what it needs)`);
+  return { kind: 'granted', association: each, notes };
+}
+
 export async function chooseAssociation(needs: Needs, base: StepContext, profile: Profile, cache: CapabilityCache): Promise<Choice> {
   const notes: string[] = [];
   const secrets = needs.secrets ?? [];
@@ -104,7 +123,9 @@ function lacking(n: Needs, g: Grant): string[] {
   const attr = (obis: string, classId: number, id: number) => objects.find((o) => o.obis === obis && o.classId === classId)?.attributes.find((x) => x.id === id);
   for (const x of n.access ?? []) {
     const at = attr(x.obis, x.class, x.attribute);
-    if (!at || !allows(g.version ?? 0, at.mode, x.right)) out.push(`no ${x.right} access to ${x.obis}/${x.attribute}`);
+    const v = g.version ?? 0;
+    const granted = at !== undefined && (x.right === 'read-only' ? allows(v, at.mode, 'read') && !allows(v, at.mode, 'write') : allows(v, at.mode, x.right));
+    if (!granted) out.push(`no ${x.right} access to ${x.obis}/${x.attribute}`);
   }
   for (const x of n.selectors ?? []) {
     const at = attr(x.obis, x.class, x.attribute);

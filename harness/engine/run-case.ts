@@ -5,7 +5,7 @@
  * what the DUT said is in the trace either way.
  */
 import { ClientError, type DlmsClient } from '../../client/api';
-import type { TraceRecord } from '../../dlms/trace';
+import { recordAt, type TraceRecord } from '../../dlms/trace';
 import { ConfigError } from '../../config/error';
 import type { Profile } from '../profile/types';
 import '../steps';
@@ -13,7 +13,7 @@ import type { StepContext } from '../steps/context';
 import { getStep } from '../steps/registry';
 import { describeOutcome } from '../steps/outcome';
 import { TEARDOWN_CLAUSE } from '../steps/teardown';
-import { type CapabilityCache, chooseAssociation } from './capabilities';
+import { type CapabilityCache, chooseAssociation, judgeEach } from './capabilities';
 import type { PlannedCase } from './plan';
 import type { CaseResult, StepRecord } from './result';
 import { ExpectationFailure, HarnessFault, Inapplicable, Inconclusive, type Remark, type Verdict } from './verdict';
@@ -118,7 +118,12 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
     };
     if (def.needs) {
       markers.push({ at: since(), dir: 'event', layers: [], note: 'capabilities: which association grants what the case needs' });
-      const choice = await bounded(chooseAssociation(def.needs, ctx, env.profile, env.capabilities ?? new Map()), (env.profile.associations.length + 1) * stepBudgetMs(env.profile), 'capability discovery');
+      const cache = env.capabilities ?? new Map();
+      const choice = await bounded(
+        planned.each ? judgeEach(def.needs, planned.each, ctx, cache) : chooseAssociation(def.needs, ctx, env.profile, cache),
+        (env.profile.associations.length + 1) * stepBudgetMs(env.profile),
+        'capability discovery',
+      );
       for (const n of choice.notes) markers.push({ at: since(), dir: 'event', layers: [], note: n });
       if (choice.kind === 'inapplicable') throw new Inapplicable(choice.reason);
       ctx = { ...ctx, granted: choice.association };
@@ -258,7 +263,7 @@ function mergeTraces(clients: readonly { client: DlmsClient; offset: number }[],
   const all: TraceRecord[] = [...markers];
   clients.forEach(({ client, offset }, i) => {
     if (i > 0) all.push({ at: offset, dir: 'event', layers: [], note: `link ${i + 1} opened (a new client)` });
-    for (const r of client.trace) all.push({ ...r, at: Math.round((r.at + offset) * 1000) / 1000 });
+    for (const r of client.trace) all.push(recordAt(r, Math.round((r.at + offset) * 1000) / 1000));
   });
   // Stable: at equal times, markers (pushed first) stay ahead of the frames they introduce.
   return all.map((r, i) => ({ r, i })).sort((a, b) => a.r.at - b.r.at || a.i - b.i).map((x) => x.r);

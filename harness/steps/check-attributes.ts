@@ -16,8 +16,9 @@ import { formatData } from '../../dlms/axdr/format';
 import { attributeOf, classById, type InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
 import { checkType, parseTypeSpec, type TypeSpec } from '../../dlms/cosem/catalogue/type-spec';
 import { ACCESS_SELECTOR, entryDescriptorToData } from '../../dlms/cosem/selective-access';
-import {  type CosemObject, readAccess } from '../classes/object-list';
-import { type Problem, SEMANTICS } from '../classes/semantics';
+import { type CosemObject, readAccess } from '../classes/object-list';
+import { type ClassSemantics, type Problem, type Reference, SEMANTICS } from '../classes/semantics';
+import type { StepContext } from './context';
 import { ExpectationFailure } from '../engine/verdict';
 import { ASSOCIATION_REF_SCHEMA } from './association-ref';
 import { CLASS_FILTER_SCHEMA } from './each-object';
@@ -77,6 +78,20 @@ function semanticFinding(def: InterfaceClassDef | undefined, classId: number, p:
   };
 }
 
+const referenceKey = (r: Reference): string => `${r.classId}/${r.obis}/${r.attribute}`;
+
+/** Reads the attributes of other objects a class's rules ask for (a monitored value's type, …). */
+async function readReferences(ctx: StepContext, rules: ClassSemantics, values: ReadonlyMap<number, Data>): Promise<(ref: Reference) => Data | undefined> {
+  const read = new Map<string, Data>();
+  for (const ref of rules.references?.(values) ?? []) {
+    const outcome = await boundedStep(ctx, ctx.client.get(ref), `GET ${ref.obis}/${ref.attribute}`);
+    ctx.last = { op: 'get', ref, outcome };
+    ctx.note(`referenced ${ref.obis}/${ref.attribute} (class ${ref.classId}) → ${describeOutcome(ctx.last).slice(0, NOTE_LIMIT)}`);
+    if (outcome.kind === 'data') read.set(referenceKey(ref), outcome.data);
+  }
+  return (ref) => read.get(referenceKey(ref));
+}
+
 defineStep({
   name: 'check.attributes',
   description: 'For every object of the class: GET each attribute the object list grants read access to, check its catalogue type and the class rules; one sub-step per object',
@@ -124,7 +139,14 @@ defineStep({
         if (typeIssue) findings.push(typeIssue);
       }
       const rules = SEMANTICS[o.classId];
-      if (rules) for (const p of rules.check({ object: o, values, association })) findings.push(semanticFinding(def, o.classId, p));
+      if (rules) {
+        const referenced = await readReferences(ctx, rules, values);
+        for (const p of rules.check({ object: o, values, association, referenced })) {
+          const f = semanticFinding(def, o.classId, p);
+          if (p.remark) ctx.remark(`${f.expected}: ${f.actual}`, f.rule);
+          else findings.push(f);
+        }
+      }
       const [first, ...more] = findings;
       if (!first) return;
       const rest = more.length ? `; and ${more.length} more: ${more.slice(0, 3).map((f) => `${f.expected}, got ${f.actual}`).join('; ')}` : '';

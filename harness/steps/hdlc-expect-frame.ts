@@ -29,7 +29,10 @@ const SINGLE = {
     type: { anyOf: [{ type: 'string', enum: [...TYPES] }, { type: 'array', items: { type: 'string', enum: [...TYPES] } }] },
     pf: { type: 'boolean', description: 'the P/F bit' },
     ns: { type: 'integer', minimum: 0, maximum: 7 },
-    nr: { type: 'integer', minimum: 0, maximum: 7 },
+    nr: {
+      anyOf: [{ type: 'integer', minimum: 0, maximum: 7 }, { type: 'string', const: 'unchanged' }],
+      description: 'N(R); unchanged: acknowledging exactly the I frames the DUT should have taken (an error probe inside an association)',
+    },
     segmented: { type: 'boolean', description: 'the S bit' },
     source: { type: 'string', enum: ['server'], description: 'the server address exactly as the case addressed it' },
     destination: { type: 'string', enum: ['client'], description: "the case's client address" },
@@ -68,7 +71,8 @@ function mismatch(ctx: StepContext, view: RawView, f: HdlcFrame, e: FrameExpecta
   }
   if (e.pf !== undefined && f.pf !== e.pf) return `P/F ${f.pf ? 1 : 0}`;
   if (e.ns !== undefined && (f.type !== 'I' || f.ns !== e.ns)) return f.type === 'I' ? `N(S)=${f.ns}` : `no N(S) (${f.type})`;
-  if (e.nr !== undefined && (!('nr' in f) || f.nr !== e.nr)) return 'nr' in f ? `N(R)=${f.nr}` : `no N(R) (${f.type})`;
+  const nr = e.nr === 'unchanged' ? view.vs : e.nr;
+  if (nr !== undefined && (!('nr' in f) || f.nr !== nr)) return 'nr' in f ? `N(R)=${f.nr}${e.nr === 'unchanged' ? ` where ${nr} (unchanged) is due` : ''}` : `no N(R) (${f.type})`;
   if (e.segmented !== undefined && ('segmented' in f ? f.segmented : false) !== e.segmented) return `S bit ${e.segmented ? 'clear' : 'set'}`;
   if (e.source === 'server' && link && !addressEquals(f.source, link.server)) return `source address ${formatAddress(f.source)} (${f.source.size} byte(s)), not ${formatAddress(link.server)}`;
   if (e.destination === 'client' && link && !addressEquals(f.destination, link.client)) return `destination address ${formatAddress(f.destination)}, not ${formatAddress(link.client)}`;

@@ -316,6 +316,7 @@ function describeWrite(o: WriteOutcome): string {
 }
 
 function describeRelease(o: ReleaseOutcome): string {
+  if (o.kind === 'exception' || o.kind === 'confirmed-service-error') return describeGet(o);
   return o.kind === 'released' ? `RLRE${o.reason ? ` (reason ${o.reason})` : ''}${o.userInformation ? ` with ${o.userInformation}` : ''}` : describeCommon(o);
 }
 

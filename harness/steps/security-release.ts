@@ -9,6 +9,7 @@ import { describeOutcome } from './outcome';
 import type { StepContext } from './context';
 import { caseRule } from './rule';
 import { judgeTeardown } from './teardown';
+import { refusedOtherwise } from './release-refusal';
 import { rememberCounter, rememberCounterValue } from './security-common';
 
 export interface SecReleaseArgs {
@@ -31,7 +32,7 @@ export async function protectedRelease(ctx: StepContext, ui: 'protected' | 'unpr
     ctx.note(`release, InitiateRequest ${ui === 'none' ? 'absent' : ui} → ${describeOutcome(ctx.last)}`);
     const e = expect ?? { reason: 'normal' };
     const said = outcome.kind === 'released' ? { reason: outcome.reason ?? 'none', userInformation: outcome.userInformation ?? 'none' } : undefined;
-    const ok = said !== undefined && (!e.reason || said.reason === e.reason) && (!e.userInformation || said.userInformation === e.userInformation);
+    const ok = (said !== undefined && (!e.reason || said.reason === e.reason) && (!e.userInformation || said.userInformation === e.userInformation)) || refusedOtherwise(ctx, outcome, e.reason);
     if (said && said.reason !== 'not-finished') ctx.association = undefined;
     if (!ok) {
       const want = `RLRE${e.reason ? ` reason ${e.reason}` : ''}${e.userInformation ? ` carrying ${e.userInformation}` : ''}`;

@@ -35,7 +35,7 @@ export const NEEDS_SCHEMA: Schema = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { obis: { type: 'string', pattern: OBIS_PATTERN }, class: { type: 'integer', minimum: 0 }, attribute: { type: 'integer', minimum: 1 }, right: { type: 'string', enum: ['read', 'write'] } },
+        properties: { obis: { type: 'string', pattern: OBIS_PATTERN }, class: { type: 'integer', minimum: 0 }, attribute: { type: 'integer', minimum: 1 }, right: { type: 'string', enum: ['read', 'write', 'read-only'], description: 'read-only: read granted and write not (a case about a refused SET)' } },
         required: ['obis', 'class', 'attribute', 'right'],
       },
       description: 'access rights the object list must grant',

@@ -31,7 +31,7 @@ export interface Requires {
 export interface Needs {
   /** Conformance-block names, as CONFORMANCE_BITS in dlms/xdlms/conformance.ts. */
   readonly services?: readonly string[];
-  readonly access?: readonly { readonly obis: string; readonly class: number; readonly attribute: number; readonly right: 'read' | 'write' }[];
+  readonly access?: readonly { readonly obis: string; readonly class: number; readonly attribute: number; readonly right: 'read' | 'write' | 'read-only' }[];
   readonly selectors?: readonly { readonly obis: string; readonly class: number; readonly attribute: number; readonly selector: number }[];
   /** Profile secrets: password, blockCipherKey, authenticationKey, masterKey, broadcastKey, signingKey, dedicatedKey. */
   readonly secrets?: readonly string[];

@@ -32,6 +32,8 @@ export interface HdlcFaultHooks {
   readonly noOneByteAddress?: boolean;
   /** After a frame too short to hold an FCS, the next frame is discarded too, valid or not. */
   readonly swallowAfterShortFrame?: boolean;
+  /** In NDM, an I frame is served (its APDU answered in an I frame) and an RR answered with RR, instead of DM. */
+  readonly serveInNdm?: boolean;
   /** Each frame received, before the link machine sees it. */
   readonly onReceive?: (frame: HdlcFrame, link: LinkState) => HdlcFrame;
   /** Each frame the link machine sends; undefined: not sent. */
@@ -64,6 +66,7 @@ export function activeHdlcHooks(all: readonly (HdlcFaultHooks | undefined)[]): A
     discardInsteadOfFrmr: any((h) => h.discardInsteadOfFrmr),
     noOneByteAddress: any((h) => h.noOneByteAddress),
     swallowAfterShortFrame: any((h) => h.swallowAfterShortFrame),
+    serveInNdm: any((h) => h.serveInNdm),
     onReceive: (frame, link) => receives.reduce((f, fn) => fn(f, link), frame),
     onTransmit: (frame, link) => transmits.reduce<HdlcFrame | undefined>((f, fn) => (f === undefined ? undefined : fn(f, link)), frame),
     onNegotiated: (settings) => negotiations.reduce((s, fn) => fn(s), settings),

@@ -88,13 +88,13 @@ export const profileGenericClass: ClassBehaviour = {
 
     /**
      * What one column reads at instant `at` (a capture object the meter lacks reads null-data).
-     * The meter is taken to have run since the oldest capture window, so living values (energy
-     * registers) differ from row to row across the whole history.
+     * Living values (energy registers) read at a past instant are what they were then (a
+     * register grew before the simulator started: register.ts), so they differ row to row.
      */
     const capture = (c: CaptureObjectDefinition, ctx: ServeContext, at: number): Data => {
       const o = findObject(ctx.meter.objects, c.logicalName);
       if (!o) return { type: 'null-data' };
-      const past = { ...ctx, now: at, startedAt: ctx.startedAt - depth * periodMs };
+      const past = { ...ctx, now: at };
       const r = c.attributeIndex === 1 ? ({ kind: 'data', data: { type: 'octet-string', value: o.logicalName } } as const) : o.behaviour.read(c.attributeIndex, past);
       if (r.kind !== 'data') return { type: 'null-data' };
       if (c.dataIndex === 0) return r.data;

@@ -34,13 +34,18 @@ function unitOf(c: Cursor): number {
   return unique.find((u) => u.symbol === symbol)!.code;
 }
 
-/** The value at `ctx.now`: the base value plus growth since `since`, wrapping like a meter's counter would. */
+/**
+ * The value at `ctx.now`: the base value plus growth since `since`, wrapping like a meter's
+ * counter would. Before `since` the value is what it grew from (less by the growth until then):
+ * the meter is taken to have run before the simulator started, so that a profile's past captures
+ * differ row to row and its capture at the current instant reads what the register reads now.
+ */
 function valueAt(initial: Data, perHour: number, since: number, ctx: ServeContext): Data {
   if (perHour === 0 || !('value' in initial) || typeof initial.value !== 'number') return initial;
   const bound = GROWABLE[initial.type];
   if (bound === undefined) return initial;
-  const grown = initial.value + Math.floor((perHour * Math.max(0, ctx.now - since)) / MS_PER_HOUR);
-  return { ...initial, value: grown % (bound + 1) } as Data;
+  const grown = initial.value + Math.floor((perHour * (ctx.now - since)) / MS_PER_HOUR);
+  return { ...initial, value: ((grown % (bound + 1)) + bound + 1) % (bound + 1) } as Data;
 }
 
 /** Blue Book 4.3.2 reset: the value becomes the default, zero of its own type. */
@@ -69,27 +74,28 @@ export const registerClass: ClassBehaviour = {
     }
     // Blue Book 4.3.2: scaler_unit ::= structure { scaler: integer, unit: enum }.
     const scalerUnit: Data = { type: 'structure', items: [{ type: 'integer', value: scaler }, { type: 'enum', value: unit }] };
-    // The register lives: reset (method 1) and SET of the value start it again from there.
-    let base = initial;
-    let since: number | undefined;
+    // The register lives: reset (method 1) and SET of the value start it again from there. Each
+    // restart is kept with the instant it happened, so that what the register read before it (a
+    // profile's past captures, which read the register at past instants) stays as it was.
+    const restarts: { readonly at: number; readonly base: Data }[] = [];
+    const restart = (at: number, base: Data) => restarts.push({ at, base });
     return {
       read(attribute, ctx) {
-        if (attribute === 2) return ok(valueAt(base, perHour, since ?? ctx.startedAt, ctx));
+        const last = [...restarts].reverse().find((r) => r.at <= ctx.now);
+        if (attribute === 2) return ok(last ? valueAt(last.base, perHour, last.at, ctx) : valueAt(initial, perHour, ctx.startedAt, ctx));
         if (attribute === 3) return ok(scalerUnit);
         return refused('object-undefined');
       },
       write(attribute, value, ctx) {
         if (attribute !== 2) return writeRefused('read-write-denied');
         if (value.type !== initial.type) return writeRefused('type-unmatched');
-        base = value;
-        since = ctx.now;
+        restart(ctx.now, value);
         return written;
       },
       invoke(method, parameters, ctx) {
         if (method !== RESET) return methodRefused('object-undefined');
         if (!isIntegerZero(parameters)) return methodRefused('type-unmatched');
-        base = zeroOf(initial);
-        since = ctx.now;
+        restart(ctx.now, zeroOf(initial));
         return { kind: 'success' };
       },
     };

@@ -219,6 +219,28 @@ export function createHdlcServerLink(settings: HdlcSettings, hooks: ActiveHooks,
     return undefined;
   }
 
+  /**
+   * Fault hdlc-serves-in-ndm: in NDM an I frame is served as if the link were connected (its APDU
+   * to the session, the answer in an I frame acknowledging it) and an RR gets an RR, where the
+   * link machine answers DM (Green Book 8.4.4).
+   */
+  function servedInNdm(frame: HdlcFrame, now: number): Uint8Array[] | undefined {
+    if (!h.serveInNdm || state.mode !== 'NDM' || !isForUs(frame)) return undefined;
+    const reply = { destination: frame.source, source: frame.destination, pf: true };
+    if (frame.type === 'RR') return [encodeFrame({ ...reply, type: 'RR', nr: 0 })];
+    if (frame.type !== 'I') return undefined;
+    let apdu: Uint8Array | undefined;
+    try {
+      apdu = stripLlc(frame.info, 'request').apdu;
+    } catch (e) {
+      if (!isDecodeError(e)) throw e;
+    }
+    const response = apdu === undefined ? undefined : session.handleApdu(apdu, frame.source.upper, now);
+    const nr = (frame.ns + 1) % 8;
+    if (response === undefined) return [encodeFrame({ ...reply, type: 'RR', nr })];
+    return [encodeFrame({ ...reply, type: 'I', ns: 0, nr, segmented: false, info: addLlc('response', response) })];
+  }
+
   function isForUs(frame: HdlcFrame): boolean {
     return frame.destination.upper === local.upper;
   }
@@ -252,6 +274,8 @@ export function createHdlcServerLink(settings: HdlcSettings, hooks: ActiveHooks,
         frame = { ...frame, destination: frame.destination.size === 1 ? serverAddress(settings.serverLogical) : local };
       }
       frame = h.onReceive(frame, state);
+      const ndm = servedInNdm(frame, now);
+      if (ndm !== undefined) return ndm;
       const variant = variantHandling(frame);
       if (variant !== undefined) return variant;
       const out = run({ type: 'receive', frame }, now);

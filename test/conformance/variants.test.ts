@@ -40,7 +40,6 @@ const ALLOWED = new Set<string>(['passed', 'passed-with-remarks', 'inapplicable'
  */
 const AWAITING: Readonly<Record<string, string>> = {
   'public-get-only': 'issue 8 item 1: `needs:` has landed, but SVC-SET-READ-ONLY-ATTRIBUTE (forEach association), SVC-SET-IN-READ-ONLY-ASSOCIATION and SVC-INVOKE-ID-ECHO still SET on an association that did not grant it: a forEach case\'s needs must be judged on $each, and these cases must declare set',
-  'unprotected-rlrq-exception': 'issue 8 item 2 (teardown and release): the client takes an exception-response to an RLRQ as a malformed answer (ACSE_UNEXPECTED_APDU) instead of a refusal the case can judge',
 };
 
 /** Whether a variant reaches the HDLC link (then it runs over HDLC as well as the wrapper). */

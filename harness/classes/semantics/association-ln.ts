@@ -39,6 +39,7 @@ function show(d: Data): string {
 }
 
 export const ASSOCIATION_LN_SEMANTICS: ClassSemantics = {
+  classId: 15,
   clause: '4.4.3',
   check({ values, association }) {
     const problems: Problem[] = [];

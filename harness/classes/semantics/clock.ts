@@ -6,7 +6,7 @@
  */
 import type { Data } from '../../../dlms/axdr/data';
 import { clockStatusNames, dateTimeFromOctetString, formatDateTime, NOT_SPECIFIED_DEVIATION } from '../../../dlms/axdr/datetime';
-import { dateTimeProblems } from './register';
+import { dateTimeProblems } from './date-time';
 import { type ClassSemantics, numberOf, type Problem, range } from './types';
 
 /** Blue Book 4.1.6.1: bits 4..6 of the clock status are reserved. */
@@ -38,6 +38,7 @@ function timeZoneProblems(values: ReadonlyMap<number, Data>): Problem[] {
 }
 
 export const CLOCK_SEMANTICS: ClassSemantics = {
+  classId: 8,
   clause: '4.5.1',
   check: ({ values }) => [
     ...timeProblems(values.get(2)),

@@ -28,6 +28,7 @@ function bufferProblems(buffer: Data | undefined, captureObjects: Data | undefin
 }
 
 export const PROFILE_GENERIC_SEMANTICS: ClassSemantics = {
+  classId: 7,
   clause: '4.3.6',
   check({ values }) {
     const problems = [...bufferProblems(values.get(2), values.get(3)), ...range(values, 5, 'sort_method', 1, SORT_METHOD_MAX)];

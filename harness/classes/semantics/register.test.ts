@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import type { Data } from '../../../dlms/axdr/data';
 import { dateTimeToOctetString } from '../../../dlms/axdr/datetime';
 import { testProfile } from '../../../test/support/harness/profiles';
-import { EXTENDED_REGISTER_SEMANTICS, REGISTER_SEMANTICS } from './register';
+import { EXTENDED_REGISTER_SEMANTICS } from './extended-register';
+import { REGISTER_SEMANTICS } from './register';
 
 const association = testProfile().associations[0]!;
 const object = { classId: 3, version: 0, obis: '1-0:1.8.0.255', logicalName: new Uint8Array(6), attributes: [] };

@@ -1,19 +1,28 @@
 /**
- * Register (class 3, Blue Book 4.3.2) and Extended register (class 4, 4.3.3): the value is one
- * of the Blue Book's CHOICE of types, scaler_unit names a unit of the unit table, a scaler only
- * scales a number, and an extended register's capture_time is a valid date-time.
+ * Register (class 3, Blue Book 4.3.2): the value is one of the Blue Book's CHOICE of types,
+ * scaler_unit names a unit of the unit table, and a scaler only scales a number.
  */
 import type { Data, DataType } from '../../../dlms/axdr/data';
-import { dateTimeFromOctetString, validateDateTime } from '../../../dlms/axdr/datetime';
 import { formatData } from '../../../dlms/axdr/format';
 import { isKnownUnit } from '../../../dlms/cosem/units';
 import { type ClassSemantics, numberOf, type Problem } from './types';
 
-const NUMERIC: readonly DataType[] = ['integer', 'long', 'unsigned', 'long-unsigned', 'double-long', 'double-long-unsigned', 'long64', 'long64-unsigned', 'float32', 'float64'];
+const NUMERIC: readonly DataType[] = [
+  'integer',
+  'long',
+  'unsigned',
+  'long-unsigned',
+  'double-long',
+  'double-long-unsigned',
+  'long64',
+  'long64-unsigned',
+  'float32',
+  'float64',
+];
 /** Blue Book 4.3.2 value: CHOICE of the numeric types and three string types. */
 const VALUE_TYPES: readonly DataType[] = [...NUMERIC, 'octet-string', 'visible-string', 'utf8-string'];
 
-function valueAndUnit(values: ReadonlyMap<number, Data>): Problem[] {
+export function valueAndUnit(values: ReadonlyMap<number, Data>): Problem[] {
   const problems: Problem[] = [];
   const value = values.get(2);
   if (value && !VALUE_TYPES.includes(value.type)) {
@@ -23,7 +32,8 @@ function valueAndUnit(values: ReadonlyMap<number, Data>): Problem[] {
   if (su?.type === 'structure' && su.items.length === 2) {
     const scaler = numberOf(su.items[0]);
     const unit = numberOf(su.items[1]);
-    if (unit !== undefined && !isKnownUnit(unit)) problems.push({ attribute: 3, expected: 'scaler_unit.unit a unit of the Blue Book unit table', actual: `unit ${unit}` });
+    if (unit !== undefined && !isKnownUnit(unit))
+      problems.push({ attribute: 3, expected: 'scaler_unit.unit a unit of the Blue Book unit table', actual: `unit ${unit}` });
     if (value && !NUMERIC.includes(value.type) && scaler !== undefined && scaler !== 0) {
       problems.push({ attribute: 3, expected: `scaler 0 for a ${value.type} value (only numbers scale)`, actual: `scaler ${scaler}` });
     }
@@ -31,16 +41,4 @@ function valueAndUnit(values: ReadonlyMap<number, Data>): Problem[] {
   return problems;
 }
 
-/** A date-time octet-string that decodes and has every field in range; "not specified" allowed. */
-export function dateTimeProblems(d: Data | undefined, attribute: number, name: string): Problem[] {
-  if (d?.type !== 'octet-string' || d.value.length !== 12) return []; // the catalogue type check reports it
-  const problems = validateDateTime(dateTimeFromOctetString(d.value));
-  return problems.map((p) => ({ attribute, expected: `${name} a valid date-time (Blue Book 4.1.6.1)`, actual: p }));
-}
-
-export const REGISTER_SEMANTICS: ClassSemantics = { clause: '4.3.2', check: ({ values }) => valueAndUnit(values) };
-
-export const EXTENDED_REGISTER_SEMANTICS: ClassSemantics = {
-  clause: '4.3.3',
-  check: ({ values }) => [...valueAndUnit(values), ...dateTimeProblems(values.get(5), 5, 'capture_time')],
-};
+export const REGISTER_SEMANTICS: ClassSemantics = { classId: 3, clause: '4.3.2', check: ({ values }) => valueAndUnit(values) };

@@ -1,7 +1,7 @@
 /**
  * Class-specific rules beyond the catalogue's types (Blue Book chapter 4): ranges, units,
  * date-times and the consistency of one object's attributes with each other. One file per class
- * (or family), one table in index.ts keyed by class_id.
+ * found by index.ts in this folder, keyed by class_id.
  */
 import type { Data } from '../../../dlms/axdr/data';
 import type { AssociationProfile } from '../../profile/types';
@@ -12,6 +12,15 @@ export interface Problem {
   readonly attribute: number;
   readonly expected: string;
   readonly actual: string;
+  /** An answer the standard tolerates but does not prefer: reported as a remark, not a failure. */
+  readonly remark?: true;
+}
+
+/** An attribute of another object a rule needs to see (a monitored value, a referenced script). */
+export interface Reference {
+  readonly classId: number;
+  readonly obis: string;
+  readonly attribute: number;
 }
 
 export interface SemanticInput {
@@ -20,11 +29,17 @@ export interface SemanticInput {
   readonly values: ReadonlyMap<number, Data>;
   /** The association the values were read in (Association LN describes it). */
   readonly association: AssociationProfile;
+  /** The attributes `references` asked for, as read (undefined: not read or refused). */
+  readonly referenced?: (ref: Reference) => Data | undefined;
 }
 
 export interface ClassSemantics {
+  /** The class the rules judge; one file of this folder per class (index.ts finds them). */
+  readonly classId: number;
   /** The clause the rules come from, for the failure's rule. */
   readonly clause: string;
+  /** Attributes of other objects the rules need, given this object's values (read before check). */
+  references?(values: ReadonlyMap<number, Data>): readonly Reference[];
   check(input: SemanticInput): Problem[];
 }
 
@@ -41,4 +56,24 @@ export function range(values: ReadonlyMap<number, Data>, attribute: number, name
   const v = numberOf(values.get(attribute));
   if (v === undefined || (v >= min && v <= max)) return [];
   return [{ attribute, expected: `${name} in ${min}..${max}`, actual: String(v) }];
+}
+
+/** The elements of an array or structure, else none (a wrong shape is the catalogue type check's to report). */
+export function itemsOf(d: Data | undefined): readonly Data[] {
+  return d?.type === 'array' || d?.type === 'structure' ? d.items : [];
+}
+
+/** The octets of an octet-string as text for a message (printable as is, else hex). */
+export function octetsText(d: Data | undefined): string | undefined {
+  if (d?.type !== 'octet-string') return undefined;
+  const printable = d.value.every((b) => b >= 0x20 && b < 0x7f);
+  return printable ? JSON.stringify(String.fromCharCode(...d.value)) : `0x${[...d.value].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Values that occur more than once in `keys` (undefined keys ignored). */
+export function duplicates<T>(keys: readonly (T | undefined)[]): T[] {
+  const seen = new Set<T>();
+  const twice = new Set<T>();
+  for (const k of keys) if (k !== undefined) (seen.has(k) ? twice : seen).add(k);
+  return [...twice];
 }

@@ -108,6 +108,13 @@ export const HDLC_FAULT_CASES: Readonly<Record<string, () => void>> = {
     expect(faulty).to.deep.equal([]);
   },
 
+  'hdlc-serves-in-ndm': () => {
+    const aarq: Fields = { type: 'I', ns: 0, nr: 0, segmented: false, info: addLlc('request', aarqBytes()) };
+    const [clean, faulty] = both('hdlc-serves-in-ndm', (f) => new Line(f), (l) => [...types(l.send(aarq)), ...types(l.send({ type: 'RR', nr: 0 }))]);
+    expect(clean).to.deep.equal(['DM', 'DM']);
+    expect(faulty).to.deep.equal(['I', 'RR']);
+  },
+
   'hdlc-accepts-long-client-address': () => {
     const source: HdlcAddress = { size: 2, upper: 16, lower: 1 };
     const [clean, faulty] = both('hdlc-accepts-long-client-address', (f) => new Line(f), (l) => types(l.send({ type: 'SNRM', info: new Uint8Array(0) }, { source })));

@@ -62,6 +62,45 @@ export const REAL_METER_FAULT_CASES: Readonly<Record<string, () => void>> = {
     expect(pdu(client(['aarq-protocol-version-refused']).request(aarqBytes()))).to.deep.include({ result: 'accepted' });
   },
 
+  'get-with-list-result-untagged': () => {
+    // real-meter.md section 1: C4 03 C1 0A 00 09 06 0000280002FF 01 00 02 02 0F 11 12 0001 … (here three results, not ten).
+    const response = encodePduBytes({
+      type: 'get-response',
+      variant: 'with-list',
+      invokeIdAndPriority: { invokeId: 1, serviceClass: 'confirmed', priority: 'high' },
+      result: [
+        { kind: 'data', data: { type: 'octet-string', value: parseObis('0-0:40.0.2.255') } },
+        { kind: 'data-access-result', result: 'success' },
+        { kind: 'data', data: { type: 'structure', items: [{ type: 'integer', value: 17 }, { type: 'long-unsigned', value: 1 }] } },
+      ],
+    });
+    expect(toHex(response)).to.equal('C403C1030009060000280002FF01000002020F11120001');
+    expect(toHex(hook('get-with-list-result-untagged')(Uint8Array.of(), response, true)!)).to.equal('C403C1030009060000280002FF010002020F11120001');
+    const normal = getBytes(1, '0-0:42.0.0.255', 2);
+    expect(hook('get-with-list-result-untagged')(Uint8Array.of(), normal, true)).to.equal(normal);
+  },
+
+  'get-blocks-never-end': () => {
+    const transform = faultsNamed(['get-blocks-never-end'])[0]!.hooks.transformResponse!;
+    const invokeIdAndPriority = { invokeId: 3, serviceClass: 'confirmed', priority: 'high' } as const;
+    const next = { type: 'get-request', variant: 'next', invokeIdAndPriority, blockNumber: 41 } as const;
+    // Whatever the meter had left (here: an error for a block past its data), block 42 comes, an empty array, not the last.
+    const answer = transform(next, { type: 'get-response', variant: 'normal', invokeIdAndPriority, result: { kind: 'data-access-result', result: 'object-unavailable' } });
+    expect(toHex(encodePduBytes(answer))).to.equal('C402C3000000002A00020100');
+    const normal = { type: 'get-response', variant: 'normal', invokeIdAndPriority, result: { kind: 'data', data: { type: 'null-data' } } } as const;
+    expect(transform({ type: 'get-request', variant: 'normal', invokeIdAndPriority, attribute: { classId: 1, instanceId: parseObis('0-0:42.0.0.255'), attributeId: 2 } }, normal)).to.equal(normal);
+  },
+
+  'profile-buffer-error-with-stray-bytes': () => {
+    const clean = client([]);
+    clean.request(aarqBytes());
+    expect(pdu(clean.request(getBytes(7, '1-0:99.1.0.255', 2)))).to.deep.include({ type: 'get-response' });
+    const faulty = client(['profile-buffer-error-with-stray-bytes']);
+    faulty.request(aarqBytes());
+    expect(toHex(faulty.request(getBytes(7, '1-0:99.1.0.255', 2))!)).to.equal('C402C100000000010102000102C402C80000000001010200');
+    expect(pdu(faulty.request(getBytes(1, '0-0:42.0.0.255', 2)))).to.deep.include({ type: 'get-response', variant: 'normal' });
+  },
+
   'response-trailing-bytes': () => {
     const clean = client([]);
     clean.request(aarqBytes());

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import type { Data } from '../../../dlms/axdr/data';
 import { testProfile } from '../../../test/support/harness/profiles';
-import { DATA_SEMANTICS, DISCONNECT_CONTROL_SEMANTICS } from './other';
+import { DATA_SEMANTICS } from './data';
+import { DISCONNECT_CONTROL_SEMANTICS } from './disconnect-control';
 
 const association = testProfile().associations[0]!;
 const at = (obis: string, classId: number) => ({ classId, version: 0, obis, logicalName: new Uint8Array(6), attributes: [] });
@@ -16,7 +17,14 @@ describe('Data and Disconnect control rules', () => {
 
   it('want the output closed exactly when the disconnector is connected', () => {
     const check = (output: boolean, state: number) =>
-      DISCONNECT_CONTROL_SEMANTICS.check({ object: at('0-0:96.3.10.255', 70), values: new Map<number, Data>([[2, { type: 'boolean', value: output }], [3, { type: 'enum', value: state }]]), association });
+      DISCONNECT_CONTROL_SEMANTICS.check({
+        object: at('0-0:96.3.10.255', 70),
+        values: new Map<number, Data>([
+          [2, { type: 'boolean', value: output }],
+          [3, { type: 'enum', value: state }],
+        ]),
+        association,
+      });
     expect([check(true, 1), check(false, 0), check(false, 2)]).to.deep.equal([[], [], []]);
     expect(check(false, 1)).to.deep.equal([{ attribute: 2, expected: 'output_state true with control_state 1', actual: 'false' }]);
     expect(check(false, 3).map((p) => p.expected)).to.deep.equal(['control_state in 0..2']);

@@ -1,0 +1,154 @@
+/**
+ * Issue 11's client goals against the independent meter (../shared/meters/gurux-cpp), measured
+ * in one run against one meter process: dlmsct's client CPU per exchange (≤ 30 µs), and its
+ * read of the meter against the independent C client that comes with the meter's source (the
+ * Gurux example client, built by scripts/build-gurux-client.sh into out/; ≤ 1.0× its time).
+ *
+ * Same work on both sides: the C client reads the object list, every attribute but the Profile
+ * generic buffers (of those it reads a row and a range), so dlmsct reads the object list and
+ * every readable attribute but the buffers. The C client is timed as a whole process (start-up
+ * included: that is how it is used); dlmsct in process, warm, as a harness reads many meters.
+ * Each side runs RUNS times, alternating, and the medians are reported; the exchanges are
+ * counted from each side's own trace (the C client's `-t Verbose` lines).
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { findMeter, freePortBase, PORT_OFFSET, startMeter } from '../test/interop/gurux-meter';
+import { readMeter } from './meter-read';
+
+const ROOT = path.resolve(__dirname, '..');
+const BUILD_SCRIPT = path.join(ROOT, 'scripts', 'build-gurux-client.sh');
+const BUILD_DIR = path.join(ROOT, 'out', 'gurux-c-client');
+/** The library takes minutes on two cores; bounded all the same. */
+const BUILD_TIMEOUT_MS = 15 * 60_000;
+const RUN_TIMEOUT_MS = 60_000;
+/** Issue 11's goal for dlmsct's own CPU per exchange. */
+export const CPU_GOAL_US = 30;
+
+type Framing = 'hdlc' | 'wrapper';
+
+export interface GuruxFigures {
+  readonly framing: Framing;
+  readonly cClient: {
+    readonly exchanges: number;
+    readonly wallMs: number;
+    readonly cpuMs: number;
+    /** CPU per exchange beyond its start-up: (full read − a read of one attribute) / (their exchanges' difference). */
+    readonly marginalCpuUs: number;
+  };
+  readonly dlmsct: { readonly exchanges: number; readonly attributes: number; readonly wallMs: number; readonly cpuMs: number; readonly errors: number };
+}
+
+export type GuruxOutcome = { readonly kind: 'measured'; readonly runs: number; readonly figures: readonly GuruxFigures[] } | { readonly kind: 'not-measured'; readonly reason: string };
+
+/** The C client's binary, built if need be; or why it cannot be. */
+export function cClient(meterDir: string): { bin: string } | { reason: string } {
+  const tar = path.join(meterDir, 'source.tar.xz');
+  if (!fs.existsSync(tar)) return { reason: `${tar} is absent: no source to build the C client from` };
+  const r = spawnSync('bash', [BUILD_SCRIPT, tar, BUILD_DIR], { encoding: 'utf8', timeout: BUILD_TIMEOUT_MS });
+  if (r.status !== 0) return { reason: r.stderr.trim().split('\n').pop() || `build failed (${r.error?.message ?? `exit ${r.status}`})` };
+  return { bin: r.stdout.trim() };
+}
+
+function cArgs(base: number, framing: Framing): string[] {
+  const port = base + (framing === 'hdlc' ? PORT_OFFSET.lnHdlc : PORT_OFFSET.lnWrapper);
+  // Client SAP 16 (public, no authentication), server 1; -t Error prints nothing per frame.
+  return ['-h', '127.0.0.1', '-p', String(port), '-c', '16', '-s', '1', ...(framing === 'wrapper' ? ['-i', 'WRAPPER'] : [])];
+}
+
+/** One whole run of the C client: wall, and its CPU from the shell's `times` (children's user and system). */
+function timeC(bin: string, args: readonly string[], cwd: string): { wallMs: number; cpuMs: number } {
+  const t0 = performance.now();
+  const r = spawnSync('bash', ['-c', '"$@" -t Error >/dev/null 2>&1 || exit 1; times', 'timed', bin, ...args], { cwd, encoding: 'utf8', timeout: RUN_TIMEOUT_MS });
+  const wallMs = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`the C client failed: ${r.stderr.trim() || r.error?.message || `exit ${r.status}`}`);
+  // `times` prints the shell's own line, then its children's: "0m0.031s 0m0.012s".
+  const children = r.stdout.trim().split('\n')[1] ?? '';
+  const secs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return { wallMs, cpuMs: ((secs[0] ?? 0) + (secs[1] ?? 0)) * 1000 };
+}
+
+function countExchanges(bin: string, args: readonly string[], cwd: string): number {
+  const r = spawnSync(bin, [...args, '-t', 'Verbose'], { cwd, encoding: 'utf8', timeout: RUN_TIMEOUT_MS });
+  return (r.stdout.match(/^TX:/gm) ?? []).length;
+}
+
+function profileFor(dir: string, base: number, framing: Framing): string {
+  const port = base + (framing === 'hdlc' ? PORT_OFFSET.lnHdlc : PORT_OFFSET.lnWrapper);
+  const file = path.join(dir, `gurux-${framing}.yaml`);
+  fs.writeFileSync(
+    file,
+    [
+      'device: { name: Gurux C++ example server }',
+      `transport: { kind: tcp, host: 127.0.0.1, port: ${port}, framing: ${framing} }`,
+      // The meter's UA: one-byte server address 1, 128-byte information fields, window 1 (its README).
+      ...(framing === 'hdlc' ? ['hdlc: { serverLogical: 1, addressSize: 1, maxInfo: 128, window: 1 }'] : []),
+      'timeouts: { response: 2s, interFrame: 200ms, inactivity: 120s, connect: 2s }',
+      'associations:',
+      '  public: { clientSap: 16, authentication: none }',
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length === 0 ? Number.NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+export async function measureAgainstGurux(runs: number): Promise<GuruxOutcome> {
+  const found = findMeter(ROOT);
+  if ('absent' in found) return { kind: 'not-measured', reason: found.absent };
+  const c = cClient(found.dir);
+  if ('reason' in c) return { kind: 'not-measured', reason: c.reason };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlmsct-gurux-bench-'));
+  const meter = await startMeter(found.dir, await freePortBase());
+  try {
+    const figures: GuruxFigures[] = [];
+    for (const framing of ['hdlc', 'wrapper'] as const) {
+      const args = cArgs(meter.base, framing);
+      const profile = profileFor(dir, meter.base, framing);
+      const exchanges = countExchanges(c.bin, args, dir);
+      // The same connection, association and object list, then one attribute only: start-up and set-up.
+      const oneArgs = [...args, '-g', '0.0.42.0.0.255:2'];
+      const oneExchanges = countExchanges(c.bin, oneArgs, dir);
+      // Warm both: the meter's first read of its load profile file, dlmsct's JIT.
+      timeC(c.bin, args, dir);
+      await readMeter({ profile, runs: 1, skipBuffers: true });
+      const cs: { wallMs: number; cpuMs: number }[] = [];
+      const ones: { wallMs: number; cpuMs: number }[] = [];
+      const ds: { wallMs: number; cpuMs: number; exchanges: number; attributes: number; errors: number }[] = [];
+      for (let i = 0; i < runs; i++) {
+        cs.push(timeC(c.bin, args, dir));
+        ones.push(timeC(c.bin, oneArgs, dir));
+        const r = await readMeter({ profile, runs: 1, skipBuffers: true });
+        const a = r.associations[0]!;
+        ds.push({ wallMs: a.readAll.wallMs, cpuMs: a.readAll.cpuMs, exchanges: a.exchangesPerReadAll, attributes: a.attributes, errors: r.total.errors });
+      }
+      figures.push({
+        framing,
+        cClient: {
+          exchanges,
+          wallMs: median(cs.map((x) => x.wallMs)),
+          cpuMs: median(cs.map((x) => x.cpuMs)),
+          marginalCpuUs: ((median(cs.map((x) => x.cpuMs)) - median(ones.map((x) => x.cpuMs))) * 1000) / Math.max(1, exchanges - oneExchanges),
+        },
+        dlmsct: {
+          exchanges: median(ds.map((x) => x.exchanges)),
+          attributes: ds[0]?.attributes ?? 0,
+          wallMs: median(ds.map((x) => x.wallMs)),
+          cpuMs: median(ds.map((x) => x.cpuMs)),
+          errors: ds.reduce((n, x) => n + x.errors, 0),
+        },
+      });
+    }
+    return { kind: 'measured', runs, figures };
+  } finally {
+    await meter.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

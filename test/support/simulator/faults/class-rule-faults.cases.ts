@@ -1,0 +1,105 @@
+/**
+ * The behaviour cases of the class-rule faults, for faults.test.ts: on the meter with every
+ * catalogue class (simulator/meters/full.yaml), each fault's object reads clean values the
+ * class's rules (harness/classes/semantics/) and catalogue types accept, and with the fault one
+ * attribute reads a value they refuse — the rule the fault names, proved without a link.
+ */
+import { expect } from 'chai';
+import * as path from 'node:path';
+import type { Data } from '../../../../dlms/axdr/data';
+import { classById } from '../../../../dlms/cosem/catalogue/catalogue';
+import { checkType, parseTypeSpec } from '../../../../dlms/cosem/catalogue/type-spec';
+import { formatObis, parseObis } from '../../../../dlms/cosem/obis';
+import { SEMANTICS, type Reference } from '../../../../harness/classes/semantics';
+import { faultsNamed } from '../../../../simulator/faults';
+import { activeHooks } from '../../../../simulator/faults/types';
+import { loadMeterDefinition } from '../../../../simulator/meter/load';
+import { readSelected } from '../../../../simulator/server/get-service';
+import { testProfile } from '../../harness/profiles';
+import { contextFor } from '../testing';
+
+const FULL = loadMeterDefinition(path.join(__dirname, '..', '..', '..', '..', 'simulator', 'meters', 'full.yaml'));
+const association = testProfile().associations[0]!;
+
+function read(faults: readonly string[], classId: number, obis: string, attribute: number): Data | undefined {
+  const hooks = activeHooks(faultsNamed(faults));
+  const address = { classId, logicalName: parseObis(obis), attribute };
+  const r = hooks.onGet(address, readSelected(address, undefined, contextFor('management', { meter: FULL }), hooks));
+  return r.kind === 'data' ? r.data : undefined;
+}
+
+/** What the class's rules and the catalogue types say of the first object of the class, read with `faults`. */
+function findings(classId: number, faults: readonly string[]): string[] {
+  const object = FULL.objects.find((o) => o.cosemClass.classId === classId);
+  if (!object) throw new Error(`the full meter has no object of class ${classId}`);
+  const obis = formatObis(object.logicalName);
+  const def = classById(classId, object.cosemClass.version)!;
+  const values = new Map<number, Data>();
+  const out: string[] = [];
+  for (const a of def.attributes) {
+    const v = read(faults, classId, obis, a.index);
+    if (!v) continue;
+    values.set(a.index, v);
+    out.push(...checkType(v, parseTypeSpec(a.type)).map((p) => `type of ${a.index}: ${p}`));
+  }
+  const rules = SEMANTICS[classId];
+  if (rules) {
+    const refs = new Map((rules.references?.(values) ?? []).map((r) => [`${r.obis}/${r.attribute}`, read(faults, r.classId, r.obis, r.attribute)]));
+    const referenced = (r: Reference) => refs.get(`${r.obis}/${r.attribute}`);
+    const o = { classId, version: object.cosemClass.version, obis, logicalName: object.logicalName, attributes: [] };
+    out.push(
+      ...rules
+        .check({ object: o, values, association, referenced })
+        .filter((p) => !p.remark)
+        .map((p) => `${p.attribute}: ${p.expected}, got ${p.actual}`),
+    );
+  }
+  return out;
+}
+
+/** Fault → the class it reaches and a fragment of the finding it must cause. */
+const EXPECTED: Readonly<Record<string, readonly [number, string]>> = {
+  'demand-register-no-periods': [5, 'number_of_periods'],
+  'register-activation-mask-undefined': [6, 'active_mask one of the mask_names'],
+  'register-activation-index-outside': [6, 'index_list indexes into register_assignment'],
+  'script-table-service-id-invalid': [9, 'got service_id 3'],
+  'script-table-duplicate-id': [9, 'each script_identifier used by one script'],
+  'schedule-duplicate-index': [10, 'each entry index used once'],
+  'schedule-switch-time-invalid': [10, 'type of 2'],
+  'special-days-duplicate-index': [11, 'each special day index used once'],
+  'special-days-date-invalid': [11, 'type of 2'],
+  'image-transfer-status-out-of-range': [18, 'type of 6'],
+  'image-transfer-blocks-status-inconsistent': [18, 'the first block image_transferred_blocks_status marks as missing'],
+  'activity-calendar-week-undefined': [20, 'week_name one of week_profile_table_active'],
+  'activity-calendar-day-undefined': [20, 'a day_id of day_profile_table_active'],
+  'register-monitor-threshold-type': [21, "of the monitored attribute's type"],
+  'register-monitor-actions-count': [21, 'one action_up/action_down pair per threshold'],
+  'single-action-schedule-type-invalid': [22, 'type in 1..5'],
+  'single-action-schedule-times-differ': [22, 'every execution_time at the same time of day'],
+  'local-port-baud-out-of-range': [19, 'default_baud'],
+  'mbus-client-primary-address-out-of-range': [72, 'primary_address in 0..250'],
+  'gsm-signal-quality-out-of-range': [47, 'signal_quality 0..31 or 99'],
+  'utility-table-length-mismatch': [26, 'the octets in buffer'],
+  'register-table-values-count': [61, 'one table_cell_value per group_E_value'],
+  'modem-speed-out-of-range': [27, 'comm_speed'],
+  'account-status-out-of-range': [111, 'account_status 1 (new), 2 (active) or 3 (closed)'],
+  'limiter-threshold-type': [71, "threshold_active of the monitored attribute's type"],
+  'security-setup-system-title-short': [64, 'server_system_title of 8 octets'],
+  'profile-sort-method-invalid': [7, 'sort_method in 1..6'],
+  'disconnect-control-mode-out-of-range': [70, 'control_mode in 0..6'],
+  'clock-time-zone-out-of-range': [8, 'time_zone in -720..720'],
+};
+
+export const CLASS_RULE_FAULT_CASES: Readonly<Record<string, () => void>> = Object.fromEntries(
+  Object.entries(EXPECTED).map(([fault, [classId, finding]]) => [
+    fault,
+    () => {
+      expect(findings(classId, []), `class ${classId} on the clean meter`).to.deep.equal([]);
+      const faulty = findings(classId, [fault]);
+      expect(
+        faulty.some((f) => f.includes(finding)),
+        `${fault}: ${faulty.join('; ')}`,
+      ).to.equal(true);
+    },
+  ]),
+);
