@@ -40,7 +40,7 @@ export async function listCommand(args: string[], io: Io): Promise<number> {
       for (const p of planCases([s], profile)) io.out(`  ${p.id.padEnd(34)} ${p.def.title}${p.inapplicable ? `  [inapplicable: ${p.inapplicable}]` : ''}\n`);
     } else {
       for (const c of s.cases)
-        io.out(`  ${c.id.padEnd(34)} ${c.title}${c.tags.length ? `  [${c.tags.join(', ')}]` : ''}${c.forEach === 'association' ? '  (per association)' : c.forEach ? `  (per mechanism: ${c.forEach.authentication.join(', ')})` : ''}\n`);
+        io.out(`  ${c.id.padEnd(34)} ${c.title}${c.tags.length ? `  [${c.tags.join(', ')}]` : ''}${c.forEach === 'association' ? '  (per association)' : c.forEach ? `  (once per ${'authentication' in c.forEach ? `mechanism: ${c.forEach.authentication.join(', ')}` : 'association selector listed'})` : ''}\n`);
     }
   }
   return EXIT.ok;

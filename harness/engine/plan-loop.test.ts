@@ -54,3 +54,17 @@ describe('a case over a list of mechanisms (forEach: { authentication })', () =>
     expect(() => suite('{ authentication: [hls-md5] }')).to.throw(ConfigError, /x\.yaml:10/);
   });
 });
+
+describe('a case over a list of association selectors (forEach: { association })', () => {
+  it('runs once per selector, named by mechanism and suite, inapplicable alone where nothing fits', () => {
+    const plan = planCases([suite('{ association: [{ authentication: hls-md5 }, { suite: 1, authentication: hls-ecdsa }] }')], PROFILE);
+    expect(plan.map((p) => [p.id, p.each?.name ?? '-', p.inapplicable ?? 'runs'])).to.deep.equal([
+      ['LOOP[hls-md5]', 'md5', 'runs'],
+      ['LOOP[hls-ecdsa-suite-1]', '-', 'the profile declares no association with security suite 1 and hls-ecdsa'],
+    ]);
+  });
+
+  it('refuses, located, an empty selector', () => {
+    expect(() => suite('{ association: [{ authentication: hls-md5 }, {}] }')).to.throw(ConfigError, /x\.yaml:10/);
+  });
+});

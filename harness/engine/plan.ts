@@ -6,7 +6,7 @@
  */
 import { designedWaitMs } from './run-case';
 import type { AssociationProfile, Profile } from '../profile/types';
-import type { CaseDef, Requires, SuiteDef } from '../suite/types';
+import type { AssociationSelector, CaseDef, Requires, SuiteDef } from '../suite/types';
 import { globToRegExp } from './glob';
 
 export interface PlannedCase {
@@ -69,11 +69,14 @@ function instances(def: CaseDef, profile: Profile): PlannedCase[] {
       ? matching.map((a) => ({ def, id: `${def.id}[${a.name}]`, each: a }))
       : [{ def, id: def.id, inapplicable: `the case runs once per ${wanted.toUpperCase()} association; the profile declares none` }];
   }
-  // Per mechanism: the profile's first association with it; none, and that instance alone is inapplicable.
-  return def.forEach.authentication.map((authentication) => {
-    const id = `${def.id}[${authentication}]`;
-    const a = profile.associations.find((x) => x.authentication === authentication);
-    return a ? { def, id, each: a } : { def, id, inapplicable: unmet({ authentication }, profile) ?? `no association with ${authentication}` };
+  // Per mechanism or selector: the profile's first association that fits; none, and that instance alone is inapplicable.
+  const selectors: readonly AssociationSelector[] = 'authentication' in def.forEach ? def.forEach.authentication.map((authentication) => ({ authentication })) : def.forEach.association;
+  return selectors.map((sel) => {
+    const id = `${def.id}[${[sel.authentication, sel.suite === undefined ? undefined : `suite-${sel.suite}`].filter(Boolean).join('-')}]`;
+    const a = profile.associations.find((x) => (sel.authentication === undefined || x.authentication === sel.authentication) && (sel.suite === undefined || x.security?.suite === sel.suite));
+    if (a) return { def, id, each: a };
+    const why = sel.suite === undefined && sel.authentication ? unmet({ authentication: sel.authentication }, profile) : undefined;
+    return { def, id, inapplicable: why ?? `the profile declares no association with security suite ${sel.suite}${sel.authentication ? ` and ${sel.authentication}` : ''}` };
   });
 }
 

@@ -114,6 +114,24 @@ export function suiteSchema(forEditor = false): Schema {
                   required: ['authentication'],
                   additionalProperties: false,
                 },
+                {
+                  type: 'object',
+                  properties: {
+                    association: {
+                      type: 'array',
+                      minItems: 2,
+                      items: {
+                        type: 'object',
+                        description: 'the first association of the profile with this security suite and/or mechanism',
+                        properties: { suite: { type: 'integer', enum: [0, 1, 2], description: 'security suite (Green Book 9.2.3.7)' }, authentication: { type: 'string', enum: [...AUTHENTICATIONS] } },
+                        minProperties: 1,
+                        additionalProperties: false,
+                      },
+                    },
+                  },
+                  required: ['association'],
+                  additionalProperties: false,
+                },
               ],
             },
             steps: { type: 'array', minItems: 1, items: forEditor ? editorStepSchema() : STEP_SHAPE },

@@ -68,9 +68,17 @@ export interface CaseDef {
 /**
  * `association`: once per association the profile declares (id `ID[association name]`);
  * `{ authentication: [...] }`: once per mechanism listed, with the profile's association of that
- * authentication (id `ID[mechanism]`; inapplicable, on its own, where the profile has none).
+ * authentication (id `ID[mechanism]`; inapplicable, on its own, where the profile has none);
+ * `{ association: [{ suite?, authentication? }, ...] }`: once per association selector, the same
+ * way (id `ID[mechanism-suite-N]`).
  */
-export type ForEach = 'association' | { readonly authentication: readonly Authentication[] };
+export type ForEach = 'association' | { readonly authentication: readonly Authentication[] } | { readonly association: readonly AssociationSelector[] };
+
+/** An association chosen by what it does: its security suite (Green Book 9.2.3.7) and its mechanism. */
+export interface AssociationSelector {
+  readonly suite?: 0 | 1 | 2;
+  readonly authentication?: Authentication;
+}
 
 export interface SuiteDef {
   readonly suite: string;
