@@ -29,6 +29,8 @@ export interface AllureCaseInput {
   readonly reason?: string;
   readonly culprit?: string;
   readonly remarks?: readonly SummaryRemark[];
+  /** Files a step made for people to look at (a table of rows, a chart), written as they are. */
+  readonly attachments?: readonly { readonly name: string; readonly content: string; readonly contentType: string; readonly fileExtension: string }[];
   readonly steps: readonly AllureStepInput[];
   readonly trace: readonly TraceRecord[];
   /** Wall-clock start and length of the case: the pcapng timestamps are start + each record's `at`. */
@@ -95,6 +97,7 @@ export async function reportCase(r: AllureCaseInput, parameters: readonly Report
   if (r.reason) await allure.attachment(`${r.status}: reason`, `${r.reason}\n`, 'text/plain');
   await allure.attachment('frame trace (text)', renderTraceText(r.trace), 'text/plain');
   await allure.attachment('frame trace (JSON)', renderTraceJson(r.trace), 'application/json');
+  for (const x of r.attachments ?? []) await allure.attachment(x.name, x.content, { contentType: x.contentType, fileExtension: x.fileExtension });
   for (const x of traceExports(r)) {
     await allure.attachment(x.name, typeof x.content === 'string' ? x.content : Buffer.from(x.content), { contentType: x.contentType, fileExtension: x.fileExtension });
   }

@@ -13,6 +13,7 @@ import { type CosemObject, objectsOf } from '../classes/object-list';
 import type { AssociationProfile, Profile } from '../profile/types';
 import type { StepContext } from '../steps/context';
 import { getStep } from '../steps/registry';
+import { attributeCandidates } from '../steps/targets';
 import type { Needs } from '../suite/types';
 
 /** What one association granted, as discovered on the DUT. */
@@ -84,7 +85,7 @@ export async function chooseAssociation(needs: Needs, base: StepContext, profile
   // A plain association is preferred where protection is not the subject: ciphering is then noise.
   const candidates = ciphered ? withSecrets : withSecrets.filter((a) => !a.security);
   if (!candidates.length) return { kind: 'inapplicable', reason: 'no association without ciphering is declared', notes };
-  const wantObjects = (needs.access?.length ?? 0) > 0 || (needs.selectors?.length ?? 0) > 0;
+  const wantObjects = (needs.access?.length ?? 0) > 0 || (needs.selectors?.length ?? 0) > 0 || (needs.targets?.length ?? 0) > 0;
   let best: { a: AssociationProfile; score: number } | undefined;
   const missing: string[] = [];
   for (const a of candidates) {
@@ -109,6 +110,7 @@ function wanted(n: Needs): string {
     ...(n.access ?? []).map((x) => `${x.right} access to ${x.obis}/${x.attribute}`),
     ...(n.selectors ?? []).map((x) => `selector ${x.selector} on ${x.obis}/${x.attribute}`),
     ...(n.secrets ?? []),
+    ...(n.targets ?? []).map((t) => `a ${t} attribute`),
   ].join(', ');
 }
 
@@ -117,7 +119,7 @@ function lacking(n: Needs, g: Grant): string[] {
   if (!Array.isArray(g.services)) return [`not opened (${(g.services as { refused: string }).refused})`];
   const services = g.services as readonly string[];
   for (const s of n.services ?? []) if (!services.includes(s)) out.push(`${s} not granted`);
-  if (!n.access?.length && !n.selectors?.length) return out;
+  if (!n.access?.length && !n.selectors?.length && !n.targets?.length) return out;
   if (!Array.isArray(g.objects)) return [...out, `object list not read (${(g.objects as { refused: string } | undefined)?.refused ?? 'not asked'})`];
   const objects = g.objects as readonly CosemObject[];
   const attr = (obis: string, classId: number, id: number) => objects.find((o) => o.obis === obis && o.classId === classId)?.attributes.find((x) => x.id === id);
@@ -126,6 +128,9 @@ function lacking(n: Needs, g: Grant): string[] {
     const v = g.version ?? 0;
     const granted = at !== undefined && (x.right === 'read-only' ? allows(v, at.mode, 'read') && !allows(v, at.mode, 'write') : allows(v, at.mode, x.right));
     if (!granted) out.push(`no ${x.right} access to ${x.obis}/${x.attribute}`);
+  }
+  for (const kind of n.targets ?? []) {
+    if (attributeCandidates(objects, g.version ?? 0, { kind }).length === 0) out.push(`no ${kind} attribute in the object list`);
   }
   for (const x of n.selectors ?? []) {
     const at = attr(x.obis, x.class, x.attribute);

@@ -60,14 +60,15 @@ export function planCases(suites: readonly SuiteDef[], profile: Profile, filter:
 /** The instances of a case: itself, or one per association / mechanism of its `forEach`. */
 function instances(def: CaseDef, profile: Profile): PlannedCase[] {
   if (def.forEach === undefined) return [{ def, id: def.id }];
-  if (def.forEach === 'association') {
+  if (def.forEach === 'association' || def.forEach === 'unciphered-association') {
     // The associations whose referencing the case's steps use (Green Book 9.3: LN and SN
-    // services differ; default LN). None: the case is inapplicable, once.
+    // services differ; default LN), without ciphering if asked. None: the case is inapplicable, once.
     const wanted = def.requires.referencing ?? 'ln';
-    const matching = profile.associations.filter((a) => a.referencing === wanted);
+    const unciphered = def.forEach === 'unciphered-association';
+    const matching = profile.associations.filter((a) => a.referencing === wanted && (!unciphered || !a.security));
     return matching.length > 0
       ? matching.map((a) => ({ def, id: `${def.id}[${a.name}]`, each: a }))
-      : [{ def, id: def.id, inapplicable: `the case runs once per ${wanted.toUpperCase()} association; the profile declares none` }];
+      : [{ def, id: def.id, inapplicable: `the case runs once per ${wanted.toUpperCase()} association${unciphered ? ' without ciphering' : ''}; the profile declares none` }];
   }
   // Per mechanism or selector: the profile's first association that fits; none, and that instance alone is inapplicable.
   const selectors: readonly AssociationSelector[] = 'authentication' in def.forEach ? def.forEach.authentication.map((authentication) => ({ authentication })) : def.forEach.association;

@@ -23,6 +23,14 @@ export interface StepRecord {
   readonly substeps?: readonly StepRecord[];
 }
 
+/** A file a step made for the report (DESIGN.md: where people would rather look than read, attach an SVG). */
+export interface CaseAttachment {
+  readonly name: string;
+  readonly content: string;
+  readonly contentType: 'text/csv' | 'image/svg+xml' | 'text/plain';
+  readonly fileExtension: string;
+}
+
 export interface CaseResult {
   /** The case id; `ID[association]` for a case run once per association. */
   readonly id: string;
@@ -45,6 +53,8 @@ export interface CaseResult {
   readonly code?: string;
   readonly durationMs: number;
   readonly steps: readonly StepRecord[];
+  /** What a step attached for people to look at (a table, a chart): written to the report as it is. */
+  readonly attachments?: readonly CaseAttachment[];
   /** Every frame and event of every link the case opened, `at` relative to the case start. */
   readonly trace: readonly TraceRecord[];
 }

@@ -15,7 +15,7 @@ import { describeOutcome } from '../steps/outcome';
 import { TEARDOWN_CLAUSE } from '../steps/teardown';
 import { type CapabilityCache, chooseAssociation, judgeEach } from './capabilities';
 import type { PlannedCase } from './plan';
-import type { CaseResult, StepRecord } from './result';
+import type { CaseAttachment, CaseResult, StepRecord } from './result';
 import { ExpectationFailure, HarnessFault, Inapplicable, Inconclusive, type Remark, type Verdict } from './verdict';
 
 export interface CaseEnv {
@@ -94,6 +94,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
   const records: StepRecord[] = [];
   const used = new Set<string>();
   const remarks: Remark[] = [];
+  const attachments: CaseAttachment[] = [];
   let stepIndex: number | undefined;
   /** The last outcome was made by a `precondition: true` request: judging it is part of the precondition. */
   let lastByPrecondition = false;
@@ -114,6 +115,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
       remark: (text, clause) => {
         remarks.push({ text, clause, ...(stepIndex === undefined ? {} : { step: stepIndex }) });
       },
+      attach: (a) => attachments.push(a),
       elapsed: since,
     };
     if (def.needs) {
@@ -196,6 +198,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
     ...(verdict.code === undefined ? {} : { code: verdict.code }),
     associations: [...used],
     remarks,
+    ...(attachments.length ? { attachments } : {}),
     durationMs: Math.round(since()),
     steps: records,
     trace: mergeTraces(clients, markers),

@@ -20,7 +20,7 @@ import type {
 import type { Data } from '../../dlms/axdr/data';
 import type { AssociationProfile, Profile } from '../profile/types';
 import type { CaseDef } from '../suite/types';
-import type { StepRecord } from '../engine/result';
+import type { CaseAttachment, StepRecord } from '../engine/result';
 
 export type LastOutcome =
   | { readonly op: 'associate'; readonly association: AssociationProfile; readonly outcome: AssociateOutcome }
@@ -61,6 +61,8 @@ export interface StepContext {
    * the spec clause that allows it.
    */
   remark(text: string, clause: string): void;
+  /** A file for the report, beside the trace (a table of rows read, a chart). */
+  attach?(attachment: CaseAttachment): void;
   /** A sub-step of the running step's record (generator steps: one per object). */
   substep?(record: StepRecord): void;
   /** Milliseconds since the case started, for sub-step records (trace `at` uses the same origin). */

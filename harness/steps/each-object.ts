@@ -17,6 +17,7 @@ import { HarnessFault, Inapplicable, Inconclusive } from '../engine/verdict';
 import { type ClassFilter, describeFilter, matchesClass } from '../classes/object-list';
 import type { Schema } from '../yaml/schema';
 import { typedSchema } from '../yaml/from-schema';
+import type { StepContext } from './context';
 import { validateValue } from '../yaml/validate';
 import { ASSOCIATION_REF_SCHEMA } from './association-ref';
 import { boundedStep, currentObjects, ensureAssociation, forEachObject } from './object-iteration';
@@ -33,13 +34,13 @@ export const CLASS_FILTER_SCHEMA = typedSchema<ClassFilter>({
 });
 
 /** Values the placeholders take when nested steps are checked at load time. */
-const SAMPLE: Readonly<Record<string, string | number>> = { $obis: '0-0:0.0.0.255', $class: 1, $version: 0 };
+const SAMPLE: Readonly<Record<string, string | number>> = { $obis: '0-0:0.0.0.255', $class: 1, $version: 0, $attribute: 2, $method: 1 };
 
-/** `$class` and `$version` alone become numbers; `$obis` is replaced inside any text. */
+/** `$class`, `$version`, `$attribute` and `$method` alone become numbers; `$obis` is replaced inside any text. */
 export function substitute(value: unknown, vars: Readonly<Record<string, string | number>>): unknown {
   if (typeof value === 'string') {
     if (value in vars && typeof vars[value] === 'number') return vars[value];
-    return value.replace(/\$(obis|class|version)\b/g, (m) => String(vars[m] ?? m));
+    return value.replace(/\$(obis|class|version|attribute|method)\b/g, (m) => String(vars[m] ?? m));
   }
   if (Array.isArray(value)) return value.map((v) => substitute(v, vars));
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, vars)]));
@@ -51,7 +52,7 @@ function nameOf(call: Readonly<Record<string, unknown>>): string {
 }
 
 /** Load-time check of the nested steps: known, not generators themselves, arguments valid. */
-function checkNested(steps: EachObjectArgs['steps']) {
+export function checkNested(steps: EachObjectArgs['steps']) {
   for (const [i, call] of steps.entries()) {
     const name = nameOf(call);
     const def = getStep(name);
@@ -64,6 +65,47 @@ function checkNested(steps: EachObjectArgs['steps']) {
     if (problem) return { ...problem, path: ['steps', String(i), name, ...problem.path] };
   }
   return undefined;
+}
+
+/**
+ * Runs nested steps with placeholders replaced, each one a sub-step of the running step's record;
+ * the first that does not hold ends the run (a failed precondition makes it inconclusive).
+ */
+export async function runNested(ctx: StepContext, steps: readonly Readonly<Record<string, unknown>>[], vars: Readonly<Record<string, string | number>>): Promise<void> {
+  for (const [index, call] of steps.entries()) {
+    const name = nameOf(call);
+    const def = getStep(name);
+    if (!def) throw new HarnessFault(`step ${name} is not registered`, 'harness', 'STEP_UNKNOWN');
+    const stepArgs = substitute(call[name] ?? {}, vars) as Record<string, unknown>;
+    const precondition = stepArgs['precondition'] === true;
+    const notes: string[] = [];
+    const note = ctx.note;
+    ctx.note = (text) => notes.push(text);
+    const startMs = ctx.elapsed?.() ?? 0;
+    let error: unknown;
+    try {
+      await boundedStep(ctx, def.run(ctx, stepArgs), name);
+    } catch (e) {
+      error = e;
+    } finally {
+      ctx.note = note;
+    }
+    const v = error === undefined ? undefined : verdictOf(error, precondition);
+    const record: StepRecord = {
+      index,
+      name,
+      args: stepArgs,
+      precondition,
+      status: v?.status ?? 'passed',
+      notes,
+      ...(v?.reason === undefined ? {} : { message: v.reason }),
+      startMs,
+      endMs: ctx.elapsed?.() ?? 0,
+    };
+    ctx.substep?.(record);
+    if (v?.status === 'inconclusive' && precondition) throw new Inconclusive(v.reason ?? 'precondition not met');
+    if (error !== undefined) throw error;
+  }
 }
 
 const EACH_OBJECT_SCHEMA = {
@@ -87,42 +129,6 @@ defineStep({
     await ensureAssociation(ctx, args.association);
     const objects = (await currentObjects(ctx)).filter((o) => matchesClass(args.class, o.classId));
     if (objects.length === 0) throw new Inapplicable(`the object list of ${ctx.association?.name ?? 'the association'} holds no object of ${describeFilter(args.class)}`);
-    await forEachObject(ctx, objects, async (o) => {
-      const vars = { $obis: o.obis, $class: o.classId, $version: o.version };
-      for (const [index, call] of args.steps.entries()) {
-        const name = nameOf(call);
-        const def = getStep(name);
-        if (!def) throw new HarnessFault(`step ${name} is not registered`, 'harness', 'STEP_UNKNOWN');
-        const stepArgs = substitute(call[name] ?? {}, vars) as Record<string, unknown>;
-        const precondition = stepArgs['precondition'] === true;
-        const notes: string[] = [];
-        const note = ctx.note;
-        ctx.note = (text) => notes.push(text);
-        const startMs = ctx.elapsed?.() ?? 0;
-        let error: unknown;
-        try {
-          await boundedStep(ctx, def.run(ctx, stepArgs), name);
-        } catch (e) {
-          error = e;
-        } finally {
-          ctx.note = note;
-        }
-        const v = error === undefined ? undefined : verdictOf(error, precondition);
-        const record: StepRecord = {
-          index,
-          name,
-          args: stepArgs,
-          precondition,
-          status: v?.status ?? 'passed',
-          notes,
-          ...(v?.reason === undefined ? {} : { message: v.reason }),
-          startMs,
-          endMs: ctx.elapsed?.() ?? 0,
-        };
-        ctx.substep?.(record);
-        if (v?.status === 'inconclusive' && precondition) throw new Inconclusive(v.reason ?? 'precondition not met');
-        if (error !== undefined) throw error;
-      }
-    });
+    await forEachObject(ctx, objects, (o) => runNested(ctx, args.steps, { $obis: o.obis, $class: o.classId, $version: o.version }));
   },
 });

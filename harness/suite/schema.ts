@@ -50,6 +50,7 @@ export const NEEDS_SCHEMA: Schema = {
       description: 'access selectors the object list must offer',
     },
     secrets: { type: 'array', items: { type: 'string', enum: SECRET_NAMES }, description: 'profile secrets the case needs' },
+    targets: { type: 'array', items: { type: 'string', enum: ['writable', 'read-only'] }, description: 'what with.target will look for: the object list must grant such an attribute' },
   },
 };
 
@@ -105,9 +106,9 @@ export function suiteSchema(forEditor = false): Schema {
             requires: REQUIRES_SCHEMA,
             needs: NEEDS_SCHEMA,
             forEach: {
-              description: 'run once per association of the profile, or once per authentication mechanism listed ($each: its association); each instance reported on its own, ID[name]',
+              description: 'run once per association of the profile (unciphered-association: those without ciphering), or once per authentication mechanism listed ($each: its association); each instance reported on its own, ID[name]',
               anyOf: [
-                { type: 'string', enum: ['association'] },
+                { type: 'string', enum: ['association', 'unciphered-association'] },
                 {
                   type: 'object',
                   properties: { authentication: { type: 'array', minItems: 2, items: { type: 'string', enum: [...AUTHENTICATIONS] } } },

@@ -33,6 +33,11 @@ export interface Needs {
   readonly services?: readonly string[];
   readonly access?: readonly { readonly obis: string; readonly class: number; readonly attribute: number; readonly right: 'read' | 'write' | 'read-only' }[];
   readonly selectors?: readonly { readonly obis: string; readonly class: number; readonly attribute: number; readonly selector: number }[];
+  /**
+   * Targets the object list must offer by its access rights (harness/steps/targets.ts): an
+   * attribute with plain write access (`writable`), one with read access only (`read-only`).
+   */
+  readonly targets?: readonly ('writable' | 'read-only')[];
   /** Profile secrets: password, blockCipherKey, authenticationKey, masterKey, broadcastKey, signingKey, dedicatedKey. */
   readonly secrets?: readonly string[];
 }
@@ -43,6 +48,8 @@ export interface StepCall {
   readonly args: Readonly<Record<string, unknown>>;
   readonly place: Place;
 }
+
+/** `association`: once per association of the profile; `unciphered-association`: once per association without ciphering. */
 
 export interface CaseDef {
   readonly id: string;
@@ -67,12 +74,14 @@ export interface CaseDef {
 
 /**
  * `association`: once per association the profile declares (id `ID[association name]`);
+ * `unciphered-association`: once per association without ciphering (where protection is not the
+ * case's subject, ciphering is noise);
  * `{ authentication: [...] }`: once per mechanism listed, with the profile's association of that
  * authentication (id `ID[mechanism]`; inapplicable, on its own, where the profile has none);
  * `{ association: [{ suite?, authentication? }, ...] }`: once per association selector, the same
  * way (id `ID[mechanism-suite-N]`).
  */
-export type ForEach = 'association' | { readonly authentication: readonly Authentication[] } | { readonly association: readonly AssociationSelector[] };
+export type ForEach = 'association' | 'unciphered-association' | { readonly authentication: readonly Authentication[] } | { readonly association: readonly AssociationSelector[] };
 
 /** An association chosen by what it does: its security suite (Green Book 9.2.3.7) and its mechanism. */
 export interface AssociationSelector {

@@ -15,6 +15,7 @@ import { HDLC_FAULT_CASES } from '../../test/support/simulator/faults/hdlc-fault
 import { SECURITY_FAULT_CASES } from '../../test/support/simulator/faults/security-faults.cases';
 import { REAL_METER_FAULT_CASES } from '../../test/support/simulator/faults/real-meter-faults.cases';
 import { WALK_FAULT_CASES } from '../../test/support/simulator/faults/walk-faults.cases';
+import { SELECTION_FAULT_CASES } from '../../test/support/simulator/faults/selection-faults.cases';
 import { visibleTo } from '../objects/store';
 
 /** A fresh HDLC connection to the default meter with these faults, already past SNRM/UA. */
@@ -182,6 +183,7 @@ const CASES: Readonly<Record<string, () => void>> = {
   ...HDLC_FAULT_CASES,
   ...SECURITY_FAULT_CASES,
   ...WALK_FAULT_CASES,
+  ...SELECTION_FAULT_CASES,
   ...REAL_METER_FAULT_CASES,
 };
 

@@ -10,7 +10,7 @@ import type { Fault } from './types';
 export type { Fault, FaultHooks, ActiveHooks, AarqDecision } from './types';
 export { activeHooks, NO_FAULTS } from './types';
 
-const NOT_FAULTS = new Set(['index', 'types', 'hdlc-hooks', 'security-hooks', 'attribute-hook']);
+const NOT_FAULTS = new Set(['index', 'types', 'hdlc-hooks', 'security-hooks', 'attribute-hook', 'selection-rewrite']);
 
 function isFault(v: unknown): v is Fault {
   if (typeof v !== 'object' || v === null) return false;
