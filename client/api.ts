@@ -118,7 +118,13 @@ export type AssociateOutcome =
    * The AARE accepted an HLS association but pass 3 or 4 failed (Green Book 9.2.7.4): the server
    * refused our f(StoC) (pass 3), or its f(CtoS) did not verify (pass 4). Not associated.
    */
-  | { readonly kind: 'hls-failed'; readonly pass: 3 | 4; readonly detail: string }
+  | {
+      readonly kind: 'hls-failed';
+      readonly pass: 3 | 4;
+      readonly detail: string;
+      /** The refusal took an allowed but not preferred form (docs/decisions/hls-pass-3-refusal.md): the case carries this remark. */
+      readonly remark?: { readonly text: string; readonly clause: string };
+    }
   | SilenceOutcome
   | MalformedOutcome;
 

@@ -22,8 +22,16 @@ import type { Link } from './link';
 import { decodeArrival } from './answer';
 import { malformed, notRlre } from './outcomes';
 
-/** What the client offers when the profile does not say (the LN services this client implements). */
+/**
+ * What the client offers when the profile does not say: the LN services this client implements,
+ * general-protection included (general-glo/ded-ciphering, general-ciphering, general-signing:
+ * client/hls.ts), so that a meter offering it grants it and the cases about it can run (issue 8
+ * item 1; a meter that does not offer it leaves it out of the AARE, and those cases are then
+ * inapplicable). General-block-transfer is implemented but not proposed by default: once granted,
+ * every request would travel in GBT blocks; the cases about it propose it themselves.
+ */
 export const CLIENT_CONFORMANCE: Conformance = [
+  'general-protection',
   'block-transfer-with-get-or-read',
   'block-transfer-with-set-or-write',
   'block-transfer-with-action',

@@ -9,6 +9,7 @@
 import { decodePduBytes, encodePduBytes, type Pdu } from '../../dlms/pdu/pdu';
 import { bytesEqual, isDecodeError } from '../../dlms/bytes';
 import { decodeApduBytes } from '../../dlms/xdlms/apdu';
+import { GENERAL_CIPHERING, GENERAL_DED_CIPHERING, GENERAL_GLO_CIPHERING, GENERAL_SIGNING } from '../../dlms/security/ciphered-tags';
 import type { ActiveHooks } from '../faults/types';
 import type { MeterDefinition } from '../meter/definition';
 import { securityStateOf } from '../objects/security-setup';
@@ -21,6 +22,9 @@ import type { Session } from './session';
 const AARQ_TAG = 0x60;
 const RLRQ_TAG = 0x62;
 
+/** The APDUs the conformance bit general-protection grants (Green Book 9.4.6.1, 9.2.7.2.4). */
+const GENERAL_PROTECTION_TAGS: ReadonlySet<number> = new Set([GENERAL_GLO_CIPHERING, GENERAL_DED_CIPHERING, GENERAL_CIPHERING, GENERAL_SIGNING]);
+
 /** The Security setup state of every secured association, found once: a missing object is a definition error. */
 function statesOf(meter: MeterDefinition): ReadonlyMap<string, SecurityState> {
   const out = new Map<string, SecurityState>();
@@ -31,6 +35,11 @@ function statesOf(meter: MeterDefinition): ReadonlyMap<string, SecurityState> {
     out.set(a.name, state);
   }
   return out;
+}
+
+/** A service the association did not grant (as services.ts answers one). */
+function notGranted(): Uint8Array {
+  return encodePduBytes({ type: 'exception-response', stateError: 'service-not-allowed', serviceError: { kind: 'service-not-supported' } });
 }
 
 function exception(kind: 'operation-not-possible'): Uint8Array {
@@ -127,6 +136,9 @@ export function createSecureSession(meter: MeterDefinition, hooks: ActiveHooks, 
   }
 
   function data(a: SecuredAssociation, apdu: Uint8Array, clientSap: number, now: number): Uint8Array | undefined {
+    // A general-protection APDU is a service of the conformance block: not granted, not served.
+    const general = GENERAL_PROTECTION_TAGS.has(apdu[0] ?? -1);
+    if (general && !hooks.serveService('general-protection', a.initiateResponse.negotiatedConformance.includes('general-protection'))) return notGranted();
     // A plain context carries no protected APDU: the session answers whatever it is.
     if (!a.ciphered && !isProtected(apdu)) return a.hls ? hlsPass(apdu, a, hooks) : inner.handleApdu(apdu, clientSap, now);
     const u = unprotectRequest(apdu, a.keys, hooks.security);
