@@ -7,6 +7,7 @@
  * `npm run bench -- --profile FILE [--runs N] [--association NAME]...` reads the meter of a
  * profile instead (meter-read.ts) and prints that as JSON.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -64,8 +65,23 @@ export interface BenchReport {
   readonly goals?: readonly GoalResult[];
 }
 
+/**
+ * A full run measures what a user runs: the compiled CLI (dist/). A stale build would make every
+ * batch worker and every CLI start compile the TypeScript first (seconds each), so it is built.
+ */
+function ensureBuilt(print?: (line: string) => void): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { staleReason } = require('../bin/compiled.js') as { staleReason: () => string | undefined };
+  const stale = staleReason();
+  if (stale === undefined) return;
+  print?.(`building dist/ first (${stale})`);
+  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: join(__dirname, '..'), stdio: 'inherit', timeout: 600_000 });
+  if (r.status !== 0) throw new Error(`npm run build failed (${r.error?.message ?? `exit ${r.status}`}): the figures would not be of the compiled CLI`);
+}
+
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const plan = options.quick ? QUICK_PLAN : FULL_PLAN;
+  if (!options.quick) ensureBuilt(options.print);
   const names = options.only ?? Object.keys(GROUPS);
   const unknown = names.filter((n) => !(n in GROUPS));
   if (unknown.length > 0) throw new Error(`unknown benchmark group(s) ${unknown.join(', ')}; known: ${Object.keys(GROUPS).join(', ')}`);

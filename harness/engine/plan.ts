@@ -48,13 +48,14 @@ export function planCases(suites: readonly SuiteDef[], profile: Profile, filter:
       // Per association: the associations whose referencing the case's steps use (Green Book
       // 9.3: LN and SN services differ; default LN). None: the case is inapplicable, once.
       const wanted = def.requires.referencing ?? 'ln';
-      const matching = profile.associations.filter((a) => a.referencing === wanted);
+      const unciphered = def.forEach === 'unciphered-association';
+      const matching = profile.associations.filter((a) => a.referencing === wanted && (!unciphered || !a.security));
       const expanded: PlannedCase[] =
-        def.forEach !== 'association'
+        def.forEach === undefined
           ? [{ def, id: def.id }]
           : matching.length > 0
             ? matching.map((a) => ({ def, id: `${def.id}[${a.name}]`, each: a }))
-            : [{ def, id: def.id, inapplicable: `the case runs once per ${wanted.toUpperCase()} association; the profile declares none` }];
+            : [{ def, id: def.id, inapplicable: `the case runs once per ${wanted.toUpperCase()} association${unciphered ? ' without ciphering' : ''}; the profile declares none` }];
       const slow = filter.quick ? slowTimer(def, profile) : undefined;
       for (const p of expanded) {
         if (idRe && !idRe.test(p.id) && !idRe.test(def.id)) continue;

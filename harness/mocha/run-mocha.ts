@@ -24,6 +24,7 @@ import type { CapabilityCache } from '../engine/capabilities';
 import { DEFAULT_FATAL_POLICY, type FatalPolicy, fatalWatch } from '../engine/fatal';
 import type { Profile } from '../profile/types';
 import type { SuiteDef } from '../suite/types';
+import { ResultsWriter } from './results-writer';
 
 export interface MochaRunOptions {
   readonly profile: Profile;
@@ -66,7 +67,8 @@ export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[
   const mocha = new Mocha({
     reporter: 'allure-mocha',
     // allure-mocha reads an empty list as one malformed entry: leave the option out instead.
-    reporterOptions: { resultsDir: opts.resultsDir, ...(opts.console === 'none' ? {} : { extraReporters: 'spec' }) },
+    // Our writer: allure's files without an fsync each (results-writer.ts).
+    reporterOptions: { resultsDir: opts.resultsDir, writer: new ResultsWriter(opts.resultsDir), ...(opts.console === 'none' ? {} : { extraReporters: 'spec' }) },
     // Each case bounds itself (caseBudgetMs); mocha's limit is a backstop set per test.
     timeout: 0,
   });

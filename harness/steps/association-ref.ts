@@ -33,7 +33,7 @@ export const ASSOCIATION_REF_SCHEMA: Schema = {
 
 /** `$each` is only meaningful in a `forEach: association` case; caught at load time. */
 export function eachOutsideForEach(ref: AssociationRef | undefined, forEach: string | undefined) {
-  if (ref === '$each' && forEach !== 'association') {
+  if (ref === '$each' && forEach === undefined) {
     return { path: ['association'], code: 'ASSOCIATION_EACH_OUTSIDE_FOREACH', expected: '$each only in a case with forEach: association', actual: '$each' };
   }
   return undefined;

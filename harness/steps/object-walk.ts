@@ -29,6 +29,7 @@ import { ASSOCIATION_REF_SCHEMA, type AssociationRef } from './association-ref';
 import type { StepContext } from './context';
 import { CLASS_FILTER_SCHEMA } from './each-object';
 import { boundedStep, forEachObject, objectsOfClass } from './object-iteration';
+import { getValue, invoke, setValue } from './object-ops';
 import { describeOutcome } from './outcome';
 import { registerStep } from './registry';
 import { remark, valuesEqual, wrongTypeFor, writeAccess, WALK_SKIPS_WRITE } from './object-walk-rules';
@@ -94,20 +95,6 @@ async function readRefusals(ctx: StepContext, o: CosemObject, listVersion: numbe
   }
 }
 
-async function get(ctx: StepContext, o: CosemObject, attribute: number): Promise<Data | undefined> {
-  const ref = { classId: o.classId, obis: o.obis, attribute };
-  const outcome = await boundedStep(ctx, ctx.client.get(ref), `GET ${o.obis}/${attribute}`);
-  ctx.last = { op: 'get', ref, outcome };
-  return outcome.kind === 'data' ? outcome.data : undefined;
-}
-
-async function set(ctx: StepContext, o: CosemObject, attribute: number, value: Data): Promise<string> {
-  const ref = { classId: o.classId, obis: o.obis, attribute };
-  const outcome = await boundedStep(ctx, ctx.client.set(ref, value), `SET ${o.obis}/${attribute}`);
-  ctx.last = { op: 'set', ref, outcome };
-  return outcome.kind === 'set-result' ? outcome.result : describeOutcome(ctx.last);
-}
-
 async function writes(ctx: StepContext, o: CosemObject, def: InterfaceClassDef | undefined, listVersion: number, tally: Tally): Promise<void> {
   for (const a of o.attributes) {
     const access = writeAccess(listVersion, a.mode);
@@ -121,8 +108,8 @@ async function writes(ctx: StepContext, o: CosemObject, def: InterfaceClassDef |
       ctx.note(`attribute ${a.id}: not written (${access === 'protected' ? 'needs a protected request' : 'not readable, so no value is known to write back'})`);
       continue;
     }
-    const before = await get(ctx, o, a.id);
-    const again = before && (await get(ctx, o, a.id));
+    const before = await getValue(ctx, o, a.id);
+    const again = before && (await getValue(ctx, o, a.id));
     if (!before || !again) {
       ctx.note(`attribute ${a.id}: not written (it could not be read: ${describeOutcome(ctx.last!)})`);
       continue;
@@ -131,11 +118,11 @@ async function writes(ctx: StepContext, o: CosemObject, def: InterfaceClassDef |
       ctx.note(`attribute ${a.id}: not written (its value changes by itself, so writing it back would change the meter)`);
       continue;
     }
-    const result = await set(ctx, o, a.id, before);
+    const result = await setValue(ctx, o, a.id, before);
     ctx.note(`attribute ${a.id}: SET of the value read (${formatData(before, { maxItems: 3 })}) → ${result}`);
     if (result !== 'success') throw new ExpectationFailure(WRITE_RULE, `attribute ${a.id} (access_mode ${a.mode}) written back: success`, result);
     tally.written++;
-    const after = await get(ctx, o, a.id);
+    const after = await getValue(ctx, o, a.id);
     if (!after || !valuesEqual(before, after)) {
       throw new ExpectationFailure(WRITE_RULE, `attribute ${a.id} read back as written: ${formatData(before, { maxItems: 4 })}`, after ? formatData(after, { maxItems: 4 }) : describeOutcome(ctx.last!));
     }
@@ -145,10 +132,10 @@ async function writes(ctx: StepContext, o: CosemObject, def: InterfaceClassDef |
       ctx.note(`attribute ${a.id}: no wrongly typed value to try (its type admits any)`);
       continue;
     }
-    const refused = await set(ctx, o, a.id, wrong);
+    const refused = await setValue(ctx, o, a.id, wrong);
     ctx.note(`attribute ${a.id}: SET of a wrongly typed value (${formatData(wrong)}) → ${refused}`);
     if (refused === 'success') {
-      const restored = await set(ctx, o, a.id, before);
+      const restored = await setValue(ctx, o, a.id, before);
       ctx.note(`attribute ${a.id}: restored the value read → ${restored}`);
       throw new ExpectationFailure(WRONG_TYPE_RULE, `attribute ${a.id} (${spec}) refuses ${wrong.type}`, `success${restored === 'success' ? ' (value restored)' : `; restoring it failed: ${restored}`}`);
     }
@@ -159,12 +146,7 @@ async function writes(ctx: StepContext, o: CosemObject, def: InterfaceClassDef |
 type Action = (method: number, parameters: Data | undefined) => Promise<ActionOutcome>;
 
 function actionOn(ctx: StepContext, o: CosemObject): Action {
-  return async (method, parameters) => {
-    const ref = { classId: o.classId, obis: o.obis, method };
-    const outcome = await boundedStep(ctx, ctx.client.action(ref, parameters), `ACTION ${o.obis}/${method}`);
-    ctx.last = { op: 'action', ref, outcome };
-    return outcome;
-  };
+  return (method, parameters) => invoke(ctx, o, method, parameters);
 }
 
 async function methodsWithoutAccess(ctx: StepContext, o: CosemObject, def: InterfaceClassDef | undefined, tally: Tally): Promise<void> {

@@ -10,6 +10,7 @@ import type { StepContext } from './context';
 import { judgeOutcome } from './judge';
 import { OUTCOME_EXPECTATION_SCHEMA, type OutcomeExpectation } from './outcome';
 import type { Profile } from '../profile/types';
+import type { ForEach } from '../suite/types';
 
 export interface StepDefinition<A> {
   readonly name: string;
@@ -18,7 +19,7 @@ export interface StepDefinition<A> {
   /** The arguments, an object schema; `precondition` is added to every step by the registry. */
   readonly schema: Schema;
   /** Checks beyond the schema that need the whole case (e.g. `$each` outside `forEach`); a message or undefined. */
-  crossCheck?(args: A, caseInfo: { readonly forEach?: 'association' }): { readonly path: readonly string[]; readonly code: string; readonly expected: string; readonly actual: string } | undefined;
+  crossCheck?(args: A, caseInfo: { readonly forEach?: ForEach }): { readonly path: readonly string[]; readonly code: string; readonly expected: string; readonly actual: string } | undefined;
   /**
    * A generator step runs other work once per object it discovers on the DUT (each-object.ts),
    * records one sub-step each and bounds each exchange itself: the engine gives it a budget of

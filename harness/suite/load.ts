@@ -13,7 +13,7 @@ import { shippedSchema } from '../yaml/json-schema';
 import type * as ValidateModule from '../yaml/validate';
 import { cachedSuite } from './cache';
 import { parseYaml, readYamlFile, type YamlSource } from '../../config/yaml-source';
-import type { CaseDef, Needs, Requires, StepCall, SuiteDef } from './types';
+import type { CaseDef, ForEach, Needs, Requires, StepCall, SuiteDef } from './types';
 
 export function loadSuite(file: string): SuiteDef {
   return cachedSuite(file, (f) => suiteFrom(readYamlFile(f)));
@@ -65,7 +65,7 @@ interface RawCase {
   tags?: string[];
   requires?: Requires;
   needs?: Needs;
-  forEach?: 'association';
+  forEach?: ForEach;
 }
 
 function suiteFrom(src: YamlSource): SuiteDef {
@@ -113,9 +113,12 @@ function suiteFrom(src: YamlSource): SuiteDef {
   return { suite: raw.suite, title: raw.title, spec: raw.spec, requires: raw.requires ?? {}, cases, file: src.file };
 }
 
+/** A suite's needs and its case's: lists join; a single value (the security suite) is the case's when it says one. */
 function mergeNeeds(a: Needs | undefined, b: Needs | undefined): Needs {
-  const out: Record<string, unknown[]> = {};
-  for (const n of [a, b]) for (const [k, v] of Object.entries(n ?? {})) out[k] = [...(out[k] ?? []), ...(v as unknown[])];
+  const out: Record<string, unknown> = {};
+  for (const n of [a, b]) {
+    for (const [k, v] of Object.entries(n ?? {})) out[k] = Array.isArray(v) ? [...((out[k] as unknown[] | undefined) ?? []), ...(v as unknown[])] : v;
+  }
   return out as Needs;
 }
 

@@ -50,6 +50,7 @@ export const NEEDS_SCHEMA: Schema = {
       description: 'access selectors the object list must offer',
     },
     secrets: { type: 'array', items: { type: 'string', enum: SECRET_NAMES }, description: 'profile secrets the case needs' },
+    suite: { type: 'integer', enum: [0, 1, 2], description: 'the security suite the association must use (Green Book 9.2.3.7)' },
     targets: { type: 'array', items: { type: 'string', enum: ['writable', 'read-only'] }, description: 'what with.target will look for: the object list must grant such an attribute' },
   },
 };
@@ -105,7 +106,7 @@ export function suiteSchema(forEditor = false): Schema {
             tags: { type: 'array', items: { type: 'string' }, description: 'free tags, e.g. the DLMS UA test purpose id' },
             requires: REQUIRES_SCHEMA,
             needs: NEEDS_SCHEMA,
-            forEach: { type: 'string', enum: ['association'], description: 'run once per association of the profile ($each)' },
+            forEach: { type: 'string', enum: ['association', 'unciphered-association'], description: 'run once per association of the profile ($each), or per association without ciphering' },
             steps: { type: 'array', minItems: 1, items: forEditor ? editorStepSchema() : STEP_SHAPE },
           },
           required: ['id', 'title', 'spec', 'requirement', 'detects', 'steps'],

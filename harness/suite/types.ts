@@ -40,6 +40,8 @@ export interface Needs {
   readonly targets?: readonly ('writable' | 'read-only')[];
   /** Profile secrets: password, blockCipherKey, authenticationKey, masterKey, broadcastKey, signingKey, dedicatedKey. */
   readonly secrets?: readonly string[];
+  /** The security suite the association uses (Green Book 9.2.3.7): a case about suite 1 or 2 runs only there. */
+  readonly suite?: 0 | 1 | 2;
 }
 
 export interface StepCall {
@@ -48,6 +50,9 @@ export interface StepCall {
   readonly args: Readonly<Record<string, unknown>>;
   readonly place: Place;
 }
+
+/** `association`: once per association of the profile; `unciphered-association`: once per association without ciphering. */
+export type ForEach = 'association' | 'unciphered-association';
 
 export interface CaseDef {
   readonly id: string;
@@ -63,7 +68,8 @@ export interface CaseDef {
   /** Capabilities the case uses (suite-level needs merged in). */
   readonly needs?: Needs;
   /** `association`: run once per association the profile declares (`$each` names it in steps). */
-  readonly forEach?: 'association';
+  /** `unciphered-association`: only those without ciphering (where protection is not the case's subject, ciphering is noise). */
+  readonly forEach?: ForEach;
   readonly steps: readonly StepCall[];
   /** The suite's name, and where the case starts, for messages. */
   readonly suite: string;

@@ -86,6 +86,10 @@ export interface FaultHooks {
   readonly blockSize?: (largest: number) => number;
   /** Whether a SET the object accepted is kept (a faulty server answers success and forgets it). */
   readonly keepWrite?: (kept: boolean) => boolean;
+  /** Whether a method is answered success without being run (a meter that ignores it), given whether it is. */
+  readonly ignoreMethod?: (classId: number, method: number, ignored: boolean) => boolean;
+  /** The method the server runs for an ACTION on `method` of a class (a meter that confuses its methods), given the one it would. */
+  readonly redirectMethod?: (classId: number, method: number, runs: number) => number;
   /** The LN service response about to go out (GET/SET/ACTION/ACCESS), given its request. */
   readonly transformResponse?: (request: Apdu, response: Apdu) => Apdu;
   /** The data-notification a push sends; undefined sends nothing (Blue Book 4.4.8). */
@@ -169,6 +173,8 @@ export function activeHooks(faults: readonly Fault[]): ActiveHooks {
     responsePduLimit: chain<[number], number>(faults, (h) => h.responsePduLimit),
     blockSize: chain<[], number>(faults, (h) => h.blockSize),
     keepWrite: chain<[], boolean>(faults, (h) => h.keepWrite),
+    ignoreMethod: chain<[number, number], boolean>(faults, (h) => h.ignoreMethod),
+    redirectMethod: chain<[number, number], number>(faults, (h) => h.redirectMethod),
     transformResponse: chain<[Apdu], Apdu>(faults, (h) => h.transformResponse),
     onPush: chainOptional(faults, (h) => h.onPush),
     onEvent: chainOptional(faults, (h) => h.onEvent),

@@ -63,8 +63,11 @@ function pblockResponse(base: Pick<ActionResponse, 'type' | 'invokeIdAndPriority
   return { ...base, variant: 'with-pblock', pblock: { lastBlock: n === blocks.length, blockNumber: n, rawData: blocks[n - 1]! } };
 }
 
-function invoke(method: CosemMethodDescriptor, parameters: Data | undefined, ctx: ServeContext, notify: Data[], events: ActionEvent[]): ActionResponseWithOptionalData {
-  const r = invokeMethod({ classId: method.classId, logicalName: method.instanceId, method: method.methodId }, parameters, ctx);
+function invoke(method: CosemMethodDescriptor, parameters: Data | undefined, ctx: ServeContext, notify: Data[], events: ActionEvent[], hooks: ActiveHooks): ActionResponseWithOptionalData {
+  // A faulty meter that answers success and does nothing (faults/types.ts ignoreMethod).
+  if (hooks.ignoreMethod(method.classId, method.methodId, false)) return { result: 'success' };
+  const runs = hooks.redirectMethod(method.classId, method.methodId, method.methodId);
+  const r = invokeMethod({ classId: method.classId, logicalName: method.instanceId, method: runs }, parameters, ctx);
   if (r.kind === 'error') return { result: r.result };
   if (r.notify) notify.push(r.notify);
   if (r.event) events.push({ method, ...r.event });
@@ -102,7 +105,7 @@ export function serveAction(
   const events: ActionEvent[] = [];
   const single = (result: ActionResultName): ActionOutcome => ({ response: { ...base, variant: 'normal', singleResponse: { result } }, longAction: undefined, notify, events });
   const answer = (methods: readonly CosemMethodDescriptor[], params: readonly (Data | undefined)[], list: boolean): ActionOutcome => {
-    const responses = methods.map((m, i) => invoke(m, params[i], ctx, notify, events));
+    const responses = methods.map((m, i) => invoke(m, params[i], ctx, notify, events, hooks));
     const response: ActionResponse = list ? { ...base, variant: 'with-list', listOfResponses: responses } : { ...base, variant: 'normal', singleResponse: responses[0]! };
     const returned = list ? undefined : responses[0]?.returnParameters;
     if (returned?.kind !== 'data' || encodeApduBytes(response).length <= limit) return { response, longAction: undefined, notify, events };

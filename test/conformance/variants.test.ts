@@ -39,7 +39,6 @@ const ALLOWED = new Set<string>(['passed', 'passed-with-remarks', 'inapplicable'
  * pending, so the wait shows): remove an entry once that piece is on main.
  */
 const AWAITING: Readonly<Record<string, string>> = {
-  'public-get-only': 'issue 8 item 1: `needs:` has landed, but SVC-SET-READ-ONLY-ATTRIBUTE (forEach association), SVC-SET-IN-READ-ONLY-ASSOCIATION and SVC-INVOKE-ID-ECHO still SET on an association that did not grant it: a forEach case\'s needs must be judged on $each, and these cases must declare set',
 };
 
 /** Whether a variant reaches the HDLC link (then it runs over HDLC as well as the wrapper). */

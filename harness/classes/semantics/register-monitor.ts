@@ -27,7 +27,8 @@ export function thresholdTypeProblems(
   monitored: Data | undefined,
   ref: Reference,
 ): Problem[] {
-  if (!monitored) return [];
+  // A monitored attribute with no value yet (null-data) gives no type to compare with.
+  if (!monitored || monitored.type === 'null-data') return [];
   return thresholds
     .filter((t) => t.value !== undefined && t.value.type !== monitored.type)
     .map((t) => ({
