@@ -44,7 +44,7 @@ export function planCases(suites: readonly SuiteDef[], profile: Profile, filter:
     if (filter.suite !== undefined && !suiteMatches(s, filter.suite, suiteRe)) continue;
     for (const def of s.cases) {
       if (filter.tag !== undefined && !def.tags.includes(filter.tag)) continue;
-      const reason = unmet(def.requires, profile);
+      const reason = unmet(def.requires, profile) ?? referencingUnmet(def, profile);
       const expanded = instances(def, profile);
       const slow = filter.quick ? slowTimer(def, profile) : undefined;
       for (const p of expanded) {
@@ -79,6 +79,24 @@ function instances(def: CaseDef, profile: Profile): PlannedCase[] {
     const why = sel.suite === undefined && sel.authentication ? unmet({ authentication: sel.authentication }, profile) : undefined;
     return { def, id, inapplicable: why ?? `the profile declares no association with security suite ${sel.suite}${sel.authentication ? ` and ${sel.authentication}` : ''}` };
   });
+}
+
+/**
+ * Steps that send LN services (GET, SET, ACTION, ACCESS and the generators built on them): a
+ * case using one, with no `requires: { referencing }`, speaks LN (Green Book 9.3: LN and SN
+ * services differ).
+ */
+const LN_STEPS = new Set(['get', 'set', 'action', 'access', 'get.selected', 'get.with-list', 'each.object', 'with.target', 'check.attributes', 'check.walk', 'check.buffer-selection', 'check.object-list', 'check.sap-assignment', 'golden.compare']);
+
+/**
+ * An LN case on a profile that declares no LN association is inapplicable, with the reason,
+ * rather than sending requests an SN-only meter cannot parse (issue 10 item 7).
+ */
+function referencingUnmet(def: SuiteDef['cases'][number], profile: Profile): string | undefined {
+  if (def.requires.referencing !== undefined || profile.associations.some((a) => a.referencing === 'ln')) return undefined;
+  const ln = def.steps.find((s) => LN_STEPS.has(s.name));
+  if (!ln) return undefined;
+  return `the case speaks logical-name referencing (its step ${ln.name} is an LN service); the profile declares short-name associations only (${profile.associations.map((a) => a.name).join(', ')})`;
 }
 
 function slowTimer(def: SuiteDef['cases'][number], profile: Profile): string | undefined {

@@ -21,6 +21,7 @@ import { summarizeFrame } from '../../dlms/hdlc/describe';
 import { DEFAULT_SETTINGS, infoOfParameters, parameterList, type HdlcSettings } from '../../dlms/hdlc/parameters';
 import { ASSOCIATION_REF_SCHEMA, eachOutsideForEach, resolveAssociation } from './association-ref';
 import { profileAddresses, rawAccess, rawView } from './hdlc-view';
+import { CURRENT_ASSOCIATION_SN } from './sn-names';
 import { defineStep } from './registry';
 import type { Schema } from '../yaml/schema';
 import type { FromSchema } from '../yaml/from-schema';
@@ -33,8 +34,13 @@ const MAXIMUM: HdlcSettings = { maxInfoFieldLengthTransmit: 2030, maxInfoFieldLe
 /** An upper address no logical device is likely to use (not reserved, Green Book 8.4.2.3). */
 const UNKNOWN_UPPER = 0x5a;
 
-/** Logical device name (Green Book 4.2.1: class 1, 0-0:42.0.0.255, attribute 2): every server has it. */
-function defaultApdu(): Uint8Array {
+/**
+ * Logical device name (Green Book 4.2.1: class 1, 0-0:42.0.0.255, attribute 2): every server has
+ * it. In a short-name association the probe is a READ of the current Association SN's
+ * logical_name (Blue Book 4.4.2, 0xFA00), which an SN-only server can parse.
+ */
+function defaultApdu(referencing: 'ln' | 'sn' = 'ln'): Uint8Array {
+  if (referencing === 'sn') return encodePduBytes({ type: 'read-request', variableAccessSpecification: [{ kind: 'variable-name', variableName: CURRENT_ASSOCIATION_SN }] });
   return encodePduBytes({
     type: 'get-request',
     variant: 'normal',
@@ -152,7 +158,7 @@ defineStep({
         frame = { type: args.frame === 'rr' ? 'RR' : 'RNR', ...a, nr };
         break;
       case 'i': {
-        let info = addLlc('request', args.apdu === undefined ? defaultApdu() : fromHex(args.apdu));
+        let info = addLlc('request', args.apdu === undefined ? defaultApdu(ctx.association?.referencing ?? (ctx.profile.associations.some((x) => x.referencing === 'ln') ? 'ln' : 'sn')) : fromHex(args.apdu));
         if (args.info === 'too-long') {
           const max = link?.settings.maxInfoFieldLengthTransmit ?? DEFAULT_SETTINGS.maxInfoFieldLengthTransmit;
           const padded = new Uint8Array(max + 1);
