@@ -93,8 +93,14 @@ async function exchanges(runs: number): Promise<GoalResult[]> {
 }
 
 async function gurux(quick: boolean): Promise<GoalResult[]> {
-  const names = ['gurux meter: client CPU per exchange (hdlc)', 'gurux meter: client CPU per exchange (wrapper)', 'gurux meter: read vs its C client (hdlc)', 'gurux meter: read vs its C client (wrapper)'];
-  const none = (why: string): GoalResult[] => names.map((n, i) => notMeasured(n, i < 2 ? 'µs' : '×', i < 2 ? CPU_GOAL_US : 1, why));
+  const names = [
+    'gurux meter: client CPU per exchange (hdlc)',
+    'gurux meter: client CPU per exchange (wrapper)',
+    'gurux meter: Node alone per exchange (floor)',
+    'gurux meter: read vs its C client (hdlc)',
+    'gurux meter: read vs its C client (wrapper)',
+  ];
+  const none = (why: string): GoalResult[] => names.map((n, i) => notMeasured(n, i < 3 ? 'µs' : '×', i < 3 ? CPU_GOAL_US : 1, why));
   if (quick) return none('not in --quick (the C client is built and the meter started in full runs only)');
   const m = await measureAgainstGurux(5);
   if (m.kind === 'not-measured') return none(m.reason);
@@ -116,7 +122,14 @@ async function gurux(quick: boolean): Promise<GoalResult[]> {
       `dlmsct ${f.dlmsct.wallMs.toFixed(0)} ms (in process, ${f.dlmsct.exchanges} exchanges), the C client ${f.cClient.wallMs.toFixed(0)} ms (whole process, ${f.cClient.exchanges} exchanges, CPU ${f.cClient.cpuMs.toFixed(0)} ms); medians of ${m.runs}, alternating`,
     ),
   );
-  return [...cpu, ...wall];
+  const floor = goal(
+    'gurux meter: Node alone per exchange (floor)',
+    m.nodeFloorUs,
+    'µs',
+    CPU_GOAL_US,
+    'CPU of a bare socket round trip to the same meter (wrapper GET bytes, no client): what any Node client pays before its own work',
+  );
+  return [...cpu, floor, ...wall];
 }
 
 async function wire(gets: number): Promise<GoalResult[]> {

@@ -94,6 +94,12 @@ export type AssociateOutcome =
       /** InitiateResponse vaa-name: 0x0007 for LN, the current Association SN base name for SN. */
       readonly vaaName?: number;
       readonly negotiatedQualityOfService?: number;
+      /**
+       * The AARE's authentication fields (Green Book 9.3.2), when it carries any: whether
+       * responder-acse-requirements sets the authentication functional unit, the mechanism-name
+       * (a Green Book name when it has one, else the OID), whether a responding-authentication-value came.
+       */
+      readonly authentication?: { readonly functionalUnit: boolean; readonly mechanismName?: string; readonly respondingValue: boolean };
     }
   | {
       readonly kind: 'rejected';
@@ -112,7 +118,13 @@ export type AssociateOutcome =
    * The AARE accepted an HLS association but pass 3 or 4 failed (Green Book 9.2.7.4): the server
    * refused our f(StoC) (pass 3), or its f(CtoS) did not verify (pass 4). Not associated.
    */
-  | { readonly kind: 'hls-failed'; readonly pass: 3 | 4; readonly detail: string }
+  | {
+      readonly kind: 'hls-failed';
+      readonly pass: 3 | 4;
+      readonly detail: string;
+      /** The refusal took an allowed but not preferred form (docs/decisions/hls-pass-3-refusal.md): the case carries this remark. */
+      readonly remark?: { readonly text: string; readonly clause: string };
+    }
   | SilenceOutcome
   | MalformedOutcome;
 

@@ -5,9 +5,9 @@
  * layer and is not handled here yet: such a request is a profile error for now.
  */
 import { DecodeError } from '../dlms/bytes/decode-error';
-import { bitStringOf } from '../dlms/ber/bit-string';
+import { bitAt, bitStringOf } from '../dlms/ber/bit-string';
 import type { BerBitString } from '../dlms/ber/bit-string';
-import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME, applicationContextNameOf } from '../dlms/acse/names';
+import { APPLICATION_CONTEXT_NAME, MECHANISM_NAME, applicationContextNameOf, mechanismNameOf } from '../dlms/acse/names';
 import { decodePduBytes, encodeAcseBytes } from '../dlms/pdu/pdu';
 import type { Aare } from '../dlms/acse/aare';
 import type { Aarq } from '../dlms/acse/aarq';
@@ -22,8 +22,16 @@ import type { Link } from './link';
 import { decodeArrival } from './answer';
 import { malformed, notRlre } from './outcomes';
 
-/** What the client offers when the profile does not say (the LN services this client implements). */
+/**
+ * What the client offers when the profile does not say: the LN services this client implements,
+ * general-protection included (general-glo/ded-ciphering, general-ciphering, general-signing:
+ * client/hls.ts), so that a meter offering it grants it and the cases about it can run (issue 8
+ * item 1; a meter that does not offer it leaves it out of the AARE, and those cases are then
+ * inapplicable). General-block-transfer is implemented but not proposed by default: once granted,
+ * every request would travel in GBT blocks; the cases about it propose it themselves.
+ */
 export const CLIENT_CONFORMANCE: Conformance = [
+  'general-protection',
   'block-transfer-with-get-or-read',
   'block-transfer-with-set-or-write',
   'block-transfer-with-action',
@@ -123,6 +131,13 @@ function serviceErrorText(ui: Apdu | undefined): string | undefined {
   return `${nameText(ui.service)}: ${kind} ${nameText(ui.error.value)}`;
 }
 
+/** The AARE's authentication fields, when it has any (Green Book 9.3.2: an HLS AARE carries all three). */
+function authenticationOf(aare: Aare): { authentication?: { functionalUnit: boolean; mechanismName?: string; respondingValue: boolean } } {
+  const { responderAcseRequirements: fu, mechanismName: oid, respondingAuthenticationValue: value } = aare;
+  if (fu === undefined && oid === undefined && value === undefined) return {};
+  return { authentication: { functionalUnit: fu !== undefined && fu.length > 0 && bitAt(fu, 0), ...(oid === undefined ? {} : { mechanismName: mechanismNameOf(oid) ?? oid }), respondingValue: value !== undefined } };
+}
+
 /** What an AARE says, given its xDLMS APDU (deciphered by the caller when it was ciphered). */
 export function aareOutcome(aare: Aare, apdu: Apdu | undefined): AssociateOutcome {
   const result = nameText(aare.result);
@@ -136,6 +151,7 @@ export function aareOutcome(aare: Aare, apdu: Apdu | undefined): AssociateOutcom
       applicationContextName: applicationContextNameOf(aare.applicationContextName) ?? aare.applicationContextName,
       vaaName: apdu.vaaName,
       ...(apdu.negotiatedQualityOfService === undefined ? {} : { negotiatedQualityOfService: apdu.negotiatedQualityOfService }),
+      ...authenticationOf(aare),
     };
   }
   if (result !== 'rejected-permanent' && result !== 'rejected-transient') {

@@ -26,7 +26,7 @@ import { malformed, notRlre } from './outcomes';
 import { SecureChannel, type ChannelDeps } from './security-context';
 
 /** The mechanism names of HLS (Green Book 9.4.2.2.2). */
-const HLS_MECHANISM: Readonly<Record<string, keyof typeof MECHANISM_NAME>> = {
+export const HLS_MECHANISM: Readonly<Record<string, keyof typeof MECHANISM_NAME>> = {
   'hls-manufacturer': 'high',
   'hls-md5': 'md5',
   'hls-sha1': 'sha1',
@@ -133,6 +133,12 @@ function aareUserApdu(aare: Aare, channel: SecureChannel | undefined): Apdu | De
   }
 }
 
+/** A pass 3 refusal as action-result success with no return parameters: allowed, not preferred. */
+const PASS_3_SUCCESS_WITHOUT_FCTOS = {
+  text: 'f(StoC) refused with action-result success and no f(CtoS); an action-result other than success (other-reason) is preferred',
+  clause: 'docs/decisions/hls-pass-3-refusal.md',
+} as const;
+
 /** Passes 3 and 4 over `link` (protected when the context is ciphered). */
 async function hlsPasses(link: Link, p: AssociationParams, channel: SecureChannel | undefined, x: HlsExchange, invoke: InvokeIdAndPriority): Promise<AssociateOutcome | undefined> {
   let f = computeHlsResponse(mechanismOf(p, channel, true), x);
@@ -155,7 +161,10 @@ async function hlsPasses(link: Link, p: AssociationParams, channel: SecureChanne
   const result = nameText(r.singleResponse.result);
   if (result !== 'success') return { kind: 'hls-failed', pass: 3, detail: `the server refused f(StoC): action-result ${result}` };
   const ret = r.singleResponse.returnParameters;
-  if (ret?.kind !== 'data' || ret.data.type !== 'octet-string') return { kind: 'hls-failed', pass: 4, detail: 'no f(CtoS) in the return parameters' };
+  // No return parameters at all: the server gave no f(CtoS), so it did not authenticate the client
+  // (pass 3 refused), only in a form not preferred (docs/decisions/hls-pass-3-refusal.md).
+  if (ret === undefined) return { kind: 'hls-failed', pass: 3, detail: 'the server refused f(StoC): action-result success without f(CtoS)', remark: PASS_3_SUCCESS_WITHOUT_FCTOS };
+  if (ret.kind !== 'data' || ret.data.type !== 'octet-string') return { kind: 'hls-failed', pass: 4, detail: 'no f(CtoS) in the return parameters' };
   try {
     // The counter inside f(CtoS) is not judged for freshness: CtoS is new, so f(CtoS) cannot be a replay.
     verifyHlsResponse(mechanismOf(p, channel, false), x, ret.data.value);

@@ -177,6 +177,8 @@ class TracingClient implements DlmsClient {
     });
     if (r.outcome.kind === 'accepted' && r.channel) this.associated = params;
     else this.dropChannel();
+    const remark = r.outcome.kind === 'hls-failed' ? r.outcome.remark : undefined;
+    if (remark && !this.linkRemarks.some((x) => x.text === remark.text)) this.linkRemarks.push(remark);
     return r.outcome;
   }
 

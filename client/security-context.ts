@@ -105,6 +105,8 @@ export interface SecureSession {
   /** The last counter used in a request, and the last one accepted from the server. */
   readonly lastSentCounter: number | undefined;
   readonly lastServerCounter: number | undefined;
+  /** The first counter the server used in this association (its AARE, in a ciphered context). */
+  readonly firstServerCounter: number | undefined;
   readonly masterKey: Secret | undefined;
   protect(plain: Uint8Array, overrides?: ProtectOverrides): Uint8Array;
   /** Sends the bytes exactly as given; the answer comes back deciphered and checked when protected. */
@@ -150,6 +152,7 @@ export class SecureChannel implements SecureSession {
   private next: number;
   lastSentCounter: number | undefined;
   lastServerCounter: number | undefined;
+  firstServerCounter: number | undefined;
   private readonly counterKey: string;
 
   constructor(
@@ -304,6 +307,7 @@ export class SecureChannel implements SecureSession {
       secureFail('SECURITY_COUNTER_REPLAYED', u.invocationCounterOffset ?? 0, `an invocation counter above ${this.lastServerCounter} from ${toHex(this.serverSystemTitle)}`, String(ic));
     }
     this.lastServerCounter = ic;
+    this.firstServerCounter ??= ic;
     return u.plain;
   }
 

@@ -45,7 +45,7 @@ export const POLICY_V1_BITS = {
 } as const;
 export type PolicyFlagName = keyof typeof POLICY_V1_BITS;
 
-const FLAG_FIELD: Readonly<Record<PolicyFlagName, keyof PolicyFlags>> = {
+export const FLAG_FIELD: Readonly<Record<PolicyFlagName, keyof PolicyFlags>> = {
   'authenticated-request': 'authenticatedRequest',
   'encrypted-request': 'encryptedRequest',
   'signed-request': 'signedRequest',
@@ -93,6 +93,14 @@ export function policyFromFlags(names: readonly PolicyFlagName[]): PolicyFlags {
 /** The same policy for requests and responses, from a version 0 name. */
 export function policyFromName(name: PolicyV0): PolicyFlags {
   return policyFromV0(POLICY_V0.indexOf(name));
+}
+
+/**
+ * The policy a meter reports, whatever its Security setup version: 0 is "nothing" in both, and
+ * version 1 leaves bits 0 and 1 unused, so 1..3 can only be version 0 and 4.. only version 1.
+ */
+export function policyFromValue(value: number): PolicyFlags {
+  return value <= POLICY_V0.length - 1 ? policyFromV0(value) : policyFromV1(value);
 }
 
 export function policyText(p: PolicyFlags): string {

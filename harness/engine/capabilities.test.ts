@@ -10,8 +10,8 @@ import type { FakeClient, FakeScript } from '../../test/support/harness/fake-cli
 import type { Profile } from '../profile/types';
 import type { Data } from '../../dlms/axdr/data';
 
-const CASE = (needs: string): string =>
-  `suite: t/needs\ntitle: T\nspec: S\ncases:\n  - id: T-NEEDS\n    title: t\n    spec: Clause 1\n    requirement: The DUT does it.\n    detects: []\n    needs: ${needs}\n    steps:\n      - associate: { association: $granted }\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n`;
+const CASE = (needs: string, requires = ''): string =>
+  `suite: t/needs\ntitle: T\nspec: S\ncases:\n  - id: T-NEEDS\n    title: t\n    spec: Clause 1\n    requirement: The DUT does it.\n    detects: []\n    needs: ${needs}\n${requires}    steps:\n      - associate: { association: $granted }\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n`;
 
 /** The smallest object list (Blue Book 4.4.3 layout, version 0 access modes): the current association, the logical device name, and 0-0:96.50.0.255 whose value has this access_mode. */
 function objectList(valueMode: number): Data {
@@ -31,9 +31,9 @@ function objectList(valueMode: number): Data {
   };
 }
 
-async function run(needs: string, script: FakeScript, profile: Profile = testProfile(), cache: CapabilityCache = new Map()) {
+async function run(needs: string, script: FakeScript, profile: Profile = testProfile(), cache: CapabilityCache = new Map(), requires = '') {
   const clients: FakeClient[] = [];
-  const [planned] = planCases([parseSuite(CASE(needs), 't.yaml')], profile);
+  const [planned] = planCases([parseSuite(CASE(needs, requires), 't.yaml')], profile);
   const result = await runCase(planned!, {
     profile,
     capabilities: cache,
@@ -63,6 +63,12 @@ describe('capabilities before use', () => {
     expect(clients.flatMap((c) => c.calls).filter((c) => c.startsWith('get'))).to.deep.equal([]);
   });
 
+  it('runs the case on an association that would not open, so that its own association step judges the meter, never inapplicable', async () => {
+    const { result } = await run('{ services: [multiple-references] }', { associate: () => ({ kind: 'silence', waitedMs: 50 }) });
+    expect(result.status, result.reason).to.equal('failed');
+    expect(result.trace.some((t) => t.note?.includes('grants is unknown (it did not open)'))).to.equal(true);
+  });
+
   it('makes a case needing a secret the profile lacks inapplicable, not failed', async () => {
     const { result } = await run('{ secrets: [masterKey] }', {});
     expect(result.status).to.equal('inapplicable');
@@ -75,6 +81,13 @@ describe('capabilities before use', () => {
     const second = await run('{ services: [get] }', {}, testProfile(), cache);
     expect(first.clients.length).to.be.greaterThan(second.clients.length);
     expect(second.clients.length).to.equal(1);
+  });
+
+  it('keeps to the authentication mechanism the case requires, even when another association grants more', async () => {
+    const grants: Record<string, string[]> = { public: ['get', 'set', 'multiple-references', 'action'], reader: ['get', 'multiple-references'] };
+    const { result } = await run('{ services: [multiple-references] }', { associate: (p) => ({ ...ACCEPTED, negotiatedConformance: grants[p.name] ?? ['get'] }) }, testProfile(), new Map(), '    requires: { authentication: low }\n');
+    expect(result.status, result.reason).to.equal('passed');
+    expect(result.associations).to.deep.equal(['reader']);
   });
 
   it('judges a forEach: association case on $each: an instance whose association lacks the need is inapplicable with its reason, the others run there', async () => {

@@ -79,18 +79,27 @@ export async function judgeEach(needs: Needs, each: AssociationProfile, base: St
 export async function chooseAssociation(needs: Needs, base: StepContext, profile: Profile, cache: CapabilityCache): Promise<Choice> {
   const notes: string[] = [];
   const secrets = needs.secrets ?? [];
-  const withSecrets = profile.associations.filter((a) => a.referencing === 'ln' && secrets.every((s) => SECRET_OF[s]?.(a)));
-  if (!withSecrets.length) return { kind: 'inapplicable', reason: `no association of the profile has ${secrets.join(', ')}`, notes };
-  const ciphered = secrets.length > 0 || (needs.services ?? []).some((s) => PROTECTION_SERVICES.has(s));
+  // A case that `requires` an authentication mechanism runs on an association using it, whatever else grants its needs.
+  const mechanism = base.caseDef.requires?.authentication;
+  const withSecrets = profile.associations.filter(
+    (a) => a.referencing === 'ln' && (mechanism === undefined || a.authentication === mechanism) && (needs.suite === undefined || a.security?.suite === needs.suite) && secrets.every((s) => SECRET_OF[s]?.(a)),
+  );
+  if (!withSecrets.length) {
+    const which = [mechanism ? `authentication ${mechanism}` : '', needs.suite === undefined ? '' : `security suite ${needs.suite}`].filter(Boolean).join(' and ');
+    return { kind: 'inapplicable', reason: `no association of the profile${which ? ` with ${which}` : ''}${secrets.length ? ` has ${secrets.join(', ')}` : ''}`, notes };
+  }
+  const ciphered = secrets.length > 0 || needs.suite !== undefined || (needs.services ?? []).some((s) => PROTECTION_SERVICES.has(s));
   // A plain association is preferred where protection is not the subject: ciphering is then noise.
   const candidates = ciphered ? withSecrets : withSecrets.filter((a) => !a.security);
   if (!candidates.length) return { kind: 'inapplicable', reason: 'no association without ciphering is declared', notes };
   const wantObjects = (needs.access?.length ?? 0) > 0 || (needs.selectors?.length ?? 0) > 0 || (needs.targets?.length ?? 0) > 0;
   let best: { a: AssociationProfile; score: number } | undefined;
   const missing: string[] = [];
+  let unopened: AssociationProfile | undefined;
   for (const a of candidates) {
     const g = await discover(a, base, cache, wantObjects);
     notes.push(`capabilities of ${a.name}: ${describeGrant(g)}`);
+    if (!Array.isArray(g.services)) unopened ??= a;
     const lack = lacking(needs, g);
     if (lack.length) {
       missing.push(`${a.name}: ${lack.join(', ')}`);
@@ -98,6 +107,12 @@ export async function chooseAssociation(needs: Needs, base: StepContext, profile
     }
     const score = Array.isArray(g.services) ? g.services.length : 0;
     if (!best || score > best.score) best = { a, score };
+  }
+  // An association that would not open grants nothing we know of, but that is the meter's
+  // answer, not the profile's: the case runs on it, and its own association step judges it.
+  if (!best && unopened) {
+    notes.push(`what ${unopened.name} grants is unknown (it did not open): the case runs on it, its association step judges the opening`);
+    return { kind: 'granted', association: unopened, notes };
   }
   if (!best) return { kind: 'inapplicable', reason: `no association grants ${wanted(needs)} (${missing.join('; ')})`, notes };
   notes.push(`the case runs on ${best.a.name} ($granted)`);

@@ -11,7 +11,7 @@ import { ACTION_RESULT, DATA_ACCESS_RESULT } from '../../dlms/xdlms/results';
 import { describeAction, describeGetList, describeMalformed, describeNotification, describeSet, describeSetList } from './service-outcome';
 import type { Profile } from '../profile/types';
 import type { Schema } from '../yaml/schema';
-import { ACSE_DIAGNOSTIC_NAMES, EXCEPTION_SERVICE_ERROR_NAMES, INITIATE_ERROR_NAMES, nameOf, SERVICE_ERROR_KIND_NAMES, SERVICE_ERROR_VALUE_NAMES, STATE_ERROR_NAMES } from './spec-names';
+import { ACSE_DIAGNOSTIC_NAMES, DECODE_ERROR_CODE_NAMES, EXCEPTION_SERVICE_ERROR_NAMES, INITIATE_ERROR_NAMES, nameOf, SERVICE_ERROR_KIND_NAMES, SERVICE_ERROR_VALUE_NAMES, STATE_ERROR_NAMES } from './spec-names';
 import type { LastOutcome } from './context';
 import type { TypeSpec } from '../../dlms/cosem/catalogue/type-spec';
 import { attributeName, attributeSpec, EXPECTED_VALUE_SCHEMA, type ExpectedValue, isScalarExpectation, valueDifference } from '../values/expected-value';
@@ -48,6 +48,8 @@ export interface OutcomeExpectation {
   readonly released?: true;
   /** The meter closed the connection (legal over TCP after RLRE or DISC; a case about hanging up allows it explicitly). */
   readonly closed?: true;
+  /** An answer that does not decode, with this code when given (dlms/bytes/decode-codes.ts): a known defect a case tolerates, say. */
+  readonly malformed?: { readonly code?: string };
   readonly oneOf?: readonly OutcomeExpectation[];
   /**
    * Inside `oneOf`: this alternative is allowed but not preferred; when it is the one that holds
@@ -111,6 +113,11 @@ const SINGLE_PROPERTIES: Record<string, Schema> = {
   rejected: REJECTED_SCHEMA,
   released: { const: true, description: 'RLRE received' },
   closed: { const: true, description: 'the meter closed the connection (never taken for silence)' },
+  malformed: {
+    type: 'object',
+    description: 'an answer that does not decode (a malformed APDU or frame)',
+    properties: { code: nameOf(DECODE_ERROR_CODE_NAMES, 'the decode error code (docs/error-codes/)') },
+  },
 };
 
 /** One alternative of `oneOf`: one expectation, and optionally the remark it earns when it is the one that holds. */
@@ -186,6 +193,7 @@ function holds(exp: OutcomeExpectation, last: LastOutcome, profile: Profile): bo
   }
   if (exp.released) return o.kind === 'released';
   if (exp.closed) return isClosedOutcome(o);
+  if (exp.malformed) return o.kind === 'malformed' && (exp.malformed.code === undefined ? !isClosedOutcome(o) : o.code === exp.malformed.code);
   return false;
 }
 
@@ -241,6 +249,7 @@ export function describeExpectation(exp: OutcomeExpectation, profile: Profile): 
   }
   if (exp.released) return 'RLRE (released)';
   if (exp.closed) return 'the meter closes the connection';
+  if (exp.malformed) return `a malformed answer${exp.malformed.code ? ` (${exp.malformed.code})` : ''}`;
   return 'an expectation';
 }
 

@@ -4,7 +4,7 @@
  * through the association the profile names for it (`invocationCounter.via`) on a new link, it
  * must equal the last counter this case's client sent.
  */
-import { ExpectationFailure, Inconclusive } from '../engine/verdict';
+import { ExpectationFailure, Inapplicable, Inconclusive } from '../engine/verdict';
 import { registerStep } from './registry';
 import { caseRule } from './rule';
 import { rememberedCounter, resolveSecured, SECURED_REF_SCHEMA, type SecuredRef } from './security-common';
@@ -22,7 +22,8 @@ registerStep<CounterArgs>({
     const a = resolveSecured(ctx, args.association);
     const sent = rememberedCounter(ctx);
     if (sent === undefined) throw new Inconclusive('precondition not met: the case sent no protected request');
-    if (!a.security?.invocationCounter) throw new Inconclusive(`precondition not met: the profile names no invocation counter object for ${a.name} (security.invocationCounter)`);
+    // What the profile does not say is no shortfall of the meter's: the case cannot be run here.
+    if (!a.security?.invocationCounter) throw new Inapplicable(`the profile names no invocation counter object for ${a.name} (security.invocationCounter)`);
     // One link at a time, as many devices allow: the case's own goes first.
     await ctx.client.disconnect();
     ctx.association = undefined;

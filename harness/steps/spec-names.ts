@@ -3,6 +3,7 @@
  * list derived from the tables in dlms/, so a typo is a located configuration error at load time
  * (exit 2), never a meter that "failed" to answer a name no meter can send.
  */
+import { DECODE_ERROR_CODES } from '../../dlms/bytes/decode-codes';
 import { ACSE_SERVICE_PROVIDER, ACSE_SERVICE_USER, RELEASE_RESPONSE_REASON } from '../../dlms/acse/names';
 import { EXCEPTION_SERVICE_ERROR, STATE_ERROR } from '../../dlms/xdlms/exception';
 import { ACTION_RESULT, DATA_ACCESS_RESULT } from '../../dlms/xdlms/results';
@@ -34,6 +35,9 @@ export const DATA_ACCESS_RESULT_NAMES: readonly string[] = DATA_ACCESS_RESULT.na
 export const ACTION_RESULT_NAMES: readonly string[] = ACTION_RESULT.names;
 /** RLRE reason (Green Book 9.3.3), and `none` for an RLRE without one. */
 export const RELEASE_REASON_NAMES: readonly string[] = [...RELEASE_RESPONSE_REASON.names, 'none'];
+
+/** The code of a malformed answer (a DecodeError of dlms/, or the client's link outcome): docs/error-codes/. */
+export const DECODE_ERROR_CODE_NAMES: readonly string[] = DECODE_ERROR_CODES;
 
 /** A string schema whose value must be one of `names`. */
 export function nameOf(names: readonly string[], description: string): Schema {

@@ -113,9 +113,12 @@ function suiteFrom(src: YamlSource): SuiteDef {
   return { suite: raw.suite, title: raw.title, spec: raw.spec, requires: raw.requires ?? {}, cases, file: src.file };
 }
 
+/** A suite's needs and its case's: lists join; a single value (the security suite) is the case's when it says one. */
 function mergeNeeds(a: Needs | undefined, b: Needs | undefined): Needs {
-  const out: Record<string, unknown[]> = {};
-  for (const n of [a, b]) for (const [k, v] of Object.entries(n ?? {})) out[k] = [...(out[k] ?? []), ...(v as unknown[])];
+  const out: Record<string, unknown> = {};
+  for (const n of [a, b]) {
+    for (const [k, v] of Object.entries(n ?? {})) out[k] = Array.isArray(v) ? [...((out[k] as unknown[] | undefined) ?? []), ...(v as unknown[])] : v;
+  }
   return out as Needs;
 }
 

@@ -50,6 +50,7 @@ export const NEEDS_SCHEMA: Schema = {
       description: 'access selectors the object list must offer',
     },
     secrets: { type: 'array', items: { type: 'string', enum: SECRET_NAMES }, description: 'profile secrets the case needs' },
+    suite: { type: 'integer', enum: [0, 1, 2], description: 'the security suite the association must use (Green Book 9.2.3.7)' },
     targets: { type: 'array', items: { type: 'string', enum: ['writable', 'read-only'] }, description: 'what with.target will look for: the object list must grant such an attribute' },
   },
 };

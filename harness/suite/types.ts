@@ -40,6 +40,8 @@ export interface Needs {
   readonly targets?: readonly ('writable' | 'read-only')[];
   /** Profile secrets: password, blockCipherKey, authenticationKey, masterKey, broadcastKey, signingKey, dedicatedKey. */
   readonly secrets?: readonly string[];
+  /** The security suite the association uses (Green Book 9.2.3.7): a case about suite 1 or 2 runs only there. */
+  readonly suite?: 0 | 1 | 2;
 }
 
 export interface StepCall {

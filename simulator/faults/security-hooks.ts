@@ -35,6 +35,10 @@ export interface SecurityHooks {
   readonly useConveyedKey?: (use: boolean) => boolean;
   /** Whether what a Security setup method changed (keys, policy) takes effect after its response. */
   readonly applyChanges?: (apply: boolean) => boolean;
+  /** A ded- APDU before HLS completed (pass 3 itself) is refused with D8 02 05: the dedicated key is in force only after pass 4 (a legal variant). */
+  readonly refuseDedicatedBeforeHls?: boolean;
+  /** Every association starts the server's invocation counter again from where the first one started (the same key, so the same nonces). */
+  readonly restartServerCounter?: boolean;
   /** How an RLRQ without protected user-information is refused in a ciphered association (a legal variant: an exception-response). */
   readonly unprotectedRlrqRefusal?: 'exception';
 }
@@ -72,5 +76,7 @@ export function activeSecurityHooks(all: readonly (SecurityHooks | undefined)[])
     requireAuthentication: chainBool(hooks, 'requireAuthentication'),
     useBroadcastKey: chainBool(hooks, 'useBroadcastKey'),
     answerBroadcast: chainBool(hooks, 'answerBroadcast'),
+    restartServerCounter: hooks.some((h) => h.restartServerCounter === true),
+    refuseDedicatedBeforeHls: hooks.some((h) => h.refuseDedicatedBeforeHls === true),
   };
 }

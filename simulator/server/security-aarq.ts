@@ -119,6 +119,8 @@ export function answerSecuredAarq(aarq: Aarq, def: AssociationDefinition, state:
   if (aare.result !== 'accepted' || response?.type !== 'initiate-response') return { aare: encodePduBytes({ ...aare, applicationContextName: aarq.applicationContextName }) };
 
   state.clientSystemTitle = clientSystemTitle;
+  // Fault counter-restarts-per-association: each association starts the counter where the first did.
+  if (hooks.security.restartServerCounter) state.serverCounter = firstServerCounter(state);
   const dedicatedKey: Key | undefined = initiate?.dedicatedKey ? keyFromBytes(initiate.dedicatedKey, 'dedicated key of the AARQ') : undefined;
   const keys: ChannelKeys = { state, clientSystemTitle, dedicatedKey };
   const stoc = newServerChallenge();
@@ -144,6 +146,15 @@ export function answerSecuredAarq(aarq: Aarq, def: AssociationDefinition, state:
       ...(userInformation ? { userInformation } : {}),
     }),
   };
+}
+
+/** The server counter when the first association under a Security setup began (fault counter-restarts-per-association). */
+const firstCounters = new WeakMap<SecurityState, number>();
+
+function firstServerCounter(state: SecurityState): number {
+  const first = firstCounters.get(state) ?? state.serverCounter;
+  firstCounters.set(state, first);
+  return first;
 }
 
 /**

@@ -9,6 +9,7 @@
 import { decodePduBytes, encodePduBytes, type Pdu } from '../../dlms/pdu/pdu';
 import { bytesEqual, isDecodeError } from '../../dlms/bytes';
 import { decodeApduBytes } from '../../dlms/xdlms/apdu';
+import { GENERAL_CIPHERING, GENERAL_DED_CIPHERING, GENERAL_GLO_CIPHERING, GENERAL_SIGNING } from '../../dlms/security/ciphered-tags';
 import type { ActiveHooks } from '../faults/types';
 import type { MeterDefinition } from '../meter/definition';
 import { securityStateOf } from '../objects/security-setup';
@@ -20,6 +21,9 @@ import type { Session } from './session';
 
 const AARQ_TAG = 0x60;
 const RLRQ_TAG = 0x62;
+
+/** The APDUs the conformance bit general-protection grants (Green Book 9.4.6.1, 9.2.7.2.4). */
+const GENERAL_PROTECTION_TAGS: ReadonlySet<number> = new Set([GENERAL_GLO_CIPHERING, GENERAL_DED_CIPHERING, GENERAL_CIPHERING, GENERAL_SIGNING]);
 
 /** The Security setup state of every secured association, found once: a missing object is a definition error. */
 function statesOf(meter: MeterDefinition): ReadonlyMap<string, SecurityState> {
@@ -33,9 +37,17 @@ function statesOf(meter: MeterDefinition): ReadonlyMap<string, SecurityState> {
   return out;
 }
 
+/** A service the association did not grant (as services.ts answers one). */
+function notGranted(): Uint8Array {
+  return encodePduBytes({ type: 'exception-response', stateError: 'service-not-allowed', serviceError: { kind: 'service-not-supported' } });
+}
+
 function exception(kind: 'operation-not-possible'): Uint8Array {
   return encodePduBytes({ type: 'exception-response', stateError: 'service-not-allowed', serviceError: { kind } });
 }
+
+/** real-meter.md section 2: a ded-ciphered pass 3 refused, state-error service-unknown, service-error deciphering-error (D8 02 05). */
+const DEDICATED_BEFORE_HLS = encodePduBytes({ type: 'exception-response', stateError: 'service-unknown', serviceError: { kind: 'deciphering-error' } });
 
 /** Pass 3 arrives as ACTION on reply_to_HLS_authentication; anything else is refused until it succeeds. */
 function hlsPass(plain: Uint8Array, a: SecuredAssociation, hooks: ActiveHooks): Uint8Array {
@@ -124,10 +136,15 @@ export function createSecureSession(meter: MeterDefinition, hooks: ActiveHooks, 
   }
 
   function data(a: SecuredAssociation, apdu: Uint8Array, clientSap: number, now: number): Uint8Array | undefined {
+    // A general-protection APDU is a service of the conformance block: not granted, not served.
+    const general = GENERAL_PROTECTION_TAGS.has(apdu[0] ?? -1);
+    if (general && !hooks.serveService('general-protection', a.initiateResponse.negotiatedConformance.includes('general-protection'))) return notGranted();
     // A plain context carries no protected APDU: the session answers whatever it is.
     if (!a.ciphered && !isProtected(apdu)) return a.hls ? hlsPass(apdu, a, hooks) : inner.handleApdu(apdu, clientSap, now);
     const u = unprotectRequest(apdu, a.keys, hooks.security);
     if (u.kind === 'refused') return u.response;
+    // Legal variant dedicated-key-after-hls: the dedicated key is in force only once HLS completed.
+    if (a.hls && u.protection.dedicated && hooks.security.refuseDedicatedBeforeHls) return DEDICATED_BEFORE_HLS;
     const plainResponse = a.hls ? hlsPass(u.apdu, a, hooks) : inner.handleApdu(u.apdu, clientSap, now);
     if (!plainResponse) return undefined;
     // A broadcast has no one to answer: an unconfirmed request under the broadcast key is served silently.

@@ -10,6 +10,7 @@ import { closeAfterDisc } from './close-after-disc';
 import { closeAfterRelease } from './close-after-release';
 import { counterErrorServiceUnknown } from './counter-error-service-unknown';
 import { decipheringErrorServiceUnknown } from './deciphering-error-service-unknown';
+import { dedicatedKeyAfterHls } from './dedicated-key-after-hls';
 import { emptyProfileBuffer } from './empty-profile-buffer';
 import { hdlcDiscardsInvalidFrames } from './hdlc-discards-invalid-frames';
 import { hdlcFourByteAddress } from './hdlc-four-byte-address';
@@ -18,14 +19,18 @@ import { hdlcMaxInfo2030 } from './hdlc-max-info-2030';
 import { hdlcOffersLess } from './hdlc-offers-less';
 import { hdlcTwoByteAddress } from './hdlc-two-byte-address';
 import { hdlcWindow7 } from './hdlc-window-7';
+import { hlsRefusalSuccessEmpty } from './hls-refusal-success-empty';
 import { idleSilence } from './idle-silence';
 import { invocationCounterObjectAhead } from './invocation-counter-object-ahead';
 import { llsWithoutAuthenticationFu } from './lls-without-authentication-fu';
+import { noGeneralProtection } from './no-general-protection';
 import { objectListReversed } from './object-list-reversed';
 import { publicGetOnly } from './public-get-only';
+import { refusalCodesNotPreferred } from './refusal-codes-not-preferred';
 import { registerUnitCount } from './register-unit-count';
 import { registersScalerZero } from './registers-scaler-zero';
 import { rlreWithoutReason } from './rlre-without-reason';
+import { securityPolicyNone } from './security-policy-none';
 import { smallBlocks } from './small-blocks';
 import { smallServerPdu } from './small-server-pdu';
 import { undefinedHardwareFault } from './undefined-hardware-fault';
@@ -45,6 +50,7 @@ export const VARIANTS: readonly Variant[] = [
   closeAfterRelease,
   counterErrorServiceUnknown,
   decipheringErrorServiceUnknown,
+  dedicatedKeyAfterHls,
   emptyProfileBuffer,
   hdlcDiscardsInvalidFrames,
   hdlcFourByteAddress,
@@ -53,14 +59,18 @@ export const VARIANTS: readonly Variant[] = [
   hdlcOffersLess,
   hdlcTwoByteAddress,
   hdlcWindow7,
+  hlsRefusalSuccessEmpty,
   idleSilence,
   invocationCounterObjectAhead,
   llsWithoutAuthenticationFu,
+  noGeneralProtection,
   objectListReversed,
   publicGetOnly,
+  refusalCodesNotPreferred,
   registerUnitCount,
   registersScalerZero,
   rlreWithoutReason,
+  securityPolicyNone,
   smallBlocks,
   smallServerPdu,
   undefinedHardwareFault,

@@ -63,7 +63,7 @@ const ROWS: readonly Row[] = [
   { section: 2, what: 'LN-with-ciphering context proposed without security refused with authentication-failure', bytes: 'A3 05 A1 03 02 01 0D', variant: 'ciphered-context-authentication-failure', cases: ['ASSOC-CONTEXT-NOT-SERVED'], framing: 'wrapper' },
   { section: 2, what: 'AARQ without the authentication functional unit but with the right LLS password accepted', variant: 'lls-without-authentication-fu', cases: ['ASSOC-AUTHENTICATION-FU-ABSENT'], framing: 'wrapper' },
   { section: 2, what: 'the invocation counter object after a session reads above the last counter sent', bytes: '19 after 16', variant: 'invocation-counter-object-ahead', cases: ['SEC-COUNTER-OBJECT'], framing: 'wrapper' },
-  { section: 2, what: 'the dedicated key used only after HLS pass 4', bytes: 'pass 3 sent ded-ciphered → D8 02 05', pending: 'a variant refusing a ded-ciphered pass 3, once the client sends pass 3 with the global key (issue 8 item 1/2 area)' },
+  { section: 2, what: 'the dedicated key used only after HLS pass 4', bytes: 'pass 3 sent ded-ciphered → D8 02 05', variant: 'dedicated-key-after-hls', cases: ['SEC-CIPHERED-DEDICATED', 'SEC-DEDICATED-KEY-NOT-AGREED', 'SEC-HLS-GMAC'], framing: 'wrapper' },
 
   // Section 4: defects no case caught, each must now be `failed`.
   { section: 4, what: 'a refused AARQ still opens the association (GET, SET, ACTION served after it)', bytes: 'AARE … A2 03 02 01 01 A3 05 A1 03 02 01 0D, then C1 01 C2 0008 0000010000FF 03 00 10 0078 → C5 01 C2 00', fault: 'refused-aarq-opens-association', cases: ['ASSOC-NOTHING-SERVED-AFTER-REFUSAL'], framing: 'wrapper' },
@@ -74,9 +74,9 @@ const ROWS: readonly Row[] = [
   { section: 4, what: 'selective access (range and entry) on every association that offers it: the public association grants none, the others refuse every read by entry', bytes: 'entries 1..1 → C4 01 C1 01 02', fault: 'entry-selector-refused', meter: ['public-get-only'], cases: ['SA-ENTRY', 'SA-ENTRY-COLUMNS'], framing: 'wrapper' },
   { section: 4, what: 'date-time values valid, not just typed', bytes: 'day 0', fault: 'clock-day-zero', cases: ['CLOCK-ATTRIBUTES'], framing: 'wrapper' },
   { section: 4, what: 'GET-with-list where it is granted', fault: 'get-with-list-reordered', cases: ['SVC-GET-WITH-LIST'], framing: 'wrapper' },
-  { section: 4, what: "the server's invocation counter restarts at the same value for every association under the same key (GCM nonce reuse)", pending: 'a fault restarting the server counter per association and a case comparing counters across two associations (needs a step that keeps the first association\'s last server counter)' },
+  { section: 4, what: "the server's invocation counter restarts at the same value for every association under the same key (GCM nonce reuse)", fault: 'counter-restarts-per-association', cases: ['SEC-RESPONSE-COUNTER-ACROSS-ASSOCIATIONS'], framing: 'wrapper' },
   { section: 4, what: 'a granted conformance block wider than the proposal', fault: 'conformance-not-intersected', cases: ['ASSOC-CONFORMANCE-INTERSECTION'], framing: 'wrapper' },
-  { section: 4, what: 'an authenticated AARE without responder-acse-requirements and mechanism-name', pending: 'a fault stripping both from an HLS AARE, and an AARE check in the HLS cases' },
+  { section: 4, what: 'an authenticated AARE without responder-acse-requirements and mechanism-name', fault: 'aare-authentication-fields-missing', cases: ['SEC-HLS-GMAC'], framing: 'wrapper' },
   { section: 4, what: 'HDLC frames to a foreign server address answered', bytes: 'SNRM to a foreign server address answered with UA', fault: 'hdlc-answers-other-address', cases: ['HDLC-ADDRESS-UNKNOWN-DESTINATION'], framing: 'hdlc' },
   { section: 4, what: 'HDLC error probes sent inside an association: an information field too long', fault: 'hdlc-accepts-oversized-info', cases: ['HDLC-INFO-TOO-LONG'], framing: 'hdlc' },
   { section: 4, what: 'HDLC error probes sent inside an association: a wrong N(R)', fault: 'hdlc-ignores-invalid-nr', cases: ['HDLC-INFO-WRONG-NR'], framing: 'hdlc' },

@@ -240,6 +240,35 @@ export const SECURITY_FAULT_CASES: Readonly<Record<string, () => void>> = {
     expect(d).to.equal(c);
   },
 
+  'aare-authentication-fields-missing': () => {
+    const clean = new SecureLine([]).associate();
+    expect(clean).to.deep.include({ result: 'accepted', mechanismName: '2.16.756.5.8.2.5' });
+    expect(clean).to.have.property('responderAcseRequirements');
+    // The fault acts where APDUs leave the server (onApduOut): applied here to the clean AARE's bytes.
+    const out = faultsNamed(['aare-authentication-fields-missing'])[0]!.hooks.onApduOut!(new Uint8Array(0), encodePduBytes(clean), true)!;
+    const faulty = decodePduBytes(out);
+    expect(faulty).to.deep.include({ result: 'accepted' });
+    expect(faulty).to.not.have.property('responderAcseRequirements');
+    expect(faulty).to.not.have.property('mechanismName');
+    expect(faulty).to.have.property('respondingAuthenticationValue');
+  },
+
+  'counter-restarts-per-association': () => {
+    const twoAssociations = (faults: string[]): [number | undefined, number | undefined] => {
+      const l = associated(faults);
+      l.request(GET_LN);
+      const first = l.lastResponseCounter;
+      expect(decodePduBytes(l.raw(encodePduBytes({ type: 'rlrq', reason: 'normal' })))).to.deep.include({ type: 'rlre' });
+      l.associate();
+      l.request(GET_LN);
+      return [first, l.lastResponseCounter];
+    };
+    const [a, b] = twoAssociations([]);
+    expect(b).to.be.greaterThan(a!);
+    const [c, d] = twoAssociations(['counter-restarts-per-association']);
+    expect(d).to.equal(c);
+  },
+
   'unprotected-rlrq-releases': () => {
     const plainRlrq = encodePduBytes({
       type: 'rlrq',
