@@ -1,6 +1,7 @@
 /** `dlmsct list`: suites and their cases with ids (and, with a profile, which are inapplicable). */
 import { EXIT, type Io, parse } from './io';
 import { selectSuites } from './suite-source';
+import type { ForEach } from '../suite/types';
 
 export async function listCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(
@@ -40,8 +41,14 @@ export async function listCommand(args: string[], io: Io): Promise<number> {
       for (const p of planCases([s], profile)) io.out(`  ${p.id.padEnd(34)} ${p.def.title}${p.inapplicable ? `  [inapplicable: ${p.inapplicable}]` : ''}\n`);
     } else {
       for (const c of s.cases)
-        io.out(`  ${c.id.padEnd(34)} ${c.title}${c.tags.length ? `  [${c.tags.join(', ')}]` : ''}${c.forEach ? '  (per association)' : ''}\n`);
+        io.out(`  ${c.id.padEnd(34)} ${c.title}${c.tags.length ? `  [${c.tags.join(', ')}]` : ''}${c.forEach ? `  (${forEachText(c.forEach)})` : ''}\n`);
     }
   }
   return EXIT.ok;
+}
+
+function forEachText(f: ForEach): string {
+  if (f === 'association') return 'per association';
+  if (f === 'unciphered-association') return 'per association without ciphering';
+  return 'authentication' in f ? `per mechanism: ${f.authentication.join(', ')}` : 'per association selector listed';
 }

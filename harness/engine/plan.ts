@@ -6,7 +6,7 @@
  */
 import { designedWaitMs } from './run-case';
 import type { AssociationProfile, Profile } from '../profile/types';
-import type { CaseDef, Requires, SuiteDef } from '../suite/types';
+import type { AssociationSelector, CaseDef, Requires, SuiteDef } from '../suite/types';
 import { globToRegExp } from './glob';
 
 export interface PlannedCase {
@@ -44,18 +44,8 @@ export function planCases(suites: readonly SuiteDef[], profile: Profile, filter:
     if (filter.suite !== undefined && !suiteMatches(s, filter.suite, suiteRe)) continue;
     for (const def of s.cases) {
       if (filter.tag !== undefined && !def.tags.includes(filter.tag)) continue;
-      const reason = unmet(def.requires, profile);
-      // Per association: the associations whose referencing the case's steps use (Green Book
-      // 9.3: LN and SN services differ; default LN). None: the case is inapplicable, once.
-      const wanted = def.requires.referencing ?? 'ln';
-      const unciphered = def.forEach === 'unciphered-association';
-      const matching = profile.associations.filter((a) => a.referencing === wanted && (!unciphered || !a.security));
-      const expanded: PlannedCase[] =
-        def.forEach === undefined
-          ? [{ def, id: def.id }]
-          : matching.length > 0
-            ? matching.map((a) => ({ def, id: `${def.id}[${a.name}]`, each: a }))
-            : [{ def, id: def.id, inapplicable: `the case runs once per ${wanted.toUpperCase()} association${unciphered ? ' without ciphering' : ''}; the profile declares none` }];
+      const reason = unmet(def.requires, profile) ?? referencingUnmet(def, profile);
+      const expanded = instances(def, profile);
       const slow = filter.quick ? slowTimer(def, profile) : undefined;
       for (const p of expanded) {
         if (idRe && !idRe.test(p.id) && !idRe.test(def.id)) continue;
@@ -65,6 +55,48 @@ export function planCases(suites: readonly SuiteDef[], profile: Profile, filter:
     }
   }
   return out;
+}
+
+/** The instances of a case: itself, or one per association / mechanism of its `forEach`. */
+function instances(def: CaseDef, profile: Profile): PlannedCase[] {
+  if (def.forEach === undefined) return [{ def, id: def.id }];
+  if (def.forEach === 'association' || def.forEach === 'unciphered-association') {
+    // The associations whose referencing the case's steps use (Green Book 9.3: LN and SN
+    // services differ; default LN), without ciphering if asked. None: the case is inapplicable, once.
+    const wanted = def.requires.referencing ?? 'ln';
+    const unciphered = def.forEach === 'unciphered-association';
+    const matching = profile.associations.filter((a) => a.referencing === wanted && (!unciphered || !a.security));
+    return matching.length > 0
+      ? matching.map((a) => ({ def, id: `${def.id}[${a.name}]`, each: a }))
+      : [{ def, id: def.id, inapplicable: `the case runs once per ${wanted.toUpperCase()} association${unciphered ? ' without ciphering' : ''}; the profile declares none` }];
+  }
+  // Per mechanism or selector: the profile's first association that fits; none, and that instance alone is inapplicable.
+  const selectors: readonly AssociationSelector[] = 'authentication' in def.forEach ? def.forEach.authentication.map((authentication) => ({ authentication })) : def.forEach.association;
+  return selectors.map((sel) => {
+    const id = `${def.id}[${[sel.authentication, sel.suite === undefined ? undefined : `suite-${sel.suite}`].filter(Boolean).join('-')}]`;
+    const a = profile.associations.find((x) => (sel.authentication === undefined || x.authentication === sel.authentication) && (sel.suite === undefined || x.security?.suite === sel.suite));
+    if (a) return { def, id, each: a };
+    const why = sel.suite === undefined && sel.authentication ? unmet({ authentication: sel.authentication }, profile) : undefined;
+    return { def, id, inapplicable: why ?? `the profile declares no association with security suite ${sel.suite}${sel.authentication ? ` and ${sel.authentication}` : ''}` };
+  });
+}
+
+/**
+ * Steps that send LN services (GET, SET, ACTION, ACCESS and the generators built on them): a
+ * case using one, with no `requires: { referencing }`, speaks LN (Green Book 9.3: LN and SN
+ * services differ).
+ */
+const LN_STEPS = new Set(['get', 'set', 'action', 'access', 'get.selected', 'get.with-list', 'each.object', 'with.target', 'check.attributes', 'check.walk', 'check.buffer-selection', 'check.object-list', 'check.sap-assignment', 'golden.compare']);
+
+/**
+ * An LN case on a profile that declares no LN association is inapplicable, with the reason,
+ * rather than sending requests an SN-only meter cannot parse (issue 10 item 7).
+ */
+function referencingUnmet(def: SuiteDef['cases'][number], profile: Profile): string | undefined {
+  if (def.requires.referencing !== undefined || profile.associations.some((a) => a.referencing === 'ln')) return undefined;
+  const ln = def.steps.find((s) => LN_STEPS.has(s.name));
+  if (!ln) return undefined;
+  return `the case speaks logical-name referencing (its step ${ln.name} is an LN service); the profile declares short-name associations only (${profile.associations.map((a) => a.name).join(', ')})`;
 }
 
 function slowTimer(def: SuiteDef['cases'][number], profile: Profile): string | undefined {

@@ -12,7 +12,7 @@ import { formatData } from '../../dlms/axdr/format';
 import { bytesEqual } from '../../dlms/bytes/hex';
 import { ExpectationFailure, HarnessFault } from '../engine/verdict';
 import { DATA_LITERAL_SCHEMA, dataOf, type DataLiteral } from './data-literal';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 import { caseRule } from './rule';
 import type { StepContext } from './context';
 
@@ -24,12 +24,6 @@ interface SuiteAccessItem {
   readonly method?: number;
   /** The SET value or the ACTION parameters. */
   readonly value?: DataLiteral;
-}
-
-interface AccessArgs {
-  readonly items: readonly SuiteAccessItem[];
-  readonly expect: readonly { readonly result: string; readonly data?: DataLiteral }[];
-  readonly breakOnError?: boolean;
 }
 
 function itemOf(i: SuiteAccessItem, ctx: StepContext): AccessItem {
@@ -55,7 +49,7 @@ export function describeAccess(o: AccessOutcome): string {
   return o.results.map((r, i) => `${i + 1}: ${r.kind} ${r.result} ${formatData(r.data)}`).join('; ');
 }
 
-registerStep<AccessArgs>({
+defineStep({
   name: 'access',
   description: 'Send one ACCESS request with several GET/SET/ACTION items and require each item answered exactly as given',
   schema: {

@@ -3,18 +3,11 @@
  * client sends long parameters in pblocks when block transfer with ACTION was negotiated. Judge
  * the action-result with a following `expect` (`actionResult: success`, `object-undefined`, …).
  */
-import { DATA_LITERAL_SCHEMA, dataOf, type DataLiteral } from './data-literal';
+import { DATA_LITERAL_SCHEMA, dataOf } from './data-literal';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 
-interface ActionArgs {
-  readonly obis: string;
-  readonly class: number;
-  readonly method: number;
-  readonly parameters?: DataLiteral;
-}
-
-registerStep<ActionArgs>({
+defineStep({
   name: 'action',
   judged: true,
   description: 'Invoke one method (ACTION.request normal, or with pblocks when the parameters are long); judge it with expect: (inline) or a following expect step',

@@ -17,67 +17,30 @@ import { ExpectationFailure, HarnessFault, Inapplicable } from '../engine/verdic
 import type { Schema } from '../yaml/schema';
 import { type AssociationRef, eachOutsideForEach, resolveAssociation } from './association-ref';
 import type { StepContext } from './context';
+import type { FromSchema } from '../yaml/from-schema';
 import { securedAssociate, type SecAssociateArgs } from './security-associate';
-import { resolveSecured, SECURED_REF_SCHEMA, type SecuredRef } from './security-common';
-import { describeOutcome, matchOutcome, type OutcomeExpectation, REJECTED_SCHEMA, type RejectedExpectation } from './outcome';
-import { registerStep } from './registry';
+import { resolveSecured, SECURED_REF_SCHEMA } from './security-common';
+import { describeOutcome, matchOutcome, ONE_OF_EXPECTATION_SCHEMA, type OutcomeExpectation, REJECTED_SCHEMA } from './outcome';
+import { judgeOutcome } from './judge';
+import { defineStep } from './registry';
 import { securedParams } from './security-params';
 import { caseRule } from './rule';
 
-interface AarqArgs {
-  readonly protocolVersion?: string;
-  readonly applicationContext?: string;
-  readonly calledApTitle?: string;
-  readonly calledAeQualifier?: string;
-  readonly calledApInvocationId?: number;
-  readonly calledAeInvocationId?: number;
-  readonly callingApTitle?: string;
-  readonly callingAeQualifier?: string;
-  readonly callingApInvocationId?: number;
-  readonly callingAeInvocationId?: number;
-  readonly acseRequirements?: 'authentication' | 'absent';
-  readonly mechanism?: string;
-  readonly omitAuthenticationValue?: boolean;
-  readonly dedicatedKey?: string;
-  readonly qualityOfService?: number;
-  readonly responseAllowed?: boolean;
-}
 
-interface AcceptedExpectation {
-  readonly conformance?: { readonly intersectionOf: string } | readonly string[];
-  readonly dlmsVersion?: number;
-  readonly vaaName?: number;
-  readonly applicationContext?: string;
-}
 
-interface AssociateArgs {
-  readonly association?: SecuredRef;
-  readonly password?: 'wrong';
-  readonly protection?: Protection;
-  readonly keys?: 'wrong-ak' | 'wrong-ek';
-  readonly corruptPass3?: boolean;
-  readonly aarq?: AarqArgs;
-  readonly dlmsVersion?: number;
-  /** Names of the proposed services, or `all` (every bit of the block, reserved ones included). */
-  readonly conformance?: 'all' | readonly string[];
-  readonly maxReceivePduSize?: number;
-  /** Keep the negotiated conformance block under this name. */
-  readonly as?: string;
-  readonly expect?: 'accepted' | 'any' | { readonly rejected: RejectedExpectation } | { readonly accepted: AcceptedExpectation } | { readonly hlsFailed: { readonly pass: 3 | 4 } };
-}
 
 const VERSION_RULE = 'Green Book 9.4.6 (xDLMS InitiateResponse negotiated-dlms-version-number)';
 
 /** A password no profile would use; compared with the real one so it is certainly wrong. */
 const WRONG_PASSWORD = 'dlmsct-wrong-password';
 
-const HEX: Schema = { type: 'string', pattern: '^([0-9A-Fa-f]{2})*$', description: 'bytes as hex' };
-const INT: Schema = { type: 'integer', minimum: 0, maximum: 0x7fffffff };
-const NAME_OR_OID: Schema = { type: 'string', pattern: '^([a-z][a-z0-9-]*|\\d+(\\.\\d+)+)$', description: 'a Green Book name or a dotted OID' };
-const SERVICE: Schema = { type: 'string', enum: [...CONFORMANCE_BITS] };
+const HEX = { type: 'string', pattern: '^([0-9A-Fa-f]{2})*$', description: 'bytes as hex' } as const;
+const INT = { type: 'integer', minimum: 0, maximum: 0x7fffffff } as const;
+const NAME_OR_OID = { type: 'string', pattern: '^([a-z][a-z0-9-]*|\\d+(\\.\\d+)+)$', description: 'a Green Book name or a dotted OID' } as const;
+const SERVICE = { type: 'string', enum: CONFORMANCE_BITS } as const;
 const VAR_NAME = '^[a-zA-Z][a-zA-Z0-9]*$';
 
-const AARQ_SCHEMA: Schema = {
+const AARQ_SCHEMA = {
   type: 'object',
   description: 'AARQ fields to set or override (Green Book 9.3.2, 9.4.6)',
   properties: {
@@ -98,9 +61,10 @@ const AARQ_SCHEMA: Schema = {
     qualityOfService: { type: 'integer', minimum: -128, maximum: 127, description: 'InitiateRequest proposed-quality-of-service' },
     responseAllowed: { type: 'boolean', description: 'InitiateRequest response-allowed, encoded explicitly' },
   },
-};
+} as const satisfies Schema;
+type AarqArgs = FromSchema<typeof AARQ_SCHEMA>;
 
-const ACCEPTED_SCHEMA: Schema = {
+const ACCEPTED_SCHEMA = {
   type: 'object',
   properties: {
     conformance: {
@@ -114,7 +78,8 @@ const ACCEPTED_SCHEMA: Schema = {
     vaaName: { type: 'integer', minimum: 0, maximum: 0xffff },
     applicationContext: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
   },
-};
+} as const satisfies Schema;
+type AcceptedExpectation = FromSchema<typeof ACCEPTED_SCHEMA>;
 
 type Protection = 'global' | 'dedicated' | 'general' | 'general-ciphering' | 'none';
 
@@ -126,7 +91,7 @@ async function protectedAssociate(ctx: StepContext, args: AssociateArgs, protect
     throw new HarnessFault(`protection: ${protection}, but association ${a.name} ${ciphered ? `protects its APDUs (policy ${a.security?.policy})` : 'does not cipher its APDUs'}`, 'harness', 'PROTECTION_NOT_AGREED');
   }
   const e = args.expect;
-  if (e === 'any' || (typeof e === 'object' && 'accepted' in e)) throw new HarnessFault('with protection:, expect is accepted, { rejected } or { hlsFailed }', 'harness', 'PROTECTION_EXPECT');
+  if (e === 'any' || (typeof e === 'object' && ('accepted' in e || 'oneOf' in e))) throw new HarnessFault('with protection:, expect is accepted, { rejected } or { hlsFailed }', 'harness', 'PROTECTION_EXPECT');
   await securedAssociate(ctx, {
     ...(args.association === undefined ? {} : { association: args.association }),
     ...(args.keys === undefined ? {} : { keys: args.keys }),
@@ -138,37 +103,41 @@ async function protectedAssociate(ctx: StepContext, args: AssociateArgs, protect
   });
 }
 
-registerStep<AssociateArgs>({
-  name: 'associate',
-  description: 'Send an AARQ for an association of the profile, optionally varied field by field, and check the AARE (Green Book 9.3.2)',
-  schema: {
-    type: 'object',
-    properties: {
-      association: SECURED_REF_SCHEMA,
-      password: { type: 'string', enum: ['wrong'], description: 'send a wrong password instead of the profile one' },
-      protection: {
-        type: 'string',
-        enum: ['global', 'dedicated', 'general', 'general-ciphering', 'none'],
-        description:
-          'open the association with its security and judge all of it (AARE, HLS passes 3 and 4): ciphered with its global keys, proposing a dedicated key, with general-glo/ded-ciphering or general-ciphering; none: HLS without ciphering',
-      },
-      keys: { type: 'string', enum: ['wrong-ak', 'wrong-ek'], description: 'with protection: protect with a wrong authentication key or block cipher key' },
-      corruptPass3: { type: 'boolean', description: 'with protection: send a wrong f(StoC) in HLS pass 3' },
-      aarq: AARQ_SCHEMA,
-      dlmsVersion: { type: 'integer', minimum: 0, maximum: 255, description: 'InitiateRequest proposed-dlms-version-number' },
-      conformance: { anyOf: [{ type: 'string', enum: ['all'] }, { type: 'array', items: SERVICE }], description: 'the proposed conformance block' },
-      maxReceivePduSize: { type: 'integer', minimum: 0, maximum: 0xffff, description: 'InitiateRequest client-max-receive-pdu-size' },
-      as: { type: 'string', pattern: VAR_NAME, description: 'keep the negotiated conformance under this name' },
-      expect: {
-        anyOf: [
-          { type: 'string', enum: ['accepted', 'any'] },
-          { type: 'object', properties: { rejected: REJECTED_SCHEMA }, required: ['rejected'] },
-          { type: 'object', properties: { accepted: ACCEPTED_SCHEMA }, required: ['accepted'] },
-          { type: 'object', properties: { hlsFailed: { type: 'object', properties: { pass: { type: 'integer', enum: [3, 4] } }, required: ['pass'] } }, required: ['hlsFailed'] },
-        ],
-      },
+const ASSOCIATE_SCHEMA = {
+  type: 'object',
+  properties: {
+    association: SECURED_REF_SCHEMA,
+    password: { type: 'string', enum: ['wrong'], description: 'send a wrong password instead of the profile one' },
+    protection: {
+      type: 'string',
+      enum: ['global', 'dedicated', 'general', 'general-ciphering', 'none'],
+      description:
+        'open the association with its security and judge all of it (AARE, HLS passes 3 and 4): ciphered with its global keys, proposing a dedicated key, with general-glo/ded-ciphering or general-ciphering; none: HLS without ciphering',
+    },
+    keys: { type: 'string', enum: ['wrong-ak', 'wrong-ek'], description: 'with protection: protect with a wrong authentication key or block cipher key' },
+    corruptPass3: { type: 'boolean', description: 'with protection: send a wrong f(StoC) in HLS pass 3' },
+    aarq: AARQ_SCHEMA,
+    dlmsVersion: { type: 'integer', minimum: 0, maximum: 255, description: 'InitiateRequest proposed-dlms-version-number' },
+    conformance: { anyOf: [{ type: 'string', enum: ['all'] }, { type: 'array', items: SERVICE }], description: 'the proposed conformance block' },
+    maxReceivePduSize: { type: 'integer', minimum: 0, maximum: 0xffff, description: 'InitiateRequest client-max-receive-pdu-size' },
+    as: { type: 'string', pattern: VAR_NAME, description: 'keep the negotiated conformance under this name' },
+    expect: {
+      anyOf: [
+        { type: 'string', enum: ['accepted', 'any'] },
+        { type: 'object', properties: { rejected: REJECTED_SCHEMA }, required: ['rejected'] },
+        { type: 'object', properties: { accepted: ACCEPTED_SCHEMA }, required: ['accepted'] },
+        { type: 'object', properties: { hlsFailed: { type: 'object', properties: { pass: { type: 'integer', enum: [3, 4] } }, required: ['pass'] } }, required: ['hlsFailed'] },
+        ONE_OF_EXPECTATION_SCHEMA,
+      ],
     },
   },
+} as const satisfies Schema;
+type AssociateArgs = FromSchema<typeof ASSOCIATE_SCHEMA>;
+
+defineStep({
+  name: 'associate',
+  description: 'Send an AARQ for an association of the profile, optionally varied field by field, and check the AARE (Green Book 9.3.2)',
+  schema: ASSOCIATE_SCHEMA,
   crossCheck: (args, c) => eachOutsideForEach(args.association, c.forEach),
   async run(ctx, args) {
     if (args.protection !== undefined) return protectedAssociate(ctx, args, args.protection);
@@ -206,6 +175,7 @@ registerStep<AssociateArgs>({
     if (args.as !== undefined && outcome.kind === 'accepted') ctx.vars.set(args.as, conformanceData(outcome.negotiatedConformance as Conformance));
 
     const e = args.expect;
+    if (typeof e === 'object' && 'oneOf' in e) return judgeOutcome(ctx, e);
     const exp: OutcomeExpectation | undefined = e === 'any' ? undefined : e === undefined || e === 'accepted' || 'accepted' in e ? { accepted: true } : { rejected: e.rejected };
     if (!exp) return;
     const miss = matchOutcome(exp, ctx.last, ctx.profile);
@@ -255,7 +225,7 @@ function conformanceOf(d: Data, name: string): Conformance {
 
 const list = (c: Conformance): string => (c.length ? c.join(' ') : '(none)');
 
-function checkAccepted(ctx: Parameters<Parameters<typeof registerStep>[0]['run']>[0], exp: AcceptedExpectation, o: Extract<AssociateOutcome, { kind: 'accepted' }>, proposed: Conformance | undefined): void {
+function checkAccepted(ctx: StepContext, exp: AcceptedExpectation, o: Extract<AssociateOutcome, { kind: 'accepted' }>, proposed: Conformance | undefined): void {
   const rule = caseRule(ctx);
   if (exp.conformance !== undefined) {
     let want: Conformance;

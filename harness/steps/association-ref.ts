@@ -7,12 +7,13 @@
 import { AUTHENTICATIONS } from '../profile/schema';
 import type { AssociationProfile } from '../profile/types';
 import { HarnessFault, Inapplicable } from '../engine/verdict';
-import type { Schema } from '../yaml/schema';
 import type { StepContext } from './context';
+import type { ForEach } from '../suite/types';
+import { typedSchema } from '../yaml/from-schema';
 
 export type AssociationRef = string | { readonly authentication?: string | readonly string[]; readonly referencing?: 'ln' | 'sn' };
 
-export const ASSOCIATION_REF_SCHEMA: Schema = {
+export const ASSOCIATION_REF_SCHEMA = typedSchema<AssociationRef>({
   anyOf: [
     { type: 'string', pattern: '^(\\$each|\\$granted|current|[A-Za-z][A-Za-z0-9_-]*)$', description: 'an association name, $each, $granted (the one granting the case\'s needs) or current' },
     {
@@ -29,12 +30,12 @@ export const ASSOCIATION_REF_SCHEMA: Schema = {
       },
     },
   ],
-};
+});
 
-/** `$each` is only meaningful in a `forEach: association` case; caught at load time. */
-export function eachOutsideForEach(ref: AssociationRef | undefined, forEach: string | undefined) {
+/** `$each` is only meaningful in a `forEach` case; caught at load time. */
+export function eachOutsideForEach(ref: AssociationRef | undefined, forEach: ForEach | undefined) {
   if (ref === '$each' && forEach === undefined) {
-    return { path: ['association'], code: 'ASSOCIATION_EACH_OUTSIDE_FOREACH', expected: '$each only in a case with forEach: association', actual: '$each' };
+    return { path: ['association'], code: 'ASSOCIATION_EACH_OUTSIDE_FOREACH', expected: '$each only in a case with forEach', actual: '$each' };
   }
   return undefined;
 }
@@ -53,7 +54,7 @@ function resolve(ctx: StepContext, ref: AssociationRef | undefined): Association
     return first;
   }
   if (ref === '$each') {
-    if (!ctx.each) throw new HarnessFault('$each used outside a forEach: association case', 'harness', 'ASSOCIATION_EACH_UNBOUND');
+    if (!ctx.each) throw new HarnessFault('$each used outside a forEach case', 'harness', 'ASSOCIATION_EACH_UNBOUND');
     return ctx.each;
   }
   if (ref === '$granted') {

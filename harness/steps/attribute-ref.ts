@@ -9,7 +9,7 @@ import type { AttributeRef } from '../../client/api';
 import { HarnessFault } from '../engine/verdict';
 import type { Profile } from '../profile/types';
 import { CLASS_REF_SCHEMA, classIdOf, OBJECT_REF_SCHEMA, obisOf } from '../values/names';
-import type { Schema } from '../yaml/schema';
+import { typedSchema } from '../yaml/from-schema';
 
 export interface SuiteAttribute {
   readonly obis: string;
@@ -17,11 +17,11 @@ export interface SuiteAttribute {
   readonly attribute: number;
 }
 
-export const ATTRIBUTE_PROPERTIES: Readonly<Record<keyof SuiteAttribute, Schema>> = {
-  obis: OBJECT_REF_SCHEMA,
-  class: CLASS_REF_SCHEMA,
+export const ATTRIBUTE_PROPERTIES = {
+  obis: typedSchema<string>(OBJECT_REF_SCHEMA),
+  class: typedSchema<number | string>(CLASS_REF_SCHEMA),
   attribute: { type: 'integer', minimum: 1, maximum: 127, description: 'attribute index' },
-};
+} as const;
 
 export const ATTRIBUTE_REQUIRED = ['obis', 'class', 'attribute'] as const;
 

@@ -48,7 +48,9 @@ import { currentObjects } from './object-iteration';
 import type { StepContext } from './context';
 import { rowAttachments } from './buffer-report';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
+import type { Schema } from '../yaml/schema';
+import type { FromSchema } from '../yaml/from-schema';
 
 const SELECTS = [
   'range',
@@ -68,10 +70,6 @@ const SELECTS = [
 ] as const;
 type Select = (typeof SELECTS)[number];
 
-interface BufferSelectionArgs {
-  readonly obis: string;
-  readonly select: Select;
-}
 
 const PROFILE_GENERIC = 7;
 const BUFFER = 2;
@@ -318,17 +316,20 @@ function obisText(c: CaptureObjectDefinition): string {
   return typeof c.logicalName === 'string' ? c.logicalName : formatObis(c.logicalName);
 }
 
-registerStep<BufferSelectionArgs>({
+const BUFFER_SELECTION_SCHEMA = {
+  type: 'object',
+  properties: {
+    obis: { type: 'string', format: 'obis', description: 'the Profile generic object' },
+    select: { type: 'string', enum: [...SELECTS], description: 'which selection to check' },
+  },
+  required: ['obis', 'select'],
+} as const satisfies Schema;
+type BufferSelectionArgs = FromSchema<typeof BUFFER_SELECTION_SCHEMA>;
+
+defineStep({
   name: 'check.buffer-selection',
   description: 'Selective access to a Profile generic buffer (by range on the clock column, by entry, with column selection, an empty range) returns exactly what the whole buffer says it should',
-  schema: {
-    type: 'object',
-    properties: {
-      obis: { type: 'string', format: 'obis', description: 'the Profile generic object' },
-      select: { type: 'string', enum: [...SELECTS], description: 'which selection to check' },
-    },
-    required: ['obis', 'select'],
-  },
+  schema: BUFFER_SELECTION_SCHEMA,
   async run(ctx, args) {
     if (!ctx.association) throw new HarnessFault('check.buffer-selection needs an open association', 'harness', 'ASSOCIATION_NOT_OPEN');
     const object = (await currentObjects(ctx)).find((o) => o.obis === args.obis && o.classId === PROFILE_GENERIC);

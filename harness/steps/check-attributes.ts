@@ -16,21 +16,15 @@ import { formatData } from '../../dlms/axdr/format';
 import { attributeOf, classById, type InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
 import { checkType, parseTypeSpec, type TypeSpec } from '../../dlms/cosem/catalogue/type-spec';
 import { ACCESS_SELECTOR, entryDescriptorToData } from '../../dlms/cosem/selective-access';
-import { type ClassFilter, type CosemObject, readAccess } from '../classes/object-list';
+import { type CosemObject, readAccess } from '../classes/object-list';
 import { type ClassSemantics, type Problem, type Reference, SEMANTICS } from '../classes/semantics';
 import type { StepContext } from './context';
 import { ExpectationFailure } from '../engine/verdict';
-import { ASSOCIATION_REF_SCHEMA, type AssociationRef } from './association-ref';
+import { ASSOCIATION_REF_SCHEMA } from './association-ref';
 import { CLASS_FILTER_SCHEMA } from './each-object';
 import { boundedStep, forEachObject, objectsOfClass } from './object-iteration';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
-
-interface CheckAttributesArgs {
-  readonly class?: ClassFilter;
-  readonly association?: AssociationRef;
-  readonly bufferEntries?: number;
-}
+import { defineStep } from './registry';
 
 const ACCESS_RULE = 'Blue Book 4.4.3 (object_list access_rights): an attribute the object list grants read access to is read';
 const LOGICAL_NAME_RULE = 'Blue Book 4.1.8.1 (logical_name): attribute 1 holds the logical name the object is addressed by';
@@ -98,7 +92,7 @@ async function readReferences(ctx: StepContext, rules: ClassSemantics, values: R
   return (ref) => read.get(referenceKey(ref));
 }
 
-registerStep<CheckAttributesArgs>({
+defineStep({
   name: 'check.attributes',
   description: 'For every object of the class: GET each attribute the object list grants read access to, check its catalogue type and the class rules; one sub-step per object',
   generator: true,

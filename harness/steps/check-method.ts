@@ -2,38 +2,38 @@
  * `check.method: { behaviour, association? }` — a state-changing method behaviour (issue 10
  * item 4) on every object of its class in the association's object list, one sub-step per
  * object: Clock set / shift_time / adjust_to_quarter, Register reset, Disconnect control
- * transitions. Each changes the meter and restores it, saying so in its notes; the cases that use
+ * transitions, Profile generic capture. Each changes the meter and restores it, saying so in its notes; the cases that use
  * it require `features: { state-changing: true }` in the profile, so a meter is only changed where
  * its owner opted in.
  */
-import { ASSOCIATION_REF_SCHEMA, type AssociationRef } from './association-ref';
+import { ASSOCIATION_REF_SCHEMA } from './association-ref';
 import { forEachObject, objectsOfClass } from './object-iteration';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
+import type { Schema } from '../yaml/schema';
 import { CLOCK_ADJUST_TO_QUARTER, CLOCK_SET, CLOCK_SHIFT_TIME } from './methods/clock';
 import { DISCONNECT_TRANSITIONS } from './methods/disconnect-control';
+import { PROFILE_CAPTURE } from './methods/profile-generic';
 import { REGISTER_RESET } from './methods/register';
 import type { MethodBehaviour } from './methods/types';
 
-const BEHAVIOURS: readonly MethodBehaviour[] = [CLOCK_SET, CLOCK_SHIFT_TIME, CLOCK_ADJUST_TO_QUARTER, REGISTER_RESET, DISCONNECT_TRANSITIONS];
+const BEHAVIOURS: readonly MethodBehaviour[] = [CLOCK_SET, CLOCK_SHIFT_TIME, CLOCK_ADJUST_TO_QUARTER, REGISTER_RESET, DISCONNECT_TRANSITIONS, PROFILE_CAPTURE];
 const BY_NAME = new Map(BEHAVIOURS.map((b) => [b.name, b]));
 
-interface CheckMethodArgs {
-  readonly behaviour: string;
-  readonly association?: AssociationRef;
-}
 
-registerStep<CheckMethodArgs>({
+const CHECK_METHOD_SCHEMA = {
+  type: 'object',
+  required: ['behaviour'],
+  properties: {
+    behaviour: { enum: BEHAVIOURS.map((b) => b.name), description: 'which method behaviour to check' },
+    association: ASSOCIATION_REF_SCHEMA,
+  },
+} as const satisfies Schema;
+
+defineStep({
   name: 'check.method',
   description: `A state-changing method behaviour on every object of its class, each restored afterwards (${BEHAVIOURS.map((b) => b.name).join(', ')}); for cases that require features: [state-changing]`,
   generator: true,
-  schema: {
-    type: 'object',
-    required: ['behaviour'],
-    properties: {
-      behaviour: { enum: BEHAVIOURS.map((b) => b.name), description: 'which method behaviour to check' },
-      association: ASSOCIATION_REF_SCHEMA,
-    },
-  },
+  schema: CHECK_METHOD_SCHEMA,
   async run(ctx, args) {
     const b = BY_NAME.get(args.behaviour)!;
     const { objects, listVersion } = await objectsOfClass(ctx, args.association, [...b.classIds]);

@@ -9,12 +9,7 @@ import type { Data } from '../../dlms/axdr/data';
 import { formatData } from '../../dlms/axdr/format';
 import { ExpectationFailure, HarnessFault } from '../engine/verdict';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
-
-interface ObjectListArgs {
-  readonly association?: 'current';
-  readonly from?: string;
-}
+import { defineStep } from './registry';
 
 const LIST_RULE = 'Blue Book 4.4.4 (Association LN attribute 2, object_list)';
 const MANDATORY_RULE = 'Blue Book 4.1.8 (every logical device holds the current association and the logical device name objects)';
@@ -77,7 +72,7 @@ function obisOf(b: Uint8Array): string {
   return `${b[0]}-${b[1]}:${b[2]}.${b[3]}.${b[4]}.${b[5]}`;
 }
 
-registerStep<ObjectListArgs>({
+defineStep({
   name: 'check.object-list',
   description: 'Check the current association object_list: well formed, no logical name twice, lists 0-0:40.0.0.255 and 0-0:42.0.0.255',
   schema: {

@@ -6,13 +6,13 @@
  * device name 0-0:42.0.0.255.
  */
 import { ExpectationFailure } from '../engine/verdict';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 import { CURRENT_ASSOCIATION_SN, snObjectList } from './sn-names';
 
 const LIST_RULE = 'Blue Book 4.4.2 (Association SN attribute 2, object_list)';
 const MANDATORY_RULE = 'Blue Book 4.1.8 (every logical device holds the current association and the logical device name objects)';
 
-registerStep<Record<string, never>>({
+defineStep({
   name: 'check.sn-object-list',
   description: 'Check the current Association SN object_list: well formed, no name twice, lists itself at 0xFA00 and 0-0:42.0.0.255',
   schema: { type: 'object', properties: {} },

@@ -5,16 +5,12 @@
  */
 import { describeMalformed } from './service-outcome';
 import { ExpectationFailure } from '../engine/verdict';
-import { ASSOCIATION_REF_SCHEMA, type AssociationRef, eachOutsideForEach, resolveAssociation } from './association-ref';
-import { registerStep } from './registry';
-
-interface ConnectArgs {
-  readonly association?: AssociationRef;
-}
+import { ASSOCIATION_REF_SCHEMA, eachOutsideForEach, resolveAssociation } from './association-ref';
+import { defineStep } from './registry';
 
 const RULE = 'Green Book 8.4.5.3.2: the server answers an acceptable SNRM with UA';
 
-registerStep<ConnectArgs>({
+defineStep({
   name: 'connect',
   description: 'Open the link: the transport, and SNRM/UA for HDLC from the association client address',
   schema: { type: 'object', properties: { association: ASSOCIATION_REF_SCHEMA } },

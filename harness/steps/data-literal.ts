@@ -9,6 +9,7 @@ import type { Data } from '../../dlms/axdr/data';
 import { dataFromLiteral, isLiteralError, LITERAL_TYPES } from '../../dlms/axdr/literal';
 import { HarnessFault } from '../engine/verdict';
 import type { Schema } from '../yaml/schema';
+import { typedSchema } from '../yaml/from-schema';
 import type { StepContext } from './context';
 
 export interface DataLiteral {
@@ -44,7 +45,7 @@ function literalSchema(depth: number): Schema {
 }
 
 /** Four levels of nesting: deeper structures come from variables. */
-export const DATA_LITERAL_SCHEMA: Schema = literalSchema(4);
+export const DATA_LITERAL_SCHEMA = typedSchema<DataLiteral>(literalSchema(4));
 
 /** The lenient suite form of dlms/axdr/literal.ts (the schema above has checked the keys). */
 export function dataOf(l: DataLiteral, ctx: StepContext): Data {

@@ -16,25 +16,22 @@ import { verdictOf } from '../engine/run-case';
 import { HarnessFault, Inapplicable, Inconclusive } from '../engine/verdict';
 import { type ClassFilter, describeFilter, matchesClass } from '../classes/object-list';
 import type { Schema } from '../yaml/schema';
+import { typedSchema } from '../yaml/from-schema';
 import type { StepContext } from './context';
 import { validateValue } from '../yaml/validate';
-import { ASSOCIATION_REF_SCHEMA, type AssociationRef } from './association-ref';
+import { ASSOCIATION_REF_SCHEMA } from './association-ref';
 import { boundedStep, currentObjects, ensureAssociation, forEachObject } from './object-iteration';
-import { argsSchema, getStep, registerStep } from './registry';
+import { argsSchema, getStep, defineStep } from './registry';
+import type { FromSchema } from '../yaml/from-schema';
 
-interface EachObjectArgs {
-  readonly class?: ClassFilter;
-  readonly association?: AssociationRef;
-  readonly steps: readonly Readonly<Record<string, unknown>>[];
-}
 
-export const CLASS_FILTER_SCHEMA: Schema = {
+export const CLASS_FILTER_SCHEMA = typedSchema<ClassFilter>({
   anyOf: [
     { type: 'integer', minimum: 0, maximum: 65535 },
     { type: 'array', minItems: 1, items: { type: 'integer', minimum: 0, maximum: 65535 } },
   ],
   description: 'class_id, or a list of them; absent: every object',
-};
+});
 
 /** Values the placeholders take when nested steps are checked at load time. */
 const SAMPLE: Readonly<Record<string, string | number>> = { $obis: '0-0:0.0.0.255', $class: 1, $version: 0, $attribute: 2, $method: 1 };
@@ -111,19 +108,22 @@ export async function runNested(ctx: StepContext, steps: readonly Readonly<Recor
   }
 }
 
-registerStep<EachObjectArgs>({
+const EACH_OBJECT_SCHEMA = {
+  type: 'object',
+  properties: {
+    class: CLASS_FILTER_SCHEMA,
+    association: ASSOCIATION_REF_SCHEMA,
+    steps: { type: 'array', minItems: 1, items: { type: 'object', additionalProperties: {}, minProperties: 1, maxProperties: 1, description: 'a step' } },
+  },
+  required: ['steps'],
+} as const satisfies Schema;
+type EachObjectArgs = FromSchema<typeof EACH_OBJECT_SCHEMA>;
+
+defineStep({
   name: 'each.object',
   description: 'Run nested steps once per object of the current association object_list whose class matches ($obis, $class, $version); one sub-step per object',
   generator: true,
-  schema: {
-    type: 'object',
-    properties: {
-      class: CLASS_FILTER_SCHEMA,
-      association: ASSOCIATION_REF_SCHEMA,
-      steps: { type: 'array', minItems: 1, items: { type: 'object', additionalProperties: {}, minProperties: 1, maxProperties: 1, description: 'a step' } },
-    },
-    required: ['steps'],
-  },
+  schema: EACH_OBJECT_SCHEMA,
   crossCheck: (args) => checkNested(args.steps),
   async run(ctx, args) {
     await ensureAssociation(ctx, args.association);

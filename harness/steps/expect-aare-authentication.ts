@@ -7,10 +7,10 @@
  */
 import { HLS_MECHANISM } from '../../client/hls';
 import { ExpectationFailure, HarnessFault } from '../engine/verdict';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 import { caseRule } from './rule';
 
-registerStep<Record<string, never>>({
+defineStep({
   name: 'expect.aare-authentication',
   description: 'The AARE accepting the HLS association carries responder-acse-requirements (authentication), the mechanism-name of the AARQ and a responding-authentication-value',
   schema: { type: 'object', properties: {} },

@@ -5,26 +5,16 @@
  * with a value of `type` when given and a time that is absent or a 12-octet date-time. `as`
  * keeps the value, so that a GET of the attribute can be compared with it (`expect.equals`).
  */
-import type { DataType } from '../../dlms/axdr/data';
 import { DATA_TAG } from '../../dlms/axdr/data';
 import { ExpectationFailure } from '../engine/verdict';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 import { caseRule } from './rule';
-
-interface EventArgs {
-  readonly obis: string;
-  readonly class: number;
-  readonly attribute: number;
-  readonly type?: DataType;
-  readonly within?: number;
-  readonly as?: string;
-}
 
 /** Green Book 9.5 EventNotificationRequest time: OPTIONAL, a 12-octet COSEM date-time when present. */
 const DATE_TIME_LENGTH = 12;
 
-registerStep<EventArgs>({
+defineStep({
   name: 'expect.event-notification',
   description: 'Wait for an event-notification-request and require it to name the attribute given, with a value of the type given',
   schema: {

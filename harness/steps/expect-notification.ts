@@ -5,22 +5,14 @@
  * date-time that is empty or 12 octets, and a body of the type given, with `items` elements when
  * it is a structure or array. Over HDLC the client polls with an empty UI frame first.
  */
-import type { DataType } from '../../dlms/axdr/data';
 import { DATA_TAG } from '../../dlms/axdr/data';
 import { ExpectationFailure, HarnessFault } from '../engine/verdict';
 import type { StepContext } from './context';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
+import type { Schema } from '../yaml/schema';
 import { caseRule } from './rule';
 
-interface NotificationArgs {
-  readonly within?: number;
-  readonly bodyType?: DataType;
-  readonly items?: number;
-  /** As many elements as the array kept under this name (e.g. push_object_list read before). */
-  readonly itemsOf?: string;
-  readonly dateTime?: 'present' | 'absent' | 'any';
-}
 
 /** Green Book 9.5 Data-Notification date-time: an OCTET STRING, empty or a 12-octet COSEM date-time. */
 const DATE_TIME_LENGTH = 12;
@@ -31,19 +23,21 @@ function keptLength(ctx: StepContext, name: string): number {
   return kept.items.length;
 }
 
-registerStep<NotificationArgs>({
+const NOTIFICATION_SCHEMA = {
+  type: 'object',
+  properties: {
+    within: { type: 'integer', minimum: 1, maximum: 600_000, description: 'milliseconds to wait (default: the response timeout)' },
+    bodyType: { type: 'string', enum: Object.keys(DATA_TAG) },
+    items: { type: 'integer', minimum: 0, maximum: 65535, description: 'elements of a structure or array body' },
+    itemsOf: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9]*$', description: 'as many elements as the array kept under this name (`as:`)' },
+    dateTime: { type: 'string', enum: ['present', 'absent', 'any'], description: 'the date-time field: 12 octets, empty, or either (default)' },
+  },
+} as const satisfies Schema;
+
+defineStep({
   name: 'expect.notification',
   description: 'Wait for a pushed data-notification and check that it decodes, with the body type and size given',
-  schema: {
-    type: 'object',
-    properties: {
-      within: { type: 'integer', minimum: 1, maximum: 600_000, description: 'milliseconds to wait (default: the response timeout)' },
-      bodyType: { type: 'string', enum: Object.keys(DATA_TAG) },
-      items: { type: 'integer', minimum: 0, maximum: 65535, description: 'elements of a structure or array body' },
-      itemsOf: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9]*$', description: 'as many elements as the array kept under this name (`as:`)' },
-      dateTime: { type: 'string', enum: ['present', 'absent', 'any'], description: 'the date-time field: 12 octets, empty, or either (default)' },
-    },
-  },
+  schema: NOTIFICATION_SCHEMA,
   async run(ctx, args) {
     const items = args.itemsOf === undefined ? args.items : keptLength(ctx, args.itemsOf);
     const outcome = await ctx.client.receiveNotification(args.within ?? ctx.profile.timeouts.responseMs);

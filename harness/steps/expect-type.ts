@@ -8,14 +8,10 @@ import { formatData } from '../../dlms/axdr/format';
 import { checkType, parseTypeSpec } from '../../dlms/cosem/catalogue/type-spec';
 import { ExpectationFailure } from '../engine/verdict';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 import { caseRule } from './rule';
 
-interface ExpectTypeArgs {
-  readonly type: string;
-}
-
-registerStep<ExpectTypeArgs>({
+defineStep({
   name: 'expect.type',
   description: 'Judge the last outcome: data of a type written in the catalogue type language (structure{…}, array<…>, octet-string(date-time), …)',
   schema: { type: 'object', properties: { type: { type: 'string', description: 'a type-spec, e.g. structure{scaler: integer, unit: enum}' } }, required: ['type'] },

@@ -4,10 +4,10 @@
  * alternative of `oneOf` with a `remark` is allowed but not preferred: the case passes with it.
  */
 import { judgeOutcome } from './judge';
-import { OUTCOME_EXPECTATION_SCHEMA, type OutcomeExpectation } from './outcome';
-import { registerStep } from './registry';
+import { OUTCOME_EXPECTATION_SCHEMA } from './outcome';
+import { defineStep } from './registry';
 
-registerStep<OutcomeExpectation>({
+defineStep({
   name: 'expect',
   description: 'Judge the last outcome: data (type, value, text), a data-access-result, an exception-response, silence, or oneOf several',
   schema: OUTCOME_EXPECTATION_SCHEMA,

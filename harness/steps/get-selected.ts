@@ -6,18 +6,13 @@
  */
 import { entryDescriptorToData } from '../../dlms/cosem/selective-access';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
-import { ATTRIBUTE_PROPERTIES, ATTRIBUTE_REQUIRED, attributeRef, type SuiteAttribute } from './attribute-ref';
-
-interface GetSelectedArgs extends SuiteAttribute {
-  readonly selector: number;
-  readonly entries?: { readonly from: number; readonly to: number; readonly fromColumn?: number; readonly toColumn?: number };
-}
+import { defineStep } from './registry';
+import { ATTRIBUTE_PROPERTIES, ATTRIBUTE_REQUIRED, attributeRef } from './attribute-ref';
 
 const ENTRY = { type: 'integer', minimum: 0, maximum: 0xffffffff } as const;
 const COLUMN = { type: 'integer', minimum: 0, maximum: 0xffff } as const;
 
-registerStep<GetSelectedArgs>({
+defineStep({
   name: 'get.selected',
   judged: true,
   description: 'Read one attribute with a selective access: any access selector, an entry_descriptor as parameters; judge it with expect: (inline) or a following expect step',

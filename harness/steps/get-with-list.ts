@@ -11,22 +11,17 @@ import { encodeDataBytes } from '../../dlms/axdr/data-codec';
 import { bytesEqual } from '../../dlms/bytes/hex';
 import { ExpectationFailure } from '../engine/verdict';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 import { caseRule } from './rule';
 import { describeEntry } from './service-outcome';
-import { ATTRIBUTE_PROPERTIES, ATTRIBUTE_REQUIRED, attributeRef, type SuiteAttribute } from './attribute-ref';
-
-interface ListArgs {
-  readonly attributes: readonly SuiteAttribute[];
-  readonly expect?: 'one-by-one';
-}
+import { ATTRIBUTE_PROPERTIES, ATTRIBUTE_REQUIRED, attributeRef } from './attribute-ref';
 
 function sameAnswer(entry: GetListEntry, single: GetOutcome): boolean {
   if (entry.kind === 'data') return single.kind === 'data' && bytesEqual(encodeDataBytes(entry.data), encodeDataBytes(single.data));
   return single.kind === 'data-access-result' && single.result === entry.result;
 }
 
-registerStep<ListArgs>({
+defineStep({
   name: 'get.with-list',
   description: 'Read several attributes with one GET.request with-list; with expect: one-by-one, each answer must equal a GET of that attribute alone',
   schema: {

@@ -3,17 +3,12 @@
  * 9.3.9); the outcome is judged by `expect:` and kept under `as` for later checks. With
  * `protection:` it goes out in the open ciphered association as that says (security-exchange.ts).
  */
-import { registerStep } from './registry';
-import { PROTECTION_SCHEMA, protectedGet, type ProtectionArg } from './security-exchange';
+import { defineStep } from './registry';
+import { PROTECTION_SCHEMA, protectedGet } from './security-exchange';
 import { describeOutcome } from './outcome';
-import { ATTRIBUTE_PROPERTIES, ATTRIBUTE_REQUIRED, attributeRef, type SuiteAttribute } from './attribute-ref';
+import { ATTRIBUTE_PROPERTIES, ATTRIBUTE_REQUIRED, attributeRef } from './attribute-ref';
 
-interface GetArgs extends SuiteAttribute {
-  readonly as?: string;
-  readonly protection?: ProtectionArg;
-}
-
-registerStep<GetArgs>({
+defineStep({
   name: 'get',
   judged: true,
   description: 'Read one attribute (GET.request normal); judge it with expect: (inline) or a following expect step',

@@ -13,12 +13,8 @@ import { loadRules } from '../acceptance/rules-file';
 import { loadSnapshot, SNAPSHOT_FORMAT, type Snapshot } from '../acceptance/snapshot';
 import { isConfigError } from '../../config/error';
 import { ExpectationFailure, HarnessFault, Inapplicable } from '../engine/verdict';
-import { ASSOCIATION_REF_SCHEMA, type AssociationRef, resolveAssociation } from './association-ref';
-import { registerStep } from './registry';
-
-interface GoldenArgs {
-  readonly association?: AssociationRef;
-}
+import { ASSOCIATION_REF_SCHEMA, resolveAssociation } from './association-ref';
+import { defineStep } from './registry';
 
 export const GOLDEN_RULE = "Acceptance: the meter is the one approved (its objects, access rights and static configuration equal the golden sample's)";
 
@@ -40,7 +36,7 @@ function goldenOf(snapshot: string, rules: string | undefined): { golden: Snapsh
   }
 }
 
-registerStep<GoldenArgs>({
+defineStep({
   name: 'golden.compare',
   description: "Read an association (object list, access rights, the attributes the rules compare) and compare it with the golden sample's",
   schema: { type: 'object', properties: { association: ASSOCIATION_REF_SCHEMA } },

@@ -4,18 +4,13 @@
  * profile's (Green Book 8.4.5.3.2), or sending segments no longer than `segmentLimit`. The DUT
  * must accept the link with UA, values within the proposal.
  */
-import type { LinkProposal } from '../../client/api';
 import { ExpectationFailure } from '../engine/verdict';
-import { ASSOCIATION_REF_SCHEMA, type AssociationRef, eachOutsideForEach, resolveAssociation } from './association-ref';
-import { registerStep } from './registry';
-
-interface HdlcConnectArgs extends LinkProposal {
-  readonly association?: AssociationRef;
-}
+import { ASSOCIATION_REF_SCHEMA, eachOutsideForEach, resolveAssociation } from './association-ref';
+import { defineStep } from './registry';
 
 const RULE = 'Green Book 8.4.5.3.2: the server answers an acceptable SNRM with UA, no value above the proposal';
 
-registerStep<HdlcConnectArgs>({
+defineStep({
   name: 'hdlc.connect',
   description: 'Open the HDLC link proposing these parameters (or sending shorter segments); the DUT must accept with UA',
   schema: {

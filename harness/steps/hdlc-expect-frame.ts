@@ -13,33 +13,17 @@ import { mirrored } from '../../dlms/hdlc/negotiation';
 import { PARAMETER_ID, parametersOfInfo, settingsOf, type HdlcParameterName, type HdlcSettings } from '../../dlms/hdlc/parameters';
 import { ExpectationFailure, HarnessFault } from '../engine/verdict';
 import type { Schema } from '../yaml/schema';
+import { type FromSchema, typedSchema } from '../yaml/from-schema';
 import type { StepContext } from './context';
-import { BOUND_SCHEMA, boundMs, rawAccess, rawView, type RawView, type WaitBound } from './hdlc-view';
-import { registerStep } from './registry';
+import { BOUND_SCHEMA, boundMs, rawAccess, rawView, type RawView } from './hdlc-view';
+import { defineStep } from './registry';
 import { caseRule } from './rule';
 
 const TYPES = ['I', 'RR', 'RNR', 'SNRM', 'DISC', 'UA', 'DM', 'FRMR', 'UI'] as const;
 
-interface FrameExpectation {
-  readonly type?: string | readonly string[];
-  readonly pf?: boolean;
-  readonly ns?: number;
-  /** A number, or `unchanged`: acknowledging exactly the I frames of the case the DUT should have taken (the case's V(S)). */
-  readonly nr?: number | 'unchanged';
-  readonly segmented?: boolean;
-  readonly source?: 'server';
-  readonly destination?: 'client';
-  readonly parameters?: 'within-proposal' | Readonly<Partial<Record<HdlcParameterName, number | string>>>;
-}
-
-interface ExpectFrameArgs extends FrameExpectation {
-  readonly anyOf?: readonly FrameExpectation[];
-  readonly within?: WaitBound;
-}
-
 const NAMES = Object.keys(PARAMETER_ID) as HdlcParameterName[];
 
-const SINGLE: Schema = {
+const SINGLE = {
   type: 'object',
   properties: {
     type: { anyOf: [{ type: 'string', enum: [...TYPES] }, { type: 'array', items: { type: 'string', enum: [...TYPES] } }] },
@@ -52,15 +36,16 @@ const SINGLE: Schema = {
     segmented: { type: 'boolean', description: 'the S bit' },
     source: { type: 'string', enum: ['server'], description: 'the server address exactly as the case addressed it' },
     destination: { type: 'string', enum: ['client'], description: "the case's client address" },
-    parameters: {
+    parameters: typedSchema<'within-proposal' | Readonly<Partial<Record<HdlcParameterName, number | string>>>>({
       anyOf: [
         { type: 'string', enum: ['within-proposal'] },
         { type: 'object', properties: Object.fromEntries(NAMES.map((n) => [n, { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^\\$[a-zA-Z][a-zA-Z0-9]*$' }] }])) },
       ],
       description: "a UA's parameters, from the server's side",
-    },
+    }),
   },
-};
+} as const satisfies Schema;
+type FrameExpectation = FromSchema<typeof SINGLE>;
 
 function valueOf(ctx: StepContext, v: number | string): number {
   if (typeof v === 'number') return v;
@@ -115,7 +100,7 @@ function parameterMismatch(ctx: StepContext, view: RawView, f: HdlcFrame, want: 
   return off.length === 0 ? undefined : off.map((k) => `${k} ${ua[k]} where ${valueOf(ctx, want[k]!)} is due`).join(', ');
 }
 
-registerStep<ExpectFrameArgs>({
+defineStep({
   name: 'expect.frame',
   description: 'The next frame from the DUT, within a bound from the profile, is of this type with these fields (or any one of anyOf)',
   schema: { ...SINGLE, properties: { ...SINGLE.properties, anyOf: { type: 'array', minItems: 2, items: SINGLE }, within: BOUND_SCHEMA } },

@@ -14,49 +14,33 @@ import { encodePduBytes } from '../../dlms/pdu/pdu';
 import { fromHex } from '../../dlms/bytes/hex';
 import { parseObis } from '../../dlms/cosem/obis';
 import { serverAddress, SERVER_LOWER_ADDRESS, SERVER_UPPER_ADDRESS, type HdlcAddress } from '../../dlms/hdlc/address';
-import { CORRUPTIONS, craftFrame, oddAddressBytes, type Corruption, type CraftOptions } from '../../dlms/hdlc/craft';
+import { CORRUPTIONS, craftFrame, oddAddressBytes, type CraftOptions } from '../../dlms/hdlc/craft';
 import type { HdlcFrame } from '../../dlms/hdlc/frame';
 import { addLlc } from '../../dlms/hdlc/llc';
 import { summarizeFrame } from '../../dlms/hdlc/describe';
 import { DEFAULT_SETTINGS, infoOfParameters, parameterList, type HdlcSettings } from '../../dlms/hdlc/parameters';
-import { ASSOCIATION_REF_SCHEMA, type AssociationRef, eachOutsideForEach, resolveAssociation } from './association-ref';
+import { ASSOCIATION_REF_SCHEMA, eachOutsideForEach, resolveAssociation } from './association-ref';
 import { profileAddresses, rawAccess, rawView } from './hdlc-view';
-import { registerStep } from './registry';
+import { CURRENT_ASSOCIATION_SN } from './sn-names';
+import { defineStep } from './registry';
+import type { Schema } from '../yaml/schema';
+import type { FromSchema } from '../yaml/from-schema';
 import type { StepContext } from './context';
 
-type FrameName = 'snrm' | 'disc' | 'rr' | 'rnr' | 'i' | 'ui';
 type Destination = 'server' | 'unknown' | 'other-size' | 'all-station' | 'no-station' | 'three-byte' | 'five-byte';
-
-interface ParameterArgs {
-  readonly maxInfoTx?: number;
-  readonly maxInfoRx?: number;
-  readonly windowTx?: number;
-  readonly windowRx?: number;
-}
-
-export interface SendArgs {
-  readonly frame: FrameName;
-  readonly corrupt?: Corruption;
-  readonly association?: AssociationRef;
-  readonly pf?: boolean;
-  readonly ns?: number | 'wrong';
-  readonly nr?: number | 'wrong';
-  readonly segmented?: boolean;
-  /** The APDU of an I or UI frame, hex; default a GET of the logical device name (I), nothing (UI). */
-  readonly apdu?: string;
-  readonly info?: 'too-long';
-  readonly parameters?: 'none' | 'maximum' | ParameterArgs;
-  readonly destination?: Destination;
-  readonly source?: 'client' | 'two-byte';
-}
 
 /** Green Book 8.4.5.3.2: the largest values that may be proposed. */
 const MAXIMUM: HdlcSettings = { maxInfoFieldLengthTransmit: 2030, maxInfoFieldLengthReceive: 2030, windowSizeTransmit: 7, windowSizeReceive: 7 };
 /** An upper address no logical device is likely to use (not reserved, Green Book 8.4.2.3). */
 const UNKNOWN_UPPER = 0x5a;
 
-/** Logical device name (Green Book 4.2.1: class 1, 0-0:42.0.0.255, attribute 2): every server has it. */
-function defaultApdu(): Uint8Array {
+/**
+ * Logical device name (Green Book 4.2.1: class 1, 0-0:42.0.0.255, attribute 2): every server has
+ * it. In a short-name association the probe is a READ of the current Association SN's
+ * logical_name (Blue Book 4.4.2, 0xFA00), which an SN-only server can parse.
+ */
+function defaultApdu(referencing: 'ln' | 'sn' = 'ln'): Uint8Array {
+  if (referencing === 'sn') return encodePduBytes({ type: 'read-request', variableAccessSpecification: [{ kind: 'variable-name', variableName: CURRENT_ASSOCIATION_SN }] });
   return encodePduBytes({
     type: 'get-request',
     variant: 'normal',
@@ -105,41 +89,44 @@ function destinationOf(ctx: StepContext, server: HdlcAddress, d: Destination): {
   }
 }
 
-registerStep<SendArgs>({
+const SEND_SCHEMA = {
+  type: 'object',
+  properties: {
+    frame: { type: 'string', enum: ['snrm', 'disc', 'rr', 'rnr', 'i', 'ui'], description: 'the frame type' },
+    corrupt: { type: 'string', enum: [...CORRUPTIONS], description: 'break the frame in this one way' },
+    association: ASSOCIATION_REF_SCHEMA,
+    pf: { type: 'boolean', description: 'the P bit; default set' },
+    ns: { anyOf: [{ type: 'integer', minimum: 0, maximum: 7 }, { type: 'string', const: 'wrong' }] },
+    nr: { anyOf: [{ type: 'integer', minimum: 0, maximum: 7 }, { type: 'string', const: 'wrong' }] },
+    segmented: { type: 'boolean', description: 'the S bit of an I or UI frame' },
+    apdu: { type: 'string', pattern: '^([0-9A-Fa-f]{2})*$', description: 'the APDU of an I or UI frame, hex' },
+    info: { type: 'string', enum: ['too-long'], description: 'an information field one byte longer than negotiated' },
+    parameters: {
+      anyOf: [
+        { type: 'string', enum: ['none', 'maximum'] },
+        {
+          type: 'object',
+          properties: {
+            maxInfoTx: { type: 'integer', minimum: 0, maximum: 0xffff },
+            maxInfoRx: { type: 'integer', minimum: 0, maximum: 0xffff },
+            windowTx: { type: 'integer', minimum: 0, maximum: 255 },
+            windowRx: { type: 'integer', minimum: 0, maximum: 255 },
+          },
+        },
+      ],
+      description: 'SNRM parameters, from the client side',
+    },
+    destination: { type: 'string', enum: ['server', 'unknown', 'other-size', 'all-station', 'no-station', 'three-byte', 'five-byte'] },
+    source: { type: 'string', enum: ['client', 'two-byte'] },
+  },
+  required: ['frame'],
+} as const satisfies Schema;
+export type SendArgs = FromSchema<typeof SEND_SCHEMA>;
+
+defineStep({
   name: 'hdlc.send',
   description: 'Send one HDLC frame from its fields, intact or broken in one named way; judge the answer with expect.frame or expect.silence',
-  schema: {
-    type: 'object',
-    properties: {
-      frame: { type: 'string', enum: ['snrm', 'disc', 'rr', 'rnr', 'i', 'ui'], description: 'the frame type' },
-      corrupt: { type: 'string', enum: [...CORRUPTIONS], description: 'break the frame in this one way' },
-      association: ASSOCIATION_REF_SCHEMA,
-      pf: { type: 'boolean', description: 'the P bit; default set' },
-      ns: { anyOf: [{ type: 'integer', minimum: 0, maximum: 7 }, { type: 'string', const: 'wrong' }] },
-      nr: { anyOf: [{ type: 'integer', minimum: 0, maximum: 7 }, { type: 'string', const: 'wrong' }] },
-      segmented: { type: 'boolean', description: 'the S bit of an I or UI frame' },
-      apdu: { type: 'string', pattern: '^([0-9A-Fa-f]{2})*$', description: 'the APDU of an I or UI frame, hex' },
-      info: { type: 'string', enum: ['too-long'], description: 'an information field one byte longer than negotiated' },
-      parameters: {
-        anyOf: [
-          { type: 'string', enum: ['none', 'maximum'] },
-          {
-            type: 'object',
-            properties: {
-              maxInfoTx: { type: 'integer', minimum: 0, maximum: 0xffff },
-              maxInfoRx: { type: 'integer', minimum: 0, maximum: 0xffff },
-              windowTx: { type: 'integer', minimum: 0, maximum: 255 },
-              windowRx: { type: 'integer', minimum: 0, maximum: 255 },
-            },
-          },
-        ],
-        description: 'SNRM parameters, from the client side',
-      },
-      destination: { type: 'string', enum: ['server', 'unknown', 'other-size', 'all-station', 'no-station', 'three-byte', 'five-byte'] },
-      source: { type: 'string', enum: ['client', 'two-byte'] },
-    },
-    required: ['frame'],
-  },
+  schema: SEND_SCHEMA,
   crossCheck: (args, c) => eachOutsideForEach(args.association, c.forEach),
   async run(ctx, args) {
     const raw = rawAccess(ctx);
@@ -171,7 +158,7 @@ registerStep<SendArgs>({
         frame = { type: args.frame === 'rr' ? 'RR' : 'RNR', ...a, nr };
         break;
       case 'i': {
-        let info = addLlc('request', args.apdu === undefined ? defaultApdu() : fromHex(args.apdu));
+        let info = addLlc('request', args.apdu === undefined ? defaultApdu(ctx.association?.referencing ?? (ctx.profile.associations.some((x) => x.referencing === 'ln') ? 'ln' : 'sn')) : fromHex(args.apdu));
         if (args.info === 'too-long') {
           const max = link?.settings.maxInfoFieldLengthTransmit ?? DEFAULT_SETTINGS.maxInfoFieldLengthTransmit;
           const padded = new Uint8Array(max + 1);

@@ -1,6 +1,6 @@
 /**
  * Registers every step, found by this folder rather than by a hand-kept list: each step is one
- * file that calls `registerStep` when loaded, so adding a step is adding a file. Import this
+ * file that calls `defineStep` when loaded, so adding a step is adding a file. Import this
  * before loading suites or running cases.
  */
 import * as fs from 'node:fs';

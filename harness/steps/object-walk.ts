@@ -23,25 +23,18 @@ import { formatData } from '../../dlms/axdr/format';
 import { classById, classVersions, type InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
 import { defaultValue } from '../../dlms/cosem/catalogue/default-value';
 import { parseTypeSpec } from '../../dlms/cosem/catalogue/type-spec';
-import { type ClassFilter, type CosemObject, readAccess } from '../classes/object-list';
+import {  type CosemObject, readAccess } from '../classes/object-list';
 import { ExpectationFailure, Inapplicable, Inconclusive } from '../engine/verdict';
-import { ASSOCIATION_REF_SCHEMA, type AssociationRef } from './association-ref';
+import { ASSOCIATION_REF_SCHEMA } from './association-ref';
 import type { StepContext } from './context';
 import { CLASS_FILTER_SCHEMA } from './each-object';
 import { boundedStep, forEachObject, objectsOfClass } from './object-iteration';
 import { getValue, invoke, setValue } from './object-ops';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 import { remark, valuesEqual, wrongTypeFor, writeAccess, WALK_SKIPS_WRITE } from './object-walk-rules';
 
 const ASPECTS = ['counts', 'read-refusals', 'writes', 'methods-without-access', 'undefined-methods'] as const;
-type Aspect = (typeof ASPECTS)[number];
-
-interface WalkArgs {
-  readonly aspect: Aspect;
-  readonly class?: ClassFilter;
-  readonly association?: AssociationRef;
-}
 
 const COUNT_RULE = 'Blue Book 4.4.3 (object_list_element: access_rights list every attribute and method of the class version)';
 const READ_REFUSAL_RULE = 'Green Book 9.3.6 and Blue Book 4.4.3: an attribute without read access is refused with a data-access-result';
@@ -183,7 +176,7 @@ async function undefinedMethod(ctx: StepContext, o: CosemObject, def: InterfaceC
   if (outcome.result !== 'object-undefined') remark(ctx, `undefined method ${undefinedIndex} refused with ${outcome.result}, not object-undefined`, REFUSAL_CLAUSE);
 }
 
-registerStep<WalkArgs>({
+defineStep({
   name: 'check.walk',
   description:
     'The object walk (DLMS UA 1001-6 §7.2) over every object of the object list, one aspect: counts, read-refusals, writes (write back, wrong type refused), methods-without-access or undefined-methods',

@@ -11,6 +11,7 @@ import { ACTION_RESULT, DATA_ACCESS_RESULT } from '../../dlms/xdlms/results';
 import { describeAction, describeGetList, describeMalformed, describeNotification, describeSet, describeSetList } from './service-outcome';
 import type { Profile } from '../profile/types';
 import type { Schema } from '../yaml/schema';
+import { typedSchema } from '../yaml/from-schema';
 import { ACSE_DIAGNOSTIC_NAMES, DECODE_ERROR_CODE_NAMES, EXCEPTION_SERVICE_ERROR_NAMES, INITIATE_ERROR_NAMES, nameOf, SERVICE_ERROR_KIND_NAMES, SERVICE_ERROR_VALUE_NAMES, STATE_ERROR_NAMES } from './spec-names';
 import type { LastOutcome } from './context';
 import type { TypeSpec } from '../../dlms/cosem/catalogue/type-spec';
@@ -76,7 +77,7 @@ export const REMARK_SCHEMA: Schema = {
 
 const DATA_TYPES = Object.keys(DATA_TAG) as DataType[];
 
-export const REJECTED_SCHEMA: Schema = {
+export const REJECTED_SCHEMA = typedSchema<RejectedExpectation>({
   type: 'object',
   properties: {
     result: { type: 'string', enum: ['rejected-permanent', 'rejected-transient'], description: 'AARE result (Green Book 9.3.2)' },
@@ -84,7 +85,7 @@ export const REJECTED_SCHEMA: Schema = {
     diagnostic: nameOf(ACSE_DIAGNOSTIC_NAMES, 'diagnostic name, e.g. authentication-failure'),
     initiateError: nameOf(INITIATE_ERROR_NAMES, 'xDLMS initiate error in the user-information (Green Book 9.3.2), or none'),
   },
-};
+});
 
 const SINGLE_PROPERTIES: Record<string, Schema> = {
   data: {
@@ -123,13 +124,19 @@ const SINGLE_PROPERTIES: Record<string, Schema> = {
 /** One alternative of `oneOf`: one expectation, and optionally the remark it earns when it is the one that holds. */
 const SINGLE: Schema = { type: 'object', properties: { ...SINGLE_PROPERTIES, remark: REMARK_SCHEMA }, minProperties: 1, maxProperties: 2 };
 
-export const OUTCOME_EXPECTATION_SCHEMA: Schema = {
+/** `oneOf: [...]`: any one of several outcomes, the ones not preferred with a remark. */
+export const ONE_OF_SCHEMA: Schema = { type: 'array', minItems: 2, items: SINGLE, description: 'any one of these outcomes' };
+
+/** An expectation that is only `{ oneOf }`, for a step whose `expect:` has a shape of its own. */
+export const ONE_OF_EXPECTATION_SCHEMA = typedSchema<{ readonly oneOf: NonNullable<OutcomeExpectation['oneOf']> }>({ type: 'object', properties: { oneOf: ONE_OF_SCHEMA }, required: ['oneOf'] });
+
+export const OUTCOME_EXPECTATION_SCHEMA = typedSchema<OutcomeExpectation>({
   type: 'object',
   description: 'one expectation on the last outcome',
-  properties: { ...SINGLE_PROPERTIES, oneOf: { type: 'array', minItems: 2, items: SINGLE, description: 'any one of these outcomes' } },
+  properties: { ...SINGLE_PROPERTIES, oneOf: ONE_OF_SCHEMA },
   minProperties: 1,
   maxProperties: 1,
-};
+});
 
 export interface Mismatch {
   readonly expected: string;

@@ -7,24 +7,12 @@
 import { nameOf, RELEASE_REASON_NAMES } from './spec-names';
 import { ExpectationFailure } from '../engine/verdict';
 import { describeOutcome, matchOutcome } from './outcome';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 import { protectedRelease } from './security-release';
 import { caseRule } from './rule';
 import { judgeTeardown } from './teardown';
 
-interface ReleasedExpectation {
-  readonly reason?: string;
-  readonly userInformation?: string;
-}
-
-interface ReleaseArgs {
-  readonly reason?: 'normal' | 'urgent' | 'user-defined';
-  readonly userInformation?: boolean;
-  readonly protection?: 'global' | 'dedicated' | 'none';
-  readonly expect?: 'released' | 'any' | { readonly released: ReleasedExpectation };
-}
-
-registerStep<ReleaseArgs>({
+defineStep({
   name: 'release',
   description: 'Release the association (RLRQ, optionally with reason and user-information) and, by default, require an RLRE',
   schema: {

@@ -12,22 +12,15 @@ import { parseObis } from '../../dlms/cosem/obis';
 import { decodeApduBytes, encodeApduBytes } from '../../dlms/xdlms/apdu';
 import { nameText } from '../../dlms/xdlms/named';
 import { Inapplicable } from '../engine/verdict';
-import { DATA_LITERAL_SCHEMA, dataOf, type DataLiteral } from './data-literal';
+import { DATA_LITERAL_SCHEMA, dataOf } from './data-literal';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 import { openSession, rememberCounter } from './security-common';
-
-interface BroadcastArgs {
-  readonly obis: string;
-  readonly class: number;
-  readonly attribute: number;
-  readonly value: DataLiteral;
-}
 
 /** Invoke-id 1, service class unconfirmed (Green Book 9.3.1): no response is asked for. */
 const UNCONFIRMED = { invokeId: 1, serviceClass: 'unconfirmed', priority: 'high' } as const;
 
-registerStep<BroadcastArgs>({
+defineStep({
   name: 'broadcast.set',
   judged: true,
   description: 'An unconfirmed SET protected with the global broadcast key in the open ciphered association; the outcome is silence or the answer that came instead',

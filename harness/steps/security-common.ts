@@ -7,13 +7,13 @@ import type { SecureSession } from '../../client/api';
 import type { Secret } from '../../dlms/secret';
 import { HarnessFault, Inapplicable } from '../engine/verdict';
 import type { AssociationProfile } from '../profile/types';
-import type { Schema } from '../yaml/schema';
+import { typedSchema } from '../yaml/from-schema';
 import { ASSOCIATION_REF_SCHEMA, resolveAssociation, type AssociationRef } from './association-ref';
 import type { StepContext } from './context';
 
 export type SecuredRef = AssociationRef | { readonly suite: 0 | 1 | 2; readonly authentication?: string };
 
-export const SECURED_REF_SCHEMA: Schema = {
+export const SECURED_REF_SCHEMA = typedSchema<SecuredRef>({
   anyOf: [
     ASSOCIATION_REF_SCHEMA,
     {
@@ -26,7 +26,7 @@ export const SECURED_REF_SCHEMA: Schema = {
       required: ['suite'],
     },
   ],
-};
+});
 
 export function resolveSecured(ctx: StepContext, ref: SecuredRef | undefined): AssociationProfile {
   if (ref !== undefined && typeof ref === 'object' && 'suite' in ref) {

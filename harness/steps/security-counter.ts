@@ -5,16 +5,12 @@
  * must equal the last counter this case's client sent.
  */
 import { ExpectationFailure, Inapplicable, Inconclusive } from '../engine/verdict';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 import { caseRule } from './rule';
-import { rememberedCounter, resolveSecured, SECURED_REF_SCHEMA, type SecuredRef } from './security-common';
+import { rememberedCounter, resolveSecured, SECURED_REF_SCHEMA } from './security-common';
 import { readInvocationCounter } from './security-params';
 
-interface CounterArgs {
-  readonly association?: SecuredRef;
-}
-
-registerStep<CounterArgs>({
+defineStep({
   name: 'invocation-counter.check',
   description: "Read the DUT's invocation counter object on a new link and require at least the last counter the case sent",
   schema: { type: 'object', properties: { association: SECURED_REF_SCHEMA } },

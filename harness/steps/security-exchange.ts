@@ -18,7 +18,7 @@ import { keyFromBytes } from '../../dlms/security/key';
 import { decodeApduBytes, encodeApduBytes } from '../../dlms/xdlms/apdu';
 import { nameText } from '../../dlms/xdlms/named';
 import { HarnessFault, Inconclusive } from '../engine/verdict';
-import type { Schema } from '../yaml/schema';
+import { typedSchema } from '../yaml/from-schema';
 import type { StepContext } from './context';
 import { describeOutcome } from './outcome';
 import { openSession, rememberCounter } from './security-common';
@@ -54,7 +54,7 @@ export type ProtectionArg = 'global' | 'dedicated' | 'general' | 'none' | Protec
  * (general-glo/ded-ciphering), `none` (sent unprotected, below the policy); or the departures
  * from the association's protection, one by one (policy, tag, counter, system title, key, signature).
  */
-export const PROTECTION_SCHEMA: Schema = {
+export const PROTECTION_SCHEMA = typedSchema<ProtectionArg>({
   anyOf: [
     { type: 'string', enum: ['global', 'dedicated', 'general', 'none'], description: 'glo-/ded- APDUs with the association keys, general-ciphering, or unprotected' },
     {
@@ -74,7 +74,7 @@ export const PROTECTION_SCHEMA: Schema = {
       },
     },
   ],
-};
+});
 
 function departures(p: ProtectionArg, session: { readonly dedicated: boolean }): Protection {
   switch (p) {

@@ -16,12 +16,12 @@ import { bytesEqual, fromHex } from '../../dlms/bytes/hex';
 import { isDecodeError } from '../../dlms/bytes/decode-error';
 import { keyTransferData, wrapKey, type TransferKeyId } from '../../dlms/security/key-wrap';
 import { issueCertificate, readCertificationRequest, systemTitleName } from '../../dlms/security/pkix';
-import { POLICY_V0, POLICY_V1_BITS, policyFromFlags, policyFromName, type PolicyFlagName, type PolicyV0 } from '../../dlms/security/policy';
+import { POLICY_V0, POLICY_V1_BITS, policyFromFlags, policyFromName, type PolicyFlagName } from '../../dlms/security/policy';
 import type { Secret } from '../../dlms/secret';
 import { ExpectationFailure, HarnessFault, Inapplicable } from '../engine/verdict';
 import type { AssociationProfile } from '../profile/types';
 import type { StepContext } from './context';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 import { caseRule } from './rule';
 import { keysInForce, openSession, rememberCounter, securitySetupOf, setKeysInForce, type KeysInForce } from './security-common';
 
@@ -59,13 +59,13 @@ function returned(o: ActionOutcome): Data | undefined {
   return o.kind === 'action-result' && o.returnData?.kind === 'data' ? o.returnData.data : undefined;
 }
 
-registerStep<{ readonly policy: PolicyV0 | readonly PolicyFlagName[]; readonly version?: 0 | 1; readonly expect?: string }>({
+defineStep({
   name: 'security-setup.activate',
   description: 'security_activate (Security setup method 1) with a policy, as a version 0 name or version 1 flags',
   schema: {
     type: 'object',
     properties: {
-      policy: { anyOf: [{ type: 'string', enum: [...POLICY_V0] }, { type: 'array', items: { type: 'string', enum: Object.keys(POLICY_V1_BITS) } }] },
+      policy: { anyOf: [{ type: 'string', enum: [...POLICY_V0] }, { type: 'array', items: { type: 'string', enum: Object.keys(POLICY_V1_BITS) as PolicyFlagName[] } }] },
       version: { type: 'integer', enum: [0, 1], description: 'the Security setup version, which decides the encoding (default 1)' },
       expect: RESULT,
     },
@@ -82,14 +82,7 @@ registerStep<{ readonly policy: PolicyV0 | readonly PolicyFlagName[]; readonly v
 const TRANSFER_ID: Readonly<Record<'ek' | 'ak' | 'kek', TransferKeyId>> = { ek: 'global-unicast-encryption-key', ak: 'authentication-key', kek: 'master-key' };
 const FIELD = { ek: 'blockCipherKey', ak: 'authenticationKey', kek: 'masterKey' } as const;
 
-interface TransferArgs {
-  readonly keys?: readonly ('ek' | 'ak' | 'kek')[];
-  readonly restore?: boolean;
-  readonly variant?: 'wrong-key-id' | 'wrong-wrapping';
-  readonly expect?: string;
-}
-
-registerStep<TransferArgs>({
+defineStep({
   name: 'security-setup.key-transfer',
   description: 'global_key_transfer (Security setup method 2): new random keys wrapped under the master key, or the profile keys back (restore), or bad key data',
   schema: {
@@ -134,7 +127,7 @@ registerStep<TransferArgs>({
   },
 });
 
-registerStep<{ readonly key?: 'ek' | 'ak'; readonly expect?: string }>({
+defineStep({
   name: 'security-setup.key-agreement',
   description: 'key_agreement (Security setup method 3, suites 1 and 2): ephemeral ECDH, both keys signed; the agreed key replaces the global one',
   schema: { type: 'object', properties: { key: { type: 'string', enum: ['ek', 'ak'], description: 'the key agreed (default ek)' }, expect: RESULT } },
@@ -162,7 +155,7 @@ registerStep<{ readonly key?: 'ek' | 'ak'; readonly expect?: string }>({
   },
 });
 
-registerStep<Record<string, never>>({
+defineStep({
   name: 'security-setup.certificates',
   description: 'generate_key_pair, generate_certificate_request, import_certificate (issued from the request), export_certificate, remove_certificate (Security setup methods 4..8)',
   schema: { type: 'object', properties: {} },

@@ -7,25 +7,24 @@
  * (real-meter.md section 5: identical AARE ciphertexts, association after association).
  */
 import { ExpectationFailure, HarnessFault } from '../engine/verdict';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
+import type { Schema } from '../yaml/schema';
 import { caseRule } from './rule';
 
-interface ServerCounterArgs {
-  readonly as?: string;
-  readonly above?: string;
-}
 
 const NAME = { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9]*$' } as const;
 
-registerStep<ServerCounterArgs>({
+const SERVER_COUNTER_SCHEMA = {
+  type: 'object',
+  properties: { as: { ...NAME, description: 'keep the last counter the server used, under this name' }, above: { ...NAME, description: "the open association's first server counter must be above the one kept under this name" } },
+  minProperties: 1,
+  maxProperties: 1,
+} as const satisfies Schema;
+
+defineStep({
   name: 'invocation-counter.server',
   description: "Keep the server's last invocation counter of the open ciphered association (as), or require the open association's first one above a kept one (above)",
-  schema: {
-    type: 'object',
-    properties: { as: { ...NAME, description: 'keep the last counter the server used, under this name' }, above: { ...NAME, description: "the open association's first server counter must be above the one kept under this name" } },
-    minProperties: 1,
-    maxProperties: 1,
-  },
+  schema: SERVER_COUNTER_SCHEMA,
   async run(ctx, args) {
     const s = ctx.client.security?.();
     if (!s) throw new HarnessFault('invocation-counter.server needs an open ciphered association (associate with protection: first)', 'harness', 'STEP_NO_SECURE_SESSION');

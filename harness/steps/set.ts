@@ -4,18 +4,12 @@
  * with SET was negotiated. Judge the data-access-result with a following `expect`
  * (`dataAccessResult: success`, `read-write-denied`, …).
  */
-import { DATA_LITERAL_SCHEMA, dataOf, type DataLiteral } from './data-literal';
+import { DATA_LITERAL_SCHEMA, dataOf } from './data-literal';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
-import { ATTRIBUTE_PROPERTIES, ATTRIBUTE_REQUIRED, attributeRef, type SuiteAttribute } from './attribute-ref';
+import { defineStep } from './registry';
+import { ATTRIBUTE_PROPERTIES, ATTRIBUTE_REQUIRED, attributeRef } from './attribute-ref';
 
-interface SetArgs extends SuiteAttribute {
-  readonly value: DataLiteral;
-  /** Keep the value sent under this name (to compare with a later GET). */
-  readonly as?: string;
-}
-
-registerStep<SetArgs>({
+defineStep({
   name: 'set',
   judged: true,
   description: 'Write one attribute (SET.request normal, or with datablocks when it is long); judge it with expect: (inline) or a following expect step',

@@ -8,9 +8,11 @@ import { DATA_ACCESS_RESULT_NAMES, nameOf } from './spec-names';
 import type { SnReadResult } from '../../client/api';
 import { ExpectationFailure } from '../engine/verdict';
 import type { Schema } from '../yaml/schema';
+import { typedSchema } from '../yaml/from-schema';
 import type { StepContext } from './context';
-import { dataText, describeOutcome, type DataExpectation } from './outcome';
-import { registerStep } from './registry';
+import { dataText, describeOutcome, ONE_OF_EXPECTATION_SCHEMA, type DataExpectation, type OutcomeExpectation } from './outcome';
+import { judgeOutcome } from './judge';
+import { defineStep } from './registry';
 import { caseRule } from './rule';
 import { undefinedVariableName, variableNameOf } from './sn-names';
 
@@ -21,13 +23,7 @@ interface ResultExpectation {
   readonly dataAccessResult?: string;
 }
 
-interface ReadArgs {
-  readonly variables: readonly SnVariableRef[];
-  readonly as?: string;
-  readonly expect?: readonly ResultExpectation[];
-}
-
-export const SN_VARIABLE_SCHEMA: Schema = {
+export const SN_VARIABLE_SCHEMA = typedSchema<SnVariableRef>({
   anyOf: [
     {
       type: 'object',
@@ -38,7 +34,7 @@ export const SN_VARIABLE_SCHEMA: Schema = {
     { type: 'object', properties: { name: { type: 'integer', minimum: 0, maximum: 0xffff } }, required: ['name'], description: 'a variable name as is' },
     { type: 'object', properties: { undefined: { const: true } }, required: ['undefined'], description: 'a variable name no listed object has' },
   ],
-};
+});
 
 const RESULT_SCHEMA: Schema = {
   type: 'object',
@@ -72,7 +68,7 @@ function said(e: ResultExpectation, ctx: StepContext): string {
   return `data${d.type ? ` of type ${d.type}` : ''}${text !== undefined ? ` ${JSON.stringify(text)}` : ''}`;
 }
 
-registerStep<ReadArgs>({
+defineStep({
   name: 'read',
   description: 'Short-name READ of one or more variables (Green Book 9.3); optionally one expectation per variable',
   schema: {
@@ -80,7 +76,10 @@ registerStep<ReadArgs>({
     properties: {
       variables: { type: 'array', minItems: 1, items: SN_VARIABLE_SCHEMA },
       as: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9]*$', description: 'keep the first datum under this name' },
-      expect: { type: 'array', items: RESULT_SCHEMA, description: 'one expectation per variable, in order' },
+      expect: {
+        anyOf: [{ type: 'array', items: RESULT_SCHEMA }, ONE_OF_EXPECTATION_SCHEMA],
+        description: 'one expectation per variable, in order; or { oneOf: [...] } on the whole outcome (silence, an exception, a hang-up)',
+      },
     },
     required: ['variables'],
   },
@@ -94,6 +93,7 @@ registerStep<ReadArgs>({
     const text = describeOutcome(ctx.last);
     ctx.note(`READ ${names.map((n) => `0x${n.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')} → ${text}`);
     if (!args.expect) return;
+    if (!Array.isArray(args.expect)) return judgeOutcome(ctx, args.expect as OutcomeExpectation);
     const expected = `ReadResponse [${args.expect.map((e) => said(e, ctx)).join('; ')}]`;
     if (outcome.kind !== 'read' || outcome.results.length !== args.expect.length || !args.expect.every((e, i) => holds(e, outcome.results[i]!, ctx))) {
       throw new ExpectationFailure(caseRule(ctx), expected, text);

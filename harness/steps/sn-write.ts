@@ -10,18 +10,13 @@ import { fromHex } from '../../dlms/bytes/hex';
 import { ExpectationFailure, HarnessFault } from '../engine/verdict';
 import type { Schema } from '../yaml/schema';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
+import { defineStep } from './registry';
 import { caseRule } from './rule';
 import { resolveVariable, SN_VARIABLE_SCHEMA, type SnVariableRef } from './sn-read';
 
 interface WriteItem {
   readonly variable: SnVariableRef;
   readonly value: { readonly type: string; readonly hex?: string; readonly value?: number };
-}
-
-interface WriteArgs {
-  readonly variables: readonly WriteItem[];
-  readonly expect?: readonly ('success' | { readonly dataAccessResult: string })[];
 }
 
 const INTEGER_TYPES = ['integer', 'long', 'double-long', 'unsigned', 'long-unsigned', 'double-long-unsigned', 'enum'] as const;
@@ -32,13 +27,13 @@ function dataOf(v: WriteItem['value']): Data {
   throw new HarnessFault(`write value ${JSON.stringify(v)}: an octet-string with hex, or an integer type with value`, 'harness', 'WRITE_BAD_VALUE');
 }
 
-const VALUE_SCHEMA: Schema = {
+const VALUE_SCHEMA = {
   type: 'object',
   properties: { type: { type: 'string', enum: ['octet-string', ...INTEGER_TYPES] }, hex: { type: 'string', pattern: '^([0-9A-Fa-f]{2})*$' }, value: { type: 'integer' } },
   required: ['type'],
-};
+} as const satisfies Schema;
 
-registerStep<WriteArgs>({
+defineStep({
   name: 'write',
   description: 'Short-name WRITE of one or more variables (Green Book 9.3); optionally one expectation per variable',
   schema: {

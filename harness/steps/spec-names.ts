@@ -8,7 +8,7 @@ import { ACSE_SERVICE_PROVIDER, ACSE_SERVICE_USER, RELEASE_RESPONSE_REASON } fro
 import { EXCEPTION_SERVICE_ERROR, STATE_ERROR } from '../../dlms/xdlms/exception';
 import { ACTION_RESULT, DATA_ACCESS_RESULT } from '../../dlms/xdlms/results';
 import { CONFIRMED_SERVICE, SERVICE_ERROR_KIND, SERVICE_ERROR_VALUES } from '../../dlms/xdlms/service-error';
-import type { Schema } from '../yaml/schema';
+import { type TypedSchema, typedSchema } from '../yaml/from-schema';
 
 const uniq = (xs: readonly string[]): string[] => [...new Set(xs)];
 
@@ -40,6 +40,6 @@ export const RELEASE_REASON_NAMES: readonly string[] = [...RELEASE_RESPONSE_REAS
 export const DECODE_ERROR_CODE_NAMES: readonly string[] = DECODE_ERROR_CODES;
 
 /** A string schema whose value must be one of `names`. */
-export function nameOf(names: readonly string[], description: string): Schema {
-  return { type: 'string', enum: names, description };
+export function nameOf(names: readonly string[], description: string): TypedSchema<string> {
+  return typedSchema<string>({ type: 'string', enum: names, description });
 }

@@ -27,25 +27,18 @@
 import type { Data } from '../../dlms/axdr/data';
 import { encodeDataBytes } from '../../dlms/axdr/data-codec';
 import { formatData } from '../../dlms/axdr/format';
-import { type ClassFilter, type CosemObject, objectLabel } from '../classes/object-list';
+import { type CosemObject, objectLabel } from '../classes/object-list';
 import { Inapplicable } from '../engine/verdict';
-import { ASSOCIATION_REF_SCHEMA, type AssociationRef } from './association-ref';
+import { ASSOCIATION_REF_SCHEMA } from './association-ref';
 import type { StepContext } from './context';
 import { CLASS_FILTER_SCHEMA, checkNested, runNested } from './each-object';
 import { boundedStep, objectsOfClass } from './object-iteration';
 import { valuesEqual } from './object-walk-rules';
 import { describeOutcome } from './outcome';
-import { registerStep } from './registry';
-import { attributeCandidates, describeQuery, methodTarget, otherValue, TARGET_KINDS, type TargetKind, type TargetQuery, undefinedMethodTarget } from './targets';
+import { defineStep } from './registry';
+import type { Schema } from '../yaml/schema';
+import { attributeCandidates, describeQuery, methodTarget, otherValue, TARGET_KINDS, type TargetQuery, undefinedMethodTarget } from './targets';
 
-interface WithTargetArgs {
-  readonly find: TargetKind;
-  readonly class?: ClassFilter;
-  readonly minLength?: number;
-  readonly methods?: readonly number[];
-  readonly association?: AssociationRef;
-  readonly steps: readonly Readonly<Record<string, unknown>>[];
-}
 
 /** `writable` without minLength: a short value, so that the request and the answer fit one APDU anywhere. */
 export const SHORT_VALUE_BYTES = 64;
@@ -127,23 +120,25 @@ async function restore(ctx: StepContext, t: Found, association: string): Promise
   if (outcome.kind !== 'set-result' || outcome.result !== 'success') ctx.remark(`${t.object.obis}/${t.attribute} could not be restored to the value read (${said})`, 'docs/decisions/discovered-targets.md');
 }
 
-registerStep<WithTargetArgs>({
+const WITH_TARGET_SCHEMA = {
+  type: 'object',
+  properties: {
+    find: { enum: [...TARGET_KINDS], description: 'what kind of target to look for' },
+    class: CLASS_FILTER_SCHEMA,
+    minLength: { type: 'integer', minimum: 1, maximum: 65535, description: 'writable, long: the encoded value is at least this many bytes' },
+    methods: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1, maximum: 127 }, description: 'method: the object grants access to each of these methods' },
+    association: ASSOCIATION_REF_SCHEMA,
+    steps: { type: 'array', minItems: 1, items: { type: 'object', additionalProperties: {}, minProperties: 1, maxProperties: 1, description: 'a step' } },
+  },
+  required: ['find', 'steps'],
+} as const satisfies Schema;
+
+defineStep({
   name: 'with.target',
   description:
     'Find in the object list one object that can carry the service (writable, read-only, long attribute, method with access, undefined method index) and run nested steps on it ($obis, $class, $version, $attribute, $method); inapplicable when none fits',
   generator: true,
-  schema: {
-    type: 'object',
-    properties: {
-      find: { enum: [...TARGET_KINDS], description: 'what kind of target to look for' },
-      class: CLASS_FILTER_SCHEMA,
-      minLength: { type: 'integer', minimum: 1, maximum: 65535, description: 'writable, long: the encoded value is at least this many bytes' },
-      methods: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1, maximum: 127 }, description: 'method: the object grants access to each of these methods' },
-      association: ASSOCIATION_REF_SCHEMA,
-      steps: { type: 'array', minItems: 1, items: { type: 'object', additionalProperties: {}, minProperties: 1, maxProperties: 1, description: 'a step' } },
-    },
-    required: ['find', 'steps'],
-  },
+  schema: WITH_TARGET_SCHEMA,
   crossCheck: (args) =>
     args.find === 'method' && !args.methods?.length ? { path: ['methods'], code: 'TARGET_NO_METHODS', expected: 'methods: [index, …] with find: method', actual: 'no methods' } : checkNested(args.steps),
   async run(ctx, args) {

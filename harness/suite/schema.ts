@@ -106,7 +106,36 @@ export function suiteSchema(forEditor = false): Schema {
             tags: { type: 'array', items: { type: 'string' }, description: 'free tags, e.g. the DLMS UA test purpose id' },
             requires: REQUIRES_SCHEMA,
             needs: NEEDS_SCHEMA,
-            forEach: { type: 'string', enum: ['association', 'unciphered-association'], description: 'run once per association of the profile ($each), or per association without ciphering' },
+            forEach: {
+              description: 'run once per association of the profile (unciphered-association: those without ciphering), or once per authentication mechanism listed ($each: its association); each instance reported on its own, ID[name]',
+              anyOf: [
+                { type: 'string', enum: ['association', 'unciphered-association'] },
+                {
+                  type: 'object',
+                  properties: { authentication: { type: 'array', minItems: 2, items: { type: 'string', enum: [...AUTHENTICATIONS] } } },
+                  required: ['authentication'],
+                  additionalProperties: false,
+                },
+                {
+                  type: 'object',
+                  properties: {
+                    association: {
+                      type: 'array',
+                      minItems: 2,
+                      items: {
+                        type: 'object',
+                        description: 'the first association of the profile with this security suite and/or mechanism',
+                        properties: { suite: { type: 'integer', enum: [0, 1, 2], description: 'security suite (Green Book 9.2.3.7)' }, authentication: { type: 'string', enum: [...AUTHENTICATIONS] } },
+                        minProperties: 1,
+                        additionalProperties: false,
+                      },
+                    },
+                  },
+                  required: ['association'],
+                  additionalProperties: false,
+                },
+              ],
+            },
             steps: { type: 'array', minItems: 1, items: forEditor ? editorStepSchema() : STEP_SHAPE },
           },
           required: ['id', 'title', 'spec', 'requirement', 'detects', 'steps'],

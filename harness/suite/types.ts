@@ -52,7 +52,6 @@ export interface StepCall {
 }
 
 /** `association`: once per association of the profile; `unciphered-association`: once per association without ciphering. */
-export type ForEach = 'association' | 'unciphered-association';
 
 export interface CaseDef {
   readonly id: string;
@@ -67,13 +66,29 @@ export interface CaseDef {
   readonly requires: Requires;
   /** Capabilities the case uses (suite-level needs merged in). */
   readonly needs?: Needs;
-  /** `association`: run once per association the profile declares (`$each` names it in steps). */
-  /** `unciphered-association`: only those without ciphering (where protection is not the case's subject, ciphering is noise). */
+  /** What the case runs once for, each instance reported on its own (`$each` names its association in steps). */
   readonly forEach?: ForEach;
   readonly steps: readonly StepCall[];
   /** The suite's name, and where the case starts, for messages. */
   readonly suite: string;
   readonly place: Place;
+}
+
+/**
+ * `association`: once per association the profile declares (id `ID[association name]`);
+ * `unciphered-association`: once per association without ciphering (where protection is not the
+ * case's subject, ciphering is noise);
+ * `{ authentication: [...] }`: once per mechanism listed, with the profile's association of that
+ * authentication (id `ID[mechanism]`; inapplicable, on its own, where the profile has none);
+ * `{ association: [{ suite?, authentication? }, ...] }`: once per association selector, the same
+ * way (id `ID[mechanism-suite-N]`).
+ */
+export type ForEach = 'association' | 'unciphered-association' | { readonly authentication: readonly Authentication[] } | { readonly association: readonly AssociationSelector[] };
+
+/** An association chosen by what it does: its security suite (Green Book 9.2.3.7) and its mechanism. */
+export interface AssociationSelector {
+  readonly suite?: 0 | 1 | 2;
+  readonly authentication?: Authentication;
 }
 
 export interface SuiteDef {

@@ -5,6 +5,21 @@
  * type allows; a schema not written as a literal (a shared one typed `Schema`) gives `unknown`.
  */
 
+import type { Schema } from './schema';
+
+declare const TYPED: unique symbol;
+
+/**
+ * A shared schema that carries the type of its values (`typedSchema<T>(schema)`): a piece several
+ * steps use (an attribute reference, a data literal, an association) is typed once, beside its
+ * schema, and every step schema that includes it derives that type.
+ */
+export type TypedSchema<T> = Schema & { readonly [TYPED]: T };
+
+export function typedSchema<T>(schema: Schema): TypedSchema<T> {
+  return schema as TypedSchema<T>;
+}
+
 type Props = Readonly<Record<string, unknown>>;
 
 type RequiredKeys<S> = S extends { readonly required: readonly (infer R)[] } ? R : never;
@@ -15,7 +30,9 @@ type ObjectOf<S> = S extends { readonly properties: infer P extends Props }
 
 type ExtraOf<S> = S extends { readonly additionalProperties: infer A } ? (A extends false ? unknown : Readonly<Record<string, FromSchema<A>>>) : unknown;
 
-export type FromSchema<S> = S extends { readonly const: infer C }
+export type FromSchema<S> = S extends { readonly [TYPED]: infer T }
+  ? T
+  : S extends { readonly const: infer C }
   ? C
   : S extends { readonly enum: readonly (infer E)[] }
     ? E

@@ -21,7 +21,8 @@ import { accessSelectionFromData, captureObjectToData, type CaptureObjectDefinit
 import type { Cursor } from '../../config/yaml-cursor';
 import { findObject } from './store';
 import { attributesOf } from './from-catalogue';
-import { ok, refused, type AttributeResult, type ClassBehaviour, type Selection, type ServeContext } from './types';
+import { isIntegerZero } from './method-parameter';
+import { methodRefused, ok, refused, type AttributeResult, type ClassBehaviour, type Selection, type ServeContext } from './types';
 
 /** Blue Book 4.3.6 sort_method: 1 = fifo (first in, first out). */
 const SORT_FIFO = 1;
@@ -30,6 +31,10 @@ const NO_SORT_OBJECT: CaptureObjectDefinition = { classId: 0, logicalName: parse
 
 const SECONDS_MAX = 0xffffffff;
 const ENTRIES_MAX = 10_000;
+/** Blue Book 4.3.6: entries_in_use; methods reset and capture. */
+const ENTRIES_IN_USE = 7;
+const RESET = 1;
+const CAPTURE = 2;
 
 interface Row {
   readonly at: number;
@@ -100,15 +105,21 @@ export const profileGenericClass: ClassBehaviour = {
       if (c.dataIndex === 0) return r.data;
       return 'items' in r.data ? (r.data.items[c.dataIndex - 1] ?? { type: 'null-data' }) : { type: 'null-data' };
     };
-    /** Every row, oldest first: the last capture at or before now, and depth - 1 before it. */
+    // The profile lives (Blue Book 4.3.6 methods): reset (1) empties the buffer from that instant,
+    // capture (2) adds a row of what the capture objects read now.
+    let resetAt = Number.NEGATIVE_INFINITY;
+    let captured: Row[] = [];
+    /** Every row, oldest first: the periodic captures at or before now, and those capture() made, the last `depth` of them after any reset. */
     const rows = (ctx: ServeContext): Row[] => {
       const last = Math.floor(ctx.now / periodMs) * periodMs;
       const out: Row[] = [];
       for (let k = depth - 1; k >= 0; k--) {
         const at = last - k * periodMs;
-        out.push({ at, values: columns.map((c) => capture(c, ctx, at)) });
+        if (at > resetAt) out.push({ at, values: columns.map((c) => capture(c, ctx, at)) });
       }
-      return out;
+      const extra = captured.filter((r) => r.at <= ctx.now && r.at > resetAt);
+      if (extra.length === 0) return out;
+      return [...out, ...extra].sort((a, b) => a.at - b.at).slice(-depth);
     };
     const buffer = (selected: readonly Row[], pick: (values: readonly Data[]) => readonly Data[]): AttributeResult =>
       ok({ type: 'array', items: selected.map((r) => ({ type: 'structure', items: [...pick(r.values)] })) });
@@ -153,14 +164,27 @@ export const profileGenericClass: ClassBehaviour = {
       4: { type: 'double-long-unsigned', value: periodS },
       5: { type: 'enum', value: SORT_FIFO },
       6: captureObjectToData(NO_SORT_OBJECT),
-      7: { type: 'double-long-unsigned', value: depth },
       8: { type: 'double-long-unsigned', value: depth },
     };
     return {
       read(attribute, ctx, selection) {
         if (attribute === 2) return read(ctx, selection);
+        if (attribute === ENTRIES_IN_USE) return ok({ type: 'double-long-unsigned', value: rows(ctx).length });
         const value = statics[attribute];
         return value ? ok(value) : refused('object-undefined');
+      },
+      invoke(method, parameters, ctx) {
+        if (!isIntegerZero(parameters)) return methodRefused('type-unmatched');
+        if (method === RESET) {
+          resetAt = ctx.now;
+          captured = [];
+          return { kind: 'success' };
+        }
+        if (method === CAPTURE) {
+          captured.push({ at: ctx.now, values: columns.map((c) => capture(c, ctx, ctx.now)) });
+          return { kind: 'success' };
+        }
+        return methodRefused('object-undefined');
       },
     };
   },

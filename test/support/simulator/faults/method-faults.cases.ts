@@ -83,6 +83,18 @@ export const METHOD_FAULT_CASES: Readonly<Record<string, () => void>> = {
     expect(after([], 70, DISCONNECTOR, 1, 3)).to.deep.equal({ type: 'enum', value: 0 });
     expect(after(['disconnect-ignored'], 70, DISCONNECTOR, 1, 3)).to.deep.equal({ type: 'enum', value: 1 });
   },
+  'profile-capture-ignored': () => {
+    // The default load profile is full: a capture shows as a new newest entry, at the capture instant.
+    const newest = (faults: string[]) => {
+      const c = session(faults);
+      expect(action(c, 7, '1-0:99.1.0.255', 2)).to.equal('success');
+      const buffer = get(c, 7, '1-0:99.1.0.255', 2);
+      return buffer.type === 'array' ? buffer.items[buffer.items.length - 1] : undefined;
+    };
+    const time = (row: Data | undefined) => (row?.type === 'structure' && row.items[0]?.type === 'octet-string' ? dateTimeToDate(dateTimeFromOctetString(row.items[0].value))!.getTime() : undefined);
+    expect(time(newest([]))).to.equal(T0);
+    expect(time(newest(['profile-capture-ignored']))).to.be.below(T0);
+  },
   'disconnect-reconnect-disconnects': () => {
     // Connected already: remote_reconnect is no transition; the faulty meter disconnects.
     const state = (faults: string[]) => {

@@ -121,7 +121,7 @@ class SecureLine {
   associate(opts: { readonly dedicatedKey?: boolean; readonly corrupt?: boolean } = {}): Pdu {
     const ctos = new Uint8Array(randomBytes(16));
     const dedicatedKey = opts.dedicatedKey ? new Uint8Array(randomBytes(this.suite.keyLength)) : undefined;
-    const initiate = encodeApduBytes({ type: 'initiate-request', ...(dedicatedKey ? { dedicatedKey } : {}), proposedDlmsVersionNumber: 6, proposedConformance: ['get', 'set', 'action', 'block-transfer-with-get-or-read'], clientMaxReceivePduSize: 0xffff });
+    const initiate = encodeApduBytes({ type: 'initiate-request', ...(dedicatedKey ? { dedicatedKey } : {}), proposedDlmsVersionNumber: 6, proposedConformance: ['general-protection', 'get', 'set', 'action', 'block-transfer-with-get-or-read'], clientMaxReceivePduSize: 0xffff });
     const aare = decodePduBytes(
       this.raw(
         encodePduBytes({
