@@ -23,7 +23,10 @@ const layer = (files, forbidden, { sansIo = false } = {}) => ({
       {
         paths: testLibraries,
         patterns: [
-          ...forbidden.map((f) => ({ group: [`**/${f}/**`, `**/${f}`, `./${f}`, `./${f}/**`], message: `this layer may not import ${f}/ (DESIGN.md, layers)` })),
+          ...forbidden.map((f) => ({
+            group: [`**/${f}/**`, `**/${f}`, `./${f}`, `./${f}/**`],
+            message: `this layer may not import ${f}/ (DESIGN.md, layers)`,
+          })),
           ...(sansIo ? [nodeModules] : []),
         ],
       },
@@ -39,7 +42,9 @@ const dlms = (sub, forbidden) => layer([`dlms/${sub}/**/*.ts`], [...forbidden, .
 const upper = ['security', 'cosem', 'pdu'];
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/**', 'allure-results/**', 'allure-report/**', 'out/**', 'test-output/**', 'dist/**', 'bin/**', 'eslint.config.js', 'allurerc.mjs'] },
+  {
+    ignores: ['node_modules/**', 'allure-results/**', 'allure-report/**', 'out/**', 'test-output/**', 'dist/**', 'bin/**', 'eslint.config.js', 'allurerc.mjs'],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -116,7 +116,8 @@ async function batch(plan: Plan): Promise<BenchResult[]> {
         perSecond: meters / seconds,
         usPerUnit: wallNs / 1e3 / meters,
         cpuUsPerUnit: cpuUs / meters,
-        cpuLabel: parallel > 1 && childrenUs === undefined ? 'parent and simulators only (workers are other processes)' : 'whole batch: parent, simulators and workers',
+        cpuLabel:
+          parallel > 1 && childrenUs === undefined ? 'parent and simulators only (workers are other processes)' : 'whole batch: parent, simulators and workers',
         extra: {
           metersPerMinute: (meters / seconds) * 60,
           // The goal's budget: 2 cores × 120 s / 1,000 meters = 0.24 CPU-s a meter.

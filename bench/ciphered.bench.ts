@@ -45,6 +45,14 @@ export const cipheredBenches: BenchGroup = async (plan) => {
   return [
     result({ group: GROUP, name: 'protect+unprotect GET request, suite 0', unit: 'APDU', note: `${GET_REQUEST.length}-byte plain APDU` }, request),
     result({ group: GROUP, name: 'protect+unprotect GET response, suite 0', unit: 'APDU', note: `${response.length}-byte plain APDU (recorded)` }, answer),
-    result({ group: GROUP, name: 'ciphering cost per GET exchange, suite 0', unit: 'exchange', note: '4 operations: request and response, each protected and unprotected' }, exchange),
+    result(
+      {
+        group: GROUP,
+        name: 'ciphering cost per GET exchange, suite 0',
+        unit: 'exchange',
+        note: '4 operations: request and response, each protected and unprotected',
+      },
+      exchange,
+    ),
   ];
 };

@@ -56,7 +56,11 @@ async function objectListWalk(sim: SimulatorChild, plan: Parameters<BenchGroup>[
   try {
     const attributes = readableAttributes(await getData(client, OBJECT_LIST));
     const kinds = new Map<string, number>();
-    const m = await measureAsync(scaled(plan, 2), () => readEverything(client, attributes, kinds), () => sim.cpuUs());
+    const m = await measureAsync(
+      scaled(plan, 2),
+      () => readEverything(client, attributes, kinds),
+      () => sim.cpuUs(),
+    );
     return result(
       {
         group: GROUP,

@@ -33,10 +33,30 @@ export const codecBenches: BenchGroup = async (plan) => {
   const out: BenchResult[] = [];
 
   const frameNote = (bytes: Uint8Array): string => `${bytes.length}-byte frame, frame+LLC+APDU+Data`;
-  out.push(result({ group: GROUP, name: 'decode GET request frame', unit: 'frame', note: frameNote(get.requestFrame) }, measureSync(plan, () => decodeWhole(get.requestFrame))));
-  out.push(result({ group: GROUP, name: 'decode GET response frame', unit: 'frame', note: frameNote(get.responseFrame) }, measureSync(plan, () => decodeWhole(get.responseFrame))));
-  out.push(result({ group: GROUP, name: 'encode GET request frame', unit: 'frame', note: frameNote(get.requestFrame) }, measureSync(plan, () => encodeWhole(get.request, requestFrame, 'request'))));
-  out.push(result({ group: GROUP, name: 'encode GET response frame', unit: 'frame', note: frameNote(get.responseFrame) }, measureSync(plan, () => encodeWhole(get.response, responseFrame, 'response'))));
+  out.push(
+    result(
+      { group: GROUP, name: 'decode GET request frame', unit: 'frame', note: frameNote(get.requestFrame) },
+      measureSync(plan, () => decodeWhole(get.requestFrame)),
+    ),
+  );
+  out.push(
+    result(
+      { group: GROUP, name: 'decode GET response frame', unit: 'frame', note: frameNote(get.responseFrame) },
+      measureSync(plan, () => decodeWhole(get.responseFrame)),
+    ),
+  );
+  out.push(
+    result(
+      { group: GROUP, name: 'encode GET request frame', unit: 'frame', note: frameNote(get.requestFrame) },
+      measureSync(plan, () => encodeWhole(get.request, requestFrame, 'request')),
+    ),
+  );
+  out.push(
+    result(
+      { group: GROUP, name: 'encode GET response frame', unit: 'frame', note: frameNote(get.responseFrame) },
+      measureSync(plan, () => encodeWhole(get.response, responseFrame, 'response')),
+    ),
+  );
 
   const ol = measureSync(plan, () => (decodeDataBytes(objectList).type === 'array' ? 1 : 0));
   out.push(

@@ -115,7 +115,11 @@ function cArgs(base: number, framing: Framing): string[] {
 /** One whole run of the C client: wall, and its CPU from the shell's `times` (children's user and system). */
 function timeC(bin: string, args: readonly string[], cwd: string): { wallMs: number; cpuMs: number } {
   const t0 = performance.now();
-  const r = spawnSync('bash', ['-c', '"$@" -t Error >/dev/null 2>&1 || exit 1; times', 'timed', bin, ...args], { cwd, encoding: 'utf8', timeout: RUN_TIMEOUT_MS });
+  const r = spawnSync('bash', ['-c', '"$@" -t Error >/dev/null 2>&1 || exit 1; times', 'timed', bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: RUN_TIMEOUT_MS,
+  });
   const wallMs = performance.now() - t0;
   if (r.status !== 0) throw new Error(`the C client failed: ${r.stderr.trim() || r.error?.message || `exit ${r.status}`}`);
   // `times` prints the shell's own line, then its children's: "0m0.031s 0m0.012s".

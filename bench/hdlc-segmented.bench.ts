@@ -48,7 +48,16 @@ async function clientFor(meter: MeterDefinition, window: number, maxInfo: number
         return c;
       },
     },
-    link: { framing: 'hdlc', serverLogical: 1, addressSize: 1, maxInfoTx: maxInfo, maxInfoRx: maxInfo, window, responseTimeoutMs: 5000, interFrameTimeoutMs: 200 },
+    link: {
+      framing: 'hdlc',
+      serverLogical: 1,
+      addressSize: 1,
+      maxInfoTx: maxInfo,
+      maxInfoRx: maxInfo,
+      window,
+      responseTimeoutMs: 5000,
+      interFrameTimeoutMs: 200,
+    },
     connectTimeoutMs: 1000,
   });
   const a = await client.associate({ name: 'public', clientSap: 16, referencing: 'ln', authentication: 'none' });

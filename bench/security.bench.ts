@@ -25,7 +25,13 @@ const GMAC: AssociationParams = {
   clientSap: 48,
   referencing: 'ln',
   authentication: 'hls-gmac',
-  security: { suite: 0, policy: 'authenticated-encrypted', clientSystemTitle: fromHex('4443540000000001'), blockCipherKey: key('sim-ek'), authenticationKey: key('sim-ak') },
+  security: {
+    suite: 0,
+    policy: 'authenticated-encrypted',
+    clientSystemTitle: fromHex('4443540000000001'),
+    blockCipherKey: key('sim-ek'),
+    authenticationKey: key('sim-ak'),
+  },
 };
 
 function client(sim: ReturnType<typeof createTimedSimulator>, framing: Framing, counters: ReturnType<typeof memoryCounterStore>): DlmsClient {
@@ -87,6 +93,16 @@ export const securityBenches: BenchGroup = async (plan) => {
     await c.disconnect();
     return 1;
   });
-  out.push(result({ group: GROUP, name: 'HLS-GMAC association + protected release, wrapper, in memory', unit: 'association', note: 'AARQ/AARE (glo-initiate), passes 3 and 4, RLRQ/RLRE; counters kept across clients' }, assoc));
+  out.push(
+    result(
+      {
+        group: GROUP,
+        name: 'HLS-GMAC association + protected release, wrapper, in memory',
+        unit: 'association',
+        note: 'AARQ/AARE (glo-initiate), passes 3 and 4, RLRQ/RLRE; counters kept across clients',
+      },
+      assoc,
+    ),
+  );
   return out;
 };

@@ -85,7 +85,11 @@ async function withList(sim: SimulatorChild, plan: Plan): Promise<BenchResult[]>
           name: 'GET with-list of 10 attributes (2 long), 1024-byte client PDU, hdlc',
           unit: 'exchange',
           cpuLabel: CPU_LABEL,
-          extra: { attributesPerSecond: (10 * list.calls) / (Number(list.wallNs) / 1e9), blocksPerList: blocks, simulatorProcessCpuUsPerExchange: (list.probeDelta ?? 0) / list.units },
+          extra: {
+            attributesPerSecond: (10 * list.calls) / (Number(list.wallNs) / 1e9),
+            blocksPerList: blocks,
+            simulatorProcessCpuUsPerExchange: (list.probeDelta ?? 0) / list.units,
+          },
         },
         list,
       ),
@@ -95,7 +99,10 @@ async function withList(sim: SimulatorChild, plan: Plan): Promise<BenchResult[]>
           name: 'the same 10 attributes one GET each, hdlc',
           unit: 'exchange',
           cpuLabel: CPU_LABEL,
-          extra: { attributesPerSecond: (10 * single.calls) / (Number(single.wallNs) / 1e9), simulatorProcessCpuUsPerExchange: (single.probeDelta ?? 0) / single.units },
+          extra: {
+            attributesPerSecond: (10 * single.calls) / (Number(single.wallNs) / 1e9),
+            simulatorProcessCpuUsPerExchange: (single.probeDelta ?? 0) / single.units,
+          },
         },
         single,
       ),
@@ -121,7 +128,16 @@ async function setThenGet(sim: SimulatorChild, plan: Plan): Promise<BenchResult>
       },
       () => sim.cpuUs(),
     );
-    return result({ group: GROUP, name: `SET then GET ${SETTING.obis}/2 (management, LLS), hdlc`, unit: 'exchange', cpuLabel: CPU_LABEL, extra: { simulatorProcessCpuUsPerExchange: (m.probeDelta ?? 0) / m.units } }, m);
+    return result(
+      {
+        group: GROUP,
+        name: `SET then GET ${SETTING.obis}/2 (management, LLS), hdlc`,
+        unit: 'exchange',
+        cpuLabel: CPU_LABEL,
+        extra: { simulatorProcessCpuUsPerExchange: (m.probeDelta ?? 0) / m.units },
+      },
+      m,
+    );
   } finally {
     await closeClient(c);
   }

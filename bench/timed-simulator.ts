@@ -51,7 +51,12 @@ export function createTimedSimulator(framing: 'hdlc' | 'wrapper'): TimedSimulato
     },
     connectMemory() {
       const [client, server] = memoryPair(`timed simulator memory #${++count}`);
-      serveTransport(timedEnd(server, (ns) => (serverNs += ns)), config, Date.now, () => undefined);
+      serveTransport(
+        timedEnd(server, (ns) => (serverNs += ns)),
+        config,
+        Date.now,
+        () => undefined,
+      );
       return client;
     },
   };

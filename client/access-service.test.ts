@@ -45,7 +45,11 @@ const RESPONSE: AccessResponse = {
 describe('the ACCESS service, client side (client/access-service.ts)', () => {
   it('sends one access-request with a specification and a list-of-data entry per item, and returns each answer in order', async () => {
     const sent: Apdu[] = [];
-    const outcome = await invokeAccess({ link: serving(() => RESPONSE, sent), negotiated: NEGOTIATED, responseTimeoutMs: 100, notified: () => undefined }, ITEMS, 7);
+    const outcome = await invokeAccess(
+      { link: serving(() => RESPONSE, sent), negotiated: NEGOTIATED, responseTimeoutMs: 100, notified: () => undefined },
+      ITEMS,
+      7,
+    );
     expect(sent).to.deep.equal([
       {
         type: 'access-request',
@@ -77,8 +81,15 @@ describe('the ACCESS service, client side (client/access-service.ts)', () => {
   });
 
   it('reports an answer of another kind than its item as XDLMS_ACCESS_KIND', async () => {
-    const swapped = { ...RESPONSE, responseSpecification: [RESPONSE.responseSpecification[1]!, RESPONSE.responseSpecification[0]!, RESPONSE.responseSpecification[2]!] };
-    const outcome = await invokeAccess({ link: serving(() => swapped, []), negotiated: NEGOTIATED, responseTimeoutMs: 100, notified: () => undefined }, ITEMS, 7);
+    const swapped = {
+      ...RESPONSE,
+      responseSpecification: [RESPONSE.responseSpecification[1]!, RESPONSE.responseSpecification[0]!, RESPONSE.responseSpecification[2]!],
+    };
+    const outcome = await invokeAccess(
+      { link: serving(() => swapped, []), negotiated: NEGOTIATED, responseTimeoutMs: 100, notified: () => undefined },
+      ITEMS,
+      7,
+    );
     expect(outcome).to.deep.include({ kind: 'malformed', code: 'XDLMS_ACCESS_KIND', actual: 'kind set' });
   });
 

@@ -23,7 +23,9 @@ function specificationOf(item: AccessItem): AccessRequestSpecification {
     case 'get':
     case 'set': {
       const { attribute, accessSelection } = attributeWithSelection(item.ref);
-      return accessSelection ? { kind: item.kind === 'get' ? 'get-with-selection' : 'set-with-selection', attribute, accessSelection } : { kind: item.kind, attribute };
+      return accessSelection
+        ? { kind: item.kind === 'get' ? 'get-with-selection' : 'set-with-selection', attribute, accessSelection }
+        : { kind: item.kind, attribute };
     }
     case 'action':
       return { kind: 'action', method: methodDescriptor(item.ref) };
@@ -58,17 +60,35 @@ export async function invokeAccess(sc: ServiceContext, items: readonly AccessIte
     serviceClass: 'confirmed',
     priority: 'high',
   };
-  const request: AccessRequest = { type: 'access-request', longInvokeIdAndPriority, dateTime: new Uint8Array(0), requestSpecification: items.map(specificationOf), listOfData: items.map(dataOf) };
+  const request: AccessRequest = {
+    type: 'access-request',
+    longInvokeIdAndPriority,
+    dateTime: new Uint8Array(0),
+    requestSpecification: items.map(specificationOf),
+    listOfData: items.map(dataOf),
+  };
   const answer = await exchangeApdu(sc, request);
   if (answer.kind !== 'pdu') return answer;
   const r = answer.pdu;
   if (r.type !== 'access-response') return otherAnswer(r, 'access-response');
   if (r.longInvokeIdAndPriority.invokeId !== invokeId) {
-    return malformed(new DecodeError('XDLMS_INVOKE_ID_MISMATCH', 1, `long-invoke-id ${invokeId} echoed (Green Book 9.5, Long-Invoke-Id-And-Priority)`, `long-invoke-id ${r.longInvokeIdAndPriority.invokeId}`));
+    return malformed(
+      new DecodeError(
+        'XDLMS_INVOKE_ID_MISMATCH',
+        1,
+        `long-invoke-id ${invokeId} echoed (Green Book 9.5, Long-Invoke-Id-And-Priority)`,
+        `long-invoke-id ${r.longInvokeIdAndPriority.invokeId}`,
+      ),
+    );
   }
   if (r.responseSpecification.length !== items.length || r.listOfData.length !== items.length) {
     return malformed(
-      new DecodeError('XDLMS_ACCESS_COUNT', 0, `${items.length} list-of-data entries and access-response-specifications, one per item (Green Book 9.3.x ACCESS)`, `${r.listOfData.length} and ${r.responseSpecification.length}`),
+      new DecodeError(
+        'XDLMS_ACCESS_COUNT',
+        0,
+        `${items.length} list-of-data entries and access-response-specifications, one per item (Green Book 9.3.x ACCESS)`,
+        `${r.listOfData.length} and ${r.responseSpecification.length}`,
+      ),
     );
   }
   const results: AccessItemResult[] = [];

@@ -12,7 +12,12 @@ const METHOD = { classId: 8192, obis: '0-0:128.0.2.255', method: 1 };
 const VALUE = { type: 'octet-string', value: new Uint8Array(300).fill(0x5a) } as const;
 const RAW = encodeDataBytes(VALUE);
 
-const pblock = (blockNumber: number, lastBlock: boolean, rawData: Uint8Array): Apdu => ({ type: 'action-response', variant: 'with-pblock', invokeIdAndPriority: INVOKE, pblock: { lastBlock, blockNumber, rawData } });
+const pblock = (blockNumber: number, lastBlock: boolean, rawData: Uint8Array): Apdu => ({
+  type: 'action-response',
+  variant: 'with-pblock',
+  invokeIdAndPriority: INVOKE,
+  pblock: { lastBlock, blockNumber, rawData },
+});
 
 function scripted(answers: Apdu[], sent: Pdu[]): ServiceContext {
   const link = scriptedLink(answers, sent);
@@ -22,14 +27,24 @@ function scripted(answers: Apdu[], sent: Pdu[]): ServiceContext {
 describe('ACTION return parameters in pblocks, client side (client/action-service.ts)', () => {
   it('asks for each next pblock naming the block received and decodes the joined return data', async () => {
     const sent: Pdu[] = [];
-    const outcome = await invokeAction(scripted([pblock(1, false, RAW.subarray(0, 200)), pblock(2, true, RAW.subarray(200))], sent), METHOD, { type: 'integer', value: 0 }, INVOKE);
+    const outcome = await invokeAction(
+      scripted([pblock(1, false, RAW.subarray(0, 200)), pblock(2, true, RAW.subarray(200))], sent),
+      METHOD,
+      { type: 'integer', value: 0 },
+      INVOKE,
+    );
     expect(outcome).to.deep.equal({ kind: 'action-result', result: 'success', returnData: { kind: 'data', data: VALUE }, blocks: 2 });
     expect(sent.map((a) => (a.type === 'action-request' ? a.variant : a.type))).to.deep.equal(['normal', 'next-pblock']);
     expect(sent[1]).to.deep.include({ blockNumber: 1 });
   });
 
   it('reports a pblock numbered out of sequence as XDLMS_BLOCK_NUMBER', async () => {
-    const outcome = await invokeAction(scripted([pblock(1, false, RAW.subarray(0, 200)), pblock(3, true, RAW.subarray(200))], []), METHOD, { type: 'integer', value: 0 }, INVOKE);
+    const outcome = await invokeAction(
+      scripted([pblock(1, false, RAW.subarray(0, 200)), pblock(3, true, RAW.subarray(200))], []),
+      METHOD,
+      { type: 'integer', value: 0 },
+      INVOKE,
+    );
     expect(outcome).to.deep.include({ kind: 'malformed', code: 'XDLMS_BLOCK_NUMBER', actual: 'block-number 3' });
   });
 

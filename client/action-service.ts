@@ -37,17 +37,33 @@ const MAX_BLOCKS = 10_000;
  * From an action-response-with-pblock on: every block in turn (action-request-next-pblock naming
  * the block received) until last-block, the joined raw data decoded as the return Data.
  */
-async function fetchPblocks(sc: ServiceContext, first: Extract<ActionResponse, { variant: 'with-pblock' }>, invoke: InvokeIdAndPriority, sentBlocks: number): Promise<ActionOutcome> {
+async function fetchPblocks(
+  sc: ServiceContext,
+  first: Extract<ActionResponse, { variant: 'with-pblock' }>,
+  invoke: InvokeIdAndPriority,
+  sentBlocks: number,
+): Promise<ActionOutcome> {
   const parts: Uint8Array[] = [];
   let block = first.pblock;
   for (let n = 1; ; n++) {
     if (block.blockNumber !== n) {
-      return malformed(new DecodeError('XDLMS_BLOCK_NUMBER', 2, `action-response-with-pblock block-number ${n} (consecutive from 1, Green Book 9.4.6.x)`, `block-number ${block.blockNumber}`));
+      return malformed(
+        new DecodeError(
+          'XDLMS_BLOCK_NUMBER',
+          2,
+          `action-response-with-pblock block-number ${n} (consecutive from 1, Green Book 9.4.6.x)`,
+          `block-number ${block.blockNumber}`,
+        ),
+      );
     }
     parts.push(block.rawData);
     if (block.lastBlock) break;
     if (n >= MAX_BLOCKS) return malformed(new DecodeError('XDLMS_BLOCK_SEQUENCE', 0, `last-block within ${MAX_BLOCKS} blocks`, 'no last-block'));
-    const answer = expectAnswer(await exchangeApdu(sc, { type: 'action-request', variant: 'next-pblock', invokeIdAndPriority: invoke, blockNumber: n }), 'action-response', invoke);
+    const answer = expectAnswer(
+      await exchangeApdu(sc, { type: 'action-request', variant: 'next-pblock', invokeIdAndPriority: invoke, blockNumber: n }),
+      'action-response',
+      invoke,
+    );
     if (failed(answer)) return answer;
     if (answer.variant !== 'with-pblock') return outcomeOf(answer, sentBlocks + n);
     block = answer.pblock;
@@ -77,21 +93,36 @@ async function finish(sc: ServiceContext, r: ActionResponse, invoke: InvokeIdAnd
 
 export async function invokeAction(sc: ServiceContext, ref: MethodRef, parameters: Data | undefined, invoke: InvokeIdAndPriority): Promise<ActionOutcome> {
   const method = methodDescriptor(ref);
-  const whole: ActionRequest = { type: 'action-request', variant: 'normal', invokeIdAndPriority: invoke, method, ...(parameters === undefined ? {} : { methodInvocationParameters: parameters }) };
+  const whole: ActionRequest = {
+    type: 'action-request',
+    variant: 'normal',
+    invokeIdAndPriority: invoke,
+    method,
+    ...(parameters === undefined ? {} : { methodInvocationParameters: parameters }),
+  };
   const limit = sc.negotiated.serverMaxReceivePduSize;
   if (parameters === undefined || encodeApduBytes(whole).length <= limit || !sc.negotiated.conformance.includes('block-transfer-with-action')) {
     const answer = expectAnswer(await exchangeApdu(sc, whole), 'action-response', invoke);
     return failed(answer) ? answer : finish(sc, answer, invoke, 0);
   }
   const blocks = cutBlocks(encodeDataBytes(parameters), limit, (pblock) =>
-    pblock.blockNumber === 1 ? { type: 'action-request', variant: 'with-first-pblock', invokeIdAndPriority: invoke, method, pblock } : { type: 'action-request', variant: 'with-pblock', invokeIdAndPriority: invoke, pblock },
+    pblock.blockNumber === 1
+      ? { type: 'action-request', variant: 'with-first-pblock', invokeIdAndPriority: invoke, method, pblock }
+      : { type: 'action-request', variant: 'with-pblock', invokeIdAndPriority: invoke, pblock },
   );
   for (const [i, request] of blocks.entries()) {
     const answer = expectAnswer(await exchangeApdu(sc, request), 'action-response', invoke);
     if (failed(answer)) return answer;
     if (i < blocks.length - 1 && answer.variant === 'next-pblock') {
       if (answer.blockNumber !== i + 1) {
-        return malformed(new DecodeError('XDLMS_BLOCK_NUMBER', 2, `action-response-next-pblock block-number ${i + 1} (the block sent, Green Book 9.4.6.x)`, `block-number ${answer.blockNumber}`));
+        return malformed(
+          new DecodeError(
+            'XDLMS_BLOCK_NUMBER',
+            2,
+            `action-response-next-pblock block-number ${i + 1} (the block sent, Green Book 9.4.6.x)`,
+            `block-number ${answer.blockNumber}`,
+          ),
+        );
       }
       continue;
     }

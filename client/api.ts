@@ -261,8 +261,7 @@ export type SetListOutcome = { readonly kind: 'set-results'; readonly results: r
  * some (data, or a data-access-result in their place); `blocks` > 0 when parameters went in pblocks.
  */
 export type ActionOutcome =
-  | { readonly kind: 'action-result'; readonly result: string; readonly returnData?: GetListEntry; readonly blocks: number }
-  | ServiceFailure;
+  { readonly kind: 'action-result'; readonly result: string; readonly returnData?: GetListEntry; readonly blocks: number } | ServiceFailure;
 
 /** One item of an ACCESS request (Green Book 9.3.x Access-Request-Specification): a GET, a SET with its value, or an ACTION with its parameters. */
 export type AccessItem =
@@ -316,9 +315,7 @@ export interface HdlcLinkView {
 }
 
 export type RawFrameArrival =
-  | { readonly kind: 'frame'; readonly bytes: Uint8Array }
-  | { readonly kind: 'silence'; readonly waitedMs: number }
-  | { readonly kind: 'closed' };
+  { readonly kind: 'frame'; readonly bytes: Uint8Array } | { readonly kind: 'silence'; readonly waitedMs: number } | { readonly kind: 'closed' };
 
 /**
  * Frame-level access for negative tests (HDLC only): bytes go out exactly as given and frames

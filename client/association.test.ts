@@ -98,7 +98,10 @@ describe('client association (AARQ/AARE, RLRQ/RLRE)', () => {
       clientMaxReceivePduSize: 11,
     });
     // The whole AARQ survives the codec.
-    expect(decodePduBytes(encodeAcseBytes(aarq))).to.deep.equal({ ...aarq, userInformation: { raw: aarq.userInformation!.raw, apdu: aarq.userInformation!.apdu } });
+    expect(decodePduBytes(encodeAcseBytes(aarq))).to.deep.equal({
+      ...aarq,
+      userInformation: { raw: aarq.userInformation!.raw, apdu: aarq.userInformation!.apdu },
+    });
   });
 
   it('keeps the authentication functional unit of an LLS association when only the mechanism is left out', () => {
@@ -141,7 +144,13 @@ describe('client association (AARQ/AARE, RLRQ/RLRE)', () => {
       applicationContextName: APPLICATION_CONTEXT_NAME['short-name'],
       result: 'accepted',
       resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'null' },
-      userInformation: userInformationFor({ type: 'initiate-response', negotiatedDlmsVersionNumber: 6, negotiatedConformance: ['read'], serverMaxReceivePduSize: 512, vaaName: 0xfa00 }),
+      userInformation: userInformationFor({
+        type: 'initiate-response',
+        negotiatedDlmsVersionNumber: 6,
+        negotiatedConformance: ['read'],
+        serverMaxReceivePduSize: 512,
+        vaaName: 0xfa00,
+      }),
     });
     expect(await associate(link, { ...PUBLIC, referencing: 'sn' })).to.deep.equal({
       kind: 'accepted',
@@ -162,26 +171,43 @@ describe('client association (AARQ/AARE, RLRQ/RLRE)', () => {
         resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'no-reason-given' },
         ...(ui && ui.type === 'confirmed-service-error' ? { userInformation: userInformationFor(ui) } : {}),
       });
-    expect(await associate(refusal({ type: 'confirmed-service-error', service: 'initiateError', error: { kind: 'initiate', value: 'dlms-version-too-low' } }), PUBLIC)).to.deep.equal({
+    expect(
+      await associate(
+        refusal({ type: 'confirmed-service-error', service: 'initiateError', error: { kind: 'initiate', value: 'dlms-version-too-low' } }),
+        PUBLIC,
+      ),
+    ).to.deep.equal({
       kind: 'rejected',
       result: 'rejected-permanent',
       diagnosticSource: 'acse-service-user',
       diagnostic: 'no-reason-given',
       initiateError: 'dlms-version-too-low',
     });
-    expect(await associate(refusal({ type: 'confirmed-service-error', service: 'read', error: { kind: 'access', value: 'hardware-fault' } }), PUBLIC)).to.deep.include({ initiateError: 'read: access hardware-fault' });
+    expect(
+      await associate(refusal({ type: 'confirmed-service-error', service: 'read', error: { kind: 'access', value: 'hardware-fault' } }), PUBLIC),
+    ).to.deep.include({ initiateError: 'read: access hardware-fault' });
     const provider = scripted({
       type: 'aare',
       applicationContextName: APPLICATION_CONTEXT_NAME['logical-name'],
       result: 'rejected-permanent',
       resultSourceDiagnostic: { source: 'acse-service-provider', diagnostic: 'no-common-acse-version' },
     });
-    expect(await associate(provider, PUBLIC)).to.deep.equal({ kind: 'rejected', result: 'rejected-permanent', diagnosticSource: 'acse-service-provider', diagnostic: 'no-common-acse-version' });
+    expect(await associate(provider, PUBLIC)).to.deep.equal({
+      kind: 'rejected',
+      result: 'rejected-permanent',
+      diagnosticSource: 'acse-service-provider',
+      diagnostic: 'no-common-acse-version',
+    });
   });
 
   it('reports an answer that is no AARE, or an accepted AARE without InitiateResponse, as malformed with a code', async () => {
     expect(await associate(scripted({ type: 'rlre', reason: 'normal' }), PUBLIC)).to.deep.include({ kind: 'malformed', code: 'ACSE_UNEXPECTED_APDU' });
-    const bare = scripted({ type: 'aare', applicationContextName: APPLICATION_CONTEXT_NAME['logical-name'], result: 'accepted', resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'null' } });
+    const bare = scripted({
+      type: 'aare',
+      applicationContextName: APPLICATION_CONTEXT_NAME['logical-name'],
+      result: 'accepted',
+      resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'null' },
+    });
     expect(await associate(bare, PUBLIC)).to.deep.include({ kind: 'malformed', code: 'ACSE_NO_INITIATE_RESPONSE' });
     expect(await associate(scripted({ kind: 'silence', waitedMs: 5 }), PUBLIC)).to.deep.equal({ kind: 'silence', waitedMs: 5 });
   });
@@ -197,10 +223,29 @@ describe('client association (AARQ/AARE, RLRQ/RLRE)', () => {
     const rlre = scripted({
       type: 'rlre',
       reason: 'normal',
-      userInformation: userInformationFor({ type: 'initiate-response', negotiatedDlmsVersionNumber: 6, negotiatedConformance: ['get'], serverMaxReceivePduSize: 512, vaaName: 7 }),
+      userInformation: userInformationFor({
+        type: 'initiate-response',
+        negotiatedDlmsVersionNumber: 6,
+        negotiatedConformance: ['get'],
+        serverMaxReceivePduSize: 512,
+        vaaName: 7,
+      }),
     });
-    expect(await release(rlre, { userInformation: true }, initiateRequestFor(PUBLIC))).to.deep.equal({ kind: 'released', reason: 'normal', userInformation: 'initiate-response' });
-    expect(await release(scripted({ type: 'aare', applicationContextName: '2.16.756.5.8.1.1', result: 'accepted', resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'null' } }))).to.deep.include({
+    expect(await release(rlre, { userInformation: true }, initiateRequestFor(PUBLIC))).to.deep.equal({
+      kind: 'released',
+      reason: 'normal',
+      userInformation: 'initiate-response',
+    });
+    expect(
+      await release(
+        scripted({
+          type: 'aare',
+          applicationContextName: '2.16.756.5.8.1.1',
+          result: 'accepted',
+          resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'null' },
+        }),
+      ),
+    ).to.deep.include({
       kind: 'malformed',
       code: 'ACSE_UNEXPECTED_APDU',
     });

@@ -43,7 +43,15 @@ export const CLIENT_CONFORMANCE: Conformance = [
 ];
 
 /** What the client offers in a short-name association: the SN services (Green Book 9.4.6.1). */
-export const CLIENT_SN_CONFORMANCE: Conformance = ['read', 'write', 'unconfirmed-write', 'block-transfer-with-get-or-read', 'block-transfer-with-set-or-write', 'multiple-references', 'parameterized-access'];
+export const CLIENT_SN_CONFORMANCE: Conformance = [
+  'read',
+  'write',
+  'unconfirmed-write',
+  'block-transfer-with-get-or-read',
+  'block-transfer-with-set-or-write',
+  'multiple-references',
+  'parameterized-access',
+];
 
 /** Green Book 9.4.6.1: DLMS version 6 is the current one. */
 export const DLMS_VERSION = 6;
@@ -57,13 +65,20 @@ function oidOf(table: Readonly<Record<string, string>>, nameOrOid: string, what:
   const named = table[nameOrOid];
   if (named !== undefined) return named;
   if (/^\d+(\.\d+)+$/.test(nameOrOid)) return nameOrOid;
-  throw new ClientError(`${what} ${JSON.stringify(nameOrOid)} is neither a Green Book name (${Object.keys(table).join(', ')}) nor a dotted OID`, 'harness', 'CLIENT_BAD_OID');
+  throw new ClientError(
+    `${what} ${JSON.stringify(nameOrOid)} is neither a Green Book name (${Object.keys(table).join(', ')}) nor a dotted OID`,
+    'harness',
+    'CLIENT_BAD_OID',
+  );
 }
 
 /** '100001' → a BIT STRING of 6 bits with bits 0 and 5 set. */
 export function bitStringFromText(bits: string): BerBitString {
   if (!/^[01]+$/.test(bits)) throw new ClientError(`protocol-version ${JSON.stringify(bits)} is not a string of 0 and 1`, 'harness', 'CLIENT_BAD_BITS');
-  return bitStringOf(bits.length, [...bits].flatMap((b, i) => (b === '1' ? [i] : [])));
+  return bitStringOf(
+    bits.length,
+    [...bits].flatMap((b, i) => (b === '1' ? [i] : [])),
+  );
 }
 
 /** The InitiateRequest the AARQ (and, on request, the RLRQ) carries (Green Book 9.4.6). */
@@ -106,7 +121,14 @@ export function buildAarq(p: AssociationParams): Aarq {
     throw new ClientError(`association ${p.name}: low-level security needs a password`, 'profile', 'CLIENT_MISSING_PASSWORD');
   }
   const usual = MECHANISM[p.authentication];
-  const mechanismName = o.mechanismName === 'absent' ? undefined : o.mechanismName !== undefined ? oidOf(MECHANISM_NAME, o.mechanismName, 'mechanism-name') : usual ? MECHANISM_NAME[usual] : undefined;
+  const mechanismName =
+    o.mechanismName === 'absent'
+      ? undefined
+      : o.mechanismName !== undefined
+        ? oidOf(MECHANISM_NAME, o.mechanismName, 'mechanism-name')
+        : usual
+          ? MECHANISM_NAME[usual]
+          : undefined;
   // ACSE-requirements: the authentication functional unit (bit 0) goes with a mechanism (Green Book 9.3.2).
   const fu = o.acseRequirements === undefined ? usual !== undefined || mechanismName !== undefined : o.acseRequirements === 'authentication';
   const password = p.password && usual && !o.omitAuthenticationValue ? p.password : undefined;
@@ -135,14 +157,21 @@ function serviceErrorText(ui: Apdu | undefined): string | undefined {
 function authenticationOf(aare: Aare): { authentication?: { functionalUnit: boolean; mechanismName?: string; respondingValue: boolean } } {
   const { responderAcseRequirements: fu, mechanismName: oid, respondingAuthenticationValue: value } = aare;
   if (fu === undefined && oid === undefined && value === undefined) return {};
-  return { authentication: { functionalUnit: fu !== undefined && fu.length > 0 && bitAt(fu, 0), ...(oid === undefined ? {} : { mechanismName: mechanismNameOf(oid) ?? oid }), respondingValue: value !== undefined } };
+  return {
+    authentication: {
+      functionalUnit: fu !== undefined && fu.length > 0 && bitAt(fu, 0),
+      ...(oid === undefined ? {} : { mechanismName: mechanismNameOf(oid) ?? oid }),
+      respondingValue: value !== undefined,
+    },
+  };
 }
 
 /** What an AARE says, given its xDLMS APDU (deciphered by the caller when it was ciphered). */
 export function aareOutcome(aare: Aare, apdu: Apdu | undefined): AssociateOutcome {
   const result = nameText(aare.result);
   if (result === 'accepted') {
-    if (apdu?.type !== 'initiate-response') return malformed(new DecodeError('ACSE_NO_INITIATE_RESPONSE', 0, 'an InitiateResponse in the AARE user-information', apdu ? apdu.type : 'none'));
+    if (apdu?.type !== 'initiate-response')
+      return malformed(new DecodeError('ACSE_NO_INITIATE_RESPONSE', 0, 'an InitiateResponse in the AARE user-information', apdu ? apdu.type : 'none'));
     return {
       kind: 'accepted',
       negotiatedConformance: apdu.negotiatedConformance,

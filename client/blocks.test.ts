@@ -11,7 +11,9 @@ const ATTRIBUTE = { classId: 1, instanceId: parseObis('0-0:128.0.1.255'), attrib
 
 function setBlocks(raw: Uint8Array, limit: number): Apdu[] {
   return cutBlocks(raw, limit, (datablock: DataBlockSA) =>
-    datablock.blockNumber === 1 ? { type: 'set-request', variant: 'with-first-datablock', invokeIdAndPriority: INVOKE, attribute: ATTRIBUTE, datablock } : { type: 'set-request', variant: 'with-datablock', invokeIdAndPriority: INVOKE, datablock },
+    datablock.blockNumber === 1
+      ? { type: 'set-request', variant: 'with-first-datablock', invokeIdAndPriority: INVOKE, attribute: ATTRIBUTE, datablock }
+      : { type: 'set-request', variant: 'with-datablock', invokeIdAndPriority: INVOKE, datablock },
   );
 }
 

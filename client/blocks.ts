@@ -10,7 +10,8 @@ import type { DataBlockSA } from '../dlms/xdlms/results';
 const LENGTH_GROWTH = 2;
 
 export function cutBlocks(raw: Uint8Array, limit: number, build: (block: DataBlockSA) => Apdu): Apdu[] {
-  const overhead = (blockNumber: number): number => encodeApduBytes(build({ lastBlock: false, blockNumber, rawData: new Uint8Array(0) })).length + LENGTH_GROWTH;
+  const overhead = (blockNumber: number): number =>
+    encodeApduBytes(build({ lastBlock: false, blockNumber, rawData: new Uint8Array(0) })).length + LENGTH_GROWTH;
   const out: Apdu[] = [];
   let at = 0;
   for (let n = 1; at < raw.length || n === 1; n++) {

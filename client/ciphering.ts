@@ -94,7 +94,12 @@ export function decipheredLayer(channel: SecureChannel, apdu: Uint8Array, dir: D
   }
   const d = channel.decipherForTrace(target, dir === 'tx', sender);
   if (!d) return undefined;
-  if (d.error) return { layer: 'deciphered-apdu', summary: `undecipherable: ${d.error.code}: expected ${d.error.expected}, got ${d.error.actual}`, error: { code: d.error.code, offset: d.error.offset, expected: d.error.expected, actual: d.error.actual } };
+  if (d.error)
+    return {
+      layer: 'deciphered-apdu',
+      summary: `undecipherable: ${d.error.code}: expected ${d.error.expected}, got ${d.error.actual}`,
+      error: { code: d.error.code, offset: d.error.offset, expected: d.error.expected, actual: d.error.actual },
+    };
   try {
     return { layer: 'deciphered-apdu', summary: describePdu(decodePduBytes(d.plain!)) };
   } catch (e) {

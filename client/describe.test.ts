@@ -31,7 +31,16 @@ describe('describerFor (HDLC)', () => {
   it('decodes the APDU of an unsegmented frame after a segmented exchange ends', () => {
     const describe = describerFor('hdlc');
     for (const f of frames()) describe(f, 'rx');
-    const single = encodeFrame({ type: 'I', destination: clientAddress(16), source: serverAddress(1), pf: true, ns: 0, nr: 0, segmented: false, info: addLlc('response', fromHex('C401C1000600000001')) });
+    const single = encodeFrame({
+      type: 'I',
+      destination: clientAddress(16),
+      source: serverAddress(1),
+      pf: true,
+      ns: 0,
+      nr: 0,
+      segmented: false,
+      info: addLlc('response', fromHex('C401C1000600000001')),
+    });
     const layers = describe(single, 'rx');
     expect(layers.map((x) => x.layer)).to.deep.equal(['hdlc', 'llc', 'apdu']);
     expect(layers[2]!.summary).to.contain('get-response');

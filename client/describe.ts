@@ -49,7 +49,10 @@ export function describeHdlcBytes(bytes: Uint8Array, continuation = false): Deco
       const infoAt = bytes.length - 3 - frame.info.length;
       if (frame.segmented || continuation) {
         const which = !continuation ? 'first segment' : frame.segmented ? 'next segment' : 'last segment';
-        layers.push({ layer: 'segment', summary: `${which} of a longer APDU, ${frame.info.length} B${frame.segmented ? '' : ' (the reassembled APDU follows as an event)'}` });
+        layers.push({
+          layer: 'segment',
+          summary: `${which} of a longer APDU, ${frame.info.length} B${frame.segmented ? '' : ' (the reassembled APDU follows as an event)'}`,
+        });
       } else {
         layers.push(
           ...guard('llc', () => {

@@ -78,13 +78,24 @@ export async function exchangeApdu(sc: ServiceContext, request: Apdu): Promise<A
  * The answer as the `expected` APDU type with the request's invoke-id echoed (Green Book 9.5
  * Invoke-Id-And-Priority), or the failure outcome it stands for.
  */
-export function expectAnswer<T extends Apdu['type']>(answer: Answer<Apdu>, expected: T, invoke: InvokeIdAndPriority): Extract<Apdu, { type: T }> | ServiceFailure {
+export function expectAnswer<T extends Apdu['type']>(
+  answer: Answer<Apdu>,
+  expected: T,
+  invoke: InvokeIdAndPriority,
+): Extract<Apdu, { type: T }> | ServiceFailure {
   if (answer.kind !== 'pdu') return answer;
   const apdu = answer.pdu;
   if (apdu.type !== expected) return otherAnswer(apdu, expected);
   const echoed = (apdu as { invokeIdAndPriority?: InvokeIdAndPriority }).invokeIdAndPriority;
   if (echoed && echoed.invokeId !== invoke.invokeId) {
-    return malformed(new DecodeError('XDLMS_INVOKE_ID_MISMATCH', 1, `invoke-id ${invoke.invokeId} echoed (Green Book 9.5, Invoke-Id-And-Priority)`, `invoke-id ${echoed.invokeId}`));
+    return malformed(
+      new DecodeError(
+        'XDLMS_INVOKE_ID_MISMATCH',
+        1,
+        `invoke-id ${invoke.invokeId} echoed (Green Book 9.5, Invoke-Id-And-Priority)`,
+        `invoke-id ${echoed.invokeId}`,
+      ),
+    );
   }
   return apdu as Extract<Apdu, { type: T }>;
 }

@@ -11,7 +11,12 @@ const INVOKE = { invokeId: 2, serviceClass: 'confirmed', priority: 'high' } as c
 const NEGOTIATED: Negotiated = { clientMaxReceivePduSize: 64, serverMaxReceivePduSize: 64, conformance: ['get', 'set', 'general-block-transfer'] };
 const ATTRIBUTE = { classId: 1, instanceId: parseObis('0-0:128.0.0.255'), attributeId: 2 };
 const LONG = new Uint8Array(100).map((_, i) => i);
-const RESPONSE: Apdu = { type: 'get-response', variant: 'normal', invokeIdAndPriority: INVOKE, result: { kind: 'data', data: { type: 'octet-string', value: LONG } } };
+const RESPONSE: Apdu = {
+  type: 'get-response',
+  variant: 'normal',
+  invokeIdAndPriority: INVOKE,
+  result: { kind: 'data', data: { type: 'octet-string', value: LONG } },
+};
 
 const gbt = (blockNumber: number, blockNumberAck: number, lastBlock: boolean, blockData: Uint8Array): GeneralBlockTransfer => ({
   type: 'general-block-transfer',
@@ -49,7 +54,13 @@ describe('general block transfer, client side (client/general-block-transfer.ts)
 
   it('sends a long request in blocks, each but the last acknowledged by the server', async () => {
     const sent: Pdu[] = [];
-    const request: Apdu = { type: 'set-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: ATTRIBUTE, value: { type: 'octet-string', value: LONG } };
+    const request: Apdu = {
+      type: 'set-request',
+      variant: 'normal',
+      invokeIdAndPriority: INVOKE,
+      attribute: ATTRIBUTE,
+      value: { type: 'octet-string', value: LONG },
+    };
     const setResponse: Apdu = { type: 'set-response', variant: 'normal', invokeIdAndPriority: INVOKE, result: 'success' };
     const cut = cutGbt(encodeApduBytes(request), 64);
     expect(cut.length).to.equal(3);
@@ -66,7 +77,13 @@ describe('general block transfer, client side (client/general-block-transfer.ts)
   });
 
   it('reports a request block acknowledged with another number as XDLMS_GBT_ACK', async () => {
-    const request: Apdu = { type: 'set-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: ATTRIBUTE, value: { type: 'octet-string', value: LONG } };
+    const request: Apdu = {
+      type: 'set-request',
+      variant: 'normal',
+      invokeIdAndPriority: INVOKE,
+      attribute: ATTRIBUTE,
+      value: { type: 'octet-string', value: LONG },
+    };
     const answer = await exchangeApdu(scripted([gbt(0, 2, false, new Uint8Array(0))], []), request);
     expect(answer).to.deep.include({ kind: 'malformed', code: 'XDLMS_GBT_ACK' });
   });

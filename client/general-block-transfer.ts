@@ -65,14 +65,28 @@ export async function exchangeGbt(sc: ServiceContext, request: Apdu): Promise<An
     if (!isBlock(answer)) return answer;
     if (last) break;
     if (answer.blockData.length !== 0 || answer.blockNumberAck !== sent) {
-      return malformed(new DecodeError('XDLMS_GBT_ACK', 0, `an empty general-block-transfer acknowledging block ${sent} (Green Book 9.3.x GBT)`, `block-number-ack ${answer.blockNumberAck} with ${answer.blockData.length} octets of block-data`));
+      return malformed(
+        new DecodeError(
+          'XDLMS_GBT_ACK',
+          0,
+          `an empty general-block-transfer acknowledging block ${sent} (Green Book 9.3.x GBT)`,
+          `block-number-ack ${answer.blockNumberAck} with ${answer.blockData.length} octets of block-data`,
+        ),
+      );
     }
   }
   const parts: Uint8Array[] = [];
   for (let n = 1; ; n++) {
     if (!answer || !isBlock(answer)) return answer ?? malformed(new DecodeError('XDLMS_GBT_SEQUENCE', 0, 'a general-block-transfer answer', 'none'));
     if (answer.blockNumber !== n) {
-      return malformed(new DecodeError('XDLMS_BLOCK_NUMBER', 2, `general-block-transfer block-number ${n} (consecutive from 1, Green Book 9.3.x GBT)`, `block-number ${answer.blockNumber}`));
+      return malformed(
+        new DecodeError(
+          'XDLMS_BLOCK_NUMBER',
+          2,
+          `general-block-transfer block-number ${n} (consecutive from 1, Green Book 9.3.x GBT)`,
+          `block-number ${answer.blockNumber}`,
+        ),
+      );
     }
     parts.push(answer.blockData);
     if (answer.lastBlock) break;

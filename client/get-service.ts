@@ -37,13 +37,19 @@ export function entryOf(r: GetDataResult): GetListEntry {
   return r.kind === 'data' ? { kind: 'data', data: r.data } : { kind: 'data-access-result', result: nameText(r.result) };
 }
 
-type Blocks = { readonly kind: 'blocks'; readonly raw: Uint8Array; readonly count: number } | { readonly kind: 'result'; readonly result: string } | ServiceFailure;
+type Blocks =
+  { readonly kind: 'blocks'; readonly raw: Uint8Array; readonly count: number } | { readonly kind: 'result'; readonly result: string } | ServiceFailure;
 
 /**
  * From a get-response-with-datablock on: every block in turn (get-request-next naming the block
  * received), until last-block. The raw data joined, or what ended the transfer.
  */
-async function collectBlocks(sc: ServiceContext, invoke: InvokeIdAndPriority, first: Extract<GetResponse, { variant: 'with-datablock' }>, decode: (r: ByteReader) => unknown): Promise<Blocks> {
+async function collectBlocks(
+  sc: ServiceContext,
+  invoke: InvokeIdAndPriority,
+  first: Extract<GetResponse, { variant: 'with-datablock' }>,
+  decode: (r: ByteReader) => unknown,
+): Promise<Blocks> {
   const parts: Uint8Array[] = [];
   /** Where the value ended, once the blocks so far hold all of it (then only an empty last block may follow). */
   let complete: { readonly at: number; readonly block: number } | undefined;
@@ -55,7 +61,14 @@ async function collectBlocks(sc: ServiceContext, invoke: InvokeIdAndPriority, fi
     }
     const block: DataBlockG = response.result;
     if (block.blockNumber !== expected) {
-      return malformed(new DecodeError('XDLMS_BLOCK_NUMBER', 3, `block-number ${expected} (consecutive from 1, Green Book 9.4.6.x block transfer)`, `block-number ${block.blockNumber}`));
+      return malformed(
+        new DecodeError(
+          'XDLMS_BLOCK_NUMBER',
+          3,
+          `block-number ${expected} (consecutive from 1, Green Book 9.4.6.x block transfer)`,
+          `block-number ${block.blockNumber}`,
+        ),
+      );
     }
     if (block.result.kind === 'data-access-result') return { kind: 'result', result: nameText(block.result.result) };
     const raw = block.result.rawData;
@@ -63,7 +76,14 @@ async function collectBlocks(sc: ServiceContext, invoke: InvokeIdAndPriority, fi
     // it, so a transfer that goes on past it is stopped there, located, rather than followed for
     // ever (real-meter.md section 1: blocks of `01 00`, an empty array each, without end).
     if (complete && raw.length > 0) {
-      return malformed(new DecodeError('XDLMS_BLOCK_PAST_END', complete.at, `last-block on block ${complete.block}, whose raw-data completes the value`, `block ${expected} carrying ${raw.length} more byte(s)${block.lastBlock ? '' : ', last-block not set'}`));
+      return malformed(
+        new DecodeError(
+          'XDLMS_BLOCK_PAST_END',
+          complete.at,
+          `last-block on block ${complete.block}, whose raw-data completes the value`,
+          `block ${expected} carrying ${raw.length} more byte(s)${block.lastBlock ? '' : ', last-block not set'}`,
+        ),
+      );
     }
     parts.push(raw);
     received += raw.length;
@@ -72,7 +92,8 @@ async function collectBlocks(sc: ServiceContext, invoke: InvokeIdAndPriority, fi
       const end = valueEnd(concatBytes(...parts), decode);
       if (end !== undefined) complete = { at: end, block: expected };
     }
-    if (received === 0 && expected >= MAX_EMPTY_BLOCKS) return malformed(new DecodeError('XDLMS_TOO_MANY_BLOCKS', 3, `raw-data within ${MAX_EMPTY_BLOCKS} blocks`, `${expected} empty blocks`));
+    if (received === 0 && expected >= MAX_EMPTY_BLOCKS)
+      return malformed(new DecodeError('XDLMS_TOO_MANY_BLOCKS', 3, `raw-data within ${MAX_EMPTY_BLOCKS} blocks`, `${expected} empty blocks`));
     if (expected >= MAX_BLOCKS) return malformed(new DecodeError('XDLMS_TOO_MANY_BLOCKS', 3, `last-block within ${MAX_BLOCKS} blocks`, 'more blocks'));
     const next: Apdu = { type: 'get-request', variant: 'next', invokeIdAndPriority: invoke, blockNumber: expected };
     const answer: GetResponse | ServiceFailure = expectAnswer(await exchangeApdu(sc, next), 'get-response', invoke);
@@ -113,7 +134,9 @@ export async function getAttribute(sc: ServiceContext, ref: AttributeRef, invoke
   if (failed(answer)) return answer;
   switch (answer.variant) {
     case 'normal':
-      return answer.result.kind === 'data' ? { kind: 'data', data: answer.result.data, blocks: 0 } : { kind: 'data-access-result', result: nameText(answer.result.result) };
+      return answer.result.kind === 'data'
+        ? { kind: 'data', data: answer.result.data, blocks: 0 }
+        : { kind: 'data-access-result', result: nameText(answer.result.result) };
     case 'with-datablock': {
       const blocks = await collectBlocks(sc, invoke, answer, decodeData);
       if (blocks.kind !== 'blocks') return blocks.kind === 'result' ? { kind: 'data-access-result', result: blocks.result } : blocks;
@@ -140,7 +163,9 @@ export async function getWithList(sc: ServiceContext, refs: readonly AttributeRe
       if (blocks.kind === 'result') return { kind: 'results', results: refs.map(() => ({ kind: 'data-access-result', result: blocks.result })), blocks: 0 };
       if (blocks.kind !== 'blocks') return blocks;
       // Green Book 9.4.6.x: the blocks of a with-list answer carry its SEQUENCE OF Get-Data-Result.
-      const decoded = decodeRaw(blocks.raw, 'the result list carried in get-response-with-datablock', (r) => readSequenceOf(r, 'get-data-result list', decodeGetDataResult));
+      const decoded = decodeRaw(blocks.raw, 'the result list carried in get-response-with-datablock', (r) =>
+        readSequenceOf(r, 'get-data-result list', decodeGetDataResult),
+      );
       if (!('value' in decoded)) return decoded;
       results = decoded.value;
       count = blocks.count;
@@ -150,7 +175,9 @@ export async function getWithList(sc: ServiceContext, refs: readonly AttributeRe
       return malformed(new DecodeError('XDLMS_UNEXPECTED_VARIANT', 1, 'get-response with-list or with-datablock', answer.variant));
   }
   if (results.length !== refs.length) {
-    return malformed(new DecodeError('XDLMS_LIST_LENGTH', 3, `${refs.length} results, one per attribute asked (Green Book 9.3.6)`, `${results.length} results`));
+    return malformed(
+      new DecodeError('XDLMS_LIST_LENGTH', 3, `${refs.length} results, one per attribute asked (Green Book 9.3.6)`, `${results.length} results`),
+    );
   }
   return { kind: 'results', results: results.map(entryOf), blocks: count };
 }

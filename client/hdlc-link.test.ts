@@ -34,7 +34,8 @@ function scriptedDut(onFrame: (f: HdlcFrame, send: (bytes: Uint8Array) => void, 
   return client;
 }
 
-const from = (f: Record<string, unknown> & { type: HdlcFrame['type'] }): Uint8Array => encodeFrame({ destination: CLIENT, source: SERVER, pf: true, ...f } as HdlcFrame);
+const from = (f: Record<string, unknown> & { type: HdlcFrame['type'] }): Uint8Array =>
+  encodeFrame({ destination: CLIENT, source: SERVER, pf: true, ...f } as HdlcFrame);
 const UA = from({ type: 'UA', info: new Uint8Array(0) });
 
 function linkTo(transport: Transport, settings: LinkSettings = SETTINGS): { link: HdlcClientLink; trace: TraceRecord[] } {
@@ -106,7 +107,10 @@ describe('HDLC client link', () => {
     const other = encodeFrame({ type: 'RR', destination: clientAddress(17), source: SERVER, pf: false, nr: 0 });
     const flood = new Uint8Array(other.length * (FLOOD_LIMIT + 10));
     for (let i = 0; i <= FLOOD_LIMIT + 9; i++) flood.set(other, i * other.length);
-    const { link } = linkTo(meterWith((_f, send) => send(flood)), { ...SETTINGS, responseTimeoutMs: 5000 });
+    const { link } = linkTo(
+      meterWith((_f, send) => send(flood)),
+      { ...SETTINGS, responseTimeoutMs: 5000 },
+    );
     await link.open();
     const t0 = performance.now();
     const got = await link.exchange(APDU);

@@ -36,7 +36,11 @@ const MAX_REASSEMBLY = 1 << 20;
 /** Frames taken in one wait before the DUT is judged to flood the line. */
 export const FLOOD_LIMIT = 4096;
 
-type Waited = { readonly kind: 'done' } | { readonly kind: 'silence'; readonly waitedMs: number } | { readonly kind: 'malformed'; readonly error: DecodeError } | { readonly kind: 'closed' };
+type Waited =
+  | { readonly kind: 'done' }
+  | { readonly kind: 'silence'; readonly waitedMs: number }
+  | { readonly kind: 'malformed'; readonly error: DecodeError }
+  | { readonly kind: 'closed' };
 
 /** The settings the client proposes: the profile's, overridden per connection; none given proposes nothing. */
 function proposalOf(link: LinkSettings, p: LinkProposal = {}): { settings: HdlcSettings; propose: boolean } {
@@ -122,7 +126,10 @@ export class HdlcClientLink implements Link {
       return { kind: 'malformed', error: new DecodeError('HDLC_LINK_REFUSED', 0, 'UA in answer to SNRM', `the link went down (${this.lost.reason})`) };
     }
     const s = this.state.settings;
-    return { kind: 'open', note: `link open: max info tx ${s.maxInfoFieldLengthTransmit}, rx ${s.maxInfoFieldLengthReceive}, window tx ${s.windowSizeTransmit}, rx ${s.windowSizeReceive}` };
+    return {
+      kind: 'open',
+      note: `link open: max info tx ${s.maxInfoFieldLengthTransmit}, rx ${s.maxInfoFieldLengthReceive}, window tx ${s.windowSizeTransmit}, rx ${s.windowSizeReceive}`,
+    };
   }
 
   async exchange(apdu: Uint8Array, reply = true): Promise<ApduArrival> {
@@ -131,7 +138,11 @@ export class HdlcClientLink implements Link {
     const payload = addLlc('request', apdu);
     if (!reply) {
       // Without an answer to wait for: done once every segment went out and was acknowledged.
-      const w = await this.run({ type: 'send', payload }, () => this.state.outbox.length === 0 && this.state.unacked.length === 0 && !this.state.poll, this.giveUpMs());
+      const w = await this.run(
+        { type: 'send', payload },
+        () => this.state.outbox.length === 0 && this.state.unacked.length === 0 && !this.state.poll,
+        this.giveUpMs(),
+      );
       return w.kind === 'done' ? { kind: 'silence', waitedMs: 0 } : this.arrival(w);
     }
     const w = await this.run({ type: 'send', payload }, () => this.delivered.length > 0, this.giveUpMs(), true);

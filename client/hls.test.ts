@@ -18,7 +18,11 @@ describe('client HLS and ciphering against the reference simulator', () => {
     ...(authentication === 'hls-sha256' ? { security: suiteParams(0, { policy: 'none', ciphered: false }) } : {}),
   });
 
-  for (const [mechanism, sap] of [['hls-md5', 50], ['hls-sha1', 51], ['hls-sha256', 52]] as const) {
+  for (const [mechanism, sap] of [
+    ['hls-md5', 50],
+    ['hls-sha1', 51],
+    ['hls-sha256', 52],
+  ] as const) {
     it(`authenticates both ways with ${mechanism} and then reads in the plain context`, async () => {
       rig = secureRig();
       const c = rig.client();
@@ -84,7 +88,11 @@ describe('client HLS and ciphering against the reference simulator', () => {
     await c.get(LDN);
     const ciphered = c.trace.filter((r) => r.layers.some((l) => l.layer === 'apdu' && /glo-|ded-/.test(l.summary)));
     expect(ciphered.length).to.be.greaterThan(4);
-    for (const r of ciphered) expect(r.layers.map((l) => l.layer), r.layers.map((l) => l.summary).join(' | ')).to.include('deciphered-apdu');
+    for (const r of ciphered)
+      expect(
+        r.layers.map((l) => l.layer),
+        r.layers.map((l) => l.summary).join(' | '),
+      ).to.include('deciphered-apdu');
     const text = JSON.stringify(c.trace, (_k, v: unknown) => (v instanceof Uint8Array ? toHex(v) : v));
     for (const k of ['sim-ek', 'sim-ak', 'sim-kek']) expect(text).to.not.contain(toHex(builtinKey(k).reveal()));
     // The dedicated key travels inside the glo-initiate-request: deciphered, it is shown by length only.

@@ -111,7 +111,9 @@ function buildSecuredAarq(p: AssociationParams, channel: SecureChannel | undefin
   };
   const base = buildAarq(plainParams);
   // The InitiateRequest goes under the global key: the dedicated key it carries is not agreed yet (Green Book 9.2.3.3).
-  const userInformation: UserInformation = ciphered ? userInformationOf(channel!.protect(encodeApduBytes(initiate), { dedicated: false })) : { raw: encodeApduBytes(initiate), apdu: initiate };
+  const userInformation: UserInformation = ciphered
+    ? userInformationOf(channel!.protect(encodeApduBytes(initiate), { dedicated: false }))
+    : { raw: encodeApduBytes(initiate), apdu: initiate };
   return {
     ...base,
     ...(ctos && !o.omitAuthenticationValue ? { callingAuthenticationValue: { kind: 'charstring' as const, value: ctos } } : {}),
@@ -123,7 +125,11 @@ function buildSecuredAarq(p: AssociationParams, channel: SecureChannel | undefin
 function aareUserApdu(aare: Aare, channel: SecureChannel | undefined): Apdu | DecodeError | undefined {
   const ui = aare.userInformation;
   if (!ui) return undefined;
-  if (ui.apdu?.type !== 'ciphered') return ui.apdu ?? new DecodeError(ui.error?.code ?? 'ACSE_BAD_USER_INFORMATION', ui.error?.offset ?? 0, ui.error?.expected ?? 'an xDLMS APDU', ui.error?.actual ?? '?');
+  if (ui.apdu?.type !== 'ciphered')
+    return (
+      ui.apdu ??
+      new DecodeError(ui.error?.code ?? 'ACSE_BAD_USER_INFORMATION', ui.error?.offset ?? 0, ui.error?.expected ?? 'an xDLMS APDU', ui.error?.actual ?? '?')
+    );
   if (!channel) return new DecodeError('SECURITY_KEY_MISSING', 0, 'keys for a ciphered AARE', 'no security parameters');
   try {
     return decodeApduBytes(channel.unprotect(ui.raw, 'none'));
@@ -140,7 +146,13 @@ const PASS_3_SUCCESS_WITHOUT_FCTOS = {
 } as const;
 
 /** Passes 3 and 4 over `link` (protected when the context is ciphered). */
-async function hlsPasses(link: Link, p: AssociationParams, channel: SecureChannel | undefined, x: HlsExchange, invoke: InvokeIdAndPriority): Promise<AssociateOutcome | undefined> {
+async function hlsPasses(
+  link: Link,
+  p: AssociationParams,
+  channel: SecureChannel | undefined,
+  x: HlsExchange,
+  invoke: InvokeIdAndPriority,
+): Promise<AssociateOutcome | undefined> {
   let f = computeHlsResponse(mechanismOf(p, channel, true), x);
   if (p.hls?.corruptPass3) {
     f = f.slice();
@@ -157,13 +169,15 @@ async function hlsPasses(link: Link, p: AssociationParams, channel: SecureChanne
   if (answer.kind !== 'pdu') return answer;
   const r = answer.pdu;
   if (r.type === 'exception-response') return { kind: 'hls-failed', pass: 3, detail: `exception-response ${nameText(r.stateError)} ${r.serviceError.kind}` };
-  if (r.type !== 'action-response' || r.variant !== 'normal') return malformed(new DecodeError('XDLMS_UNEXPECTED_APDU', 0, 'action-response normal to reply_to_HLS_authentication', r.type));
+  if (r.type !== 'action-response' || r.variant !== 'normal')
+    return malformed(new DecodeError('XDLMS_UNEXPECTED_APDU', 0, 'action-response normal to reply_to_HLS_authentication', r.type));
   const result = nameText(r.singleResponse.result);
   if (result !== 'success') return { kind: 'hls-failed', pass: 3, detail: `the server refused f(StoC): action-result ${result}` };
   const ret = r.singleResponse.returnParameters;
   // No return parameters at all: the server gave no f(CtoS), so it did not authenticate the client
   // (pass 3 refused), only in a form not preferred (docs/decisions/hls-pass-3-refusal.md).
-  if (ret === undefined) return { kind: 'hls-failed', pass: 3, detail: 'the server refused f(StoC): action-result success without f(CtoS)', remark: PASS_3_SUCCESS_WITHOUT_FCTOS };
+  if (ret === undefined)
+    return { kind: 'hls-failed', pass: 3, detail: 'the server refused f(StoC): action-result success without f(CtoS)', remark: PASS_3_SUCCESS_WITHOUT_FCTOS };
   if (ret.kind !== 'data' || ret.data.type !== 'octet-string') return { kind: 'hls-failed', pass: 4, detail: 'no f(CtoS) in the return parameters' };
   try {
     // The counter inside f(CtoS) is not judged for freshness: CtoS is new, so f(CtoS) cannot be a replay.
@@ -193,19 +207,31 @@ export async function associateSecured(link: Link, p: AssociationParams, deps: A
   const title = aare.respondingApTitle;
   if (channel && title !== undefined) {
     const expected = p.security?.serverSystemTitle;
-    if (title.length !== SYSTEM_TITLE_LENGTH) return { outcome: malformed(new DecodeError('SECURITY_BAD_SYSTEM_TITLE', 0, 'a responding-AP-title of 8 bytes (the server system title)', `${title.length} bytes`)) };
-    if (expected && !expected.every((b, i) => title[i] === b)) return { outcome: malformed(new DecodeError('SECURITY_SYSTEM_TITLE_MISMATCH', 0, 'the server system title of the profile', 'another one')) };
+    if (title.length !== SYSTEM_TITLE_LENGTH)
+      return {
+        outcome: malformed(
+          new DecodeError('SECURITY_BAD_SYSTEM_TITLE', 0, 'a responding-AP-title of 8 bytes (the server system title)', `${title.length} bytes`),
+        ),
+      };
+    if (expected && !expected.every((b, i) => title[i] === b))
+      return { outcome: malformed(new DecodeError('SECURITY_SYSTEM_TITLE_MISMATCH', 0, 'the server system title of the profile', 'another one')) };
     channel.serverSystemTitle = title;
   }
   const apdu = aareUserApdu(aare, channel);
   if (apdu instanceof DecodeError) return { outcome: malformed(apdu) };
   const outcome = aareOutcome(aare, apdu);
   if (outcome.kind !== 'accepted') return { outcome };
-  if (channel?.ciphered && channel.serverSystemTitle.length === 0) return { outcome: malformed(new DecodeError('SECURITY_NO_SERVER_TITLE', 0, 'a responding-AP-title (server system title) in a ciphered AARE', 'none')) };
+  if (channel?.ciphered && channel.serverSystemTitle.length === 0)
+    return { outcome: malformed(new DecodeError('SECURITY_NO_SERVER_TITLE', 0, 'a responding-AP-title (server system title) in a ciphered AARE', 'none')) };
   if (ctos) {
     const stoc = aare.respondingAuthenticationValue;
     if (stoc?.kind !== 'charstring') return { outcome: { kind: 'hls-failed', pass: 3, detail: 'the AARE carries no StoC (responding-authentication-value)' } };
-    const x: HlsExchange = { ownSystemTitle: channel?.clientSystemTitle ?? new Uint8Array(0), peerSystemTitle: channel?.serverSystemTitle ?? new Uint8Array(0), ownChallenge: ctos, peerChallenge: stoc.value };
+    const x: HlsExchange = {
+      ownSystemTitle: channel?.clientSystemTitle ?? new Uint8Array(0),
+      peerSystemTitle: channel?.serverSystemTitle ?? new Uint8Array(0),
+      ownChallenge: ctos,
+      peerChallenge: stoc.value,
+    };
     // Pass 3 goes under the global key: the dedicated key is in force only once HLS completed
     // (pass 4); a meter refuses a ded- pass 3 (real-meter.md section 2, `D8 02 05`).
     const passLink = channel?.ciphered ? new CipheringLink(link, channel, undefined, { dedicated: false }) : link;

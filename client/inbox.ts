@@ -9,9 +9,7 @@ import type { DiscardReason, StreamFramer } from '../drivers/framer';
 import { monotonicMs } from './recorder';
 
 export type Arrival =
-  | { readonly kind: 'frame'; readonly bytes: Uint8Array }
-  | { readonly kind: 'timeout'; readonly waitedMs: number }
-  | { readonly kind: 'closed' };
+  { readonly kind: 'frame'; readonly bytes: Uint8Array } | { readonly kind: 'timeout'; readonly waitedMs: number } | { readonly kind: 'closed' };
 
 export class Inbox {
   private readonly frames: Uint8Array[] = [];
@@ -123,11 +121,14 @@ export class Inbox {
     this.expiry = undefined;
     const deadline = this.framer.deadline();
     if (deadline === undefined || this.closed) return;
-    this.expiry = setTimeout(() => {
-      this.expiry = undefined;
-      this.absorb(this.framer.expire(monotonicMs()));
-      this.armExpiry();
-    }, Math.max(0, deadline - monotonicMs()));
+    this.expiry = setTimeout(
+      () => {
+        this.expiry = undefined;
+        this.absorb(this.framer.expire(monotonicMs()));
+        this.armExpiry();
+      },
+      Math.max(0, deadline - monotonicMs()),
+    );
     this.expiry.unref?.();
   }
 }

@@ -107,7 +107,10 @@ class TracingClient implements DlmsClient {
 
   constructor(private readonly opts: ClientOptions) {
     // Protected APDUs are recorded as sent and, in an extra layer, deciphered (client/ciphering.ts).
-    this.rec = new FrameRecorder(new TraceRecorder(opts.clock), decipheringDescriber(opts.link.framing, deferredDescriberFor(opts.link.framing), () => this.channel));
+    this.rec = new FrameRecorder(
+      new TraceRecorder(opts.clock),
+      decipheringDescriber(opts.link.framing, deferredDescriberFor(opts.link.framing), () => this.channel),
+    );
     this.counters = opts.counters ?? memoryCounterStore();
     for (const s of opts.secrets ?? []) this.rec.protect(s);
   }
@@ -155,7 +158,11 @@ class TracingClient implements DlmsClient {
     const outcome = needsSecurity(params) ? await this.associateSecured(params) : await associate(this.link!, params);
     this.negotiated =
       outcome.kind === 'accepted'
-        ? { clientMaxReceivePduSize: params.maxReceivePduSize ?? DEFAULT_MAX_RECEIVE_PDU, serverMaxReceivePduSize: outcome.serverMaxReceivePduSize, conformance: outcome.negotiatedConformance }
+        ? {
+            clientMaxReceivePduSize: params.maxReceivePduSize ?? DEFAULT_MAX_RECEIVE_PDU,
+            serverMaxReceivePduSize: outcome.serverMaxReceivePduSize,
+            conformance: outcome.negotiatedConformance,
+          }
         : UNNEGOTIATED;
     return outcome;
   }
@@ -163,7 +170,15 @@ class TracingClient implements DlmsClient {
   /** HLS and ciphered associations (client/hls.ts); every key they use is masked from here on. */
   private async associateSecured(params: AssociationParams): Promise<AssociateOutcome> {
     const s = params.security;
-    for (const k of [s?.blockCipherKey, s?.authenticationKey, s?.masterKey, s?.broadcastKey, s?.signingKey, params.hls?.secret, s?.dedicatedKey === true ? undefined : s?.dedicatedKey]) {
+    for (const k of [
+      s?.blockCipherKey,
+      s?.authenticationKey,
+      s?.masterKey,
+      s?.broadcastKey,
+      s?.signingKey,
+      params.hls?.secret,
+      s?.dedicatedKey === true ? undefined : s?.dedicatedKey,
+    ]) {
       if (k) this.rec.protect(k);
     }
     const r = await associateSecured(this.link!, params, {
@@ -318,7 +333,9 @@ class TracingClient implements DlmsClient {
       onRetry: (note) => this.rec.event(note),
       // The sign-on's bytes go into the trace as sent and received: a failed opening is judged on them.
       onOpening: (x) =>
-        x.bytes && x.dir !== 'event' ? this.rec.recorder.frame(x.dir, x.bytes.slice(), [{ layer: 'iec62056-21', summary: JSON.stringify(String.fromCharCode(...x.bytes)) }], x.note) : this.rec.event(x.note),
+        x.bytes && x.dir !== 'event'
+          ? this.rec.recorder.frame(x.dir, x.bytes.slice(), [{ layer: 'iec62056-21', summary: JSON.stringify(String.fromCharCode(...x.bytes)) }], x.note)
+          : this.rec.event(x.note),
       onRemark: (text, clause) => {
         if (!this.linkRemarks.some((r) => r.text === text)) this.linkRemarks.push({ text, clause });
       },
@@ -362,7 +379,8 @@ class TracingClient implements DlmsClient {
   }
 
   private async ensureLink(): Promise<{ link: Link } | Exclude<ConnectOutcome, { kind: 'connected' | 'refused' }> | ReturnType<typeof malformed>> {
-    if (this.link) return { link: this.channel?.ciphered ? new CipheringLink(this.link, this.channel, (apdu, dir) => this.recordSegmented(apdu, dir)) : this.link };
+    if (this.link)
+      return { link: this.channel?.ciphered ? new CipheringLink(this.link, this.channel, (apdu, dir) => this.recordSegmented(apdu, dir)) : this.link };
     const c = await this.connect();
     if (c.kind === 'refused') return malformed(new DecodeError('LINK_REFUSED', 0, 'a link', c.note));
     if (c.kind !== 'connected') return c;

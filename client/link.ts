@@ -49,7 +49,8 @@ export async function writeUnlessClosed(transport: Transport, bytes: Uint8Array,
   } catch (e) {
     if (closed()) return false;
     // The close event may trail the failed write by a tick: a write error on a socket is a closed connection.
-    if (e instanceof Error && /EPIPE|ECONNRESET|connection closed|This socket has been ended/i.test(`${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}`)) return false;
+    if (e instanceof Error && /EPIPE|ECONNRESET|connection closed|This socket has been ended/i.test(`${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}`))
+      return false;
     throw e;
   }
 }

@@ -170,7 +170,10 @@ export class SecureChannel implements SecureSession {
     const stored = deps.counters.last(this.counterKey);
     this.next = Math.max(params.invocationCounter ?? 1, stored === undefined ? 1 : stored + 1);
     if (params.dedicatedKey !== undefined) {
-      this.dedicatedKey = params.dedicatedKey === true ? keyFromBytes(new Uint8Array(randomBytes(this.suite.keyLength)), 'dedicated key (random, this association)') : params.dedicatedKey;
+      this.dedicatedKey =
+        params.dedicatedKey === true
+          ? keyFromBytes(new Uint8Array(randomBytes(this.suite.keyLength)), 'dedicated key (random, this association)')
+          : params.dedicatedKey;
     }
   }
 
@@ -293,7 +296,12 @@ export class SecureChannel implements SecureSession {
     const tag = bytes[0];
     if (tag === undefined || !isProtectedTag(tag)) {
       if (tag === 0xd8 || requested === 'none' || !this.ciphered) return bytes;
-      return secureFail('SECURITY_NOT_CIPHERED', base, `a protected response (the request was ${requested})`, `an unprotected APDU (tag 0x${(tag ?? 0).toString(16)})`);
+      return secureFail(
+        'SECURITY_NOT_CIPHERED',
+        base,
+        `a protected response (the request was ${requested})`,
+        `an unprotected APDU (tag 0x${(tag ?? 0).toString(16)})`,
+      );
     }
     const u = unprotectApdu(bytes, this.context(securityControl(this.suite.id, requested), 0), base);
     if (u.apdu.type === 'general-signing') return this.unprotect(u.plain, requested, base);
@@ -304,7 +312,12 @@ export class SecureChannel implements SecureSession {
     }
     const ic = u.invocationCounter!;
     if (this.lastServerCounter !== undefined && ic <= this.lastServerCounter) {
-      secureFail('SECURITY_COUNTER_REPLAYED', u.invocationCounterOffset ?? 0, `an invocation counter above ${this.lastServerCounter} from ${toHex(this.serverSystemTitle)}`, String(ic));
+      secureFail(
+        'SECURITY_COUNTER_REPLAYED',
+        u.invocationCounterOffset ?? 0,
+        `an invocation counter above ${this.lastServerCounter} from ${toHex(this.serverSystemTitle)}`,
+        String(ic),
+      );
     }
     this.lastServerCounter = ic;
     this.firstServerCounter ??= ic;

@@ -65,7 +65,15 @@ export function keyAgreementRequest(suite: SecuritySuite, signingKey: Key, keyId
     ephemeral,
     parameter: {
       type: 'array',
-      items: [{ type: 'structure', items: [{ type: 'enum', value: AGREEMENT_KEY_ID[keyId] }, { type: 'octet-string', value: concatBytes(q, ecdsaSign(suite, signingKey, q)) }] }],
+      items: [
+        {
+          type: 'structure',
+          items: [
+            { type: 'enum', value: AGREEMENT_KEY_ID[keyId] },
+            { type: 'octet-string', value: concatBytes(q, ecdsaSign(suite, signingKey, q)) },
+          ],
+        },
+      ],
     },
   };
 }
@@ -74,12 +82,24 @@ export function keyAgreementRequest(suite: SecuritySuite, signingKey: Key, keyId
  * The agreed key from the server's answer: its ephemeral key must carry a valid signature of the
  * server (else KEY_AGREEMENT_BAD_SIGNATURE); KDF(Z, AlgorithmID || client ST || server ST).
  */
-export function agreedKeyFrom(suite: SecuritySuite, answer: Data | undefined, req: KeyAgreementRequest, serverSigningKey: Uint8Array, clientTitle: Uint8Array, serverTitle: Uint8Array): Key {
+export function agreedKeyFrom(
+  suite: SecuritySuite,
+  answer: Data | undefined,
+  req: KeyAgreementRequest,
+  serverSigningKey: Uint8Array,
+  clientTitle: Uint8Array,
+  serverTitle: Uint8Array,
+): Key {
   const n = eccOf(suite).coordinateLength;
   const entry = answer?.type === 'array' ? answer.items[0] : undefined;
   const data = entry?.type === 'structure' ? entry.items[1] : undefined;
   if (data?.type !== 'octet-string' || data.value.length !== 4 * n) {
-    throw new DecodeError('KEY_AGREEMENT_BAD_ANSWER', 0, `key_data: array of structure { key_id, octet-string of ${4 * n} bytes }`, data?.type ?? answer?.type ?? 'nothing');
+    throw new DecodeError(
+      'KEY_AGREEMENT_BAD_ANSWER',
+      0,
+      `key_data: array of structure { key_id, octet-string of ${4 * n} bytes }`,
+      data?.type ?? answer?.type ?? 'nothing',
+    );
   }
   const q = data.value.subarray(0, 2 * n);
   if (!ecdsaVerify(suite, serverSigningKey, q, data.value.subarray(2 * n))) {
@@ -94,7 +114,13 @@ export function certificateBySerial(serialNumber: Uint8Array, issuer: string): D
     type: 'structure',
     items: [
       { type: 'enum', value: 1 },
-      { type: 'structure', items: [{ type: 'octet-string', value: serialNumber }, { type: 'octet-string', value: new TextEncoder().encode(issuer) }] },
+      {
+        type: 'structure',
+        items: [
+          { type: 'octet-string', value: serialNumber },
+          { type: 'octet-string', value: new TextEncoder().encode(issuer) },
+        ],
+      },
     ],
   };
 }

@@ -29,21 +29,36 @@ type Finished = { readonly response: SetResponse; readonly blocks: number } | Se
  * Sends a SET request, in blocks when it must: `whole` is the request in one APDU, `first`
  * builds the first-block form around a block. The response that ends the exchange.
  */
-async function send(sc: ServiceContext, invoke: InvokeIdAndPriority, whole: SetRequest, raw: Uint8Array, first: (block: DataBlockSA) => SetRequest): Promise<Finished> {
+async function send(
+  sc: ServiceContext,
+  invoke: InvokeIdAndPriority,
+  whole: SetRequest,
+  raw: Uint8Array,
+  first: (block: DataBlockSA) => SetRequest,
+): Promise<Finished> {
   const limit = sc.negotiated.serverMaxReceivePduSize;
   const fits = encodeApduBytes(whole).length <= limit;
   if (fits || !sc.negotiated.conformance.includes('block-transfer-with-set-or-write')) {
     const answer = expectAnswer(await exchangeApdu(sc, whole), 'set-response', invoke);
     return failed(answer) ? answer : { response: answer, blocks: 0 };
   }
-  const blocks = cutBlocks(raw, limit, (b) => (b.blockNumber === 1 ? first(b) : { type: 'set-request', variant: 'with-datablock', invokeIdAndPriority: invoke, datablock: b }));
+  const blocks = cutBlocks(raw, limit, (b) =>
+    b.blockNumber === 1 ? first(b) : { type: 'set-request', variant: 'with-datablock', invokeIdAndPriority: invoke, datablock: b },
+  );
   for (const [i, request] of blocks.entries()) {
     const answer = expectAnswer(await exchangeApdu(sc, request), 'set-response', invoke);
     if (failed(answer)) return answer;
     const last = i === blocks.length - 1;
     if (!last && answer.variant === 'datablock') {
       if (answer.blockNumber !== i + 1) {
-        return malformed(new DecodeError('XDLMS_BLOCK_NUMBER', 2, `set-response-datablock block-number ${i + 1} (the block sent, Green Book 9.4.6.x)`, `block-number ${answer.blockNumber}`));
+        return malformed(
+          new DecodeError(
+            'XDLMS_BLOCK_NUMBER',
+            2,
+            `set-response-datablock block-number ${i + 1} (the block sent, Green Book 9.4.6.x)`,
+            `block-number ${answer.blockNumber}`,
+          ),
+        );
       }
       continue;
     }
@@ -56,20 +71,39 @@ async function send(sc: ServiceContext, invoke: InvokeIdAndPriority, whole: SetR
 export async function setAttribute(sc: ServiceContext, ref: AttributeRef, value: Data, invoke: InvokeIdAndPriority): Promise<SetOutcome> {
   const target = attributeWithSelection(ref);
   const whole: SetRequest = { type: 'set-request', variant: 'normal', invokeIdAndPriority: invoke, ...target, value };
-  const done = await send(sc, invoke, whole, encodeDataBytes(value), (datablock) => ({ type: 'set-request', variant: 'with-first-datablock', invokeIdAndPriority: invoke, ...target, datablock }));
+  const done = await send(sc, invoke, whole, encodeDataBytes(value), (datablock) => ({
+    type: 'set-request',
+    variant: 'with-first-datablock',
+    invokeIdAndPriority: invoke,
+    ...target,
+    datablock,
+  }));
   if (!('response' in done)) return done;
   const r = done.response;
   if (r.variant === 'normal' || r.variant === 'last-datablock') return { kind: 'set-result', result: nameText(r.result), blocks: done.blocks };
-  return malformed(new DecodeError('XDLMS_UNEXPECTED_VARIANT', 1, done.blocks > 0 ? 'set-response-last-datablock' : 'set-response-normal', `set-response-${r.variant}`));
+  return malformed(
+    new DecodeError('XDLMS_UNEXPECTED_VARIANT', 1, done.blocks > 0 ? 'set-response-last-datablock' : 'set-response-normal', `set-response-${r.variant}`),
+  );
 }
 
-export async function setWithList(sc: ServiceContext, refs: readonly AttributeRef[], values: readonly Data[], invoke: InvokeIdAndPriority): Promise<SetListOutcome> {
+export async function setWithList(
+  sc: ServiceContext,
+  refs: readonly AttributeRef[],
+  values: readonly Data[],
+  invoke: InvokeIdAndPriority,
+): Promise<SetListOutcome> {
   const attributes = refs.map(attributeWithSelection);
   const whole: SetRequest = { type: 'set-request', variant: 'with-list', invokeIdAndPriority: invoke, attributes, values };
   // Green Book 9.4.6.x: the blocks of a with-list SET carry the encoded SEQUENCE OF Data.
   const w = new ByteWriter();
   writeSequenceOf(w, values, (x, v) => x.bytes(encodeDataBytes(v)));
-  const done = await send(sc, invoke, whole, w.finish(), (datablock) => ({ type: 'set-request', variant: 'with-list-and-first-datablock', invokeIdAndPriority: invoke, attributes, datablock }));
+  const done = await send(sc, invoke, whole, w.finish(), (datablock) => ({
+    type: 'set-request',
+    variant: 'with-list-and-first-datablock',
+    invokeIdAndPriority: invoke,
+    attributes,
+    datablock,
+  }));
   if (!('response' in done)) return done;
   const r = done.response;
   if (r.variant !== 'with-list' && r.variant !== 'last-datablock-with-list') {
@@ -80,4 +114,3 @@ export async function setWithList(sc: ServiceContext, refs: readonly AttributeRe
   }
   return { kind: 'set-results', results: r.result.map(nameText), blocks: done.blocks };
 }
-

@@ -71,15 +71,26 @@ describe('client short-name READ and WRITE', () => {
   });
 
   it('reports a wrong result count, skipped blocks and other APDUs as outcomes, never throws', async () => {
-    expect(await readVariables(scripted({ type: 'read-response', results: [] }), [{ variableName: 8 }])).to.deep.include({ kind: 'malformed', code: 'XDLMS_RESULT_COUNT' });
+    expect(await readVariables(scripted({ type: 'read-response', results: [] }), [{ variableName: 8 }])).to.deep.include({
+      kind: 'malformed',
+      code: 'XDLMS_RESULT_COUNT',
+    });
     const skipping = scripted({ type: 'read-response', results: [{ kind: 'data-block-result', lastBlock: false, blockNumber: 2, rawData: Uint8Array.of(1) }] });
     expect(await readVariables(skipping, [{ variableName: 8 }])).to.deep.include({ kind: 'malformed', code: 'XDLMS_BLOCK_NUMBER' });
-    expect(await readVariables(scripted({ type: 'exception-response', stateError: 'service-not-allowed', serviceError: { kind: 'service-not-supported' } }), [{ variableName: 8 }])).to.deep.equal({
+    expect(
+      await readVariables(scripted({ type: 'exception-response', stateError: 'service-not-allowed', serviceError: { kind: 'service-not-supported' } }), [
+        { variableName: 8 },
+      ]),
+    ).to.deep.equal({
       kind: 'exception',
       stateError: 'service-not-allowed',
       serviceError: 'service-not-supported',
     });
-    expect(await writeVariables(scripted({ type: 'write-response', results: [{ kind: 'success' }, { kind: 'success' }] }), [{ variableName: 8, data: { type: 'null-data' } }])).to.deep.include({
+    expect(
+      await writeVariables(scripted({ type: 'write-response', results: [{ kind: 'success' }, { kind: 'success' }] }), [
+        { variableName: 8, data: { type: 'null-data' } },
+      ]),
+    ).to.deep.include({
       kind: 'malformed',
       code: 'XDLMS_RESULT_COUNT',
     });

@@ -44,7 +44,8 @@ export async function readVariables(link: Link, variables: readonly SnVariable[]
     if (apdu.type !== 'read-response') return otherAnswer(apdu, 'read-response');
     const first = apdu.results[0];
     if (first?.kind !== 'data-block-result') {
-      if (parts.length > 0) return malformed(new DecodeError('XDLMS_BLOCK_SEQUENCE', 1, `data-block-result block ${expectedBlock}`, first ? first.kind : 'no result'));
+      if (parts.length > 0)
+        return malformed(new DecodeError('XDLMS_BLOCK_SEQUENCE', 1, `data-block-result block ${expectedBlock}`, first ? first.kind : 'no result'));
       const results: SnReadResult[] = [];
       for (const r of apdu.results) {
         const p = plain(r);
@@ -52,13 +53,22 @@ export async function readVariables(link: Link, variables: readonly SnVariable[]
         results.push(p);
       }
       if (results.length !== variables.length) {
-        return malformed(new DecodeError('XDLMS_RESULT_COUNT', 1, `${variables.length} results, one per variable (Green Book 9.3 ReadResponse)`, `${results.length} results`));
+        return malformed(
+          new DecodeError('XDLMS_RESULT_COUNT', 1, `${variables.length} results, one per variable (Green Book 9.3 ReadResponse)`, `${results.length} results`),
+        );
       }
       return { kind: 'read', results, blocks: 0 };
     }
     if (apdu.results.length !== 1) return malformed(new DecodeError('XDLMS_RESULT_COUNT', 1, 'one data-block-result', `${apdu.results.length} results`));
     if (first.blockNumber !== expectedBlock) {
-      return malformed(new DecodeError('XDLMS_BLOCK_NUMBER', 3, `block-number ${expectedBlock} (consecutive from 1, Green Book 9.4.6 block transfer)`, `block-number ${first.blockNumber}`));
+      return malformed(
+        new DecodeError(
+          'XDLMS_BLOCK_NUMBER',
+          3,
+          `block-number ${expectedBlock} (consecutive from 1, Green Book 9.4.6 block transfer)`,
+          `block-number ${first.blockNumber}`,
+        ),
+      );
     }
     parts.push(first.rawData);
     if (first.lastBlock) return joinBlocks(parts);
@@ -107,7 +117,9 @@ export async function writeVariables(link: Link, items: readonly SnWriteItem[]):
     results.push(r.kind === 'success' ? ({ kind: 'success' } as const) : ({ kind: 'data-access-result', result: nameText(r.error) } as const));
   }
   if (results.length !== items.length) {
-    return malformed(new DecodeError('XDLMS_RESULT_COUNT', 1, `${items.length} results, one per variable (Green Book 9.3 WriteResponse)`, `${results.length} results`));
+    return malformed(
+      new DecodeError('XDLMS_RESULT_COUNT', 1, `${items.length} results, one per variable (Green Book 9.3 WriteResponse)`, `${results.length} results`),
+    );
   }
   return { kind: 'written', results };
 }

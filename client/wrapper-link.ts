@@ -67,7 +67,10 @@ export class WrapperClientLink implements Link {
         const all = Uint8Array.from(junk.flatMap((b) => [...b]));
         this.rec.event(`no wrapper PDU within ${timeoutMs} ms, only ${all.length} byte(s) that are none`);
         const shown = all.length > JUNK_SHOWN ? `${toHex(all.subarray(0, JUNK_SHOWN))}…` : toHex(all);
-        return { kind: 'malformed', error: new DecodeError('WRAPPER_NOT_A_PDU', 0, 'a wrapper PDU (version 0001)', `${all.length} byte(s) that are no wrapper PDU: ${shown}`) };
+        return {
+          kind: 'malformed',
+          error: new DecodeError('WRAPPER_NOT_A_PDU', 0, 'a wrapper PDU (version 0001)', `${all.length} byte(s) that are no wrapper PDU: ${shown}`),
+        };
       }
       this.rec.event(`no answer within ${timeoutMs} ms`);
       return { kind: 'silence', waitedMs: timeoutMs };
@@ -82,7 +85,12 @@ export class WrapperClientLink implements Link {
       if (pdu.destination !== this.clientSap || pdu.source !== this.link.serverLogical) {
         return {
           kind: 'malformed',
-          error: new DecodeError('WRAPPER_WRONG_WPORT', 2, `source wPort ${this.link.serverLogical}, destination ${this.clientSap}`, `source ${pdu.source}, destination ${pdu.destination}`),
+          error: new DecodeError(
+            'WRAPPER_WRONG_WPORT',
+            2,
+            `source wPort ${this.link.serverLogical}, destination ${this.clientSap}`,
+            `source ${pdu.source}, destination ${pdu.destination}`,
+          ),
         };
       }
       return { kind: 'apdu', bytes: pdu.apdu };

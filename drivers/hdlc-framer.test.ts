@@ -9,7 +9,9 @@ import { HdlcFramer } from './hdlc-framer';
 const feedAll = (chunks: readonly Uint8Array[], framer = new HdlcFramer()): FramerEvent[] => feedChunks(framer, chunks);
 
 // c_hdlc_none.trace lines 10-13: SNRM, UA, I (AARQ), I (AARE).
-const recorded = readRecording('c_hdlc_none.trace').slice(0, 4).map((f) => f.bytes);
+const recorded = readRecording('c_hdlc_none.trace')
+  .slice(0, 4)
+  .map((f) => f.bytes);
 const [snrm, ua, aarq, aare] = recorded as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
 const garbage = fromHex('0102A0'); // no flag in it
 
@@ -18,13 +20,7 @@ const garbage = fromHex('0102A0'); // no flag in it
  * two frames sharing one flag, and a last frame.
  */
 const stream = concatBytes(garbage, snrm, fromHex('7E7E'), ua, aarq.subarray(1), aare);
-const expected = [
-  `discarded no-start ${toHex(garbage)}`,
-  `frame ${toHex(snrm)}`,
-  `frame ${toHex(ua)}`,
-  `frame ${toHex(aarq)}`,
-  `frame ${toHex(aare)}`,
-];
+const expected = [`discarded no-start ${toHex(garbage)}`, `frame ${toHex(snrm)}`, `frame ${toHex(ua)}`, `frame ${toHex(aarq)}`, `frame ${toHex(aare)}`];
 
 describe('HDLC stream framer', () => {
   it('delivers a whole frame written at once, flags included', () => {

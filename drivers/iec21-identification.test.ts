@@ -13,9 +13,7 @@ const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(
 //   5C 32       '\2'           enhanced identification: binary mode (HDLC) available
 //   4D..30      'MT382-1000'   identification
 //   0D 0A       CR LF
-const mt382Bytes = Uint8Array.from([
-  0x2f, 0x49, 0x53, 0x6b, 0x35, 0x5c, 0x32, 0x4d, 0x54, 0x33, 0x38, 0x32, 0x2d, 0x31, 0x30, 0x30, 0x30, 0x0d, 0x0a,
-]);
+const mt382Bytes = Uint8Array.from([0x2f, 0x49, 0x53, 0x6b, 0x35, 0x5c, 0x32, 0x4d, 0x54, 0x33, 0x38, 0x32, 0x2d, 0x31, 0x30, 0x30, 0x30, 0x0d, 0x0a]);
 const mt382: Identification = {
   manufacturer: 'ISk',
   fastReaction: true,
@@ -96,12 +94,22 @@ describe('IEC 62056-21 identification message', () => {
   });
 
   const identArb = fc.record({
-      manufacturer: fc.tuple(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), fc.constantFrom(...'ABCXYZabcxyz')).map((t) => t.join('')),
-      baudCharacter: fc.constantFrom('0', '1', '2', '3', '4', '5', '6'),
-      enhanced: fc.array(fc.constantFrom('0', '1', '2', '3', '9'), { maxLength: 3 }),
-      // Printable, not '/' or '!', and not starting with '\' (that would read as one more escape).
-      ident: fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).filter((c) => c !== 0x2f && c !== 0x21).map((c) => String.fromCharCode(c)), maxLength: 16 }).filter((s) => !s.startsWith('\\')),
-    });
+    manufacturer: fc
+      .tuple(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), fc.constantFrom(...'ABCXYZabcxyz'))
+      .map((t) => t.join('')),
+    baudCharacter: fc.constantFrom('0', '1', '2', '3', '4', '5', '6'),
+    enhanced: fc.array(fc.constantFrom('0', '1', '2', '3', '9'), { maxLength: 3 }),
+    // Printable, not '/' or '!', and not starting with '\' (that would read as one more escape).
+    ident: fc
+      .string({
+        unit: fc
+          .integer({ min: 0x20, max: 0x7e })
+          .filter((c) => c !== 0x2f && c !== 0x21)
+          .map((c) => String.fromCharCode(c)),
+        maxLength: 16,
+      })
+      .filter((s) => !s.startsWith('\\')),
+  });
 
   it('round-trips any valid identification (property)', () => {
     fc.assert(

@@ -52,8 +52,7 @@ export interface Identification {
 }
 
 export type IdentificationScan =
-  | { readonly kind: 'complete'; readonly identification: Identification; readonly length: number }
-  | { readonly kind: 'incomplete' };
+  { readonly kind: 'complete'; readonly identification: Identification; readonly length: number } | { readonly kind: 'incomplete' };
 
 /** Baud rate character for a rate of BAUD_RATES ('0'..'6'). */
 export function baudCharacterOf(baudRate: number): string {
@@ -145,7 +144,12 @@ export function parseIdentification(bytes: Uint8Array): Identification {
     throw new Iec21Error('IEC21_IDENT_TRUNCATED', bytes.length, 'the rest of the identification message, up to CR LF', 'end of data');
   }
   if (scan.length !== bytes.length) {
-    throw new Iec21Error('IEC21_IDENT_TRAILING_BYTES', scan.length, 'nothing after CR LF', `${bytes.length - scan.length} more byte(s), first ${describeByte(bytes[scan.length])}`);
+    throw new Iec21Error(
+      'IEC21_IDENT_TRAILING_BYTES',
+      scan.length,
+      'nothing after CR LF',
+      `${bytes.length - scan.length} more byte(s), first ${describeByte(bytes[scan.length])}`,
+    );
   }
   return scan.identification;
 }

@@ -56,10 +56,18 @@ describe('IEC 62056-21 mode E opening (sans-IO)', () => {
 
   it('selects each offered rate, and never more than maxBaud', () => {
     const switched = (z: string, maxBaud?: number): string[] =>
-      summary(feed(startModeE({ ...config, ...(maxBaud !== undefined && { maxBaud }) }, 0), [`/ABC${z}\\2X\r\n`]).actions).filter((a) => a.startsWith('switch'));
-    expect(['0', '1', '2', '3', '4', '5', '6'].flatMap((z) => switched(z))).to.deep.equal(
-      ['switch 300', 'switch 600', 'switch 1200', 'switch 2400', 'switch 4800', 'switch 9600', 'switch 19200'],
-    );
+      summary(feed(startModeE({ ...config, ...(maxBaud !== undefined && { maxBaud }) }, 0), [`/ABC${z}\\2X\r\n`]).actions).filter((a) =>
+        a.startsWith('switch'),
+      );
+    expect(['0', '1', '2', '3', '4', '5', '6'].flatMap((z) => switched(z))).to.deep.equal([
+      'switch 300',
+      'switch 600',
+      'switch 1200',
+      'switch 2400',
+      'switch 4800',
+      'switch 9600',
+      'switch 19200',
+    ]);
     expect(switched('6', 9600)).to.deep.equal(['switch 9600']);
     expect(switched('6', 5000)).to.deep.equal(['switch 4800']);
     expect(selectBaudRate(2400, 19200)).to.equal(2400);

@@ -74,7 +74,12 @@ export interface ModeEStep {
 /** `/?!CR LF` or `/?address!CR LF` (6.3.1). Throws IEC21_BAD_ADDRESS for an address a device could not parse. */
 export function encodeRequest(address = ''): Uint8Array {
   if (address.length > MAX_ADDRESS_LENGTH) {
-    throw new Iec21Error('IEC21_BAD_ADDRESS', MAX_ADDRESS_LENGTH, `a device address of at most ${MAX_ADDRESS_LENGTH} characters`, `${address.length} characters`);
+    throw new Iec21Error(
+      'IEC21_BAD_ADDRESS',
+      MAX_ADDRESS_LENGTH,
+      `a device address of at most ${MAX_ADDRESS_LENGTH} characters`,
+      `${address.length} characters`,
+    );
   }
   for (let i = 0; i < address.length; i++) {
     // 6.3.1: digits, letters and spaces only; '/', '!' and controls would end the message early.
@@ -104,7 +109,16 @@ export function startModeE(config: ModeEConfig, now: number): ModeEStep {
   }
   const request = encodeRequest(config.address);
   return {
-    state: { phase: 'awaiting-identification', request, received: new Uint8Array(0), skipped: 0, responseTimeoutMs: config.responseTimeoutMs, deadline: now + config.responseTimeoutMs, maxBaud, requireEnhancedId: config.requireEnhancedId ?? true },
+    state: {
+      phase: 'awaiting-identification',
+      request,
+      received: new Uint8Array(0),
+      skipped: 0,
+      responseTimeoutMs: config.responseTimeoutMs,
+      deadline: now + config.responseTimeoutMs,
+      maxBaud,
+      requireEnhancedId: config.requireEnhancedId ?? true,
+    },
     actions: [
       { type: 'send', bytes: request, note: 'IEC 62056-21 request message' },
       { type: 'arm-timer', at: now + config.responseTimeoutMs },
@@ -150,12 +164,28 @@ export function receiveModeE(state: ModeEState, chunk: Uint8Array, now: number):
   if (scan.length < rest.length) {
     // The device must wait for the acknowledgement: anything after CR LF is out of turn.
     const at = skipped + scan.length;
-    return failed(new Iec21Error('IEC21_IDENT_TRAILING_BYTES', at, 'nothing until the acknowledgement is sent', `${received.length - at} byte(s), first ${describeByte(received[at])}`), actions);
+    return failed(
+      new Iec21Error(
+        'IEC21_IDENT_TRAILING_BYTES',
+        at,
+        'nothing until the acknowledgement is sent',
+        `${received.length - at} byte(s), first ${describeByte(received[at])}`,
+      ),
+      actions,
+    );
   }
   const identification = scan.identification;
   if (!identification.hdlc && state.requireEnhancedId) {
     const at = skipped + 5; // where `\2` stands: right after Z
-    return failed(new Iec21Error('IEC21_NO_MODE_E', at, 'the enhanced identification \\2 (binary mode, HDLC)', identification.enhanced.length === 0 ? 'no enhanced identification' : identification.enhanced.map((w) => `\\${w}`).join('')), actions);
+    return failed(
+      new Iec21Error(
+        'IEC21_NO_MODE_E',
+        at,
+        'the enhanced identification \\2 (binary mode, HDLC)',
+        identification.enhanced.length === 0 ? 'no enhanced identification' : identification.enhanced.map((w) => `\\${w}`).join(''),
+      ),
+      actions,
+    );
   }
   const baudRate = selectBaudRate(identification.baudRate, state.maxBaud);
   const baudCharacter = String(BAUD_RATES.indexOf(baudRate));
@@ -177,7 +207,12 @@ export function expireModeE(state: ModeEState, now: number): ModeEStep {
   const error =
     got === 0
       ? new Iec21Error('IEC21_SILENT', state.received.length, `an identification message within ${state.responseTimeoutMs} ms`, 'nothing')
-      : new Iec21Error('IEC21_IDENT_TRUNCATED', state.received.length, `the rest of the identification message within ${state.responseTimeoutMs} ms`, `silence after ${got} byte(s)`);
+      : new Iec21Error(
+          'IEC21_IDENT_TRUNCATED',
+          state.received.length,
+          `the rest of the identification message within ${state.responseTimeoutMs} ms`,
+          `silence after ${got} byte(s)`,
+        );
   return failed(error, []);
 }
 

@@ -52,7 +52,10 @@ interface Agreed {
 export async function openIec21ModeE(opts: Iec21ModeEOptions): Promise<Iec21Transport> {
   // Configuration errors (address, maxBaud) are thrown before the port is touched.
   const first = startModeE(
-    { responseTimeoutMs: opts.timeoutMs, ...(opts.address !== undefined && { address: opts.address }), ...(opts.maxBaud !== undefined && { maxBaud: opts.maxBaud }),
+    {
+      responseTimeoutMs: opts.timeoutMs,
+      ...(opts.address !== undefined && { address: opts.address }),
+      ...(opts.maxBaud !== undefined && { maxBaud: opts.maxBaud }),
       ...(opts.requireEnhancedId !== undefined && { requireEnhancedId: opts.requireEnhancedId }),
     },
     performance.now(),
@@ -131,7 +134,11 @@ function runOpening(port: Transport, first: ModeEStep, opts: Iec21ModeEOptions):
         case 'send':
           opts.onExchange?.({ dir: 'tx', bytes: action.bytes, note: action.note });
           lineBusyUntil = performance.now() + transmitMs(action.bytes.length);
-          await bounded(port.write(action.bytes), opts.timeoutMs + transmitMs(action.bytes.length), () => new UnreachableError(port.label, `${action.note} not sent within the bound`));
+          await bounded(
+            port.write(action.bytes),
+            opts.timeoutMs + transmitMs(action.bytes.length),
+            () => new UnreachableError(port.label, `${action.note} not sent within the bound`),
+          );
           return;
         case 'arm-timer':
           arm(action.at);

@@ -9,7 +9,9 @@ import { WrapperFramer } from './wrapper-framer';
 const feedAll = (chunks: readonly Uint8Array[], framer = new WrapperFramer()): FramerEvent[] => feedChunks(framer, chunks);
 
 // c_wrapper_gmac.trace lines 12-15: AARQ, AARE and the first ciphered GET exchange.
-const pdus = readRecording('c_wrapper_gmac.trace').slice(0, 4).map((f) => f.bytes);
+const pdus = readRecording('c_wrapper_gmac.trace')
+  .slice(0, 4)
+  .map((f) => f.bytes);
 const junk = fromHex('FF0002');
 const stream = concatBytes(junk, ...pdus);
 const expected = [`discarded no-start ${toHex(junk)}`, ...pdus.map((p) => `frame ${toHex(p)}`)];

@@ -48,7 +48,12 @@ export async function startDut(profile: Profile, opts: DutOptions = {}): Promise
       label = `tcp ${t.host}:${t.port}`;
       break;
     case 'serial':
-      spec = { kind: 'serial', path: t.path, baudRate: t.baudRate, ...(t.opening === undefined ? {} : { opening: t.opening.kind, requireEnhancedId: t.opening.requireEnhancedId }) };
+      spec = {
+        kind: 'serial',
+        path: t.path,
+        baudRate: t.baudRate,
+        ...(t.opening === undefined ? {} : { opening: t.opening.kind, requireEnhancedId: t.opening.requireEnhancedId }),
+      };
       label = `serial ${t.path}`;
       break;
     default: {

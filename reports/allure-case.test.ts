@@ -5,11 +5,24 @@ import { expect } from 'chai';
 import type { TraceRecord } from '../dlms/trace';
 import { addRemarkStatusDetails, REMARK_LABEL, remarkText, exchanges, layerOf } from './allure-case';
 
-const rec = (at: number, dir: TraceRecord['dir'], summary: string): TraceRecord => ({ at, dir, bytes: new Uint8Array(1), layers: [{ layer: 'apdu', summary }] });
+const rec = (at: number, dir: TraceRecord['dir'], summary: string): TraceRecord => ({
+  at,
+  dir,
+  bytes: new Uint8Array(1),
+  layers: [{ layer: 'apdu', summary }],
+});
 
 describe('exchanges', () => {
   it('pairs each request with its answer, appends follow-up frames and notes unanswered requests', () => {
-    const trace = [rec(1, 'tx', 'AARQ'), rec(2, 'rx', 'AARE'), rec(3, 'tx', 'GET'), rec(4, 'rx', 'segment 1'), rec(5, 'rx', 'segment 2'), rec(6, 'tx', 'RLRQ'), rec(9, 'tx', 'late')];
+    const trace = [
+      rec(1, 'tx', 'AARQ'),
+      rec(2, 'rx', 'AARE'),
+      rec(3, 'tx', 'GET'),
+      rec(4, 'rx', 'segment 1'),
+      rec(5, 'rx', 'segment 2'),
+      rec(6, 'tx', 'RLRQ'),
+      rec(9, 'tx', 'late'),
+    ];
     expect(exchanges(trace, 0, 8)).to.deep.equal(['AARQ → AARE', 'GET → segment 1 + segment 2', 'RLRQ → (no answer)']);
   });
 });
@@ -30,7 +43,13 @@ describe('layerOf', () => {
 describe('addRemarkStatusDetails', () => {
   it('gives a result passed with remarks its remarks as the status details, and leaves other results alone', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlmsct-allure-'));
-    const remarked = { status: 'passed', labels: [{ name: 'verdict', value: 'passed-with-remarks' }, { name: REMARK_LABEL, value: 'step 3: FRMR instead of discarding (docs/decisions/x.md)' }] };
+    const remarked = {
+      status: 'passed',
+      labels: [
+        { name: 'verdict', value: 'passed-with-remarks' },
+        { name: REMARK_LABEL, value: 'step 3: FRMR instead of discarding (docs/decisions/x.md)' },
+      ],
+    };
     const plain = { status: 'passed', labels: [{ name: 'verdict', value: 'passed' }] };
     fs.writeFileSync(path.join(dir, 'a-result.json'), JSON.stringify(remarked));
     fs.writeFileSync(path.join(dir, 'b-result.json'), JSON.stringify(plain));

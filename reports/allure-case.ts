@@ -108,7 +108,10 @@ export async function reportCase(r: AllureCaseInput, parameters: readonly Report
   for (const x of r.attachments ?? []) await allure.attachment(x.name, x.content, { contentType: x.contentType, fileExtension: x.fileExtension });
   const lean = detail === 'lean-when-passed' && (r.status === 'passed' || r.status === 'passed-with-remarks');
   for (const x of lean ? [] : traceExports(r)) {
-    await allure.attachment(x.name, typeof x.content === 'string' ? x.content : Buffer.from(x.content), { contentType: x.contentType, fileExtension: x.fileExtension });
+    await allure.attachment(x.name, typeof x.content === 'string' ? x.content : Buffer.from(x.content), {
+      contentType: x.contentType,
+      fileExtension: x.fileExtension,
+    });
   }
 }
 

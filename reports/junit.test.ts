@@ -19,7 +19,17 @@ const TRACE: readonly TraceRecord[] = [
 const DEVIATION = { reference: 'FW-1234', at: 'd.yaml:1:3', expected: 'failed, reason matching "x"' };
 
 function result(id: string, over: Partial<JunitInput> = {}): JunitInput {
-  return { id, title: `title of ${id}`, suite: 'association/open', status: 'passed', spec: 'Green Book 9.4.2', requirement: 'The server answers.', durationMs: 1500, trace: [], ...over };
+  return {
+    id,
+    title: `title of ${id}`,
+    suite: 'association/open',
+    status: 'passed',
+    spec: 'Green Book 9.4.2',
+    requirement: 'The server answers.',
+    durationMs: 1500,
+    trace: [],
+    ...over,
+  };
 }
 
 /** One case per reported status, across two suites. */
@@ -29,7 +39,13 @@ const ALL: readonly JunitInput[] = [
   result('BROKEN', { status: 'broken', reason: 'connection refused', culprit: 'rig', code: 'UNREACHABLE' }),
   result('INCONC', { suite: 'security/hls', status: 'inconclusive', reason: 'precondition not met: no HLS', culprit: 'dut' }),
   result('INAPPL', { suite: 'security/hls', status: 'inapplicable', reason: 'the profile has no HLS association', durationMs: 0 }),
-  result('XFAIL', { suite: 'security/hls', status: 'failed', reported: 'expected-failure', reason: 'x', deviation: { outcome: 'expected-failure', ...DEVIATION } }),
+  result('XFAIL', {
+    suite: 'security/hls',
+    status: 'failed',
+    reported: 'expected-failure',
+    reason: 'x',
+    deviation: { outcome: 'expected-failure', ...DEVIATION },
+  }),
   result('XPASS', { suite: 'security/hls', status: 'passed', reported: 'unexpected-pass', deviation: { outcome: 'unexpected-pass', ...DEVIATION } }),
 ];
 
@@ -47,7 +63,10 @@ function caseNamed(root: XmlElement, id: string): XmlElement {
 
 describe('junit', () => {
   it('reports a case passed with remarks as passed, each remark a property', () => {
-    const r = result('REM', { status: 'passed-with-remarks', remarks: [{ text: 'FRMR instead of discarding', clause: 'docs/decisions/expectation-review.md' }] });
+    const r = result('REM', {
+      status: 'passed-with-remarks',
+      remarks: [{ text: 'FRMR instead of discarding', clause: 'docs/decisions/expectation-review.md' }],
+    });
     const root = parsed([r]);
     expect(root.attrs).to.include({ tests: '1', failures: '0', errors: '0', skipped: '0' });
     const c = caseNamed(root, 'REM');
@@ -58,7 +77,15 @@ describe('junit', () => {
   it('counts each verdict where CI expects it: failed as a failure, broken and inconclusive as errors, inapplicable and expected failures as skipped', () => {
     const root = parsed(ALL);
     expect(root.name).to.equal('testsuites');
-    expect(root.attrs).to.deep.equal({ name: 'dlmsct: meter', tests: '7', failures: '2', errors: '2', skipped: '2', time: '9.000', timestamp: '2025-03-04T05:06:07' });
+    expect(root.attrs).to.deep.equal({
+      name: 'dlmsct: meter',
+      tests: '7',
+      failures: '2',
+      errors: '2',
+      skipped: '2',
+      time: '9.000',
+      timestamp: '2025-03-04T05:06:07',
+    });
     const suites = childrenNamed(root, 'testsuite');
     expect(suites.map((s) => s.attrs)).to.deep.equal([
       { name: 'association/open', tests: '3', failures: '1', errors: '1', skipped: '0', time: '4.500', timestamp: '2025-03-04T05:06:07' },
@@ -85,13 +112,17 @@ describe('junit', () => {
   it('reports broken and inconclusive cases as errors typed by the verdict', () => {
     const root = parsed(ALL);
     expect(childrenNamed(caseNamed(root, 'BROKEN'), 'error')[0]!.attrs).to.deep.equal({ message: 'connection refused', type: 'broken' });
-    expect(childrenNamed(caseNamed(root, 'BROKEN'), 'error')[0]!.text).to.contain('code: UNREACHABLE').and.to.contain('culprit: rig');
+    expect(childrenNamed(caseNamed(root, 'BROKEN'), 'error')[0]!.text)
+      .to.contain('code: UNREACHABLE')
+      .and.to.contain('culprit: rig');
     expect(childrenNamed(caseNamed(root, 'INCONC'), 'error')[0]!.attrs).to.deep.equal({ message: 'precondition not met: no HLS', type: 'inconclusive' });
   });
 
   it('skips an inapplicable case with its reason and an expected failure with its deviation', () => {
     const root = parsed(ALL);
-    expect(caseNamed(root, 'INAPPL').children).to.deep.equal([{ name: 'skipped', attrs: { message: 'the profile has no HLS association' }, children: [], text: '' }]);
+    expect(caseNamed(root, 'INAPPL').children).to.deep.equal([
+      { name: 'skipped', attrs: { message: 'the profile has no HLS association' }, children: [], text: '' },
+    ]);
     expect(childrenNamed(caseNamed(root, 'XFAIL'), 'skipped')[0]!.attrs['message']).to.equal('expected failure: known deviation (FW-1234, d.yaml:1:3): x');
   });
 
@@ -101,7 +132,9 @@ describe('junit', () => {
     expect(xpass.attrs['type']).to.equal('unexpected-pass');
     expect(xpass.attrs['message']).to.contain('the bug seems fixed, remove the entry');
     const mismatch = childrenNamed(caseNamed(root, 'MISMATCH'), 'failure')[0]!;
-    expect(mismatch.attrs['message']).to.equal('y [the known deviation at d.yaml:1:3 (FW-1234) expects failed, reason matching "x"; this verdict differs, so it stands]');
+    expect(mismatch.attrs['message']).to.equal(
+      'y [the known deviation at d.yaml:1:3 (FW-1234) expects failed, reason matching "x"; this verdict differs, so it stands]',
+    );
   });
 
   it('leaves a passed case without a trace empty, and gives every traced case its frames as text in system-out', () => {
@@ -114,7 +147,10 @@ describe('junit', () => {
 
   it('escapes markup characters in names, attributes and text, and keeps line breaks in attributes', () => {
     const nasty = `a <b> & "c" 'd'\n\tend\r`;
-    const xml = junitXml([result('E', { suite: nasty, title: nasty, status: 'failed', reason: nasty, trace: [{ at: 0, dir: 'event', layers: [], note: nasty }] })], OPTS);
+    const xml = junitXml(
+      [result('E', { suite: nasty, title: nasty, status: 'failed', reason: nasty, trace: [{ at: 0, dir: 'event', layers: [], note: nasty }] })],
+      OPTS,
+    );
     expect(xml).to.contain('a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;&#10;&#9;end&#13;');
     const root = parseXml(xml);
     const c = testcases(root)[0]!;
@@ -136,12 +172,16 @@ describe('junit', () => {
 
   it('round-trips any reason, title and suite through a strict parser (property)', () => {
     // Every UTF-16 code unit (lone surrogates included) and the characters markup cares about.
-    const unit = fc.oneof(fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), fc.constantFrom('<', '>', '&', '"', "'", '\r', '\n', '\t', ']]>', '&amp;', '\u{1F600}'));
+    const unit = fc.oneof(
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+      fc.constantFrom('<', '>', '&', '"', "'", '\r', '\n', '\t', ']]>', '&amp;', '\u{1F600}'),
+    );
     const text = fc.string({ unit, maxLength: 40 });
-    const clean = (s: string): boolean => [...s].every((ch) => {
-      const cp = ch.codePointAt(0)!;
-      return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || cp >= 0x10000;
-    });
+    const clean = (s: string): boolean =>
+      [...s].every((ch) => {
+        const cp = ch.codePointAt(0)!;
+        return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || cp >= 0x10000;
+      });
     fc.assert(
       fc.property(text, text, text, (reason, title, suite) => {
         const root = parsed([result('P', { suite, title, status: 'failed', reason })]);

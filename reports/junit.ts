@@ -129,7 +129,9 @@ function outcomeOf(r: JunitInput): Outcome {
     }
     case 'unexpected-pass': {
       const d = r.deviation;
-      const message = d ? `passed, but the known deviation at ${d.at} (${d.reference}) expects ${d.expected}: the bug seems fixed, remove the entry` : 'unexpected pass';
+      const message = d
+        ? `passed, but the known deviation at ${d.at} (${d.reference}) expects ${d.expected}: the bug seems fixed, remove the entry`
+        : 'unexpected pass';
       return { kind: 'failure', message, type: 'unexpected-pass', body: details(r, '', message) };
     }
     default: {

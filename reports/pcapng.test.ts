@@ -25,7 +25,7 @@ interface Packet {
 function blocks(file: Uint8Array): Block[] {
   const v = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const out: Block[] = [];
-  for (let at = 0; at < file.length; ) {
+  for (let at = 0; at < file.length;) {
     const type = v.getUint32(at);
     const total = v.getUint32(at + 4);
     expect(total % 4, 'block length is a multiple of 4').to.equal(0);
@@ -39,7 +39,7 @@ function blocks(file: Uint8Array): Block[] {
 function options(bytes: Uint8Array): Option[] {
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out: Option[] = [];
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const code = v.getUint16(at);
     const length = v.getUint16(at + 2);
     if (code === OPTION.endOfOptions) {
@@ -86,7 +86,15 @@ const hdlc = (at: number, dir: 'tx' | 'rx', hex: string, summary: string, note?:
   layers: [{ layer: 'hdlc', summary }],
   ...(note === undefined ? {} : { note }),
 });
-const wrapper = (at: number, dir: 'tx' | 'rx', hex: string): TraceRecord => ({ at, dir, bytes: fromHex(hex), layers: [{ layer: 'wrapper', summary: 'wrapper' }, { layer: 'apdu', summary: 'x' }] });
+const wrapper = (at: number, dir: 'tx' | 'rx', hex: string): TraceRecord => ({
+  at,
+  dir,
+  bytes: fromHex(hex),
+  layers: [
+    { layer: 'wrapper', summary: 'wrapper' },
+    { layer: 'apdu', summary: 'x' },
+  ],
+});
 const event = (at: number, note: string): TraceRecord => ({ at, dir: 'event', layers: [], note });
 
 // An SNRM and its UA, bytes from this project's own HDLC trace (client/simulator, addresses 1 and 16).
@@ -132,7 +140,9 @@ describe('traceToPcapng', () => {
 
   it("keeps a record's note as a comment and folds events into the next packet's comments, in order", () => {
     const ps = packets(
-      traceToPcapng([event(0.5, 'connected: memory'), event(0.7, 'associate public'), hdlc(1, 'tx', SNRM, 'SNRM', 'retransmission'), hdlc(2, 'rx', UA, 'UA')], { startedAtMs: START }),
+      traceToPcapng([event(0.5, 'connected: memory'), event(0.7, 'associate public'), hdlc(1, 'tx', SNRM, 'SNRM', 'retransmission'), hdlc(2, 'rx', UA, 'UA')], {
+        startedAtMs: START,
+      }),
     );
     expect(ps[0]!.comments).to.deep.equal(['event at 0.500 ms: connected: memory', 'event at 0.700 ms: associate public', 'retransmission']);
     expect(ps[1]!.comments).to.deep.equal([]);

@@ -107,7 +107,9 @@ function packetsOf(trace: readonly TraceRecord[], fallback: Carrier): { packets:
     const comments = [...pending, ...(r.note === undefined ? [] : [r.note])];
     pending = [];
     const datagrams = carrier === 'wrapper' ? tcp.segments(r.dir === 'tx', r.bytes) : [r.bytes];
-    datagrams.forEach((data, i) => packets.push({ carrier, at: r.at, dir: r.dir as 'tx' | 'rx', data, comments: i === 0 ? comments : [`segment ${i + 1} of ${datagrams.length}`] }));
+    datagrams.forEach((data, i) =>
+      packets.push({ carrier, at: r.at, dir: r.dir as 'tx' | 'rx', data, comments: i === 0 ? comments : [`segment ${i + 1} of ${datagrams.length}`] }),
+    );
   }
   return { packets, trailing: pending };
 }

@@ -10,7 +10,10 @@ describe('findSecretLeaks', () => {
     expect(findSecretLeaks('password was 12345678', [SECRET]).map((l) => l.form)).to.deep.equal(['text']);
     for (const prefix of ['', 'x', 'xy']) {
       const b64 = Buffer.from(`${prefix}12345678 and more`).toString('base64');
-      expect(findSecretLeaks(`attachment ${b64}`, [SECRET]).map((l) => l.form), prefix).to.include('base64');
+      expect(
+        findSecretLeaks(`attachment ${b64}`, [SECRET]).map((l) => l.form),
+        prefix,
+      ).to.include('base64');
     }
   });
 

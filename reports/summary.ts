@@ -19,7 +19,16 @@ export interface SummaryRemark {
 /** What a run reports for a case: its verdict, or what a known deviation made of it. */
 export type ReportedStatus = SummaryStatus | 'expected-failure' | 'unexpected-pass';
 
-export const REPORTED_STATUSES: readonly ReportedStatus[] = ['passed', 'passed-with-remarks', 'failed', 'inconclusive', 'inapplicable', 'broken', 'expected-failure', 'unexpected-pass'];
+export const REPORTED_STATUSES: readonly ReportedStatus[] = [
+  'passed',
+  'passed-with-remarks',
+  'failed',
+  'inconclusive',
+  'inapplicable',
+  'broken',
+  'expected-failure',
+  'unexpected-pass',
+];
 
 /** `certification`: every case of every suite, no deviations (harness/cli/run.ts refuses both). */
 export type RunMode = 'standard' | 'certification';

@@ -1,10 +1,30 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { fromHex } from '../dlms/bytes/hex';
-import { CLIENT_ISN, DLMS_TCP_PORT, DUT_ISN, MAX_TCP_PAYLOAD, SYNTHETIC_CLIENT_PORT, SyntheticTcpStream, encodeIpv4Tcp, internetChecksum } from './synthetic-tcp';
+import {
+  CLIENT_ISN,
+  DLMS_TCP_PORT,
+  DUT_ISN,
+  MAX_TCP_PAYLOAD,
+  SYNTHETIC_CLIENT_PORT,
+  SyntheticTcpStream,
+  encodeIpv4Tcp,
+  internetChecksum,
+} from './synthetic-tcp';
 
 /** Reads the fields a test checks back out of one datagram (RFC 791 / RFC 793 layouts). */
-function parse(d: Uint8Array): { total: number; proto: number; src: string; dst: string; sport: number; dport: number; seq: number; ack: number; flags: number; payload: Uint8Array } {
+function parse(d: Uint8Array): {
+  total: number;
+  proto: number;
+  src: string;
+  dst: string;
+  sport: number;
+  dport: number;
+  seq: number;
+  ack: number;
+  flags: number;
+  payload: Uint8Array;
+} {
   const v = new DataView(d.buffer, d.byteOffset, d.byteLength);
   return {
     total: v.getUint16(2),
@@ -52,7 +72,17 @@ describe('synthetic IPv4/TCP around wrapper PDUs', () => {
     it('addresses a client segment from 192.0.2.1:port to 192.0.2.2:4059 with PSH+ACK and the given numbers', () => {
       const d = encodeIpv4Tcp({ fromClient: true, srcPort: SYNTHETIC_CLIENT_PORT, dstPort: DLMS_TCP_PORT, seq: 7, ack: 9, ipId: 3, payload });
       const p = parse(d);
-      expect(p).to.deep.include({ total: 40 + payload.length, proto: 6, src: '192.0.2.1', dst: '192.0.2.2', sport: 49152, dport: 4059, seq: 7, ack: 9, flags: 0x18 });
+      expect(p).to.deep.include({
+        total: 40 + payload.length,
+        proto: 6,
+        src: '192.0.2.1',
+        dst: '192.0.2.2',
+        sport: 49152,
+        dport: 4059,
+        seq: 7,
+        ack: 9,
+        flags: 0x18,
+      });
       expect(p.payload).to.deep.equal(payload);
       expect(d[0]).to.equal(0x45);
     });

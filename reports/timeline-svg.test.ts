@@ -141,11 +141,14 @@ describe('renderTimelineSvg', () => {
 
   it('stays well-formed for any labels and notes (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.string({ unit: MARKUP_UNITS, maxLength: 40 }), fc.constantFrom<'tx' | 'rx' | 'event'>('tx', 'rx', 'event')), { maxLength: 8 }), (items) => {
-        const trace = items.map(([s, dir], i) => (dir === 'event' ? event(i, s) : frame(i, dir, s, s, s)));
-        const names = wellFormed(renderTimelineSvg(trace, { title: items[0]?.[0] ?? '' }));
-        expect(names.filter((n) => n === 'marker')).to.have.length(3);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.string({ unit: MARKUP_UNITS, maxLength: 40 }), fc.constantFrom<'tx' | 'rx' | 'event'>('tx', 'rx', 'event')), { maxLength: 8 }),
+        (items) => {
+          const trace = items.map(([s, dir], i) => (dir === 'event' ? event(i, s) : frame(i, dir, s, s, s)));
+          const names = wellFormed(renderTimelineSvg(trace, { title: items[0]?.[0] ?? '' }));
+          expect(names.filter((n) => n === 'marker')).to.have.length(3);
+        },
+      ),
       { seed: 42, numRuns: 150 },
     );
   });
@@ -154,7 +157,15 @@ describe('renderTimelineSvg', () => {
 describe('frameLabel', () => {
   it('joins the HDLC frame with the APDU, skips the wrapper header, and adds the note', () => {
     expect(frameLabel(frame(1, 'tx', 'I N(S)=0', 'AARQ', 'retransmission'))).to.equal('I N(S)=0 | AARQ | (retransmission)');
-    const w: TraceRecord = { at: 1, dir: 'tx', bytes: Uint8Array.of(0), layers: [{ layer: 'wrapper', summary: 'wrapper 16 → 1' }, { layer: 'apdu', summary: 'RLRQ' }] };
+    const w: TraceRecord = {
+      at: 1,
+      dir: 'tx',
+      bytes: Uint8Array.of(0),
+      layers: [
+        { layer: 'wrapper', summary: 'wrapper 16 → 1' },
+        { layer: 'apdu', summary: 'RLRQ' },
+      ],
+    };
     expect(frameLabel(w)).to.equal('RLRQ');
     expect(frameLabel({ at: 1, dir: 'rx', bytes: Uint8Array.of(1, 2), layers: [] })).to.equal('2 B undecoded');
   });

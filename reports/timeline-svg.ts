@@ -95,7 +95,10 @@ export function renderTimelineSvg(trace: readonly TraceRecord[], options: Timeli
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`,
     `<style>${STYLE}</style>`,
     `<defs>`,
-    ...Object.entries(ARROW_COLOURS).map(([k, colour]) => `<marker id="head-${k}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`),
+    ...Object.entries(ARROW_COLOURS).map(
+      ([k, colour]) =>
+        `<marker id="head-${k}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`,
+    ),
     `<pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#fff8e1"/><line x1="0" y1="0" x2="0" y2="8" stroke="#f0c36d" stroke-width="3"/></pattern>`,
     `</defs>`,
     `<rect width="${WIDTH}" height="${height}" fill="#fff"/>`,

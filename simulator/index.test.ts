@@ -107,7 +107,10 @@ describe('createSimulator', () => {
       connectTimeoutMs: 1000,
     });
     expect((await client.associate({ name: 'public', clientSap: 16, referencing: 'ln', authentication: 'none' })).kind).to.equal('accepted');
-    expect(await client.get({ classId: 23, obis: '0-0:22.0.0.255', attribute: 8 })).to.deep.include({ kind: 'data', data: { type: 'long-unsigned', value: 120 } });
+    expect(await client.get({ classId: 23, obis: '0-0:22.0.0.255', attribute: 8 })).to.deep.include({
+      kind: 'data',
+      data: { type: 'long-unsigned', value: 120 },
+    });
     await client.disconnect();
   });
 

@@ -66,7 +66,13 @@ export function listFaults(): readonly { name: string; description: string; clau
 }
 
 export function listVariants(): readonly { name: string; description: string; clause: string; reading?: string; seen?: string }[] {
-  return VARIANTS.map((v) => ({ name: v.name, description: v.description, clause: v.clause, ...(v.reading ? { reading: v.reading } : {}), ...(v.seen ? { seen: v.seen } : {}) }));
+  return VARIANTS.map((v) => ({
+    name: v.name,
+    description: v.description,
+    clause: v.clause,
+    ...(v.reading ? { reading: v.reading } : {}),
+    ...(v.seen ? { seen: v.seen } : {}),
+  }));
 }
 
 /** A variant's hooks, applied like a fault's (faults/types.ts), ahead of the faults. */
@@ -77,7 +83,10 @@ function asHooked(v: Variant): Fault {
 export function createSimulator(opts: SimulatorOptions): Simulator {
   const now = opts.now ?? Date.now;
   const faultNames = [...(opts.faults ?? [])];
-  const meter = withPassword(withIdentity(withInactivity(loadMeterDefinition(opts.meter ?? DEFAULT_METER, opts.variants ?? []), opts.inactivityTimeoutS), opts.identity), opts.llsPassword);
+  const meter = withPassword(
+    withIdentity(withInactivity(loadMeterDefinition(opts.meter ?? DEFAULT_METER, opts.variants ?? []), opts.inactivityTimeoutS), opts.identity),
+    opts.llsPassword,
+  );
   const config: ServerConfig = {
     meter,
     framing: opts.framing,

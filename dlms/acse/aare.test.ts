@@ -54,7 +54,11 @@ describe('AARE', () => {
     const aare = decodeAare(new ByteReader(fromHex(hex)));
     expect(aare.result).to.equal('rejected-permanent');
     expect(aare.resultSourceDiagnostic).to.deep.equal({ source: 'acse-service-provider', diagnostic: 'no-common-acse-version' });
-    expect(aare.userInformation?.apdu).to.deep.equal({ type: 'confirmed-service-error', service: 'initiateError', error: { kind: 'initiate', value: 'dlms-version-too-low' } });
+    expect(aare.userInformation?.apdu).to.deep.equal({
+      type: 'confirmed-service-error',
+      service: 'initiateError',
+      error: { kind: 'initiate', value: 'dlms-version-too-low' },
+    });
     expect(encode(aare)).to.equal(hex.replace(/ /g, ''));
   });
 
@@ -73,7 +77,9 @@ describe('AARE', () => {
   });
 
   it('refuses a non-minimal INTEGER in the result', () => {
-    expect(decodeErrorOf(() => decodeAare(new ByteReader(fromHex('6117 A109060760857405080101 A20402020000 A305A103020100')))).code).to.equal('BER_INTEGER_NOT_MINIMAL');
+    expect(decodeErrorOf(() => decodeAare(new ByteReader(fromHex('6117 A109060760857405080101 A20402020000 A305A103020100')))).code).to.equal(
+      'BER_INTEGER_NOT_MINIMAL',
+    );
   });
 
   it('round-trips every AARE', () => {

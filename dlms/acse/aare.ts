@@ -17,7 +17,14 @@ import {
   type AcseApduSpec,
   type FieldSpec,
 } from './fields';
-import { ACSE_SERVICE_PROVIDER, ACSE_SERVICE_USER, ASSOCIATION_RESULT, type AcseServiceProviderDiagnostic, type AcseServiceUserDiagnostic, type AssociationResult } from './names';
+import {
+  ACSE_SERVICE_PROVIDER,
+  ACSE_SERVICE_USER,
+  ASSOCIATION_RESULT,
+  type AcseServiceProviderDiagnostic,
+  type AcseServiceUserDiagnostic,
+  type AssociationResult,
+} from './names';
 import { userInformation, type UserInformation } from './user-information';
 
 /**

@@ -46,7 +46,15 @@ describe('AARQ', () => {
     const ui = aarq.userInformation;
     expect(ui?.apdu?.type).to.equal('ciphered');
     if (ui?.apdu?.type === 'ciphered') expect(ui.apdu.tag).to.equal('glo-initiate-request');
-    expect(Object.keys(aarq)).to.deep.equal(['type', 'applicationContextName', 'callingApTitle', 'senderAcseRequirements', 'mechanismName', 'callingAuthenticationValue', 'userInformation']);
+    expect(Object.keys(aarq)).to.deep.equal([
+      'type',
+      'applicationContextName',
+      'callingApTitle',
+      'senderAcseRequirements',
+      'mechanismName',
+      'callingAuthenticationValue',
+      'userInformation',
+    ]);
     expect(encode(aarq)).to.equal(toHex(bytes));
   });
 

@@ -23,7 +23,10 @@ describe('ACSE field codecs', () => {
 
   it('reads the charstring alternative of Authentication-value and keeps others raw', () => {
     expect(authenticationValue.decode(el('AC0480023132'))).to.deep.equal({ kind: 'charstring', value: fromHex('3132') });
-    expect(authenticationValue.decode(el('AC04A2020500'))).to.deep.equal({ kind: 'other', element: { tag: { cls: 'context', constructed: true, number: 2 }, value: fromHex('0500') } });
+    expect(authenticationValue.decode(el('AC04A2020500'))).to.deep.equal({
+      kind: 'other',
+      element: { tag: { cls: 'context', constructed: true, number: 2 }, value: fromHex('0500') },
+    });
   });
 
   it('refuses bytes after the Authentication-value inside its wrapper', () => {

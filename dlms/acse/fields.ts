@@ -124,7 +124,8 @@ export const authenticationValue: FieldCodec<AuthenticationValue> = {
     const r = contentReader(el);
     const inner = readElement(r, 'Authentication-value');
     r.expectEnd('Authentication-value');
-    if (inner.tag.cls === 'context' && !inner.tag.constructed && inner.tag.number === CHARSTRING.number) return { kind: 'charstring', value: inner.value.slice() };
+    if (inner.tag.cls === 'context' && !inner.tag.constructed && inner.tag.number === CHARSTRING.number)
+      return { kind: 'charstring', value: inner.value.slice() };
     if (inner.tag.cls === 'context' && !inner.tag.constructed && inner.tag.number === BITSTRING.number) {
       return { kind: 'bitstring', value: decodeBitString(inner.value, inner.valueOffset) };
     }
@@ -200,7 +201,12 @@ export function decodeFields(outer: ReadElement, specs: readonly FieldSpec[], wh
       continue;
     }
     if (el.tag.constructed !== spec.codec.constructed) {
-      throw new DecodeError('ACSE_BAD_FIELD_FORM', el.offset, `${spec.name} [${spec.number}] ${spec.codec.constructed ? 'constructed (EXPLICIT)' : 'primitive (IMPLICIT)'}`, el.tag.constructed ? 'constructed' : 'primitive');
+      throw new DecodeError(
+        'ACSE_BAD_FIELD_FORM',
+        el.offset,
+        `${spec.name} [${spec.number}] ${spec.codec.constructed ? 'constructed (EXPLICIT)' : 'primitive (IMPLICIT)'}`,
+        el.tag.constructed ? 'constructed' : 'primitive',
+      );
     }
     out[spec.key] = spec.codec.decode(el);
   }
@@ -214,7 +220,12 @@ export function decodeFields(outer: ReadElement, specs: readonly FieldSpec[], wh
 }
 
 /** Writes the present fields and the kept unknown ones, merged in tag-number order. */
-export function encodeFields(w: ByteWriter, value: Readonly<Record<string, unknown>>, specs: readonly FieldSpec[], unknownFields: readonly BerElement[] | undefined): void {
+export function encodeFields(
+  w: ByteWriter,
+  value: Readonly<Record<string, unknown>>,
+  specs: readonly FieldSpec[],
+  unknownFields: readonly BerElement[] | undefined,
+): void {
   const items: { number: number; write: () => void }[] = [];
   for (const spec of specs) {
     const v = value[spec.key];

@@ -27,7 +27,7 @@ describe('RLRQ and RLRE', () => {
     expect(toHex(w.finish())).to.equal(toHex(bytes));
   });
 
-  it('reports the recorded meter\'s RLRE, whose lengths do not nest, as TRUNCATED inside it (c_wrapper_gmac.trace line 641)', () => {
+  it("reports the recorded meter's RLRE, whose lengths do not nest, as TRUNCATED inside it (c_wrapper_gmac.trace line 641)", () => {
     // 63 24 announces 36 content bytes, but BE 22 at byte 5 announces 34 from byte 7: only 31 are left in the RLRE.
     const e = decodeErrorOf(() => decodeAcseBytes(recordedApdu('c_wrapper_gmac.trace', 641).bytes));
     expect([e.code, e.offset]).to.deep.equal(['TRUNCATED', 7]);

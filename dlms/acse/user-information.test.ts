@@ -17,6 +17,8 @@ describe('user-information', () => {
   });
 
   it('builds user-information from an APDU', () => {
-    expect(userInformationFor({ type: 'exception-response', stateError: 'service-unknown', serviceError: { kind: 'other-reason' } }).raw).to.deep.equal(fromHex('D80203'));
+    expect(userInformationFor({ type: 'exception-response', stateError: 'service-unknown', serviceError: { kind: 'other-reason' } }).raw).to.deep.equal(
+      fromHex('D80203'),
+    );
   });
 });

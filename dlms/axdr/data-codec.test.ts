@@ -42,7 +42,13 @@ const GOLDEN: readonly { readonly name: string; readonly hex: string; readonly v
   {
     name: 'scaler_unit structure{integer -2, enum 30} (02 02 | 0F FE | 16 1E)',
     hex: '02020FFE161E',
-    value: { type: 'structure', items: [{ type: 'integer', value: -2 }, { type: 'enum', value: 30 }] },
+    value: {
+      type: 'structure',
+      items: [
+        { type: 'integer', value: -2 },
+        { type: 'enum', value: 30 },
+      ],
+    },
   },
   {
     name: 'logical name octet-string 0-0:24.0.0.255 (09 06 0000180000FF)',
@@ -72,19 +78,27 @@ const GOLDEN: readonly { readonly name: string; readonly hex: string; readonly v
   {
     name: 'structure{unsigned 2, date-time 2026-11-24 Tue 18:10:26} (tag 19 = date-time, 12 bytes)',
     hex: '0202' + '1102' + '19' + '07EA0B1802120A1A00000000',
-    value: { type: 'structure', items: [{ type: 'unsigned', value: 2 }, { type: 'date-time', value: dt(2026, 11, 24, 2, 18, 10, 26) }] },
+    value: {
+      type: 'structure',
+      items: [
+        { type: 'unsigned', value: 2 },
+        { type: 'date-time', value: dt(2026, 11, 24, 2, 18, 10, 26) },
+      ],
+    },
   },
   {
     name: 'array of 2 structures{unsigned, double-long-unsigned, date-time}',
     hex: '0102' + '0203110106000000011907EA0B1802120A1A00000000' + '0203110106000000021907EA0B1802120A1A00000000',
     value: {
       type: 'array',
-      items: [1, 2].map(
-        (n): Data => ({
-          type: 'structure',
-          items: [{ type: 'unsigned', value: 1 }, { type: 'double-long-unsigned', value: n }, { type: 'date-time', value: dt(2026, 11, 24, 2, 18, 10, 26) }],
-        }),
-      ),
+      items: [1, 2].map((n): Data => ({
+        type: 'structure',
+        items: [
+          { type: 'unsigned', value: 1 },
+          { type: 'double-long-unsigned', value: n },
+          { type: 'date-time', value: dt(2026, 11, 24, 2, 18, 10, 26) },
+        ],
+      })),
     },
   },
   {
@@ -161,10 +175,28 @@ describe('A-XDR Data codec', () => {
       //    | array-contents 0C = 12 bytes: 0001 00000064, 0002 000000C8
       const value: Data = {
         type: 'compact-array',
-        description: { kind: 'structure', elements: [{ kind: 'simple', type: 'long-unsigned' }, { kind: 'simple', type: 'double-long-unsigned' }] },
+        description: {
+          kind: 'structure',
+          elements: [
+            { kind: 'simple', type: 'long-unsigned' },
+            { kind: 'simple', type: 'double-long-unsigned' },
+          ],
+        },
         items: [
-          { type: 'structure', items: [{ type: 'long-unsigned', value: 1 }, { type: 'double-long-unsigned', value: 100 }] },
-          { type: 'structure', items: [{ type: 'long-unsigned', value: 2 }, { type: 'double-long-unsigned', value: 200 }] },
+          {
+            type: 'structure',
+            items: [
+              { type: 'long-unsigned', value: 1 },
+              { type: 'double-long-unsigned', value: 100 },
+            ],
+          },
+          {
+            type: 'structure',
+            items: [
+              { type: 'long-unsigned', value: 2 },
+              { type: 'double-long-unsigned', value: 200 },
+            ],
+          },
         ],
       };
       const hex = '13' + '02021206' + '0C' + '000100000064' + '0002000000C8';
@@ -177,7 +209,15 @@ describe('A-XDR Data codec', () => {
       const value: Data = {
         type: 'compact-array',
         description: { kind: 'array', count: 2, element: { kind: 'simple', type: 'octet-string' } },
-        items: [{ type: 'array', items: [{ type: 'octet-string', value: fromHex('AABB') }, { type: 'octet-string', value: fromHex('CC') }] }],
+        items: [
+          {
+            type: 'array',
+            items: [
+              { type: 'octet-string', value: fromHex('AABB') },
+              { type: 'octet-string', value: fromHex('CC') },
+            ],
+          },
+        ],
       };
       const hex = '13' + '01000209' + '05' + '02AABB01CC';
       expect(toHex(encodeDataBytes(value))).to.equal(hex);

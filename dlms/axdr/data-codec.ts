@@ -68,7 +68,8 @@ function decodeItem(r: ByteReader, ctx: Ctx, depthLeft: number): Data {
       const width = minWidth(description);
       const items: Data[] = [];
       while (!contents.done) {
-        if (width === 0) contents.fail('AXDR_COMPACT_ZERO_WIDTH', 'a contents-description whose values take bytes', 'a description of width 0 with contents left');
+        if (width === 0)
+          contents.fail('AXDR_COMPACT_ZERO_WIDTH', 'a contents-description whose values take bytes', 'a description of width 0 with contents left');
         items.push(decodeUntagged(contents, description, ctx, depthLeft - 1));
       }
       return record(ctx, { type, description, items }, start);
@@ -131,7 +132,12 @@ function encodeItem(w: ByteWriter, d: Data, path: string): void {
     case 'compact-array': {
       encodeTypeDescription(w, d.description, `${path}.contents-description`);
       if (d.items.length > 0 && minWidth(d.description) === 0) {
-        throw new EncodeError('AXDR_COMPACT_ZERO_WIDTH', path, 'a contents-description whose values take bytes', 'width 0: the items could not be counted back');
+        throw new EncodeError(
+          'AXDR_COMPACT_ZERO_WIDTH',
+          path,
+          'a contents-description whose values take bytes',
+          'width 0: the items could not be counted back',
+        );
       }
       w.withLength((inner) => d.items.forEach((item, i) => encodeUntagged(inner, item, d.description, `${path}.compact-array[${i}]`)));
       return;

@@ -103,7 +103,12 @@ describe('COSEM date-time (Blue Book 4.1.6.1)', () => {
   });
 
   it('refuses to encode a number that would read back as not specified', () => {
-    const dt: CosemDateTime = { date: { year: 2026, month: 255, dayOfMonth: 1, dayOfWeek: 1 }, time: { hour: 0, minute: 0, second: 0, hundredths: 0 }, deviation: 0, clockStatus: 0 };
+    const dt: CosemDateTime = {
+      date: { year: 2026, month: 255, dayOfMonth: 1, dayOfWeek: 1 },
+      time: { hour: 0, minute: 0, second: 0, hundredths: 0 },
+      deviation: 0,
+      clockStatus: 0,
+    };
     expect(() => dateTimeToOctetString(dt)).to.throw(EncodeError, 'date-time.date.month');
   });
 

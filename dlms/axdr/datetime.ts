@@ -73,7 +73,8 @@ export function decodeDate(r: ByteReader): CosemDate {
 
 export function encodeDate(w: ByteWriter, d: CosemDate, path = 'date'): void {
   if (d.year === undefined) w.u16(NOT_SPECIFIED_YEAR);
-  else if (!Number.isInteger(d.year) || d.year < 0 || d.year > 0xfffe) throw new EncodeError('AXDR_VALUE_OUT_OF_RANGE', `${path}.year`, 'an integer 0..65534 or undefined', String(d.year));
+  else if (!Number.isInteger(d.year) || d.year < 0 || d.year > 0xfffe)
+    throw new EncodeError('AXDR_VALUE_OUT_OF_RANGE', `${path}.year`, 'an integer 0..65534 or undefined', String(d.year));
   else w.u16(d.year);
   fieldByte(w, d.month, `${path}.month`);
   fieldByte(w, d.dayOfMonth, `${path}.dayOfMonth`);

@@ -8,7 +8,13 @@ import { dataToJson, formatData } from './format';
 
 describe('formatData', () => {
   it('writes a structure on one line with OBIS hints for 6-byte octet-strings', () => {
-    const d: Data = { type: 'structure', items: [{ type: 'long-unsigned', value: 8 }, { type: 'octet-string', value: fromHex('0000010000FF') }] };
+    const d: Data = {
+      type: 'structure',
+      items: [
+        { type: 'long-unsigned', value: 8 },
+        { type: 'octet-string', value: fromHex('0000010000FF') },
+      ],
+    };
     expect(formatData(d)).to.equal('structure{ long-unsigned 8, octet-string 0000010000FF (0-0:1.0.0.255) }');
   });
 

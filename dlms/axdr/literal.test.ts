@@ -8,8 +8,14 @@ const suite = { strict: false } as const;
 describe('Data literals (plain data to COSEM Data)', () => {
   it('converts integers, 64-bit strings, octet-string sources and nested structures', () => {
     expect(dataFromLiteral({ type: 'long', value: -5 }, strict)).to.deep.equal({ type: 'long', value: -5 });
-    expect(dataFromLiteral({ type: 'long64-unsigned', value: '18446744073709551615' }, strict)).to.deep.equal({ type: 'long64-unsigned', value: 2n ** 64n - 1n });
-    expect(dataFromLiteral({ type: 'octet-string', fill: { length: 5, hex: '0102' } }, strict)).to.deep.equal({ type: 'octet-string', value: Uint8Array.of(1, 2, 1, 2, 1) });
+    expect(dataFromLiteral({ type: 'long64-unsigned', value: '18446744073709551615' }, strict)).to.deep.equal({
+      type: 'long64-unsigned',
+      value: 2n ** 64n - 1n,
+    });
+    expect(dataFromLiteral({ type: 'octet-string', fill: { length: 5, hex: '0102' } }, strict)).to.deep.equal({
+      type: 'octet-string',
+      value: Uint8Array.of(1, 2, 1, 2, 1),
+    });
     expect(dataFromLiteral({ type: 'structure', items: [{ type: 'null-data' }, { type: 'octet-string', text: 'A' }] }, strict)).to.deep.equal({
       type: 'structure',
       items: [{ type: 'null-data' }, { type: 'octet-string', value: Uint8Array.of(0x41) }],
@@ -17,7 +23,18 @@ describe('Data literals (plain data to COSEM Data)', () => {
   });
 
   it('reports the path to the offending node', () => {
-    const e = thrownBy(LiteralError, () => dataFromLiteral({ type: 'array', items: [{ type: 'unsigned', value: 1 }, { type: 'unsigned', value: 256 }] }, strict));
+    const e = thrownBy(LiteralError, () =>
+      dataFromLiteral(
+        {
+          type: 'array',
+          items: [
+            { type: 'unsigned', value: 1 },
+            { type: 'unsigned', value: 256 },
+          ],
+        },
+        strict,
+      ),
+    );
     expect(e.path).to.deep.equal(['items', 1, 'value']);
     expect(e.message).to.equal('items[1].value: unsigned needs an integer 0..255, got 256');
     expect(thrownBy(LiteralError, () => dataFromLiteral({ type: 'octet-string', hex: '0G' }, strict)).path).to.deep.equal(['hex']);

@@ -86,7 +86,8 @@ const fail = (path: LiteralPath, problem: string): never => {
   throw new LiteralError(path, problem);
 };
 
-const show = (v: unknown): string => (v === undefined || v === null ? 'nothing' : typeof v === 'object' ? (Array.isArray(v) ? 'a list' : 'a mapping') : JSON.stringify(v));
+const show = (v: unknown): string =>
+  v === undefined || v === null ? 'nothing' : typeof v === 'object' ? (Array.isArray(v) ? 'a list' : 'a mapping') : JSON.stringify(v);
 
 function mapping(v: unknown, path: LiteralPath): Node {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Node) : fail(path, `expected a mapping, got ${show(v)}`);
@@ -180,7 +181,9 @@ export function dataFromLiteral(literal: unknown, options: LiteralOptions, path:
     case 'float32':
     case 'float64':
       keys('value');
-      return typeof value() === 'number' && (!options.strict || Number.isFinite(n.value)) ? { type: t, value: n.value as number } : fail(at, `${t} needs a number, got ${show(n.value)}`);
+      return typeof value() === 'number' && (!options.strict || Number.isFinite(n.value))
+        ? { type: t, value: n.value as number }
+        : fail(at, `${t} needs a number, got ${show(n.value)}`);
     case 'octet-string':
       keys('hex', 'text', 'fill');
       return { type: t, value: octets(n, options.strict, path) };

@@ -31,9 +31,9 @@ describe('BER BIT STRING', () => {
   });
 
   it('round-trips every bit string', () => {
-    const arb = fc.uint8Array({ maxLength: 8 }).chain((bytes) =>
-      fc.integer({ min: bytes.length === 0 ? 0 : bytes.length * 8 - 7, max: bytes.length * 8 }).map((length) => ({ length, bytes })),
-    );
+    const arb = fc
+      .uint8Array({ maxLength: 8 })
+      .chain((bytes) => fc.integer({ min: bytes.length === 0 ? 0 : bytes.length * 8 - 7, max: bytes.length * 8 }).map((length) => ({ length, bytes })));
     fc.assert(
       fc.property(arb, (bs) => {
         const w = new ByteWriter();

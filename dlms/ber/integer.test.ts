@@ -13,7 +13,7 @@ const enc = (n: number): string => {
 };
 
 describe('BER INTEGER', () => {
-  it('uses the shortest two\'s complement form (X.690 8.3)', () => {
+  it("uses the shortest two's complement form (X.690 8.3)", () => {
     expect([enc(0), enc(127), enc(128), enc(256), enc(-1), enc(-128), enc(-129)]).to.deep.equal(['00', '7F', '0080', '0100', 'FF', '80', 'FF7F']);
     expect(decodeInteger(fromHex('0080'), 0)).to.equal(128);
     expect(decodeInteger(fromHex('FF7F'), 0)).to.equal(-129);

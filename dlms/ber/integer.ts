@@ -17,7 +17,7 @@ export function decodeInteger(content: Uint8Array, offset: number): number {
   if (content.length > 1) {
     const b1 = content[1] as number;
     if ((b0 === 0x00 && (b1 & 0x80) === 0) || (b0 === 0xff && (b1 & 0x80) !== 0)) {
-      throw new DecodeError('BER_INTEGER_NOT_MINIMAL', offset, 'the shortest two\'s complement form (X.690 8.3.2)', `leading 0x${b0.toString(16)}`);
+      throw new DecodeError('BER_INTEGER_NOT_MINIMAL', offset, "the shortest two's complement form (X.690 8.3.2)", `leading 0x${b0.toString(16)}`);
     }
   }
   let v = b0 >= 0x80 ? b0 - 0x100 : b0;

@@ -7,7 +7,8 @@ const ROOT = path.resolve(__dirname, '../..');
 /** Where a DecodeError or a malformed outcome is raised. */
 const RAISING_DIRS = ['dlms', 'client', 'drivers'];
 /** A code as a string literal: the prefixes of the decoding areas, and the byte cursors' own three. */
-const CODE_LITERAL = /'((?:ACSE|AXDR|BER|HDLC|HEX|HLS|KEY_AGREEMENT|LINK|LLC|OBIS|PDU|SECURITY|SELECTIVE_ACCESS|WRAPPER|XDLMS|TYPE_SPEC)_[A-Z0-9_]+|TRUNCATED|BAD_LENGTH|TRAILING_BYTES)'/g;
+const CODE_LITERAL =
+  /'((?:ACSE|AXDR|BER|HDLC|HEX|HLS|KEY_AGREEMENT|LINK|LLC|OBIS|PDU|SECURITY|SELECTIVE_ACCESS|WRAPPER|XDLMS|TYPE_SPEC)_[A-Z0-9_]+|TRUNCATED|BAD_LENGTH|TRAILING_BYTES)'/g;
 /** Encoders name their own failures (EncodeError): not codes of a received answer. */
 const ENCODE_ERROR = /EncodeError\(\s*'[A-Z0-9_]+'/g;
 

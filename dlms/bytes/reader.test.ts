@@ -66,12 +66,21 @@ describe('ByteWriter', () => {
   });
 
   it('prefixes a nested body with its length', () => {
-    const bytes = new ByteWriter().u8(0x09).withLength((w) => w.u8(1).u8(2).u8(3)).finish();
+    const bytes = new ByteWriter()
+      .u8(0x09)
+      .withLength((w) => w.u8(1).u8(2).u8(3))
+      .finish();
     expect(toHex(bytes)).to.equal('0903010203');
   });
 
   it('round-trips every integer width through the reader', () => {
-    const w = new ByteWriter().i8(-5).i16(-300).i32(-70000).u64(2n ** 63n).f32(1.5).f64(-2.25);
+    const w = new ByteWriter()
+      .i8(-5)
+      .i16(-300)
+      .i32(-70000)
+      .u64(2n ** 63n)
+      .f32(1.5)
+      .f64(-2.25);
     const r = new ByteReader(w.finish());
     expect([r.i8(), r.i16(), r.i32(), r.u64(), r.f32(), r.f64()]).to.deep.equal([-5, -300, -70000, 2n ** 63n, 1.5, -2.25]);
   });

@@ -31,7 +31,10 @@ export class ByteWriter {
   }
 
   u32(v: number): this {
-    return this.u8(v >>> 24).u8(v >>> 16).u8(v >>> 8).u8(v);
+    return this.u8(v >>> 24)
+      .u8(v >>> 16)
+      .u8(v >>> 8)
+      .u8(v);
   }
 
   u64(v: bigint): this {

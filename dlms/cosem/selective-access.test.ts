@@ -22,7 +22,12 @@ const errorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);
 
 const clockTime = (hour: number): Data => ({
   type: 'octet-string',
-  value: dateTimeToOctetString({ date: { year: 2026, month: 11, dayOfMonth: 24, dayOfWeek: 2 }, time: { hour, minute: 0, second: 0, hundredths: 0 }, deviation: 0, clockStatus: 0 }),
+  value: dateTimeToOctetString({
+    date: { year: 2026, month: 11, dayOfMonth: 24, dayOfWeek: 2 },
+    time: { hour, minute: 0, second: 0, hundredths: 0 },
+    deviation: 0,
+    clockStatus: 0,
+  }),
 });
 
 const RANGE: RangeDescriptor = {
@@ -36,8 +41,7 @@ describe('selective access (Blue Book 4.3.6)', () => {
   it('encodes a range_descriptor over the clock as the structure of 4 the Blue Book gives', () => {
     // 02 04 | restricting_object 02 04 12 0008 09 06 0000010000FF 0F 02 12 0000
     //       | from_value 09 0C 07EA0B1802000000 00 0000 00 | to_value … 0C … | selected_values 01 00
-    const hex =
-      '0204' + '0204' + '120008' + '09060000010000FF' + '0F02' + '120000' + '090C07EA0B180200000000000000' + '090C07EA0B18020C000000000000' + '0100';
+    const hex = '0204' + '0204' + '120008' + '09060000010000FF' + '0F02' + '120000' + '090C07EA0B180200000000000000' + '090C07EA0B18020C000000000000' + '0100';
     expect(toHex(encodeDataBytes(rangeDescriptorToData(RANGE)))).to.equal(hex);
     expect(rangeDescriptorFromData(decodeDataBytes(fromHex(hex)))).to.deep.equal(RANGE);
   });

@@ -85,12 +85,7 @@ export function addressBytes(address: HdlcAddress): Uint8Array {
       return Uint8Array.of(address.upper << 1, (address.lower << 1) | 1);
     case 4:
       checkHalf(address.lower, 4, 'lower');
-      return Uint8Array.of(
-        (address.upper >>> 7) << 1,
-        (address.upper & 0x7f) << 1,
-        (address.lower >>> 7) << 1,
-        ((address.lower & 0x7f) << 1) | 1,
-      );
+      return Uint8Array.of((address.upper >>> 7) << 1, (address.upper & 0x7f) << 1, (address.lower >>> 7) << 1, ((address.lower & 0x7f) << 1) | 1);
     default:
       return unreachable(address);
   }

@@ -7,7 +7,16 @@ import { craftFrame, CORRUPTIONS, oddAddressBytes, type Corruption } from './cra
 import { decodeFrame, type HdlcFrame } from './frame';
 
 const disc: HdlcFrame = { type: 'DISC', destination: serverAddress(1), source: clientAddress(16), pf: true };
-const withInfo: HdlcFrame = { type: 'I', destination: serverAddress(1), source: clientAddress(16), pf: true, ns: 0, nr: 0, segmented: false, info: Uint8Array.of(0xe6, 0xe6, 0x00, 0x01) };
+const withInfo: HdlcFrame = {
+  type: 'I',
+  destination: serverAddress(1),
+  source: clientAddress(16),
+  pf: true,
+  ns: 0,
+  nr: 0,
+  segmented: false,
+  info: Uint8Array.of(0xe6, 0xe6, 0x00, 0x01),
+};
 
 function codeOf(bytes: Uint8Array): string | undefined {
   try {
@@ -47,7 +56,9 @@ describe('crafted HDLC frames', () => {
   it('sends address bytes of lengths the standard does not allow', () => {
     const three = oddAddressBytes(serverAddress(1, 16), 3);
     expect(toHex(three)).to.equal('020021');
-    expect(() => decodeAddress(new ByteReader(three))).to.throw().with.property('code', 'HDLC_ADDRESS_BAD_LENGTH');
+    expect(() => decodeAddress(new ByteReader(three)))
+      .to.throw()
+      .with.property('code', 'HDLC_ADDRESS_BAD_LENGTH');
     const five = oddAddressBytes(serverAddress(1, 16), 5);
     expect(toHex(five)).to.equal('0200000021');
     expect(codeOf(craftFrame(disc, undefined, { destinationBytes: five }))).to.equal('HDLC_ADDRESS_TOO_LONG');

@@ -6,7 +6,16 @@ import { decodeFrame } from './frame';
 
 describe('HDLC frame description', () => {
   it('summarizes an I frame in one line', () => {
-    const f = { type: 'I', destination: serverAddress(1), source: clientAddress(16), pf: true, ns: 1, nr: 2, segmented: true, info: new Uint8Array(128) } as const;
+    const f = {
+      type: 'I',
+      destination: serverAddress(1),
+      source: clientAddress(16),
+      pf: true,
+      ns: 1,
+      nr: 2,
+      segmented: true,
+      info: new Uint8Array(128),
+    } as const;
     expect(summarizeFrame(f)).to.equal('I N(S)=1 N(R)=2 P/F=1 seg 128 B');
     expect(summarizeFrame({ type: 'RR', destination: serverAddress(1), source: clientAddress(16), pf: false, nr: 3 })).to.equal('RR N(R)=3 P/F=0');
   });

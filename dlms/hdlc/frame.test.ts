@@ -166,9 +166,7 @@ describe('HDLC frame decoding failures', () => {
   it('refuses destination addresses of three bytes, five bytes, or without an end', () => {
     expect(codeOf({ ...ok, destination: fromHex('000203') }).code).to.equal('HDLC_ADDRESS_BAD_LENGTH');
     expect(codeOf({ ...ok, destination: fromHex('0000000003') }).code).to.equal('HDLC_ADDRESS_TOO_LONG');
-    expect(codeOf({ ...ok, destination: fromHex('0202'), source: new Uint8Array(0), info: new Uint8Array(0) }).code).to.equal(
-      'HDLC_ADDRESS_UNTERMINATED',
-    );
+    expect(codeOf({ ...ok, destination: fromHex('0202'), source: new Uint8Array(0), info: new Uint8Array(0) }).code).to.equal('HDLC_ADDRESS_UNTERMINATED');
   });
 
   it('refuses a source address of three bytes at its own offset', () => {

@@ -12,7 +12,8 @@ const config: LinkConfig = { role: 'client', local: client, remote: server, sett
 const sent = (actions: readonly LinkAction[]): HdlcFrame[] => actions.flatMap((a) => (a.type === 'transmit' ? [a.frame] : []));
 const kinds = (actions: readonly LinkAction[]): string[] =>
   actions.map((a) => (a.type === 'transmit' ? `transmit ${a.frame.type}` : a.type === 'violation' ? `violation ${a.code}` : a.type));
-const from = (frame: Record<string, unknown> & { type: HdlcFrame['type'] }): HdlcFrame => ({ destination: client, source: server, pf: true, ...frame }) as HdlcFrame;
+const from = (frame: Record<string, unknown> & { type: HdlcFrame['type'] }): HdlcFrame =>
+  ({ destination: client, source: server, pf: true, ...frame }) as HdlcFrame;
 
 /** Connected with the server accepting the proposal as it stands. */
 function connected(): LinkState {

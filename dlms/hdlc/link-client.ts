@@ -8,22 +8,7 @@ import { isDecodeError } from '../bytes/decode-error';
 import type { FrameOfType, HdlcFrame } from './frame';
 import { clientAccepts, mirrored } from './negotiation';
 import { DEFAULT_SETTINGS, infoOfParameters, parameterList, parametersOfInfo, settingsOf, type HdlcSettings } from './parameters';
-import {
-  accept,
-  acknowledge,
-  addressed,
-  cleared,
-  down,
-  enqueue,
-  frameOf,
-  hexOf,
-  ignored,
-  rr,
-  tx,
-  uiFrame,
-  violation,
-  window,
-} from './link-common';
+import { accept, acknowledge, addressed, cleared, down, enqueue, frameOf, hexOf, ignored, rr, tx, uiFrame, violation, window } from './link-common';
 import { LinkUsageError, type Handler, type IFrame, type LinkAction, type LinkResult, type LinkState, type ModeTable } from './link-types';
 
 function proposal(s: LinkState): HdlcSettings {
@@ -58,7 +43,9 @@ const ua: Handler = (s, e) => {
   const proposed = proposal(s);
   const out = clientAccepts(proposed, answered);
   const ours = mirrored(answered);
-  const actions: LinkAction[] = out.exceeded.map((k) => violation('HDLC_NEGOTIATION_EXCEEDED', `${k} at most ${proposed[k]} (the proposal)`, `${ours[k]} in the UA`));
+  const actions: LinkAction[] = out.exceeded.map((k) =>
+    violation('HDLC_NEGOTIATION_EXCEEDED', `${k} at most ${proposed[k]} (the proposal)`, `${ours[k]} in the UA`),
+  );
   actions.push({ type: 'connected', settings: out.settings });
   return { state: { ...cleared(s, 'NRM'), settings: out.settings }, actions };
 };
@@ -100,7 +87,8 @@ function checkAgreed(s: LinkState, f: IFrame): LinkAction[] {
   const max = s.settings.maxInfoFieldLengthReceive;
   if (f.info.length > max) out.push(violation('HDLC_INFO_TOO_LONG', `an information field of at most ${max} bytes (negotiated)`, `${f.info.length} bytes`));
   const win = s.settings.windowSizeReceive;
-  if (s.received + 1 > win) out.push(violation('HDLC_WINDOW_EXCEEDED', `at most ${win} I frame(s) per poll (negotiated window)`, `I frame number ${s.received + 1} since the poll`));
+  if (s.received + 1 > win)
+    out.push(violation('HDLC_WINDOW_EXCEEDED', `at most ${win} I frame(s) per poll (negotiated window)`, `I frame number ${s.received + 1} since the poll`));
   return out;
 }
 

@@ -8,7 +8,16 @@ import type { HdlcAddress } from './address';
 import { SEQUENCE_MODULUS } from './control';
 import type { HdlcFrame } from './frame';
 import { addSegment, EMPTY_REASSEMBLY, splitSegments } from './segments';
-import { LinkUsageError, type DisconnectReason, type IFrame, type LinkAction, type LinkEvent, type LinkMode, type LinkResult, type LinkState } from './link-types';
+import {
+  LinkUsageError,
+  type DisconnectReason,
+  type IFrame,
+  type LinkAction,
+  type LinkEvent,
+  type LinkMode,
+  type LinkResult,
+  type LinkState,
+} from './link-types';
 
 export const mod = (n: number): number => ((n % SEQUENCE_MODULUS) + SEQUENCE_MODULUS) % SEQUENCE_MODULUS;
 

@@ -101,7 +101,11 @@ describe('HDLC link, server side', () => {
   });
 
   it('sends up to the negotiated window of I frames per poll, F on the last', () => {
-    const s = step(connected({ ...MAX, maxInfoFieldLengthReceive: 32, windowSizeReceive: 3 }), { type: 'receive', frame: iFrame(0, 0, Uint8Array.of(1)) }, 1).state;
+    const s = step(
+      connected({ ...MAX, maxInfoFieldLengthReceive: 32, windowSizeReceive: 3 }),
+      { type: 'receive', frame: iFrame(0, 0, Uint8Array.of(1)) },
+      1,
+    ).state;
     const r = step(s, { type: 'send', payload: new Uint8Array(200) }, 1);
     expect(sent(r.actions).map((f) => f.type === 'I' && `${f.ns}${f.pf ? 'F' : ''}${f.segmented ? 'S' : ''}`)).to.deep.equal(['0S', '1S', '2FS']);
     const next = step(r.state, { type: 'receive', frame: to({ type: 'RR', nr: 3 }) }, 2);

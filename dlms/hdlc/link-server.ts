@@ -96,7 +96,12 @@ const information: Handler = (s, e) => {
   const f = frameOf(e) as IFrame;
   const max = s.settings.maxInfoFieldLengthReceive;
   if (f.info.length > max) {
-    return reject(s, f, FRMR_REASON.infoTooLong, violation('HDLC_INFO_TOO_LONG', `an information field of at most ${max} bytes (negotiated)`, `${f.info.length} bytes`));
+    return reject(
+      s,
+      f,
+      FRMR_REASON.infoTooLong,
+      violation('HDLC_INFO_TOO_LONG', `an information field of at most ${max} bytes (negotiated)`, `${f.info.length} bytes`),
+    );
   }
   const nr = badNr(s, f);
   if (nr) return nr;
@@ -156,7 +161,12 @@ export const serverUnexpected: Handler = (s, e) => {
   if (s.mode === 'NDM') return inNdm(s, f);
   if (s.mode === 'frame-reject') return stillRejecting(s, e, 0);
   // A response (UA, DM, FRMR) is no command a secondary takes in NRM (ISO/IEC 13239 5.5.3.4.4, W).
-  return reject(s, f, FRMR_REASON.undefinedControl, violation('HDLC_UNEXPECTED_FRAME', 'a command (I, RR, RNR, SNRM, DISC or UI)', `${f.type} received by the server in ${s.mode}`));
+  return reject(
+    s,
+    f,
+    FRMR_REASON.undefinedControl,
+    violation('HDLC_UNEXPECTED_FRAME', 'a command (I, RR, RNR, SNRM, DISC or UI)', `${f.type} received by the server in ${s.mode}`),
+  );
 };
 
 export const SERVER_TABLE: ModeTable = {

@@ -78,7 +78,10 @@ describe('HDLC link state machine', () => {
       } else {
         r = run(s, { type: 'receive', frame: decodeFrame(rec.bytes) });
         s = r.state;
-        expect(r.actions.filter((a) => a.type === 'violation'), `line ${rec.line}`).to.deep.equal([]);
+        expect(
+          r.actions.filter((a) => a.type === 'violation'),
+          `line ${rec.line}`,
+        ).to.deep.equal([]);
         got.push(...delivered(r.actions));
         out.push(...hexes(r.actions));
       }
@@ -127,7 +130,10 @@ describe('HDLC link state machine', () => {
     expect(r.actions.slice(1).map((a) => a.type === 'transmit' && a.retransmission)).to.deep.equal([true]);
     r = run(r.state, { type: 'tick' }, 2000);
     r = run(r.state, { type: 'tick' }, 3000);
-    expect(r.actions).to.deep.equal([{ type: 'timeout', waitedMs: 1000, retransmitting: false }, { type: 'disconnected', reason: 'timeout' }]);
+    expect(r.actions).to.deep.equal([
+      { type: 'timeout', waitedMs: 1000, retransmitting: false },
+      { type: 'disconnected', reason: 'timeout' },
+    ]);
     expect(r.state.mode).to.equal('NDM');
     expect(r.state.deadline).to.equal(undefined);
   });
@@ -136,7 +142,13 @@ describe('HDLC link state machine', () => {
     const cfg = { ...clientConfig, proposeParameters: true };
     let r = run(initialLinkState(cfg), { type: 'connect' });
     expect(toHex((sent(r.actions)[0] as { info: Uint8Array }).info)).to.equal(toHex(infoOfParameters(parameterList(DEFAULT_SETTINGS))));
-    const ua: HdlcFrame = { type: 'UA', destination: client, source: server, pf: true, info: infoOfParameters(parameterList({ ...DEFAULT_SETTINGS, windowSizeTransmit: 7 })) };
+    const ua: HdlcFrame = {
+      type: 'UA',
+      destination: client,
+      source: server,
+      pf: true,
+      info: infoOfParameters(parameterList({ ...DEFAULT_SETTINGS, windowSizeTransmit: 7 })),
+    };
     r = run(r.state, { type: 'receive', frame: ua });
     expect(kinds(r.actions)).to.deep.equal(['violation HDLC_NEGOTIATION_EXCEEDED', 'connected']);
     expect(r.state.settings).to.deep.equal(DEFAULT_SETTINGS);
@@ -144,7 +156,9 @@ describe('HDLC link state machine', () => {
 
   it('gives up connecting on DM and on a UA with undecodable parameters', () => {
     const start = run(initialLinkState(clientConfig), { type: 'connect' }).state;
-    expect(run(start, { type: 'receive', frame: { type: 'DM', destination: client, source: server, pf: true } }).actions).to.deep.equal([{ type: 'disconnected', reason: 'dm' }]);
+    expect(run(start, { type: 'receive', frame: { type: 'DM', destination: client, source: server, pf: true } }).actions).to.deep.equal([
+      { type: 'disconnected', reason: 'dm' },
+    ]);
     const bad: HdlcFrame = { type: 'UA', destination: client, source: server, pf: true, info: Uint8Array.of(0x81, 0x80, 0x03, 0x09, 0x01, 0x01) };
     expect(kinds(run(start, { type: 'receive', frame: bad }).actions)).to.deep.equal(['violation HDLC_PARAM_UNKNOWN', 'disconnected']);
   });
@@ -162,15 +176,24 @@ describe('HDLC link state machine', () => {
   });
 
   it('reports an I frame out of sequence and answers the poll with RR', () => {
-    let s = run(initialLinkState(serverConfig), { type: 'receive', frame: { type: 'SNRM', destination: server, source: client, pf: true, info: new Uint8Array(0) } }).state;
-    const r = run(s, { type: 'receive', frame: { type: 'I', destination: server, source: client, pf: true, ns: 3, nr: 0, segmented: false, info: Uint8Array.of(1) } });
+    let s = run(initialLinkState(serverConfig), {
+      type: 'receive',
+      frame: { type: 'SNRM', destination: server, source: client, pf: true, info: new Uint8Array(0) },
+    }).state;
+    const r = run(s, {
+      type: 'receive',
+      frame: { type: 'I', destination: server, source: client, pf: true, ns: 3, nr: 0, segmented: false, info: Uint8Array.of(1) },
+    });
     expect(kinds(r.actions)).to.deep.equal(['violation HDLC_SEQUENCE_ERROR', 'transmit RR']);
     s = r.state;
     expect(s.vr).to.equal(0);
   });
 
   it('rejects an N(R) that acknowledges frames never sent with FRMR, reason Z (ISO/IEC 13239 5.5.3.4.4)', () => {
-    const s = run(initialLinkState(serverConfig), { type: 'receive', frame: { type: 'SNRM', destination: server, source: client, pf: true, info: new Uint8Array(0) } }).state;
+    const s = run(initialLinkState(serverConfig), {
+      type: 'receive',
+      frame: { type: 'SNRM', destination: server, source: client, pf: true, info: new Uint8Array(0) },
+    }).state;
     const r = run(s, { type: 'receive', frame: { type: 'RR', destination: server, source: client, pf: true, nr: 5 } });
     expect(kinds(r.actions)).to.deep.equal(['violation HDLC_BAD_NR', 'transmit FRMR']);
     // Rejected control B1 (RR N(R)=5 P), V(S)=0 V(R)=0, Z.
@@ -196,7 +219,12 @@ describe('HDLC link state machine', () => {
         fc.integer({ min: 1, max: 7 }),
         fc.array(fc.uint8Array({ minLength: 1, maxLength: 700 }), { minLength: 1, maxLength: 4 }),
         (maxInfo, windowSize, payloads) => {
-          const settings = { maxInfoFieldLengthTransmit: maxInfo, maxInfoFieldLengthReceive: maxInfo, windowSizeTransmit: windowSize, windowSizeReceive: windowSize };
+          const settings = {
+            maxInfoFieldLengthTransmit: maxInfo,
+            maxInfoFieldLengthReceive: maxInfo,
+            windowSizeTransmit: windowSize,
+            windowSizeReceive: windowSize,
+          };
           let c = initialLinkState({ ...clientConfig, settings, proposeParameters: true });
           let sv = initialLinkState({ ...serverConfig, settings });
           const toServer: HdlcFrame[] = [];

@@ -105,6 +105,7 @@ function misaddressed(s: LinkState, f: HdlcFrame): string | undefined {
   // In NDM a server without a fixed peer takes whichever client sends SNRM.
   const open = s.mode === 'NDM' && s.config.remote === undefined;
   if (s.peer !== undefined && !open && f.type !== 'UI' && !addressEquals(f.source, s.peer)) return 'source is not the peer of this link';
-  if (!open && f.type !== 'UI' && f.type !== 'SNRM' && !addressEquals(f.destination, s.self)) return 'destination is another form of this station than the link uses';
+  if (!open && f.type !== 'UI' && f.type !== 'SNRM' && !addressEquals(f.destination, s.self))
+    return 'destination is another form of this station than the link uses';
   return undefined;
 }

@@ -7,9 +7,9 @@ describe('HDLC parameter negotiation', () => {
 
   it('lets the server answer with the smaller of the proposal and what it supports, from its own side', () => {
     expect(serverAccepts(big, DEFAULT_SETTINGS)).to.deep.equal(DEFAULT_SETTINGS);
-    expect(serverAccepts(big, { maxInfoFieldLengthTransmit: 2030, maxInfoFieldLengthReceive: 2030, windowSizeTransmit: 7, windowSizeReceive: 7 })).to.deep.equal(
-      mirrored(big),
-    );
+    expect(
+      serverAccepts(big, { maxInfoFieldLengthTransmit: 2030, maxInfoFieldLengthReceive: 2030, windowSizeTransmit: 7, windowSizeReceive: 7 }),
+    ).to.deep.equal(mirrored(big));
   });
 
   it('lets the client use the answer, seen from its side', () => {

@@ -4,15 +4,7 @@ import { DecodeError } from '../bytes/decode-error';
 import { fromHex, toHex } from '../bytes/hex';
 import { ByteReader } from '../bytes/reader';
 import { arbParameterList } from '../../test/support/dlms/hdlc/arbitrary';
-import {
-  DEFAULT_SETTINGS,
-  decodeParameters,
-  infoOfParameters,
-  parameterList,
-  parametersOfInfo,
-  settingsOf,
-  type HdlcParameterList,
-} from './parameters';
+import { DEFAULT_SETTINGS, decodeParameters, infoOfParameters, parameterList, parametersOfInfo, settingsOf, type HdlcParameterList } from './parameters';
 import { thrownBy } from '../../test/helpers/thrown';
 
 const decodeErrorOf = (fn: () => unknown): DecodeError => thrownBy(DecodeError, fn);

@@ -18,11 +18,7 @@ export const PARAMETER_FORMAT_ID = 0x81;
 /** ISO/IEC 13239 5.5.3.2: group identifier of the HDLC-defined parameter set. */
 export const PARAMETER_GROUP_ID = 0x80;
 
-export type HdlcParameterName =
-  | 'maxInfoFieldLengthTransmit'
-  | 'maxInfoFieldLengthReceive'
-  | 'windowSizeTransmit'
-  | 'windowSizeReceive';
+export type HdlcParameterName = 'maxInfoFieldLengthTransmit' | 'maxInfoFieldLengthReceive' | 'windowSizeTransmit' | 'windowSizeReceive';
 
 /** Green Book 8.4.5.3.2: parameter identifiers. */
 export const PARAMETER_ID: Readonly<Record<HdlcParameterName, number>> = {

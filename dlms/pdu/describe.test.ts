@@ -50,9 +50,11 @@ describe('describePdu', () => {
     );
   });
 
-  it('shows the GMAC AARQ\'s mechanism and hides its challenge (c_wrapper_gmac.trace line 12)', () => {
+  it("shows the GMAC AARQ's mechanism and hides its challenge (c_wrapper_gmac.trace line 12)", () => {
     const text = describePdu(decodePduBytes(recordedApdu('c_wrapper_gmac.trace', 12).bytes));
-    expect(text).to.equal('AARQ logical-name-with-ciphering mechanism gmac calling-authentication-value 16 B calling-AP-title 4775727578313233 | glo-initiate-request 31 B');
+    expect(text).to.equal(
+      'AARQ logical-name-with-ciphering mechanism gmac calling-authentication-value 16 B calling-AP-title 4775727578313233 | glo-initiate-request 31 B',
+    );
   });
 
   it('summarises the release (c_hdlc_none.trace line 798)', () => {

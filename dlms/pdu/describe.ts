@@ -26,7 +26,8 @@ const MAX_ITEMS = 8;
 
 const data = (d: Data): string => formatData(d, { maxItems: MAX_ITEMS });
 const obis = (b: Uint8Array): string => (b.length === 6 ? formatObis(b) : `instance ${toHex(b)}`);
-const invoke = (v: InvokeIdAndPriority): string => `invoke ${v.invokeId}${v.priority === 'high' ? '' : ' normal-priority'}${v.serviceClass === 'confirmed' ? '' : ' unconfirmed'}`;
+const invoke = (v: InvokeIdAndPriority): string =>
+  `invoke ${v.invokeId}${v.priority === 'high' ? '' : ' normal-priority'}${v.serviceClass === 'confirmed' ? '' : ' unconfirmed'}`;
 const longInvoke = (v: LongInvokeIdAndPriority): string => `invoke ${v.invokeId}`;
 const hex = (b: Uint8Array): string => (b.length === 0 ? 'empty' : toHex(b));
 

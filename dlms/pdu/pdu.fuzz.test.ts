@@ -19,8 +19,12 @@ const RUNS = 5000;
 
 /** Real APDUs from the recordings plus generated ones, to mutate. */
 const seeds: Uint8Array[] = [
-  ...recordedApdus('c_hdlc_none.trace').slice(0, 60).map((a) => a.bytes),
-  ...recordedApdus('c_wrapper_gmac.trace').slice(0, 20).map((a) => a.bytes),
+  ...recordedApdus('c_hdlc_none.trace')
+    .slice(0, 60)
+    .map((a) => a.bytes),
+  ...recordedApdus('c_wrapper_gmac.trace')
+    .slice(0, 20)
+    .map((a) => a.bytes),
 ];
 
 type Mutation =

@@ -66,7 +66,10 @@ describe('PDU dispatch (ACSE and xDLMS)', () => {
         }
       }
       expect(faults).to.deep.equal(METER_FAULTS[name]);
-      expect(differing.every((line) => NORMALISED[name]?.includes(line)), `lines ${differing.join(', ')}`).to.equal(true);
+      expect(
+        differing.every((line) => NORMALISED[name]?.includes(line)),
+        `lines ${differing.join(', ')}`,
+      ).to.equal(true);
       expect(decoded).to.be.greaterThan(600);
     });
   }

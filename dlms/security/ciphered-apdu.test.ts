@@ -15,7 +15,9 @@ describe('ciphered APDU tags (Green Book 9.5)', () => {
     expect([cipheredTagFor(0xc0, 'glo'), cipheredTagFor(0xc0, 'ded')]).to.deep.equal([0xc8, 0xd0]);
     expect([cipheredTagFor(0xc4, 'glo'), cipheredTagFor(0xc4, 'ded')]).to.deep.equal([0xcc, 0xd4]);
     expect([cipheredTagFor(0xc3, 'glo'), cipheredTagFor(0xc7, 'ded')]).to.deep.equal([0xcb, 0xd7]);
-    expect([cipheredTagFor(0x01, 'glo'), cipheredTagFor(0x01, 'ded'), cipheredTagFor(0x08, 'glo'), cipheredTagFor(0x08, 'ded')]).to.deep.equal([0x21, 0x41, 0x28, 0x48]);
+    expect([cipheredTagFor(0x01, 'glo'), cipheredTagFor(0x01, 'ded'), cipheredTagFor(0x08, 'glo'), cipheredTagFor(0x08, 'ded')]).to.deep.equal([
+      0x21, 0x41, 0x28, 0x48,
+    ]);
     for (const row of CIPHERED_TAGS) {
       expect(serviceSpecificTag(row.glo)).to.deep.equal({ row, keying: 'glo' });
       expect(serviceSpecificTag(row.ded)).to.deep.equal({ row, keying: 'ded' });
@@ -88,8 +90,14 @@ describe('ciphered APDU envelopes', () => {
 
   it('refuses what is not a protected APDU, unknown key-info and trailing bytes with stable codes', () => {
     expect(errorOf(() => decodeCipheredApduBytes(fromHex('C0010000080000010000FF0200')))).to.include({ code: 'SECURITY_NOT_CIPHERED', offset: 0 });
-    expect(errorOf(() => decodeCipheredApduBytes(fromHex('DD 00 00 00 00 00 01 07 00 05 3000000001'), 10))).to.include({ code: 'SECURITY_UNKNOWN_KEY_INFO', offset: 17 });
-    expect(errorOf(() => decodeCipheredApduBytes(fromHex('DD 00 00 00 00 00 01 00 05 05 3000000001')))).to.include({ code: 'SECURITY_UNKNOWN_KEY_INFO', offset: 8 });
+    expect(errorOf(() => decodeCipheredApduBytes(fromHex('DD 00 00 00 00 00 01 07 00 05 3000000001'), 10))).to.include({
+      code: 'SECURITY_UNKNOWN_KEY_INFO',
+      offset: 17,
+    });
+    expect(errorOf(() => decodeCipheredApduBytes(fromHex('DD 00 00 00 00 00 01 00 05 05 3000000001')))).to.include({
+      code: 'SECURITY_UNKNOWN_KEY_INFO',
+      offset: 8,
+    });
     expect(errorOf(() => decodeCipheredApduBytes(fromHex('DD 00 00 00 00 00 02'))).code).to.equal('SECURITY_UNKNOWN_KEY_INFO');
     expect(errorOf(() => decodeCipheredApduBytes(fromHex(gloGet + '00')))).to.include({ code: 'TRAILING_BYTES', offset: 32 });
     expect(errorOf(() => decodeCipheredApduBytes(fromHex('C8043001234567'))).code).to.equal('TRUNCATED');
@@ -106,14 +114,25 @@ describe('ciphered APDU envelopes', () => {
     });
     const header = { transactionId: bytes(), originatorSystemTitle: bytes(), recipientSystemTitle: bytes(), dateTime: bytes(), otherInformation: bytes() };
     const keyInfo: fc.Arbitrary<KeyInfo> = fc.oneof(
-      fc.record({ type: fc.constant('identified-key' as const), keyId: fc.constantFrom('global-unicast-encryption-key' as const, 'global-broadcast-encryption-key' as const) }),
+      fc.record({
+        type: fc.constant('identified-key' as const),
+        keyId: fc.constantFrom('global-unicast-encryption-key' as const, 'global-broadcast-encryption-key' as const),
+      }),
       fc.record({ type: fc.constant('wrapped-key' as const), kekId: fc.constant('master-key' as const), keyCipheredData: bytes() }),
       fc.record({ type: fc.constant('agreed-key' as const), keyParameters: bytes(2), keyCipheredData: bytes(130) }),
     );
     const apdu: fc.Arbitrary<CipheredApdu> = fc.oneof(
-      fc.record({ type: fc.constant('service-specific' as const), keying: fc.constantFrom('glo' as const, 'ded' as const), plainTag: fc.constantFrom(...CIPHERED_TAGS.map((r) => r.plainTag)), content }),
+      fc.record({
+        type: fc.constant('service-specific' as const),
+        keying: fc.constantFrom('glo' as const, 'ded' as const),
+        plainTag: fc.constantFrom(...CIPHERED_TAGS.map((r) => r.plainTag)),
+        content,
+      }),
       fc.record({ type: fc.constantFrom('general-glo-ciphering' as const, 'general-ded-ciphering' as const), systemTitle: bytes(8), content }),
-      fc.record({ type: fc.constant('general-ciphering' as const), ...header, keyInfo, content }, { requiredKeys: ['type', 'transactionId', 'originatorSystemTitle', 'recipientSystemTitle', 'dateTime', 'otherInformation', 'content'] }),
+      fc.record(
+        { type: fc.constant('general-ciphering' as const), ...header, keyInfo, content },
+        { requiredKeys: ['type', 'transactionId', 'originatorSystemTitle', 'recipientSystemTitle', 'dateTime', 'otherInformation', 'content'] },
+      ),
       fc.record({ type: fc.constant('general-signing' as const), ...header, content: bytes(200), signature: bytes(96) }),
     );
     fc.assert(

@@ -86,7 +86,8 @@ function checkedKeyInfo(r: ByteReader): EnvelopeKeyInfo | undefined {
     const idAt = ahead.offset;
     if (choice === KEY_INFO_KIND['identified-key']) {
       const value = ahead.u8('key-id');
-      if (typeof KEY_ID_TABLE.name(value) === 'number') fail('SECURITY_UNKNOWN_KEY_INFO', idAt, 'key-id 0 (global unicast) or 1 (global broadcast)', String(value));
+      if (typeof KEY_ID_TABLE.name(value) === 'number')
+        fail('SECURITY_UNKNOWN_KEY_INFO', idAt, 'key-id 0 (global unicast) or 1 (global broadcast)', String(value));
     } else if (choice === KEY_INFO_KIND['wrapped-key']) {
       const kek = ahead.u8('kek-id');
       if (typeof KEK_ID.name(kek) === 'number') fail('SECURITY_UNKNOWN_KEY_INFO', idAt, 'kek-id 0 (master-key)', String(kek));
@@ -108,7 +109,9 @@ function toEnvelopeKeyInfo({ type, ...fields }: KeyInfo): EnvelopeKeyInfo {
   return { kind: type, ...fields } as EnvelopeKeyInfo;
 }
 
-const SERVICE_TAG_NAME = new Map<number, ServiceCipheredTag>((Object.keys(SERVICE_CIPHERED_TAG) as ServiceCipheredTag[]).map((name) => [SERVICE_CIPHERED_TAG[name], name]));
+const SERVICE_TAG_NAME = new Map<number, ServiceCipheredTag>(
+  (Object.keys(SERVICE_CIPHERED_TAG) as ServiceCipheredTag[]).map((name) => [SERVICE_CIPHERED_TAG[name], name]),
+);
 
 function toEnvelope(apdu: CipheredApdu): Envelope {
   switch (apdu.type) {
@@ -123,7 +126,13 @@ function toEnvelope(apdu: CipheredApdu): Envelope {
       return { type: 'ciphered', tag: apdu.type, systemTitle: apdu.systemTitle, content: encodeSecuredContent(apdu.content) };
     case 'general-ciphering': {
       const { type, keyInfo, content, ...header } = apdu;
-      return { type: 'ciphered', tag: type, ...header, ...(keyInfo !== undefined && { keyInfo: toEnvelopeKeyInfo(keyInfo) }), content: encodeSecuredContent(content) };
+      return {
+        type: 'ciphered',
+        tag: type,
+        ...header,
+        ...(keyInfo !== undefined && { keyInfo: toEnvelopeKeyInfo(keyInfo) }),
+        content: encodeSecuredContent(content),
+      };
     }
     case 'general-signing': {
       const { type, ...fields } = apdu;

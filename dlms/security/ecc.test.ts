@@ -17,7 +17,9 @@ describe('ECC for suites 1 and 2 (Green Book 9.2.3.4)', () => {
   const d = keyFromHex('C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721', 'rfc6979 A.2.5');
   const q = fromHex('60FED4BA255A9D31C961EB74C6356D68C049B8923B61FA6CE669622E60F29FB6' + '7903FE1008B8BC99A41AE9E95628BC64F2F1B20C2D7E9F5177A3C294D4462299');
   const sample = new TextEncoder().encode('sample');
-  const rfcSignature = fromHex('EFD48B2AACB6A8FD1140DD9CD45E81D69D2C877B56AAF991C34D0EA84EAF3716' + 'F7CB1C942D657C41D436C7A1B6E29F65F3E900DBB9AFF4064DC4AB2F843ACDA8');
+  const rfcSignature = fromHex(
+    'EFD48B2AACB6A8FD1140DD9CD45E81D69D2C877B56AAF991C34D0EA84EAF3716' + 'F7CB1C942D657C41D436C7A1B6E29F65F3E900DBB9AFF4064DC4AB2F843ACDA8',
+  );
 
   it('derives the public key x || y of a private scalar (RFC 6979 A.2.5)', () => {
     expect(toHex(eccPublicKey(suite1, d))).to.equal(toHex(q));
@@ -54,7 +56,9 @@ describe('ECC for suites 1 and 2 (Green Book 9.2.3.4)', () => {
     const client = fromHex('4D4D4D0000BC614E');
     const server = fromHex('4D4D4D0000000001');
     const zc = fromHex('0D4385BA0DD756CBCAB9887EB538396EE8F090A14C1079B4359F115B977F4615');
-    expect(toHex(concatKdf(suite1, zc, { algorithmId, partyUInfo: client, partyVInfo: server }, 32))).to.equal('59A71FD81C929A86A99438DA17A66C058C6A93FD3065F5EE16A05D775927659B');
+    expect(toHex(concatKdf(suite1, zc, { algorithmId, partyUInfo: client, partyVInfo: server }, 32))).to.equal(
+      '59A71FD81C929A86A99438DA17A66C058C6A93FD3065F5EE16A05D775927659B',
+    );
     const zs = fromHex('2B4302DC49790E2E78D990CFB52ED6E2F273DECE441A2D95E4301B93812A9FAC');
     expect(toHex(concatKdf(suite1, zs, { algorithmId, partyUInfo: server, partyVInfo: client }, 16))).to.equal('F0184BDA9466BFA4601A64A7EF46504A');
   });
@@ -77,7 +81,12 @@ describe('ECC for suites 1 and 2 (Green Book 9.2.3.4)', () => {
         const u = fromHex('4D4D4D0000BC614E');
         const v = fromHex('4D4D4D0000000001');
         const kab = agreeKey(suite, da, eccPublicKey(suite, db), u, v);
-        return toHex(zab) === toHex(zba) && zab.length === n && kab.length === suite.keyLength && toHex(kab.reveal()) === toHex(agreeKey(suite, db, eccPublicKey(suite, da), u, v).reveal());
+        return (
+          toHex(zab) === toHex(zba) &&
+          zab.length === n &&
+          kab.length === suite.keyLength &&
+          toHex(kab.reveal()) === toHex(agreeKey(suite, db, eccPublicKey(suite, da), u, v).reveal())
+        );
       }),
       { seed: 42, numRuns: 30 },
     );

@@ -20,7 +20,8 @@ function b64url(bytes: Uint8Array): string {
 function rawPoint(suite: SecuritySuite, publicKey: Uint8Array): Uint8Array {
   const n = eccOf(suite).coordinateLength;
   if (publicKey.length === 2 * n + 1 && publicKey[0] === 0x04) return publicKey.subarray(1);
-  if (publicKey.length !== 2 * n) fail('SECURITY_BAD_PUBLIC_KEY', 0, `a ${suite.ecc!.curve} public key of ${2 * n} bytes (x || y)`, `${publicKey.length} bytes`);
+  if (publicKey.length !== 2 * n)
+    fail('SECURITY_BAD_PUBLIC_KEY', 0, `a ${suite.ecc!.curve} public key of ${2 * n} bytes (x || y)`, `${publicKey.length} bytes`);
   return publicKey;
 }
 
@@ -38,7 +39,8 @@ function publicKeyObject(suite: SecuritySuite, publicKey: Uint8Array): KeyObject
 /** The public key x || y of a private scalar. */
 export function eccPublicKey(suite: SecuritySuite, privateKey: Key): Uint8Array {
   const ecc = eccOf(suite);
-  if (privateKey.length !== ecc.coordinateLength) fail('SECURITY_BAD_PRIVATE_KEY', 0, `a ${ecc.coordinateLength}-byte ${ecc.curve} private key (${privateKey.source})`, `${privateKey.length} bytes`);
+  if (privateKey.length !== ecc.coordinateLength)
+    fail('SECURITY_BAD_PRIVATE_KEY', 0, `a ${ecc.coordinateLength}-byte ${ecc.curve} private key (${privateKey.source})`, `${privateKey.length} bytes`);
   try {
     const ecdh = createECDH(ecc.nodeCurve);
     ecdh.setPrivateKey(privateKey.reveal());

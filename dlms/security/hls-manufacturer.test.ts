@@ -24,7 +24,9 @@ describe('manufacturer-specific HLS (mechanism 2) registry', () => {
     const s = { kind: 'hls-manufacturer', impl: manufacturerHls(TEST_MANUFACTURER_HLS, secret)! } as const;
     expect(() => verifyHlsResponse(s, server, computeHlsResponse(c, client))).to.not.throw();
     const wrong = { kind: 'hls-manufacturer', impl: manufacturerHls(TEST_MANUFACTURER_HLS, Secret.fromText('other', 'wrong'))! } as const;
-    expect(() => verifyHlsResponse(s, server, computeHlsResponse(wrong, client))).to.throw().with.property('code', 'HLS_RESPONSE_MISMATCH');
+    expect(() => verifyHlsResponse(s, server, computeHlsResponse(wrong, client)))
+      .to.throw()
+      .with.property('code', 'HLS_RESPONSE_MISMATCH');
   });
 
   it('knows no algorithm by an unregistered name, and plugs one in when registered', () => {

@@ -53,7 +53,11 @@ describe('HLS authentication (Green Book 9.2.7.4)', () => {
       ['sha1', { kind: 'hls-sha1', secret }, { kind: 'hls-sha1', secret }],
       ['sha256', { kind: 'hls-sha256', secret }, { kind: 'hls-sha256', secret }],
       ['gmac', gmac(0x0a56), gmac(2)],
-      ['ecdsa', { kind: 'hls-ecdsa', suite: s2, privateKey: cd, peerPublicKey: eccPublicKey(s2, sd) }, { kind: 'hls-ecdsa', suite: s2, privateKey: sd, peerPublicKey: eccPublicKey(s2, cd) }],
+      [
+        'ecdsa',
+        { kind: 'hls-ecdsa', suite: s2, privateKey: cd, peerPublicKey: eccPublicKey(s2, sd) },
+        { kind: 'hls-ecdsa', suite: s2, privateKey: sd, peerPublicKey: eccPublicKey(s2, cd) },
+      ],
     ];
   })();
 
@@ -75,14 +79,28 @@ describe('HLS authentication (Green Book 9.2.7.4)', () => {
   it('names what is wrong with a malformed HLS-GMAC answer', () => {
     const m = mechanisms[3]![2];
     expect(errorOf(() => verifyHlsResponse(m, server, fromHex('1000000A56A49402D8D404F3C316C049')))).to.include({ code: 'HLS_BAD_RESPONSE_LENGTH' });
-    expect(errorOf(() => verifyHlsResponse(m, server, fromHex('3000000A56A49402D8D404F3C316C049FD')))).to.include({ code: 'HLS_BAD_SECURITY_CONTROL', offset: 0 });
+    expect(errorOf(() => verifyHlsResponse(m, server, fromHex('3000000A56A49402D8D404F3C316C049FD')))).to.include({
+      code: 'HLS_BAD_SECURITY_CONTROL',
+      offset: 0,
+    });
     expect(errorOf(() => verifyHlsResponse(m, server, fromHex('1000000A57A49402D8D404F3C316C049FD')))).to.include({ code: 'HLS_RESPONSE_MISMATCH', offset: 5 });
-    expect(errorOf(() => verifyHlsResponse({ kind: 'hls-gmac', suite: SECURITY_SUITES[0], ek: keyFromBytes(new Uint8Array(16), 'zero'), ak, invocationCounter: 0 }, server, fromHex('1000000A56A49402D8D404F3C316C049FD'))).code).to.equal('HLS_RESPONSE_MISMATCH');
+    expect(
+      errorOf(() =>
+        verifyHlsResponse(
+          { kind: 'hls-gmac', suite: SECURITY_SUITES[0], ek: keyFromBytes(new Uint8Array(16), 'zero'), ak, invocationCounter: 0 },
+          server,
+          fromHex('1000000A56A49402D8D404F3C316C049FD'),
+        ),
+      ).code,
+    ).to.equal('HLS_RESPONSE_MISMATCH');
     expect(errorOf(() => verifyHlsResponse({ kind: 'hls-sha256', secret }, server, new Uint8Array(31))).code).to.equal('HLS_BAD_RESPONSE_LENGTH');
   });
 
   it('delegates mechanism 2 to the manufacturer plug-in', () => {
-    const impl = { respond: (x: HlsExchange) => x.peerChallenge.slice().reverse(), verify: (x: HlsExchange, r: Uint8Array) => toHex(r) === toHex(x.ownChallenge.slice().reverse()) };
+    const impl = {
+      respond: (x: HlsExchange) => x.peerChallenge.slice().reverse(),
+      verify: (x: HlsExchange, r: Uint8Array) => toHex(r) === toHex(x.ownChallenge.slice().reverse()),
+    };
     const m: HlsMechanism = { kind: 'hls-manufacturer', impl };
     verifyHlsResponse(m, server, computeHlsResponse(m, client));
     expect(errorOf(() => verifyHlsResponse(m, server, stoc)).code).to.equal('HLS_RESPONSE_MISMATCH');
@@ -90,19 +108,26 @@ describe('HLS authentication (Green Book 9.2.7.4)', () => {
 
   it('asks for the keys ECDSA needs and for challenges of 8 to 64 bytes', () => {
     expect(errorOf(() => computeHlsResponse({ kind: 'hls-ecdsa', suite: SECURITY_SUITES[1] }, client)).code).to.equal('SECURITY_KEY_MISSING');
-    expect(errorOf(() => verifyHlsResponse({ kind: 'hls-ecdsa', suite: SECURITY_SUITES[1] }, client, new Uint8Array(64))).code).to.equal('SECURITY_KEY_MISSING');
+    expect(errorOf(() => verifyHlsResponse({ kind: 'hls-ecdsa', suite: SECURITY_SUITES[1] }, client, new Uint8Array(64))).code).to.equal(
+      'SECURITY_KEY_MISSING',
+    );
     expect(errorOf(() => checkChallenge(new Uint8Array(7), 'CtoS')).code).to.equal('HLS_BAD_CHALLENGE');
     checkChallenge(new Uint8Array(64), 'StoC');
   });
 
   it('accepts its own HLS-SHA256 answer for any challenges and titles', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 8, maxLength: 64 }), fc.uint8Array({ minLength: 8, maxLength: 64 }), fc.uint8Array({ minLength: 8, maxLength: 8 }), (a, b, t) => {
-        const c: HlsExchange = { ownSystemTitle: t, peerSystemTitle: serverTitle, ownChallenge: a, peerChallenge: b };
-        const s: HlsExchange = { ownSystemTitle: serverTitle, peerSystemTitle: t, ownChallenge: b, peerChallenge: a };
-        verifyHlsResponse({ kind: 'hls-sha256', secret }, s, computeHlsResponse({ kind: 'hls-sha256', secret }, c));
-        return true;
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 8, maxLength: 64 }),
+        fc.uint8Array({ minLength: 8, maxLength: 64 }),
+        fc.uint8Array({ minLength: 8, maxLength: 8 }),
+        (a, b, t) => {
+          const c: HlsExchange = { ownSystemTitle: t, peerSystemTitle: serverTitle, ownChallenge: a, peerChallenge: b };
+          const s: HlsExchange = { ownSystemTitle: serverTitle, peerSystemTitle: t, ownChallenge: b, peerChallenge: a };
+          verifyHlsResponse({ kind: 'hls-sha256', secret }, s, computeHlsResponse({ kind: 'hls-sha256', secret }, c));
+          return true;
+        },
+      ),
       { seed: 42, numRuns: 200 },
     );
   });

@@ -89,7 +89,13 @@ function digest(algorithm: 'md5' | 'sha1' | 'sha256', ...parts: Uint8Array[]): U
 }
 
 /** What the party with `own*` sends to answer `answered`, for the digest mechanisms. */
-function digestResponse(m: { kind: 'hls-md5' | 'hls-sha1' | 'hls-sha256'; secret: Secret }, ownST: Uint8Array, peerST: Uint8Array, answered: Uint8Array, own: Uint8Array): Uint8Array {
+function digestResponse(
+  m: { kind: 'hls-md5' | 'hls-sha1' | 'hls-sha256'; secret: Secret },
+  ownST: Uint8Array,
+  peerST: Uint8Array,
+  answered: Uint8Array,
+  own: Uint8Array,
+): Uint8Array {
   switch (m.kind) {
     case 'hls-md5':
       return digest('md5', answered, m.secret.reveal());

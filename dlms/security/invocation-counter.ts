@@ -16,9 +16,7 @@ export interface ReplayGuard {
 
 export const EMPTY_REPLAY_GUARD: ReplayGuard = { last: new Map() };
 
-export type CounterJudgement =
-  | { readonly accepted: true; readonly guard: ReplayGuard }
-  | { readonly accepted: false; readonly lastAccepted: number };
+export type CounterJudgement = { readonly accepted: true; readonly guard: ReplayGuard } | { readonly accepted: false; readonly lastAccepted: number };
 
 /** Whether `counter` from `systemTitle` is fresh; the next guard when it is. */
 export function judgeInvocationCounter(guard: ReplayGuard, systemTitle: Uint8Array, counter: number): CounterJudgement {

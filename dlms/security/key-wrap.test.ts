@@ -18,7 +18,12 @@ describe('AES key wrap (RFC 3394)', () => {
   const vectors = [
     { name: '4.1 (128-bit key, 128-bit KEK)', kek: kek128, key: key128, wrapped: '1FA68B0A8112B447AEF34BD8FB5A7B829D3E862371D2CFE5' },
     { name: '4.3 (128-bit key, 256-bit KEK)', kek: kek256, key: key128, wrapped: '64E8C3F9CE0F5BA263E9777905818A2A93C8191E7D6E8AE7' },
-    { name: '4.6 (256-bit key, 256-bit KEK)', kek: kek256, key: key256, wrapped: '28C9F404C4B810F4CBCCB35CFB87F8263F5786E2D80ED326CBC7F0E71A99F43BFB988B9B7A02DD21' },
+    {
+      name: '4.6 (256-bit key, 256-bit KEK)',
+      kek: kek256,
+      key: key256,
+      wrapped: '28C9F404C4B810F4CBCCB35CFB87F8263F5786E2D80ED326CBC7F0E71A99F43BFB988B9B7A02DD21',
+    },
   ];
   for (const v of vectors) {
     it(`wraps and unwraps RFC 3394 vector ${v.name}`, () => {
@@ -47,12 +52,22 @@ describe('AES key wrap (RFC 3394)', () => {
   });
 
   it('builds global_key_transfer key_data as an array of {key_id enum, key_wrapped} and reads it back', () => {
-    const data = wrapKeysForTransfer(kek128, [{ keyId: 'global-unicast-encryption-key', key: key128 }, { keyId: 'authentication-key', key: key128 }], 16);
+    const data = wrapKeysForTransfer(
+      kek128,
+      [
+        { keyId: 'global-unicast-encryption-key', key: key128 },
+        { keyId: 'authentication-key', key: key128 },
+      ],
+      16,
+    );
     expect(data).to.deep.equal({
       type: 'array',
       items: [0, 2].map((id) => ({
         type: 'structure',
-        items: [{ type: 'enum', value: id }, { type: 'octet-string', value: fromHex('1FA68B0A8112B447AEF34BD8FB5A7B829D3E862371D2CFE5') }],
+        items: [
+          { type: 'enum', value: id },
+          { type: 'octet-string', value: fromHex('1FA68B0A8112B447AEF34BD8FB5A7B829D3E862371D2CFE5') },
+        ],
       })),
     });
     const entries = parseKeyTransferData(data);
@@ -62,6 +77,21 @@ describe('AES key wrap (RFC 3394)', () => {
 
   it('refuses key_data of another shape with SECURITY_BAD_KEY_DATA', () => {
     expect(errorOf(() => parseKeyTransferData({ type: 'structure', items: [] })).code).to.equal('SECURITY_BAD_KEY_DATA');
-    expect(errorOf(() => parseKeyTransferData({ type: 'array', items: [{ type: 'structure', items: [{ type: 'enum', value: 9 }, { type: 'octet-string', value: new Uint8Array(24) }] }] })).code).to.equal('SECURITY_BAD_KEY_DATA');
+    expect(
+      errorOf(() =>
+        parseKeyTransferData({
+          type: 'array',
+          items: [
+            {
+              type: 'structure',
+              items: [
+                { type: 'enum', value: 9 },
+                { type: 'octet-string', value: new Uint8Array(24) },
+              ],
+            },
+          ],
+        }),
+      ).code,
+    ).to.equal('SECURITY_BAD_KEY_DATA');
   });
 });

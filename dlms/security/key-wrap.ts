@@ -85,7 +85,8 @@ export function parseKeyTransferData(data: Data): KeyTransferEntry[] {
   return data.items.map((item, i) => {
     if (item.type !== 'structure' || item.items.length !== 2) fail('SECURITY_BAD_KEY_DATA', 0, `key_data[${i}]: a structure of 2`, item.type);
     const [id, wrapped] = item.items;
-    if (id?.type !== 'enum' || TRANSFER_KEY_BY_VALUE[id.value] === undefined) fail('SECURITY_BAD_KEY_DATA', 0, `key_data[${i}].key_id: enum 0..3`, id?.type ?? 'nothing');
+    if (id?.type !== 'enum' || TRANSFER_KEY_BY_VALUE[id.value] === undefined)
+      fail('SECURITY_BAD_KEY_DATA', 0, `key_data[${i}].key_id: enum 0..3`, id?.type ?? 'nothing');
     if (wrapped?.type !== 'octet-string') fail('SECURITY_BAD_KEY_DATA', 0, `key_data[${i}].key_wrapped: octet-string`, wrapped?.type ?? 'nothing');
     return { keyId: TRANSFER_KEY_BY_VALUE[id.value] as TransferKeyId, keyWrapped: wrapped.value };
   });

@@ -10,12 +10,7 @@ import { fail } from './errors';
 export type Key = Secret;
 
 /** Key roles, as Green Book 9.2.3.3 and the Security setup class (Blue Book 4.4.7) name them. */
-export type KeyRole =
-  | 'global-unicast-encryption-key'
-  | 'global-broadcast-encryption-key'
-  | 'dedicated-key'
-  | 'authentication-key'
-  | 'master-key';
+export type KeyRole = 'global-unicast-encryption-key' | 'global-broadcast-encryption-key' | 'dedicated-key' | 'authentication-key' | 'master-key';
 
 /** AES-128 keys for suites 0 and 1, AES-256 keys for suite 2 (Green Book 9.2.3.7). */
 export const AES_KEY_LENGTHS: readonly number[] = [16, 32];

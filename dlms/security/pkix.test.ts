@@ -28,7 +28,14 @@ describe('PKIX for suites 1 and 2', () => {
   });
 
   it('issues a certificate node can read back: serial, issuer, subject and key', () => {
-    const der = issueCertificate(s1, ca, { serialNumber: Uint8Array.of(0x81, 2), issuer: 'CA', subject: 'DEVICE', subjectPublicKey: eccPublicKey(s1, device), notBefore: new Date(0), notAfter: new Date(2_000_000_000_000) });
+    const der = issueCertificate(s1, ca, {
+      serialNumber: Uint8Array.of(0x81, 2),
+      issuer: 'CA',
+      subject: 'DEVICE',
+      subjectPublicKey: eccPublicKey(s1, device),
+      notBefore: new Date(0),
+      notAfter: new Date(2_000_000_000_000),
+    });
     const info = readCertificate(s1, der);
     expect(info).to.deep.include({ issuer: 'CN=CA', subject: 'CN=DEVICE', subjectCommonName: 'DEVICE' });
     expect(info.serialNumber).to.deep.equal(Uint8Array.of(0x00, 0x81, 0x02).subarray(1));

@@ -83,7 +83,10 @@ function privateKeyObject(suite: SecuritySuite, privateKey: Key): KeyObject {
   const ecc = eccOf(suite);
   const pub = eccPublicKey(suite, privateKey);
   const n = ecc.coordinateLength;
-  return createPrivateKey({ key: { kty: 'EC', crv: ecc.curve, d: b64url(privateKey.reveal()), x: b64url(pub.subarray(0, n)), y: b64url(pub.subarray(n)) }, format: 'jwk' });
+  return createPrivateKey({
+    key: { kty: 'EC', crv: ecc.curve, d: b64url(privateKey.reveal()), x: b64url(pub.subarray(0, n)), y: b64url(pub.subarray(n)) },
+    format: 'jwk',
+  });
 }
 
 /** SubjectPublicKeyInfo (RFC 5480) of an x || y public key. */
@@ -160,7 +163,8 @@ function wrapCertificateError<T>(what: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof Error && 'code' in e && typeof (e as { code: unknown }).code === 'string' && String((e as { code: string }).code).startsWith('SECURITY_')) throw e;
+    if (e instanceof Error && 'code' in e && typeof (e as { code: unknown }).code === 'string' && String((e as { code: string }).code).startsWith('SECURITY_'))
+      throw e;
     return fail('SECURITY_BAD_CERTIFICATE', 0, what, e instanceof Error ? e.message : String(e));
   }
 }
@@ -236,7 +240,8 @@ export function readCertificate(suite: SecuritySuite, certificate: Uint8Array): 
   return wrapCertificateError('a DER X.509 certificate', () => {
     const cert = new X509Certificate(Buffer.from(certificate));
     const jwk = cert.publicKey.export({ format: 'jwk' });
-    const key = jwk.crv === eccOf(suite).curve ? new Uint8Array([...Buffer.from(jwk.x ?? '', 'base64url'), ...Buffer.from(jwk.y ?? '', 'base64url')]) : new Uint8Array(0);
+    const key =
+      jwk.crv === eccOf(suite).curve ? new Uint8Array([...Buffer.from(jwk.x ?? '', 'base64url'), ...Buffer.from(jwk.y ?? '', 'base64url')]) : new Uint8Array(0);
     const cn = /(?:^|\n)CN=([^\n]*)/.exec(cert.subject)?.[1] ?? '';
     return {
       serialNumber: new Uint8Array(Buffer.from(cert.serialNumber.length % 2 ? `0${cert.serialNumber}` : cert.serialNumber, 'hex')),

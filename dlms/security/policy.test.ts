@@ -15,7 +15,13 @@ function code(f: () => unknown): string | undefined {
 
 describe('security policy (Security setup attribute 2)', () => {
   it('reads version 0 values: 3 is authenticated and encrypted both ways', () => {
-    expect(policyFromV0(3)).to.deep.equal({ ...NO_POLICY, authenticatedRequest: true, encryptedRequest: true, authenticatedResponse: true, encryptedResponse: true });
+    expect(policyFromV0(3)).to.deep.equal({
+      ...NO_POLICY,
+      authenticatedRequest: true,
+      encryptedRequest: true,
+      authenticatedResponse: true,
+      encryptedResponse: true,
+    });
     expect(policyToV0(policyFromV0(1))).to.equal(1);
   });
 

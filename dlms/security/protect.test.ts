@@ -65,13 +65,18 @@ describe('protectApdu / unprotectApdu', () => {
     const tampered = fromHex(gloGetRequest);
     tampered[tampered.length - 2]! ^= 4;
     expect(errorOf(() => unprotectApdu(tampered, serverCtx, 8))).to.include({ code: 'SECURITY_TAG_MISMATCH', offset: 8 + 20 });
-    expect(errorOf(() => unprotectApdu(fromHex(gloGetRequest), { ...serverCtx, ek: keyFromBytes(new Uint8Array(16), 'zero') })).code).to.equal('SECURITY_TAG_MISMATCH');
+    expect(errorOf(() => unprotectApdu(fromHex(gloGetRequest), { ...serverCtx, ek: keyFromBytes(new Uint8Array(16), 'zero') })).code).to.equal(
+      'SECURITY_TAG_MISMATCH',
+    );
     expect(errorOf(() => unprotectApdu(fromHex(gloGetRequest), { ...serverCtx, peerSystemTitle: serverTitle })).code).to.equal('SECURITY_TAG_MISMATCH');
   });
 
   it('refuses a general-glo-ciphering APDU from another system title than the peer', () => {
     const bytes = protectApdu(getRequest, { ...clientCtx, envelope: 'general' });
-    expect(errorOf(() => unprotectApdu(bytes, { ...serverCtx, peerSystemTitle: fromHex('4D4D4D0000000002') }, 4))).to.include({ code: 'SECURITY_SYSTEM_TITLE_MISMATCH', offset: 6 });
+    expect(errorOf(() => unprotectApdu(bytes, { ...serverCtx, peerSystemTitle: fromHex('4D4D4D0000000002') }, 4))).to.include({
+      code: 'SECURITY_SYSTEM_TITLE_MISMATCH',
+      offset: 6,
+    });
   });
 
   it('refuses a policy other than the agreed one, unless told to accept it', () => {
@@ -108,7 +113,17 @@ describe('protectApdu / unprotectApdu', () => {
       fc.property(arb, ({ tag, body, policy, envelope, dedicated, ic, suiteId }) => {
         const suite = SECURITY_SUITES[suiteId];
         const key = (b: number) => keyFromBytes(new Uint8Array(suite.keyLength).fill(b), 'k');
-        const base = { ...clientCtx, suite, ek: key(1), ak: key(2), dedicatedKey: key(3), securityControl: securityControl(suiteId, policy), invocationCounter: ic, envelope, dedicated };
+        const base = {
+          ...clientCtx,
+          suite,
+          ek: key(1),
+          ak: key(2),
+          dedicatedKey: key(3),
+          securityControl: securityControl(suiteId, policy),
+          invocationCounter: ic,
+          envelope,
+          dedicated,
+        };
         const plain = Uint8Array.of(tag, ...body);
         const u = unprotectApdu(protectApdu(plain, base), { ...base, ownSystemTitle: serverTitle, peerSystemTitle: clientTitle });
         return toHex(u.plain) === toHex(plain) && u.invocationCounter === ic;
@@ -144,10 +159,17 @@ describe('general-ciphering and general-signing', () => {
     const clientEphemeral = keyFromBytes(new Uint8Array(32).fill(0x31), 'client ephemeral');
     const serverStatic = keyFromBytes(new Uint8Array(32).fill(0x52), 'server static');
     const key = agreeKey(suite, clientEphemeral, eccPublicKey(suite, serverStatic), clientTitle, serverTitle);
-    const ctx = { ...clientCtx, suite, securityControl: securityControl(1, 'authenticated-encrypted'), ek: key, ak: keyFromBytes(new Uint8Array(16).fill(5), 'ak') };
+    const ctx = {
+      ...clientCtx,
+      suite,
+      securityControl: securityControl(1, 'authenticated-encrypted'),
+      ek: key,
+      ak: keyFromBytes(new Uint8Array(16).fill(5), 'ak'),
+    };
     const keyInfo = { type: 'agreed-key' as const, keyParameters: Uint8Array.of(1), keyCipheredData: eccPublicKey(suite, clientEphemeral) };
     const bytes = protectGeneralCiphering(getRequest, { ...ctx, agreedKey: () => key }, { ...fields, keyInfo });
-    const resolver = (info: { keyCipheredData: Uint8Array }, apdu: GeneralCiphering) => agreeKey(suite, serverStatic, info.keyCipheredData, apdu.originatorSystemTitle, apdu.recipientSystemTitle);
+    const resolver = (info: { keyCipheredData: Uint8Array }, apdu: GeneralCiphering) =>
+      agreeKey(suite, serverStatic, info.keyCipheredData, apdu.originatorSystemTitle, apdu.recipientSystemTitle);
     const u = unprotectApdu(bytes, { ...ctx, ownSystemTitle: serverTitle, peerSystemTitle: clientTitle, agreedKey: resolver });
     expect(toHex(u.plain)).to.equal(toHex(getRequest));
   });
@@ -155,7 +177,13 @@ describe('general-ciphering and general-signing', () => {
   it('signs with general-signing and verifies with the peer key; a flipped content byte fails', () => {
     const suite = SECURITY_SUITES[1];
     const signer = keyFromBytes(new Uint8Array(32).fill(0x61), 'client signing');
-    const header = { transactionId: fromHex('01'), originatorSystemTitle: clientTitle, recipientSystemTitle: serverTitle, dateTime: new Uint8Array(0), otherInformation: new Uint8Array(0) };
+    const header = {
+      transactionId: fromHex('01'),
+      originatorSystemTitle: clientTitle,
+      recipientSystemTitle: serverTitle,
+      dateTime: new Uint8Array(0),
+      otherInformation: new Uint8Array(0),
+    };
     const bytes = signApdu(getRequest, suite, signer, header);
     const verifier = { ...serverCtx, suite, peerSigningKey: eccPublicKey(suite, signer) };
     expect(toHex(unprotectApdu(bytes, verifier).plain)).to.equal(toHex(getRequest));

@@ -6,7 +6,16 @@
  */
 import { ByteWriter } from '../bytes/writer';
 import { bytesEqual, toHex } from '../bytes/hex';
-import { type CipheredApdu, type GeneralCiphering, type GeneralHeader, type GeneralSigning, type KeyInfo, decodeCipheredApduBytes, encodeCipheredApduBytes, encodeGeneralHeader } from './ciphered-apdu';
+import {
+  type CipheredApdu,
+  type GeneralCiphering,
+  type GeneralHeader,
+  type GeneralSigning,
+  type KeyInfo,
+  decodeCipheredApduBytes,
+  encodeCipheredApduBytes,
+  encodeGeneralHeader,
+} from './ciphered-apdu';
 import { GENERAL_SIGNING, cipheredTagFor } from './ciphered-tags';
 import { type SecurityControl, policyOf } from './control';
 import { ecdsaSign, ecdsaVerify } from './ecc';
@@ -83,7 +92,12 @@ export function protectApdu(plain: Uint8Array, ctx: SecurityContext): Uint8Array
   }
   const plainTag = plain[0];
   if (plainTag === undefined || cipheredTagFor(plainTag, dedicated ? 'ded' : 'glo') === undefined) {
-    fail('SECURITY_NO_CIPHERED_FORM', 0, 'an APDU with a glo-/ded- form (else use the general envelope)', plainTag === undefined ? 'an empty APDU' : `tag 0x${plainTag.toString(16)}`);
+    fail(
+      'SECURITY_NO_CIPHERED_FORM',
+      0,
+      'an APDU with a glo-/ded- form (else use the general envelope)',
+      plainTag === undefined ? 'an empty APDU' : `tag 0x${plainTag.toString(16)}`,
+    );
   }
   return encodeCipheredApduBytes({ type: 'service-specific', keying: dedicated ? 'ded' : 'glo', plainTag, content });
 }
@@ -148,7 +162,8 @@ export function protectGeneralCiphering(plain: Uint8Array, ctx: SecurityContext,
 }
 
 function checkTitle(ctx: SecurityContext, title: Uint8Array, offset: number): void {
-  if (title.length !== SYSTEM_TITLE_LENGTH) fail('SECURITY_BAD_SYSTEM_TITLE', offset, `a system title of ${SYSTEM_TITLE_LENGTH} bytes`, `${title.length} bytes`);
+  if (title.length !== SYSTEM_TITLE_LENGTH)
+    fail('SECURITY_BAD_SYSTEM_TITLE', offset, `a system title of ${SYSTEM_TITLE_LENGTH} bytes`, `${title.length} bytes`);
   if (ctx.peerSystemTitle !== undefined && !bytesEqual(title, ctx.peerSystemTitle)) {
     fail('SECURITY_SYSTEM_TITLE_MISMATCH', offset, `the peer's system title ${toHex(ctx.peerSystemTitle)}`, toHex(title));
   }

@@ -23,11 +23,14 @@ import { decodeActionResult, decodeDataAccessResult, encodeActionResult, encodeD
 export type AccessRequestSpecification =
   | { readonly kind: 'get' | 'set'; readonly attribute: CosemAttributeDescriptor }
   | { readonly kind: 'action'; readonly method: CosemMethodDescriptor }
-  | { readonly kind: 'get-with-selection' | 'set-with-selection'; readonly attribute: CosemAttributeDescriptor; readonly accessSelection: SelectiveAccessDescriptor };
+  | {
+      readonly kind: 'get-with-selection' | 'set-with-selection';
+      readonly attribute: CosemAttributeDescriptor;
+      readonly accessSelection: SelectiveAccessDescriptor;
+    };
 
 export type AccessResponseSpecification =
-  | { readonly kind: 'get' | 'set'; readonly result: DataAccessResult }
-  | { readonly kind: 'action'; readonly result: ActionResult };
+  { readonly kind: 'get' | 'set'; readonly result: DataAccessResult } | { readonly kind: 'action'; readonly result: ActionResult };
 
 export interface AccessRequest {
   readonly type: 'access-request';

@@ -38,7 +38,13 @@ describe('ACTION', () => {
 
   it('decodes the pblock variants', () => {
     const pblock = { lastBlock: false, blockNumber: 1, rawData: fromHex('0102') };
-    expectVector('C304C1 000F 0000280000FF 01 00 00000001 02 0102', { type: 'action-request', variant: 'with-first-pblock', invokeIdAndPriority: iip, method: replyToHls, pblock });
+    expectVector('C304C1 000F 0000280000FF 01 00 00000001 02 0102', {
+      type: 'action-request',
+      variant: 'with-first-pblock',
+      invokeIdAndPriority: iip,
+      method: replyToHls,
+      pblock,
+    });
     expectVector('C306C1 00 00000001 02 0102', { type: 'action-request', variant: 'with-pblock', invokeIdAndPriority: iip, pblock });
     expectVector('C302C1 00000002', { type: 'action-request', variant: 'next-pblock', invokeIdAndPriority: iip, blockNumber: 2 });
     expectVector('C702C1 00 00000001 02 0102', { type: 'action-response', variant: 'with-pblock', invokeIdAndPriority: iip, pblock });

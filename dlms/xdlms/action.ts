@@ -57,7 +57,10 @@ export const ACTION_REQUEST_VARIANT = {
   'with-pblock': 6,
 } as const satisfies Record<ActionRequest['variant'], number>;
 
-export const ACTION_RESPONSE_VARIANT = { normal: 1, 'with-pblock': 2, 'with-list': 3, 'next-pblock': 4 } as const satisfies Record<ActionResponse['variant'], number>;
+export const ACTION_RESPONSE_VARIANT = { normal: 1, 'with-pblock': 2, 'with-list': 3, 'next-pblock': 4 } as const satisfies Record<
+  ActionResponse['variant'],
+  number
+>;
 
 const methodList = (r: ByteReader): CosemMethodDescriptor[] => readSequenceOf(r, 'cosem-method-descriptor-list', decodeMethodDescriptor);
 

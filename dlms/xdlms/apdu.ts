@@ -5,8 +5,22 @@ import { decodeGeneralBlockTransfer, encodeGeneralBlockTransfer, type GeneralBlo
 import { GENERAL_CIPHERED_TAG, SERVICE_CIPHERED_TAG, cipheredDecoders, cipheredTagValue, encodeCiphered, type CipheredApdu } from './ciphered';
 import { decodeExceptionResponse, encodeExceptionResponse, type ExceptionResponse } from './exception';
 import { decodeGetRequest, decodeGetResponse, encodeGetRequest, encodeGetResponse, type GetRequest, type GetResponse } from './get';
-import { decodeInitiateRequest, decodeInitiateResponse, encodeInitiateRequest, encodeInitiateResponse, type InitiateRequest, type InitiateResponse } from './initiate';
-import { decodeDataNotification, decodeEventNotificationRequest, encodeDataNotification, encodeEventNotificationRequest, type DataNotification, type EventNotificationRequest } from './notification';
+import {
+  decodeInitiateRequest,
+  decodeInitiateResponse,
+  encodeInitiateRequest,
+  encodeInitiateResponse,
+  type InitiateRequest,
+  type InitiateResponse,
+} from './initiate';
+import {
+  decodeDataNotification,
+  decodeEventNotificationRequest,
+  encodeDataNotification,
+  encodeEventNotificationRequest,
+  type DataNotification,
+  type EventNotificationRequest,
+} from './notification';
 import { decodeConfirmedServiceError, encodeConfirmedServiceError, type ConfirmedServiceError } from './service-error';
 import { decodeSetRequest, decodeSetResponse, encodeSetRequest, encodeSetResponse, type SetRequest, type SetResponse } from './set';
 import {

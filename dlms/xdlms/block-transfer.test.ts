@@ -21,7 +21,15 @@ describe('general-block-transfer', () => {
   });
 
   it('refuses a window above 63', () => {
-    const bad = { type: 'general-block-transfer' as const, lastBlock: false, streaming: false, window: 64, blockNumber: 0, blockNumberAck: 0, blockData: new Uint8Array(0) };
+    const bad = {
+      type: 'general-block-transfer' as const,
+      lastBlock: false,
+      streaming: false,
+      window: 64,
+      blockNumber: 0,
+      blockNumberAck: 0,
+      blockData: new Uint8Array(0),
+    };
     expect(() => encodeApduBytes(bad)).to.throw(EncodeError);
   });
 

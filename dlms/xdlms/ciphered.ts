@@ -79,7 +79,12 @@ export interface GeneralHeader {
 
 export type CipheredApdu =
   | { readonly type: 'ciphered'; readonly tag: ServiceCipheredTag; readonly content: Uint8Array }
-  | { readonly type: 'ciphered'; readonly tag: 'general-glo-ciphering' | 'general-ded-ciphering'; readonly systemTitle: Uint8Array; readonly content: Uint8Array }
+  | {
+      readonly type: 'ciphered';
+      readonly tag: 'general-glo-ciphering' | 'general-ded-ciphering';
+      readonly systemTitle: Uint8Array;
+      readonly content: Uint8Array;
+    }
   | ({ readonly type: 'ciphered'; readonly tag: 'general-ciphering'; readonly keyInfo?: KeyInfo; readonly content: Uint8Array } & GeneralHeader)
   | ({ readonly type: 'ciphered'; readonly tag: 'general-signing'; readonly content: Uint8Array; readonly signature: Uint8Array } & GeneralHeader);
 
@@ -181,7 +186,10 @@ export function decodeGeneralSigning(r: ByteReader): CipheredApdu {
  */
 export function cipheredDecoders(keyInfoReader: KeyInfoReader = readKeyInfo): ReadonlyMap<number, (r: ByteReader) => CipheredApdu> {
   return new Map<number, (r: ByteReader) => CipheredApdu>([
-    ...(Object.keys(SERVICE_CIPHERED_TAG) as ServiceCipheredTag[]).map((t): [number, (r: ByteReader) => CipheredApdu] => [SERVICE_CIPHERED_TAG[t], (r) => decodeServiceCiphered(r, t)]),
+    ...(Object.keys(SERVICE_CIPHERED_TAG) as ServiceCipheredTag[]).map((t): [number, (r: ByteReader) => CipheredApdu] => [
+      SERVICE_CIPHERED_TAG[t],
+      (r) => decodeServiceCiphered(r, t),
+    ]),
     [GENERAL_CIPHERED_TAG['general-glo-ciphering'], (r) => decodeGeneralGloDed(r, 'general-glo-ciphering')],
     [GENERAL_CIPHERED_TAG['general-ded-ciphering'], (r) => decodeGeneralGloDed(r, 'general-ded-ciphering')],
     [GENERAL_CIPHERED_TAG['general-ciphering'], (r) => decodeGeneralCiphering(r, keyInfoReader)],

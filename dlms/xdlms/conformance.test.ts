@@ -10,10 +10,19 @@ describe('conformance block', () => {
   it('has the 24 named bits of Green Book 9.4.6.1 at their positions', () => {
     expect(CONFORMANCE_BITS.length).to.equal(24);
     const at = (name: (typeof CONFORMANCE_BITS)[number]): number => CONFORMANCE_BITS.indexOf(name);
-    expect([at('reserved-zero'), at('general-protection'), at('general-block-transfer'), at('read'), at('write'), at('unconfirmed-write')]).to.deep.equal([0, 1, 2, 3, 4, 5]);
+    expect([at('reserved-zero'), at('general-protection'), at('general-block-transfer'), at('read'), at('write'), at('unconfirmed-write')]).to.deep.equal([
+      0, 1, 2, 3, 4, 5,
+    ]);
     expect([at('delta-value-encoding'), at('reserved-seven'), at('attribute0-supported-with-set'), at('priority-mgmt-supported')]).to.deep.equal([6, 7, 8, 9]);
-    expect([at('attribute0-supported-with-get'), at('block-transfer-with-get-or-read'), at('block-transfer-with-set-or-write'), at('block-transfer-with-action')]).to.deep.equal([10, 11, 12, 13]);
-    expect([at('multiple-references'), at('information-report'), at('data-notification'), at('access'), at('parameterized-access')]).to.deep.equal([14, 15, 16, 17, 18]);
+    expect([
+      at('attribute0-supported-with-get'),
+      at('block-transfer-with-get-or-read'),
+      at('block-transfer-with-set-or-write'),
+      at('block-transfer-with-action'),
+    ]).to.deep.equal([10, 11, 12, 13]);
+    expect([at('multiple-references'), at('information-report'), at('data-notification'), at('access'), at('parameterized-access')]).to.deep.equal([
+      14, 15, 16, 17, 18,
+    ]);
     expect([at('get'), at('set'), at('selective-access'), at('event-notification'), at('action')]).to.deep.equal([19, 20, 21, 22, 23]);
   });
 

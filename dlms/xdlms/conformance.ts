@@ -74,5 +74,7 @@ export function decodeConformance(r: ByteReader): Conformance {
 export function encodeConformance(w: ByteWriter, c: Conformance): void {
   const v = conformanceValue(c);
   w.u8(CONFORMANCE_TAG[0]).u8(CONFORMANCE_TAG[1]).u8(CONFORMANCE_LENGTH).u8(0);
-  w.u8(v >> 16).u8(v >> 8).u8(v);
+  w.u8(v >> 16)
+    .u8(v >> 8)
+    .u8(v);
 }

@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { ByteReader, ByteWriter, fromHex, toHex } from '../bytes';
 import { EncodeError } from '../axdr/encode-error';
 import { arbAttributeWithSelection, arbMethod } from '../../test/support/dlms/xdlms/arbitrary';
-import { decodeAttributeWithSelection, decodeMethodDescriptor, encodeAttributeDescriptor, encodeAttributeWithSelection, encodeMethodDescriptor } from './descriptors';
+import {
+  decodeAttributeWithSelection,
+  decodeMethodDescriptor,
+  encodeAttributeDescriptor,
+  encodeAttributeWithSelection,
+  encodeMethodDescriptor,
+} from './descriptors';
 import { obis } from '../../test/support/dlms/xdlms/test-support';
 
 describe('COSEM descriptors', () => {

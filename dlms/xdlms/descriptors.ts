@@ -46,7 +46,8 @@ function decodeObjectId(r: ByteReader): ObjectId {
 
 function encodeObjectId(w: ByteWriter, d: ObjectId, path: string): void {
   writeU16(w, d.classId, `${path}.class-id`);
-  if (d.instanceId.length !== INSTANCE_ID_LENGTH) throw new EncodeError('XDLMS_BAD_INSTANCE_ID', `${path}.instance-id`, `${INSTANCE_ID_LENGTH} bytes`, `${d.instanceId.length} bytes`);
+  if (d.instanceId.length !== INSTANCE_ID_LENGTH)
+    throw new EncodeError('XDLMS_BAD_INSTANCE_ID', `${path}.instance-id`, `${INSTANCE_ID_LENGTH} bytes`, `${d.instanceId.length} bytes`);
   w.bytes(d.instanceId);
 }
 

@@ -28,7 +28,10 @@ describe('GET', () => {
       type: 'get-request',
       variant: 'with-list',
       invokeIdAndPriority: iip,
-      attributes: [{ attribute: { classId: 8, instanceId: obis('0-0:1.0.0.255'), attributeId: 2 } }, { attribute: { classId: 3, instanceId: obis('1-0:1.8.0.255'), attributeId: 2 } }],
+      attributes: [
+        { attribute: { classId: 8, instanceId: obis('0-0:1.0.0.255'), attributeId: 2 } },
+        { attribute: { classId: 3, instanceId: obis('1-0:1.8.0.255'), attributeId: 2 } },
+      ],
     });
     // C4 03 C1, 02 results: data double-long-unsigned 5, data-access-result read-write-denied
     expectVector('C403C1 02 00 0600000005 01 03', {

@@ -49,7 +49,12 @@ export function decodeGetRequest(r: ByteReader): GetRequest {
     case GET_REQUEST_VARIANT.next:
       return { type: 'get-request', variant: 'next', invokeIdAndPriority, blockNumber: r.u32('block-number') };
     case GET_REQUEST_VARIANT['with-list']:
-      return { type: 'get-request', variant: 'with-list', invokeIdAndPriority, attributes: readSequenceOf(r, 'attribute-descriptor-list', decodeAttributeWithSelection) };
+      return {
+        type: 'get-request',
+        variant: 'with-list',
+        invokeIdAndPriority,
+        attributes: readSequenceOf(r, 'attribute-descriptor-list', decodeAttributeWithSelection),
+      };
     default:
       return failChoice(at, 'get-request', choice);
   }

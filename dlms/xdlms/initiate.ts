@@ -1,5 +1,16 @@
 import { ByteReader, ByteWriter } from '../bytes';
-import { readBoolean, readOctetString, readOptional, readPresence, writeBoolean, writeI8, writeOctetString, writeOptional, writeU16, writeU8 } from './axdr-fields';
+import {
+  readBoolean,
+  readOctetString,
+  readOptional,
+  readPresence,
+  writeBoolean,
+  writeI8,
+  writeOctetString,
+  writeOptional,
+  writeU16,
+  writeU8,
+} from './axdr-fields';
 import { decodeConformance, encodeConformance, type Conformance } from './conformance';
 
 /**

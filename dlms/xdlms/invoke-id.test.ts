@@ -13,7 +13,12 @@ import {
 
 describe('Invoke-Id-And-Priority', () => {
   it('reads 0xC1 of the recorded GET request as invoke 1, confirmed, high priority', () => {
-    expect(decodeInvokeIdAndPriority(new ByteReader(Uint8Array.of(0xc1)))).to.deep.equal({ invokeId: 1, serviceClass: 'confirmed', priority: 'high', raw: 0xc1 });
+    expect(decodeInvokeIdAndPriority(new ByteReader(Uint8Array.of(0xc1)))).to.deep.equal({
+      invokeId: 1,
+      serviceClass: 'confirmed',
+      priority: 'high',
+      raw: 0xc1,
+    });
   });
 
   it('encodes from the named fields, keeping only the reserved bits of the raw octet', () => {

@@ -108,7 +108,11 @@ export function encodeLongInvokeIdAndPriority(w: ByteWriter, v: LongInvokeIdAndP
  * The start every LN service APDU shares (Green Book 9.5): the CHOICE octet naming the variant,
  * then Invoke-Id-And-Priority. An unknown choice fails at its octet before anything after it is read.
  */
-export function decodeServiceHeader(r: ByteReader, what: string, variants: Readonly<Record<string, number>>): { readonly at: number; readonly choice: number; readonly invokeIdAndPriority: InvokeIdAndPriority } {
+export function decodeServiceHeader(
+  r: ByteReader,
+  what: string,
+  variants: Readonly<Record<string, number>>,
+): { readonly at: number; readonly choice: number; readonly invokeIdAndPriority: InvokeIdAndPriority } {
   const at = r.offset;
   const choice = r.u8(`${what} choice`);
   if (!isChoice(variants, choice)) return failChoice(at, what, choice);

@@ -46,9 +46,11 @@ describe('ConfirmedServiceError', () => {
     expect(SERVICE_ERROR_VALUES['application-reference'].name(6)).to.equal('deciphering-error');
   });
 
-  it('refuses to encode a value name that is not in its alternative\'s table', () => {
+  it("refuses to encode a value name that is not in its alternative's table", () => {
     expect(() => encodeApduBytes({ type: 'confirmed-service-error', service: 'read', error: { kind: 'initiate', value: 'pdu-size' } })).to.throw(EncodeError);
-    expect(encodeApduBytes({ type: 'confirmed-service-error', service: 'read', error: { kind: 'service', value: 'pdu-size' } })).to.deep.equal(fromHex('0E050301'));
+    expect(encodeApduBytes({ type: 'confirmed-service-error', service: 'read', error: { kind: 'service', value: 'pdu-size' } })).to.deep.equal(
+      fromHex('0E050301'),
+    );
   });
 
   it('round-trips every ConfirmedServiceError', () => {

@@ -51,8 +51,20 @@ describe('SET', () => {
   it('decodes every set-response variant', () => {
     expectVector('C501C1 00', { type: 'set-response', variant: 'normal', invokeIdAndPriority: iip, result: 'success' });
     expectVector('C502C1 00000004', { type: 'set-response', variant: 'datablock', invokeIdAndPriority: iip, blockNumber: 4 });
-    expectVector('C503C1 13 00000005', { type: 'set-response', variant: 'last-datablock', invokeIdAndPriority: iip, result: 'data-block-number-invalid', blockNumber: 5 });
-    expectVector('C504C1 01 00 00000006', { type: 'set-response', variant: 'last-datablock-with-list', invokeIdAndPriority: iip, result: ['success'], blockNumber: 6 });
+    expectVector('C503C1 13 00000005', {
+      type: 'set-response',
+      variant: 'last-datablock',
+      invokeIdAndPriority: iip,
+      result: 'data-block-number-invalid',
+      blockNumber: 5,
+    });
+    expectVector('C504C1 01 00 00000006', {
+      type: 'set-response',
+      variant: 'last-datablock-with-list',
+      invokeIdAndPriority: iip,
+      result: ['success'],
+      blockNumber: 6,
+    });
   });
 
   it('refuses an unknown set-response variant', () => {

@@ -19,7 +19,12 @@ interface SetBase {
 
 /** Set-Request [193] (Green Book 9.5). */
 export type SetRequest =
-  | (SetBase & { readonly variant: 'normal'; readonly attribute: CosemAttributeDescriptor; readonly accessSelection?: SelectiveAccessDescriptor; readonly value: Data })
+  | (SetBase & {
+      readonly variant: 'normal';
+      readonly attribute: CosemAttributeDescriptor;
+      readonly accessSelection?: SelectiveAccessDescriptor;
+      readonly value: Data;
+    })
   | (SetBase & {
       readonly variant: 'with-first-datablock';
       readonly attribute: CosemAttributeDescriptor;

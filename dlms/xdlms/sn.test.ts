@@ -39,7 +39,10 @@ describe('short-name services', () => {
   });
 
   it('decodes write-request, unconfirmed-write-request and write-response', () => {
-    const body = { variableAccessSpecification: [{ kind: 'variable-name' as const, variableName: 0x0108 }], listOfData: [{ type: 'unsigned' as const, value: 1 }] };
+    const body = {
+      variableAccessSpecification: [{ kind: 'variable-name' as const, variableName: 0x0108 }],
+      listOfData: [{ type: 'unsigned' as const, value: 1 }],
+    };
     expectVector('06 01 020108 01 1101', { type: 'write-request', ...body });
     expectVector('16 01 020108 01 1101', { type: 'unconfirmed-write-request', ...body });
     expectVector('0D 03 00 01 03 02 0004', {

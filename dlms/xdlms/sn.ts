@@ -32,7 +32,10 @@ export type ReadResult =
   | { readonly kind: 'data-block-result'; readonly lastBlock: boolean; readonly blockNumber: number; readonly rawData: Uint8Array }
   | { readonly kind: 'block-number'; readonly blockNumber: number };
 
-export const READ_RESULT_KIND = { data: 0, 'data-access-error': 1, 'data-block-result': 2, 'block-number': 3 } as const satisfies Record<ReadResult['kind'], number>;
+export const READ_RESULT_KIND = { data: 0, 'data-access-error': 1, 'data-block-result': 2, 'block-number': 3 } as const satisfies Record<
+  ReadResult['kind'],
+  number
+>;
 
 export type WriteResult =
   | { readonly kind: 'success' }

@@ -81,19 +81,41 @@ describe('the golden-sample case in a batch', function () {
     // Each meter's own sample: the faulty meter, compared with a snapshot of itself, matches it.
     const samples = path.join(dir, 'own');
     fs.mkdirSync(samples, { recursive: true });
-    for (const [i, name] of [[1, 'm-1.json'], [2, 'm-2.json']] as const) {
+    for (const [i, name] of [
+      [1, 'm-1.json'],
+      [2, 'm-2.json'],
+    ] as const) {
       fs.writeFileSync(path.join(dir, `own-${i}.yaml`), profile(ports[i]!));
       const read = await dlmsct(['read', '--profile', path.join(dir, `own-${i}.yaml`), '--out', path.join(samples, name)]);
       expect(read.code, read.err).to.equal(0);
     }
     fs.writeFileSync(path.join(dir, 'rows.yaml'), profile(ports[0]!));
-    fs.writeFileSync(path.join(dir, 'rows.csv'), ['id,port,golden', `m-1,${ports[1]},own/m-1.json`, `m-2,${ports[2]},own/m-2.json`, `m-3,${ports[2]},`].join('\n'));
+    fs.writeFileSync(
+      path.join(dir, 'rows.csv'),
+      ['id,port,golden', `m-1,${ports[1]},own/m-1.json`, `m-2,${ports[2]},own/m-2.json`, `m-3,${ports[2]},`].join('\n'),
+    );
     const root = path.join(dir, 'out-rows');
     // --golden names the clean sample for the batch: m-3 (the faulty meter, no sample of its own) is judged by it.
     const clean = path.join(samples, 'm-1.json');
-    const r = await dlmsct(['run', '--profile', path.join(dir, 'rows.yaml'), '--devices', path.join(dir, 'rows.csv'), '--golden', clean, '--suite', 'acceptance/*', '--results', root, '--quiet']);
+    const r = await dlmsct([
+      'run',
+      '--profile',
+      path.join(dir, 'rows.yaml'),
+      '--devices',
+      path.join(dir, 'rows.csv'),
+      '--golden',
+      clean,
+      '--suite',
+      'acceptance/*',
+      '--results',
+      root,
+      '--quiet',
+    ]);
     const summary = JSON.parse(fs.readFileSync(path.join(root, 'batch-summary.json'), 'utf8')) as BatchSummary;
-    expect(summary.devices.map((d) => [d.id, d.verdict]), r.err).to.deep.equal([
+    expect(
+      summary.devices.map((d) => [d.id, d.verdict]),
+      r.err,
+    ).to.deep.equal([
       ['m-1', 'accepted'],
       ['m-2', 'accepted'],
       ['m-3', 'rejected'],

@@ -6,7 +6,11 @@ import type { DeviceRun } from './run-device';
 
 const row = (id: string, extra: Partial<DeviceRow> = {}): DeviceRow => ({ id, secrets: [], place: { file: 'd.csv', line: 2, col: 1 }, places: {}, ...extra });
 
-function ran(statuses: { id: string; status: 'passed' | 'failed' | 'broken' | 'inconclusive'; reported?: 'expected-failure' | 'unexpected-pass' }[], exitCode = 0, deviations?: string): DeviceRun {
+function ran(
+  statuses: { id: string; status: 'passed' | 'failed' | 'broken' | 'inconclusive'; reported?: 'expected-failure' | 'unexpected-pass' }[],
+  exitCode = 0,
+  deviations?: string,
+): DeviceRun {
   const summary = buildSummary(
     statuses.map((s) => ({ ...s, title: 't', suite: 's', durationMs: 1 })),
     deviations ? { deviations } : {},
@@ -18,7 +22,14 @@ const META = { profile: 'p.yaml', devicesFile: 'd.csv', mode: 'standard' as cons
 
 describe('batch summary', () => {
   it('accepts a meter with no failed or broken case, inconclusive ones counted but not rejecting', () => {
-    const d = batchDevice(row('m1', { serial: '0001' }), ran([{ id: 'A', status: 'passed' }, { id: 'B', status: 'inconclusive' }]), 'm1');
+    const d = batchDevice(
+      row('m1', { serial: '0001' }),
+      ran([
+        { id: 'A', status: 'passed' },
+        { id: 'B', status: 'inconclusive' },
+      ]),
+      'm1',
+    );
     expect(d).to.deep.include({ id: 'm1', serial: '0001', label: null, verdict: 'accepted', reason: null, results: 'm1', target: 'tcp 192.0.2.1:4059' });
   });
 
@@ -34,7 +45,11 @@ describe('batch summary', () => {
   });
 
   it('marks a meter unreachable when the probe failed or every case broke on the link', () => {
-    const probe = batchDevice(row('m5'), { kind: 'unreachable', target: 'serial /dev/ttyUSB3', message: 'device unreachable at serial /dev/ttyUSB3: ENOENT' }, 'm5');
+    const probe = batchDevice(
+      row('m5'),
+      { kind: 'unreachable', target: 'serial /dev/ttyUSB3', message: 'device unreachable at serial /dev/ttyUSB3: ENOENT' },
+      'm5',
+    );
     expect(probe).to.deep.include({ verdict: 'unreachable', totals: null, results: null, reason: 'device unreachable at serial /dev/ttyUSB3: ENOENT' });
     expect(batchDevice(row('m6'), ran([{ id: 'A', status: 'broken' }], 3), 'm6').verdict).to.equal('unreachable');
   });

@@ -51,7 +51,8 @@ export function batchDevice(d: DeviceRow, run: DeviceRun, folder: string): Batch
   const who = { id: d.id, serial: d.serial ?? null, label: d.label ?? null, target: run.target };
   if (run.kind === 'unreachable') return { ...who, verdict: 'unreachable', reason: run.message, totals: null, results: null };
   const totals = run.summary.totals;
-  if (run.exitCode === EXIT.unreachable) return { ...who, verdict: 'unreachable', reason: 'every case broke on an unreachable device', totals, results: folder };
+  if (run.exitCode === EXIT.unreachable)
+    return { ...who, verdict: 'unreachable', reason: 'every case broke on an unreachable device', totals, results: folder };
   const bad = run.summary.cases.filter((c) => REJECTING.includes(c.status));
   if (!bad.length) return { ...who, verdict: 'accepted', reason: null, totals, results: folder };
   const ids = bad.slice(0, REASON_IDS).map((c) => `${c.id} (${c.status})`);
@@ -96,7 +97,12 @@ export function batchTable(s: BatchSummary): string {
   const deviated = s.deviations !== null || s.devices.some((d) => d.totals && (d.totals['expected-failure'] || d.totals['unexpected-pass']));
   const columns = deviated ? REPORTED_STATUSES.filter((c) => c !== 'passed-with-remarks' || remarked) : counts;
   const head = ['device', 'serial/label', ...columns, 'verdict'];
-  const rows = s.devices.map((d) => [d.id, [d.serial, d.label].filter((x) => x !== null).join(' ') || '-', ...columns.map((c) => (d.totals ? String(d.totals[c]) : '-')), d.verdict]);
+  const rows = s.devices.map((d) => [
+    d.id,
+    [d.serial, d.label].filter((x) => x !== null).join(' ') || '-',
+    ...columns.map((c) => (d.totals ? String(d.totals[c]) : '-')),
+    d.verdict,
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: readonly string[]) =>
     cells

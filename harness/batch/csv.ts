@@ -86,7 +86,8 @@ function fieldStarts(text: string, start: number, end: number, sep: string): num
   let quoted = false;
   for (let i = start; i < end; i++) {
     const c = text[i];
-    if (c === '"') quoted = !quoted; // a doubled quote toggles twice
+    if (c === '"')
+      quoted = !quoted; // a doubled quote toggles twice
     else if (c === sep && !quoted) starts.push(i + 1);
     else if (c === '\n' && !quoted) break;
   }
@@ -104,9 +105,23 @@ function syntaxError(e: CsvError, text: string, sep: string, lineStarts: readonl
     case 'CSV_QUOTE_NOT_CLOSED':
       return new ConfigError('CSV_SYNTAX', file, line, fieldStart, 'a closing quote for the quoted field starting here', 'the end of the file');
     case 'INVALID_OPENING_QUOTE':
-      return new ConfigError('CSV_SYNTAX', file, line, fieldStart + (info.field?.length ?? 0), 'a quote only around a whole field', 'a quote inside an unquoted field');
+      return new ConfigError(
+        'CSV_SYNTAX',
+        file,
+        line,
+        fieldStart + (info.field?.length ?? 0),
+        'a quote only around a whole field',
+        'a quote inside an unquoted field',
+      );
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return new ConfigError('CSV_SYNTAX', file, line, fieldStart, `"${sep}" or the end of the line after the closing quote of the field starting here`, /got ("[^"]*")/.exec(e.message)?.[1] ?? 'more text');
+      return new ConfigError(
+        'CSV_SYNTAX',
+        file,
+        line,
+        fieldStart,
+        `"${sep}" or the end of the line after the closing quote of the field starting here`,
+        /got ("[^"]*")/.exec(e.message)?.[1] ?? 'more text',
+      );
     default:
       return new ConfigError('CSV_SYNTAX', file, line, fieldStart, 'well-formed CSV (RFC 4180)', e.message);
   }

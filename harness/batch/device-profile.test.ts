@@ -81,7 +81,9 @@ describe('profileForDevice', () => {
     const e = thrownBy(ConfigError, () => profileForDevice(f.profile, f.devices, f.devices.devices[0]!, { env }));
     expect([e.code, e.line, e.col]).to.deep.equal(['DEVICE_FIELD_NOT_APPLICABLE', 2, 4]);
     const wrapper = files('id,serverPhysical\nm1,17\n', 'devices.csv', PROFILE.replace('framing: hdlc', 'framing: wrapper'));
-    expect(thrownBy(ConfigError, () => profileForDevice(wrapper.profile, wrapper.devices, wrapper.devices.devices[0]!, { env })).code).to.equal('DEVICE_FIELD_NOT_APPLICABLE');
+    expect(thrownBy(ConfigError, () => profileForDevice(wrapper.profile, wrapper.devices, wrapper.devices.devices[0]!, { env })).code).to.equal(
+      'DEVICE_FIELD_NOT_APPLICABLE',
+    );
   });
 
   it("takes a row's golden sample from the devices file's folder over the profile's, keeping the profile's rules", () => {

@@ -60,7 +60,12 @@ function deviceGolden(list: DeviceList, d: DeviceRow): { snapshot: string } | un
   if (d.golden === undefined) return undefined;
   const snapshot = path.resolve(path.dirname(path.resolve(list.file)), d.golden);
   if (!fs.existsSync(snapshot)) {
-    throw ConfigError.at(d.places.golden ?? d.place, 'DEVICE_GOLDEN_MISSING', 'a golden sample file (written by dlmsct read --out)', `${snapshot} does not exist`);
+    throw ConfigError.at(
+      d.places.golden ?? d.place,
+      'DEVICE_GOLDEN_MISSING',
+      'a golden sample file (written by dlmsct read --out)',
+      `${snapshot} does not exist`,
+    );
   }
   return { snapshot };
 }

@@ -41,7 +41,9 @@ describe('devices list', () => {
 
   it('refuses a secret written inline, located and never echoed, in CSV and in YAML', () => {
     const csv = thrownBy(ConfigError, () => parseDevices('id,reader.password\nm1,hunter2-secret\n', 'd.csv'));
-    expect(csv.message).to.equal('d.csv:2:4: SECRET_INLINE: expected a secret reference env:NAME, file:path or builtin:name (alternatives joined by ||), never the secret itself, got an inline value (not shown)');
+    expect(csv.message).to.equal(
+      'd.csv:2:4: SECRET_INLINE: expected a secret reference env:NAME, file:path or builtin:name (alternatives joined by ||), never the secret itself, got an inline value (not shown)',
+    );
     const yaml = thrownBy(ConfigError, () => parseDevices('- id: m1\n  management.authenticationKey: 000102030405060708090A0B0C0D0E0F\n', 'd.yaml'));
     expect([yaml.code, yaml.line, yaml.col]).to.deep.equal(['SECRET_INLINE', 2, 33]);
     expect(yaml.message).to.not.contain('000102');

@@ -138,7 +138,12 @@ function rawFromCsv(text: string, file: string): { place: Place; cells: RawCell[
   const at = (c: CsvCell): Place => ({ file, line: c.line, col: c.col });
   const keys = header.map((c) => {
     if (!(c.text in FIELDS) && !SECRET_KEY.test(c.text)) {
-      throw ConfigError.at(at(c), 'CONFIG_UNKNOWN_KEY', `a column named ${Object.keys(FIELDS).join(', ')} or ASSOCIATION.FIELD with FIELD one of ${SECRET_FIELDS.join(', ')}`, JSON.stringify(c.text));
+      throw ConfigError.at(
+        at(c),
+        'CONFIG_UNKNOWN_KEY',
+        `a column named ${Object.keys(FIELDS).join(', ')} or ASSOCIATION.FIELD with FIELD one of ${SECRET_FIELDS.join(', ')}`,
+        JSON.stringify(c.text),
+      );
     }
     return c.text;
   });

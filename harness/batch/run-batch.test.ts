@@ -89,7 +89,18 @@ describe('dlmsct run --devices (batch acceptance)', function () {
       ].join('\n'),
     );
     const root = path.join(dir, 'out');
-    const r = await dlmsct(['run', '--profile', path.join(dir, 'profile.yaml'), '--devices', path.join(dir, 'devices.csv'), '--suite', 'association/logical-device', '--results', root, '--quiet']);
+    const r = await dlmsct([
+      'run',
+      '--profile',
+      path.join(dir, 'profile.yaml'),
+      '--devices',
+      path.join(dir, 'devices.csv'),
+      '--suite',
+      'association/logical-device',
+      '--results',
+      root,
+      '--quiet',
+    ]);
     expect(r.code, r.err).to.equal(1);
 
     const summary = JSON.parse(fs.readFileSync(path.join(root, 'batch-summary.json'), 'utf8')) as BatchSummary;
@@ -127,15 +138,35 @@ describe('dlmsct run --devices (batch acceptance)', function () {
 
   it('exits 3 when every meter of the batch is unreachable', async () => {
     const [p1, p2] = [await closedPort(), await closedPort()];
-    fs.writeFileSync(path.join(dir, 'gone.yaml'), `- { id: g1, port: ${p1}, reader.password: env:DLMSCT_BATCH_A_LLS, hls.password: env:DLMSCT_BATCH_A_HLS }\n- { id: g2, port: ${p2}, reader.password: env:DLMSCT_BATCH_B_LLS, hls.password: env:DLMSCT_BATCH_B_HLS }\n`);
-    const r = await dlmsct(['run', '--profile', path.join(dir, 'profile.yaml'), '--devices', path.join(dir, 'gone.yaml'), '--results', path.join(dir, 'gone'), '--quiet']);
+    fs.writeFileSync(
+      path.join(dir, 'gone.yaml'),
+      `- { id: g1, port: ${p1}, reader.password: env:DLMSCT_BATCH_A_LLS, hls.password: env:DLMSCT_BATCH_A_HLS }\n- { id: g2, port: ${p2}, reader.password: env:DLMSCT_BATCH_B_LLS, hls.password: env:DLMSCT_BATCH_B_HLS }\n`,
+    );
+    const r = await dlmsct([
+      'run',
+      '--profile',
+      path.join(dir, 'profile.yaml'),
+      '--devices',
+      path.join(dir, 'gone.yaml'),
+      '--results',
+      path.join(dir, 'gone'),
+      '--quiet',
+    ]);
     expect(r.code).to.equal(3);
     expect(r.out.trim().split('\n').pop()).to.equal('0 accepted, 0 rejected, 2 unreachable');
   });
 
   it('refuses a devices file with a secret written inline before reaching any meter (exit 2, located, not echoed)', async () => {
     fs.writeFileSync(path.join(dir, 'inline.csv'), 'id,port,reader.password\nm1,4059,Qz7-literal\n');
-    const r = await dlmsct(['run', '--profile', path.join(dir, 'profile.yaml'), '--devices', path.join(dir, 'inline.csv'), '--results', path.join(dir, 'inline')]);
+    const r = await dlmsct([
+      'run',
+      '--profile',
+      path.join(dir, 'profile.yaml'),
+      '--devices',
+      path.join(dir, 'inline.csv'),
+      '--results',
+      path.join(dir, 'inline'),
+    ]);
     expect(r.code).to.equal(2);
     expect(r.err).to.contain(`${path.join(dir, 'inline.csv')}:2:9: SECRET_INLINE`);
     expect(r.err + r.out).to.not.contain('Qz7-literal');

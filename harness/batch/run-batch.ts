@@ -13,7 +13,16 @@ import type { Io } from '../cli/io';
 import type { Profile } from '../profile/types';
 import { writeBatchFiles } from './batch-files';
 import { batchProgress } from './batch-progress';
-import { type BatchDevice, type BatchSummary, batchDevice, batchExitCode, batchTable, brokenDevice, buildBatchSummary, writeBatchSummary } from './batch-summary';
+import {
+  type BatchDevice,
+  type BatchSummary,
+  batchDevice,
+  batchExitCode,
+  batchTable,
+  brokenDevice,
+  buildBatchSummary,
+  writeBatchSummary,
+} from './batch-summary';
 import { forEachBounded } from './bounded';
 import type { DeviceList, DeviceRow } from './devices';
 import type { DeviceOutputs, DeviceRun } from './run-device';

@@ -54,7 +54,12 @@ async function run(faults: string[], deviations: string | undefined, mode: 'stan
     ...(deviations === undefined ? {} : { deviations: parseDeviations(deviations, 'deviations.yaml') }),
   });
   if (r.kind !== 'ran') throw new Error(`not run: ${r.message}`);
-  const summary = JSON.parse(fs.readFileSync(out.summary, 'utf8')) as { mode: string; deviations: string | null; totals: Record<string, number>; cases: { status: string; deviation?: { outcome: string; verdict: string } }[] };
+  const summary = JSON.parse(fs.readFileSync(out.summary, 'utf8')) as {
+    mode: string;
+    deviations: string | null;
+    totals: Record<string, number>;
+    cases: { status: string; deviation?: { outcome: string; verdict: string } }[];
+  };
   return { r, summary, console, allure: allureResults(out.results), junit: parseXml(fs.readFileSync(out.junit, 'utf8')), dir };
 }
 
@@ -104,32 +109,104 @@ describe('runDevice', function () {
 
   it('says a device is unreachable, without running a case', async () => {
     const port = await closedPort();
-    const p = parseProfile(`device: { name: m }\ntransport: { kind: tcp, host: 127.0.0.1, port: ${port}, framing: wrapper }\ntimeouts: { connect: 300ms }\nassociations: { public: { clientSap: 16, authentication: none } }\n`, 'p.yaml');
+    const p = parseProfile(
+      `device: { name: m }\ntransport: { kind: tcp, host: 127.0.0.1, port: ${port}, framing: wrapper }\ntimeouts: { connect: 300ms }\nassociations: { public: { clientSap: 16, authentication: none } }\n`,
+      'p.yaml',
+    );
     const { out } = outputs();
-    const r = await runDevice({ profile: p, suites: loadSuites([SUITE]), filter: FILTER, mode: 'standard', out, console: 'none', io: { out: () => undefined, err: () => undefined } });
+    const r = await runDevice({
+      profile: p,
+      suites: loadSuites([SUITE]),
+      filter: FILTER,
+      mode: 'standard',
+      out,
+      console: 'none',
+      io: { out: () => undefined, err: () => undefined },
+    });
     expect(r).to.deep.include({ kind: 'unreachable', target: `tcp 127.0.0.1:${port}` });
     expect(fs.existsSync(out.summary)).to.equal(false);
   });
 
   it('exits 3 only when every judged case broke on an unreachable device', () => {
-    const base = { id: 'A', caseId: 'A', title: '', suite: '', spec: '', requirement: '', tags: [], detects: [], associations: [], remarks: [], durationMs: 0, steps: [], trace: [] };
-    expect(exitCodeFor([{ ...base, status: 'broken', code: 'UNREACHABLE' }, { ...base, status: 'inapplicable' }])).to.equal(3);
-    expect(exitCodeFor([{ ...base, status: 'broken', code: 'UNREACHABLE' }, { ...base, status: 'passed' }])).to.equal(1);
-    expect(exitCodeFor([{ ...base, status: 'failed', reported: 'expected-failure' }, { ...base, status: 'passed' }])).to.equal(0);
+    const base = {
+      id: 'A',
+      caseId: 'A',
+      title: '',
+      suite: '',
+      spec: '',
+      requirement: '',
+      tags: [],
+      detects: [],
+      associations: [],
+      remarks: [],
+      durationMs: 0,
+      steps: [],
+      trace: [],
+    };
+    expect(
+      exitCodeFor([
+        { ...base, status: 'broken', code: 'UNREACHABLE' },
+        { ...base, status: 'inapplicable' },
+      ]),
+    ).to.equal(3);
+    expect(
+      exitCodeFor([
+        { ...base, status: 'broken', code: 'UNREACHABLE' },
+        { ...base, status: 'passed' },
+      ]),
+    ).to.equal(1);
+    expect(
+      exitCodeFor([
+        { ...base, status: 'failed', reported: 'expected-failure' },
+        { ...base, status: 'passed' },
+      ]),
+    ).to.equal(0);
   });
 
   it('keeps the exit code of a passed run when cases passed with remarks', () => {
-    const base = { id: 'A', caseId: 'A', title: '', suite: '', spec: '', requirement: '', tags: [], detects: [], associations: [], durationMs: 0, steps: [], trace: [] };
+    const base = {
+      id: 'A',
+      caseId: 'A',
+      title: '',
+      suite: '',
+      spec: '',
+      requirement: '',
+      tags: [],
+      detects: [],
+      associations: [],
+      durationMs: 0,
+      steps: [],
+      trace: [],
+    };
     const remarks = [{ text: 'hardware-fault refuses it; object-undefined is preferred', clause: 'docs/decisions/expectation-review.md' }];
-    expect(exitCodeFor([{ ...base, remarks, status: 'passed-with-remarks' }, { ...base, remarks: [], status: 'passed' }])).to.equal(0);
-    expect(exitCodeFor([{ ...base, remarks, status: 'passed-with-remarks' }, { ...base, remarks: [], status: 'failed' }])).to.equal(1);
+    expect(
+      exitCodeFor([
+        { ...base, remarks, status: 'passed-with-remarks' },
+        { ...base, remarks: [], status: 'passed' },
+      ]),
+    ).to.equal(0);
+    expect(
+      exitCodeFor([
+        { ...base, remarks, status: 'passed-with-remarks' },
+        { ...base, remarks: [], status: 'failed' },
+      ]),
+    ).to.equal(1);
   });
 
   it('keeps a passed case lean in a batch (JSON trace, no SVG or pcapng) and a failed case whole', async () => {
     const attachments = async (faults: string[]) => {
       const { out } = outputs();
       const io = { out: () => undefined, err: () => undefined };
-      await runDevice({ profile: profile(faults), suites: loadSuites([SUITE]), filter: FILTER, mode: 'standard', out, console: 'none', io, detail: 'lean-when-passed' });
+      await runDevice({
+        profile: profile(faults),
+        suites: loadSuites([SUITE]),
+        filter: FILTER,
+        mode: 'standard',
+        out,
+        console: 'none',
+        io,
+        detail: 'lean-when-passed',
+      });
       // allure-mocha files an attachment as a step of its own holding it.
       type Attached = { attachments?: { name: string }[]; steps?: Attached[] };
       const names = (x: Attached): string[] => [...(x.attachments ?? []).map((a) => a.name), ...(x.steps ?? []).flatMap(names)];

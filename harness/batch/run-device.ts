@@ -57,7 +57,9 @@ export async function runDevice(opts: DeviceRunOptions): Promise<DeviceRun> {
       throw e;
     }
     const planned = planCases(opts.suites, opts.profile, opts.filter);
-    opts.io.out(`dlmsct: ${planned.length} case(s) against ${opts.profile.device.name} via ${dut.label}${opts.mode === 'certification' ? ' (certification mode)' : ''}\n`);
+    opts.io.out(
+      `dlmsct: ${planned.length} case(s) against ${opts.profile.device.name} via ${dut.label}${opts.mode === 'certification' ? ' (certification mode)' : ''}\n`,
+    );
     started = new Date();
     results = await runWithMocha({
       profile: opts.profile,

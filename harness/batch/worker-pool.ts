@@ -41,7 +41,10 @@ interface Slot {
 
 export function startWorkerPool(size: number, runArgs: readonly string[]): WorkerPool {
   const spawn = (): Slot => {
-    const child = fork(BIN, ['run', ...runArgs, '--worker'], { execArgv: [...WORKER_NODE_FLAGS, ...process.execArgv], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(BIN, ['run', ...runArgs, '--worker'], {
+      execArgv: [...WORKER_NODE_FLAGS, ...process.execArgv],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
     const slot: Slot = { child, stderr: '', busy: false };
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (t: string) => {

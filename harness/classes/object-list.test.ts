@@ -5,7 +5,11 @@ import { matchesClass, objectsOf, readAccess } from './object-list';
 
 const attr = (id: number, mode: number, selectors?: number[]): Data => ({
   type: 'structure',
-  items: [{ type: 'integer', value: id }, { type: 'enum', value: mode }, selectors ? { type: 'array', items: selectors.map((v): Data => ({ type: 'integer', value: v })) } : { type: 'null-data' }],
+  items: [
+    { type: 'integer', value: id },
+    { type: 'enum', value: mode },
+    selectors ? { type: 'array', items: selectors.map((v): Data => ({ type: 'integer', value: v })) } : { type: 'null-data' },
+  ],
 });
 const entry = (classId: number, ln: number[], attrs: Data[], version = 0): Data => ({
   type: 'structure',
@@ -13,12 +17,22 @@ const entry = (classId: number, ln: number[], attrs: Data[], version = 0): Data 
     { type: 'long-unsigned', value: classId },
     { type: 'unsigned', value: version },
     { type: 'octet-string', value: Uint8Array.from(ln) },
-    { type: 'structure', items: [{ type: 'array', items: attrs }, { type: 'array', items: [] }] },
+    {
+      type: 'structure',
+      items: [
+        { type: 'array', items: attrs },
+        { type: 'array', items: [] },
+      ],
+    },
   ],
 });
 const LIST: Data = {
   type: 'array',
-  items: [entry(15, [0, 0, 40, 0, 0, 255], [attr(1, 1)], 2), entry(1, [0, 0, 42, 0, 0, 255], [attr(1, 1), attr(2, 1)]), entry(7, [1, 0, 99, 1, 0, 255], [attr(1, 1), attr(2, 1, [1, 2])], 1)],
+  items: [
+    entry(15, [0, 0, 40, 0, 0, 255], [attr(1, 1)], 2),
+    entry(1, [0, 0, 42, 0, 0, 255], [attr(1, 1), attr(2, 1)]),
+    entry(7, [1, 0, 99, 1, 0, 255], [attr(1, 1), attr(2, 1, [1, 2])], 1),
+  ],
 };
 
 describe('object list → objects', () => {

@@ -30,7 +30,10 @@ describe('certification mode', () => {
 
   it('refuses a profile that names a deviations file, at its deviations: key', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dlmsct-cert-')), 'p.yaml');
-    fs.writeFileSync(file, 'device: { name: m }\ntransport: { kind: builtin, framing: wrapper }\nassociations: { public: { clientSap: 16, authentication: none } }\ndeviations: known.yaml\n');
+    fs.writeFileSync(
+      file,
+      'device: { name: m }\ntransport: { kind: builtin, framing: wrapper }\nassociations: { public: { clientSap: 16, authentication: none } }\ndeviations: known.yaml\n',
+    );
     expect(() => refuseProfileDeviations(file)).to.throw(ConfigError, `${file}:4:13: CERTIFICATION_DEVIATIONS`);
   });
 
@@ -38,7 +41,9 @@ describe('certification mode', () => {
     this.timeout(20_000);
     const filtered = await dlmsct(['run', '--profile', path.join(ROOT, 'profiles/simulator.yaml'), '--certification', '--suite', 'association/*']);
     expect(filtered.code).to.equal(2);
-    expect(filtered.err).to.contain('dlmsct run: --certification runs every case of every suite and lets every verdict stand; it refuses --suite (selects suites)');
+    expect(filtered.err).to.contain(
+      'dlmsct run: --certification runs every case of every suite and lets every verdict stand; it refuses --suite (selects suites)',
+    );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlmsct-cert-'));
     const profile = fs.readFileSync(path.join(ROOT, 'profiles/simulator.yaml'), 'utf8');
     fs.writeFileSync(path.join(dir, 'p.yaml'), `${profile}\ndeviations: known.yaml\n`);

@@ -30,5 +30,10 @@ export function refuseInCertification(values: Readonly<Partial<Record<keyof type
 /** A profile naming a deviations file is refused at the `deviations:` key. */
 export function refuseProfileDeviations(profileFile: string): never {
   const src = readYamlFile(profileFile);
-  throw ConfigError.at(placeAtPath(src, ['deviations']), 'CERTIFICATION_DEVIATIONS', 'no deviations: in a profile run with --certification (certification lets every verdict stand)', 'a deviations file');
+  throw ConfigError.at(
+    placeAtPath(src, ['deviations']),
+    'CERTIFICATION_DEVIATIONS',
+    'no deviations: in a profile run with --certification (certification lets every verdict stand)',
+    'a deviations file',
+  );
 }

@@ -16,7 +16,13 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'dlmsct.js');
 
 function dlmsct(args: string[], opts: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, input: opts.input ?? '', encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...opts.env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, ...opts.env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -38,7 +44,10 @@ describe('dlmsct command line', function () {
   it('exits 2 with a located message for a bad profile', () => {
     const dir = tmp();
     const file = path.join(dir, 'bad.yaml');
-    fs.writeFileSync(file, 'device: { name: m }\ntransport: { kind: tcp, host: h, port: 4059, framing: hdlc }\nhdlc: { serverLogical: 1 }\nassociations:\n  r: { clientSap: 1, authentication: low, password: hunter2-secret }\n');
+    fs.writeFileSync(
+      file,
+      'device: { name: m }\ntransport: { kind: tcp, host: h, port: 4059, framing: hdlc }\nhdlc: { serverLogical: 1 }\nassociations:\n  r: { clientSap: 1, authentication: low, password: hunter2-secret }\n',
+    );
     const r = dlmsct(['run', '--profile', file]);
     expect(r.code).to.equal(2);
     expect(r.stderr).to.contain(`${file}:5:53: SECRET_INLINE: expected a secret reference`);
@@ -62,7 +71,10 @@ describe('dlmsct command line', function () {
     });
     const dir = tmp();
     const file = path.join(dir, 'tcp.yaml');
-    fs.writeFileSync(file, `device: { name: m }\ntransport: { kind: tcp, host: 127.0.0.1, port: ${port}, framing: wrapper }\ntimeouts: { connect: 300ms }\nassociations: { public: { clientSap: 16, authentication: none } }\n`);
+    fs.writeFileSync(
+      file,
+      `device: { name: m }\ntransport: { kind: tcp, host: 127.0.0.1, port: ${port}, framing: wrapper }\ntimeouts: { connect: 300ms }\nassociations: { public: { clientSap: 16, authentication: none } }\n`,
+    );
     const r = dlmsct(['run', '--profile', file, '--results', path.join(dir, 'r')]);
     expect(r.code).to.equal(3);
     expect(r.stderr).to.contain(`device unreachable at tcp 127.0.0.1:${port}`);
@@ -70,10 +82,28 @@ describe('dlmsct command line', function () {
 
   it('runs the suites against the simulator: exit 0, Allure results, JUnit, summary, HTML report, and no password or key anywhere', () => {
     const dir = tmp();
-    const r = dlmsct(['run', '--profile', path.join(ROOT, 'profiles/simulator.yaml'), '--results', 'results', '--junit', 'junit.xml', '--summary', 'summary.json', '--quiet', '--report'], { cwd: dir });
+    const r = dlmsct(
+      [
+        'run',
+        '--profile',
+        path.join(ROOT, 'profiles/simulator.yaml'),
+        '--results',
+        'results',
+        '--junit',
+        'junit.xml',
+        '--summary',
+        'summary.json',
+        '--quiet',
+        '--report',
+      ],
+      { cwd: dir },
+    );
     expect(r.code, r.stderr).to.equal(0);
     expect(r.stdout.trim().split('\n').pop()).to.match(/^\d+ passed, 0 failed, 0 inconclusive, \d+ inapplicable, 0 broken$/);
-    const summary = JSON.parse(fs.readFileSync(path.join(dir, 'summary.json'), 'utf8')) as { totals: Record<string, number>; cases: { id: string; status: string; reason?: string }[] };
+    const summary = JSON.parse(fs.readFileSync(path.join(dir, 'summary.json'), 'utf8')) as {
+      totals: Record<string, number>;
+      cases: { id: string; status: string; reason?: string }[];
+    };
     expect(summary.cases.map((c) => c.id)).to.include.members(['ASSOC-OPEN[reader]', 'ASSOC-LLS-WRONG-PASSWORD']);
     // Inapplicable only with a reason (e.g. no method without access to probe in an association that grants every method).
     for (const c of summary.cases.filter((x) => x.status === 'inapplicable')) expect(c.reason, c.id).to.be.a('string').and.not.equal('');
@@ -94,11 +124,16 @@ describe('dlmsct command line', function () {
 
   it('exits 1 when the DUT breaks a rule, and says so in every output', () => {
     const dir = tmp();
-    const profile = fs.readFileSync(path.join(ROOT, 'profiles/simulator.yaml'), 'utf8').replace('framing: hdlc }', 'framing: hdlc, faults: [logical-device-name-wrong] }');
+    const profile = fs
+      .readFileSync(path.join(ROOT, 'profiles/simulator.yaml'), 'utf8')
+      .replace('framing: hdlc }', 'framing: hdlc, faults: [logical-device-name-wrong] }');
     fs.writeFileSync(path.join(dir, 'faulty.yaml'), profile);
     const r = dlmsct(['run', '--profile', 'faulty.yaml', '--suite', 'association/logical-device', '--results', 'results', '--quiet'], { cwd: dir });
     expect(r.code).to.equal(1);
-    const summary = JSON.parse(fs.readFileSync(path.join(dir, 'summary.json'), 'utf8')) as { totals: Record<string, number>; cases: { id: string; status: string; reason: string }[] };
+    const summary = JSON.parse(fs.readFileSync(path.join(dir, 'summary.json'), 'utf8')) as {
+      totals: Record<string, number>;
+      cases: { id: string; status: string; reason: string }[];
+    };
     const ldn = summary.cases.find((c) => c.id === 'ASSOC-LOGICAL-DEVICE-NAME')!;
     expect(ldn.status).to.equal('failed');
     expect(ldn.reason).to.contain('text "DLM0000000001"');
@@ -124,7 +159,10 @@ describe('dlmsct command line', function () {
     const r = dlmsct(['run', '--profile', 'p.yaml', '--case', 'ASSOC-LOGICAL-DEVICE-NAME', '--results', 'results', '--quiet'], { cwd: dir });
     expect(r.code).to.equal(0);
     const summary = JSON.parse(fs.readFileSync(path.join(dir, 'summary.json'), 'utf8')) as { cases: { status: string; reason: string }[] };
-    expect(summary.cases[0]).to.deep.include({ status: 'inapplicable', reason: 'the case compares with expect.logicalDeviceName, which the profile does not state' });
+    expect(summary.cases[0]).to.deep.include({
+      status: 'inapplicable',
+      reason: 'the case compares with expect.logicalDeviceName, which the profile does not state',
+    });
     expect(fs.readFileSync(path.join(dir, 'junit.xml'), 'utf8')).to.contain('skipped="1"');
   });
 

@@ -38,7 +38,10 @@ describe('dlmsct decode with keys', () => {
   });
 
   it('says a tag does not verify with wrong keys, at the deciphered layer', async () => {
-    const first = fs.readFileSync(TRACE, 'utf8').split('\n').find((l) => l.startsWith('C2S'))!;
+    const first = fs
+      .readFileSync(TRACE, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('C2S'))!;
     const { out } = await decode(['--ek', EK, '--ak', EK, '--system-title', '4775727578313233'], first);
     expect(out).to.contain('undecipherable: SECURITY_TAG_MISMATCH');
   });

@@ -71,7 +71,8 @@ function fromProfile(file: string, name: string | undefined): Keys {
   const profile = loadProfile(file, { builtinSecrets: builtinSecret });
   const a = name === undefined ? profile.associations.find((x) => x.security?.blockCipherKey) : profile.associations.find((x) => x.name === name);
   const s = a?.security;
-  if (!a || !s?.blockCipherKey) throw new UsageError(name === undefined ? `${file} has no association with security keys` : `${file} has no association ${name} with security keys`);
+  if (!a || !s?.blockCipherKey)
+    throw new UsageError(name === undefined ? `${file} has no association with security keys` : `${file} has no association ${name} with security keys`);
   return {
     suite: s.suite,
     ek: s.blockCipherKey,

@@ -16,7 +16,11 @@ const DECODE_ABOUT = {
 };
 
 export async function decodeCommand(args: string[], io: Io, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean', default: false, help: 'the decoded layers as JSON' }, ...DECIPHER_OPTIONS }, DECODE_ABOUT);
+  const { values, positionals } = parse(
+    args,
+    { json: { type: 'boolean', default: false, help: 'the decoded layers as JSON' }, ...DECIPHER_OPTIONS },
+    DECODE_ABOUT,
+  );
   // With keys (--ek/--ak/--system-title, or --profile), protected APDUs are deciphered too.
   const decipher = decipherer(values);
   const lines = positionals.length ? [positionals.join('')] : (await readAll(stdin)).split(/\r?\n/);

@@ -11,7 +11,13 @@ import { EXIT, UsageError, type Io } from './io';
 
 const TRACE: TraceRecord[] = [
   { at: 0.5, dir: 'event', layers: [], note: 'connected' },
-  { at: 1.25, dir: 'tx', bytes: Uint8Array.of(0x7e, 0xa0, 0x07, 0x03, 0x21, 0x93, 0x0f, 0x01, 0x7e), layers: [{ layer: 'hdlc', summary: 'SNRM P/F=1' }], note: 'n' },
+  {
+    at: 1.25,
+    dir: 'tx',
+    bytes: Uint8Array.of(0x7e, 0xa0, 0x07, 0x03, 0x21, 0x93, 0x0f, 0x01, 0x7e),
+    layers: [{ layer: 'hdlc', summary: 'SNRM P/F=1' }],
+    note: 'n',
+  },
 ];
 
 function io(): Io & { text: string } {
@@ -26,7 +32,10 @@ function results(cases: readonly { name: string; trace?: readonly TraceRecord[] 
     const attachments = c.trace ? [{ name: 'frame trace (JSON)', source: `a${i}-attachment.json`, type: 'application/json' }] : [];
     if (c.trace) fs.writeFileSync(path.join(dir, `a${i}-attachment.json`), renderTraceJson(c.trace));
     // allure-js 3 files a runtime attachment as a step that holds it.
-    const steps = [{ name: 'a step', steps: [], attachments: [] }, { name: 'frame trace (JSON)', steps: [], attachments }];
+    const steps = [
+      { name: 'a step', steps: [], attachments: [] },
+      { name: 'frame trace (JSON)', steps: [], attachments },
+    ];
     fs.writeFileSync(path.join(dir, `r${i}-result.json`), JSON.stringify({ name: c.name, start: 1_700_000_000_000, attachments: [], steps }));
   });
   return dir;
@@ -34,7 +43,11 @@ function results(cases: readonly { name: string; trace?: readonly TraceRecord[] 
 
 describe('dlmsct export', () => {
   it('writes one pcapng per case that has a trace, named by the case id', async () => {
-    const dir = results([{ name: 'ASSOC-OPEN[public] Each association opens', trace: TRACE }, { name: 'SKIPPED-CASE no trace' }, { name: 'ASSOC-OPEN[public] again', trace: TRACE }]);
+    const dir = results([
+      { name: 'ASSOC-OPEN[public] Each association opens', trace: TRACE },
+      { name: 'SKIPPED-CASE no trace' },
+      { name: 'ASSOC-OPEN[public] again', trace: TRACE },
+    ]);
     const out = path.join(dir, 'out');
     const o = io();
     expect(await exportCommand(['--results', dir, '--out', out], o)).to.equal(EXIT.ok);

@@ -53,7 +53,10 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   fs.mkdirSync(values.out, { recursive: true });
   const taken = new Set<string>();
   let written = 0;
-  for (const file of fs.readdirSync(values.results).filter((f) => f.endsWith('-result.json')).sort()) {
+  for (const file of fs
+    .readdirSync(values.results)
+    .filter((f) => f.endsWith('-result.json'))
+    .sort()) {
     const result = JSON.parse(fs.readFileSync(path.join(values.results, file), 'utf8')) as AllureResult;
     const source = findAttachment(result, TRACE_JSON_ATTACHMENT)?.source;
     if (source === undefined) continue;

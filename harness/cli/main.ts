@@ -67,7 +67,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return EXIT.config;
   }
   try {
-    return await (await command())([...rest], io);
+    return await (
+      await command()
+    )([...rest], io);
   } catch (e) {
     if (isConfigError(e)) {
       io.err(`${e.message}\n`);

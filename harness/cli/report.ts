@@ -18,7 +18,7 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
       results: { type: 'string', default: 'allure-results', value: 'DIR', help: 'the Allure results `dlmsct run` wrote' },
       out: { type: 'string', default: 'allure-report', value: 'DIR', help: 'where the report (index.html) goes' },
     },
-    { summary: 'Write the single-file HTML report (Allure 3, no network requests) from a run\'s results.' },
+    { summary: "Write the single-file HTML report (Allure 3, no network requests) from a run's results." },
   );
   return generateReport(values.results, io, values.out);
 }

@@ -49,8 +49,17 @@ export const RUN_OPTIONS = {
   'golden-rules': { type: 'string', value: 'FILE', help: 'what may differ from the golden sample' },
   worker: { type: 'boolean', default: false, help: 'internal: a worker of a parallel batch' },
   quick: { type: 'boolean', default: false, help: 'skip long timer cases (e.g. the 120 s HDLC inactivity timeout) as inapplicable, with that reason' },
-  'on-fatal': { type: 'string', default: 'stop', value: 'stop|continue', help: 'a meter that stops answering: report the remaining cases broken at once (stop), or run them all' },
-  'fatal-after': { type: 'string', value: 'N', help: `consecutive cases without a byte from the meter that count as a dead meter (default ${DEFAULT_FATAL_AFTER})` },
+  'on-fatal': {
+    type: 'string',
+    default: 'stop',
+    value: 'stop|continue',
+    help: 'a meter that stops answering: report the remaining cases broken at once (stop), or run them all',
+  },
+  'fatal-after': {
+    type: 'string',
+    value: 'N',
+    help: `consecutive cases without a byte from the meter that count as a dead meter (default ${DEFAULT_FATAL_AFTER})`,
+  },
 } as const;
 
 const RUN_ABOUT = {
@@ -76,7 +85,8 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const golden = goldenFlag(values.golden, values['golden-rules']);
   // A device's own golden sample (its devices-file column) is more specific than either: applied last.
   const profileFor = devices
-    ? (d: (typeof devices.devices)[number]) => withDeviceGolden(golden(profileForDevice(profileFile, devices, d, { builtinSecrets: builtinSecret })), devices, d)
+    ? (d: (typeof devices.devices)[number]) =>
+        withDeviceGolden(golden(profileForDevice(profileFile, devices, d, { builtinSecrets: builtinSecret })), devices, d)
     : undefined;
   const profile: Profile = devices && profileFor ? profileFor(devices.devices[0]!) : golden(loadProfile(profileFile, { builtinSecrets: builtinSecret }));
   if (values.certification && profile.deviations !== undefined) refuseProfileDeviations(profileFile);
@@ -104,7 +114,8 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const common = { suites, filter, mode, fatal, console: values.quiet ? 'none' : 'spec', io, ...(deviations ? { deviations } : {}) } as const;
   if (devices && profileFor) {
     for (const flag of ['junit', 'summary', 'report'] as const) {
-      if (values[flag]) throw new UsageError(`--${flag} is per device in a batch: each device writes <results>/<id>/junit.xml and summary.json (see docs/batch.md)`);
+      if (values[flag])
+        throw new UsageError(`--${flag} is per device in a batch: each device writes <results>/<id>/junit.xml and summary.json (see docs/batch.md)`);
     }
     const root = values.results ?? 'batch-results';
     // A batch keeps passed cases lean: no SVG or pcapng each (`dlmsct export` makes them from the JSON trace).
@@ -124,7 +135,8 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     return exitCode;
   }
 
-  if (values.parallel !== undefined || values.shard !== undefined) throw new UsageError('--parallel and --shard spread the meters of a batch: they need --devices FILE (docs/batch.md)');
+  if (values.parallel !== undefined || values.shard !== undefined)
+    throw new UsageError('--parallel and --shard spread the meters of a batch: they need --devices FILE (docs/batch.md)');
   const out = { results: values.results ?? 'allure-results', junit: values.junit ?? 'junit.xml', summary: values.summary ?? 'summary.json' };
   const run = await runDevice({ ...common, profile, out });
   if (run.kind === 'unreachable') {
@@ -146,6 +158,7 @@ function fatalPolicy(kind: string, after: string | undefined): FatalPolicy {
   }
   if (kind !== 'stop') throw new UsageError(`--on-fatal must be stop or continue, not ${JSON.stringify(kind)}`);
   const n = after === undefined ? DEFAULT_FATAL_AFTER : Number(after);
-  if (!/^\d+$/.test(after ?? '1') || !Number.isInteger(n) || n < 1) throw new UsageError(`--fatal-after must be a whole number of cases, 1 or more, not ${JSON.stringify(after)}`);
+  if (!/^\d+$/.test(after ?? '1') || !Number.isInteger(n) || n < 1)
+    throw new UsageError(`--fatal-after must be a whole number of cases, 1 or more, not ${JSON.stringify(after)}`);
   return { kind: 'stop', after: n };
 }

@@ -15,7 +15,6 @@ import { toJsonSchema } from '../yaml/json-schema';
 import { REPO_ROOT } from '../paths';
 import { EXIT, type Io, parse } from './io';
 
-
 export function schemaFiles(): Record<string, string> {
   return {
     'schemas/suite.schema.json': jsonText(suiteSchema(true), 'https://dlmsct.invalid/schemas/suite.schema.json', 'dlmsct suite'),

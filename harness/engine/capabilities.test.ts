@@ -15,19 +15,32 @@ const CASE = (needs: string, requires = ''): string =>
 
 /** The smallest object list (Blue Book 4.4.3 layout, version 0 access modes): the current association, the logical device name, and 0-0:96.50.0.255 whose value has this access_mode. */
 function objectList(valueMode: number): Data {
-  const attr = (id: number, mode: number): Data => ({ type: 'structure', items: [{ type: 'integer', value: id }, { type: 'enum', value: mode }, { type: 'null-data' }] });
+  const attr = (id: number, mode: number): Data => ({
+    type: 'structure',
+    items: [{ type: 'integer', value: id }, { type: 'enum', value: mode }, { type: 'null-data' }],
+  });
   const entry = (classId: number, version: number, ln: number[], modes: number[]): Data => ({
     type: 'structure',
     items: [
       { type: 'long-unsigned', value: classId },
       { type: 'unsigned', value: version },
       { type: 'octet-string', value: Uint8Array.from(ln) },
-      { type: 'structure', items: [{ type: 'array', items: modes.map((m, i) => attr(i + 1, m)) }, { type: 'array', items: [] }] },
+      {
+        type: 'structure',
+        items: [
+          { type: 'array', items: modes.map((m, i) => attr(i + 1, m)) },
+          { type: 'array', items: [] },
+        ],
+      },
     ],
   });
   return {
     type: 'array',
-    items: [entry(15, 1, [0, 0, 40, 0, 0, 255], [1, 1, 1, 1, 1, 1, 1, 1]), entry(1, 0, [0, 0, 42, 0, 0, 255], [1, 1]), entry(1, 0, [0, 0, 96, 50, 0, 255], [1, valueMode])],
+    items: [
+      entry(15, 1, [0, 0, 40, 0, 0, 255], [1, 1, 1, 1, 1, 1, 1, 1]),
+      entry(1, 0, [0, 0, 42, 0, 0, 255], [1, 1]),
+      entry(1, 0, [0, 0, 96, 50, 0, 255], [1, valueMode]),
+    ],
   };
 }
 
@@ -49,7 +62,9 @@ async function run(needs: string, script: FakeScript, profile: Profile = testPro
 describe('capabilities before use', () => {
   it('runs the case on the association whose AARE grants what it needs, preferring the one granting most', async () => {
     const grants: Record<string, string[]> = { public: ['get', 'set'], reader: ['get', 'set', 'multiple-references', 'action'] };
-    const { result, clients } = await run('{ services: [multiple-references] }', { associate: (p) => ({ ...ACCEPTED, negotiatedConformance: grants[p.name] ?? ['get'] }) });
+    const { result, clients } = await run('{ services: [multiple-references] }', {
+      associate: (p) => ({ ...ACCEPTED, negotiatedConformance: grants[p.name] ?? ['get'] }),
+    });
     expect(result.status, result.reason).to.equal('passed');
     expect(result.associations).to.include('reader');
     expect(clients.at(-1)!.calls.filter((c) => c.startsWith('associate'))).to.deep.equal(['associate reader']);
@@ -85,7 +100,13 @@ describe('capabilities before use', () => {
 
   it('keeps to the authentication mechanism the case requires, even when another association grants more', async () => {
     const grants: Record<string, string[]> = { public: ['get', 'set', 'multiple-references', 'action'], reader: ['get', 'multiple-references'] };
-    const { result } = await run('{ services: [multiple-references] }', { associate: (p) => ({ ...ACCEPTED, negotiatedConformance: grants[p.name] ?? ['get'] }) }, testProfile(), new Map(), '    requires: { authentication: low }\n');
+    const { result } = await run(
+      '{ services: [multiple-references] }',
+      { associate: (p) => ({ ...ACCEPTED, negotiatedConformance: grants[p.name] ?? ['get'] }) },
+      testProfile(),
+      new Map(),
+      '    requires: { authentication: low }\n',
+    );
     expect(result.status, result.reason).to.equal('passed');
     expect(result.associations).to.deep.equal(['reader']);
   });
@@ -96,7 +117,13 @@ describe('capabilities before use', () => {
     const cache: CapabilityCache = new Map();
     const results = [];
     for (const planned of planCases([parseSuite(text, 't.yaml')], testProfile())) {
-      results.push(await runCase(planned, { profile: testProfile(), capabilities: cache, newClient: () => fakeClient({ associate: (p) => ({ ...ACCEPTED, negotiatedConformance: grants[p.name] ?? [] }) }) }));
+      results.push(
+        await runCase(planned, {
+          profile: testProfile(),
+          capabilities: cache,
+          newClient: () => fakeClient({ associate: (p) => ({ ...ACCEPTED, negotiatedConformance: grants[p.name] ?? [] }) }),
+        }),
+      );
     }
     expect(results.map((r) => [r.id, r.status])).to.deep.equal([
       ['T-NEEDS[public]', 'inapplicable'],
@@ -110,7 +137,9 @@ describe('capabilities before use', () => {
     const list = { kind: 'data', blocks: 1, data: objectList(1) } as const;
     const { result } = await run('{ access: [{ obis: 0-0:96.50.0.255, class: 1, attribute: 2, right: read-only }] }', { get: () => list });
     expect(result.status, result.reason).to.equal('passed');
-    const writable = await run('{ access: [{ obis: 0-0:96.50.0.255, class: 1, attribute: 2, right: read-only }] }', { get: () => ({ ...list, data: objectList(3) }) });
+    const writable = await run('{ access: [{ obis: 0-0:96.50.0.255, class: 1, attribute: 2, right: read-only }] }', {
+      get: () => ({ ...list, data: objectList(3) }),
+    });
     expect(writable.result.status).to.equal('inapplicable');
     expect(writable.result.reason).to.match(/no read-only access to 0-0:96\.50\.0\.255\/2/);
   });

@@ -29,13 +29,22 @@ export interface Grant {
 /** Per run: association name → what it granted. */
 export type CapabilityCache = Map<string, Grant>;
 
-export type Choice = { readonly kind: 'granted'; readonly association: AssociationProfile; readonly notes: readonly string[] } | { readonly kind: 'inapplicable'; readonly reason: string; readonly notes: readonly string[] };
+export type Choice =
+  | { readonly kind: 'granted'; readonly association: AssociationProfile; readonly notes: readonly string[] }
+  | { readonly kind: 'inapplicable'; readonly reason: string; readonly notes: readonly string[] };
 
 /**
  * What discovery proposes: every service the client implements, so that the AARE shows all the
  * association may grant (a case proposing less still gets at most what it proposes).
  */
-export const DISCOVERY_PROPOSAL = [...CLIENT_CONFORMANCE, 'general-protection', 'general-block-transfer', 'access', 'data-notification', 'event-notification'] as const;
+export const DISCOVERY_PROPOSAL = [
+  ...CLIENT_CONFORMANCE,
+  'general-protection',
+  'general-block-transfer',
+  'access',
+  'data-notification',
+  'event-notification',
+] as const;
 
 const OBJECT_LIST = { classId: 15, obis: '0-0:40.0.0.255', attribute: 2 } as const;
 const CURRENT_ASSOCIATION = '0-0:40.0.0.255';
@@ -82,11 +91,21 @@ export async function chooseAssociation(needs: Needs, base: StepContext, profile
   // A case that `requires` an authentication mechanism runs on an association using it, whatever else grants its needs.
   const mechanism = base.caseDef.requires?.authentication;
   const withSecrets = profile.associations.filter(
-    (a) => a.referencing === 'ln' && (mechanism === undefined || a.authentication === mechanism) && (needs.suite === undefined || a.security?.suite === needs.suite) && secrets.every((s) => SECRET_OF[s]?.(a)),
+    (a) =>
+      a.referencing === 'ln' &&
+      (mechanism === undefined || a.authentication === mechanism) &&
+      (needs.suite === undefined || a.security?.suite === needs.suite) &&
+      secrets.every((s) => SECRET_OF[s]?.(a)),
   );
   if (!withSecrets.length) {
-    const which = [mechanism ? `authentication ${mechanism}` : '', needs.suite === undefined ? '' : `security suite ${needs.suite}`].filter(Boolean).join(' and ');
-    return { kind: 'inapplicable', reason: `no association of the profile${which ? ` with ${which}` : ''}${secrets.length ? ` has ${secrets.join(', ')}` : ''}`, notes };
+    const which = [mechanism ? `authentication ${mechanism}` : '', needs.suite === undefined ? '' : `security suite ${needs.suite}`]
+      .filter(Boolean)
+      .join(' and ');
+    return {
+      kind: 'inapplicable',
+      reason: `no association of the profile${which ? ` with ${which}` : ''}${secrets.length ? ` has ${secrets.join(', ')}` : ''}`,
+      notes,
+    };
   }
   const ciphered = secrets.length > 0 || needs.suite !== undefined || (needs.services ?? []).some((s) => PROTECTION_SERVICES.has(s));
   // A plain association is preferred where protection is not the subject: ciphering is then noise.
@@ -137,7 +156,8 @@ function lacking(n: Needs, g: Grant): string[] {
   if (!n.access?.length && !n.selectors?.length && !n.targets?.length) return out;
   if (!Array.isArray(g.objects)) return [...out, `object list not read (${(g.objects as { refused: string } | undefined)?.refused ?? 'not asked'})`];
   const objects = g.objects as readonly CosemObject[];
-  const attr = (obis: string, classId: number, id: number) => objects.find((o) => o.obis === obis && o.classId === classId)?.attributes.find((x) => x.id === id);
+  const attr = (obis: string, classId: number, id: number) =>
+    objects.find((o) => o.obis === obis && o.classId === classId)?.attributes.find((x) => x.id === id);
   for (const x of n.access ?? []) {
     const at = attr(x.obis, x.class, x.attribute);
     const v = g.version ?? 0;
@@ -161,8 +181,15 @@ export function allows(version: number, mode: number, right: 'read' | 'write'): 
 }
 
 function describeGrant(g: Grant): string {
-  const s = Array.isArray(g.services) ? `grants ${(g.services as readonly string[]).join(' ') || 'nothing'}` : `not opened (${(g.services as { refused: string }).refused})`;
-  const o = g.objects === undefined ? '' : Array.isArray(g.objects) ? `; object list of ${g.objects.length} objects` : `; object list not read (${(g.objects as { refused: string }).refused})`;
+  const s = Array.isArray(g.services)
+    ? `grants ${(g.services as readonly string[]).join(' ') || 'nothing'}`
+    : `not opened (${(g.services as { refused: string }).refused})`;
+  const o =
+    g.objects === undefined
+      ? ''
+      : Array.isArray(g.objects)
+        ? `; object list of ${g.objects.length} objects`
+        : `; object list not read (${(g.objects as { refused: string }).refused})`;
   return s + o;
 }
 
@@ -172,7 +199,16 @@ async function discover(a: AssociationProfile, base: StepContext, cache: Capabil
   if (known && (!wantObjects || known.objects !== undefined)) return known;
   const client: DlmsClient = base.openClient();
   const notes: string[] = [];
-  const ctx: StepContext = { ...base, client, last: undefined, association: undefined, vars: new Map(), used: new Set(), note: (t) => notes.push(t), remark: () => undefined };
+  const ctx: StepContext = {
+    ...base,
+    client,
+    last: undefined,
+    association: undefined,
+    vars: new Map(),
+    used: new Set(),
+    note: (t) => notes.push(t),
+    remark: () => undefined,
+  };
   let grant: Grant;
   try {
     await getStep('associate')!.run(ctx, { association: a.name, expect: 'any', conformance: [...DISCOVERY_PROPOSAL] });

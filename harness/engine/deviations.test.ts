@@ -55,7 +55,12 @@ describe('known deviations', () => {
     const j = judgeDeviation(result('ASSOC-LOGICAL-DEVICE-NAME', 'failed', 'expected data of type octet-string, text "DLM0000000001", got …'), SET);
     expect(j.reported).to.equal('expected-failure');
     expect(j.status).to.equal('failed');
-    expect(j.deviation).to.deep.equal({ outcome: 'expected-failure', reference: 'FW-1234', at: `${FILE}:2:3`, expected: 'failed, reason matching "text \\"DLM0000000001\\""' });
+    expect(j.deviation).to.deep.equal({
+      outcome: 'expected-failure',
+      reference: 'FW-1234',
+      at: `${FILE}:2:3`,
+      expected: 'failed, reason matching "text \\"DLM0000000001\\""',
+    });
     expect(isGreen(j.reported)).to.equal(true);
   });
 
@@ -76,7 +81,9 @@ describe('known deviations', () => {
   });
 
   it('matches a regular expression with its flags, and an entry with [association] only for that association', () => {
-    expect(judgeDeviation(result('ASSOC-OBJECT-LIST[reader]', 'failed', 'The Object_List lists 0-0:40.0.0.255 twice'), SET).reported).to.equal('expected-failure');
+    expect(judgeDeviation(result('ASSOC-OBJECT-LIST[reader]', 'failed', 'The Object_List lists 0-0:40.0.0.255 twice'), SET).reported).to.equal(
+      'expected-failure',
+    );
     expect(judgeDeviation(result('ASSOC-OBJECT-LIST[public]', 'failed', 'The Object_List lists 0-0:40.0.0.255 twice'), SET).reported).to.equal('failed');
   });
 
@@ -108,7 +115,9 @@ describe('known deviations', () => {
     expect([status.code, status.line, status.col]).to.deep.equal(['CONFIG_NOT_ALLOWED', 2, 21]);
     const regex = thrownBy(ConfigError, () => parseDeviations('- case: A\n  expect: { reason: "/(unclosed/" }\n  reference: r\n', FILE));
     expect([regex.code, regex.line, regex.col]).to.deep.equal(['DEVIATION_REGEX_BAD', 2, 21]);
-    const dup = thrownBy(ConfigError, () => parseDeviations('- { case: A, expect: { reason: x }, reference: r }\n- { case: A, expect: { reason: y }, reference: s }\n', FILE));
+    const dup = thrownBy(ConfigError, () =>
+      parseDeviations('- { case: A, expect: { reason: x }, reference: r }\n- { case: A, expect: { reason: y }, reference: s }\n', FILE),
+    );
     expect([dup.code, dup.line, dup.col]).to.deep.equal(['DEVIATION_DUPLICATE', 2, 11]);
     expect(dup.expected).to.contain(`${FILE}:1:3`);
     const notList = thrownBy(ConfigError, () => parseDeviations('case: A\n', FILE));

@@ -83,7 +83,8 @@ function deviationsFrom(src: YamlSource): DeviationSet {
   const entries = raw.map((d, i): Deviation => {
     const at = placeText(placeAtPath(src, [i]));
     const first = seen.get(d.case);
-    if (first !== undefined) throw ConfigError.at(placeAtPath(src, [i, 'case']), 'DEVIATION_DUPLICATE', `each case once (first at ${first})`, JSON.stringify(d.case));
+    if (first !== undefined)
+      throw ConfigError.at(placeAtPath(src, [i, 'case']), 'DEVIATION_DUPLICATE', `each case once (first at ${first})`, JSON.stringify(d.case));
     seen.set(d.case, at);
     return {
       case: d.case,
@@ -120,7 +121,10 @@ export function findDeviation(set: DeviationSet | undefined, id: string, caseId:
 }
 
 /** Entries that name no case of the plan: a typo, or a case the suites no longer hold. */
-export function unusedDeviations(set: DeviationSet | undefined, planned: readonly { readonly id: string; readonly def: { readonly id: string } }[]): Deviation[] {
+export function unusedDeviations(
+  set: DeviationSet | undefined,
+  planned: readonly { readonly id: string; readonly def: { readonly id: string } }[],
+): Deviation[] {
   if (!set) return [];
   const used = new Set(planned.map((p) => findDeviation(set, p.id, p.def.id)).filter((d): d is Deviation => d !== undefined));
   return set.entries.filter((d) => !used.has(d));
@@ -150,8 +154,10 @@ export function judgeDeviation(r: CaseResult, set: DeviationSet | undefined): Ju
   const d = r.status === 'inapplicable' ? undefined : findDeviation(set, r.id, r.caseId);
   if (!d) return { ...r, reported: r.status };
   const base = { reference: d.reference, at: d.at, expected: `${d.status}, reason matching ${d.reason.startsWith('/') ? d.reason : JSON.stringify(d.reason)}` };
-  if (r.status === 'passed' || r.status === 'passed-with-remarks') return { ...r, reported: 'unexpected-pass', deviation: { outcome: 'unexpected-pass', ...base } };
-  if (r.status === d.status && d.reasonRe.test(r.reason ?? '')) return { ...r, reported: 'expected-failure', deviation: { outcome: 'expected-failure', ...base } };
+  if (r.status === 'passed' || r.status === 'passed-with-remarks')
+    return { ...r, reported: 'unexpected-pass', deviation: { outcome: 'unexpected-pass', ...base } };
+  if (r.status === d.status && d.reasonRe.test(r.reason ?? ''))
+    return { ...r, reported: 'expected-failure', deviation: { outcome: 'expected-failure', ...base } };
   return { ...r, reported: r.status, deviation: { outcome: 'mismatch', ...base } };
 }
 

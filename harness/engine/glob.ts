@@ -20,8 +20,7 @@ export function globToRegExp(glob: string): RegExp {
         .map((alt) => globToRegExp(alt).source.slice(1, -1))
         .join('|')})`;
       i = end;
-    }
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    } else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`^${re}$`);
 }

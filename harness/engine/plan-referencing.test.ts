@@ -15,7 +15,9 @@ ${associations}
     { env: {} },
   );
 
-const BOTH = profile('  public: { clientSap: 16, authentication: none }\n  short: { clientSap: 18, referencing: sn, authentication: none }\n  other: { clientSap: 17, authentication: none }');
+const BOTH = profile(
+  '  public: { clientSap: 16, authentication: none }\n  short: { clientSap: 18, referencing: sn, authentication: none }\n  other: { clientSap: 17, authentication: none }',
+);
 const LN_ONLY = profile('  public: { clientSap: 16, authentication: none }');
 
 const suite = parseSuite(

@@ -68,16 +68,29 @@ function instances(def: CaseDef, profile: Profile): PlannedCase[] {
     const matching = profile.associations.filter((a) => a.referencing === wanted && (!unciphered || !a.security));
     return matching.length > 0
       ? matching.map((a) => ({ def, id: `${def.id}[${a.name}]`, each: a }))
-      : [{ def, id: def.id, inapplicable: `the case runs once per ${wanted.toUpperCase()} association${unciphered ? ' without ciphering' : ''}; the profile declares none` }];
+      : [
+          {
+            def,
+            id: def.id,
+            inapplicable: `the case runs once per ${wanted.toUpperCase()} association${unciphered ? ' without ciphering' : ''}; the profile declares none`,
+          },
+        ];
   }
   // Per mechanism or selector: the profile's first association that fits; none, and that instance alone is inapplicable.
-  const selectors: readonly AssociationSelector[] = 'authentication' in def.forEach ? def.forEach.authentication.map((authentication) => ({ authentication })) : def.forEach.association;
+  const selectors: readonly AssociationSelector[] =
+    'authentication' in def.forEach ? def.forEach.authentication.map((authentication) => ({ authentication })) : def.forEach.association;
   return selectors.map((sel) => {
     const id = `${def.id}[${[sel.authentication, sel.suite === undefined ? undefined : `suite-${sel.suite}`].filter(Boolean).join('-')}]`;
-    const a = profile.associations.find((x) => (sel.authentication === undefined || x.authentication === sel.authentication) && (sel.suite === undefined || x.security?.suite === sel.suite));
+    const a = profile.associations.find(
+      (x) => (sel.authentication === undefined || x.authentication === sel.authentication) && (sel.suite === undefined || x.security?.suite === sel.suite),
+    );
     if (a) return { def, id, each: a };
     const why = sel.suite === undefined && sel.authentication ? unmet({ authentication: sel.authentication }, profile) : undefined;
-    return { def, id, inapplicable: why ?? `the profile declares no association with security suite ${sel.suite}${sel.authentication ? ` and ${sel.authentication}` : ''}` };
+    return {
+      def,
+      id,
+      inapplicable: why ?? `the profile declares no association with security suite ${sel.suite}${sel.authentication ? ` and ${sel.authentication}` : ''}`,
+    };
   });
 }
 
@@ -86,7 +99,22 @@ function instances(def: CaseDef, profile: Profile): PlannedCase[] {
  * case using one, with no `requires: { referencing }`, speaks LN (Green Book 9.3: LN and SN
  * services differ).
  */
-const LN_STEPS = new Set(['get', 'set', 'action', 'access', 'get.selected', 'get.with-list', 'each.object', 'with.target', 'check.attributes', 'check.walk', 'check.buffer-selection', 'check.object-list', 'check.sap-assignment', 'golden.compare']);
+const LN_STEPS = new Set([
+  'get',
+  'set',
+  'action',
+  'access',
+  'get.selected',
+  'get.with-list',
+  'each.object',
+  'with.target',
+  'check.attributes',
+  'check.walk',
+  'check.buffer-selection',
+  'check.object-list',
+  'check.sap-assignment',
+  'golden.compare',
+]);
 
 /**
  * An LN case on a profile that declares no LN association is inapplicable, with the reason,
@@ -101,7 +129,9 @@ function referencingUnmet(def: SuiteDef['cases'][number], profile: Profile): str
 
 function slowTimer(def: SuiteDef['cases'][number], profile: Profile): string | undefined {
   const wait = Math.max(0, ...def.steps.map((s) => designedWaitMs(s, profile)));
-  return wait > QUICK_TIMER_MS ? `--quick: the case waits ${Math.round(wait / 1000)} s for a timer of the profile (longer than ${QUICK_TIMER_MS / 1000} s)` : undefined;
+  return wait > QUICK_TIMER_MS
+    ? `--quick: the case waits ${Math.round(wait / 1000)} s for a timer of the profile (longer than ${QUICK_TIMER_MS / 1000} s)`
+    : undefined;
 }
 
 /** Why the profile does not meet `requires`, or undefined when it does. */

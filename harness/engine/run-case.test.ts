@@ -17,7 +17,12 @@ function suiteOf(steps: string, extra = ''): SuiteDef {
   );
 }
 
-async function run(steps: string, script: FakeScript = {}, profile: Profile = testProfile(), extra = ''): Promise<{ results: CaseResult[]; clients: FakeClient[] }> {
+async function run(
+  steps: string,
+  script: FakeScript = {},
+  profile: Profile = testProfile(),
+  extra = '',
+): Promise<{ results: CaseResult[]; clients: FakeClient[] }> {
   const clients: FakeClient[] = [];
   const results: CaseResult[] = [];
   for (const p of planCases([suiteOf(steps, extra)], profile)) {
@@ -39,7 +44,9 @@ const OPEN = '      - connect: {}\n      - associate: { association: public }\n'
 
 describe('runCase', () => {
   it('passes a case whose every step holds, and records each step and the trace', async () => {
-    const { results, clients } = await run(`${OPEN}      - get: { obis: 0-0:40.0.0.255, class: 15, attribute: 1 }\n      - expect: { data: { type: octet-string } }\n      - release: {}\n`);
+    const { results, clients } = await run(
+      `${OPEN}      - get: { obis: 0-0:40.0.0.255, class: 15, attribute: 1 }\n      - expect: { data: { type: octet-string } }\n      - release: {}\n`,
+    );
     const r = results[0]!;
     expect(r.status).to.equal('passed');
     expect(r.steps.map((s) => [s.name, s.status])).to.deep.equal([
@@ -57,7 +64,10 @@ describe('runCase', () => {
 
   it('fails a case when the DUT breaks the rule, citing clause, expectation and answer', async () => {
     const refused: GetOutcome = { kind: 'data-access-result', result: 'read-write-denied' };
-    const { results } = await run(`${OPEN}      - get: { obis: 0-0:40.0.0.255, class: 15, attribute: 2 }\n      - expect: { data: { type: array } }\n      - release: {}\n`, { get: () => refused });
+    const { results } = await run(
+      `${OPEN}      - get: { obis: 0-0:40.0.0.255, class: 15, attribute: 2 }\n      - expect: { data: { type: array } }\n      - release: {}\n`,
+      { get: () => refused },
+    );
     const r = results[0]!;
     expect(r.status).to.equal('failed');
     expect(r.culprit).to.equal('dut');
@@ -66,37 +76,56 @@ describe('runCase', () => {
   });
 
   it('makes a case inconclusive when a precondition step does not hold', async () => {
-    const { results } = await run('      - connect: {}\n      - associate: { association: reader, precondition: true }\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n', {
-      associate: () => ({ kind: 'rejected', result: 'rejected-permanent', diagnosticSource: 'acse-service-user', diagnostic: 'authentication-failure' }),
-    });
+    const { results } = await run(
+      '      - connect: {}\n      - associate: { association: reader, precondition: true }\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n',
+      {
+        associate: () => ({ kind: 'rejected', result: 'rejected-permanent', diagnosticSource: 'acse-service-user', diagnostic: 'authentication-failure' }),
+      },
+    );
     expect(results[0]!.status).to.equal('inconclusive');
     expect(results[0]!.reason).to.match(/^precondition not met: .*AARE rejected-permanent, acse-service-user diagnostic authentication-failure/);
   });
 
   it('makes a case inconclusive when the expectation on a precondition request does not hold', async () => {
-    const steps = '      - connect: {}\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2, precondition: true }\n      - expect: { data: { type: octet-string } }\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - expect: { data: { type: octet-string } }\n';
+    const steps =
+      '      - connect: {}\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2, precondition: true }\n      - expect: { data: { type: octet-string } }\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - expect: { data: { type: octet-string } }\n';
     let n = 0;
-    const refusedFirst = await run(steps, { get: () => (n++ === 0 ? { kind: 'data-access-result', result: 'temporary-failure' } : { kind: 'data', data: { type: 'octet-string', value: new Uint8Array(1) }, blocks: 1 }) });
+    const refusedFirst = await run(steps, {
+      get: () =>
+        n++ === 0
+          ? { kind: 'data-access-result', result: 'temporary-failure' }
+          : { kind: 'data', data: { type: 'octet-string', value: new Uint8Array(1) }, blocks: 1 },
+    });
     expect(refusedFirst.results[0]!.status).to.equal('inconclusive');
     expect(refusedFirst.results[0]!.reason).to.match(/^precondition not met: /);
     n = 0;
-    const refusedSecond = await run(steps, { get: () => (n++ === 1 ? { kind: 'data-access-result', result: 'temporary-failure' } : { kind: 'data', data: { type: 'octet-string', value: new Uint8Array(1) }, blocks: 1 }) });
+    const refusedSecond = await run(steps, {
+      get: () =>
+        n++ === 1
+          ? { kind: 'data-access-result', result: 'temporary-failure' }
+          : { kind: 'data', data: { type: 'octet-string', value: new Uint8Array(1) }, blocks: 1 },
+    });
     expect(refusedSecond.results[0]!.status).to.equal('failed');
   });
 
   it('reports a meter that hung up in those words, never as a malformed answer', async () => {
     const closed = { kind: 'malformed', code: 'LINK_CLOSED', offset: 0, expected: 'an answer', actual: 'the meter closed the connection' } as const;
-    const { results } = await run('      - connect: {}\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - expect: { silence: true }\n', { get: () => closed });
+    const { results } = await run('      - connect: {}\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - expect: { silence: true }\n', {
+      get: () => closed,
+    });
     expect(results[0]!.status).to.equal('failed');
     expect(results[0]!.reason).to.match(/expected no answer \(silence\), got the meter closed the connection$/);
-    const allowed = await run('      - connect: {}\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - expect: { oneOf: [ { silence: true }, { closed: true } ] }\n', { get: () => closed });
+    const allowed = await run(
+      '      - connect: {}\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - expect: { oneOf: [ { silence: true }, { closed: true } ] }\n',
+      { get: () => closed },
+    );
     expect(allowed.results[0]!.status).to.equal('passed');
   });
 
   it('sends a wrong password that is not the profile one, and judges the exact diagnostic', async () => {
     const seen: string[] = [];
     const { results } = await run(
-      "      - connect: {}\n      - associate: { association: { authentication: low }, password: wrong, expect: { rejected: { diagnostic: authentication-failure, source: acse-service-user } } }\n",
+      '      - connect: {}\n      - associate: { association: { authentication: low }, password: wrong, expect: { rejected: { diagnostic: authentication-failure, source: acse-service-user } } }\n',
       {
         associate: (p) => {
           seen.push(new TextDecoder().decode(p.password!.reveal()));
@@ -111,7 +140,8 @@ describe('runCase', () => {
   });
 
   it('accepts any one of several outcomes with oneOf, and silence when it is allowed', async () => {
-    const steps = '      - connect: {}\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - expect: { oneOf: [ { silence: true }, { exception: { stateError: service-not-allowed } } ] }\n';
+    const steps =
+      '      - connect: {}\n      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - expect: { oneOf: [ { silence: true }, { exception: { stateError: service-not-allowed } } ] }\n';
     const silent = await run(steps, { get: () => ({ kind: 'silence', waitedMs: 50 }) });
     expect(silent.results[0]!.status).to.equal('passed');
     const served = await run(steps, { get: () => ({ kind: 'data', data: { type: 'octet-string', value: new Uint8Array(3) }, blocks: 1 }) });
@@ -127,7 +157,11 @@ describe('runCase', () => {
     const r = tolerated.results[0]!;
     expect(r.status).to.equal('passed-with-remarks');
     expect(r.remarks).to.deep.equal([
-      { text: 'hardware-fault refuses it; object-undefined is preferred (the DUT answered data-access-result hardware-fault)', clause: 'docs/decisions/expectation-review.md', step: 2 },
+      {
+        text: 'hardware-fault refuses it; object-undefined is preferred (the DUT answered data-access-result hardware-fault)',
+        clause: 'docs/decisions/expectation-review.md',
+        step: 2,
+      },
     ]);
     expect(r.steps.map((s) => s.status)).to.deep.equal(['passed', 'passed', 'passed']);
     const preferred = await run(steps, { get: () => ({ kind: 'data-access-result', result: 'object-undefined' }) });
@@ -139,7 +173,10 @@ describe('runCase', () => {
 
   it('records a teardown defect as a remark, never as the verdict of a case about something else', async () => {
     const silent = { release: () => ({ kind: 'silence', waitedMs: 50 }) as const };
-    const teardown = await run(`${OPEN}      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - release: { expect: released }\n      - disconnect: {}\n`, silent);
+    const teardown = await run(
+      `${OPEN}      - get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 }\n      - release: { expect: released }\n      - disconnect: {}\n`,
+      silent,
+    );
     expect(teardown.results[0]!.status).to.equal('passed-with-remarks');
     expect(teardown.results[0]!.remarks[0]!.text).to.match(/^teardown \(not this case's subject\): expected RLRE \(released\), got no answer within 50 ms/);
     expect(teardown.results[0]!.remarks[0]!.clause).to.equal('docs/decisions/teardown.md');
@@ -168,12 +205,17 @@ describe('runCase', () => {
     expect(results[0]!.status).to.equal('inapplicable');
     expect(results[0]!.reason).to.contain('authentication hls-gmac');
     expect(clients).to.have.length(0);
-    const selector = await run("      - associate: { association: { authentication: hls-sha256 } }\n");
+    const selector = await run('      - associate: { association: { authentication: hls-sha256 } }\n');
     expect(selector.results[0]!.status).to.equal('inapplicable');
   });
 
   it('runs a forEach case once per association, $each naming it', async () => {
-    const { results, clients } = await run('      - connect: { association: $each }\n      - associate: { association: $each }\n', {}, testProfile(), '    forEach: association\n');
+    const { results, clients } = await run(
+      '      - connect: { association: $each }\n      - associate: { association: $each }\n',
+      {},
+      testProfile(),
+      '    forEach: association\n',
+    );
     expect(results.map((r) => [r.id, r.association, r.status])).to.deep.equal([
       ['T-CASE[public]', 'public', 'passed'],
       ['T-CASE[reader]', 'reader', 'passed'],

@@ -81,7 +81,16 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
   const def = planned.def;
   const base = caseBase(planned);
   if (planned.inapplicable !== undefined) {
-    return { ...base, status: 'inapplicable', reason: planned.inapplicable, associations: [], remarks: [], durationMs: 0, steps: notRun(planned, 0, 0), trace: [] };
+    return {
+      ...base,
+      status: 'inapplicable',
+      reason: planned.inapplicable,
+      associations: [],
+      remarks: [],
+      durationMs: 0,
+      steps: notRun(planned, 0, 0),
+      trace: [],
+    };
   }
 
   const clients: { client: DlmsClient; offset: number }[] = [];
@@ -177,17 +186,23 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
     // will not close must not hold the run: each release and disconnect is bounded too.
     for (const { client } of clients) {
       if (client.isAssociated?.()) {
-        const released = await bounded(client.release(), stepBudgetMs(env.profile), 'release').catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
+        const released = await bounded(client.release(), stepBudgetMs(env.profile), 'release').catch((e: unknown) =>
+          e instanceof Error ? e.message : String(e),
+        );
         if (typeof released === 'string' || released.kind !== 'released') {
           const got = typeof released === 'string' ? released : describeOutcome({ op: 'release', outcome: released });
-          remarks.push({ text: `cleanup (not this case's subject): the association left open was not released: expected an RLRE, got ${got}`, clause: TEARDOWN_CLAUSE });
+          remarks.push({
+            text: `cleanup (not this case's subject): the association left open was not released: expected an RLRE, got ${got}`,
+            clause: TEARDOWN_CLAUSE,
+          });
         }
       }
       await bounded(client.disconnect(), stepBudgetMs(env.profile), 'disconnect').catch(() => undefined);
     }
   }
   // What a client remarked on its link (an opening the profile tolerates) is said on every case that used it.
-  for (const { client } of clients) for (const r of client.remarks ?? []) if (!remarks.some((m) => m.text === r.text)) remarks.push({ text: r.text, clause: r.clause });
+  for (const { client } of clients)
+    for (const r of client.remarks ?? []) if (!remarks.some((m) => m.text === r.text)) remarks.push({ text: r.text, clause: r.clause });
   // Every expectation held, but an answer was allowed rather than preferred: say so (DESIGN.md, Verdicts).
   if (verdict.status === 'passed' && remarks.length) verdict = { status: 'passed-with-remarks' };
   return {
@@ -239,7 +254,10 @@ export function verdictOf(e: unknown, precondition: boolean): Verdict {
 export async function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new HarnessFault(`${what} did not finish within ${ms} ms (the step budget from the profile's time-outs)`, 'harness', 'STEP_TIMEOUT')), ms);
+    timer = setTimeout(
+      () => reject(new HarnessFault(`${what} did not finish within ${ms} ms (the step budget from the profile's time-outs)`, 'harness', 'STEP_TIMEOUT')),
+      ms,
+    );
   });
   try {
     return await Promise.race([work, limit]);
@@ -269,5 +287,8 @@ function mergeTraces(clients: readonly { client: DlmsClient; offset: number }[],
     for (const r of client.trace) all.push(recordAt(r, Math.round((r.at + offset) * 1000) / 1000));
   });
   // Stable: at equal times, markers (pushed first) stay ahead of the frames they introduce.
-  return all.map((r, i) => ({ r, i })).sort((a, b) => a.r.at - b.r.at || a.i - b.i).map((x) => x.r);
+  return all
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => a.r.at - b.r.at || a.i - b.i)
+    .map((x) => x.r);
 }

@@ -29,7 +29,12 @@ export interface RunSuitesOptions {
 
 export async function runSuites(opts: RunSuitesOptions): Promise<CaseResult[]> {
   const own = opts.dut === undefined;
-  const dut = opts.dut ?? (await startDut(opts.profile, { ...(opts.faults === undefined ? {} : { faults: opts.faults }), ...(opts.variants === undefined ? {} : { variants: opts.variants }) }));
+  const dut =
+    opts.dut ??
+    (await startDut(opts.profile, {
+      ...(opts.faults === undefined ? {} : { faults: opts.faults }),
+      ...(opts.variants === undefined ? {} : { variants: opts.variants }),
+    }));
   const results: CaseResult[] = [];
   // What each association grants, discovered once for the run (capabilities.ts).
   const capabilities: CapabilityCache = new Map();

@@ -16,7 +16,7 @@ const TIMER_CASE = parseSuite(
 );
 
 describe('bounds that fit the subject', () => {
-  it('lets a timer case wait the profile\'s inactivity timeout plus 10 %, on top of its steps', () => {
+  it("lets a timer case wait the profile's inactivity timeout plus 10 %, on top of its steps", () => {
     const [inactivity] = planCases([TIMER_CASE], METER);
     expect(caseBudgetMs(inactivity!, METER)).to.be.at.least(132_000 + 3 * stepBudgetMs(METER));
   });

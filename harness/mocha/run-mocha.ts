@@ -70,7 +70,11 @@ export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[
     reporter: 'allure-mocha',
     // allure-mocha reads an empty list as one malformed entry: leave the option out instead.
     // Our writer: allure's files without an fsync each (results-writer.ts).
-    reporterOptions: { resultsDir: opts.resultsDir, writer: new ResultsWriter(opts.resultsDir), ...(opts.console === 'none' ? {} : { extraReporters: 'spec' }) },
+    reporterOptions: {
+      resultsDir: opts.resultsDir,
+      writer: new ResultsWriter(opts.resultsDir),
+      ...(opts.console === 'none' ? {} : { extraReporters: 'spec' }),
+    },
     // Each case bounds itself (caseBudgetMs); mocha's limit is a backstop set per test.
     timeout: 0,
   });
@@ -145,7 +149,8 @@ function parametersOf(r: CaseResult, p: PlannedCase, profile: Profile): ReportPa
     if (a.password) out.push({ name: `association ${a.name} password`, value: '', secret: true });
   }
   for (const [i, s] of p.def.steps.entries()) {
-    if (s.name === 'get') out.push({ name: `OBIS (step ${i + 1})`, value: `${String(s.args['obis'])} class ${String(s.args['class'])} attribute ${String(s.args['attribute'])}` });
+    if (s.name === 'get')
+      out.push({ name: `OBIS (step ${i + 1})`, value: `${String(s.args['obis'])} class ${String(s.args['class'])} attribute ${String(s.args['attribute'])}` });
   }
   return out;
 }

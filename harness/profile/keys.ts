@@ -14,6 +14,7 @@ export function resolveKeyRef(ref: string, sources: SecretSources, place: Place)
   const secret = resolveSecretRef(ref, sources, place);
   if (/^file:.*\.hex$/.test(secret.source)) return secret;
   const text = new TextDecoder().decode(secret.reveal()).replace(/[\s:]/g, '');
-  if (!HEX.test(text)) throw ConfigError.at(place, 'KEY_NOT_HEX', `the key behind ${secret.source} in hex, two digits per byte`, 'other characters (not shown)');
+  if (!HEX.test(text))
+    throw ConfigError.at(place, 'KEY_NOT_HEX', `the key behind ${secret.source} in hex, two digits per byte`, 'other characters (not shown)');
   return new Secret(Buffer.from(text, 'hex'), secret.source);
 }

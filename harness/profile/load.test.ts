@@ -32,7 +32,10 @@ describe('loadProfile', () => {
 
   it('reads the serial opening in its plain and object forms, requireEnhancedId true unless said otherwise', () => {
     const serial = (opening: string) =>
-      parseProfile(`device: { name: m }\ntransport: { kind: serial, framing: hdlc, path: /dev/ttyUSB0, baudRate: 9600, opening: ${opening} }\nhdlc: { serverLogical: 1 }\nassociations: { a: { clientSap: 16, authentication: none } }\n`, 'p.yaml').transport;
+      parseProfile(
+        `device: { name: m }\ntransport: { kind: serial, framing: hdlc, path: /dev/ttyUSB0, baudRate: 9600, opening: ${opening} }\nhdlc: { serverLogical: 1 }\nassociations: { a: { clientSap: 16, authentication: none } }\n`,
+        'p.yaml',
+      ).transport;
     expect(serial('iec21-mode-e')).to.deep.include({ opening: { kind: 'iec21-mode-e', requireEnhancedId: true } });
     expect(serial('{ kind: iec21-mode-e }')).to.deep.include({ opening: { kind: 'iec21-mode-e', requireEnhancedId: true } });
     expect(serial('{ kind: iec21-mode-e, requireEnhancedId: false }')).to.deep.include({ opening: { kind: 'iec21-mode-e', requireEnhancedId: false } });
@@ -41,12 +44,17 @@ describe('loadProfile', () => {
   });
 
   it('parses durations into milliseconds and fills the defaults', () => {
-    const p = parseProfile(`${HEAD}timeouts: { response: 1.5s, interFrame: 20ms, inactivity: 2min }\nassociations: { a: { clientSap: 16, authentication: none } }\n`, 'p.yaml');
+    const p = parseProfile(
+      `${HEAD}timeouts: { response: 1.5s, interFrame: 20ms, inactivity: 2min }\nassociations: { a: { clientSap: 16, authentication: none } }\n`,
+      'p.yaml',
+    );
     expect(p.timeouts).to.deep.equal({ responseMs: 1500, interFrameMs: 20, inactivityMs: 120000, connectMs: 5000 });
   });
 
   it('refuses an inline password at its exact place and never shows it', () => {
-    const e = thrownBy(ConfigError, () => parseProfile(`${HEAD}associations:\n  r: { clientSap: 1, authentication: low, password: hunter2-secret }\n`, 'p.yaml'));
+    const e = thrownBy(ConfigError, () =>
+      parseProfile(`${HEAD}associations:\n  r: { clientSap: 1, authentication: low, password: hunter2-secret }\n`, 'p.yaml'),
+    );
     expect([e.code, e.file, e.line, e.col]).to.deep.equal(['SECRET_INLINE', 'p.yaml', 4, 53]);
     expect(e.message).to.not.contain('hunter2');
   });
@@ -65,14 +73,23 @@ describe('loadProfile', () => {
   });
 
   it('reports a duration without a unit at the value', () => {
-    const e = thrownBy(ConfigError, () => parseProfile(`${HEAD}timeouts:\n  response: 5\nassociations: { a: { clientSap: 16, authentication: none } }\n`, 'p.yaml'));
+    const e = thrownBy(ConfigError, () =>
+      parseProfile(`${HEAD}timeouts:\n  response: 5\nassociations: { a: { clientSap: 16, authentication: none } }\n`, 'p.yaml'),
+    );
     expect([e.code, e.line, e.col]).to.deep.equal(['CONFIG_TYPE', 4, 13]);
-    const e2 = thrownBy(ConfigError, () => parseProfile(`${HEAD}timeouts:\n  response: 5 seconds\nassociations: { a: { clientSap: 16, authentication: none } }\n`, 'p.yaml'));
+    const e2 = thrownBy(ConfigError, () =>
+      parseProfile(`${HEAD}timeouts:\n  response: 5 seconds\nassociations: { a: { clientSap: 16, authentication: none } }\n`, 'p.yaml'),
+    );
     expect([e2.code, e2.line, e2.col]).to.deep.equal(['DURATION_BAD', 4, 13]);
   });
 
   it('reports a missing key at the mapping that lacks it, choosing the transport kind written', () => {
-    const e = thrownBy(ConfigError, () => parseProfile('device: { name: m }\ntransport: { kind: tcp, host: h, framing: hdlc }\nassociations: { a: { clientSap: 16, authentication: none } }\n', 'p.yaml'));
+    const e = thrownBy(ConfigError, () =>
+      parseProfile(
+        'device: { name: m }\ntransport: { kind: tcp, host: h, framing: hdlc }\nassociations: { a: { clientSap: 16, authentication: none } }\n',
+        'p.yaml',
+      ),
+    );
     expect([e.code, e.line, e.col]).to.deep.equal(['CONFIG_MISSING_KEY', 2, 12]);
     expect(e.expected).to.contain('port');
   });
@@ -90,18 +107,28 @@ describe('loadProfile', () => {
   });
 
   it('refuses an HLS mechanism 2 association whose algorithm the registry does not know, at its hlsAlgorithm', () => {
-    const e = thrownBy(ConfigError, () => parseProfile(`${HEAD}associations:\n  m: { clientSap: 55, authentication: hls-manufacturer, password: env:M2, hlsAlgorithm: acme-nope }\n`, 'p.yaml', { env: { M2: 'x' } }));
+    const e = thrownBy(ConfigError, () =>
+      parseProfile(`${HEAD}associations:\n  m: { clientSap: 55, authentication: hls-manufacturer, password: env:M2, hlsAlgorithm: acme-nope }\n`, 'p.yaml', {
+        env: { M2: 'x' },
+      }),
+    );
     expect([e.code, e.line, e.actual]).to.deep.equal(['PROFILE_UNKNOWN_HLS_ALGORITHM', 4, 'acme-nope']);
   });
 
   it('says which environment variable is unset', () => {
-    const e = thrownBy(ConfigError, () => parseProfile(`${HEAD}associations:\n  r: { clientSap: 1, authentication: low, password: env:NOPE_LLS }\n`, 'p.yaml', { env: {} }));
+    const e = thrownBy(ConfigError, () =>
+      parseProfile(`${HEAD}associations:\n  r: { clientSap: 1, authentication: low, password: env:NOPE_LLS }\n`, 'p.yaml', { env: {} }),
+    );
     expect([e.code, e.line, e.col]).to.deep.equal(['SECRET_UNRESOLVED', 4, 53]);
     expect(e.actual).to.contain('NOPE_LLS is not set');
   });
 
   it('refuses builtin: references outside the built-in simulator', () => {
-    const e = thrownBy(ConfigError, () => parseProfile(`${HEAD}associations:\n  r: { clientSap: 1, authentication: low, password: builtin:sim-lls }\n`, 'p.yaml', { builtinSecrets: builtinSecret }));
+    const e = thrownBy(ConfigError, () =>
+      parseProfile(`${HEAD}associations:\n  r: { clientSap: 1, authentication: low, password: builtin:sim-lls }\n`, 'p.yaml', {
+        builtinSecrets: builtinSecret,
+      }),
+    );
     expect(e.code).to.equal('SECRET_BUILTIN_OUTSIDE_SIMULATOR');
   });
 
@@ -131,7 +158,8 @@ describe('loadProfile', () => {
   });
 
   it('addresses a built-in meter with legal variants as the variants say, and locates an unknown variant', () => {
-    const text = (variants: string) => `device: { name: d }\ntransport: { kind: builtin, framing: hdlc, variants: [${variants}] }\nhdlc: { serverLogical: 1, addressSize: 1 }\nassociations: { a: { clientSap: 16, authentication: none } }\n`;
+    const text = (variants: string) =>
+      `device: { name: d }\ntransport: { kind: builtin, framing: hdlc, variants: [${variants}] }\nhdlc: { serverLogical: 1, addressSize: 1 }\nassociations: { a: { clientSap: 16, authentication: none } }\n`;
     const p = parseProfile(text('hdlc-four-byte-address, hdlc-window-7'), 'p.yaml');
     expect(p.hdlc).to.deep.include({ addressSize: 4, serverPhysical: 0x1234, window: 7 });
     const e = thrownBy(ConfigError, () => parseProfile(text('no-such-variant'), 'p.yaml'));

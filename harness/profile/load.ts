@@ -47,11 +47,28 @@ interface RawAssociation {
   authentication: Authentication;
   password?: string;
   hlsAlgorithm?: string;
-  security?: Omit<SecurityProfile, 'blockCipherKey' | 'authenticationKey' | 'masterKey' | 'broadcastKey' | 'signingKey'> & { blockCipherKey?: string; authenticationKey?: string; masterKey?: string; broadcastKey?: string; signingKey?: string };
+  security?: Omit<SecurityProfile, 'blockCipherKey' | 'authenticationKey' | 'masterKey' | 'broadcastKey' | 'signingKey'> & {
+    blockCipherKey?: string;
+    authenticationKey?: string;
+    masterKey?: string;
+    broadcastKey?: string;
+    signingKey?: string;
+  };
 }
 interface RawProfile {
   device: Profile['device'];
-  transport: { kind: TransportProfile['kind']; framing: Framing; meter?: string; faults?: string[]; variants?: string[]; host?: string; port?: number; path?: string; baudRate?: number; opening?: 'iec21-mode-e' | { kind: 'iec21-mode-e'; requireEnhancedId?: boolean } };
+  transport: {
+    kind: TransportProfile['kind'];
+    framing: Framing;
+    meter?: string;
+    faults?: string[];
+    variants?: string[];
+    host?: string;
+    port?: number;
+    path?: string;
+    baudRate?: number;
+    opening?: 'iec21-mode-e' | { kind: 'iec21-mode-e'; requireEnhancedId?: boolean };
+  };
   hdlc?: HdlcProfile;
   timeouts?: { response?: string; interFrame?: string; inactivity?: string; connect?: string };
   associations: Record<string, RawAssociation>;
@@ -80,7 +97,12 @@ function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
       throw ConfigError.at(placeAtPath(src, at), 'PASSWORD_MISSING', 'a password reference for authentication low (Green Book 9.2.7.4, LLS)', 'no password');
     }
     if (a.authentication === 'hls-manufacturer' && !manufacturerHlsNames().includes(a.hlsAlgorithm ?? TEST_MANUFACTURER_HLS)) {
-      throw ConfigError.at(placeAtPath(src, [...at, 'hlsAlgorithm']), 'PROFILE_UNKNOWN_HLS_ALGORITHM', `a manufacturer-specific HLS algorithm of the registry (${manufacturerHlsNames().join(', ')})`, a.hlsAlgorithm ?? '');
+      throw ConfigError.at(
+        placeAtPath(src, [...at, 'hlsAlgorithm']),
+        'PROFILE_UNKNOWN_HLS_ALGORITHM',
+        `a manufacturer-specific HLS algorithm of the registry (${manufacturerHlsNames().join(', ')})`,
+        a.hlsAlgorithm ?? '',
+      );
     }
     let security: SecurityProfile | undefined;
     if (a.security) {
@@ -118,7 +140,11 @@ function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
     inactivityMs: t.inactivity === undefined ? DEFAULT_TIMEOUTS.inactivityMs : parseDuration(t.inactivity),
     connectMs: t.connect === undefined ? DEFAULT_TIMEOUTS.connectMs : parseDuration(t.connect),
   };
-  for (const [key, ms] of [['response', timeouts.responseMs], ['interFrame', timeouts.interFrameMs], ['connect', timeouts.connectMs]] as const) {
+  for (const [key, ms] of [
+    ['response', timeouts.responseMs],
+    ['interFrame', timeouts.interFrameMs],
+    ['connect', timeouts.connectMs],
+  ] as const) {
     if (ms <= 0) throw ConfigError.at(placeAtPath(src, ['timeouts', key]), 'DURATION_BAD', 'a duration above zero', `${ms} ms`);
   }
   if (raw.hdlc === undefined && transport.framing === 'hdlc') {
@@ -137,7 +163,12 @@ function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
     ...(raw.deviations === undefined ? {} : { deviations: path.resolve(baseDir, raw.deviations) }),
     ...(raw.golden === undefined
       ? {}
-      : { golden: { snapshot: path.resolve(baseDir, raw.golden.snapshot), ...(raw.golden.rules === undefined ? {} : { rules: path.resolve(baseDir, raw.golden.rules) }) } }),
+      : {
+          golden: {
+            snapshot: path.resolve(baseDir, raw.golden.snapshot),
+            ...(raw.golden.rules === undefined ? {} : { rules: path.resolve(baseDir, raw.golden.rules) }),
+          },
+        }),
   };
 }
 
@@ -159,7 +190,13 @@ function transportFrom(t: RawProfile['transport'], baseDir: string): TransportPr
     case 'tcp':
       return { kind: 'tcp', framing: t.framing, host: t.host as string, port: t.port as number };
     case 'serial':
-      return { kind: 'serial', framing: 'hdlc', path: t.path as string, baudRate: t.baudRate as number, ...(t.opening ? { opening: openingFrom(t.opening) } : {}) };
+      return {
+        kind: 'serial',
+        framing: 'hdlc',
+        path: t.path as string,
+        baudRate: t.baudRate as number,
+        ...(t.opening ? { opening: openingFrom(t.opening) } : {}),
+      };
     default: {
       const never: never = t.kind;
       throw new Error(`transport kind ${String(never)}`);
@@ -178,7 +215,13 @@ function withVariantHdlc(hdlc: HdlcProfile, transport: TransportProfile, src: Ya
   try {
     variants = variantsNamed(transport.variants);
   } catch (e) {
-    if (e instanceof UnknownVariantError) throw ConfigError.at(placeAtPath(src, ['transport', 'variants']), 'VARIANT_UNKNOWN', `a simulator variant: ${VARIANTS.map((v) => v.name).join(', ')}`, JSON.stringify(e.variant));
+    if (e instanceof UnknownVariantError)
+      throw ConfigError.at(
+        placeAtPath(src, ['transport', 'variants']),
+        'VARIANT_UNKNOWN',
+        `a simulator variant: ${VARIANTS.map((v) => v.name).join(', ')}`,
+        JSON.stringify(e.variant),
+      );
     throw e;
   }
   return variants.reduce<HdlcProfile>((h, v) => ({ ...h, ...v.profile?.hdlc }), hdlc);

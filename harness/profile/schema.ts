@@ -21,7 +21,11 @@ const transport: Schema = {
         framing,
         meter: { type: 'string', description: 'meter definition YAML (default simulator/meters/default.yaml)' },
         faults: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+$' }, description: 'simulator faults to inject' },
-        variants: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+$' }, description: 'legal simulator variants the meter shows (dlmsct simulate --list-variants); their profile settings (addresses, window, max info) apply' },
+        variants: {
+          type: 'array',
+          items: { type: 'string', pattern: '^[a-z0-9-]+$' },
+          description: 'legal simulator variants the meter shows (dlmsct simulate --list-variants); their profile settings (addresses, window, max info) apply',
+        },
       },
       required: ['kind', 'framing'],
     },
@@ -54,7 +58,8 @@ const transport: Schema = {
                 kind: { const: 'iec21-mode-e' },
                 requireEnhancedId: {
                   type: 'boolean',
-                  description: 'false: acknowledge a meter whose identification lacks the enhanced identification \\2 (IEC 62056-21 6.3.2), with a remark on every case; default true (a failure of the meter)',
+                  description:
+                    'false: acknowledge a meter whose identification lacks the enhanced identification \\2 (IEC 62056-21 6.3.2), with a remark on every case; default true (a failure of the meter)',
                 },
               },
               required: ['kind'],
@@ -75,7 +80,11 @@ const association: Schema = {
     referencing: { type: 'string', enum: ['ln', 'sn'], description: 'logical or short name referencing (default ln)' },
     authentication: { type: 'string', enum: [...AUTHENTICATIONS], description: 'authentication mechanism (Green Book 9.2.7.4)' },
     password: { ...secret, description: 'LLS password or HLS secret, as a reference' },
-    hlsAlgorithm: { type: 'string', description: 'HLS mechanism 2 (hls-manufacturer): the name of the manufacturer algorithm plugged into the registry (built in: dlmsct-test-hmac-sha256, a test algorithm)' },
+    hlsAlgorithm: {
+      type: 'string',
+      description:
+        'HLS mechanism 2 (hls-manufacturer): the name of the manufacturer algorithm plugged into the registry (built in: dlmsct-test-hmac-sha256, a test algorithm)',
+    },
     security: {
       type: 'object',
       properties: {
@@ -87,9 +96,18 @@ const association: Schema = {
         authenticationKey: { ...secret, description: 'authentication key (AK): a reference to its hex' },
         masterKey: { ...secret, description: 'master key (KEK) for global_key_transfer: a reference to its hex' },
         broadcastKey: { ...secret, description: 'global broadcast key, for requests with the key-set bit set: a reference to its hex' },
-        context: { type: 'string', enum: ['ciphered', 'plain'], description: 'application context with or without ciphering (default: ciphered unless the policy is none)' },
+        context: {
+          type: 'string',
+          enum: ['ciphered', 'plain'],
+          description: 'application context with or without ciphering (default: ciphered unless the policy is none)',
+        },
         dedicatedKey: { type: 'boolean', description: 'propose a dedicated key in the AARQ and use ded- APDUs' },
-        envelope: { type: 'string', enum: ['service-specific', 'general', 'general-ciphering'], description: 'glo-/ded- APDUs, general-glo/ded-ciphering, or general-ciphering with a key conveyed in each request (wrapped, suite 0; agreed, suites 1, 2)' },
+        envelope: {
+          type: 'string',
+          enum: ['service-specific', 'general', 'general-ciphering'],
+          description:
+            'glo-/ded- APDUs, general-glo/ded-ciphering, or general-ciphering with a key conveyed in each request (wrapped, suite 0; agreed, suites 1, 2)',
+        },
         signingKey: { ...secret, description: 'suites 1, 2: the client ECDSA private key, a reference to its hex' },
         serverSigningKey: { type: 'string', format: 'hex', description: "suites 1, 2: the server's public signing key, x || y in hex" },
         invocationCounter: {

@@ -34,9 +34,17 @@ function itemOf(i: SuiteAccessItem, ctx: StepContext): AccessItem {
     case 'get':
       return { kind: 'get', ref: { classId: i.class, obis: i.obis, attribute: i.attribute ?? bad('needs attribute') } };
     case 'set':
-      return { kind: 'set', ref: { classId: i.class, obis: i.obis, attribute: i.attribute ?? bad('needs attribute') }, value: dataOf(i.value ?? bad('needs value'), ctx) };
+      return {
+        kind: 'set',
+        ref: { classId: i.class, obis: i.obis, attribute: i.attribute ?? bad('needs attribute') },
+        value: dataOf(i.value ?? bad('needs value'), ctx),
+      };
     case 'action':
-      return { kind: 'action', ref: { classId: i.class, obis: i.obis, method: i.method ?? bad('needs method') }, ...(i.value === undefined ? {} : { parameters: dataOf(i.value, ctx) }) };
+      return {
+        kind: 'action',
+        ref: { classId: i.class, obis: i.obis, method: i.method ?? bad('needs method') },
+        ...(i.value === undefined ? {} : { parameters: dataOf(i.value, ctx) }),
+      };
     default: {
       const never: never = i.op;
       return never;
@@ -45,7 +53,12 @@ function itemOf(i: SuiteAccessItem, ctx: StepContext): AccessItem {
 }
 
 export function describeAccess(o: AccessOutcome): string {
-  if (o.kind !== 'access-results') return o.kind === 'exception' ? `exception-response ${o.stateError}/${o.serviceError}` : o.kind === 'malformed' ? `malformed (${o.code}): ${o.actual}` : o.kind;
+  if (o.kind !== 'access-results')
+    return o.kind === 'exception'
+      ? `exception-response ${o.stateError}/${o.serviceError}`
+      : o.kind === 'malformed'
+        ? `malformed (${o.code}): ${o.actual}`
+        : o.kind;
   return o.results.map((r, i) => `${i + 1}: ${r.kind} ${r.result} ${formatData(r.data)}`).join('; ');
 }
 
@@ -75,7 +88,10 @@ defineStep({
         type: 'array',
         items: {
           type: 'object',
-          properties: { result: nameOf([...new Set([...DATA_ACCESS_RESULT_NAMES, ...ACTION_RESULT_NAMES])], 'data-access-result or action-result name'), data: DATA_LITERAL_SCHEMA },
+          properties: {
+            result: nameOf([...new Set([...DATA_ACCESS_RESULT_NAMES, ...ACTION_RESULT_NAMES])], 'data-access-result or action-result name'),
+            data: DATA_LITERAL_SCHEMA,
+          },
           required: ['result'],
         },
       },
@@ -91,12 +107,17 @@ defineStep({
     const said = describeAccess(outcome);
     ctx.note(`ACCESS of ${items.length} items → ${said}`);
     const want = args.expect.map((e, i) => `${i + 1}: ${e.result}${e.data ? ` ${formatData(dataOf(e.data, ctx))}` : ''}`).join('; ');
-    if (outcome.kind !== 'access-results' || outcome.results.length !== args.expect.length) throw new ExpectationFailure(caseRule(ctx), `${args.expect.length} answers: ${want}`, said);
+    if (outcome.kind !== 'access-results' || outcome.results.length !== args.expect.length)
+      throw new ExpectationFailure(caseRule(ctx), `${args.expect.length} answers: ${want}`, said);
     for (const [i, e] of args.expect.entries()) {
       const got = outcome.results[i]!;
       const data = e.data === undefined ? undefined : dataOf(e.data, ctx);
       if (got.result !== e.result || (data !== undefined && !bytesEqual(encodeDataBytes(data), encodeDataBytes(got.data)))) {
-        throw new ExpectationFailure(caseRule(ctx), `item ${i + 1}: ${e.result}${data ? ` ${formatData(data)}` : ''}`, `item ${i + 1}: ${got.result} ${formatData(got.data)}`);
+        throw new ExpectationFailure(
+          caseRule(ctx),
+          `item ${i + 1}: ${e.result}${data ? ` ${formatData(data)}` : ''}`,
+          `item ${i + 1}: ${got.result} ${formatData(got.data)}`,
+        );
       }
     }
   },

@@ -10,7 +10,8 @@ import { defineStep } from './registry';
 defineStep({
   name: 'action',
   judged: true,
-  description: 'Invoke one method (ACTION.request normal, or with pblocks when the parameters are long); judge it with expect: (inline) or a following expect step',
+  description:
+    'Invoke one method (ACTION.request normal, or with pblocks when the parameters are long); judge it with expect: (inline) or a following expect step',
   schema: {
     type: 'object',
     properties: {

@@ -26,9 +26,6 @@ import { defineStep } from './registry';
 import { securedParams } from './security-params';
 import { caseRule } from './rule';
 
-
-
-
 const VERSION_RULE = 'Green Book 9.4.6 (xDLMS InitiateResponse negotiated-dlms-version-number)';
 
 /** A password no profile would use; compared with the real one so it is certainly wrong. */
@@ -54,7 +51,11 @@ const AARQ_SCHEMA = {
     callingAeQualifier: HEX,
     callingApInvocationId: INT,
     callingAeInvocationId: INT,
-    acseRequirements: { type: 'string', enum: ['authentication', 'absent'], description: 'sender-acse-requirements: the authentication functional unit, or no field' },
+    acseRequirements: {
+      type: 'string',
+      enum: ['authentication', 'absent'],
+      description: 'sender-acse-requirements: the authentication functional unit, or no field',
+    },
     mechanism: { type: 'string', pattern: '^([a-z][a-z0-9-]*|\\d+(\\.\\d+)+)$', description: 'mechanism-name: a name (low, high, …), an OID, or absent' },
     omitAuthenticationValue: { type: 'boolean', description: 'leave calling-authentication-value out' },
     dedicatedKey: { ...HEX, description: 'InitiateRequest dedicated-key (hex)' },
@@ -88,10 +89,15 @@ async function protectedAssociate(ctx: StepContext, args: AssociateArgs, protect
   const a = resolveSecured(ctx, args.association);
   const ciphered = a.security !== undefined && a.security.policy !== 'none';
   if ((protection === 'none') === ciphered) {
-    throw new HarnessFault(`protection: ${protection}, but association ${a.name} ${ciphered ? `protects its APDUs (policy ${a.security?.policy})` : 'does not cipher its APDUs'}`, 'harness', 'PROTECTION_NOT_AGREED');
+    throw new HarnessFault(
+      `protection: ${protection}, but association ${a.name} ${ciphered ? `protects its APDUs (policy ${a.security?.policy})` : 'does not cipher its APDUs'}`,
+      'harness',
+      'PROTECTION_NOT_AGREED',
+    );
   }
   const e = args.expect;
-  if (e === 'any' || (typeof e === 'object' && ('accepted' in e || 'oneOf' in e))) throw new HarnessFault('with protection:, expect is accepted, { rejected } or { hlsFailed }', 'harness', 'PROTECTION_EXPECT');
+  if (e === 'any' || (typeof e === 'object' && ('accepted' in e || 'oneOf' in e)))
+    throw new HarnessFault('with protection:, expect is accepted, { rejected } or { hlsFailed }', 'harness', 'PROTECTION_EXPECT');
   await securedAssociate(ctx, {
     ...(args.association === undefined ? {} : { association: args.association }),
     ...(args.keys === undefined ? {} : { keys: args.keys }),
@@ -118,7 +124,13 @@ const ASSOCIATE_SCHEMA = {
     corruptPass3: { type: 'boolean', description: 'with protection: send a wrong f(StoC) in HLS pass 3' },
     aarq: AARQ_SCHEMA,
     dlmsVersion: { type: 'integer', minimum: 0, maximum: 255, description: 'InitiateRequest proposed-dlms-version-number' },
-    conformance: { anyOf: [{ type: 'string', enum: ['all'] }, { type: 'array', items: SERVICE }], description: 'the proposed conformance block' },
+    conformance: {
+      anyOf: [
+        { type: 'string', enum: ['all'] },
+        { type: 'array', items: SERVICE },
+      ],
+      description: 'the proposed conformance block',
+    },
     maxReceivePduSize: { type: 'integer', minimum: 0, maximum: 0xffff, description: 'InitiateRequest client-max-receive-pdu-size' },
     as: { type: 'string', pattern: VAR_NAME, description: 'keep the negotiated conformance under this name' },
     expect: {
@@ -126,7 +138,11 @@ const ASSOCIATE_SCHEMA = {
         { type: 'string', enum: ['accepted', 'any'] },
         { type: 'object', properties: { rejected: REJECTED_SCHEMA }, required: ['rejected'] },
         { type: 'object', properties: { accepted: ACCEPTED_SCHEMA }, required: ['accepted'] },
-        { type: 'object', properties: { hlsFailed: { type: 'object', properties: { pass: { type: 'integer', enum: [3, 4] } }, required: ['pass'] } }, required: ['hlsFailed'] },
+        {
+          type: 'object',
+          properties: { hlsFailed: { type: 'object', properties: { pass: { type: 'integer', enum: [3, 4] } }, required: ['pass'] } },
+          required: ['hlsFailed'],
+        },
         ONE_OF_EXPECTATION_SCHEMA,
       ],
     },
@@ -142,7 +158,11 @@ defineStep({
   async run(ctx, args) {
     if (args.protection !== undefined) return protectedAssociate(ctx, args, args.protection);
     if (args.keys !== undefined || args.corruptPass3 !== undefined || (typeof args.expect === 'object' && 'hlsFailed' in args.expect)) {
-      throw new HarnessFault('keys, corruptPass3 and expect: { hlsFailed } need protection: (the association opened with its security)', 'harness', 'PROTECTION_MISSING');
+      throw new HarnessFault(
+        'keys, corruptPass3 and expect: { hlsFailed } need protection: (the association opened with its security)',
+        'harness',
+        'PROTECTION_MISSING',
+      );
     }
     const a = resolveAssociation(ctx, args.association as AssociationRef | undefined);
     let password = a.password;
@@ -168,15 +188,25 @@ defineStep({
     const outcome = await ctx.client.associate(params);
     ctx.last = { op: 'associate', association: a, outcome };
     if (outcome.kind === 'accepted') ctx.association = a;
-    const varied = [args.password ? 'wrong password' : '', args.aarq ? `AARQ ${Object.keys(args.aarq).join(', ')}` : '', proposed ? `conformance ${args.conformance === 'all' ? 'all' : proposed.join(' ')}` : '']
-      .concat(args.dlmsVersion === undefined ? [] : [`DLMS version ${args.dlmsVersion}`], args.maxReceivePduSize === undefined ? [] : [`max receive PDU ${args.maxReceivePduSize}`])
+    const varied = [
+      args.password ? 'wrong password' : '',
+      args.aarq ? `AARQ ${Object.keys(args.aarq).join(', ')}` : '',
+      proposed ? `conformance ${args.conformance === 'all' ? 'all' : proposed.join(' ')}` : '',
+    ]
+      .concat(
+        args.dlmsVersion === undefined ? [] : [`DLMS version ${args.dlmsVersion}`],
+        args.maxReceivePduSize === undefined ? [] : [`max receive PDU ${args.maxReceivePduSize}`],
+      )
       .filter(Boolean);
-    ctx.note(`associate ${a.name} (client SAP ${a.clientSap}, ${a.authentication}${varied.length ? `; ${varied.join('; ')}` : ''}) → ${describeOutcome(ctx.last)}`);
+    ctx.note(
+      `associate ${a.name} (client SAP ${a.clientSap}, ${a.authentication}${varied.length ? `; ${varied.join('; ')}` : ''}) → ${describeOutcome(ctx.last)}`,
+    );
     if (args.as !== undefined && outcome.kind === 'accepted') ctx.vars.set(args.as, conformanceData(outcome.negotiatedConformance as Conformance));
 
     const e = args.expect;
     if (typeof e === 'object' && 'oneOf' in e) return judgeOutcome(ctx, e);
-    const exp: OutcomeExpectation | undefined = e === 'any' ? undefined : e === undefined || e === 'accepted' || 'accepted' in e ? { accepted: true } : { rejected: e.rejected };
+    const exp: OutcomeExpectation | undefined =
+      e === 'any' ? undefined : e === undefined || e === 'accepted' || 'accepted' in e ? { accepted: true } : { rejected: e.rejected };
     if (!exp) return;
     const miss = matchOutcome(exp, ctx.last, ctx.profile);
     if (miss) throw new ExpectationFailure(caseRule(ctx), miss.expected, miss.actual);
@@ -219,13 +249,19 @@ function conformanceData(c: Conformance): Data {
 }
 
 function conformanceOf(d: Data, name: string): Conformance {
-  if (d.type !== 'bit-string' || d.bytes.length !== 3) throw new HarnessFault(`"${name}" does not hold a conformance block (associate … as: ${name} keeps one)`, 'harness', 'VAR_NOT_CONFORMANCE');
+  if (d.type !== 'bit-string' || d.bytes.length !== 3)
+    throw new HarnessFault(`"${name}" does not hold a conformance block (associate … as: ${name} keeps one)`, 'harness', 'VAR_NOT_CONFORMANCE');
   return conformanceFromValue(((d.bytes[0] as number) << 16) | ((d.bytes[1] as number) << 8) | (d.bytes[2] as number));
 }
 
 const list = (c: Conformance): string => (c.length ? c.join(' ') : '(none)');
 
-function checkAccepted(ctx: StepContext, exp: AcceptedExpectation, o: Extract<AssociateOutcome, { kind: 'accepted' }>, proposed: Conformance | undefined): void {
+function checkAccepted(
+  ctx: StepContext,
+  exp: AcceptedExpectation,
+  o: Extract<AssociateOutcome, { kind: 'accepted' }>,
+  proposed: Conformance | undefined,
+): void {
   const rule = caseRule(ctx);
   if (exp.conformance !== undefined) {
     let want: Conformance;
@@ -233,9 +269,11 @@ function checkAccepted(ctx: StepContext, exp: AcceptedExpectation, o: Extract<As
     else {
       const name = (exp.conformance as { intersectionOf: string }).intersectionOf;
       const kept = ctx.vars.get(name);
-      if (!kept) throw new HarnessFault(`no conformance kept under "${name}" (an earlier associate with as: ${name} must be accepted first)`, 'harness', 'VAR_UNSET');
+      if (!kept)
+        throw new HarnessFault(`no conformance kept under "${name}" (an earlier associate with as: ${name} must be accepted first)`, 'harness', 'VAR_UNSET');
       const offer = conformanceOf(kept, name);
-      if (!proposed) throw new HarnessFault('conformance: { intersectionOf } needs the step to propose a conformance block', 'harness', 'CONFORMANCE_NOT_PROPOSED');
+      if (!proposed)
+        throw new HarnessFault('conformance: { intersectionOf } needs the step to propose a conformance block', 'harness', 'CONFORMANCE_NOT_PROPOSED');
       want = proposed.filter((b) => offer.includes(b));
     }
     const got = o.negotiatedConformance as Conformance;
@@ -243,11 +281,20 @@ function checkAccepted(ctx: StepContext, exp: AcceptedExpectation, o: Extract<As
       throw new ExpectationFailure(rule, `negotiated conformance ${list(want)}`, `negotiated conformance ${list(got)}`);
     }
   }
-  if (exp.dlmsVersion !== undefined && o.dlmsVersion !== exp.dlmsVersion) throw new ExpectationFailure(rule, `negotiated DLMS version ${exp.dlmsVersion}`, `DLMS version ${o.dlmsVersion}`);
+  if (exp.dlmsVersion !== undefined && o.dlmsVersion !== exp.dlmsVersion)
+    throw new ExpectationFailure(rule, `negotiated DLMS version ${exp.dlmsVersion}`, `DLMS version ${o.dlmsVersion}`);
   if (exp.vaaName !== undefined && o.vaaName !== exp.vaaName) {
-    throw new ExpectationFailure(rule, `vaa-name 0x${exp.vaaName.toString(16).toUpperCase()}`, o.vaaName === undefined ? 'no vaa-name' : `vaa-name 0x${o.vaaName.toString(16).toUpperCase()}`);
+    throw new ExpectationFailure(
+      rule,
+      `vaa-name 0x${exp.vaaName.toString(16).toUpperCase()}`,
+      o.vaaName === undefined ? 'no vaa-name' : `vaa-name 0x${o.vaaName.toString(16).toUpperCase()}`,
+    );
   }
   if (exp.applicationContext !== undefined && o.applicationContextName !== exp.applicationContext) {
-    throw new ExpectationFailure(rule, `application-context-name ${exp.applicationContext}`, `application-context-name ${o.applicationContextName ?? 'absent'}`);
+    throw new ExpectationFailure(
+      rule,
+      `application-context-name ${exp.applicationContext}`,
+      `application-context-name ${o.applicationContextName ?? 'absent'}`,
+    );
   }
 }

@@ -15,7 +15,11 @@ export type AssociationRef = string | { readonly authentication?: string | reado
 
 export const ASSOCIATION_REF_SCHEMA = typedSchema<AssociationRef>({
   anyOf: [
-    { type: 'string', pattern: '^(\\$each|\\$granted|current|[A-Za-z][A-Za-z0-9_-]*)$', description: 'an association name, $each, $granted (the one granting the case\'s needs) or current' },
+    {
+      type: 'string',
+      pattern: '^(\\$each|\\$granted|current|[A-Za-z][A-Za-z0-9_-]*)$',
+      description: "an association name, $each, $granted (the one granting the case's needs) or current",
+    },
     {
       type: 'object',
       description: 'the first association of the profile that matches',

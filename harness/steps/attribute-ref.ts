@@ -29,7 +29,8 @@ export const ATTRIBUTE_REQUIRED = ['obis', 'class', 'attribute'] as const;
 export function resolveObis(ref: string, profile: Profile | undefined): string {
   const counterOf = (name: string) => profile?.associations.find((a) => a.name === name)?.security?.invocationCounter?.read;
   const obis = obisOf(ref, counterOf);
-  if (obis === undefined) throw new HarnessFault(`${ref}: the profile states no invocationCounter.read for that association`, 'profile', 'PROFILE_NO_INVOCATION_COUNTER');
+  if (obis === undefined)
+    throw new HarnessFault(`${ref}: the profile states no invocationCounter.read for that association`, 'profile', 'PROFILE_NO_INVOCATION_COUNTER');
   return obis;
 }
 

@@ -2,7 +2,13 @@ import { expect } from 'chai';
 import type { Data } from '../../dlms/axdr/data';
 import { rowAttachments, rowsCsv, rowsSvg } from './buffer-report';
 
-const row = (t: string, v: number): Data => ({ type: 'structure', items: [{ type: 'visible-string', value: t }, { type: 'double-long-unsigned', value: v }] });
+const row = (t: string, v: number): Data => ({
+  type: 'structure',
+  items: [
+    { type: 'visible-string', value: t },
+    { type: 'double-long-unsigned', value: v },
+  ],
+});
 
 describe('the rows of a selective read, for the report', () => {
   it('makes a CSV table, one line per row, quoting what needs it', () => {

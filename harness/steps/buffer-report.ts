@@ -19,7 +19,8 @@ function plain(d: Data): string {
     const at = dateTimeToDate(dateTimeFromOctetString(d.value));
     if (at) return at.toISOString();
   }
-  if ('value' in d && (typeof d.value === 'number' || typeof d.value === 'bigint' || typeof d.value === 'string' || typeof d.value === 'boolean')) return String(d.value);
+  if ('value' in d && (typeof d.value === 'number' || typeof d.value === 'bigint' || typeof d.value === 'string' || typeof d.value === 'boolean'))
+    return String(d.value);
   return formatData(d, { maxItems: 4 });
 }
 
@@ -54,9 +55,13 @@ export function rowsSvg(title: string, header: readonly string[], rows: readonly
     const span = Math.max(...known) - min || 1;
     const colour = COLOURS[lines.length % COLOURS.length]!;
     const x = (i: number) => MARGIN + (rows.length > 1 ? (i * (WIDTH - 2 * MARGIN)) / (rows.length - 1) : (WIDTH - 2 * MARGIN) / 2);
-    const points = values.flatMap((v, i) => (v === undefined ? [] : [`${x(i).toFixed(1)},${(HEIGHT - MARGIN - ((v - min) * (HEIGHT - 2 * MARGIN)) / span).toFixed(1)}`]));
+    const points = values.flatMap((v, i) =>
+      v === undefined ? [] : [`${x(i).toFixed(1)},${(HEIGHT - MARGIN - ((v - min) * (HEIGHT - 2 * MARGIN)) / span).toFixed(1)}`],
+    );
     lines.push(`<polyline fill="none" stroke="${colour}" stroke-width="1.5" points="${points.join(' ')}"/>`);
-    legend.push(`<text x="${MARGIN + 160 * (legend.length % 4)}" y="${HEIGHT - 8 - 12 * Math.floor(legend.length / 4)}" fill="${colour}" font-size="10">${escape(header[c] ?? `column ${c + 1}`)} (${min}..${min + span})</text>`);
+    legend.push(
+      `<text x="${MARGIN + 160 * (legend.length % 4)}" y="${HEIGHT - 8 - 12 * Math.floor(legend.length / 4)}" fill="${colour}" font-size="10">${escape(header[c] ?? `column ${c + 1}`)} (${min}..${min + span})</text>`,
+    );
   }
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif">`,

@@ -70,7 +70,6 @@ const SELECTS = [
 ] as const;
 type Select = (typeof SELECTS)[number];
 
-
 const PROFILE_GENERIC = 7;
 const BUFFER = 2;
 const CAPTURE_OBJECTS = 3;
@@ -95,7 +94,8 @@ const RULE: Readonly<Record<Select, string>> = {
   'entry-columns': 'Blue Book 4.3.6 (entry_descriptor from_selected_value..to_selected_value): only those columns, the first being 1',
   'range-whole': 'Blue Book 4.3.6 (range_descriptor): a range from the oldest row to the newest, both bounds included, returns every row',
   'range-between': 'Blue Book 4.3.6 (range_descriptor): bounds between capture instants select exactly the rows whose time lies between them',
-  'range-non-clock': 'Blue Book 4.3.6 (range_descriptor restricting_object: any capture object): the rows whose value in that column lies in [from_value, to_value]',
+  'range-non-clock':
+    'Blue Book 4.3.6 (range_descriptor restricting_object: any capture object): the rows whose value in that column lies in [from_value, to_value]',
   'range-reversed': 'Blue Book 4.3.6 (range_descriptor): from_value after to_value selects no row',
   'entry-one': 'Blue Book 4.3.6 (entry_descriptor): from_entry = to_entry and one selected value give one row of one element',
   'entry-to-last': 'Blue Book 4.3.6 (entry_descriptor): to_entry 0 means the last entry',
@@ -117,7 +117,8 @@ function columnDefinitions(d: Data): CaptureObjectDefinition[] {
   return d.items.flatMap((c) => {
     if (c.type !== 'structure' || c.items.length !== 4) return [];
     const [cls, ln, attr, idx] = c.items as [Data, Data, Data, Data];
-    if (cls.type !== 'long-unsigned' || ln.type !== 'octet-string' || ln.value.length !== 6 || attr.type !== 'integer' || idx.type !== 'long-unsigned') return [];
+    if (cls.type !== 'long-unsigned' || ln.type !== 'octet-string' || ln.value.length !== 6 || attr.type !== 'integer' || idx.type !== 'long-unsigned')
+      return [];
     return [{ classId: cls.value, logicalName: obisFromBytes(ln.value), attributeIndex: attr.value, dataIndex: idx.value }];
   });
 }
@@ -175,37 +176,72 @@ function within(rows: readonly Data[], at: number, from: Data, to: Data): Data[]
 }
 
 function rangeRef(base: Omit<AttributeRef, 'selector'>, restrictingObject: CaptureObjectDefinition, fromValue: Data, toValue: Data): AttributeRef {
-  return { ...base, selector: { selector: ACCESS_SELECTOR.range, parameters: rangeDescriptorToData({ restrictingObject, fromValue, toValue, selectedValues: [] }) } };
+  return {
+    ...base,
+    selector: { selector: ACCESS_SELECTOR.range, parameters: rangeDescriptorToData({ restrictingObject, fromValue, toValue, selectedValues: [] }) },
+  };
 }
 
 function entryRef(base: Omit<AttributeRef, 'selector'>, fromEntry: number, toEntry: number, fromSelectedValue: number, toSelectedValue: number): AttributeRef {
-  return { ...base, selector: { selector: ACCESS_SELECTOR.entry, parameters: entryDescriptorToData({ fromEntry, toEntry, fromSelectedValue, toSelectedValue }) } };
+  return {
+    ...base,
+    selector: { selector: ACCESS_SELECTOR.entry, parameters: entryDescriptorToData({ fromEntry, toEntry, fromSelectedValue, toSelectedValue }) },
+  };
 }
 
 /** The edges of §7.3.4 beyond the first five selections; undefined for those. */
-function edgePlan(select: Select, base: Omit<AttributeRef, 'selector'>, rows: readonly Data[], columns: readonly CaptureObjectDefinition[], clock: number): Plan | undefined {
+function edgePlan(
+  select: Select,
+  base: Omit<AttributeRef, 'selector'>,
+  rows: readonly Data[],
+  columns: readonly CaptureObjectDefinition[],
+  clock: number,
+): Plan | undefined {
   const n = rows.length;
   const t = (i: number) => cellOf(rows[i - 1], clock);
   switch (select) {
     case 'range-whole':
-      return { ref: rangeRef(base, columns[clock]!, t(1), t(n)), expected: within(rows, clock, t(1), t(n)), describe: `the range of the whole buffer ${formatData(t(1))} .. ${formatData(t(n))}` };
+      return {
+        ref: rangeRef(base, columns[clock]!, t(1), t(n)),
+        expected: within(rows, clock, t(1), t(n)),
+        describe: `the range of the whole buffer ${formatData(t(1))} .. ${formatData(t(n))}`,
+      };
     case 'range-between': {
       const from = shifted(t(FIRST), SECOND_MS);
       const to = shifted(t(LAST), -SECOND_MS);
       if (!from || !to) throw new Inconclusive(`row times ${formatData(t(FIRST))}, ${formatData(t(LAST))} are no complete date-times to move by a second`);
-      return { ref: rangeRef(base, columns[clock]!, from, to), expected: within(rows, clock, from, to), describe: `the range ${formatData(from)} .. ${formatData(to)}, between capture instants` };
+      return {
+        ref: rangeRef(base, columns[clock]!, from, to),
+        expected: within(rows, clock, from, to),
+        describe: `the range ${formatData(from)} .. ${formatData(to)}, between capture instants`,
+      };
     }
     case 'range-non-clock': {
-      const at = columns.findIndex((_c, i) => i !== clock && ordinal(cellOf(rows[FIRST - 1], i)) !== undefined && cellOf(rows[FIRST - 1], i).type !== 'octet-string');
+      const at = columns.findIndex(
+        (_c, i) => i !== clock && ordinal(cellOf(rows[FIRST - 1], i)) !== undefined && cellOf(rows[FIRST - 1], i).type !== 'octet-string',
+      );
       if (at < 0) throw new Inapplicable('the buffer has no numeric column besides the clock to restrict a range by');
       const [a, b] = [cellOf(rows[FIRST - 1], at), cellOf(rows[LAST - 1], at)];
       const [from, to] = (ordinal(a) ?? 0) <= (ordinal(b) ?? 0) ? [a, b] : [b, a];
-      return { ref: rangeRef(base, columns[at]!, from, to), expected: within(rows, at, from, to), describe: `the range ${formatData(from)} .. ${formatData(to)} on column ${at + 1}` };
+      return {
+        ref: rangeRef(base, columns[at]!, from, to),
+        expected: within(rows, at, from, to),
+        describe: `the range ${formatData(from)} .. ${formatData(to)} on column ${at + 1}`,
+      };
     }
     case 'range-reversed':
-      return { ref: rangeRef(base, columns[clock]!, t(LAST), t(FIRST)), expected: [], describe: `the range ${formatData(t(LAST))} .. ${formatData(t(FIRST))} (from after to)`, refusalAllowed: true };
+      return {
+        ref: rangeRef(base, columns[clock]!, t(LAST), t(FIRST)),
+        expected: [],
+        describe: `the range ${formatData(t(LAST))} .. ${formatData(t(FIRST))} (from after to)`,
+        refusalAllowed: true,
+      };
     case 'entry-one':
-      return { ref: entryRef(base, FIRST, FIRST, 2, 2), expected: [{ type: 'structure', items: [cellOf(rows[FIRST - 1], 1)] }], describe: `entry ${FIRST}, value 2 only` };
+      return {
+        ref: entryRef(base, FIRST, FIRST, 2, 2),
+        expected: [{ type: 'structure', items: [cellOf(rows[FIRST - 1], 1)] }],
+        describe: `entry ${FIRST}, value 2 only`,
+      };
     case 'entry-to-last':
       return { ref: entryRef(base, FIRST, 0, 1, 0), expected: rows.slice(FIRST - 1), describe: `entries ${FIRST} to the last (to_entry 0)` };
     case 'entry-reversed':
@@ -253,7 +289,12 @@ function plan(select: Select, base: Omit<AttributeRef, 'selector'>, rows: readon
   }
   const last = columns.length - 1;
   const selected = select === 'range-columns' ? [clock, last === clock ? 0 : last] : [];
-  const parameters = rangeDescriptorToData({ restrictingObject, fromValue: clockOf(window[0]), toValue: clockOf(window[window.length - 1]), selectedValues: selected.map((i) => columns[i]!) });
+  const parameters = rangeDescriptorToData({
+    restrictingObject,
+    fromValue: clockOf(window[0]),
+    toValue: clockOf(window[window.length - 1]),
+    selectedValues: selected.map((i) => columns[i]!),
+  });
   return {
     ref: { ...base, selector: { selector: ACCESS_SELECTOR.range, parameters } },
     expected: selected.length ? window.map((r) => pick(r, selected)) : window,
@@ -274,7 +315,8 @@ async function attempt(ctx: StepContext, args: BufferSelectionArgs, columns: rea
     throw new Inconclusive(`entries_in_use is ${inUse.data.value}: above ${MAX_ENTRIES} entries the buffer is not read whole (DLMS UA 1001-6 §7.3.4.3)`);
   }
   const before = rowsOf(await read(ctx, base, `GET ${args.obis} buffer (whole, the reference)`));
-  if (before.length > MAX_ENTRIES) throw new Inconclusive(`the buffer holds ${before.length} rows: above ${MAX_ENTRIES} the check is skipped (DLMS UA 1001-6 §7.3.4.3)`);
+  if (before.length > MAX_ENTRIES)
+    throw new Inconclusive(`the buffer holds ${before.length} rows: above ${MAX_ENTRIES} the check is skipped (DLMS UA 1001-6 §7.3.4.3)`);
   if (before.length < MIN_ROWS) throw new Inconclusive(`the buffer holds ${before.length} rows; the check needs at least ${MIN_ROWS}`);
   if (before.some((r) => r.type !== 'structure' || r.items.length !== columns.length)) {
     throw new Inconclusive(`buffer rows do not have one element per capture object (${columns.length}); the class suite judges that`);
@@ -293,7 +335,12 @@ async function attempt(ctx: StepContext, args: BufferSelectionArgs, columns: rea
   if (outcome.kind !== 'data') throw new ExpectationFailure(RULE[args.select], `${p.describe}: ${summary(p.expected)}`, said);
   const got = outcome.data;
   const rows = rowsOf(got);
-  for (const a of rowAttachments(`${args.obis} ${args.select}`, columns.map((c) => `${obisText(c)}/${c.attributeIndex}`), rows)) ctx.attach?.(a);
+  for (const a of rowAttachments(
+    `${args.obis} ${args.select}`,
+    columns.map((c) => `${obisText(c)}/${c.attributeIndex}`),
+    rows,
+  ))
+    ctx.attach?.(a);
   if (got.type === 'array' && rows.length === 0 && p.alsoEmpty && p.expected.length > 0) {
     ctx.remark(`${p.describe}: an empty array; rows of no element are preferred`, CLAUSE);
     return true;
@@ -308,7 +355,8 @@ async function attempt(ctx: StepContext, args: BufferSelectionArgs, columns: rea
 function rowProblem(expected: readonly Data[], rows: readonly Data[]): string | undefined {
   const i = expected.findIndex((e, k) => k < rows.length && !equal(e, rows[k]!));
   const first = i >= 0 ? `row ${i + 1} is ${formatData(rows[i]!, { maxItems: 4 })}, the buffer says ${formatData(expected[i]!, { maxItems: 4 })}` : undefined;
-  if (rows.length !== expected.length) return `got ${rows.length} rows where the buffer gives ${expected.length}${first ? `; ${first}` : ''} (${summary(rows)})`;
+  if (rows.length !== expected.length)
+    return `got ${rows.length} rows where the buffer gives ${expected.length}${first ? `; ${first}` : ''} (${summary(rows)})`;
   return first;
 }
 
@@ -328,7 +376,8 @@ type BufferSelectionArgs = FromSchema<typeof BUFFER_SELECTION_SCHEMA>;
 
 defineStep({
   name: 'check.buffer-selection',
-  description: 'Selective access to a Profile generic buffer (by range on the clock column, by entry, with column selection, an empty range) returns exactly what the whole buffer says it should',
+  description:
+    'Selective access to a Profile generic buffer (by range on the clock column, by entry, with column selection, an empty range) returns exactly what the whole buffer says it should',
   schema: BUFFER_SELECTION_SCHEMA,
   async run(ctx, args) {
     if (!ctx.association) throw new HarnessFault('check.buffer-selection needs an open association', 'harness', 'ASSOCIATION_NOT_OPEN');
@@ -339,9 +388,13 @@ defineStep({
     if (!object.attributes.find((a) => a.id === BUFFER)?.selectors.includes(selector)) {
       throw new Inapplicable(`the object list grants no access selector ${selector} on ${args.obis} buffer`);
     }
-    const columns = columnDefinitions(await read(ctx, { classId: PROFILE_GENERIC, obis: args.obis, attribute: CAPTURE_OBJECTS }, `GET ${args.obis} capture_objects`));
+    const columns = columnDefinitions(
+      await read(ctx, { classId: PROFILE_GENERIC, obis: args.obis, attribute: CAPTURE_OBJECTS }, `GET ${args.obis} capture_objects`),
+    );
     if (needsClock && !columns.some((c) => c.classId === CLOCK.classId && c.attributeIndex === CLOCK.attribute && c.dataIndex === 0)) {
-      throw new Inapplicable(`${args.obis} captures no clock time to restrict a range by (capture_objects: ${columns.map((c) => formatData(captureObjectToData(c))).join(', ')})`);
+      throw new Inapplicable(
+        `${args.obis} captures no clock time to restrict a range by (capture_objects: ${columns.map((c) => formatData(captureObjectToData(c))).join(', ')})`,
+      );
     }
     if (await attempt(ctx, args, columns)) return;
     ctx.note('the buffer moved (a capture) between the reads: once more');

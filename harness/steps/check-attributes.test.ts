@@ -27,7 +27,9 @@ describe('check.attributes', () => {
   it('fails when the object list grants read access the GET then refuses', async () => {
     const [r] = await runCasesText(CASE('{ class: 1 }'), ['access-rights-wrong']);
     expect(r?.status).to.equal('failed');
-    expect(r?.reason).to.contain('Blue Book 4.4.3').and.contain('0-0:96.1.0.255: attribute 2 value read (access_mode 1), got data-access-result read-write-denied');
+    expect(r?.reason)
+      .to.contain('Blue Book 4.4.3')
+      .and.contain('0-0:96.1.0.255: attribute 2 value read (access_mode 1), got data-access-result read-write-denied');
   });
 
   it('applies the class rules on top of the types (a clock month 13)', async () => {

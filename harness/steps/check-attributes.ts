@@ -94,14 +94,20 @@ async function readReferences(ctx: StepContext, rules: ClassSemantics, values: R
 
 defineStep({
   name: 'check.attributes',
-  description: 'For every object of the class: GET each attribute the object list grants read access to, check its catalogue type and the class rules; one sub-step per object',
+  description:
+    'For every object of the class: GET each attribute the object list grants read access to, check its catalogue type and the class rules; one sub-step per object',
   generator: true,
   schema: {
     type: 'object',
     properties: {
       class: CLASS_FILTER_SCHEMA,
       association: ASSOCIATION_REF_SCHEMA,
-      bufferEntries: { type: 'integer', minimum: 0, maximum: 100000, description: 'Profile generic buffer rows to read by entry selection; 0: the whole buffer' },
+      bufferEntries: {
+        type: 'integer',
+        minimum: 0,
+        maximum: 100000,
+        description: 'Profile generic buffer rows to read by entry selection; 0: the whole buffer',
+      },
     },
   },
   async run(ctx, args) {
@@ -149,7 +155,12 @@ defineStep({
       }
       const [first, ...more] = findings;
       if (!first) return;
-      const rest = more.length ? `; and ${more.length} more: ${more.slice(0, 3).map((f) => `${f.expected}, got ${f.actual}`).join('; ')}` : '';
+      const rest = more.length
+        ? `; and ${more.length} more: ${more
+            .slice(0, 3)
+            .map((f) => `${f.expected}, got ${f.actual}`)
+            .join('; ')}`
+        : '';
       throw new ExpectationFailure(first.rule, first.expected, `${first.actual}${rest}`);
     });
   },

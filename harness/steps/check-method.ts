@@ -19,7 +19,6 @@ import type { MethodBehaviour } from './methods/types';
 const BEHAVIOURS: readonly MethodBehaviour[] = [CLOCK_SET, CLOCK_SHIFT_TIME, CLOCK_ADJUST_TO_QUARTER, REGISTER_RESET, DISCONNECT_TRANSITIONS, PROFILE_CAPTURE];
 const BY_NAME = new Map(BEHAVIOURS.map((b) => [b.name, b]));
 
-
 const CHECK_METHOD_SCHEMA = {
   type: 'object',
   required: ['behaviour'],

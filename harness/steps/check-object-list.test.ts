@@ -9,7 +9,13 @@ const entry = (classId: number, ln: number[], version = 0): Data => ({
     { type: 'long-unsigned', value: classId },
     { type: 'unsigned', value: version },
     { type: 'octet-string', value: Uint8Array.from(ln) },
-    { type: 'structure', items: [{ type: 'array', items: [] }, { type: 'array', items: [] }] },
+    {
+      type: 'structure',
+      items: [
+        { type: 'array', items: [] },
+        { type: 'array', items: [] },
+      ],
+    },
   ],
 });
 const SELF = entry(15, [0, 0, 40, 0, 0, 255], 3);
@@ -28,7 +34,11 @@ function failureOf(list: Data): ExpectationFailure {
 
 describe('checkObjectList', () => {
   it('accepts a well-formed list holding the current association and the logical device name', () => {
-    expect(checkObjectList({ type: 'array', items: [SELF, LDN, CLOCK] }).map((e) => e.obis)).to.deep.equal(['0-0:40.0.0.255', '0-0:42.0.0.255', '0-0:1.0.0.255']);
+    expect(checkObjectList({ type: 'array', items: [SELF, LDN, CLOCK] }).map((e) => e.obis)).to.deep.equal([
+      '0-0:40.0.0.255',
+      '0-0:42.0.0.255',
+      '0-0:1.0.0.255',
+    ]);
   });
 
   it('names both places of a logical name listed twice', () => {

@@ -41,7 +41,8 @@ export function checkObjectList(list: Data): ObjectListEntry[] {
     if (ln.type !== 'octet-string' || ln.value.length !== 6) throw new ExpectationFailure(LIST_RULE, `${at}.logical_name: octet-string of 6 bytes`, shown(ln));
     const rights = structureOf(access, 2, `${at}.access_rights: a structure of attribute_access and method_access`);
     rights.forEach((r, k) => {
-      if (r.type !== 'array') throw new ExpectationFailure(LIST_RULE, `${at}.access_rights.${k === 0 ? 'attribute_access' : 'method_access'}: an array`, shown(r));
+      if (r.type !== 'array')
+        throw new ExpectationFailure(LIST_RULE, `${at}.access_rights.${k === 0 ? 'attribute_access' : 'method_access'}: an array`, shown(r));
     });
     const obis = obisOf(ln.value);
     const first = seen.get(obis);

@@ -25,22 +25,34 @@ defineStep({
     const names = new Map<string, number>();
     const entries = list.items.map((el, i) => {
       const at = `SAP_assignment_list[${i}]`;
-      if (el.type !== 'structure' || el.items.length !== 2) throw new ExpectationFailure(RULE, `${at}: structure { SAP: long-unsigned, logical_device_name: octet-string }`, formatData(el, { maxItems: 4 }));
+      if (el.type !== 'structure' || el.items.length !== 2)
+        throw new ExpectationFailure(RULE, `${at}: structure { SAP: long-unsigned, logical_device_name: octet-string }`, formatData(el, { maxItems: 4 }));
       const [sap, name] = el.items as [Data, Data];
       if (sap.type !== 'long-unsigned') throw new ExpectationFailure(RULE, `${at}.SAP: long-unsigned`, sap.type);
       if (name.type !== 'octet-string') throw new ExpectationFailure(RULE, `${at}.logical_device_name: octet-string`, name.type);
       const text = dataText(name) ?? '';
       const dup = saps.get(sap.value) ?? names.get(text);
-      if (dup !== undefined) throw new ExpectationFailure(RULE, 'each SAP and each logical device listed once', `${at} repeats SAP_assignment_list[${dup}] (SAP ${sap.value}, ${JSON.stringify(text)})`);
+      if (dup !== undefined)
+        throw new ExpectationFailure(
+          RULE,
+          'each SAP and each logical device listed once',
+          `${at} repeats SAP_assignment_list[${dup}] (SAP ${sap.value}, ${JSON.stringify(text)})`,
+        );
       saps.set(sap.value, i);
       names.set(text, i);
       return { sap: sap.value, name: text };
     });
     const sap = ctx.profile.hdlc.serverLogical;
     const mine = entries.find((e) => e.sap === sap);
-    if (!mine) throw new ExpectationFailure(RULE, `the logical device at SAP ${sap} (the profile's server logical address) listed`, `SAPs ${entries.map((e) => e.sap).join(', ') || '(none)'}`);
+    if (!mine)
+      throw new ExpectationFailure(
+        RULE,
+        `the logical device at SAP ${sap} (the profile's server logical address) listed`,
+        `SAPs ${entries.map((e) => e.sap).join(', ') || '(none)'}`,
+      );
     const want = ctx.profile.expect.logicalDeviceName;
-    if (want !== undefined && mine.name !== want) throw new ExpectationFailure(RULE, `SAP ${sap} named ${JSON.stringify(want)} (the profile's logicalDeviceName)`, JSON.stringify(mine.name));
+    if (want !== undefined && mine.name !== want)
+      throw new ExpectationFailure(RULE, `SAP ${sap} named ${JSON.stringify(want)} (the profile's logicalDeviceName)`, JSON.stringify(mine.name));
     ctx.note(`SAP assignment: ${entries.length} logical device(s), no duplicates, SAP ${sap} is ${JSON.stringify(mine.name)}`);
   },
 });

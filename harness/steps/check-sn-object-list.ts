@@ -22,15 +22,30 @@ defineStep({
     const byBase = new Map<number, number>();
     entries.forEach((e, i) => {
       const first = byObis.get(`${e.classId}/${e.obis}`) ?? byBase.get(e.baseName);
-      if (first !== undefined) throw new ExpectationFailure(LIST_RULE, 'each object and each base name listed once', `object_list[${first}] and object_list[${i}] (${e.obis}, base name 0x${e.baseName.toString(16).toUpperCase()})`);
+      if (first !== undefined)
+        throw new ExpectationFailure(
+          LIST_RULE,
+          'each object and each base name listed once',
+          `object_list[${first}] and object_list[${i}] (${e.obis}, base name 0x${e.baseName.toString(16).toUpperCase()})`,
+        );
       byObis.set(`${e.classId}/${e.obis}`, i);
       byBase.set(e.baseName, i);
     });
     const self = entries.find((e) => e.classId === 12 && e.obis === '0-0:40.0.0.255');
-    if (!self) throw new ExpectationFailure(MANDATORY_RULE, 'the current association (class 12, 0-0:40.0.0.255) in the object_list', `${entries.length} entries without it`);
-    if (self.baseName !== CURRENT_ASSOCIATION_SN) throw new ExpectationFailure(LIST_RULE, 'the current Association SN at base name 0xFA00', `base name 0x${self.baseName.toString(16).toUpperCase()}`);
+    if (!self)
+      throw new ExpectationFailure(
+        MANDATORY_RULE,
+        'the current association (class 12, 0-0:40.0.0.255) in the object_list',
+        `${entries.length} entries without it`,
+      );
+    if (self.baseName !== CURRENT_ASSOCIATION_SN)
+      throw new ExpectationFailure(LIST_RULE, 'the current Association SN at base name 0xFA00', `base name 0x${self.baseName.toString(16).toUpperCase()}`);
     if (!entries.some((e) => e.classId === 1 && e.obis === '0-0:42.0.0.255')) {
-      throw new ExpectationFailure(MANDATORY_RULE, 'the COSEM logical device name (class 1, 0-0:42.0.0.255) in the object_list', `${entries.length} entries without it`);
+      throw new ExpectationFailure(
+        MANDATORY_RULE,
+        'the COSEM logical device name (class 1, 0-0:42.0.0.255) in the object_list',
+        `${entries.length} entries without it`,
+      );
     }
     ctx.note(`SN object_list: ${entries.length} objects, each listed once, current association at 0xFA00 and logical device name present`);
   },

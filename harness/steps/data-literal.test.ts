@@ -10,10 +10,27 @@ describe('Data values written in suites', () => {
     expect(dataOf({ type: 'long-unsigned', value: 4242 }, ctx)).to.deep.equal({ type: 'long-unsigned', value: 4242 });
     expect(dataOf({ type: 'octet-string', hex: '0102' }, ctx)).to.deep.equal({ type: 'octet-string', value: Uint8Array.of(1, 2) });
     expect(dataOf({ type: 'octet-string', text: 'AB' }, ctx)).to.deep.equal({ type: 'octet-string', value: Uint8Array.of(0x41, 0x42) });
-    expect(dataOf({ type: 'octet-string', fill: { length: 5, hex: '0A0B' } }, ctx)).to.deep.equal({ type: 'octet-string', value: Uint8Array.of(10, 11, 10, 11, 10) });
-    expect(dataOf({ type: 'structure', items: [{ type: 'integer', value: -1 }, { type: 'boolean', value: true }] }, ctx)).to.deep.equal({
+    expect(dataOf({ type: 'octet-string', fill: { length: 5, hex: '0A0B' } }, ctx)).to.deep.equal({
+      type: 'octet-string',
+      value: Uint8Array.of(10, 11, 10, 11, 10),
+    });
+    expect(
+      dataOf(
+        {
+          type: 'structure',
+          items: [
+            { type: 'integer', value: -1 },
+            { type: 'boolean', value: true },
+          ],
+        },
+        ctx,
+      ),
+    ).to.deep.equal({
       type: 'structure',
-      items: [{ type: 'integer', value: -1 }, { type: 'boolean', value: true }],
+      items: [
+        { type: 'integer', value: -1 },
+        { type: 'boolean', value: true },
+      ],
     });
     expect(dataOf({ type: 'long64-unsigned', value: '18446744073709551615' }, ctx)).to.deep.equal({ type: 'long64-unsigned', value: 18446744073709551615n });
   });

@@ -29,7 +29,11 @@ describe('each.object', () => {
     const [r] = await runCasesText(CASE(REGISTERS));
     expect(r?.status).to.equal('passed');
     const step = r!.steps[2]!;
-    expect(step.substeps?.map((s) => s.name)).to.deep.equal(['object 1-0:1.8.0.255 (class 3 v0)', 'object 1-0:2.8.0.255 (class 3 v0)', 'object 1-0:32.7.0.255 (class 3 v0)']);
+    expect(step.substeps?.map((s) => s.name)).to.deep.equal([
+      'object 1-0:1.8.0.255 (class 3 v0)',
+      'object 1-0:2.8.0.255 (class 3 v0)',
+      'object 1-0:32.7.0.255 (class 3 v0)',
+    ]);
     expect(step.substeps?.[0]?.substeps?.map((s) => `${s.name} ${s.status}`)).to.deep.equal(['get passed', 'expect passed']);
     expect(step.substeps?.[0]?.substeps?.[0]?.args).to.deep.equal({ obis: '1-0:1.8.0.255', class: 3, attribute: 3 });
   });

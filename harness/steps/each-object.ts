@@ -24,7 +24,6 @@ import { boundedStep, currentObjects, ensureAssociation, forEachObject } from '.
 import { argsSchema, getStep, defineStep } from './registry';
 import type { FromSchema } from '../yaml/from-schema';
 
-
 export const CLASS_FILTER_SCHEMA = typedSchema<ClassFilter>({
   anyOf: [
     { type: 'integer', minimum: 0, maximum: 65535 },
@@ -71,7 +70,11 @@ export function checkNested(steps: EachObjectArgs['steps']) {
  * Runs nested steps with placeholders replaced, each one a sub-step of the running step's record;
  * the first that does not hold ends the run (a failed precondition makes it inconclusive).
  */
-export async function runNested(ctx: StepContext, steps: readonly Readonly<Record<string, unknown>>[], vars: Readonly<Record<string, string | number>>): Promise<void> {
+export async function runNested(
+  ctx: StepContext,
+  steps: readonly Readonly<Record<string, unknown>>[],
+  vars: Readonly<Record<string, string | number>>,
+): Promise<void> {
   for (const [index, call] of steps.entries()) {
     const name = nameOf(call);
     const def = getStep(name);
@@ -128,7 +131,8 @@ defineStep({
   async run(ctx, args) {
     await ensureAssociation(ctx, args.association);
     const objects = (await currentObjects(ctx)).filter((o) => matchesClass(args.class, o.classId));
-    if (objects.length === 0) throw new Inapplicable(`the object list of ${ctx.association?.name ?? 'the association'} holds no object of ${describeFilter(args.class)}`);
+    if (objects.length === 0)
+      throw new Inapplicable(`the object list of ${ctx.association?.name ?? 'the association'} holds no object of ${describeFilter(args.class)}`);
     await forEachObject(ctx, objects, (o) => runNested(ctx, args.steps, { $obis: o.obis, $class: o.classId, $version: o.version }));
   },
 });

@@ -12,13 +12,20 @@ import { caseRule } from './rule';
 
 defineStep({
   name: 'expect.aare-authentication',
-  description: 'The AARE accepting the HLS association carries responder-acse-requirements (authentication), the mechanism-name of the AARQ and a responding-authentication-value',
+  description:
+    'The AARE accepting the HLS association carries responder-acse-requirements (authentication), the mechanism-name of the AARQ and a responding-authentication-value',
   schema: { type: 'object', properties: {} },
   async run(ctx) {
     const last = ctx.last;
-    if (last?.op !== 'associate') throw new HarnessFault('expect.aare-authentication judges the AARE of an associate step just before it', 'harness', 'STEP_NO_AARE');
+    if (last?.op !== 'associate')
+      throw new HarnessFault('expect.aare-authentication judges the AARE of an associate step just before it', 'harness', 'STEP_NO_AARE');
     const mechanism = HLS_MECHANISM[last.association.authentication];
-    if (mechanism === undefined) throw new HarnessFault(`association ${last.association.name} does not use HLS (authentication ${last.association.authentication})`, 'harness', 'STEP_NOT_HLS');
+    if (mechanism === undefined)
+      throw new HarnessFault(
+        `association ${last.association.name} does not use HLS (authentication ${last.association.authentication})`,
+        'harness',
+        'STEP_NOT_HLS',
+      );
     const o = last.outcome;
     if (o.kind !== 'accepted') throw new ExpectationFailure(caseRule(ctx), 'an accepted AARE', o.kind);
     const a = o.authentication;
@@ -27,7 +34,12 @@ defineStep({
       ...(a?.mechanismName === mechanism ? [] : [`mechanism-name ${mechanism}${a?.mechanismName ? ` (got ${a.mechanismName})` : ''}`]),
       ...(a?.respondingValue ? [] : ['responding-authentication-value']),
     ];
-    if (missing.length) throw new ExpectationFailure(caseRule(ctx), `an HLS AARE (Green Book 9.3.2) carrying ${missing.join(', ')}`, `an AARE without ${missing.join(', without ')}`);
+    if (missing.length)
+      throw new ExpectationFailure(
+        caseRule(ctx),
+        `an HLS AARE (Green Book 9.3.2) carrying ${missing.join(', ')}`,
+        `an AARE without ${missing.join(', without ')}`,
+      );
     ctx.note(`the AARE carries responder-acse-requirements (authentication), mechanism-name ${mechanism} and StoC`);
   },
 });

@@ -31,7 +31,8 @@ defineStep({
     const probe = ctx.openClient();
     try {
       const link = await probe.connect(a.clientSap);
-      if (link.kind !== 'connected') throw new ExpectationFailure(RULE, 'the new link accepted', link.kind === 'silence' ? `no answer within ${link.waitedMs} ms` : link.kind);
+      if (link.kind !== 'connected')
+        throw new ExpectationFailure(RULE, 'the new link accepted', link.kind === 'silence' ? `no answer within ${link.waitedMs} ms` : link.kind);
       const assoc = await probe.associate({
         name: a.name,
         clientSap: a.clientSap,
@@ -49,7 +50,10 @@ defineStep({
           ? await (async () => {
               const read = await probe.read([{ variableName: CURRENT_ASSOCIATION_SN }]);
               const first = read.kind === 'read' ? read.results[0] : undefined;
-              return [first?.kind === 'data' ? ({ kind: 'data' } as const) : ({ kind: 'other' } as const), describeOutcome({ op: 'read', outcome: read })] as const;
+              return [
+                first?.kind === 'data' ? ({ kind: 'data' } as const) : ({ kind: 'other' } as const),
+                describeOutcome({ op: 'read', outcome: read }),
+              ] as const;
             })()
           : await (async () => {
               const outcome = await probe.get(PROBE);

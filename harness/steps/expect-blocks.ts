@@ -19,7 +19,8 @@ defineStep({
   },
   async run(ctx, args) {
     const last = ctx.last;
-    if (!last || !['get', 'get-with-list', 'set', 'action'].includes(last.op)) throw new HarnessFault('expect.blocks follows a get, get.with-list, set or action step', 'harness', 'STEP_ORDER');
+    if (!last || !['get', 'get-with-list', 'set', 'action'].includes(last.op))
+      throw new HarnessFault('expect.blocks follows a get, get.with-list, set or action step', 'harness', 'STEP_ORDER');
     const o = last.outcome;
     const said = describeOutcome(last);
     const want = [args.min !== undefined ? `at least ${args.min}` : '', args.max !== undefined ? `at most ${args.max}` : ''].filter(Boolean).join(' and ');

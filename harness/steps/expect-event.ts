@@ -41,7 +41,11 @@ defineStep({
       throw new ExpectationFailure(caseRule(ctx), want, `class ${a.classId} ${a.obis} attribute ${a.attribute} with a ${outcome.value.type} value`);
     }
     if (outcome.time !== undefined && outcome.time.length !== DATE_TIME_LENGTH) {
-      throw new ExpectationFailure(caseRule(ctx), 'a time absent or of 12 octets (Green Book 9.5 EventNotificationRequest)', `a time of ${outcome.time.length} octets`);
+      throw new ExpectationFailure(
+        caseRule(ctx),
+        'a time absent or of 12 octets (Green Book 9.5 EventNotificationRequest)',
+        `a time of ${outcome.time.length} octets`,
+      );
     }
     if (args.as) ctx.vars.set(args.as, outcome.value);
   },

@@ -13,13 +13,13 @@ import { defineStep } from './registry';
 import type { Schema } from '../yaml/schema';
 import { caseRule } from './rule';
 
-
 /** Green Book 9.5 Data-Notification date-time: an OCTET STRING, empty or a 12-octet COSEM date-time. */
 const DATE_TIME_LENGTH = 12;
 
 function keptLength(ctx: StepContext, name: string): number {
   const kept = ctx.vars.get(name);
-  if (kept?.type !== 'array' && kept?.type !== 'structure') throw new HarnessFault(`itemsOf: no array kept under "${name}" (an earlier step must say as: ${name})`, 'harness', 'SUITE_UNKNOWN_VAR');
+  if (kept?.type !== 'array' && kept?.type !== 'structure')
+    throw new HarnessFault(`itemsOf: no array kept under "${name}" (an earlier step must say as: ${name})`, 'harness', 'SUITE_UNKNOWN_VAR');
   return kept.items.length;
 }
 

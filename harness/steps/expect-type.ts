@@ -14,7 +14,11 @@ import { caseRule } from './rule';
 defineStep({
   name: 'expect.type',
   description: 'Judge the last outcome: data of a type written in the catalogue type language (structure{…}, array<…>, octet-string(date-time), …)',
-  schema: { type: 'object', properties: { type: { type: 'string', description: 'a type-spec, e.g. structure{scaler: integer, unit: enum}' } }, required: ['type'] },
+  schema: {
+    type: 'object',
+    properties: { type: { type: 'string', description: 'a type-spec, e.g. structure{scaler: integer, unit: enum}' } },
+    required: ['type'],
+  },
   crossCheck(args) {
     try {
       parseTypeSpec(args.type);
@@ -30,7 +34,12 @@ defineStep({
       throw new ExpectationFailure(caseRule(ctx), `data of type ${args.type}`, last ? describeOutcome(last) : 'no request made yet');
     }
     const problems = checkType(last.outcome.data, parseTypeSpec(args.type));
-    if (problems.length) throw new ExpectationFailure(caseRule(ctx), `data of type ${args.type}`, `${formatData(last.outcome.data, { maxItems: 6 })} (${problems.slice(0, 3).join('; ')})`);
+    if (problems.length)
+      throw new ExpectationFailure(
+        caseRule(ctx),
+        `data of type ${args.type}`,
+        `${formatData(last.outcome.data, { maxItems: 6 })} (${problems.slice(0, 3).join('; ')})`,
+      );
     ctx.note(`the data is of type ${args.type}`);
   },
 });

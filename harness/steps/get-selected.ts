@@ -15,7 +15,8 @@ const COLUMN = { type: 'integer', minimum: 0, maximum: 0xffff } as const;
 defineStep({
   name: 'get.selected',
   judged: true,
-  description: 'Read one attribute with a selective access: any access selector, an entry_descriptor as parameters; judge it with expect: (inline) or a following expect step',
+  description:
+    'Read one attribute with a selective access: any access selector, an entry_descriptor as parameters; judge it with expect: (inline) or a following expect step',
   schema: {
     type: 'object',
     properties: {
@@ -36,6 +37,8 @@ defineStep({
     const ref = { ...attributeRef(args, ctx.profile), selector: { selector: args.selector, parameters } };
     const outcome = await ctx.client.get(ref);
     ctx.last = { op: 'get', ref, outcome };
-    ctx.note(`GET ${args.obis} class ${args.class} attribute ${args.attribute} with selector ${args.selector} (entries ${e.from}..${e.to}) → ${describeOutcome(ctx.last)}`);
+    ctx.note(
+      `GET ${args.obis} class ${args.class} attribute ${args.attribute} with selector ${args.selector} (entries ${e.from}..${e.to}) → ${describeOutcome(ctx.last)}`,
+    );
   },
 });

@@ -52,7 +52,11 @@ defineStep({
       const entry = outcome.results[i]!;
       const singleText = describeOutcome({ op: 'get', ref, outcome: single });
       if (!sameAnswer(entry, single)) {
-        throw new ExpectationFailure(caseRule(ctx), `entry ${i + 1} (${ref.obis}/${ref.attribute}) equal to its own GET: ${singleText}`, `with-list entry ${i + 1}: ${describeEntry(entry)}`);
+        throw new ExpectationFailure(
+          caseRule(ctx),
+          `entry ${i + 1} (${ref.obis}/${ref.attribute}) equal to its own GET: ${singleText}`,
+          `with-list entry ${i + 1}: ${describeEntry(entry)}`,
+        );
       }
     }
     ctx.note(`each of the ${refs.length} entries equals its own GET`);

@@ -26,11 +26,19 @@ const NAMES = Object.keys(PARAMETER_ID) as HdlcParameterName[];
 const SINGLE = {
   type: 'object',
   properties: {
-    type: { anyOf: [{ type: 'string', enum: [...TYPES] }, { type: 'array', items: { type: 'string', enum: [...TYPES] } }] },
+    type: {
+      anyOf: [
+        { type: 'string', enum: [...TYPES] },
+        { type: 'array', items: { type: 'string', enum: [...TYPES] } },
+      ],
+    },
     pf: { type: 'boolean', description: 'the P/F bit' },
     ns: { type: 'integer', minimum: 0, maximum: 7 },
     nr: {
-      anyOf: [{ type: 'integer', minimum: 0, maximum: 7 }, { type: 'string', const: 'unchanged' }],
+      anyOf: [
+        { type: 'integer', minimum: 0, maximum: 7 },
+        { type: 'string', const: 'unchanged' },
+      ],
       description: 'N(R); unchanged: acknowledging exactly the I frames the DUT should have taken (an error probe inside an association)',
     },
     segmented: { type: 'boolean', description: 'the S bit' },
@@ -39,7 +47,20 @@ const SINGLE = {
     parameters: typedSchema<'within-proposal' | Readonly<Partial<Record<HdlcParameterName, number | string>>>>({
       anyOf: [
         { type: 'string', enum: ['within-proposal'] },
-        { type: 'object', properties: Object.fromEntries(NAMES.map((n) => [n, { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^\\$[a-zA-Z][a-zA-Z0-9]*$' }] }])) },
+        {
+          type: 'object',
+          properties: Object.fromEntries(
+            NAMES.map((n) => [
+              n,
+              {
+                anyOf: [
+                  { type: 'integer', minimum: 0 },
+                  { type: 'string', pattern: '^\\$[a-zA-Z][a-zA-Z0-9]*$' },
+                ],
+              },
+            ]),
+          ),
+        },
       ],
       description: "a UA's parameters, from the server's side",
     }),
@@ -58,7 +79,8 @@ function valueOf(ctx: StepContext, v: number | string): number {
 function describe(e: FrameExpectation): string {
   const parts: string[] = [e.type === undefined ? 'a frame' : Array.isArray(e.type) ? e.type.join(' or ') : String(e.type)];
   for (const k of ['pf', 'ns', 'nr', 'segmented', 'source', 'destination'] as const) if (e[k] !== undefined) parts.push(`${k} ${String(e[k])}`);
-  if (e.parameters !== undefined) parts.push(typeof e.parameters === 'string' ? 'parameters within the proposal' : `parameters ${JSON.stringify(e.parameters)}`);
+  if (e.parameters !== undefined)
+    parts.push(typeof e.parameters === 'string' ? 'parameters within the proposal' : `parameters ${JSON.stringify(e.parameters)}`);
   return parts.join(', ');
 }
 
@@ -72,10 +94,13 @@ function mismatch(ctx: StepContext, view: RawView, f: HdlcFrame, e: FrameExpecta
   if (e.pf !== undefined && f.pf !== e.pf) return `P/F ${f.pf ? 1 : 0}`;
   if (e.ns !== undefined && (f.type !== 'I' || f.ns !== e.ns)) return f.type === 'I' ? `N(S)=${f.ns}` : `no N(S) (${f.type})`;
   const nr = e.nr === 'unchanged' ? view.vs : e.nr;
-  if (nr !== undefined && (!('nr' in f) || f.nr !== nr)) return 'nr' in f ? `N(R)=${f.nr}${e.nr === 'unchanged' ? ` where ${nr} (unchanged) is due` : ''}` : `no N(R) (${f.type})`;
+  if (nr !== undefined && (!('nr' in f) || f.nr !== nr))
+    return 'nr' in f ? `N(R)=${f.nr}${e.nr === 'unchanged' ? ` where ${nr} (unchanged) is due` : ''}` : `no N(R) (${f.type})`;
   if (e.segmented !== undefined && ('segmented' in f ? f.segmented : false) !== e.segmented) return `S bit ${e.segmented ? 'clear' : 'set'}`;
-  if (e.source === 'server' && link && !addressEquals(f.source, link.server)) return `source address ${formatAddress(f.source)} (${f.source.size} byte(s)), not ${formatAddress(link.server)}`;
-  if (e.destination === 'client' && link && !addressEquals(f.destination, link.client)) return `destination address ${formatAddress(f.destination)}, not ${formatAddress(link.client)}`;
+  if (e.source === 'server' && link && !addressEquals(f.source, link.server))
+    return `source address ${formatAddress(f.source)} (${f.source.size} byte(s)), not ${formatAddress(link.server)}`;
+  if (e.destination === 'client' && link && !addressEquals(f.destination, link.client))
+    return `destination address ${formatAddress(f.destination)}, not ${formatAddress(link.client)}`;
   if (e.parameters !== undefined) return parameterMismatch(ctx, view, f, e.parameters);
   return undefined;
 }
@@ -118,7 +143,11 @@ defineStep({
       frame = decodeFrame(got.bytes);
     } catch (err) {
       if (!isDecodeError(err)) throw err;
-      throw new ExpectationFailure(caseRule(ctx), expected, `a frame that does not decode: ${err.code} at byte ${err.offset} (expected ${err.expected}, got ${err.actual})`);
+      throw new ExpectationFailure(
+        caseRule(ctx),
+        expected,
+        `a frame that does not decode: ${err.code} at byte ${err.offset} (expected ${err.expected}, got ${err.actual})`,
+      );
     }
     if (frame.type === 'I') view.vr = (frame.ns + 1) % 8;
     if (frame.type === 'UA') {
@@ -126,7 +155,8 @@ defineStep({
       view.vr = 0;
     }
     const misses = choices.map((c) => mismatch(ctx, view, frame, c));
-    if (misses.every((m) => m !== undefined)) throw new ExpectationFailure(caseRule(ctx), expected, `${summarizeFrame(frame)}: ${[...new Set(misses)].join('; ')}`);
+    if (misses.every((m) => m !== undefined))
+      throw new ExpectationFailure(caseRule(ctx), expected, `${summarizeFrame(frame)}: ${[...new Set(misses)].join('; ')}`);
     ctx.note(`received ${summarizeFrame(frame)}, as required`);
   },
 });

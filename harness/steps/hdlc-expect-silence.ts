@@ -28,7 +28,8 @@ defineStep({
     const raw = rawAccess(ctx);
     const bound = args.for ?? 'response';
     const ms = boundMs(ctx, bound);
-    if (ms > MAX_SILENCE_MS) throw new Inconclusive(`a silence of ${ms} ms (the profile's ${bound} timeout plus 10 %) is longer than any timer dlmsct waits (${MAX_SILENCE_MS} ms)`);
+    if (ms > MAX_SILENCE_MS)
+      throw new Inconclusive(`a silence of ${ms} ms (the profile's ${bound} timeout plus 10 %) is longer than any timer dlmsct waits (${MAX_SILENCE_MS} ms)`);
     const got = await raw.nextFrame(ms);
     if (got.kind === 'frame') {
       let what: string;

@@ -40,7 +40,8 @@ const UNKNOWN_UPPER = 0x5a;
  * logical_name (Blue Book 4.4.2, 0xFA00), which an SN-only server can parse.
  */
 function defaultApdu(referencing: 'ln' | 'sn' = 'ln'): Uint8Array {
-  if (referencing === 'sn') return encodePduBytes({ type: 'read-request', variableAccessSpecification: [{ kind: 'variable-name', variableName: CURRENT_ASSOCIATION_SN }] });
+  if (referencing === 'sn')
+    return encodePduBytes({ type: 'read-request', variableAccessSpecification: [{ kind: 'variable-name', variableName: CURRENT_ASSOCIATION_SN }] });
   return encodePduBytes({
     type: 'get-request',
     variant: 'normal',
@@ -75,7 +76,12 @@ function destinationOf(ctx: StepContext, server: HdlcAddress, d: Destination): {
       // One byte is the only size a server of 2 or 4 bytes must not take (HDLC_ADDRESS_N6); a one-byte server gets four.
       return { address: server.size === 1 ? serverAddress(h.serverLogical, lower, 4) : serverAddress(h.serverLogical) };
     case 'all-station':
-      return { address: server.size === 4 ? { size: 4, upper: SERVER_UPPER_ADDRESS.allStation2, lower: SERVER_LOWER_ADDRESS.allStation2 } : serverAddress(SERVER_UPPER_ADDRESS.allStation1) };
+      return {
+        address:
+          server.size === 4
+            ? { size: 4, upper: SERVER_UPPER_ADDRESS.allStation2, lower: SERVER_LOWER_ADDRESS.allStation2 }
+            : serverAddress(SERVER_UPPER_ADDRESS.allStation1),
+      };
     case 'no-station':
       return { address: serverAddress(SERVER_UPPER_ADDRESS.noStation) };
     case 'three-byte':
@@ -96,8 +102,18 @@ const SEND_SCHEMA = {
     corrupt: { type: 'string', enum: [...CORRUPTIONS], description: 'break the frame in this one way' },
     association: ASSOCIATION_REF_SCHEMA,
     pf: { type: 'boolean', description: 'the P bit; default set' },
-    ns: { anyOf: [{ type: 'integer', minimum: 0, maximum: 7 }, { type: 'string', const: 'wrong' }] },
-    nr: { anyOf: [{ type: 'integer', minimum: 0, maximum: 7 }, { type: 'string', const: 'wrong' }] },
+    ns: {
+      anyOf: [
+        { type: 'integer', minimum: 0, maximum: 7 },
+        { type: 'string', const: 'wrong' },
+      ],
+    },
+    nr: {
+      anyOf: [
+        { type: 'integer', minimum: 0, maximum: 7 },
+        { type: 'string', const: 'wrong' },
+      ],
+    },
     segmented: { type: 'boolean', description: 'the S bit of an I or UI frame' },
     apdu: { type: 'string', pattern: '^([0-9A-Fa-f]{2})*$', description: 'the APDU of an I or UI frame, hex' },
     info: { type: 'string', enum: ['too-long'], description: 'an information field one byte longer than negotiated' },
@@ -130,7 +146,10 @@ defineStep({
   crossCheck: (args, c) => eachOutsideForEach(args.association, c.forEach),
   async run(ctx, args) {
     const raw = rawAccess(ctx);
-    const association = args.association !== undefined ? resolveAssociation(ctx, args.association) : (ctx.profile.associations.find((a) => a.authentication === 'none') ?? resolveAssociation(ctx, undefined));
+    const association =
+      args.association !== undefined
+        ? resolveAssociation(ctx, args.association)
+        : (ctx.profile.associations.find((a) => a.authentication === 'none') ?? resolveAssociation(ctx, undefined));
     await raw.open(association.clientSap);
     const link = raw.link();
     const view = rawView(ctx, link);
@@ -158,7 +177,12 @@ defineStep({
         frame = { type: args.frame === 'rr' ? 'RR' : 'RNR', ...a, nr };
         break;
       case 'i': {
-        let info = addLlc('request', args.apdu === undefined ? defaultApdu(ctx.association?.referencing ?? (ctx.profile.associations.some((x) => x.referencing === 'ln') ? 'ln' : 'sn')) : fromHex(args.apdu));
+        let info = addLlc(
+          'request',
+          args.apdu === undefined
+            ? defaultApdu(ctx.association?.referencing ?? (ctx.profile.associations.some((x) => x.referencing === 'ln') ? 'ln' : 'sn'))
+            : fromHex(args.apdu),
+        );
         if (args.info === 'too-long') {
           const max = link?.settings.maxInfoFieldLengthTransmit ?? DEFAULT_SETTINGS.maxInfoFieldLengthTransmit;
           const padded = new Uint8Array(max + 1);
@@ -169,7 +193,12 @@ defineStep({
         break;
       }
       case 'ui':
-        frame = { type: 'UI', ...a, segmented: args.segmented ?? false, info: args.apdu === undefined ? new Uint8Array(0) : addLlc('request', fromHex(args.apdu)) };
+        frame = {
+          type: 'UI',
+          ...a,
+          segmented: args.segmented ?? false,
+          info: args.apdu === undefined ? new Uint8Array(0) : addLlc('request', fromHex(args.apdu)),
+        };
         break;
       default: {
         const never: never = args.frame;

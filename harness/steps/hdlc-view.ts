@@ -25,7 +25,8 @@ const views = new WeakMap<StepContext, RawView>();
 
 /** The client's raw access, or a harness fault when the client has none (wrapper framing). */
 export function rawAccess(ctx: StepContext): RawFrameAccess {
-  if (ctx.profile.transport.framing !== 'hdlc') throw new HarnessFault('HDLC frame steps need an HDLC profile (add requires: { framing: hdlc })', 'harness', 'STEP_NEEDS_HDLC');
+  if (ctx.profile.transport.framing !== 'hdlc')
+    throw new HarnessFault('HDLC frame steps need an HDLC profile (add requires: { framing: hdlc })', 'harness', 'STEP_NEEDS_HDLC');
   const raw = ctx.client.raw;
   if (!raw) throw new HarnessFault('this client gives no frame-level access', 'harness', 'STEP_NO_RAW_ACCESS');
   return raw;

@@ -28,7 +28,11 @@ const cache = new WeakMap<StepContext, { readonly association: string; readonly 
 export async function ensureAssociation(ctx: StepContext, ref: AssociationRef | undefined): Promise<AssociationProfile> {
   if (ctx.association) {
     if (ref !== undefined && ref !== 'current' && resolveAssociation(ctx, ref).name !== ctx.association.name) {
-      throw new HarnessFault(`the step names association ${JSON.stringify(ref)} but ${ctx.association.name} is open; release it first`, 'harness', 'ASSOCIATION_MISMATCH');
+      throw new HarnessFault(
+        `the step names association ${JSON.stringify(ref)} but ${ctx.association.name} is open; release it first`,
+        'harness',
+        'ASSOCIATION_MISMATCH',
+      );
     }
     return ctx.association;
   }
@@ -127,7 +131,9 @@ export async function forEachObject(ctx: StepContext, objects: readonly CosemObj
     if (outer.substep) ctx.substep = outer.substep;
   }
   const count = (s: Status) => results.filter((r) => r.status === s).length;
-  ctx.note(`${results.length} object(s): ${(['passed', 'failed', 'inconclusive', 'inapplicable', 'broken'] as const).map((s) => `${count(s)} ${s}`).join(', ')}`);
+  ctx.note(
+    `${results.length} object(s): ${(['passed', 'failed', 'inconclusive', 'inapplicable', 'broken'] as const).map((s) => `${count(s)} ${s}`).join(', ')}`,
+  );
   const worst = results.reduce<(typeof results)[number] | undefined>((w, r) => (!w || SEVERITY[r.status] > SEVERITY[w.status] ? r : w), undefined);
   if (!worst || worst.status === 'passed') return;
   if (worst.status === 'inapplicable') {

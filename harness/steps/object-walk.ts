@@ -23,7 +23,7 @@ import { formatData } from '../../dlms/axdr/format';
 import { classById, classVersions, type InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
 import { defaultValue } from '../../dlms/cosem/catalogue/default-value';
 import { parseTypeSpec } from '../../dlms/cosem/catalogue/type-spec';
-import {  type CosemObject, readAccess } from '../classes/object-list';
+import { type CosemObject, readAccess } from '../classes/object-list';
 import { ExpectationFailure, Inapplicable, Inconclusive } from '../engine/verdict';
 import { ASSOCIATION_REF_SCHEMA } from './association-ref';
 import type { StepContext } from './context';
@@ -60,7 +60,8 @@ function catalogueDef(ctx: StepContext, o: CosemObject, tally: Tally): Interface
   const known = classVersions(o.classId).map((c) => c.version);
   // A version the catalogue lacks of a class it knows deserves attention (a remark); a class id
   // it does not know at all is a manufacturer's class or a newer one: noted and counted.
-  if (known.length) remark(ctx, `not checked: class ${o.classId} v${o.version} unknown (the catalogue has v${known.join(', v')})`, 'docs/decisions/object-walk.md');
+  if (known.length)
+    remark(ctx, `not checked: class ${o.classId} v${o.version} unknown (the catalogue has v${known.join(', v')})`, 'docs/decisions/object-walk.md');
   else ctx.note(`not checked: class ${o.classId} v${o.version} unknown to the catalogue (a manufacturer-specific class, or newer than the catalogue)`);
   return undefined;
 }
@@ -70,8 +71,13 @@ async function counts(ctx: StepContext, o: CosemObject, def: InterfaceClassDef):
   if (o.attributes.length !== def.attributes.length) problems.push(`${o.attributes.length} attribute(s) listed, the class has ${def.attributes.length}`);
   if (o.methods && o.methods.length !== def.methods.length) problems.push(`${o.methods.length} method(s) listed, the class has ${def.methods.length}`);
   if (problems.length === 0) return ctx.note(`${def.attributes.length} attributes and ${def.methods.length} methods, as ${def.name} v${def.version}`);
-  if (def.provisional) return remark(ctx, `${problems.join('; ')} (the catalogue's ${def.name} v${def.version} is provisional)`, 'docs/decisions/class-catalogue.md');
-  throw new ExpectationFailure(COUNT_RULE, `the access rights of ${def.name} v${def.version}: ${def.attributes.length} attributes, ${def.methods.length} methods`, problems.join('; '));
+  if (def.provisional)
+    return remark(ctx, `${problems.join('; ')} (the catalogue's ${def.name} v${def.version} is provisional)`, 'docs/decisions/class-catalogue.md');
+  throw new ExpectationFailure(
+    COUNT_RULE,
+    `the access rights of ${def.name} v${def.version}: ${def.attributes.length} attributes, ${def.methods.length} methods`,
+    problems.join('; '),
+  );
 }
 
 async function readRefusals(ctx: StepContext, o: CosemObject, listVersion: number): Promise<void> {
@@ -82,7 +88,8 @@ async function readRefusals(ctx: StepContext, o: CosemObject, listVersion: numbe
     ctx.last = { op: 'get', ref, outcome };
     const said = describeOutcome(ctx.last);
     ctx.note(`attribute ${a.id} (access_mode ${a.mode}, not readable) → ${said}`);
-    if (outcome.kind === 'data') throw new ExpectationFailure(READ_REFUSAL_RULE, `attribute ${a.id} refused (read-write-denied)`, `served: ${formatData(outcome.data, { maxItems: 4 })}`);
+    if (outcome.kind === 'data')
+      throw new ExpectationFailure(READ_REFUSAL_RULE, `attribute ${a.id} refused (read-write-denied)`, `served: ${formatData(outcome.data, { maxItems: 4 })}`);
     if (outcome.kind !== 'data-access-result') throw new ExpectationFailure(READ_REFUSAL_RULE, `attribute ${a.id} refused with a data-access-result`, said);
     if (outcome.result !== 'read-write-denied') remark(ctx, `attribute ${a.id} refused with ${outcome.result}, not read-write-denied`, REFUSAL_CLAUSE);
   }
@@ -117,7 +124,11 @@ async function writes(ctx: StepContext, o: CosemObject, def: InterfaceClassDef |
     tally.written++;
     const after = await getValue(ctx, o, a.id);
     if (!after || !valuesEqual(before, after)) {
-      throw new ExpectationFailure(WRITE_RULE, `attribute ${a.id} read back as written: ${formatData(before, { maxItems: 4 })}`, after ? formatData(after, { maxItems: 4 }) : describeOutcome(ctx.last!));
+      throw new ExpectationFailure(
+        WRITE_RULE,
+        `attribute ${a.id} read back as written: ${formatData(before, { maxItems: 4 })}`,
+        after ? formatData(after, { maxItems: 4 }) : describeOutcome(ctx.last!),
+      );
     }
     const spec = def?.attributes.find((x) => x.index === a.id)?.type;
     const wrong = spec === undefined ? undefined : wrongTypeFor(parseTypeSpec(spec), before);
@@ -130,7 +141,11 @@ async function writes(ctx: StepContext, o: CosemObject, def: InterfaceClassDef |
     if (refused === 'success') {
       const restored = await setValue(ctx, o, a.id, before);
       ctx.note(`attribute ${a.id}: restored the value read → ${restored}`);
-      throw new ExpectationFailure(WRONG_TYPE_RULE, `attribute ${a.id} (${spec}) refuses ${wrong.type}`, `success${restored === 'success' ? ' (value restored)' : `; restoring it failed: ${restored}`}`);
+      throw new ExpectationFailure(
+        WRONG_TYPE_RULE,
+        `attribute ${a.id} (${spec}) refuses ${wrong.type}`,
+        `success${restored === 'success' ? ' (value restored)' : `; restoring it failed: ${restored}`}`,
+      );
     }
     if (refused !== 'type-unmatched') remark(ctx, `attribute ${a.id}: the wrongly typed value was refused with ${refused}, not type-unmatched`, REFUSAL_CLAUSE);
   }
@@ -156,15 +171,22 @@ async function methodsWithoutAccess(ctx: StepContext, o: CosemObject, def: Inter
       return ctx.note(`ACTION is not served in this association (${said}); method access not checked here`);
     }
     tally.withoutAccess++;
-    if (outcome.result === 'success') throw new ExpectationFailure(METHOD_ACCESS_RULE, `method ${m.id} refused (read-write-denied)`, 'success: the method ran without access');
-    if (outcome.result !== 'read-write-denied') remark(ctx, `method ${m.id} without access refused with ${outcome.result}, not read-write-denied`, REFUSAL_CLAUSE);
+    if (outcome.result === 'success')
+      throw new ExpectationFailure(METHOD_ACCESS_RULE, `method ${m.id} refused (read-write-denied)`, 'success: the method ran without access');
+    if (outcome.result !== 'read-write-denied')
+      remark(ctx, `method ${m.id} without access refused with ${outcome.result}, not read-write-denied`, REFUSAL_CLAUSE);
   }
 }
 
 async function undefinedMethod(ctx: StepContext, o: CosemObject, def: InterfaceClassDef | undefined, tally: Tally): Promise<void> {
   if (tally.methodsRefusedByConformance) return;
   if (!def) return ctx.note('undefined method index not tried: the class is not in the catalogue');
-  const undefinedIndex = Math.max(def.methods.reduce((n, m) => Math.max(n, m.index), 0), ...(o.methods ?? []).map((m) => m.id), 0) + 1;
+  const undefinedIndex =
+    Math.max(
+      def.methods.reduce((n, m) => Math.max(n, m.index), 0),
+      ...(o.methods ?? []).map((m) => m.id),
+      0,
+    ) + 1;
   const outcome = await actionOn(ctx, o)(undefinedIndex, { type: 'integer', value: 0 });
   const said = describeOutcome(ctx.last!);
   ctx.note(`method ${undefinedIndex} (not defined by ${def.name} v${def.version}) → ${said}`);
@@ -173,7 +195,8 @@ async function undefinedMethod(ctx: StepContext, o: CosemObject, def: InterfaceC
     return ctx.note(`ACTION is not served in this association (${said}); undefined method not checked here`);
   }
   if (outcome.result === 'success') throw new ExpectationFailure(UNDEFINED_METHOD_RULE, `method ${undefinedIndex} refused (object-undefined)`, 'success');
-  if (outcome.result !== 'object-undefined') remark(ctx, `undefined method ${undefinedIndex} refused with ${outcome.result}, not object-undefined`, REFUSAL_CLAUSE);
+  if (outcome.result !== 'object-undefined')
+    remark(ctx, `undefined method ${undefinedIndex} refused with ${outcome.result}, not object-undefined`, REFUSAL_CLAUSE);
 }
 
 defineStep({
@@ -215,9 +238,12 @@ defineStep({
     if (tally.unknown) ctx.note(`${tally.unknown} object(s) not checked: class or version unknown to the catalogue`);
     if (args.aspect === 'writes') {
       ctx.note(`${tally.written} attribute(s) written back and read again`);
-      if (tally.written === 0) throw new Inconclusive(`WRITE DATA NOT AVAILABLE: ${association.name} grants write access to no attribute that can be written back safely`);
+      if (tally.written === 0)
+        throw new Inconclusive(`WRITE DATA NOT AVAILABLE: ${association.name} grants write access to no attribute that can be written back safely`);
     }
-    if ((args.aspect === 'methods-without-access' || args.aspect === 'undefined-methods') && tally.methodsRefusedByConformance) throw new Inapplicable(`ACTION is not served in ${association.name}`);
-    if (args.aspect === 'methods-without-access' && tally.withoutAccess === 0) throw new Inapplicable(`the object list of ${association.name} shows no method without access`);
+    if ((args.aspect === 'methods-without-access' || args.aspect === 'undefined-methods') && tally.methodsRefusedByConformance)
+      throw new Inapplicable(`ACTION is not served in ${association.name}`);
+    if (args.aspect === 'methods-without-access' && tally.withoutAccess === 0)
+      throw new Inapplicable(`the object list of ${association.name} shows no method without access`);
   },
 });

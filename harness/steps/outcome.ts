@@ -12,7 +12,16 @@ import { describeAction, describeGetList, describeMalformed, describeNotificatio
 import type { Profile } from '../profile/types';
 import type { Schema } from '../yaml/schema';
 import { typedSchema } from '../yaml/from-schema';
-import { ACSE_DIAGNOSTIC_NAMES, DECODE_ERROR_CODE_NAMES, EXCEPTION_SERVICE_ERROR_NAMES, INITIATE_ERROR_NAMES, nameOf, SERVICE_ERROR_KIND_NAMES, SERVICE_ERROR_VALUE_NAMES, STATE_ERROR_NAMES } from './spec-names';
+import {
+  ACSE_DIAGNOSTIC_NAMES,
+  DECODE_ERROR_CODE_NAMES,
+  EXCEPTION_SERVICE_ERROR_NAMES,
+  INITIATE_ERROR_NAMES,
+  nameOf,
+  SERVICE_ERROR_KIND_NAMES,
+  SERVICE_ERROR_VALUE_NAMES,
+  STATE_ERROR_NAMES,
+} from './spec-names';
 import type { LastOutcome } from './context';
 import type { TypeSpec } from '../../dlms/cosem/catalogue/type-spec';
 import { attributeName, attributeSpec, EXPECTED_VALUE_SCHEMA, type ExpectedValue, isScalarExpectation, valueDifference } from '../values/expected-value';
@@ -91,7 +100,12 @@ const SINGLE_PROPERTIES: Record<string, Schema> = {
   data: {
     type: 'object',
     properties: {
-      type: { anyOf: [{ type: 'string', enum: DATA_TYPES }, { type: 'array', items: { type: 'string', enum: DATA_TYPES } }] },
+      type: {
+        anyOf: [
+          { type: 'string', enum: DATA_TYPES },
+          { type: 'array', items: { type: 'string', enum: DATA_TYPES } },
+        ],
+      },
       value: EXPECTED_VALUE_SCHEMA,
       text: { type: 'string', description: 'the characters of an octet-string or visible-string' },
       textFromProfile: { type: 'string', enum: ['logicalDeviceName'], description: 'text equal to the profile expectation' },
@@ -128,7 +142,11 @@ const SINGLE: Schema = { type: 'object', properties: { ...SINGLE_PROPERTIES, rem
 export const ONE_OF_SCHEMA: Schema = { type: 'array', minItems: 2, items: SINGLE, description: 'any one of these outcomes' };
 
 /** An expectation that is only `{ oneOf }`, for a step whose `expect:` has a shape of its own. */
-export const ONE_OF_EXPECTATION_SCHEMA = typedSchema<{ readonly oneOf: NonNullable<OutcomeExpectation['oneOf']> }>({ type: 'object', properties: { oneOf: ONE_OF_SCHEMA }, required: ['oneOf'] });
+export const ONE_OF_EXPECTATION_SCHEMA = typedSchema<{ readonly oneOf: NonNullable<OutcomeExpectation['oneOf']> }>({
+  type: 'object',
+  properties: { oneOf: ONE_OF_SCHEMA },
+  required: ['oneOf'],
+});
 
 export const OUTCOME_EXPECTATION_SCHEMA = typedSchema<OutcomeExpectation>({
   type: 'object',
@@ -149,7 +167,12 @@ export interface Mismatch {
  * undefined when the outcome meets the expectation. When the alternative that holds carries a
  * remark (allowed, not preferred), `remark` is called with it.
  */
-export function matchOutcome(exp: OutcomeExpectation, last: LastOutcome | undefined, profile: Profile, remark?: (text: string, clause: string) => void): Mismatch | undefined {
+export function matchOutcome(
+  exp: OutcomeExpectation,
+  last: LastOutcome | undefined,
+  profile: Profile,
+  remark?: (text: string, clause: string) => void,
+): Mismatch | undefined {
   if (exp.data?.value !== undefined && !isScalarExpectation(exp.data.value) && last?.outcome.kind === 'data') {
     // A value of any shape: once the type holds, name the first differing field rather than dump both values.
     const { value, ...rest } = exp.data;
@@ -195,8 +218,16 @@ function holds(exp: OutcomeExpectation, last: LastOutcome, profile: Profile): bo
   if (exp.accepted) return o.kind === 'accepted';
   if (exp.rejected) {
     const r = exp.rejected;
-    const initiateHolds = r.initiateError === undefined || (r.initiateError === 'none' ? o.kind === 'rejected' && o.initiateError === undefined : o.kind === 'rejected' && o.initiateError === r.initiateError);
-    return o.kind === 'rejected' && (!r.result || o.result === r.result) && (!r.source || o.diagnosticSource === r.source) && (!r.diagnostic || o.diagnostic === r.diagnostic) && initiateHolds;
+    const initiateHolds =
+      r.initiateError === undefined ||
+      (r.initiateError === 'none' ? o.kind === 'rejected' && o.initiateError === undefined : o.kind === 'rejected' && o.initiateError === r.initiateError);
+    return (
+      o.kind === 'rejected' &&
+      (!r.result || o.result === r.result) &&
+      (!r.source || o.diagnosticSource === r.source) &&
+      (!r.diagnostic || o.diagnostic === r.diagnostic) &&
+      initiateHolds
+    );
   }
   if (exp.released) return o.kind === 'released';
   if (exp.closed) return isClosedOutcome(o);
@@ -236,7 +267,10 @@ export function describeExpectation(exp: OutcomeExpectation, profile: Profile): 
     const d = exp.data;
     const type = d.type === undefined ? 'data' : `data of type ${typeof d.type === 'string' ? d.type : d.type.join(' or ')}`;
     const text = d.text ?? (d.textFromProfile ? profile.expect[d.textFromProfile] : undefined);
-    const extra = [d.value !== undefined ? `value ${typeof d.value === 'object' ? JSON.stringify(d.value) : String(d.value)}` : '', text !== undefined ? `text ${JSON.stringify(text)}` : ''].filter(Boolean);
+    const extra = [
+      d.value !== undefined ? `value ${typeof d.value === 'object' ? JSON.stringify(d.value) : String(d.value)}` : '',
+      text !== undefined ? `text ${JSON.stringify(text)}` : '',
+    ].filter(Boolean);
     return [type, ...extra].join(', ');
   }
   if (exp.dataAccessResult) return `data-access-result ${exp.dataAccessResult}`;
@@ -329,7 +363,9 @@ function describeRelease(o: ReleaseOutcome): string {
   return o.kind === 'released' ? `RLRE${o.reason ? ` (reason ${o.reason})` : ''}${o.userInformation ? ` with ${o.userInformation}` : ''}` : describeCommon(o);
 }
 
-function describeCommon(o: { kind: 'silence'; waitedMs: number } | { kind: 'malformed'; code: string; offset: number; expected: string; actual: string }): string {
+function describeCommon(
+  o: { kind: 'silence'; waitedMs: number } | { kind: 'malformed'; code: string; offset: number; expected: string; actual: string },
+): string {
   if (o.kind === 'silence') return `no answer within ${o.waitedMs} ms`;
   return describeMalformed(o);
 }

@@ -19,7 +19,10 @@ export interface StepDefinition<A> {
   /** The arguments, an object schema; `precondition` is added to every step by the registry. */
   readonly schema: Schema;
   /** Checks beyond the schema that need the whole case (e.g. `$each` outside `forEach`); a message or undefined. */
-  crossCheck?(args: A, caseInfo: { readonly forEach?: ForEach }): { readonly path: readonly string[]; readonly code: string; readonly expected: string; readonly actual: string } | undefined;
+  crossCheck?(
+    args: A,
+    caseInfo: { readonly forEach?: ForEach },
+  ): { readonly path: readonly string[]; readonly code: string; readonly expected: string; readonly actual: string } | undefined;
   /**
    * A generator step runs other work once per object it discovers on the DUT (each-object.ts),
    * records one sub-step each and bounds each exchange itself: the engine gives it a budget of
@@ -78,7 +81,10 @@ export function listSteps(): readonly StepDefinition<unknown>[] {
 }
 
 /** An inline expectation on the outcome of a judged step. */
-export const INLINE_EXPECT_PROPERTY: Schema = { ...OUTCOME_EXPECTATION_SCHEMA, description: 'judge the outcome of this step (as an expect step right after it would)' };
+export const INLINE_EXPECT_PROPERTY: Schema = {
+  ...OUTCOME_EXPECTATION_SCHEMA,
+  description: 'judge the outcome of this step (as an expect step right after it would)',
+};
 
 /** The schema a step's arguments are checked against: its own, plus `precondition` (and `expect` on a judged step). */
 export function argsSchema(def: StepDefinition<unknown>): Schema {

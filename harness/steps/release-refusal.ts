@@ -15,7 +15,10 @@ export const RELEASE_REFUSAL_CLAUSE = 'Green Book 9.3.3 and 9.5 (ExceptionRespon
 export function refusedOtherwise(ctx: StepContext, outcome: ReleaseOutcome, expectedReason: string | undefined): boolean {
   if (expectedReason !== 'not-finished') return false;
   if (outcome.kind !== 'exception' && outcome.kind !== 'confirmed-service-error') return false;
-  const said = outcome.kind === 'exception' ? `exception-response ${outcome.stateError} ${outcome.serviceError}` : `confirmed-service-error ${outcome.error} ${outcome.value}`;
+  const said =
+    outcome.kind === 'exception'
+      ? `exception-response ${outcome.stateError} ${outcome.serviceError}`
+      : `confirmed-service-error ${outcome.error} ${outcome.value}`;
   ctx.remark(`the release was refused with ${said}; an RLRE reason not-finished is preferred`, RELEASE_REFUSAL_CLAUSE);
   return true;
 }

@@ -23,7 +23,8 @@ defineStep({
       protection: {
         type: 'string',
         enum: ['global', 'dedicated', 'none'],
-        description: 'in a ciphered association: the InitiateRequest protected with its keys (global, dedicated) or sent unprotected (none); the RLRE reason must be normal unless expect says',
+        description:
+          'in a ciphered association: the InitiateRequest protected with its keys (global, dedicated) or sent unprotected (none); the RLRE reason must be normal unless expect says',
       },
       expect: {
         anyOf: [
@@ -57,15 +58,17 @@ defineStep({
     if (outcome.kind === 'released') ctx.association = undefined;
     if (args.expect === 'any') return;
     const last = ctx.last;
-    const judge = (expected: string, actual: string): void => judgeTeardown(ctx, expected, actual, () => {
-      throw new ExpectationFailure(caseRule(ctx), expected, actual);
-    });
+    const judge = (expected: string, actual: string): void =>
+      judgeTeardown(ctx, expected, actual, () => {
+        throw new ExpectationFailure(caseRule(ctx), expected, actual);
+      });
     const miss = matchOutcome({ released: true }, last, ctx.profile);
     if (miss) return judge(miss.expected, miss.actual);
     if (typeof args.expect !== 'object' || outcome.kind !== 'released') return;
     const want = args.expect.released;
     if (want.reason !== undefined && outcome.reason !== want.reason) return judge(`RLRE reason ${want.reason}`, describeOutcome(last));
     const ui = outcome.userInformation ?? 'none';
-    if (want.userInformation !== undefined && ui !== want.userInformation) return judge(`RLRE user-information ${want.userInformation}`, `RLRE user-information ${ui}`);
+    if (want.userInformation !== undefined && ui !== want.userInformation)
+      return judge(`RLRE user-information ${want.userInformation}`, `RLRE user-information ${ui}`);
   },
 });

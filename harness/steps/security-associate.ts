@@ -32,7 +32,6 @@ export interface SecAssociateArgs {
   readonly expect?: 'accepted' | { readonly rejected: Rejected } | { readonly hlsFailed: { readonly pass: 3 | 4 } };
 }
 
-
 function holds(e: NonNullable<SecAssociateArgs['expect']>, o: AssociateOutcome): boolean {
   if (e === 'accepted') return o.kind === 'accepted';
   if ('hlsFailed' in e) return o.kind === 'hls-failed' && o.pass === e.hlsFailed.pass;
@@ -63,36 +62,44 @@ function otherKey(k: Secret | undefined, what: string): Secret {
 
 /** Opens an association with its security and judges the whole of it (`associate: { protection }` comes here). */
 export async function securedAssociate(ctx: StepContext, args: SecAssociateArgs): Promise<void> {
-    const a = resolveSecured(ctx, args.association);
-    const base: AssociationParams = baseParams(a);
-    const secured = await securedParams(ctx.client, ctx.profile, a, (t) => ctx.note(t));
-    let security = secured.security;
-    const inForce = keysInForce(ctx, a);
-    if (security && inForce) security = { ...security, ...inForce };
-    if (security && args.keys === 'wrong-ak') security = { ...security, authenticationKey: otherKey(security.authenticationKey, 'authentication key') };
-    if (security && args.keys === 'wrong-ek') security = { ...security, blockCipherKey: otherKey(security.blockCipherKey, 'block cipher key') };
-    if (args.keys && !security) throw new HarnessFault(`association ${a.name} has no security section to vary keys of`, 'harness', 'SECURITY_NO_KEYS');
-    if (security && args.dedicatedKey) security = { ...security, dedicatedKey: true };
-    if (security && args.envelope) security = { ...security, envelope: args.envelope };
-    let password = base.password;
-    if (args.password === 'wrong') {
-      if (!password) throw new Inapplicable(`association ${a.name} has no HLS secret to get wrong`);
-      password = Secret.fromText(`${new TextDecoder().decode(password.reveal())}-wrong`, 'a deliberately wrong HLS secret');
-    }
-    // Mechanism 2 computes with the secret in use, the wrong one included.
-    const hls = manufacturerOf(a, password);
-    const params: AssociationParams = {
-      ...base,
-      ...(password ? { password } : {}),
-      ...(security ? { security } : {}),
-      ...(args.corruptPass3 || hls.manufacturer ? { hls: { ...hls, ...(args.corruptPass3 ? { corruptPass3: true } : {}) } } : {}),
-    };
-    const outcome = await ctx.client.associate(params);
-    ctx.last = { op: 'associate', association: a, outcome };
-    if (outcome.kind === 'accepted') ctx.association = a;
-    rememberCounter(ctx);
-    const varied = [args.keys, args.password ? 'wrong HLS secret' : '', args.dedicatedKey ? 'dedicated key' : '', args.envelope ?? '', args.corruptPass3 ? 'wrong f(StoC)' : ''].filter(Boolean);
-    ctx.note(`associate ${a.name} (${a.authentication}${a.security ? `, suite ${a.security.suite} ${a.security.policy}` : ''}${varied.length ? `; ${varied.join(', ')}` : ''}) → ${describeOutcome(ctx.last)}`);
-    const e = args.expect ?? 'accepted';
-    if (!holds(e, outcome)) throw new ExpectationFailure(caseRule(ctx), expectation(e), describeOutcome(ctx.last));
+  const a = resolveSecured(ctx, args.association);
+  const base: AssociationParams = baseParams(a);
+  const secured = await securedParams(ctx.client, ctx.profile, a, (t) => ctx.note(t));
+  let security = secured.security;
+  const inForce = keysInForce(ctx, a);
+  if (security && inForce) security = { ...security, ...inForce };
+  if (security && args.keys === 'wrong-ak') security = { ...security, authenticationKey: otherKey(security.authenticationKey, 'authentication key') };
+  if (security && args.keys === 'wrong-ek') security = { ...security, blockCipherKey: otherKey(security.blockCipherKey, 'block cipher key') };
+  if (args.keys && !security) throw new HarnessFault(`association ${a.name} has no security section to vary keys of`, 'harness', 'SECURITY_NO_KEYS');
+  if (security && args.dedicatedKey) security = { ...security, dedicatedKey: true };
+  if (security && args.envelope) security = { ...security, envelope: args.envelope };
+  let password = base.password;
+  if (args.password === 'wrong') {
+    if (!password) throw new Inapplicable(`association ${a.name} has no HLS secret to get wrong`);
+    password = Secret.fromText(`${new TextDecoder().decode(password.reveal())}-wrong`, 'a deliberately wrong HLS secret');
+  }
+  // Mechanism 2 computes with the secret in use, the wrong one included.
+  const hls = manufacturerOf(a, password);
+  const params: AssociationParams = {
+    ...base,
+    ...(password ? { password } : {}),
+    ...(security ? { security } : {}),
+    ...(args.corruptPass3 || hls.manufacturer ? { hls: { ...hls, ...(args.corruptPass3 ? { corruptPass3: true } : {}) } } : {}),
+  };
+  const outcome = await ctx.client.associate(params);
+  ctx.last = { op: 'associate', association: a, outcome };
+  if (outcome.kind === 'accepted') ctx.association = a;
+  rememberCounter(ctx);
+  const varied = [
+    args.keys,
+    args.password ? 'wrong HLS secret' : '',
+    args.dedicatedKey ? 'dedicated key' : '',
+    args.envelope ?? '',
+    args.corruptPass3 ? 'wrong f(StoC)' : '',
+  ].filter(Boolean);
+  ctx.note(
+    `associate ${a.name} (${a.authentication}${a.security ? `, suite ${a.security.suite} ${a.security.policy}` : ''}${varied.length ? `; ${varied.join(', ')}` : ''}) → ${describeOutcome(ctx.last)}`,
+  );
+  const e = args.expect ?? 'accepted';
+  if (!holds(e, outcome)) throw new ExpectationFailure(caseRule(ctx), expectation(e), describeOutcome(ctx.last));
 }

@@ -23,7 +23,8 @@ const UNCONFIRMED = { invokeId: 1, serviceClass: 'unconfirmed', priority: 'high'
 defineStep({
   name: 'broadcast.set',
   judged: true,
-  description: 'An unconfirmed SET protected with the global broadcast key in the open ciphered association; the outcome is silence or the answer that came instead',
+  description:
+    'An unconfirmed SET protected with the global broadcast key in the open ciphered association; the outcome is silence or the answer that came instead',
   schema: {
     type: 'object',
     properties: {
@@ -39,7 +40,13 @@ defineStep({
     const a = ctx.association;
     if (!a?.security?.broadcastKey) throw new Inapplicable(`association ${a?.name ?? '(none)'} has no broadcast key (broadcast.setKey) in the profile`);
     const ref = { classId: args.class, obis: args.obis, attribute: args.attribute };
-    const plain = encodeApduBytes({ type: 'set-request', variant: 'normal', invokeIdAndPriority: UNCONFIRMED, attribute: { classId: ref.classId, instanceId: parseObis(ref.obis), attributeId: ref.attribute }, value: dataOf(args.value, ctx) });
+    const plain = encodeApduBytes({
+      type: 'set-request',
+      variant: 'normal',
+      invokeIdAndPriority: UNCONFIRMED,
+      attribute: { classId: ref.classId, instanceId: parseObis(ref.obis), attributeId: ref.attribute },
+      value: dataOf(args.value, ctx),
+    });
     let outcome: SetOutcome;
     try {
       const answer = await session.exchangeRaw(session.protect(plain, { broadcast: true }));
@@ -47,7 +54,10 @@ defineStep({
       else if (answer.kind === 'malformed') outcome = malformed(answer.error);
       else {
         const apdu = decodeApduBytes(answer.plain);
-        outcome = apdu.type === 'set-response' && apdu.variant === 'normal' ? { kind: 'set-result', result: nameText(apdu.result), blocks: 0 } : otherAnswer(apdu, 'no answer');
+        outcome =
+          apdu.type === 'set-response' && apdu.variant === 'normal'
+            ? { kind: 'set-result', result: nameText(apdu.result), blocks: 0 }
+            : otherAnswer(apdu, 'no answer');
       }
     } catch (e) {
       if (!isDecodeError(e)) throw e;

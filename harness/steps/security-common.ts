@@ -31,7 +31,8 @@ export const SECURED_REF_SCHEMA = typedSchema<SecuredRef>({
 export function resolveSecured(ctx: StepContext, ref: SecuredRef | undefined): AssociationProfile {
   if (ref !== undefined && typeof ref === 'object' && 'suite' in ref) {
     const found = ctx.profile.associations.find((a) => a.security?.suite === ref.suite && (!ref.authentication || a.authentication === ref.authentication));
-    if (!found) throw new Inapplicable(`the profile declares no association with security suite ${ref.suite}${ref.authentication ? ` and ${ref.authentication}` : ''}`);
+    if (!found)
+      throw new Inapplicable(`the profile declares no association with security suite ${ref.suite}${ref.authentication ? ` and ${ref.authentication}` : ''}`);
     ctx.used.add(found.name);
     return found;
   }
@@ -76,7 +77,8 @@ export function rememberedCounter(ctx: StepContext): number | undefined {
 
 export function openSession(ctx: StepContext, what: string): SecureSession {
   const s = ctx.client.security?.();
-  if (!s) throw new HarnessFault(`${what} needs an open association with security (an earlier associate step with protection:)`, 'harness', 'SECURITY_NO_SESSION');
+  if (!s)
+    throw new HarnessFault(`${what} needs an open association with security (an earlier associate step with protection:)`, 'harness', 'SECURITY_NO_SESSION');
   return s;
 }
 

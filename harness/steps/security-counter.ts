@@ -26,12 +26,18 @@ defineStep({
     const probe = ctx.openClient();
     try {
       const next = await readInvocationCounter(probe, ctx.profile, a, (t) => ctx.note(t));
-      if (next === undefined) throw new ExpectationFailure(caseRule(ctx), `the counter object ${a.security.invocationCounter.read} readable through ${a.security.invocationCounter.via}`, 'not read (see the notes)');
+      if (next === undefined)
+        throw new ExpectationFailure(
+          caseRule(ctx),
+          `the counter object ${a.security.invocationCounter.read} readable through ${a.security.invocationCounter.via}`,
+          'not read (see the notes)',
+        );
       const held = next === undefined ? undefined : next - 1;
       ctx.note(`invocation counter object ${a.security.invocationCounter.read}: ${held}; last counter sent: ${sent}`);
       // At or above the last counter sent is safe (Green Book 9.2.7.2.4): a meter may count what it
       // consumed, not what it saw last (real-meter.md section 2: 19 after 16). Below lets a replay in.
-      if (held === undefined || held < sent) throw new ExpectationFailure(caseRule(ctx), `the counter object at or above ${sent} (the last counter sent)`, String(held));
+      if (held === undefined || held < sent)
+        throw new ExpectationFailure(caseRule(ctx), `the counter object at or above ${sent} (the last counter sent)`, String(held));
     } finally {
       await probe.disconnect();
     }

@@ -56,7 +56,11 @@ export function securityOf(a: AssociationProfile): SecurityParams | undefined {
   if (!POLICIES.includes(policy)) throw new HarnessFault(`association ${a.name}: unknown security policy ${s.policy}`, 'profile', 'PROFILE_BAD_POLICY');
   const clientSystemTitle = hexOf(s.systemTitle, 'security.systemTitle', a);
   if (!clientSystemTitle || clientSystemTitle.length !== 8) {
-    throw new HarnessFault(`association ${a.name}: security needs the client system title (security.systemTitle, 8 bytes in hex)`, 'profile', 'PROFILE_NO_SYSTEM_TITLE');
+    throw new HarnessFault(
+      `association ${a.name}: security needs the client system title (security.systemTitle, 8 bytes in hex)`,
+      'profile',
+      'PROFILE_NO_SYSTEM_TITLE',
+    );
   }
   const serverSystemTitle = hexOf(s.serverSystemTitle, 'security.serverSystemTitle', a);
   const serverSigningPublicKey = hexOf(s.serverSigningKey, 'security.serverSigningKey', a);
@@ -81,22 +85,33 @@ export function securityOf(a: AssociationProfile): SecurityParams | undefined {
  * Reads the DUT's invocation counter object through `via` on `client` (the client associates
  * there, reads, releases): the first counter to use is one above it.
  */
-export async function readInvocationCounter(client: DlmsClient, profile: Profile, a: AssociationProfile, note?: (text: string) => void): Promise<number | undefined> {
+export async function readInvocationCounter(
+  client: DlmsClient,
+  profile: Profile,
+  a: AssociationProfile,
+  note?: (text: string) => void,
+): Promise<number | undefined> {
   const ic = a.security?.invocationCounter;
   if (!ic) return undefined;
   const via = profile.associations.find((x) => x.name === ic.via);
-  if (!via) throw new HarnessFault(`association ${a.name}: invocationCounter.via names no association of the profile (${ic.via})`, 'profile', 'PROFILE_BAD_VIA');
+  if (!via)
+    throw new HarnessFault(`association ${a.name}: invocationCounter.via names no association of the profile (${ic.via})`, 'profile', 'PROFILE_BAD_VIA');
   // A counter that cannot be read is noted, not fatal: the client continues from the counters it
   // kept, and the AARE then says whether that was enough.
   const opened = await client.associate(baseParams(via));
   if (opened.kind !== 'accepted') {
-    note?.(`invocation counter not read: association ${via.name} was not accepted (${describeOutcome({ op: 'associate', association: via, outcome: opened })}); using the counters kept`);
+    note?.(
+      `invocation counter not read: association ${via.name} was not accepted (${describeOutcome({ op: 'associate', association: via, outcome: opened })}); using the counters kept`,
+    );
     return undefined;
   }
   const ref = { ...COUNTER, obis: ic.read };
   const got = await client.get(ref);
   await client.release();
-  const value = got.kind === 'data' && 'value' in got.data && (typeof got.data.value === 'number' || typeof got.data.value === 'bigint') ? Number(got.data.value) : undefined;
+  const value =
+    got.kind === 'data' && 'value' in got.data && (typeof got.data.value === 'number' || typeof got.data.value === 'bigint')
+      ? Number(got.data.value)
+      : undefined;
   if (value === undefined) {
     note?.(`invocation counter ${ic.read} not read (${describeOutcome({ op: 'get', ref, outcome: got })}); using the counters kept`);
     return undefined;
@@ -109,7 +124,13 @@ export async function readInvocationCounter(client: DlmsClient, profile: Profile
  * What to add to an association's parameters for its security: keys, titles, first counter, and
  * mechanism 2's algorithm keyed with `secret` (the password in use; default the profile's).
  */
-export async function securedParams(client: DlmsClient, profile: Profile, a: AssociationProfile, note?: (text: string) => void, secret: Secret | undefined = a.password): Promise<Pick<AssociationParams, 'security' | 'hls'>> {
+export async function securedParams(
+  client: DlmsClient,
+  profile: Profile,
+  a: AssociationProfile,
+  note?: (text: string) => void,
+  secret: Secret | undefined = a.password,
+): Promise<Pick<AssociationParams, 'security' | 'hls'>> {
   const hls = manufacturerOf(a, secret);
   const withHls = hls.manufacturer ? { hls } : {};
   const security = securityOf(a);

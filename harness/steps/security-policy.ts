@@ -20,7 +20,8 @@ const SECURITY_POLICY_ATTRIBUTE = 2;
 
 defineStep({
   name: 'security-setup.policy',
-  description: "Read security_policy of the open association's Security setup; the case is inapplicable when the meter's policy does not require every protection named",
+  description:
+    "Read security_policy of the open association's Security setup; the case is inapplicable when the meter's policy does not require every protection named",
   schema: {
     type: 'object',
     properties: {
@@ -28,7 +29,7 @@ defineStep({
         type: 'array',
         minItems: 1,
         items: { type: 'string', enum: Object.keys(POLICY_V1_BITS) as PolicyFlagName[] },
-        description: 'the protections the case tests the refusal of: the meter\'s policy must require each',
+        description: "the protections the case tests the refusal of: the meter's policy must require each",
       },
     },
     required: ['requires'],

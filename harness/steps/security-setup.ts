@@ -10,7 +10,15 @@
 import { ACTION_RESULT_NAMES, nameOf } from './spec-names';
 import type { ActionOutcome, MethodRef } from '../../client/api';
 import { describeMalformed } from './service-outcome';
-import { agreedKeyFrom, activateParameter, certificateBySerial, keyAgreementRequest, keyTransferParameter, randomKey, securitySetupMethod } from '../../client/security-setup';
+import {
+  agreedKeyFrom,
+  activateParameter,
+  certificateBySerial,
+  keyAgreementRequest,
+  keyTransferParameter,
+  randomKey,
+  securitySetupMethod,
+} from '../../client/security-setup';
 import type { Data } from '../../dlms/axdr/data';
 import { bytesEqual, fromHex } from '../../dlms/bytes/hex';
 import { isDecodeError } from '../../dlms/bytes/decode-error';
@@ -51,7 +59,8 @@ async function call(ctx: StepContext, ref: MethodRef, parameter: Data, what: str
   const outcome = await ctx.client.action(ref, parameter);
   rememberCounter(ctx);
   ctx.note(`${what} → ${describeAction(outcome)}`);
-  if (outcome.kind !== 'action-result' || outcome.result !== expected) throw new ExpectationFailure(caseRule(ctx), `${what}: action-result ${expected}`, describeAction(outcome));
+  if (outcome.kind !== 'action-result' || outcome.result !== expected)
+    throw new ExpectationFailure(caseRule(ctx), `${what}: action-result ${expected}`, describeAction(outcome));
   return outcome;
 }
 
@@ -65,7 +74,12 @@ defineStep({
   schema: {
     type: 'object',
     properties: {
-      policy: { anyOf: [{ type: 'string', enum: [...POLICY_V0] }, { type: 'array', items: { type: 'string', enum: Object.keys(POLICY_V1_BITS) as PolicyFlagName[] } }] },
+      policy: {
+        anyOf: [
+          { type: 'string', enum: [...POLICY_V0] },
+          { type: 'array', items: { type: 'string', enum: Object.keys(POLICY_V1_BITS) as PolicyFlagName[] } },
+        ],
+      },
       version: { type: 'integer', enum: [0, 1], description: 'the Security setup version, which decides the encoding (default 1)' },
       expect: RESULT,
     },
@@ -75,7 +89,13 @@ defineStep({
     const a = current(ctx, 'security-setup.activate');
     const policy = typeof args.policy === 'string' ? policyFromName(args.policy) : policyFromFlags(args.policy);
     const text = typeof args.policy === 'string' ? args.policy : args.policy.join(', ');
-    await call(ctx, securitySetupMethod(securitySetupOf(a), 'security-activate'), activateParameter(policy, args.version ?? 1), `security_activate (${text})`, args.expect);
+    await call(
+      ctx,
+      securitySetupMethod(securitySetupOf(a), 'security-activate'),
+      activateParameter(policy, args.version ?? 1),
+      `security_activate (${text})`,
+      args.expect,
+    );
   },
 });
 
@@ -84,7 +104,8 @@ const FIELD = { ek: 'blockCipherKey', ak: 'authenticationKey', kek: 'masterKey' 
 
 defineStep({
   name: 'security-setup.key-transfer',
-  description: 'global_key_transfer (Security setup method 2): new random keys wrapped under the master key, or the profile keys back (restore), or bad key data',
+  description:
+    'global_key_transfer (Security setup method 2): new random keys wrapped under the master key, or the profile keys back (restore), or bad key data',
   schema: {
     type: 'object',
     properties: {
@@ -114,7 +135,13 @@ defineStep({
     if (args.variant === 'wrong-key-id') {
       // key_id is an enum 0..3 (Blue Book 4.4.7): 7 names no key.
       const data = keyTransferData(entries.map((e) => ({ keyId: e.keyId, keyWrapped: wrapKey(kek, e.key) })));
-      parameter = data.type === 'array' ? { type: 'array', items: data.items.map((i) => (i.type === 'structure' ? { type: 'structure', items: [{ type: 'enum', value: 7 }, i.items[1]!] } : i)) } : data;
+      parameter =
+        data.type === 'array'
+          ? {
+              type: 'array',
+              items: data.items.map((i) => (i.type === 'structure' ? { type: 'structure', items: [{ type: 'enum', value: 7 }, i.items[1]!] } : i)),
+            }
+          : data;
     } else if (args.variant === 'wrong-wrapping') {
       parameter = keyTransferParameter(randomKey(session.suite, 'a key that is not the master key'), entries);
     } else parameter = keyTransferParameter(kek, entries);
@@ -136,7 +163,8 @@ defineStep({
     const session = openSession(ctx, 'security-setup.key-agreement');
     const s = a.security!;
     if (session.suite.ecc === null) throw new Inapplicable(`association ${a.name} uses suite 0, which has no key agreement`);
-    if (!s.signingKey || !s.serverSigningKey) throw new Inapplicable(`association ${a.name} has no signing keys (security.signingKey, security.serverSigningKey)`);
+    if (!s.signingKey || !s.serverSigningKey)
+      throw new Inapplicable(`association ${a.name} has no signing keys (security.signingKey, security.serverSigningKey)`);
     const key = args.key ?? 'ek';
     const req = keyAgreementRequest(session.suite, s.signingKey, key);
     const outcome = await call(ctx, securitySetupMethod(securitySetupOf(a), 'key-agreement'), req.parameter, `key_agreement (${key})`, args.expect);
@@ -157,18 +185,22 @@ defineStep({
 
 defineStep({
   name: 'security-setup.certificates',
-  description: 'generate_key_pair, generate_certificate_request, import_certificate (issued from the request), export_certificate, remove_certificate (Security setup methods 4..8)',
+  description:
+    'generate_key_pair, generate_certificate_request, import_certificate (issued from the request), export_certificate, remove_certificate (Security setup methods 4..8)',
   schema: { type: 'object', properties: {} },
   async run(ctx) {
     const a = current(ctx, 'security-setup.certificates');
     const session = openSession(ctx, 'security-setup.certificates');
     const s = a.security!;
-    if (session.suite.ecc === null || !s.signingKey) throw new Inapplicable(`association ${a.name} has no suite 1 or 2 signing key to act as the certification authority`);
+    if (session.suite.ecc === null || !s.signingKey)
+      throw new Inapplicable(`association ${a.name} has no suite 1 or 2 signing key to act as the certification authority`);
     const obis = securitySetupOf(a);
     const rule = caseRule(ctx);
     const digitalSignature: Data = { type: 'enum', value: 0 };
     await call(ctx, securitySetupMethod(obis, 'generate-key-pair'), digitalSignature, 'generate_key_pair (digital signature)');
-    const csrAnswer = returned(await call(ctx, securitySetupMethod(obis, 'generate-certificate-request'), digitalSignature, 'generate_certificate_request (digital signature)'));
+    const csrAnswer = returned(
+      await call(ctx, securitySetupMethod(obis, 'generate-certificate-request'), digitalSignature, 'generate_certificate_request (digital signature)'),
+    );
     if (csrAnswer?.type !== 'octet-string') throw new ExpectationFailure(rule, 'a certification request (octet-string)', csrAnswer?.type ?? 'no return data');
     let request;
     try {
@@ -179,17 +211,33 @@ defineStep({
     }
     const subject = systemTitleName(session.serverSystemTitle);
     if (!request.selfSigned || request.subject !== subject) {
-      throw new ExpectationFailure(rule, `a request for CN=${subject}, signed by the key it certifies`, `CN=${request.subject}, ${request.selfSigned ? 'self-signed' : 'signature not verifying'}`);
+      throw new ExpectationFailure(
+        rule,
+        `a request for CN=${subject}, signed by the key it certifies`,
+        `CN=${request.subject}, ${request.selfSigned ? 'self-signed' : 'signature not verifying'}`,
+      );
     }
     // The harness acts as the certification authority, with the client's signing key.
     const issuer = systemTitleName(session.clientSystemTitle);
     const serialNumber = Uint8Array.of(0x01, ...session.clientSystemTitle.subarray(4));
     const now = Date.now();
-    const der = issueCertificate(session.suite, s.signingKey, { serialNumber, issuer, subject, subjectPublicKey: request.publicKey, notBefore: new Date(now - 60_000), notAfter: new Date(now + 365 * 86_400_000) });
+    const der = issueCertificate(session.suite, s.signingKey, {
+      serialNumber,
+      issuer,
+      subject,
+      subjectPublicKey: request.publicKey,
+      notBefore: new Date(now - 60_000),
+      notAfter: new Date(now + 365 * 86_400_000),
+    });
     await call(ctx, securitySetupMethod(obis, 'import-certificate'), { type: 'octet-string', value: der }, 'import_certificate');
     const id = certificateBySerial(serialNumber, `CN=${issuer}`);
     const exported = returned(await call(ctx, securitySetupMethod(obis, 'export-certificate'), id, 'export_certificate (by serial number and issuer)'));
-    if (exported?.type !== 'octet-string' || !bytesEqual(exported.value, der)) throw new ExpectationFailure(rule, 'the certificate exported as it was imported', exported?.type === 'octet-string' ? `${exported.value.length} bytes that differ` : 'no certificate');
+    if (exported?.type !== 'octet-string' || !bytesEqual(exported.value, der))
+      throw new ExpectationFailure(
+        rule,
+        'the certificate exported as it was imported',
+        exported?.type === 'octet-string' ? `${exported.value.length} bytes that differ` : 'no certificate',
+      );
     await call(ctx, securitySetupMethod(obis, 'remove-certificate'), id, 'remove_certificate');
     await call(ctx, securitySetupMethod(obis, 'export-certificate'), id, 'export_certificate after removal', 'other-reason');
   },

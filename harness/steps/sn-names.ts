@@ -30,7 +30,8 @@ export function snEntries(list: Data): SnEntry[] {
   if (list.type !== 'array') throw new ExpectationFailure(LIST_RULE, 'an array of sn_object_list_element', list.type);
   return list.items.map((el, i) => {
     const at = `object_list[${i}]`;
-    if (el.type !== 'structure' || el.items.length !== 4) throw new ExpectationFailure(LIST_RULE, `${at}: structure { base_name, class_id, version, logical_name }`, el.type);
+    if (el.type !== 'structure' || el.items.length !== 4)
+      throw new ExpectationFailure(LIST_RULE, `${at}: structure { base_name, class_id, version, logical_name }`, el.type);
     const [bn, cls, ver, ln] = el.items as [Data, Data, Data, Data];
     if (bn.type !== 'long') throw new ExpectationFailure(LIST_RULE, `${at}.base_name: long`, bn.type);
     if (cls.type !== 'long-unsigned') throw new ExpectationFailure(LIST_RULE, `${at}.class_id: long-unsigned`, cls.type);
@@ -46,7 +47,8 @@ export async function snObjectList(ctx: StepContext): Promise<SnEntry[]> {
   if (!list) {
     const outcome = await ctx.client.read([{ variableName: OBJECT_LIST_NAME }]);
     const first = outcome.kind === 'read' ? outcome.results[0] : undefined;
-    if (first?.kind !== 'data') throw new ExpectationFailure(LIST_RULE, 'the object_list of the current Association SN (READ 0xFA08)', describeOutcome({ op: 'read', outcome }));
+    if (first?.kind !== 'data')
+      throw new ExpectationFailure(LIST_RULE, 'the object_list of the current Association SN (READ 0xFA08)', describeOutcome({ op: 'read', outcome }));
     list = first.data;
     ctx.vars.set(CACHE, list);
   }

@@ -39,7 +39,10 @@ export const SN_VARIABLE_SCHEMA = typedSchema<SnVariableRef>({
 const RESULT_SCHEMA: Schema = {
   type: 'object',
   properties: {
-    data: { type: 'object', properties: { type: { type: 'string' }, text: { type: 'string' }, textFromProfile: { type: 'string', enum: ['logicalDeviceName'] } } },
+    data: {
+      type: 'object',
+      properties: { type: { type: 'string' }, text: { type: 'string' }, textFromProfile: { type: 'string', enum: ['logicalDeviceName'] } },
+    },
     dataAccessResult: nameOf(DATA_ACCESS_RESULT_NAMES, 'data-access-result'),
   },
   minProperties: 1,

@@ -29,7 +29,11 @@ function dataOf(v: WriteItem['value']): Data {
 
 const VALUE_SCHEMA = {
   type: 'object',
-  properties: { type: { type: 'string', enum: ['octet-string', ...INTEGER_TYPES] }, hex: { type: 'string', pattern: '^([0-9A-Fa-f]{2})*$' }, value: { type: 'integer' } },
+  properties: {
+    type: { type: 'string', enum: ['octet-string', ...INTEGER_TYPES] },
+    hex: { type: 'string', pattern: '^([0-9A-Fa-f]{2})*$' },
+    value: { type: 'integer' },
+  },
   required: ['type'],
 } as const satisfies Schema;
 
@@ -39,10 +43,19 @@ defineStep({
   schema: {
     type: 'object',
     properties: {
-      variables: { type: 'array', minItems: 1, items: { type: 'object', properties: { variable: SN_VARIABLE_SCHEMA, value: VALUE_SCHEMA }, required: ['variable', 'value'] } },
+      variables: {
+        type: 'array',
+        minItems: 1,
+        items: { type: 'object', properties: { variable: SN_VARIABLE_SCHEMA, value: VALUE_SCHEMA }, required: ['variable', 'value'] },
+      },
       expect: {
         type: 'array',
-        items: { anyOf: [{ type: 'string', enum: ['success'] }, { type: 'object', properties: { dataAccessResult: nameOf(DATA_ACCESS_RESULT_NAMES, 'data-access-result') }, required: ['dataAccessResult'] }] },
+        items: {
+          anyOf: [
+            { type: 'string', enum: ['success'] },
+            { type: 'object', properties: { dataAccessResult: nameOf(DATA_ACCESS_RESULT_NAMES, 'data-access-result') }, required: ['dataAccessResult'] },
+          ],
+        },
       },
     },
     required: ['variables'],

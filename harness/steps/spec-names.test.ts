@@ -50,7 +50,11 @@ describe('spec names a suite may write', () => {
   });
 
   it('judge a malformed answer by its code, and never take a closed connection for one unless named', () => {
-    const got = (code: string): LastOutcome => ({ op: 'get', ref: { classId: 1, obis: '0-0:42.0.0.255', attribute: 2 }, outcome: { kind: 'malformed', code, offset: 7, expected: 'x', actual: 'y' } });
+    const got = (code: string): LastOutcome => ({
+      op: 'get',
+      ref: { classId: 1, obis: '0-0:42.0.0.255', attribute: 2 },
+      outcome: { kind: 'malformed', code, offset: 7, expected: 'x', actual: 'y' },
+    });
     const p = testProfile();
     expect(matchOutcome({ malformed: { code: 'TRUNCATED' } }, got('TRUNCATED'), p)).to.equal(undefined);
     expect(matchOutcome({ malformed: {} }, got('TRUNCATED'), p)).to.equal(undefined);

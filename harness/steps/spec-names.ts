@@ -29,7 +29,9 @@ export const ACSE_DIAGNOSTIC_NAMES: readonly string[] = uniq([...ACSE_SERVICE_US
 export const INITIATE_ERROR_NAMES: readonly string[] = uniq([
   'none',
   ...SERVICE_ERROR_VALUES.initiate.names,
-  ...CONFIRMED_SERVICE.names.flatMap((service) => SERVICE_ERROR_KIND.names.flatMap((kind) => SERVICE_ERROR_VALUES[kind].names.map((value) => `${service}: ${kind} ${value}`))),
+  ...CONFIRMED_SERVICE.names.flatMap((service) =>
+    SERVICE_ERROR_KIND.names.flatMap((kind) => SERVICE_ERROR_VALUES[kind].names.map((value) => `${service}: ${kind} ${value}`)),
+  ),
 ]);
 export const DATA_ACCESS_RESULT_NAMES: readonly string[] = DATA_ACCESS_RESULT.names;
 export const ACTION_RESULT_NAMES: readonly string[] = ACTION_RESULT.names;

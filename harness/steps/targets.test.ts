@@ -47,6 +47,9 @@ describe('targets found in the object list', () => {
   it('finds a method with plain access, and an index past those the class defines', () => {
     const disconnector = object('0-0:96.3.10.255', 70, [1, 1, 1, 3], [1, 1]);
     expect(methodTarget([object('0-0:96.3.11.255', 70, [1], [0, 1]), disconnector], 1, { kind: 'method', class: 70, methods: [1, 2] })).to.equal(disconnector);
-    expect(undefinedMethodTarget([object('0-0:40.0.0.255', 15, [1]), disconnector], { kind: 'undefined-method' })).to.deep.equal({ object: disconnector, method: 3 });
+    expect(undefinedMethodTarget([object('0-0:40.0.0.255', 15, [1]), disconnector], { kind: 'undefined-method' })).to.deep.equal({
+      object: disconnector,
+      method: 3,
+    });
   });
 });

@@ -78,7 +78,11 @@ export function attributeCandidates(objects: readonly CosemObject[], listVersion
     for (const a of object.attributes) {
       if (a.id === 1 || readAccess(listVersion, a.mode) !== 'plain') continue;
       const write = writeAccess(listVersion, a.mode);
-      if (q.kind === 'writable' && (write !== 'plain' || NOT_A_WRITE_TARGET.has(object.classId) || IDENTITY.test(object.obis) || WALK_SKIPS_WRITE(object.classId, a.id))) continue;
+      if (
+        q.kind === 'writable' &&
+        (write !== 'plain' || NOT_A_WRITE_TARGET.has(object.classId) || IDENTITY.test(object.obis) || WALK_SKIPS_WRITE(object.classId, a.id))
+      )
+        continue;
       if (q.kind === 'read-only' && write !== 'none') continue;
       if (q.kind === 'long' && NOT_A_LONG_TARGET.has(object.classId)) continue;
       out.push({ object, attribute: a.id });
@@ -94,7 +98,9 @@ export function methodAccessible(listVersion: number, mode: number): boolean {
 
 /** The first object granting plain access to every method the query names. */
 export function methodTarget(objects: readonly CosemObject[], listVersion: number, q: TargetQuery): CosemObject | undefined {
-  return objects.find((o) => matchesClass(q.class, o.classId) && (q.methods ?? []).every((m) => o.methods?.some((x) => x.id === m && methodAccessible(listVersion, x.mode))));
+  return objects.find(
+    (o) => matchesClass(q.class, o.classId) && (q.methods ?? []).every((m) => o.methods?.some((x) => x.id === m && methodAccessible(listVersion, x.mode))),
+  );
 }
 
 /**

@@ -39,7 +39,6 @@ import { defineStep } from './registry';
 import type { Schema } from '../yaml/schema';
 import { attributeCandidates, describeQuery, methodTarget, otherValue, TARGET_KINDS, type TargetQuery, undefinedMethodTarget } from './targets';
 
-
 /** `writable` without minLength: a short value, so that the request and the answer fit one APDU anywhere. */
 export const SHORT_VALUE_BYTES = 64;
 
@@ -117,7 +116,8 @@ async function restore(ctx: StepContext, t: Found, association: string): Promise
   const outcome = await boundedStep(ctx, ctx.client.set(ref, t.held), `SET ${t.object.obis}/${t.attribute}`);
   const said = describeOutcome({ op: 'set', ref, outcome });
   ctx.note(`${t.object.obis}/${t.attribute}: the value read written back → ${said}`);
-  if (outcome.kind !== 'set-result' || outcome.result !== 'success') ctx.remark(`${t.object.obis}/${t.attribute} could not be restored to the value read (${said})`, 'docs/decisions/discovered-targets.md');
+  if (outcome.kind !== 'set-result' || outcome.result !== 'success')
+    ctx.remark(`${t.object.obis}/${t.attribute} could not be restored to the value read (${said})`, 'docs/decisions/discovered-targets.md');
 }
 
 const WITH_TARGET_SCHEMA = {
@@ -126,7 +126,12 @@ const WITH_TARGET_SCHEMA = {
     find: { enum: [...TARGET_KINDS], description: 'what kind of target to look for' },
     class: CLASS_FILTER_SCHEMA,
     minLength: { type: 'integer', minimum: 1, maximum: 65535, description: 'writable, long: the encoded value is at least this many bytes' },
-    methods: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1, maximum: 127 }, description: 'method: the object grants access to each of these methods' },
+    methods: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'integer', minimum: 1, maximum: 127 },
+      description: 'method: the object grants access to each of these methods',
+    },
     association: ASSOCIATION_REF_SCHEMA,
     steps: { type: 'array', minItems: 1, items: { type: 'object', additionalProperties: {}, minProperties: 1, maxProperties: 1, description: 'a step' } },
   },
@@ -140,14 +145,22 @@ defineStep({
   generator: true,
   schema: WITH_TARGET_SCHEMA,
   crossCheck: (args) =>
-    args.find === 'method' && !args.methods?.length ? { path: ['methods'], code: 'TARGET_NO_METHODS', expected: 'methods: [index, …] with find: method', actual: 'no methods' } : checkNested(args.steps),
+    args.find === 'method' && !args.methods?.length
+      ? { path: ['methods'], code: 'TARGET_NO_METHODS', expected: 'methods: [index, …] with find: method', actual: 'no methods' }
+      : checkNested(args.steps),
   async run(ctx, args) {
     const opened = ctx.association === undefined;
     const { association, all, objects, listVersion } = await objectsOfClass(ctx, args.association, args.class);
-    const query: TargetQuery = { kind: args.find, ...(args.class === undefined ? {} : { class: args.class }), ...(args.minLength === undefined ? {} : { minLength: args.minLength }), ...(args.methods ? { methods: args.methods } : {}) };
+    const query: TargetQuery = {
+      kind: args.find,
+      ...(args.class === undefined ? {} : { class: args.class }),
+      ...(args.minLength === undefined ? {} : { minLength: args.minLength }),
+      ...(args.methods ? { methods: args.methods } : {}),
+    };
     const t = await find(ctx, objects, listVersion, query);
     if (!t) throw new Inapplicable(`the object list of ${association.name} (${all.length} objects) holds no ${describeQuery(query)}`);
-    const where = t.attribute !== undefined ? `attribute ${t.attribute}` : t.method !== undefined ? `method ${t.method}` : `methods ${(args.methods ?? []).join(', ')}`;
+    const where =
+      t.attribute !== undefined ? `attribute ${t.attribute}` : t.method !== undefined ? `method ${t.method}` : `methods ${(args.methods ?? []).join(', ')}`;
     ctx.note(`target: ${objectLabel(t.object)} ${where}${t.held ? `, holding ${formatData(t.held, { maxItems: 3 })}` : ''}`);
     if (t.held) ctx.vars.set('held', t.held);
     if (t.other) ctx.vars.set('other', t.other);
@@ -156,11 +169,20 @@ defineStep({
       const outcome = await boundedStep(ctx, ctx.client.release(), 'release');
       if (outcome.kind === 'released') ctx.association = undefined;
     }
-    const vars = { $obis: t.object.obis, $class: t.object.classId, $version: t.object.version, ...(t.attribute === undefined ? {} : { $attribute: t.attribute }), ...(t.method === undefined ? {} : { $method: t.method }) };
+    const vars = {
+      $obis: t.object.obis,
+      $class: t.object.classId,
+      $version: t.object.version,
+      ...(t.attribute === undefined ? {} : { $attribute: t.attribute }),
+      ...(t.method === undefined ? {} : { $method: t.method }),
+    };
     try {
       await runNested(ctx, args.steps, vars);
     } finally {
-      if (args.find === 'writable') await restore(ctx, t, association.name).catch((e: unknown) => ctx.note(`${t.object.obis}: not restored (${e instanceof Error ? e.message : String(e)})`));
+      if (args.find === 'writable')
+        await restore(ctx, t, association.name).catch((e: unknown) =>
+          ctx.note(`${t.object.obis}: not restored (${e instanceof Error ? e.message : String(e)})`),
+        );
     }
   },
 });

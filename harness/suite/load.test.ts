@@ -77,7 +77,9 @@ describe('loadSuite', () => {
   });
 
   it('requires the id, clause and requirement of every case', () => {
-    const e = thrownBy(ConfigError, () => parseSuite('suite: t\ntitle: T\nspec: S\ncases:\n  - id: T-1\n    title: t\n    spec: s\n    detects: []\n    steps: [ { connect: {} } ]\n', 's.yaml'));
+    const e = thrownBy(ConfigError, () =>
+      parseSuite('suite: t\ntitle: T\nspec: S\ncases:\n  - id: T-1\n    title: t\n    spec: s\n    detects: []\n    steps: [ { connect: {} } ]\n', 's.yaml'),
+    );
     expect([e.code, e.line, e.col]).to.deep.equal(['CONFIG_MISSING_KEY', 5, 5]);
     expect(e.expected).to.contain('requirement');
   });
@@ -91,14 +93,16 @@ describe('loadSuite', () => {
   });
 
   it('reads each detects entry as a fault and the step at which the case must fail', () => {
-    const text = 'suite: t\ntitle: T\nspec: S\ncases:\n  - id: T-1\n    title: t\n    spec: s\n    requirement: r\n    detects: [{ fault: a-fault, step: 2 }, b-fault]\n    steps: [ { connect: {} }, { connect: {} } ]\n';
+    const text =
+      'suite: t\ntitle: T\nspec: S\ncases:\n  - id: T-1\n    title: t\n    spec: s\n    requirement: r\n    detects: [{ fault: a-fault, step: 2 }, b-fault]\n    steps: [ { connect: {} }, { connect: {} } ]\n';
     const c = parseSuite(text, 's.yaml').cases[0]!;
     expect(c.detects).to.deep.equal(['a-fault', 'b-fault']);
     expect(c.detectsAt).to.deep.equal({ 'a-fault': 2 });
   });
 
   it('refuses a detects step beyond the steps of the case, at the entry', () => {
-    const text = 'suite: t\ntitle: T\nspec: S\ncases:\n  - id: T-1\n    title: t\n    spec: s\n    requirement: r\n    detects: [{ fault: a-fault, step: 3 }]\n    steps: [ { connect: {} }, { connect: {} } ]\n';
+    const text =
+      'suite: t\ntitle: T\nspec: S\ncases:\n  - id: T-1\n    title: t\n    spec: s\n    requirement: r\n    detects: [{ fault: a-fault, step: 3 }]\n    steps: [ { connect: {} }, { connect: {} } ]\n';
     const e = thrownBy(ConfigError, () => parseSuite(text, 's.yaml'));
     expect([e.code, e.line]).to.deep.equal(['DETECTS_STEP_RANGE', 9]);
     expect(e.expected).to.contain('1..2');

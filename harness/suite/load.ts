@@ -34,7 +34,12 @@ export function checkUniqueIds(suites: SuiteDef[]): SuiteDef[] {
     for (const c of s.cases) {
       const first = seen.get(c.id);
       if (first) {
-        throw ConfigError.at(c.place, 'CASE_DUPLICATE_ID', `a case id used once (${c.id} is already at ${first.file}:${first.line}:${first.col})`, JSON.stringify(c.id));
+        throw ConfigError.at(
+          c.place,
+          'CASE_DUPLICATE_ID',
+          `a case id used once (${c.id} is already at ${first.file}:${first.line}:${first.col})`,
+          JSON.stringify(c.id),
+        );
       }
       seen.set(c.id, c.place);
     }
@@ -135,7 +140,14 @@ function checkStepNames(src: YamlSource): void {
     for (const step of steps.items) {
       const key = isMap(step) && step.items.length === 1 ? step.items[0]!.key : undefined;
       if (!isScalar(key) || getStep(String(key.value))) continue;
-      throw ConfigError.at(src.placeOf(key), 'STEP_UNKNOWN', `a step: ${listSteps().map((s) => s.name).join(', ')}`, JSON.stringify(String(key.value)));
+      throw ConfigError.at(
+        src.placeOf(key),
+        'STEP_UNKNOWN',
+        `a step: ${listSteps()
+          .map((s) => s.name)
+          .join(', ')}`,
+        JSON.stringify(String(key.value)),
+      );
     }
   }
 }

@@ -30,12 +30,21 @@ export const NEEDS_SCHEMA: Schema = {
   type: 'object',
   description: 'what the case uses: the engine runs it on an association granting all of it ($granted), or it is inapplicable',
   properties: {
-    services: { type: 'array', items: { type: 'string', enum: CONFORMANCE_BITS.filter((b) => !b.startsWith('reserved')) }, description: 'conformance-block services the AARE must grant' },
+    services: {
+      type: 'array',
+      items: { type: 'string', enum: CONFORMANCE_BITS.filter((b) => !b.startsWith('reserved')) },
+      description: 'conformance-block services the AARE must grant',
+    },
     access: {
       type: 'array',
       items: {
         type: 'object',
-        properties: { obis: { type: 'string', pattern: OBIS_PATTERN }, class: { type: 'integer', minimum: 0 }, attribute: { type: 'integer', minimum: 1 }, right: { type: 'string', enum: ['read', 'write', 'read-only'], description: 'read-only: read granted and write not (a case about a refused SET)' } },
+        properties: {
+          obis: { type: 'string', pattern: OBIS_PATTERN },
+          class: { type: 'integer', minimum: 0 },
+          attribute: { type: 'integer', minimum: 1 },
+          right: { type: 'string', enum: ['read', 'write', 'read-only'], description: 'read-only: read granted and write not (a case about a refused SET)' },
+        },
         required: ['obis', 'class', 'attribute', 'right'],
       },
       description: 'access rights the object list must grant',
@@ -44,14 +53,23 @@ export const NEEDS_SCHEMA: Schema = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { obis: { type: 'string', pattern: OBIS_PATTERN }, class: { type: 'integer', minimum: 0 }, attribute: { type: 'integer', minimum: 1 }, selector: { type: 'integer', minimum: 1 } },
+        properties: {
+          obis: { type: 'string', pattern: OBIS_PATTERN },
+          class: { type: 'integer', minimum: 0 },
+          attribute: { type: 'integer', minimum: 1 },
+          selector: { type: 'integer', minimum: 1 },
+        },
         required: ['obis', 'class', 'attribute', 'selector'],
       },
       description: 'access selectors the object list must offer',
     },
     secrets: { type: 'array', items: { type: 'string', enum: SECRET_NAMES }, description: 'profile secrets the case needs' },
     suite: { type: 'integer', enum: [0, 1, 2], description: 'the security suite the association must use (Green Book 9.2.3.7)' },
-    targets: { type: 'array', items: { type: 'string', enum: ['writable', 'read-only'] }, description: 'what with.target will look for: the object list must grant such an attribute' },
+    targets: {
+      type: 'array',
+      items: { type: 'string', enum: ['writable', 'read-only'] },
+      description: 'what with.target will look for: the object list must grant such an attribute',
+    },
   },
 };
 
@@ -63,7 +81,15 @@ export const NEEDS_SCHEMA: Schema = {
  */
 export const DETECTION_SCHEMA: Schema = {
   anyOf: [
-    { type: 'object', properties: { fault: { type: 'string', pattern: '^[a-z0-9-]+$', description: 'a simulator fault (dlmsct simulate --list-faults)' }, step: { type: 'integer', minimum: 1, description: 'the step (1-based) at which the case must fail under the fault' } }, required: ['fault', 'step'], additionalProperties: false },
+    {
+      type: 'object',
+      properties: {
+        fault: { type: 'string', pattern: '^[a-z0-9-]+$', description: 'a simulator fault (dlmsct simulate --list-faults)' },
+        step: { type: 'integer', minimum: 1, description: 'the step (1-based) at which the case must fail under the fault' },
+      },
+      required: ['fault', 'step'],
+      additionalProperties: false,
+    },
     { type: 'string', pattern: '^[a-z0-9-]+$', description: 'a simulator fault, the step not named' },
   ],
 };
@@ -107,7 +133,8 @@ export function suiteSchema(forEditor = false): Schema {
             requires: REQUIRES_SCHEMA,
             needs: NEEDS_SCHEMA,
             forEach: {
-              description: 'run once per association of the profile (unciphered-association: those without ciphering), or once per authentication mechanism listed ($each: its association); each instance reported on its own, ID[name]',
+              description:
+                'run once per association of the profile (unciphered-association: those without ciphering), or once per authentication mechanism listed ($each: its association); each instance reported on its own, ID[name]',
               anyOf: [
                 { type: 'string', enum: ['association', 'unciphered-association'] },
                 {
@@ -125,7 +152,10 @@ export function suiteSchema(forEditor = false): Schema {
                       items: {
                         type: 'object',
                         description: 'the first association of the profile with this security suite and/or mechanism',
-                        properties: { suite: { type: 'integer', enum: [0, 1, 2], description: 'security suite (Green Book 9.2.3.7)' }, authentication: { type: 'string', enum: [...AUTHENTICATIONS] } },
+                        properties: {
+                          suite: { type: 'integer', enum: [0, 1, 2], description: 'security suite (Green Book 9.2.3.7)' },
+                          authentication: { type: 'string', enum: [...AUTHENTICATIONS] },
+                        },
                         minProperties: 1,
                         additionalProperties: false,
                       },

@@ -83,7 +83,8 @@ export interface CaseDef {
  * `{ association: [{ suite?, authentication? }, ...] }`: once per association selector, the same
  * way (id `ID[mechanism-suite-N]`).
  */
-export type ForEach = 'association' | 'unciphered-association' | { readonly authentication: readonly Authentication[] } | { readonly association: readonly AssociationSelector[] };
+export type ForEach =
+  'association' | 'unciphered-association' | { readonly authentication: readonly Authentication[] } | { readonly association: readonly AssociationSelector[] };
 
 /** An association chosen by what it does: its security suite (Green Book 9.2.3.7) and its mechanism. */
 export interface AssociationSelector {

@@ -24,7 +24,11 @@ describe('expected values of any shape', () => {
   });
 
   it('names the differing field, with the unit names on both sides', () => {
-    expect(valueDifference({ scaler: 0, unit: 'Wh' }, scalerUnit(0, 27), REGISTER_SCALER_UNIT)).to.deep.equal({ path: 'value.unit', expected: '30 (Wh)', actual: '27 (W)' });
+    expect(valueDifference({ scaler: 0, unit: 'Wh' }, scalerUnit(0, 27), REGISTER_SCALER_UNIT)).to.deep.equal({
+      path: 'value.unit',
+      expected: '30 (Wh)',
+      actual: '27 (W)',
+    });
     expect(valueDifference([0, 30], scalerUnit(0, 27), REGISTER_SCALER_UNIT)).to.deep.equal({ path: 'value.unit', expected: '30 (Wh)', actual: '27 (W)' });
     expect(valueDifference([1, 30], scalerUnit(0, 30), undefined)).to.deep.include({ path: 'value[0]', expected: '1' });
   });

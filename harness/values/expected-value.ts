@@ -54,7 +54,8 @@ export function isScalarExpectation(v: ExpectedValue): v is number | string | bo
 
 const MAX_ITEMS = 8;
 const shown = (d: Data, field?: string): string => {
-  if (field !== undefined && ENUM_NAMES[field] && 'value' in d && (typeof d.value === 'number' || typeof d.value === 'bigint')) return describeEnum(field, d.value);
+  if (field !== undefined && ENUM_NAMES[field] && 'value' in d && (typeof d.value === 'number' || typeof d.value === 'bigint'))
+    return describeEnum(field, d.value);
   return formatData(d, { maxItems: MAX_ITEMS });
 };
 
@@ -68,7 +69,13 @@ function expectedText(v: ExpectedValue, field?: string): string {
 }
 
 /** The first difference between what a suite expects and the Data the DUT sent; undefined when equal. */
-export function valueDifference(expected: ExpectedValue, actual: Data, spec: TypeSpec | undefined, path = 'value', field?: string): ValueDifference | undefined {
+export function valueDifference(
+  expected: ExpectedValue,
+  actual: Data,
+  spec: TypeSpec | undefined,
+  path = 'value',
+  field?: string,
+): ValueDifference | undefined {
   const fieldSpec = spec?.kind === 'choice' ? undefined : spec;
   if (Array.isArray(expected)) {
     if (actual.type !== 'structure' && actual.type !== 'array' && actual.type !== 'compact-array') {
@@ -84,7 +91,8 @@ export function valueDifference(expected: ExpectedValue, actual: Data, spec: Typ
   }
   if (typeof expected === 'object') {
     if (actual.type !== 'structure') return { path, expected: 'a structure', actual: shown(actual) };
-    if (fieldSpec?.kind !== 'structure') return { path, expected: 'a catalogue type that names the fields (write the value as a list otherwise)', actual: 'no field names' };
+    if (fieldSpec?.kind !== 'structure')
+      return { path, expected: 'a catalogue type that names the fields (write the value as a list otherwise)', actual: 'no field names' };
     for (const [name, e] of Object.entries(expected as Record<string, ExpectedValue>)) {
       const i = fieldSpec.fields.findIndex((f) => f.name === name);
       if (i < 0) return { path: `${path}.${name}`, expected: `a field of ${fieldSpec.fields.map((f) => f.name).join(', ')}`, actual: 'no such field' };

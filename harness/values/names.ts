@@ -31,7 +31,11 @@ export const OBJECT_NAMES: Readonly<Record<string, NamedObject>> = {
 export const INVOCATION_COUNTER = /^invocation-counter\(([A-Za-z][A-Za-z0-9_-]*)\)$/;
 export const INVOCATION_COUNTER_CLASS = 1;
 
-const kebab = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const kebab = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** Interface classes by their catalogue name, kebab-cased: `clock`, `register`, `association-ln`. */
 export const CLASS_NAMES: Readonly<Record<string, number>> = Object.fromEntries(CATALOGUE.map((c) => [kebab(c.name), c.classId]));

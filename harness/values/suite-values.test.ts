@@ -9,7 +9,9 @@ const caseWith = (steps: string) => associatedCase('VALUES-ONE', steps);
 describe('suite values of any shape, and names instead of numbers', () => {
   it('passes a structure expectation when right and names the differing field when wrong', async () => {
     const [right, wrong] = await Promise.all([
-      runCasesText(caseWith('      - get: { obis: 1-0:1.8.0.255, class: register, attribute: 3 }\n      - expect: { data: { value: { scaler: 0, unit: Wh } } }\n')),
+      runCasesText(
+        caseWith('      - get: { obis: 1-0:1.8.0.255, class: register, attribute: 3 }\n      - expect: { data: { value: { scaler: 0, unit: Wh } } }\n'),
+      ),
       runCasesText(caseWith('      - get: { obis: 1-0:1.8.0.255, class: 3, attribute: 3 }\n      - expect: { data: { value: [0, W] } }\n')),
     ]);
     expect(right[0]?.status, right[0]?.reason).to.equal('passed');
@@ -18,7 +20,9 @@ describe('suite values of any shape, and names instead of numbers', () => {
   });
 
   it('reads standard object names and enumeration names', async () => {
-    const [r] = await runCasesText(caseWith('      - get: { obis: current-association, class: association-ln, attribute: 8 }\n      - expect: { data: { value: associated } }\n'));
+    const [r] = await runCasesText(
+      caseWith('      - get: { obis: current-association, class: association-ln, attribute: 8 }\n      - expect: { data: { value: associated } }\n'),
+    );
     expect(r?.status, r?.reason).to.equal('passed');
   });
 

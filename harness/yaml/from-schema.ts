@@ -26,28 +26,30 @@ type RequiredKeys<S> = S extends { readonly required: readonly (infer R)[] } ? R
 
 type ObjectOf<S> = S extends { readonly properties: infer P extends Props }
   ? { readonly [K in keyof P & RequiredKeys<S>]-?: FromSchema<P[K]> } & { readonly [K in Exclude<keyof P, RequiredKeys<S>>]?: FromSchema<P[K]> } & ExtraOf<S>
-  : ExtraOf<S> extends Record<string, never> ? Readonly<Record<string, unknown>> : ExtraOf<S>;
+  : ExtraOf<S> extends Record<string, never>
+    ? Readonly<Record<string, unknown>>
+    : ExtraOf<S>;
 
 type ExtraOf<S> = S extends { readonly additionalProperties: infer A } ? (A extends false ? unknown : Readonly<Record<string, FromSchema<A>>>) : unknown;
 
 export type FromSchema<S> = S extends { readonly [TYPED]: infer T }
   ? T
   : S extends { readonly const: infer C }
-  ? C
-  : S extends { readonly enum: readonly (infer E)[] }
-    ? E
-    : S extends { readonly anyOf: readonly (infer B)[] }
-      ? FromSchema<B>
-      : S extends { readonly type: 'object' }
-        ? ObjectOf<S>
-        : S extends { readonly type: 'array'; readonly items: infer I }
-          ? readonly FromSchema<I>[]
-          : S extends { readonly type: 'array' }
-            ? readonly unknown[]
-            : S extends { readonly type: 'string' }
-              ? string
-              : S extends { readonly type: 'integer' | 'number' }
-                ? number
-                : S extends { readonly type: 'boolean' }
-                  ? boolean
-                  : unknown;
+    ? C
+    : S extends { readonly enum: readonly (infer E)[] }
+      ? E
+      : S extends { readonly anyOf: readonly (infer B)[] }
+        ? FromSchema<B>
+        : S extends { readonly type: 'object' }
+          ? ObjectOf<S>
+          : S extends { readonly type: 'array'; readonly items: infer I }
+            ? readonly FromSchema<I>[]
+            : S extends { readonly type: 'array' }
+              ? readonly unknown[]
+              : S extends { readonly type: 'string' }
+                ? string
+                : S extends { readonly type: 'integer' | 'number' }
+                  ? number
+                  : S extends { readonly type: 'boolean' }
+                    ? boolean
+                    : unknown;

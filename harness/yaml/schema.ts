@@ -43,7 +43,7 @@ export function describeSchema(s: Schema): string {
     case 'array':
       return 'a list';
     case 'string':
-      return s.format ? FORMATS[s.format].expected : s.description ?? 'a string';
+      return s.format ? FORMATS[s.format].expected : (s.description ?? 'a string');
     case 'integer':
     case 'number': {
       const what = s.type === 'integer' ? 'an integer' : 'a number';

@@ -50,14 +50,22 @@ export function validateNode(src: YamlSource, node: unknown, schema: Schema | Js
 }
 
 /** The same check on plain data (no file behind it): a problem with its path, or undefined. */
-export function validateValue(value: unknown, schema: Schema): { readonly path: readonly string[]; readonly code: string; readonly expected: string; readonly actual: string } | undefined {
+export function validateValue(
+  value: unknown,
+  schema: Schema,
+): { readonly path: readonly string[]; readonly code: string; readonly expected: string; readonly actual: string } | undefined {
   const validate = validatorFor(schema);
   if (validate(value)) return undefined;
   const e = chosen(validate.errors ?? [])[0];
   if (!e) return undefined;
   const m = meaning(e);
   const path = pointer(e.instancePath);
-  return { path: m.key === undefined ? path : [...path, m.key], code: m.code, expected: m.expected, actual: m.key ? JSON.stringify(m.key) : JSON.stringify(e.data) };
+  return {
+    path: m.key === undefined ? path : [...path, m.key],
+    code: m.code,
+    expected: m.expected,
+    actual: m.key ? JSON.stringify(m.key) : JSON.stringify(e.data),
+  };
 }
 
 interface Meaning {
@@ -78,7 +86,8 @@ function meaning(e: ErrorObject): Meaning {
   const params = e.params as Record<string, unknown>;
   // Inside `propertyNames` Ajv checks a key as a value; report it at the key.
   const propertyName = (e as { propertyName?: string }).propertyName;
-  if (propertyName !== undefined && e.keyword === 'pattern') return { code: 'CONFIG_PATTERN', expected: `a key matching /${s.pattern ?? ''}/`, key: propertyName };
+  if (propertyName !== undefined && e.keyword === 'pattern')
+    return { code: 'CONFIG_PATTERN', expected: `a key matching /${s.pattern ?? ''}/`, key: propertyName };
   switch (e.keyword) {
     case 'type':
       return { code: 'CONFIG_TYPE', expected: s.type === 'boolean' ? 'true or false' : describeSchema(s) };
@@ -190,7 +199,12 @@ function bestBranch(branches: readonly Schema[], data: unknown): number {
 }
 
 function pointer(instancePath: string): string[] {
-  return instancePath === '' ? [] : instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return instancePath === ''
+    ? []
+    : instancePath
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** The node at a JSON pointer below `root`, and the key node of its last step (for absent values). */

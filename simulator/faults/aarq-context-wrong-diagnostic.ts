@@ -6,6 +6,9 @@ export const aarqContextWrongDiagnostic: Fault = {
   description: 'An unsupported application context is refused with diagnostic no-reason-given instead of application-context-name-not-supported.',
   clause: 'Green Book 9.3.2 (AARE result-source-diagnostic)',
   hooks: {
-    onAarq: (d) => (d.kind === 'reject' && d.diagnostic === 'application-context-name-not-supported' ? { kind: 'reject', result: d.result, diagnostic: 'no-reason-given' } : d),
+    onAarq: (d) =>
+      d.kind === 'reject' && d.diagnostic === 'application-context-name-not-supported'
+        ? { kind: 'reject', result: d.result, diagnostic: 'no-reason-given' }
+        : d,
   },
 };

@@ -6,6 +6,7 @@ export const accessListOfDataReversed: Fault = {
   description: 'An access-response carries its list-of-data in reverse order, so the data of each item is answered in the place of another.',
   clause: 'Green Book 9.3.x (ACCESS: list-of-data answers the request items one by one, in order)',
   hooks: {
-    transformResponse: (_request, response) => (response.type === 'access-response' && response.listOfData.length > 1 ? { ...response, listOfData: [...response.listOfData].reverse() } : response),
+    transformResponse: (_request, response) =>
+      response.type === 'access-response' && response.listOfData.length > 1 ? { ...response, listOfData: [...response.listOfData].reverse() } : response,
   },
 };

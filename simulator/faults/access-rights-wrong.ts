@@ -10,6 +10,8 @@ export const accessRightsWrong: Fault = {
   clause: 'Blue Book 4.4.3 (object_list access_rights are the rights the server applies)',
   hooks: {
     onGet: (address, result) =>
-      address.classId === 1 && address.attribute === 2 && formatObis(address.logicalName) === DEVICE_ID ? { kind: 'error', result: 'read-write-denied' } : result,
+      address.classId === 1 && address.attribute === 2 && formatObis(address.logicalName) === DEVICE_ID
+        ? { kind: 'error', result: 'read-write-denied' }
+        : result,
   },
 };

@@ -8,6 +8,7 @@ export const associationStatusWrong: Fault = {
   description: 'Association LN association_status (class 15 attribute 8) reads association-pending (1) within an established association.',
   clause: 'Blue Book 4.4.3 (Association LN association_status)',
   hooks: {
-    onGet: (address, result) => (address.classId === 15 && address.attribute === 8 && result.kind === 'data' ? { kind: 'data', data: { type: 'enum', value: PENDING } } : result),
+    onGet: (address, result) =>
+      address.classId === 15 && address.attribute === 8 && result.kind === 'data' ? { kind: 'data', data: { type: 'enum', value: PENDING } } : result,
   },
 };

@@ -10,7 +10,13 @@ export const certificateExportAltered: Fault = {
   clause: 'Blue Book 4.4.7 (export_certificate returns the certificate held)',
   hooks: {
     transformResponse: (request, response) => {
-      if (request.type !== 'action-request' || request.variant !== 'normal' || request.method.classId !== EXPORT_CERTIFICATE.classId || request.method.methodId !== EXPORT_CERTIFICATE.method) return response;
+      if (
+        request.type !== 'action-request' ||
+        request.variant !== 'normal' ||
+        request.method.classId !== EXPORT_CERTIFICATE.classId ||
+        request.method.methodId !== EXPORT_CERTIFICATE.method
+      )
+        return response;
       if (response.type !== 'action-response' || response.variant !== 'normal') return response;
       const ret = response.singleResponse.returnParameters;
       if (ret?.kind !== 'data' || ret.data.type !== 'octet-string') return response;

@@ -7,6 +7,8 @@ export const clientPduSizeSigned: Fault = {
   clause: 'Green Book 9.4.6.2 (client-max-receive-pdu-size is an Unsigned16)',
   hooks: {
     checkAarq: (check, aarq, passes) =>
-      check === 'client-pdu-size' ? passes && !(aarq.userInformation?.apdu?.type === 'initiate-request' && aarq.userInformation.apdu.clientMaxReceivePduSize > 0x7fff) : passes,
+      check === 'client-pdu-size'
+        ? passes && !(aarq.userInformation?.apdu?.type === 'initiate-request' && aarq.userInformation.apdu.clientMaxReceivePduSize > 0x7fff)
+        : passes,
   },
 };

@@ -11,7 +11,8 @@ export const clockDayZero: Fault = {
   clause: 'Blue Book 4.1.6.1 (date-time: day of month 1..31, 0xFD, 0xFE or 0xFF); real-meter.md sections 1 and 4',
   hooks: {
     onGet: (address, r) => {
-      if (address.classId !== CLOCK || address.attribute !== TIME || r.kind !== 'data' || r.data.type !== 'octet-string' || r.data.value.length !== 12) return r;
+      if (address.classId !== CLOCK || address.attribute !== TIME || r.kind !== 'data' || r.data.type !== 'octet-string' || r.data.value.length !== 12)
+        return r;
       const v = r.data.value.slice();
       v[DAY_OF_MONTH] = 0;
       return { kind: 'data', data: { type: 'octet-string', value: v } };

@@ -11,7 +11,8 @@ export const clockInvalidDateTime: Fault = {
   clause: 'Blue Book 4.5.1 (Clock time) and 4.1.6.1 (date-time fields)',
   hooks: {
     onGet: (address, result) => {
-      if (address.classId !== 8 || address.attribute !== 2 || result.kind !== 'data' || result.data.type !== 'octet-string' || result.data.value.length !== 12) return result;
+      if (address.classId !== 8 || address.attribute !== 2 || result.kind !== 'data' || result.data.type !== 'octet-string' || result.data.value.length !== 12)
+        return result;
       const value = result.data.value.slice();
       value[MONTH_OFFSET] = NO_SUCH_MONTH;
       return { kind: 'data', data: { type: 'octet-string', value } };

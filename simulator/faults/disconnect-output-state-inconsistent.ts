@@ -6,6 +6,8 @@ export const disconnectOutputStateInconsistent: Fault = {
   clause: 'Blue Book 4.5.8 (Disconnect control: output_state true exactly when connected)',
   hooks: {
     onGet: (address, result) =>
-      address.classId === 70 && address.attribute === 2 && result.kind === 'data' && result.data.type === 'boolean' ? { kind: 'data', data: { type: 'boolean', value: !result.data.value } } : result,
+      address.classId === 70 && address.attribute === 2 && result.kind === 'data' && result.data.type === 'boolean'
+        ? { kind: 'data', data: { type: 'boolean', value: !result.data.value } }
+        : result,
   },
 };

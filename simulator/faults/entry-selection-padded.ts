@@ -24,7 +24,8 @@ function pad(rows: readonly Data[], e: EntryDescriptor): Data[] {
 
 export const entrySelectionPadded: Fault = {
   name: 'entry-selection-padded',
-  description: 'An entry selection (selector 2) that reaches past the last entry or the last column is padded with null-data: rows and values that do not exist are invented.',
+  description:
+    'An entry selection (selector 2) that reaches past the last entry or the last column is padded with null-data: rows and values that do not exist are invented.',
   clause: 'Blue Book 4.3.6 (entry_descriptor: entries and values past the end are not in the selection)',
   hooks: {
     transformSelection: (address, selection) => {

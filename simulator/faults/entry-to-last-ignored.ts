@@ -8,6 +8,8 @@ export const entryToLastIgnored: Fault = {
   clause: 'Blue Book 4.3.6 (entry_descriptor: to_entry 0 means the highest entry)',
   hooks: {
     transformSelection: (_address, selection) =>
-      rewriteSelection(selection, (s) => (s.selector === 2 && s.entry.toEntry === 0 && s.entry.fromEntry > 1 ? { ...s, entry: { ...s.entry, toEntry: 1 } } : s)),
+      rewriteSelection(selection, (s) =>
+        s.selector === 2 && s.entry.toEntry === 0 && s.entry.fromEntry > 1 ? { ...s, entry: { ...s.entry, toEntry: 1 } } : s,
+      ),
   },
 };

@@ -10,7 +10,8 @@ export const extendedRegisterCaptureTimeInvalid: Fault = {
   clause: 'Blue Book 4.3.3 (Extended register capture_time) and 4.1.6.1 (date-time fields)',
   hooks: {
     onGet: (address, result) => {
-      if (address.classId !== 4 || address.attribute !== 5 || result.kind !== 'data' || result.data.type !== 'octet-string' || result.data.value.length !== 12) return result;
+      if (address.classId !== 4 || address.attribute !== 5 || result.kind !== 'data' || result.data.type !== 'octet-string' || result.data.value.length !== 12)
+        return result;
       const value = result.data.value.slice();
       value[HOUR_OFFSET] = NO_SUCH_HOUR;
       return { kind: 'data', data: { type: 'octet-string', value } };

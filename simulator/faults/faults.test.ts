@@ -37,7 +37,8 @@ function get(c: HdlcTestClient, classId: number, obis: string, attribute: number
 
 function objectList(c: HdlcTestClient): Uint8Array[] {
   const r = get(c, 15, '0-0:40.0.0.255', 2);
-  if (r.type !== 'get-response' || r.variant !== 'normal' || r.result.kind !== 'data' || r.result.data.type !== 'array') throw new Error('expected the object list');
+  if (r.type !== 'get-response' || r.variant !== 'normal' || r.result.kind !== 'data' || r.result.data.type !== 'array')
+    throw new Error('expected the object list');
   return r.result.data.items.map((e) => {
     if (e.type !== 'structure' || e.items[2]?.type !== 'octet-string') throw new Error('expected an object_list_element');
     return e.items[2].value;
@@ -137,7 +138,15 @@ const CASES: Readonly<Record<string, () => void>> = {
         kind: 'data',
         data: {
           type: 'array',
-          items: [{ type: 'structure', items: [{ type: 'long-unsigned', value: 1 }, { type: 'octet-string', value: new TextEncoder().encode('DLM0000000001') }] }],
+          items: [
+            {
+              type: 'structure',
+              items: [
+                { type: 'long-unsigned', value: 1 },
+                { type: 'octet-string', value: new TextEncoder().encode('DLM0000000001') },
+              ],
+            },
+          ],
         },
       },
     });
@@ -158,9 +167,29 @@ const CASES: Readonly<Record<string, () => void>> = {
       associate(c);
       return get(c, 3, '1-0:32.7.0.255', 3);
     };
-    expect(scalerUnit([])).to.deep.include({ result: { kind: 'data', data: { type: 'structure', items: [{ type: 'integer', value: -1 }, { type: 'enum', value: 35 }] } } });
+    expect(scalerUnit([])).to.deep.include({
+      result: {
+        kind: 'data',
+        data: {
+          type: 'structure',
+          items: [
+            { type: 'integer', value: -1 },
+            { type: 'enum', value: 35 },
+          ],
+        },
+      },
+    });
     expect(scalerUnit(['register-scaler-unit-wrong-type'])).to.deep.include({
-      result: { kind: 'data', data: { type: 'structure', items: [{ type: 'long', value: -1 }, { type: 'long', value: 35 }] } },
+      result: {
+        kind: 'data',
+        data: {
+          type: 'structure',
+          items: [
+            { type: 'long', value: -1 },
+            { type: 'long', value: 35 },
+          ],
+        },
+      },
     });
   },
 

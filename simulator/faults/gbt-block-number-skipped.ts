@@ -7,6 +7,8 @@ export const gbtBlockNumberSkipped: Fault = {
   clause: 'Green Book 9.3.x (general-block-transfer: block-number starts at 1 and grows by one)',
   hooks: {
     transformResponse: (_request, response) =>
-      response.type === 'general-block-transfer' && response.blockData.length > 0 && response.blockNumber > 1 ? { ...response, blockNumber: response.blockNumber + 1 } : response,
+      response.type === 'general-block-transfer' && response.blockData.length > 0 && response.blockNumber > 1
+        ? { ...response, blockNumber: response.blockNumber + 1 }
+        : response,
   },
 };

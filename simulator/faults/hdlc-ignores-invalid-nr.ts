@@ -9,7 +9,9 @@ export const hdlcIgnoresInvalidNr: Fault = {
   hooks: {
     hdlc: {
       onReceive: (frame, link) =>
-        (frame.type === 'I' || frame.type === 'RR' || frame.type === 'RNR') && link.mode === 'NRM' && acknowledges(link, frame.nr) === undefined ? { ...frame, nr: link.vs } : frame,
+        (frame.type === 'I' || frame.type === 'RR' || frame.type === 'RNR') && link.mode === 'NRM' && acknowledges(link, frame.nr) === undefined
+          ? { ...frame, nr: link.vs }
+          : frame,
     },
   },
 };

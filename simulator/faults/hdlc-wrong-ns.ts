@@ -7,7 +7,8 @@ export const hdlcWrongNs: Fault = {
   clause: 'Green Book 8.4.3.4 (N(S) and V(R)); DLMS UA 1001-3 HDLC_INFO_N3',
   hooks: {
     hdlc: {
-      onReceive: (frame, link) => (frame.type === 'I' && link.mode === 'NRM' && frame.ns !== link.vr && frame.ns !== (link.vr + 7) % 8 ? { ...frame, ns: link.vr } : frame),
+      onReceive: (frame, link) =>
+        frame.type === 'I' && link.mode === 'NRM' && frame.ns !== link.vr && frame.ns !== (link.vr + 7) % 8 ? { ...frame, ns: link.vr } : frame,
     },
   },
 };

@@ -6,6 +6,9 @@ export const initiateErrorNotReported: Fault = {
   description: 'An AARE refusing the xDLMS context carries no confirmed-service-error initiateError in its user-information.',
   clause: 'Green Book 9.3.2 (AARE user-information carries the xDLMS InitiateError)',
   hooks: {
-    onAarq: (d) => (d.kind === 'reject' && d.source !== 'acse-service-provider' && d.initiateError !== undefined ? { kind: 'reject', result: d.result, diagnostic: d.diagnostic } : d),
+    onAarq: (d) =>
+      d.kind === 'reject' && d.source !== 'acse-service-provider' && d.initiateError !== undefined
+        ? { kind: 'reject', result: d.result, diagnostic: d.diagnostic }
+        : d,
   },
 };

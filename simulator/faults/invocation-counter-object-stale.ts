@@ -13,7 +13,12 @@ export const invocationCounterObjectStale: Fault = {
   clause: 'Green Book 9.2.3.7; Blue Book 6.2.x (invocation counter object)',
   hooks: {
     onGet: (address, result) =>
-      address.classId === 1 && address.attribute === 2 && isCounterObject(address.logicalName) && result.kind === 'data' && result.data.type === 'double-long-unsigned' && result.data.value > 0
+      address.classId === 1 &&
+      address.attribute === 2 &&
+      isCounterObject(address.logicalName) &&
+      result.kind === 'data' &&
+      result.data.type === 'double-long-unsigned' &&
+      result.data.value > 0
         ? { kind: 'data', data: { type: 'double-long-unsigned', value: result.data.value - 1 } }
         : result,
   },

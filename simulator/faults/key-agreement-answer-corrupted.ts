@@ -10,7 +10,13 @@ export const keyAgreementAnswerCorrupted: Fault = {
   clause: 'Green Book 9.2.3.4.6.4 (key agreement: the ephemeral key is signed)',
   hooks: {
     transformResponse: (request, response) => {
-      if (request.type !== 'action-request' || request.variant !== 'normal' || request.method.classId !== KEY_AGREEMENT.classId || request.method.methodId !== KEY_AGREEMENT.method) return response;
+      if (
+        request.type !== 'action-request' ||
+        request.variant !== 'normal' ||
+        request.method.classId !== KEY_AGREEMENT.classId ||
+        request.method.methodId !== KEY_AGREEMENT.method
+      )
+        return response;
       if (response.type !== 'action-response' || response.variant !== 'normal') return response;
       const ret = response.singleResponse.returnParameters;
       if (ret?.kind !== 'data' || ret.data.type !== 'array') return response;

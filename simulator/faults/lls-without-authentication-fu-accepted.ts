@@ -11,8 +11,10 @@ const AUTHENTICATION_FU_BIT = 0;
  */
 export const llsWithoutAuthenticationFuAccepted: Fault = {
   name: 'lls-without-authentication-fu-accepted',
-  description: 'An AARQ for an LLS association without sender-acse-requirements (authentication functional unit) is accepted without checking its password, a wrong one included.',
-  clause: 'Green Book 9.3.2 (ACSE-requirements), 9.2.7.3 (authentication); real-meter.md section 4 (an association requiring authentication accepts an AARQ without it)',
+  description:
+    'An AARQ for an LLS association without sender-acse-requirements (authentication functional unit) is accepted without checking its password, a wrong one included.',
+  clause:
+    'Green Book 9.3.2 (ACSE-requirements), 9.2.7.3 (authentication); real-meter.md section 4 (an association requiring authentication accepts an AARQ without it)',
   hooks: {
     checkAarq: (check, aarq, passes) => {
       const fu = aarq.senderAcseRequirements !== undefined && bitAt(aarq.senderAcseRequirements, AUTHENTICATION_FU_BIT);

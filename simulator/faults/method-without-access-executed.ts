@@ -7,6 +7,8 @@ export const methodWithoutAccessExecuted: Fault = {
   clause: 'Blue Book 4.4.3 (method_access) and Green Book 9.3.8 ACTION (action-result read-write-denied)',
   hooks: {
     transformResponse: (_request, response) =>
-      response.type === 'action-response' && response.variant === 'normal' && response.singleResponse.result === 'read-write-denied' ? { ...response, singleResponse: { result: 'success' } } : response,
+      response.type === 'action-response' && response.variant === 'normal' && response.singleResponse.result === 'read-write-denied'
+        ? { ...response, singleResponse: { result: 'success' } }
+        : response,
   },
 };

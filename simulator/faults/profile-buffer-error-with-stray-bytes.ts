@@ -13,7 +13,8 @@ const STRAY = Uint8Array.of(0x00, 0x01, 0x02, 0xc4, 0x02, 0xc8, 0x00, 0x00, 0x00
  */
 export const profileBufferErrorWithStrayBytes: Fault = {
   name: 'profile-buffer-error-with-stray-bytes',
-  description: 'A GET of a Profile generic buffer is answered by a datablock (block 1, not last) carrying data-access-result temporary-failure, followed by 14 stray bytes in the same APDU.',
+  description:
+    'A GET of a Profile generic buffer is answered by a datablock (block 1, not last) carrying data-access-result temporary-failure, followed by 14 stray bytes in the same APDU.',
   clause: 'Green Book 9.3.6 and 9.5 (get-response-with-datablock encoding: one APDU per response, A-XDR leaves no bytes over); real-meter.md section 1',
   hooks: {
     onApduOut: (request, response) => {

@@ -7,6 +7,8 @@ export const qualityOfServiceRefused: Fault = {
   clause: 'Green Book 9.4.6 (proposed-quality-of-service is not used by DLMS/COSEM)',
   hooks: {
     checkAarq: (check, aarq, passes) =>
-      check === 'quality-of-service' ? passes && !(aarq.userInformation?.apdu?.type === 'initiate-request' && aarq.userInformation.apdu.proposedQualityOfService !== undefined) : passes,
+      check === 'quality-of-service'
+        ? passes && !(aarq.userInformation?.apdu?.type === 'initiate-request' && aarq.userInformation.apdu.proposedQualityOfService !== undefined)
+        : passes,
   },
 };

@@ -8,6 +8,10 @@ export const rangeBoundsExclusive: Fault = {
   clause: 'Blue Book 4.3.6 (range_descriptor: rows whose restricting value v satisfies from_value <= v <= to_value)',
   hooks: {
     transformSelection: (_address, selection) =>
-      rewriteSelection(selection, (s) => (s.selector === 1 ? { ...s, range: { ...s.range, fromValue: moveBound(s.range.fromValue, 1000, 1), toValue: moveBound(s.range.toValue, -1000, -1) } } : s)),
+      rewriteSelection(selection, (s) =>
+        s.selector === 1
+          ? { ...s, range: { ...s.range, fromValue: moveBound(s.range.fromValue, 1000, 1), toValue: moveBound(s.range.toValue, -1000, -1) } }
+          : s,
+      ),
   },
 };

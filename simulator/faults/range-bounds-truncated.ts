@@ -13,10 +13,13 @@ function toMinute(d: Data): Data {
 
 export const rangeBoundsTruncated: Fault = {
   name: 'range-bounds-truncated',
-  description: 'Selective access by range (selector 1) compares date-time bounds to the minute: seconds are dropped, so a bound just after a capture instant takes that instant in.',
+  description:
+    'Selective access by range (selector 1) compares date-time bounds to the minute: seconds are dropped, so a bound just after a capture instant takes that instant in.',
   clause: 'Blue Book 4.3.6 (range_descriptor from_value, to_value) and 4.1.6.1 (date-time: second and hundredths)',
   hooks: {
     transformSelection: (_address, selection) =>
-      rewriteSelection(selection, (s) => (s.selector === 1 ? { ...s, range: { ...s.range, fromValue: toMinute(s.range.fromValue), toValue: toMinute(s.range.toValue) } } : s)),
+      rewriteSelection(selection, (s) =>
+        s.selector === 1 ? { ...s, range: { ...s.range, fromValue: toMinute(s.range.fromValue), toValue: toMinute(s.range.toValue) } } : s,
+      ),
   },
 };

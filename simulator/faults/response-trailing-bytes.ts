@@ -8,7 +8,8 @@ const TIME = 2;
 
 export const responseTrailingBytes: Fault = {
   name: 'response-trailing-bytes',
-  description: 'A get-response-normal answering Clock time is followed, in the same APDU, by 18 more bytes (another date-time): the APDU is longer than the response it holds.',
+  description:
+    'A get-response-normal answering Clock time is followed, in the same APDU, by 18 more bytes (another date-time): the APDU is longer than the response it holds.',
   clause: 'Green Book 9.3.6 and 9.5 (one APDU per response; A-XDR leaves no bytes over); real-meter.md section 1',
   hooks: {
     onApduOut: (request, response) => {

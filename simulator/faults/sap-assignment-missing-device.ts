@@ -9,7 +9,9 @@ export const sapAssignmentMissingDevice: Fault = {
     onGet: (address, result) => {
       if (address.classId !== 17 || address.attribute !== 2 || result.kind !== 'data' || result.data.type !== 'array') return result;
       const items = result.data.items.map((el) =>
-        el.type === 'structure' && el.items[0]?.type === 'long-unsigned' ? { ...el, items: [{ type: 'long-unsigned' as const, value: el.items[0].value + 1 }, ...el.items.slice(1)] } : el,
+        el.type === 'structure' && el.items[0]?.type === 'long-unsigned'
+          ? { ...el, items: [{ type: 'long-unsigned' as const, value: el.items[0].value + 1 }, ...el.items.slice(1)] }
+          : el,
       );
       return { kind: 'data', data: { type: 'array', items } };
     },

@@ -48,7 +48,20 @@ export type ActiveSecurityHooks = {
   readonly [K in keyof SecurityHooks]-?: K extends 'unprotectedRlrqRefusal' ? 'rlre' | NonNullable<SecurityHooks[K]> : NonNullable<SecurityHooks[K]>;
 };
 
-type BoolKey = 'acceptHlsReply' | 'acceptBadTag' | 'acceptCounter' | 'acceptPolicy' | 'acceptSystemTitle' | 'acceptSignature' | 'acceptRlrq' | 'useDedicatedKey' | 'applyChanges' | 'useConveyedKey' | 'requireAuthentication' | 'useBroadcastKey' | 'answerBroadcast';
+type BoolKey =
+  | 'acceptHlsReply'
+  | 'acceptBadTag'
+  | 'acceptCounter'
+  | 'acceptPolicy'
+  | 'acceptSystemTitle'
+  | 'acceptSignature'
+  | 'acceptRlrq'
+  | 'useDedicatedKey'
+  | 'applyChanges'
+  | 'useConveyedKey'
+  | 'requireAuthentication'
+  | 'useBroadcastKey'
+  | 'answerBroadcast';
 
 function chainBool(hooks: readonly SecurityHooks[], key: BoolKey): (v: boolean) => boolean {
   const fns = hooks.map((h) => h[key]).filter((f): f is (v: boolean) => boolean => f !== undefined);

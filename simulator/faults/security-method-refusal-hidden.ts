@@ -6,7 +6,9 @@ const CLASS_SECURITY_SETUP = 64;
 const METHODS = new Set([1, 2]);
 
 function isSecurityMethod(request: Apdu): boolean {
-  return request.type === 'action-request' && request.variant === 'normal' && request.method.classId === CLASS_SECURITY_SETUP && METHODS.has(request.method.methodId);
+  return (
+    request.type === 'action-request' && request.variant === 'normal' && request.method.classId === CLASS_SECURITY_SETUP && METHODS.has(request.method.methodId)
+  );
 }
 
 /** A refusal turned into success: the client believes a weaker policy or bad key data took. */

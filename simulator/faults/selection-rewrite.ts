@@ -23,7 +23,10 @@ export function moveBound(d: Data, ms: number, step: number): Data {
     const dt = dateTimeFromOctetString(d.value);
     const at = dateTimeToDate(dt);
     if (!at) return d;
-    return { type: 'octet-string', value: dateTimeToOctetString(dateTimeFromDate(new Date(at.getTime() + ms), dt.deviation ?? 0, { clockStatus: dt.clockStatus ?? 0 })) };
+    return {
+      type: 'octet-string',
+      value: dateTimeToOctetString(dateTimeFromDate(new Date(at.getTime() + ms), dt.deviation ?? 0, { clockStatus: dt.clockStatus ?? 0 })),
+    };
   }
   if ('value' in d && typeof d.value === 'number') return { ...d, value: d.value + step } as Data;
   return d;

@@ -7,6 +7,8 @@ export const setReadOnlyAccepted: Fault = {
   clause: 'Green Book 9.3.7 SET and Blue Book 4.4.3 access rights (read-write-denied)',
   hooks: {
     transformResponse: (_request, response) =>
-      response.type === 'set-response' && response.variant === 'normal' && response.result === 'read-write-denied' ? { ...response, result: 'success' } : response,
+      response.type === 'set-response' && response.variant === 'normal' && response.result === 'read-write-denied'
+        ? { ...response, result: 'success' }
+        : response,
   },
 };

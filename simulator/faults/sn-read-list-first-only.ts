@@ -7,6 +7,8 @@ export const snReadListFirstOnly: Fault = {
   clause: 'Green Book 9.3 (ReadResponse: one result per variable, in order)',
   hooks: {
     transformResponse: (request, response) =>
-      request.type === 'read-request' && response.type === 'read-response' && response.results.length > 1 ? { ...response, results: response.results.slice(0, 1) } : response,
+      request.type === 'read-request' && response.type === 'read-response' && response.results.length > 1
+        ? { ...response, results: response.results.slice(0, 1) }
+        : response,
   },
 };

@@ -8,7 +8,12 @@ export const snReadWrongError: Fault = {
   hooks: {
     transformResponse: (_request, response) =>
       response.type === 'read-response'
-        ? { ...response, results: response.results.map((r) => (r.kind === 'data-access-error' && r.error === 'object-undefined' ? { kind: 'data-access-error', error: 'hardware-fault' } : r)) }
+        ? {
+            ...response,
+            results: response.results.map((r) =>
+              r.kind === 'data-access-error' && r.error === 'object-undefined' ? { kind: 'data-access-error', error: 'hardware-fault' } : r,
+            ),
+          }
         : response,
   },
 };

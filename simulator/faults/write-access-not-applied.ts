@@ -7,7 +7,13 @@ export const writeAccessNotApplied: Fault = {
   clause: 'Blue Book 4.4.3 (object_list access_rights are the rights the server applies) and Green Book 9.3.7 SET',
   hooks: {
     transformResponse: (request, response) =>
-      request.type === 'set-request' && request.variant === 'normal' && request.attribute.classId === 1 && request.attribute.attributeId === 2 && response.type === 'set-response' && response.variant === 'normal' && response.result === 'success'
+      request.type === 'set-request' &&
+      request.variant === 'normal' &&
+      request.attribute.classId === 1 &&
+      request.attribute.attributeId === 2 &&
+      response.type === 'set-response' &&
+      response.variant === 'normal' &&
+      response.result === 'success'
         ? { ...response, result: 'read-write-denied' }
         : response,
   },

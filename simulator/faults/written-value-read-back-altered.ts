@@ -14,7 +14,8 @@ let alterNextRead = false;
 
 export const writtenValueReadBackAltered: Fault = {
   name: 'written-value-read-back-altered',
-  description: 'The first GET of the writable setting 0-0:96.50.0.255 (class 1 attribute 2) after a SET answers the written value plus one, so a value written back does not read back as written.',
+  description:
+    'The first GET of the writable setting 0-0:96.50.0.255 (class 1 attribute 2) after a SET answers the written value plus one, so a value written back does not read back as written.',
   clause: 'Green Book 9.3.7 SET (success means the attribute now holds the value) and 9.3.6 GET',
   hooks: {
     transformResponse: (request, response) => {
@@ -33,7 +34,15 @@ export const writtenValueReadBackAltered: Fault = {
       return response;
     },
     onGet: (address, result) => {
-      if (!alterNextRead || address.classId !== 1 || address.attribute !== 2 || formatObis(address.logicalName) !== SETTING || result.kind !== 'data' || result.data.type !== 'long-unsigned') return result;
+      if (
+        !alterNextRead ||
+        address.classId !== 1 ||
+        address.attribute !== 2 ||
+        formatObis(address.logicalName) !== SETTING ||
+        result.kind !== 'data' ||
+        result.data.type !== 'long-unsigned'
+      )
+        return result;
       alterNextRead = false;
       return { kind: 'data', data: { type: 'long-unsigned', value: (result.data.value + 1) & 0xffff } };
     },

@@ -36,7 +36,16 @@ describe('meter definition loader', () => {
       ['management', 1, 'low'],
     ]);
     const obis = m.objects.map((o) => o.obis);
-    for (const required of ['0-0:40.0.0.255', '0-0:41.0.0.255', '0-0:42.0.0.255', '0-0:1.0.0.255', '1-0:1.8.0.255', '1-0:2.8.0.255', '1-0:32.7.0.255', '0-0:22.0.0.255']) {
+    for (const required of [
+      '0-0:40.0.0.255',
+      '0-0:41.0.0.255',
+      '0-0:42.0.0.255',
+      '0-0:1.0.0.255',
+      '1-0:1.8.0.255',
+      '1-0:2.8.0.255',
+      '1-0:32.7.0.255',
+      '0-0:22.0.0.255',
+    ]) {
       expect(obis).to.include(required);
     }
   });
@@ -55,7 +64,9 @@ describe('meter definition loader', () => {
         '    access: read-only\n',
         `    access: read-only\n  - name: m2\n    clientSap: 55\n    authentication: hls-manufacturer\n    password: builtin:sim-hls\n    security: ${security}\n    conformance: [get]\n    access: read-only\n`,
       );
-    expect(errorOf(withHls('{ setup: 0-0:43.0.0.255, context: plain, algorithm: acme-nope }')).message).to.match(/no manufacturer-specific HLS algorithm of that name \(known: dlmsct-test-hmac-sha256/);
+    expect(errorOf(withHls('{ setup: 0-0:43.0.0.255, context: plain, algorithm: acme-nope }')).message).to.match(
+      /no manufacturer-specific HLS algorithm of that name \(known: dlmsct-test-hmac-sha256/,
+    );
   });
 
   it('applies the defaults of absent HDLC settings', () => {
@@ -84,12 +95,15 @@ describe('meter definition loader', () => {
   });
 
   it('refuses a second association with the same client SAP', () => {
-    const doubled = MINIMAL.replace('objects:', `  - name: reader
+    const doubled = MINIMAL.replace(
+      'objects:',
+      `  - name: reader
     clientSap: 16
     authentication: none
     conformance: [get]
     access: read-only
-objects:`);
+objects:`,
+    );
     const e = errorOf(doubled);
     expect(e.line).to.equal(8);
     expect(e.problem).to.contain('duplicate client SAP 16');

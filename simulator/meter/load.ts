@@ -31,7 +31,8 @@ const PDU_SIZE_RANGE = [12, 0xffff] as const;
 const LDN_LENGTH = [3, 16] as const;
 
 function hdlcSettings(c: Cursor): HdlcSettings {
-  if (c.present) c.only(['serverLogical', 'serverPhysical', 'maxInfoTx', 'maxInfoRx', 'windowTx', 'windowRx', 'commSpeed', 'interOctetTimeoutMs', 'inactivityTimeoutS']);
+  if (c.present)
+    c.only(['serverLogical', 'serverPhysical', 'maxInfoTx', 'maxInfoRx', 'windowTx', 'windowRx', 'commSpeed', 'interOctetTimeoutMs', 'inactivityTimeoutS']);
   const opt = (key: string, min: number, max: number, dflt: number) => (c.present && c.get(key).present ? c.get(key).int(min, max) : dflt);
   return {
     // Green Book 8.4.2.2: with one-byte addressing the upper and lower addresses are 7 bits each.
@@ -53,7 +54,10 @@ function association(c: Cursor): AssociationDefinition {
   c.only(['name', 'clientSap', 'referencing', 'authentication', 'password', 'security', 'conformance', 'maxPduSize', 'access', 'dlmsVersion']);
   const name = c.need('name').string();
   const authentication = c.need('authentication').oneOf(['none', 'low', ...HLS_AUTHENTICATIONS] as const);
-  const conformance = c.need('conformance').items().map((i) => i.oneOf(SERVER_CONFORMANCE_NAMES));
+  const conformance = c
+    .need('conformance')
+    .items()
+    .map((i) => i.oneOf(SERVER_CONFORMANCE_NAMES));
   const base = {
     name,
     clientSap: c.need('clientSap').int(...CLIENT_SAP_RANGE),
@@ -93,7 +97,10 @@ function object(c: Cursor, associations: readonly AssociationDefinition[], lineO
   }
   let visibleTo: readonly string[] | undefined;
   if (c.get('visibleTo').present) {
-    visibleTo = c.get('visibleTo').items().map((i) => i.oneOf(associations.map((a) => a.name)));
+    visibleTo = c
+      .get('visibleTo')
+      .items()
+      .map((i) => i.oneOf(associations.map((a) => a.name)));
   }
   const behaviour = cosemClass.build(c);
   return { obis, logicalName, cosemClass, behaviour, line: lineOf(c), ...(visibleTo ? { visibleTo } : {}) };

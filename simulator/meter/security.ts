@@ -58,7 +58,8 @@ export function hlsAssociationFields(
   if (algorithmCursor.present) {
     if (authentication !== 'hls-manufacturer') algorithmCursor.fail('only hls-manufacturer (mechanism 2) takes an algorithm');
     algorithm = algorithmCursor.string();
-    if (!manufacturerHlsNames().includes(algorithm)) algorithmCursor.fail(`no manufacturer-specific HLS algorithm of that name (known: ${manufacturerHlsNames().join(', ')})`);
+    if (!manufacturerHlsNames().includes(algorithm))
+      algorithmCursor.fail(`no manufacturer-specific HLS algorithm of that name (known: ${manufacturerHlsNames().join(', ')})`);
   }
   const security = { setup, setupLogicalName, ciphered, ...(algorithm === undefined ? {} : { algorithm }) };
   const pw = c.get('password');

@@ -6,14 +6,24 @@ import { contextFor } from '../../test/support/simulator/testing';
 import { objectListElement } from './association-ln';
 import { readAttribute } from './store';
 
-const read = (attribute: number, association = 'public') => readAttribute({ classId: 15, logicalName: parseObis('0-0:40.0.0.255'), attribute }, contextFor(association));
+const read = (attribute: number, association = 'public') =>
+  readAttribute({ classId: 15, logicalName: parseObis('0-0:40.0.0.255'), attribute }, contextFor(association));
 
 describe('association LN (class 15)', () => {
   it('encodes an object_list_element as the independent meter does', () => {
     // c_hdlc_none.trace (S2C, object list): 02 04 | 12 0001 | 11 00 | 09 06 00002A0000FF |
     // 02 02 | 01 02 (02 03 0F 01 16 01 00) (02 03 0F 02 16 01 00) | 01 00
     const element = objectListElement(
-      { classId: 1, version: 0, logicalName: parseObis('0-0:42.0.0.255'), attributeAccess: [{ id: 1, mode: 'read-only' }, { id: 2, mode: 'read-only' }], methodCount: 0 },
+      {
+        classId: 1,
+        version: 0,
+        logicalName: parseObis('0-0:42.0.0.255'),
+        attributeAccess: [
+          { id: 1, mode: 'read-only' },
+          { id: 2, mode: 'read-only' },
+        ],
+        methodCount: 0,
+      },
       false,
     );
     expect(toHex(encodeDataBytes(element))).to.equal('020412000111000906' + '00002A0000FF' + '0202010202030F0116010002030F021601000100');
@@ -22,7 +32,18 @@ describe('association LN (class 15)', () => {
   it('reports the method access of version 0 as a boolean per method', () => {
     const element = objectListElement({ classId: 3, version: 0, logicalName: parseObis('1-0:1.8.0.255'), attributeAccess: [], methodCount: 1 }, true);
     if (element.type !== 'structure' || element.items[3]?.type !== 'structure') throw new Error();
-    expect(element.items[3].items[1]).to.deep.equal({ type: 'array', items: [{ type: 'structure', items: [{ type: 'integer', value: 1 }, { type: 'boolean', value: true }] }] });
+    expect(element.items[3].items[1]).to.deep.equal({
+      type: 'array',
+      items: [
+        {
+          type: 'structure',
+          items: [
+            { type: 'integer', value: 1 },
+            { type: 'boolean', value: true },
+          ],
+        },
+      ],
+    });
   });
 
   it('reports the negotiated conformance and PDU sizes in xDLMS_context_info', () => {

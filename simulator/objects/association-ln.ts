@@ -61,7 +61,13 @@ export function objectListElement(e: ObjectListEntry, methodsAllowed: boolean): 
   }));
   const methods: Data[] = [];
   for (let id = 1; id <= e.methodCount; id++) {
-    methods.push({ type: 'structure', items: [{ type: 'integer', value: id }, { type: 'boolean', value: methodsAllowed }] });
+    methods.push({
+      type: 'structure',
+      items: [
+        { type: 'integer', value: id },
+        { type: 'boolean', value: methodsAllowed },
+      ],
+    });
   }
   return {
     type: 'structure',
@@ -69,7 +75,13 @@ export function objectListElement(e: ObjectListEntry, methodsAllowed: boolean): 
       { type: 'long-unsigned', value: e.classId },
       { type: 'unsigned', value: e.version },
       { type: 'octet-string', value: e.logicalName },
-      { type: 'structure', items: [{ type: 'array', items: attributes }, { type: 'array', items: methods }] },
+      {
+        type: 'structure',
+        items: [
+          { type: 'array', items: attributes },
+          { type: 'array', items: methods },
+        ],
+      },
     ],
   };
 }
@@ -112,7 +124,11 @@ export const associationLnClass: ClassBehaviour = {
   // Version 0 (Blue Book 4.4.3): attributes 1..8 and methods 1..4 of the catalogue's newer
   // version; no security setup object, user list or method access levels to report.
   version: 0,
-  attributes: attributesOf(ASSOCIATION_LN, { 2: 'read-only', 3: 'read-only', 4: 'read-only', 5: 'read-only', 6: 'read-only', 7: 'write-only', 8: 'read-only' }, V0_LAST_ATTRIBUTE),
+  attributes: attributesOf(
+    ASSOCIATION_LN,
+    { 2: 'read-only', 3: 'read-only', 4: 'read-only', 5: 'read-only', 6: 'read-only', 7: 'write-only', 8: 'read-only' },
+    V0_LAST_ATTRIBUTE,
+  ),
   methodCount: V0_METHOD_COUNT,
   keys: [],
   build(_entry: Cursor) {

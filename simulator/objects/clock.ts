@@ -10,7 +10,14 @@
  * as Blue Book 4.5.1 says. The other objects keep the simulator's time: only this clock moves.
  */
 import type { Data } from '../../dlms/axdr/data';
-import { dateTimeFromDate, dateTimeFromOctetString, dateTimeToDate, dateTimeToOctetString, DAY_LAST_OF_MONTH, NOT_SPECIFIED_DEVIATION } from '../../dlms/axdr/datetime';
+import {
+  dateTimeFromDate,
+  dateTimeFromOctetString,
+  dateTimeToDate,
+  dateTimeToOctetString,
+  DAY_LAST_OF_MONTH,
+  NOT_SPECIFIED_DEVIATION,
+} from '../../dlms/axdr/datetime';
 import type { CosemDateTime } from '../../dlms/axdr/data';
 import type { Cursor } from '../../config/yaml-cursor';
 import { CLOCK } from '../../dlms/cosem/catalogue/clock';

@@ -12,7 +12,8 @@ describe('disconnect control (class 70)', () => {
   const meter = loadMeterDefinition();
   const rw = () => contextFor('management', { meter });
   const read = (attribute: number) => readAttribute({ classId: 70, logicalName: LN, attribute }, rw());
-  const invoke = (method: number, parameters: Parameters<typeof invokeMethod>[1] = ZERO) => invokeMethod({ classId: 70, logicalName: LN, method }, parameters, rw());
+  const invoke = (method: number, parameters: Parameters<typeof invokeMethod>[1] = ZERO) =>
+    invokeMethod({ classId: 70, logicalName: LN, method }, parameters, rw());
 
   it('starts connected: output_state true, control_state 1, control_mode as defined', () => {
     expect(read(2)).to.deep.equal({ kind: 'data', data: { type: 'boolean', value: true } });
@@ -45,10 +46,16 @@ describe('disconnect control (class 70)', () => {
   it('refuses a parameter other than integer(0), an unknown method, and any method in a read-only association', () => {
     expect(invoke(1, { type: 'integer', value: 1 })).to.deep.equal({ kind: 'error', result: 'type-unmatched' });
     expect(invoke(3)).to.deep.equal({ kind: 'error', result: 'object-undefined' });
-    expect(invokeMethod({ classId: 70, logicalName: LN, method: 1 }, ZERO, contextFor('public', { meter }))).to.deep.equal({ kind: 'error', result: 'read-write-denied' });
+    expect(invokeMethod({ classId: 70, logicalName: LN, method: 1 }, ZERO, contextFor('public', { meter }))).to.deep.equal({
+      kind: 'error',
+      result: 'read-write-denied',
+    });
   });
 
   it('refuses writing output_state and control_state (read-only)', () => {
-    expect(writeAttribute({ classId: 70, logicalName: LN, attribute: 2 }, { type: 'boolean', value: false }, rw())).to.deep.equal({ kind: 'error', result: 'read-write-denied' });
+    expect(writeAttribute({ classId: 70, logicalName: LN, attribute: 2 }, { type: 'boolean', value: false }, rw())).to.deep.equal({
+      kind: 'error',
+      result: 'read-write-denied',
+    });
   });
 });

@@ -10,7 +10,16 @@ describe('extended register (class 4)', () => {
   it('returns its value, scaler_unit and status as defined', () => {
     const ctx = contextFor('public');
     expect(readAttribute(DEMAND, ctx)).to.deep.equal({ kind: 'data', data: { type: 'double-long-unsigned', value: 4200 } });
-    expect(readAttribute({ ...DEMAND, attribute: 3 }, ctx)).to.deep.equal({ kind: 'data', data: { type: 'structure', items: [{ type: 'integer', value: 0 }, { type: 'enum', value: 27 }] } });
+    expect(readAttribute({ ...DEMAND, attribute: 3 }, ctx)).to.deep.equal({
+      kind: 'data',
+      data: {
+        type: 'structure',
+        items: [
+          { type: 'integer', value: 0 },
+          { type: 'enum', value: 27 },
+        ],
+      },
+    });
     expect(readAttribute({ ...DEMAND, attribute: 4 }, ctx)).to.deep.equal({ kind: 'data', data: { type: 'unsigned', value: 0 } });
   });
 

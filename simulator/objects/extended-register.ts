@@ -40,7 +40,13 @@ export const extendedRegisterClass: ClassBehaviour = {
     const status: Data = entry.get('status').present ? dataFromYaml(entry.get('status')) : { type: 'unsigned', value: 0 };
     const everyMs = (entry.get('captureEvery').present ? entry.get('captureEvery').int(1, 31 * 86_400) : 900) * 1000;
     // Blue Book 4.3.2 scal_unit_type, shared with Register.
-    const scalerUnit: Data = { type: 'structure', items: [{ type: 'integer', value: scaler }, { type: 'enum', value: unit }] };
+    const scalerUnit: Data = {
+      type: 'structure',
+      items: [
+        { type: 'integer', value: scaler },
+        { type: 'enum', value: unit },
+      ],
+    };
     return {
       read(attribute, ctx) {
         switch (attribute) {

@@ -9,7 +9,11 @@ import type { AccessMode, AttributeSpec } from './types';
  * The class's attributes up to `lastAttribute` (an older version is a prefix of the newest),
  * each at most `max[index]`, by default read-and-write; logical_name is always read-only.
  */
-export function attributesOf(def: InterfaceClassDef, max: Readonly<Record<number, AccessMode>> = {}, lastAttribute = Number.POSITIVE_INFINITY): readonly AttributeSpec[] {
+export function attributesOf(
+  def: InterfaceClassDef,
+  max: Readonly<Record<number, AccessMode>> = {},
+  lastAttribute = Number.POSITIVE_INFINITY,
+): readonly AttributeSpec[] {
   return def.attributes
     .filter((a) => a.index <= lastAttribute)
     .map((a) => ({

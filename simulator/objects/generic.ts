@@ -40,7 +40,8 @@ function genericClass(def: InterfaceClassDef): ClassBehaviour {
       const given = entry.get('values');
       for (const [key, c] of given.present ? given.entries() : []) {
         const index = Number(key);
-        const spec = (index !== 1 && specs.get(index)) || c.fail(`${def.name} has no attribute ${key} to give a value (attributes 2..${def.attributes.length})`);
+        const spec =
+          (index !== 1 && specs.get(index)) || c.fail(`${def.name} has no attribute ${key} to give a value (attributes 2..${def.attributes.length})`);
         const value = dataFromYaml(c);
         const problems = checkType(value, spec);
         if (problems.length) c.fail(`attribute ${index} of ${def.name} must be ${def.attributes[index - 1]!.type}: ${problems[0]}`);

@@ -80,7 +80,15 @@ describe('profile generic (class 7), the load profile 1-0:99.1.0.255', () => {
     expect(read({ selector: 9, parameters: { type: 'null-data' } })).to.deep.equal({ kind: 'error', result: 'other-reason' });
     expect(read({ selector: 2, parameters: { type: 'structure', items: [] } })).to.deep.equal({ kind: 'error', result: 'type-unmatched' });
     const notAColumn = { ...CLOCK_COLUMN, logicalName: parseObis('0-0:1.0.1.255') };
-    const r = read({ selector: 1, parameters: rangeDescriptorToData({ restrictingObject: notAColumn, fromValue: { type: 'null-data' }, toValue: { type: 'null-data' }, selectedValues: [] }) });
+    const r = read({
+      selector: 1,
+      parameters: rangeDescriptorToData({
+        restrictingObject: notAColumn,
+        fromValue: { type: 'null-data' },
+        toValue: { type: 'null-data' },
+        selectedValues: [],
+      }),
+    });
     expect(r).to.deep.equal({ kind: 'error', result: 'other-reason' });
   });
 

@@ -17,7 +17,13 @@ import { dateTimeFromOctetString, dateTimeToDate } from '../../dlms/axdr/datetim
 import { isDecodeError } from '../../dlms/bytes';
 import { PROFILE_GENERIC } from '../../dlms/cosem/catalogue/profile-generic';
 import { formatObis, parseObis } from '../../dlms/cosem/obis';
-import { accessSelectionFromData, captureObjectToData, type CaptureObjectDefinition, type EntryDescriptor, type RangeDescriptor } from '../../dlms/cosem/selective-access';
+import {
+  accessSelectionFromData,
+  captureObjectToData,
+  type CaptureObjectDefinition,
+  type EntryDescriptor,
+  type RangeDescriptor,
+} from '../../dlms/cosem/selective-access';
 import type { Cursor } from '../../config/yaml-cursor';
 import { findObject } from './store';
 import { attributesOf } from './from-catalogue';
@@ -42,7 +48,9 @@ interface Row {
 }
 
 function sameColumn(a: CaptureObjectDefinition, b: CaptureObjectDefinition): boolean {
-  return a.classId === b.classId && a.attributeIndex === b.attributeIndex && a.dataIndex === b.dataIndex && formatObis(a.logicalName) === formatObis(b.logicalName);
+  return (
+    a.classId === b.classId && a.attributeIndex === b.attributeIndex && a.dataIndex === b.dataIndex && formatObis(a.logicalName) === formatObis(b.logicalName)
+  );
 }
 
 function column(c: Cursor): CaptureObjectDefinition {
@@ -100,7 +108,8 @@ export const profileGenericClass: ClassBehaviour = {
       const o = findObject(ctx.meter.objects, c.logicalName);
       if (!o) return { type: 'null-data' };
       const past = { ...ctx, now: at };
-      const r = c.attributeIndex === 1 ? ({ kind: 'data', data: { type: 'octet-string', value: o.logicalName } } as const) : o.behaviour.read(c.attributeIndex, past);
+      const r =
+        c.attributeIndex === 1 ? ({ kind: 'data', data: { type: 'octet-string', value: o.logicalName } } as const) : o.behaviour.read(c.attributeIndex, past);
       if (r.kind !== 'data') return { type: 'null-data' };
       if (c.dataIndex === 0) return r.data;
       return 'items' in r.data ? (r.data.items[c.dataIndex - 1] ?? { type: 'null-data' }) : { type: 'null-data' };

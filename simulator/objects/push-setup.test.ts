@@ -24,7 +24,14 @@ describe('push setup (class 40)', () => {
   it('reports send_destination_and_method as TCP, the destination text, A-XDR', () => {
     expect(readAttribute({ classId: 40, logicalName: LN, attribute: 3 }, contextFor('public'))).to.deep.equal({
       kind: 'data',
-      data: { type: 'structure', items: [{ type: 'enum', value: 0 }, { type: 'octet-string', value: new TextEncoder().encode('127.0.0.1:4059') }, { type: 'enum', value: 0 }] },
+      data: {
+        type: 'structure',
+        items: [
+          { type: 'enum', value: 0 },
+          { type: 'octet-string', value: new TextEncoder().encode('127.0.0.1:4059') },
+          { type: 'enum', value: 0 },
+        ],
+      },
     });
   });
 
@@ -37,7 +44,13 @@ describe('push setup (class 40)', () => {
   });
 
   it('refuses push with a wrong parameter, and in a read-only association', () => {
-    expect(invokeMethod({ classId: 40, logicalName: LN, method: 1 }, { type: 'long', value: 0 }, contextFor('management'))).to.deep.equal({ kind: 'error', result: 'type-unmatched' });
-    expect(invokeMethod({ classId: 40, logicalName: LN, method: 1 }, undefined, contextFor('public'))).to.deep.equal({ kind: 'error', result: 'read-write-denied' });
+    expect(invokeMethod({ classId: 40, logicalName: LN, method: 1 }, { type: 'long', value: 0 }, contextFor('management'))).to.deep.equal({
+      kind: 'error',
+      result: 'type-unmatched',
+    });
+    expect(invokeMethod({ classId: 40, logicalName: LN, method: 1 }, undefined, contextFor('public'))).to.deep.equal({
+      kind: 'error',
+      result: 'read-write-denied',
+    });
   });
 });

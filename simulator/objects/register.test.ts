@@ -9,9 +9,27 @@ const energy = { classId: 3, logicalName: parseObis('1-0:1.8.0.255'), attribute:
 describe('register (class 3)', () => {
   it('returns scaler_unit as structure { integer, enum } (Blue Book 4.3.2)', () => {
     const r = readAttribute({ ...energy, attribute: 3 }, contextFor('public'));
-    expect(r).to.deep.equal({ kind: 'data', data: { type: 'structure', items: [{ type: 'integer', value: 0 }, { type: 'enum', value: 30 }] } });
+    expect(r).to.deep.equal({
+      kind: 'data',
+      data: {
+        type: 'structure',
+        items: [
+          { type: 'integer', value: 0 },
+          { type: 'enum', value: 30 },
+        ],
+      },
+    });
     const voltage = readAttribute({ classId: 3, logicalName: parseObis('1-0:32.7.0.255'), attribute: 3 }, contextFor('public'));
-    expect(voltage).to.deep.equal({ kind: 'data', data: { type: 'structure', items: [{ type: 'integer', value: -1 }, { type: 'enum', value: 35 }] } });
+    expect(voltage).to.deep.equal({
+      kind: 'data',
+      data: {
+        type: 'structure',
+        items: [
+          { type: 'integer', value: -1 },
+          { type: 'enum', value: 35 },
+        ],
+      },
+    });
   });
 
   it('starts an energy register at its defined value', () => {

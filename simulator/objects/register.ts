@@ -73,7 +73,13 @@ export const registerClass: ClassBehaviour = {
       if (GROWABLE[initial.type] === undefined) entry.get('growth').fail(`a ${initial.type} value cannot grow; use one of ${Object.keys(GROWABLE).join(', ')}`);
     }
     // Blue Book 4.3.2: scaler_unit ::= structure { scaler: integer, unit: enum }.
-    const scalerUnit: Data = { type: 'structure', items: [{ type: 'integer', value: scaler }, { type: 'enum', value: unit }] };
+    const scalerUnit: Data = {
+      type: 'structure',
+      items: [
+        { type: 'integer', value: scaler },
+        { type: 'enum', value: unit },
+      ],
+    };
     // The register lives: reset (method 1) and SET of the value start it again from there. Each
     // restart is kept with the instant it happened, so that what the register read before it (a
     // profile's past captures, which read the register at past instants) stays as it was.

@@ -19,7 +19,15 @@ import { parseKeyTransferData, unwrapKey } from '../../dlms/security/key-wrap';
 import { certificationRequest, readCertificate, systemTitleName } from '../../dlms/security/pkix';
 import { policyAtLeast, policyFromV0, policyFromV1 } from '../../dlms/security/policy';
 import { eccOf } from '../../dlms/security/suite';
-import { afterResponse, CERTIFICATE_ENTITY, KEY_PAIR_TYPE, type CertificateEntry, type KeyPairType, type SecurityState, type SymmetricKeys } from './security-state';
+import {
+  afterResponse,
+  CERTIFICATE_ENTITY,
+  KEY_PAIR_TYPE,
+  type CertificateEntry,
+  type KeyPairType,
+  type SecurityState,
+  type SymmetricKeys,
+} from './security-state';
 import { methodRefused, type MethodResult } from './types';
 
 const success = (returnData?: Data): MethodResult => (returnData === undefined ? { kind: 'success' } : { kind: 'success', returnData });
@@ -49,7 +57,12 @@ function activate(state: SecurityState, p: Data | undefined): MethodResult {
   });
 }
 
-const TRANSFER_FIELD = { 'global-unicast-encryption-key': 'ek', 'global-broadcast-encryption-key': 'broadcastKey', 'authentication-key': 'ak', 'master-key': 'kek' } as const;
+const TRANSFER_FIELD = {
+  'global-unicast-encryption-key': 'ek',
+  'global-broadcast-encryption-key': 'broadcastKey',
+  'authentication-key': 'ak',
+  'master-key': 'kek',
+} as const;
 
 function keyTransfer(state: SecurityState, p: Data | undefined): MethodResult {
   if (p?.type !== 'array') return wrongType();
@@ -174,7 +187,10 @@ function findCertificate(state: SecurityState, p: Data | undefined): Certificate
     const [entity, type, title] = o;
     if (entity?.type !== 'enum' || type?.type !== 'enum' || title?.type !== 'octet-string') return 'type-unmatched';
     return state.certificates.find(
-      (c) => c.entity === CERTIFICATE_ENTITY[entity.value] && c.type === KEY_PAIR_TYPE[type.value] && (title.value.length === 0 || (c.systemTitle !== undefined && bytesEqual(c.systemTitle, title.value))),
+      (c) =>
+        c.entity === CERTIFICATE_ENTITY[entity.value] &&
+        c.type === KEY_PAIR_TYPE[type.value] &&
+        (title.value.length === 0 || (c.systemTitle !== undefined && bytesEqual(c.systemTitle, title.value))),
     );
   }
   if (kind.value === 1) {

@@ -47,7 +47,18 @@ describe('Security setup (class 64) in the simulator', () => {
     expect(state.keys.ek.reveal()).to.deep.equal(ek.reveal());
     const wrongWrap = keyTransferParameter(randomKey(state.suite, 'not the kek'), [{ keyId: 'authentication-key', key: ek }]);
     expect(invoke(2, wrongWrap)).to.deep.equal({ kind: 'error', result: 'other-reason' });
-    const wrongId: Data = { type: 'array', items: [{ type: 'structure', items: [{ type: 'enum', value: 7 }, { type: 'octet-string', value: new Uint8Array(24) }] }] };
+    const wrongId: Data = {
+      type: 'array',
+      items: [
+        {
+          type: 'structure',
+          items: [
+            { type: 'enum', value: 7 },
+            { type: 'octet-string', value: new Uint8Array(24) },
+          ],
+        },
+      ],
+    };
     expect(invoke(2, wrongId)).to.deep.equal({ kind: 'error', result: 'other-reason' });
   });
 
@@ -58,7 +69,14 @@ describe('Security setup (class 64) in the simulator', () => {
     const req = keyAgreementRequest(state.suite, p.signingKey!, 'ek');
     const r = invoke(3, req.parameter);
     expect(r.kind).to.equal('success');
-    const agreed = agreedKeyFrom(state.suite, r.kind === 'success' ? r.returnData : undefined, req, p.serverSigningPublicKey!, CLIENT_TITLE, state.serverSystemTitle);
+    const agreed = agreedKeyFrom(
+      state.suite,
+      r.kind === 'success' ? r.returnData : undefined,
+      req,
+      p.serverSigningPublicKey!,
+      CLIENT_TITLE,
+      state.serverSystemTitle,
+    );
     applyPending(state);
     expect(state.keys.ek.reveal()).to.deep.equal(agreed.reveal());
     // Signed by another key than the client's (here the server's own).
@@ -75,7 +93,14 @@ describe('Security setup (class 64) in the simulator', () => {
     const request = readCertificationRequest(state.suite, der);
     expect(request).to.deep.include({ selfSigned: true, subject: systemTitleName(state.serverSystemTitle) });
     const serial = Uint8Array.of(1, 2, 3);
-    const cert = issueCertificate(state.suite, suiteParams(1).signingKey!, { serialNumber: serial, issuer: 'CA', subject: request.subject, subjectPublicKey: request.publicKey, notBefore: new Date(0), notAfter: new Date(2_000_000_000_000) });
+    const cert = issueCertificate(state.suite, suiteParams(1).signingKey!, {
+      serialNumber: serial,
+      issuer: 'CA',
+      subject: request.subject,
+      subjectPublicKey: request.publicKey,
+      notBefore: new Date(0),
+      notAfter: new Date(2_000_000_000_000),
+    });
     expect(invoke(6, { type: 'octet-string', value: cert })).to.deep.equal({ kind: 'success' });
     const listed = b.read(6, ctx);
     expect(listed.kind === 'data' && listed.data.type === 'array' && listed.data.items.length).to.equal(1);

@@ -72,7 +72,9 @@ function buildState(entry: Cursor, logicalName: Uint8Array): SecurityState {
   const suiteCursor = entry.need('suite');
   const suite = securitySuite(suiteCursor.int(0, 2));
   const p = entry.need('policy');
-  const policy = p.isSeq() ? policyFromFlags(p.items().map((i) => i.oneOf(Object.keys(POLICY_V1_BITS) as PolicyFlagName[]))) : policyFromName(p.oneOf(POLICY_V0));
+  const policy = p.isSeq()
+    ? policyFromFlags(p.items().map((i) => i.oneOf(Object.keys(POLICY_V1_BITS) as PolicyFlagName[])))
+    : policyFromName(p.oneOf(POLICY_V0));
   const keys = entry.need('keys').only(['ek', 'ak', 'kek', 'broadcast']);
   const key = (name: string) => {
     const k = keyRef(keys.need(name), name);
@@ -168,7 +170,10 @@ export const securitySetupClass: ClassBehaviour = {
 };
 
 /** The Security setup object with this logical name in `objects`, if any. */
-export function securityStateOf(objects: readonly { readonly logicalName: Uint8Array; readonly behaviour: ObjectBehaviour }[], logicalName: Uint8Array): SecurityState | undefined {
+export function securityStateOf(
+  objects: readonly { readonly logicalName: Uint8Array; readonly behaviour: ObjectBehaviour }[],
+  logicalName: Uint8Array,
+): SecurityState | undefined {
   const found = objects.find((o) => bytesEqual(o.logicalName, logicalName) && isSecuritySetup(o.behaviour));
   return found && isSecuritySetup(found.behaviour) ? found.behaviour.security : undefined;
 }

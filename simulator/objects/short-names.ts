@@ -19,7 +19,9 @@ const BASE_NAME_STEP = 0x0100;
 /** The base name of each object, by its position in the meter definition. */
 export function baseNames(objects: readonly ObjectDefinition[]): ReadonlyMap<ObjectDefinition, number> {
   const out = new Map<ObjectDefinition, number>();
-  objects.forEach((o, i) => out.set(o, o.cosemClass.classId === ASSOCIATION_SN_CLASS_ID ? CURRENT_ASSOCIATION_SN_BASE_NAME : FIRST_BASE_NAME + i * BASE_NAME_STEP));
+  objects.forEach((o, i) =>
+    out.set(o, o.cosemClass.classId === ASSOCIATION_SN_CLASS_ID ? CURRENT_ASSOCIATION_SN_BASE_NAME : FIRST_BASE_NAME + i * BASE_NAME_STEP),
+  );
   return out;
 }
 

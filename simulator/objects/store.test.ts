@@ -36,7 +36,10 @@ describe('object store', () => {
 
   it('grants the public association read-only access and the management association read-write', () => {
     const access = (name: string) => {
-      const entry = objectListFor(DEFAULT.objects, DEFAULT.associations.find((a) => a.name === name)!).find((e) => e.classId === 3)!;
+      const entry = objectListFor(
+        DEFAULT.objects,
+        DEFAULT.associations.find((a) => a.name === name)!,
+      ).find((e) => e.classId === 3)!;
       return entry.attributeAccess.map((a) => a.mode);
     };
     expect(access('public')).to.deep.equal(['read-only', 'read-only', 'read-only']);

@@ -78,7 +78,11 @@ export function objectListFor(objects: readonly ObjectDefinition[], association:
       version: o.cosemClass.version,
       logicalName: o.logicalName,
       // An object that cannot be written is listed read-only: the object list states the rights the server applies (Blue Book 4.4.3).
-      attributeAccess: o.cosemClass.attributes.map((a) => ({ id: a.id, mode: grantedMode(association, o.behaviour.write ? a.max : readOnly(a.max)), ...(a.selectors ? { selectors: a.selectors } : {}) })),
+      attributeAccess: o.cosemClass.attributes.map((a) => ({
+        id: a.id,
+        mode: grantedMode(association, o.behaviour.write ? a.max : readOnly(a.max)),
+        ...(a.selectors ? { selectors: a.selectors } : {}),
+      })),
       methodCount: o.cosemClass.methodCount,
     }));
 }

@@ -47,9 +47,7 @@ export type AccessResultName =
   | 'no-long-get-in-progress'
   | 'other-reason';
 
-export type AttributeResult =
-  | { readonly kind: 'data'; readonly data: Data }
-  | { readonly kind: 'error'; readonly result: AccessResultName };
+export type AttributeResult = { readonly kind: 'data'; readonly data: Data } | { readonly kind: 'error'; readonly result: AccessResultName };
 
 /** The association a request is served in, as negotiated (Green Book 9.3.2). */
 export interface AssociationView {

@@ -29,7 +29,9 @@ export function serveAccess(request: AccessRequest, ctx: ServeContext, hooks: Ac
     const given = request.listOfData[i];
     if (broken) {
       listOfData.push(NULL);
-      responseSpecification.push(spec.kind === 'action' ? { kind: 'action', result: 'other-reason' } : { kind: spec.kind.startsWith('get') ? 'get' : 'set', result: 'other-reason' });
+      responseSpecification.push(
+        spec.kind === 'action' ? { kind: 'action', result: 'other-reason' } : { kind: spec.kind.startsWith('get') ? 'get' : 'set', result: 'other-reason' },
+      );
       return;
     }
     switch (spec.kind) {
@@ -44,13 +46,20 @@ export function serveAccess(request: AccessRequest, ctx: ServeContext, hooks: Ac
       case 'set':
       case 'set-with-selection': {
         const address = { classId: spec.attribute.classId, logicalName: spec.attribute.instanceId, attribute: spec.attribute.attributeId };
-        const r = spec.kind === 'set-with-selection' || given === undefined ? ({ kind: 'error', result: 'other-reason' } as const) : writeAttribute(address, given, ctx);
+        const r =
+          spec.kind === 'set-with-selection' || given === undefined
+            ? ({ kind: 'error', result: 'other-reason' } as const)
+            : writeAttribute(address, given, ctx);
         listOfData.push(NULL);
         responseSpecification.push({ kind: 'set', result: r.kind === 'success' ? 'success' : r.result });
         break;
       }
       case 'action': {
-        const r = invokeMethod({ classId: spec.method.classId, logicalName: spec.method.instanceId, method: spec.method.methodId }, given?.type === 'null-data' ? undefined : given, ctx);
+        const r = invokeMethod(
+          { classId: spec.method.classId, logicalName: spec.method.instanceId, method: spec.method.methodId },
+          given?.type === 'null-data' ? undefined : given,
+          ctx,
+        );
         if (r.kind === 'success' && r.notify) notify.push(r.notify);
         listOfData.push(r.kind === 'success' && r.returnData ? r.returnData : NULL);
         responseSpecification.push({ kind: 'action', result: r.kind === 'success' ? 'success' : r.result });
@@ -65,7 +74,13 @@ export function serveAccess(request: AccessRequest, ctx: ServeContext, hooks: Ac
     if (request.longInvokeIdAndPriority.processingOption === 'break-on-error' && last.result !== 'success') broken = true;
   });
   return {
-    response: { type: 'access-response', longInvokeIdAndPriority: request.longInvokeIdAndPriority, dateTime: new Uint8Array(0), listOfData, responseSpecification },
+    response: {
+      type: 'access-response',
+      longInvokeIdAndPriority: request.longInvokeIdAndPriority,
+      dateTime: new Uint8Array(0),
+      listOfData,
+      responseSpecification,
+    },
     notify,
   };
 }

@@ -63,7 +63,14 @@ function pblockResponse(base: Pick<ActionResponse, 'type' | 'invokeIdAndPriority
   return { ...base, variant: 'with-pblock', pblock: { lastBlock: n === blocks.length, blockNumber: n, rawData: blocks[n - 1]! } };
 }
 
-function invoke(method: CosemMethodDescriptor, parameters: Data | undefined, ctx: ServeContext, notify: Data[], events: ActionEvent[], hooks: ActiveHooks): ActionResponseWithOptionalData {
+function invoke(
+  method: CosemMethodDescriptor,
+  parameters: Data | undefined,
+  ctx: ServeContext,
+  notify: Data[],
+  events: ActionEvent[],
+  hooks: ActiveHooks,
+): ActionResponseWithOptionalData {
   // A faulty meter that answers success and does nothing (faults/types.ts ignoreMethod).
   if (hooks.ignoreMethod(method.classId, method.methodId, false)) return { result: 'success' };
   const runs = hooks.redirectMethod(method.classId, method.methodId, method.methodId);
@@ -103,10 +110,17 @@ export function serveAction(
   const base = { type: 'action-response', invokeIdAndPriority } as const;
   const notify: Data[] = [];
   const events: ActionEvent[] = [];
-  const single = (result: ActionResultName): ActionOutcome => ({ response: { ...base, variant: 'normal', singleResponse: { result } }, longAction: undefined, notify, events });
+  const single = (result: ActionResultName): ActionOutcome => ({
+    response: { ...base, variant: 'normal', singleResponse: { result } },
+    longAction: undefined,
+    notify,
+    events,
+  });
   const answer = (methods: readonly CosemMethodDescriptor[], params: readonly (Data | undefined)[], list: boolean): ActionOutcome => {
     const responses = methods.map((m, i) => invoke(m, params[i], ctx, notify, events, hooks));
-    const response: ActionResponse = list ? { ...base, variant: 'with-list', listOfResponses: responses } : { ...base, variant: 'normal', singleResponse: responses[0]! };
+    const response: ActionResponse = list
+      ? { ...base, variant: 'with-list', listOfResponses: responses }
+      : { ...base, variant: 'normal', singleResponse: responses[0]! };
     const returned = list ? undefined : responses[0]?.returnParameters;
     if (returned?.kind !== 'data' || encodeApduBytes(response).length <= limit) return { response, longAction: undefined, notify, events };
     // Too long for the client: in pblocks when negotiated, else refused (the client never receives more than it said).
@@ -116,7 +130,13 @@ export function serveAction(
     const size = Math.max(1, limit - overhead);
     const blocks: Uint8Array[] = [];
     for (let at = 0; at < raw.length; at += size) blocks.push(raw.subarray(at, Math.min(raw.length, at + size)));
-    return { response: pblockResponse(base, blocks, 1), longAction: undefined, notify, events, ...(blocks.length > 1 ? { longResponse: { blocks, sent: 1 } } : {}) };
+    return {
+      response: pblockResponse(base, blocks, 1),
+      longAction: undefined,
+      notify,
+      events,
+      ...(blocks.length > 1 ? { longResponse: { blocks, sent: 1 } } : {}),
+    };
   };
 
   switch (request.variant) {
@@ -129,14 +149,23 @@ export function serveAction(
       if (!longResponse) return single('no-long-action-in-progress');
       if (request.blockNumber !== longResponse.sent) return single('long-action-aborted');
       const n = longResponse.sent + 1;
-      return { response: pblockResponse(base, longResponse.blocks, n), longAction: undefined, notify, ...(n < longResponse.blocks.length ? { longResponse: { ...longResponse, sent: n } } : {}) };
+      return {
+        response: pblockResponse(base, longResponse.blocks, n),
+        longAction: undefined,
+        notify,
+        ...(n < longResponse.blocks.length ? { longResponse: { ...longResponse, sent: n } } : {}),
+      };
     }
     case 'with-first-pblock':
     case 'with-list-and-first-pblock':
     case 'with-pblock': {
       const first = request.variant !== 'with-pblock';
       const state: Omit<LongAction, 'parts'> | undefined =
-        request.variant === 'with-first-pblock' ? { methods: [request.method], list: false } : request.variant === 'with-list-and-first-pblock' ? { methods: request.methods, list: true } : longAction;
+        request.variant === 'with-first-pblock'
+          ? { methods: [request.method], list: false }
+          : request.variant === 'with-list-and-first-pblock'
+            ? { methods: request.methods, list: true }
+            : longAction;
       if (!state) return single('no-long-action-in-progress');
       if (!blocksGranted) return single('long-action-aborted');
       const block = request.pblock;

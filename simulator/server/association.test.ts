@@ -9,10 +9,20 @@ import { BUILTIN_SECRETS } from '../secrets';
 import { DEFAULT } from '../../test/support/simulator/testing';
 import { answerAarq } from './association';
 
-const INITIATE: InitiateRequest = { type: 'initiate-request', proposedDlmsVersionNumber: 6, proposedConformance: ['get', 'read', 'block-transfer-with-get-or-read'], clientMaxReceivePduSize: 0xffff };
+const INITIATE: InitiateRequest = {
+  type: 'initiate-request',
+  proposedDlmsVersionNumber: 6,
+  proposedConformance: ['get', 'read', 'block-transfer-with-get-or-read'],
+  clientMaxReceivePduSize: 0xffff,
+};
 
 function aarq(fields: Partial<Aarq> = {}, initiate: Partial<InitiateRequest> = {}): Aarq {
-  return { type: 'aarq', applicationContextName: APPLICATION_CONTEXT_NAME['logical-name'], userInformation: userInformationFor({ ...INITIATE, ...initiate }), ...fields };
+  return {
+    type: 'aarq',
+    applicationContextName: APPLICATION_CONTEXT_NAME['logical-name'],
+    userInformation: userInformationFor({ ...INITIATE, ...initiate }),
+    ...fields,
+  };
 }
 
 const LLS: Partial<Aarq> = {
@@ -34,21 +44,63 @@ interface Row {
 
 /** Every refusal rule of association.ts, one AARQ each (Green Book 9.3.2, 9.4.6). */
 const REFUSALS: readonly Row[] = [
-  { rule: 'protocol-version without version1', aarq: aarq({ protocolVersion: bitStringOf(2, [1]) }), source: 'acse-service-provider', diagnostic: 'no-common-acse-version' },
+  {
+    rule: 'protocol-version without version1',
+    aarq: aarq({ protocolVersion: bitStringOf(2, [1]) }),
+    source: 'acse-service-provider',
+    diagnostic: 'no-common-acse-version',
+  },
   { rule: 'an unknown application context', aarq: aarq({ applicationContextName: '2.16.756.5.8.1.99' }), diagnostic: 'application-context-name-not-supported' },
-  { rule: 'the SN context for an LN association', aarq: aarq({ applicationContextName: APPLICATION_CONTEXT_NAME['short-name'] }), diagnostic: 'application-context-name-not-supported' },
+  {
+    rule: 'the SN context for an LN association',
+    aarq: aarq({ applicationContextName: APPLICATION_CONTEXT_NAME['short-name'] }),
+    diagnostic: 'application-context-name-not-supported',
+  },
   { rule: 'the LN context for the SN association', aarq: aarq(), sap: 18, diagnostic: 'application-context-name-not-supported' },
-  { rule: 'a ciphered context', aarq: aarq({ applicationContextName: APPLICATION_CONTEXT_NAME['logical-name-with-ciphering'] }), diagnostic: 'application-context-name-not-supported' },
+  {
+    rule: 'a ciphered context',
+    aarq: aarq({ applicationContextName: APPLICATION_CONTEXT_NAME['logical-name-with-ciphering'] }),
+    diagnostic: 'application-context-name-not-supported',
+  },
   { rule: 'a client SAP with no association', aarq: aarq(), sap: 99, diagnostic: 'no-reason-given' },
-  { rule: 'a mechanism for the public association', aarq: aarq({ mechanismName: MECHANISM_NAME.low }), diagnostic: 'authentication-mechanism-name-not-recognised' },
-  { rule: 'LLS without the authentication FU', aarq: aarq({ ...LLS, senderAcseRequirements: bitStringOf(1, []) }), sap: 1, diagnostic: 'authentication-required' },
-  { rule: 'LLS without a mechanism', aarq: aarq({ senderAcseRequirements: LLS.senderAcseRequirements!, callingAuthenticationValue: LLS.callingAuthenticationValue! }), sap: 1, diagnostic: 'authentication-mechanism-name-required' },
-  { rule: 'LLS with another mechanism', aarq: aarq({ ...LLS, mechanismName: MECHANISM_NAME.high }), sap: 1, diagnostic: 'authentication-mechanism-name-not-recognised' },
-  { rule: 'LLS without a password', aarq: aarq({ senderAcseRequirements: LLS.senderAcseRequirements!, mechanismName: MECHANISM_NAME.low }), sap: 1, diagnostic: 'authentication-failure' },
+  {
+    rule: 'a mechanism for the public association',
+    aarq: aarq({ mechanismName: MECHANISM_NAME.low }),
+    diagnostic: 'authentication-mechanism-name-not-recognised',
+  },
+  {
+    rule: 'LLS without the authentication FU',
+    aarq: aarq({ ...LLS, senderAcseRequirements: bitStringOf(1, []) }),
+    sap: 1,
+    diagnostic: 'authentication-required',
+  },
+  {
+    rule: 'LLS without a mechanism',
+    aarq: aarq({ senderAcseRequirements: LLS.senderAcseRequirements!, callingAuthenticationValue: LLS.callingAuthenticationValue! }),
+    sap: 1,
+    diagnostic: 'authentication-mechanism-name-required',
+  },
+  {
+    rule: 'LLS with another mechanism',
+    aarq: aarq({ ...LLS, mechanismName: MECHANISM_NAME.high }),
+    sap: 1,
+    diagnostic: 'authentication-mechanism-name-not-recognised',
+  },
+  {
+    rule: 'LLS without a password',
+    aarq: aarq({ senderAcseRequirements: LLS.senderAcseRequirements!, mechanismName: MECHANISM_NAME.low }),
+    sap: 1,
+    diagnostic: 'authentication-failure',
+  },
   { rule: 'no InitiateRequest', aarq: { type: 'aarq', applicationContextName: APPLICATION_CONTEXT_NAME['logical-name'] }, diagnostic: 'no-reason-given' },
   { rule: 'a dedicated key without ciphering', aarq: aarq({}, { dedicatedKey: new Uint8Array(16) }), diagnostic: 'no-reason-given', initiate: 'other' },
   { rule: 'DLMS version 5', aarq: aarq({}, { proposedDlmsVersionNumber: 5 }), diagnostic: 'no-reason-given', initiate: 'dlms-version-too-low' },
-  { rule: 'no service in common', aarq: aarq({}, { proposedConformance: ['event-notification'] }), diagnostic: 'no-reason-given', initiate: 'incompatible-conformance' },
+  {
+    rule: 'no service in common',
+    aarq: aarq({}, { proposedConformance: ['event-notification'] }),
+    diagnostic: 'no-reason-given',
+    initiate: 'incompatible-conformance',
+  },
   { rule: 'a client PDU size of 11', aarq: aarq({}, { clientMaxReceivePduSize: 11 }), diagnostic: 'no-reason-given', initiate: 'pdu-size-too-short' },
 ];
 
@@ -60,7 +112,11 @@ describe('server association establishment (AARQ → AARE)', () => {
       expect(aare.result).to.equal('rejected-permanent');
       expect(aare.resultSourceDiagnostic).to.deep.equal({ source: row.source ?? 'acse-service-user', diagnostic: row.diagnostic });
       if (row.initiate) {
-        expect(aare.userInformation?.apdu).to.deep.equal({ type: 'confirmed-service-error', service: 'initiateError', error: { kind: 'initiate', value: row.initiate } });
+        expect(aare.userInformation?.apdu).to.deep.equal({
+          type: 'confirmed-service-error',
+          service: 'initiateError',
+          error: { kind: 'initiate', value: row.initiate },
+        });
       } else {
         expect(aare.userInformation).to.equal(undefined);
       }
@@ -80,8 +136,14 @@ describe('server association establishment (AARQ → AARE)', () => {
   });
 
   it('negotiates proposal ∩ offer, the client PDU size, version 6, and answers vaa-name 7 for LN', () => {
-    const { aare, association } = answer(aarq({}, { proposedConformance: ['get', 'read', 'action', 'block-transfer-with-get-or-read'], clientMaxReceivePduSize: 0 }));
-    expect(aare).to.deep.include({ result: 'accepted', applicationContextName: APPLICATION_CONTEXT_NAME['logical-name'], resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'null' } });
+    const { aare, association } = answer(
+      aarq({}, { proposedConformance: ['get', 'read', 'action', 'block-transfer-with-get-or-read'], clientMaxReceivePduSize: 0 }),
+    );
+    expect(aare).to.deep.include({
+      result: 'accepted',
+      applicationContextName: APPLICATION_CONTEXT_NAME['logical-name'],
+      resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'null' },
+    });
     const ir = aare.userInformation?.apdu;
     if (ir?.type !== 'initiate-response') throw new Error('expected an InitiateResponse');
     expect(ir).to.deep.include({ negotiatedDlmsVersionNumber: 6, serverMaxReceivePduSize: 1024, vaaName: 7 });

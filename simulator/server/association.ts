@@ -80,7 +80,8 @@ function authenticate(aarq: Aarq, def: AssociationDefinition, check: Check, hook
   }
   if (!check('acse-requirements', fu)) return reject('authentication-required');
   if (!check('mechanism-name', mechanism !== undefined)) return reject('authentication-mechanism-name-required');
-  if (!check('mechanism-name', mechanism === undefined || mechanism === MECHANISM_OF[def.authentication])) return reject('authentication-mechanism-name-not-recognised');
+  if (!check('mechanism-name', mechanism === undefined || mechanism === MECHANISM_OF[def.authentication]))
+    return reject('authentication-mechanism-name-not-recognised');
   // HLS (mechanisms 3..7): the security layer (security.ts) checked the challenge; passes 3 and 4 follow the AARE.
   if (def.authentication !== 'low') return { kind: 'accept' };
   const value = aarq.callingAuthenticationValue;
@@ -176,7 +177,10 @@ export function answerAarq(aarq: Aarq, clientSap: number, meter: MeterDefinition
   const opened: AssociationView | undefined =
     hooks.openOnRefusal && def ? { definition: def, conformance: def.conformance, clientMaxReceivePduSize: 0, dlmsVersion: DLMS_VERSION } : undefined;
   if (refusal.source === 'acse-service-provider') {
-    return { association: opened, aare: { ...base, result: refusal.result, resultSourceDiagnostic: { source: 'acse-service-provider', diagnostic: refusal.diagnostic } } };
+    return {
+      association: opened,
+      aare: { ...base, result: refusal.result, resultSourceDiagnostic: { source: 'acse-service-provider', diagnostic: refusal.diagnostic } },
+    };
   }
   return {
     association: opened,
@@ -186,7 +190,11 @@ export function answerAarq(aarq: Aarq, clientSap: number, meter: MeterDefinition
       resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: refusal.diagnostic },
       // Green Book 9.3.2: an xDLMS context that cannot be established is reported as initiateError.
       ...(refusal.initiateError !== undefined && {
-        userInformation: userInformationFor({ type: 'confirmed-service-error', service: 'initiateError', error: { kind: 'initiate', value: refusal.initiateError } }),
+        userInformation: userInformationFor({
+          type: 'confirmed-service-error',
+          service: 'initiateError',
+          error: { kind: 'initiate', value: refusal.initiateError },
+        }),
       }),
     },
   };

@@ -20,22 +20,33 @@ const HDLC_SCRIPT = [
 
 describe('server connection (framer + link + session)', () => {
   it('answers the same whether the stream arrives whole, frame by frame, or byte by byte', () => {
-    const whole = connection('hdlc').receive(concatBytes(...HDLC_SCRIPT), T0).map((b) => toHex(b));
+    const whole = connection('hdlc')
+      .receive(concatBytes(...HDLC_SCRIPT), T0)
+      .map((b) => toHex(b));
     const byFrame = connection('hdlc');
     const framed = HDLC_SCRIPT.flatMap((f) => byFrame.receive(f, T0)).map((b) => toHex(b));
     const byByte = connection('hdlc');
     const bytes = concatBytes(...HDLC_SCRIPT);
-    const trickled = Array.from(bytes).flatMap((b) => byByte.receive(Uint8Array.of(b), T0)).map((b) => toHex(b));
+    const trickled = Array.from(bytes)
+      .flatMap((b) => byByte.receive(Uint8Array.of(b), T0))
+      .map((b) => toHex(b));
     expect(whole).to.have.length(3);
     expect(framed).to.deep.equal(whole);
     expect(trickled).to.deep.equal(whole);
   });
 
   it('splits wrapper PDUs out of the stream however they arrive', () => {
-    const stream = concatBytes(encodeWrapper({ source: 16, destination: 1, apdu: aarqBytes() }), encodeWrapper({ source: 16, destination: 1, apdu: getBytes(3, '1-0:1.8.0.255', 2) }));
-    const whole = connection('wrapper').receive(stream, T0).map((b) => toHex(b));
+    const stream = concatBytes(
+      encodeWrapper({ source: 16, destination: 1, apdu: aarqBytes() }),
+      encodeWrapper({ source: 16, destination: 1, apdu: getBytes(3, '1-0:1.8.0.255', 2) }),
+    );
+    const whole = connection('wrapper')
+      .receive(stream, T0)
+      .map((b) => toHex(b));
     const byByte = connection('wrapper');
-    const trickled = Array.from(stream).flatMap((b) => byByte.receive(Uint8Array.of(b), T0)).map((b) => toHex(b));
+    const trickled = Array.from(stream)
+      .flatMap((b) => byByte.receive(Uint8Array.of(b), T0))
+      .map((b) => toHex(b));
     expect(whole).to.have.length(2);
     expect(trickled).to.deep.equal(whole);
   });

@@ -29,7 +29,15 @@ export interface GbtOutcome {
 }
 
 function block(number: number, ack: number, last: boolean, data: Uint8Array): Uint8Array {
-  const gbt: GeneralBlockTransfer = { type: 'general-block-transfer', lastBlock: last, streaming: false, window: 1, blockNumber: number, blockNumberAck: ack, blockData: data };
+  const gbt: GeneralBlockTransfer = {
+    type: 'general-block-transfer',
+    lastBlock: last,
+    streaming: false,
+    window: 1,
+    blockNumber: number,
+    blockNumberAck: ack,
+    blockData: data,
+  };
   return encodeApduBytes(gbt);
 }
 

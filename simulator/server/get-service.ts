@@ -47,16 +47,29 @@ function split(data: Uint8Array, size: number): Uint8Array[] {
   return out.length > 0 ? out : [data];
 }
 
-
 function datablock(invokeIdAndPriority: InvokeIdAndPriority, longGet: LongGet, blockNumber: number): GetOutcome {
   const rawData = longGet.blocks[blockNumber - 1]!;
   const lastBlock = blockNumber === longGet.blocks.length;
-  const apdu = getResponseApdu({ type: 'get-response', variant: 'with-datablock', invokeIdAndPriority, result: { lastBlock, blockNumber, result: { kind: 'raw-data', rawData } } });
+  const apdu = getResponseApdu({
+    type: 'get-response',
+    variant: 'with-datablock',
+    invokeIdAndPriority,
+    result: { lastBlock, blockNumber, result: { kind: 'raw-data', rawData } },
+  });
   return { apdu, longGet: lastBlock ? undefined : { ...longGet, lastSent: blockNumber } };
 }
 
-function blockError(invokeIdAndPriority: InvokeIdAndPriority, blockNumber: number, result: 'no-long-get-in-progress' | 'data-block-number-invalid'): GetOutcome {
-  const apdu = getResponseApdu({ type: 'get-response', variant: 'with-datablock', invokeIdAndPriority, result: { lastBlock: true, blockNumber, result: { kind: 'data-access-result', result } } });
+function blockError(
+  invokeIdAndPriority: InvokeIdAndPriority,
+  blockNumber: number,
+  result: 'no-long-get-in-progress' | 'data-block-number-invalid',
+): GetOutcome {
+  const apdu = getResponseApdu({
+    type: 'get-response',
+    variant: 'with-datablock',
+    invokeIdAndPriority,
+    result: { lastBlock: true, blockNumber, result: { kind: 'data-access-result', result } },
+  });
   return { apdu, longGet: undefined };
 }
 
@@ -70,7 +83,12 @@ export function readSelected(address: AttributeAddress, access: SelectiveAccessD
  * Serves get-request-normal and get-request-next. `longGet` is the long GET in progress, if any
  * (a with-list answered in blocks continues here too). With-list itself is in with-list.ts.
  */
-export function serveGet(request: Exclude<GetRequest, { variant: 'with-list' }>, longGet: LongGet | undefined, ctx: ServeContext, hooks: ActiveHooks): GetOutcome {
+export function serveGet(
+  request: Exclude<GetRequest, { variant: 'with-list' }>,
+  longGet: LongGet | undefined,
+  ctx: ServeContext,
+  hooks: ActiveHooks,
+): GetOutcome {
   const invokeIdAndPriority: InvokeIdAndPriority = { ...request.invokeIdAndPriority, invokeId: hooks.responseInvokeId(request.invokeIdAndPriority.invokeId) };
   if (request.variant === 'next') {
     if (!longGet) return blockError(invokeIdAndPriority, request.blockNumber, 'no-long-get-in-progress');

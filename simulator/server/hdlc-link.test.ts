@@ -48,7 +48,12 @@ describe('HDLC server link (Green Book 8.4)', () => {
 
   it('answers the recorded AARQ with the recorded AARE frame, byte for byte, when it offers what that meter offered', () => {
     // The recorded meter granted GET and SET with a 512-byte max receive PDU.
-    const text = fs.readFileSync(DEFAULT_METER, 'utf8').replace('conformance: [get, set, selective-access, block-transfer-with-get-or-read, multiple-references]\n    maxPduSize: 1024', 'conformance: [get, set]\n    maxPduSize: 512');
+    const text = fs
+      .readFileSync(DEFAULT_METER, 'utf8')
+      .replace(
+        'conformance: [get, set, selective-access, block-transfer-with-get-or-read, multiple-references]\n    maxPduSize: 1024',
+        'conformance: [get, set]\n    maxPduSize: 512',
+      );
     const l = link(parseMeterDefinition(text, 'recorded-offer.yaml'));
     l.handleFrame(c2s[0]!, T0);
     const out = l.handleFrame(c2s[1]!, T0);
@@ -86,10 +91,17 @@ describe('HDLC server link (Green Book 8.4)', () => {
   });
 
   it('negotiates the smaller of the proposal and its own limits', () => {
-    const proposal = infoOfParameters(parameterList({ maxInfoFieldLengthTransmit: 512, maxInfoFieldLengthReceive: 64, windowSizeTransmit: 7, windowSizeReceive: 7 }));
+    const proposal = infoOfParameters(
+      parameterList({ maxInfoFieldLengthTransmit: 512, maxInfoFieldLengthReceive: 64, windowSizeTransmit: 7, windowSizeReceive: 7 }),
+    );
     const [ua] = decoded(link().handleFrame(frame({ type: 'SNRM', info: proposal }), T0));
     if (ua?.type !== 'UA') throw new Error();
-    expect(settingsOf(parametersOfInfo(ua.info))).to.deep.equal({ maxInfoFieldLengthTransmit: 64, maxInfoFieldLengthReceive: 128, windowSizeTransmit: 1, windowSizeReceive: 1 });
+    expect(settingsOf(parametersOfInfo(ua.info))).to.deep.equal({
+      maxInfoFieldLengthTransmit: 64,
+      maxInfoFieldLengthReceive: 128,
+      windowSizeTransmit: 1,
+      windowSizeReceive: 1,
+    });
   });
 
   it('accepts the two-byte server address with its physical address and answers from it', () => {
@@ -114,7 +126,11 @@ describe('HDLC server link (Green Book 8.4)', () => {
     const badHcs = encodeRawFrame({ destination: SERVER, source: CLIENT, control: 0x10, info: addLlc('request', aarqBytes()), overrides: { hcs: 'corrupt' } });
     expect(l.handleFrame(badHcs, T0)).to.deep.equal([]);
     // The link still works: the same I frame intact is answered.
-    expect(decoded(l.handleFrame(frame({ type: 'I', ns: 0, nr: 0, segmented: false, info: addLlc('request', aarqBytes()) }), T0))[0]).to.deep.include({ type: 'I', ns: 0, nr: 1 });
+    expect(decoded(l.handleFrame(frame({ type: 'I', ns: 0, nr: 0, segmented: false, info: addLlc('request', aarqBytes()) }), T0))[0]).to.deep.include({
+      type: 'I',
+      ns: 0,
+      nr: 1,
+    });
   });
 
   it('answers an I frame before SNRM with DM', () => {

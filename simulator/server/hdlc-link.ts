@@ -129,7 +129,15 @@ export function createHdlcServerLink(settings: HdlcSettings, hooks: ActiveHooks,
       if (code === 'HDLC_TOO_SHORT' && h.swallowAfterShortFrame) swallowNext = true;
       if ((code === 'HDLC_BAD_FCS' || code === 'HDLC_BAD_HCS') && hooks.acceptBadFcs) return decode(withRepairedChecks(bytes));
       if (code === 'HDLC_UNKNOWN_CONTROL' && h.unknownControlAs !== undefined) return decode(withControl(bytes, h.unknownControlAs));
-      const formatCodes = ['HDLC_BAD_FORMAT_TYPE', 'HDLC_LENGTH_MISMATCH', 'HDLC_TOO_SHORT', 'HDLC_NO_OPENING_FLAG', 'HDLC_NO_CLOSING_FLAG', 'HDLC_BAD_FCS', 'HDLC_BAD_HCS'];
+      const formatCodes = [
+        'HDLC_BAD_FORMAT_TYPE',
+        'HDLC_LENGTH_MISMATCH',
+        'HDLC_TOO_SHORT',
+        'HDLC_NO_OPENING_FLAG',
+        'HDLC_NO_CLOSING_FLAG',
+        'HDLC_BAD_FCS',
+        'HDLC_BAD_HCS',
+      ];
       const addressCodes = ['HDLC_ADDRESS_BAD_LENGTH', 'HDLC_ADDRESS_TOO_LONG'];
       if ((h.lenientFormat && formatCodes.includes(code)) || (h.lenientAddressLength && addressCodes.includes(code))) {
         return readLeniently(bytes, { format: h.lenientFormat, addressLength: h.lenientAddressLength, own: local });
@@ -323,4 +331,3 @@ export function createHdlcServerConnection(settings: HdlcSettings, hooks: Active
     },
   };
 }
-

@@ -65,7 +65,11 @@ function rejection(aarq: Aarq, diagnostic: Diagnostic, decipheringError = false)
     // Green Book 9.3.2: an InitiateRequest that cannot be deciphered is reported as
     // ConfirmedServiceError initiateError, application-reference deciphering-error.
     ...(decipheringError && {
-      userInformation: userInformationFor({ type: 'confirmed-service-error', service: 'initiateError', error: { kind: 'application-reference', value: 'deciphering-error' } }),
+      userInformation: userInformationFor({
+        type: 'confirmed-service-error',
+        service: 'initiateError',
+        error: { kind: 'application-reference', value: 'deciphering-error' },
+      }),
     }),
   };
   return encodePduBytes(aare);
@@ -81,18 +85,26 @@ function plainAarq(aarq: Aarq, initiate: InitiateRequest | undefined): Uint8Arra
   return encodePduBytes({ ...aarq, applicationContextName: APPLICATION_CONTEXT_NAME['logical-name'], ...(userInformation ? { userInformation } : {}) });
 }
 
-export function answerSecuredAarq(aarq: Aarq, def: AssociationDefinition, state: SecurityState, hooks: ActiveHooks, inner: (plain: Uint8Array) => Uint8Array | undefined): SecuredAarqOutcome | undefined {
+export function answerSecuredAarq(
+  aarq: Aarq,
+  def: AssociationDefinition,
+  state: SecurityState,
+  hooks: ActiveHooks,
+  inner: (plain: Uint8Array) => Uint8Array | undefined,
+): SecuredAarqOutcome | undefined {
   const security = def.security!;
   const hls = def.authentication as HlsAuthentication;
   const expected = APPLICATION_CONTEXT_NAME[security.ciphered ? 'logical-name-with-ciphering' : 'logical-name'];
   if (aarq.applicationContextName !== expected) return { aare: rejection(aarq, 'application-context-name-not-supported') };
   const title = aarq.callingApTitle;
-  if ((security.ciphered || NEEDS_TITLES.includes(hls)) && title?.length !== SYSTEM_TITLE_LENGTH) return { aare: rejection(aarq, 'calling-AP-title-not-recognized') };
+  if ((security.ciphered || NEEDS_TITLES.includes(hls)) && title?.length !== SYSTEM_TITLE_LENGTH)
+    return { aare: rejection(aarq, 'calling-AP-title-not-recognized') };
   const clientSystemTitle = title ?? new Uint8Array(0);
   // The mechanism itself is association.ts's to judge; the challenge only matters when it is right.
   const ctos = aarq.callingAuthenticationValue;
   if (aarq.mechanismName === MECHANISM_OF[hls]) {
-    if (ctos?.kind !== 'charstring' || ctos.value.length < CHALLENGE[0] || ctos.value.length > CHALLENGE[1]) return { aare: rejection(aarq, 'authentication-failure') };
+    if (ctos?.kind !== 'charstring' || ctos.value.length < CHALLENGE[0] || ctos.value.length > CHALLENGE[1])
+      return { aare: rejection(aarq, 'authentication-failure') };
   }
 
   const baseKeys: ChannelKeys = { state, clientSystemTitle, dedicatedKey: undefined };
@@ -116,7 +128,8 @@ export function answerSecuredAarq(aarq: Aarq, def: AssociationDefinition, state:
   const aare = decodePduBytes(answer);
   if (aare.type !== 'aare') return { aare: answer };
   const response = aare.userInformation?.apdu;
-  if (aare.result !== 'accepted' || response?.type !== 'initiate-response') return { aare: encodePduBytes({ ...aare, applicationContextName: aarq.applicationContextName }) };
+  if (aare.result !== 'accepted' || response?.type !== 'initiate-response')
+    return { aare: encodePduBytes({ ...aare, applicationContextName: aarq.applicationContextName }) };
 
   state.clientSystemTitle = clientSystemTitle;
   // Fault counter-restarts-per-association: each association starts the counter where the first did.
@@ -133,7 +146,9 @@ export function answerSecuredAarq(aarq: Aarq, def: AssociationDefinition, state:
     initiateProtection: { ...protection, dedicated: false },
   };
   const plainResponse = encodeApduBytes(response);
-  const userInformation = security.ciphered ? userInformationOf(protectResponse(plainResponse, association.initiateProtection, keys, hooks.security)) : aare.userInformation;
+  const userInformation = security.ciphered
+    ? userInformationOf(protectResponse(plainResponse, association.initiateProtection, keys, hooks.security))
+    : aare.userInformation;
   return {
     association,
     aare: encodePduBytes({
@@ -165,7 +180,12 @@ function firstServerCounter(state: SecurityState): number {
 /** Green Book 9.5 ExceptionResponse service-not-allowed, service-not-supported (D8 01 02). */
 const REFUSED_BY_EXCEPTION = encodePduBytes({ type: 'exception-response', stateError: 'service-not-allowed', serviceError: { kind: 'service-not-supported' } });
 
-export function answerSecuredRlrq(rlrq: Rlrq, a: SecuredAssociation, hooks: ActiveHooks, inner: (plain: Uint8Array) => Uint8Array | undefined): { readonly rlre: Uint8Array | undefined; readonly released: boolean } {
+export function answerSecuredRlrq(
+  rlrq: Rlrq,
+  a: SecuredAssociation,
+  hooks: ActiveHooks,
+  inner: (plain: Uint8Array) => Uint8Array | undefined,
+): { readonly rlre: Uint8Array | undefined; readonly released: boolean } {
   const ui = rlrq.userInformation;
   const plain = encodePduBytes({ type: 'rlrq', ...(rlrq.reason === undefined ? {} : { reason: rlrq.reason }) });
   // A legal variant (simulator/variants/unprotected-rlrq-exception.ts) refuses with an exception-response, a missing user-information included.
@@ -174,11 +194,15 @@ export function answerSecuredRlrq(rlrq: Rlrq, a: SecuredAssociation, hooks: Acti
   if (!ui || !a.ciphered) return { rlre: inner(plain), released: true };
   const u = unprotectRequest(ui.raw, a.keys, { ...hooks.security, acceptPolicy: () => true });
   const enough = u.kind === 'plain' && u.protection.envelope !== 'plain';
-  if (!hooks.security.acceptRlrq(enough)) return { rlre: byException ? REFUSED_BY_EXCEPTION : encodePduBytes({ type: 'rlre', reason: 'not-finished' }), released: false };
+  if (!hooks.security.acceptRlrq(enough))
+    return { rlre: byException ? REFUSED_BY_EXCEPTION : encodePduBytes({ type: 'rlre', reason: 'not-finished' }), released: false };
   const rlre = inner(plain);
   if (!rlre) return { rlre, released: true };
   const decoded = decodePduBytes(rlre);
   if (decoded.type !== 'rlre' || u.kind !== 'plain') return { rlre, released: true };
-  const protectedResponse = u.protection.envelope === 'plain' ? encodeApduBytes(a.initiateResponse) : protectResponse(encodeApduBytes(a.initiateResponse), u.protection, a.keys, hooks.security);
+  const protectedResponse =
+    u.protection.envelope === 'plain'
+      ? encodeApduBytes(a.initiateResponse)
+      : protectResponse(encodeApduBytes(a.initiateResponse), u.protection, a.keys, hooks.security);
   return { rlre: encodePduBytes({ ...decoded, userInformation: userInformationOf(protectedResponse) }), released: true };
 }

@@ -33,7 +33,8 @@ export interface Protection {
   readonly transactionId?: Uint8Array;
 }
 
-export type Unprotected = { readonly kind: 'plain'; readonly apdu: Uint8Array; readonly protection: Protection } | { readonly kind: 'refused'; readonly response: Uint8Array };
+export type Unprotected =
+  { readonly kind: 'plain'; readonly apdu: Uint8Array; readonly protection: Protection } | { readonly kind: 'refused'; readonly response: Uint8Array };
 
 export interface ChannelKeys {
   readonly state: SecurityState;
@@ -46,7 +47,11 @@ function exception(kind: 'deciphering-error' | 'operation-not-possible'): Uint8A
 }
 
 function counterError(expected: number): Uint8Array {
-  return encodePduBytes({ type: 'exception-response', stateError: 'service-not-allowed', serviceError: { kind: 'invocation-counter-error', invocationCounter: expected } });
+  return encodePduBytes({
+    type: 'exception-response',
+    stateError: 'service-not-allowed',
+    serviceError: { kind: 'invocation-counter-error', invocationCounter: expected },
+  });
 }
 
 export function isProtected(apdu: Uint8Array): boolean {
@@ -80,7 +85,8 @@ function contextFor(k: ChannelKeys, hooks: ActiveSecurityHooks, peerTitle: Uint8
  * reference meter); a suite without ECC, or without the client's public key, cannot agree one.
  */
 function agreedContentKey(s: SecurityState, info: Extract<KeyInfo, { type: 'agreed-key' }>, apdu: GeneralCiphering): Key {
-  if (!s.serverSigningKey || !s.clientSigningPublicKey) return fail('SECURITY_KEY_MISSING', 0, 'ECC keys to agree a key with (suites 1, 2)', `suite ${s.suite.id} without them`);
+  if (!s.serverSigningKey || !s.clientSigningPublicKey)
+    return fail('SECURITY_KEY_MISSING', 0, 'ECC keys to agree a key with (suites 1, 2)', `suite ${s.suite.id} without them`);
   return agreedKeyOf(s.suite, s.serverSigningKey, s.clientSigningPublicKey, info, apdu.originatorSystemTitle, apdu.recipientSystemTitle);
 }
 
@@ -120,7 +126,9 @@ export function unprotectRequest(bytes: Uint8Array, k: ChannelKeys, hooks: Activ
   const state = k.state;
   if (!isProtected(bytes)) {
     const met = requestMeetsPolicy(state.policy, undefined, signed);
-    return hooks.acceptPolicy(met) ? { kind: 'plain', apdu: bytes, protection: { envelope: 'plain', dedicated: false, signed } } : { kind: 'refused', response: exception('deciphering-error') };
+    return hooks.acceptPolicy(met)
+      ? { kind: 'plain', apdu: bytes, protection: { envelope: 'plain', dedicated: false, signed } }
+      : { kind: 'refused', response: exception('deciphering-error') };
   }
   let apdu: CipheredApdu;
   try {
@@ -203,10 +211,19 @@ export function protectResponse(plain: Uint8Array, p: Protection, k: ChannelKeys
       authenticated: p.securityControl.authenticated || policy.authenticatedResponse,
       encrypted: p.securityControl.encrypted || policy.encryptedResponse,
     };
-    const ctx: SecurityContext = { ...contextFor(k, hooks, k.clientSystemTitle), securityControl: sc, invocationCounter: nextCounter(state, hooks), dedicated: p.dedicated };
+    const ctx: SecurityContext = {
+      ...contextFor(k, hooks, k.clientSystemTitle),
+      securityControl: sc,
+      invocationCounter: nextCounter(state, hooks),
+      dedicated: p.dedicated,
+    };
     const first = plain[0];
     if (p.envelope === 'general-ciphering') {
-      out = protectGeneralCiphering(plain, ctx, { transactionId: p.transactionId ?? new Uint8Array(0), recipientSystemTitle: k.clientSystemTitle, keyInfo: { type: 'identified-key', keyId: 'global-unicast-encryption-key' } });
+      out = protectGeneralCiphering(plain, ctx, {
+        transactionId: p.transactionId ?? new Uint8Array(0),
+        recipientSystemTitle: k.clientSystemTitle,
+        keyInfo: { type: 'identified-key', keyId: 'global-unicast-encryption-key' },
+      });
     } else if (p.envelope === 'general' || first === 0xd8) {
       // An exception-response has no glo-/ded- form: it goes in the general envelope.
       out = protectApdu(plain, { ...ctx, envelope: 'general' });

@@ -67,7 +67,13 @@ function exchangeOf(hls: HlsState, state: SecurityState): HlsExchange {
 }
 
 /** Pass 3 then pass 4: f(CtoS) when the client's f(StoC) verified (or a fault waved it through), else undefined. */
-export function answerHlsReply(reply: Uint8Array, hls: HlsState, def: AssociationDefinition, state: SecurityState, hooks: ActiveSecurityHooks): Uint8Array | undefined {
+export function answerHlsReply(
+  reply: Uint8Array,
+  hls: HlsState,
+  def: AssociationDefinition,
+  state: SecurityState,
+  hooks: ActiveSecurityHooks,
+): Uint8Array | undefined {
   let verified: boolean;
   try {
     // HLS-GMAC: the counter inside f(StoC) is not judged for freshness; StoC is new, so f(StoC) cannot be a replay.

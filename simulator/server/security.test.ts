@@ -16,7 +16,8 @@ async function answer(s: SecureSession, o: ProtectOverrides = {}): Promise<strin
   const a = await s.exchangeRaw(s.protect(GET_LN, o));
   if (a.kind !== 'apdu') return a.kind === 'malformed' ? `malformed ${a.error.code}` : a.kind;
   const apdu = decodeApduBytes(a.plain);
-  if (apdu.type === 'exception-response') return `exception ${apdu.serviceError.kind}${apdu.serviceError.kind === 'invocation-counter-error' ? ` ${apdu.serviceError.invocationCounter}` : ''}`;
+  if (apdu.type === 'exception-response')
+    return `exception ${apdu.serviceError.kind}${apdu.serviceError.kind === 'invocation-counter-error' ? ` ${apdu.serviceError.invocationCounter}` : ''}`;
   return apdu.type;
 }
 

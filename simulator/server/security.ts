@@ -59,7 +59,14 @@ function hlsPass(plain: Uint8Array, a: SecuredAssociation, hooks: ActiveHooks): 
     return exception('operation-not-possible');
   }
   const m = pdu.type === 'action-request' && pdu.variant === 'normal' ? pdu.method : undefined;
-  if (!m || m.classId !== REPLY_TO_HLS.classId || m.methodId !== REPLY_TO_HLS.method || !bytesEqual(m.instanceId, REPLY_TO_HLS.logicalName) || pdu.type !== 'action-request' || pdu.variant !== 'normal') {
+  if (
+    !m ||
+    m.classId !== REPLY_TO_HLS.classId ||
+    m.methodId !== REPLY_TO_HLS.method ||
+    !bytesEqual(m.instanceId, REPLY_TO_HLS.logicalName) ||
+    pdu.type !== 'action-request' ||
+    pdu.variant !== 'normal'
+  ) {
     return exception('operation-not-possible');
   }
   const p = pdu.methodInvocationParameters;
@@ -70,7 +77,9 @@ function hlsPass(plain: Uint8Array, a: SecuredAssociation, hooks: ActiveHooks): 
     variant: 'normal',
     invokeIdAndPriority: pdu.invokeIdAndPriority,
     // A failed pass 3 leaves the association unauthenticated (docs/decisions/security-refusals.md).
-    singleResponse: reply ? { result: 'success', returnParameters: { kind: 'data', data: { type: 'octet-string', value: reply } } } : { result: 'other-reason' },
+    singleResponse: reply
+      ? { result: 'success', returnParameters: { kind: 'data', data: { type: 'octet-string', value: reply } } }
+      : { result: 'other-reason' },
   });
 }
 

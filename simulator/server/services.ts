@@ -27,7 +27,13 @@ import { serveGetWithList } from './with-list';
 
 export type LnServiceRequest = Extract<Apdu, { type: 'get-request' | 'set-request' | 'action-request' | 'access-request' | 'general-block-transfer' }>;
 
-export const LN_SERVICE_TYPES: ReadonlySet<string> = new Set<LnServiceRequest['type']>(['get-request', 'set-request', 'action-request', 'access-request', 'general-block-transfer']);
+export const LN_SERVICE_TYPES: ReadonlySet<string> = new Set<LnServiceRequest['type']>([
+  'get-request',
+  'set-request',
+  'action-request',
+  'access-request',
+  'general-block-transfer',
+]);
 
 export interface LnServices {
   /** The response APDU to one request, or undefined when none is due. */
@@ -72,7 +78,13 @@ export function createLnServices(hooks: ActiveHooks): LnServices {
     notificationId = (notificationId + 1) % LONG_INVOKE_ID_MODULUS;
     const notification: DataNotification = {
       type: 'data-notification',
-      longInvokeIdAndPriority: { invokeId: notificationId, selfDescriptive: false, processingOption: 'continue-on-error', serviceClass: 'unconfirmed', priority: 'normal' },
+      longInvokeIdAndPriority: {
+        invokeId: notificationId,
+        selfDescriptive: false,
+        processingOption: 'continue-on-error',
+        serviceClass: 'unconfirmed',
+        priority: 'normal',
+      },
       dateTime: dateTimeToOctetString(dateTimeFromDate(new Date(ctx.now), 0)),
       notificationBody: body,
     };
@@ -111,7 +123,15 @@ export function createLnServices(hooks: ActiveHooks): LnServices {
         return out(request, outcome.response);
       }
       case 'action-request': {
-        const outcome = serveAction(request, longAction, granted(ctx, hooks, 'block-transfer-with-action'), ctx, hooks, longActionResponse, responseLimit(ctx, hooks));
+        const outcome = serveAction(
+          request,
+          longAction,
+          granted(ctx, hooks, 'block-transfer-with-action'),
+          ctx,
+          hooks,
+          longActionResponse,
+          responseLimit(ctx, hooks),
+        );
         longAction = outcome.longAction;
         longActionResponse = outcome.longResponse;
         const apdu = out(request, outcome.response);

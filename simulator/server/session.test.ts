@@ -44,17 +44,27 @@ describe('server session (application layer)', () => {
 
     it('refuses a wrong LLS password: rejected-permanent, authentication-failure', () => {
       const aare = pdu(session().handleApdu(aarqBytes({ password: 'wrong' }), MANAGEMENT_SAP, T0));
-      expect(aare).to.deep.include({ type: 'aare', result: 'rejected-permanent', resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'authentication-failure' } });
+      expect(aare).to.deep.include({
+        type: 'aare',
+        result: 'rejected-permanent',
+        resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'authentication-failure' },
+      });
     });
 
     it('refuses LLS association without a mechanism: authentication-required', () => {
       const aare = pdu(session().handleApdu(aarqBytes(), MANAGEMENT_SAP, T0));
-      expect(aare).to.deep.include({ result: 'rejected-permanent', resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'authentication-required' } });
+      expect(aare).to.deep.include({
+        result: 'rejected-permanent',
+        resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'authentication-required' },
+      });
     });
 
     it('refuses an application context it does not serve: application-context-name-not-supported', () => {
       const aare = pdu(session().handleApdu(aarqBytes({ context: '2.16.756.5.8.1.2' }), PUBLIC_SAP, T0));
-      expect(aare).to.deep.include({ result: 'rejected-permanent', resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'application-context-name-not-supported' } });
+      expect(aare).to.deep.include({
+        result: 'rejected-permanent',
+        resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'application-context-name-not-supported' },
+      });
     });
 
     it('refuses a client SAP no association is defined for', () => {
@@ -66,7 +76,11 @@ describe('server session (application layer)', () => {
       const aare = pdu(session().handleApdu(aarqBytes({ dlmsVersion: 5 }), PUBLIC_SAP, T0));
       if (aare.type !== 'aare') throw new Error();
       expect(aare.result).to.equal('rejected-permanent');
-      expect(aare.userInformation?.apdu).to.deep.equal({ type: 'confirmed-service-error', service: 'initiateError', error: { kind: 'initiate', value: 'dlms-version-too-low' } });
+      expect(aare.userInformation?.apdu).to.deep.equal({
+        type: 'confirmed-service-error',
+        service: 'initiateError',
+        error: { kind: 'initiate', value: 'dlms-version-too-low' },
+      });
     });
 
     it('reports a proposal with no service in common as incompatible-conformance', () => {
@@ -120,7 +134,13 @@ describe('server session (application layer)', () => {
         if (r.type !== 'get-response' || r.variant !== 'normal' || r.result.kind !== 'data') throw new Error(`attribute ${attribute}`);
         return r.result.data;
       };
-      expect(value(3)).to.deep.equal({ type: 'structure', items: [{ type: 'integer', value: 1 }, { type: 'long-unsigned', value: 1 }] });
+      expect(value(3)).to.deep.equal({
+        type: 'structure',
+        items: [
+          { type: 'integer', value: 1 },
+          { type: 'long-unsigned', value: 1 },
+        ],
+      });
       // Golden: the BER value of 2.16.756.5.8.1.1 as the independent meter reports it (c_hdlc_none.trace line 165).
       expect(value(4)).to.deep.equal({ type: 'octet-string', value: fromHex('60857405080101') });
       expect(value(6)).to.deep.equal({ type: 'octet-string', value: fromHex('60857405080201') });
@@ -130,7 +150,8 @@ describe('server session (application layer)', () => {
 
     it('lists the association object in its own object list with per-association access rights', () => {
       const r = pdu(associated().handleApdu(getBytes(15, '0-0:40.0.0.255', 2), PUBLIC_SAP, T0));
-      if (r.type !== 'get-response' || r.variant !== 'normal' || r.result.kind !== 'data' || r.result.data.type !== 'array') throw new Error('expected an array');
+      if (r.type !== 'get-response' || r.variant !== 'normal' || r.result.kind !== 'data' || r.result.data.type !== 'array')
+        throw new Error('expected an array');
       expect(r.result.data.items).to.have.length(DEFAULT.objects.filter((o) => visibleTo(o, DEFAULT.associations[0]!)).length);
       const first = r.result.data.items[0]!;
       if (first.type !== 'structure') throw new Error();
@@ -156,7 +177,11 @@ describe('server session (application layer)', () => {
         invokeIdAndPriority: { invokeId: 1, serviceClass: 'confirmed', priority: 'high' },
         method: { classId: 3, instanceId: Uint8Array.of(1, 0, 1, 8, 0, 255), methodId: 1 },
       });
-      expect(pdu(associated().handleApdu(action, PUBLIC_SAP, T0))).to.deep.equal({ type: 'exception-response', stateError: 'service-not-allowed', serviceError: { kind: 'service-not-supported' } });
+      expect(pdu(associated().handleApdu(action, PUBLIC_SAP, T0))).to.deep.equal({
+        type: 'exception-response',
+        stateError: 'service-not-allowed',
+        serviceError: { kind: 'service-not-supported' },
+      });
       expect(pdu(associated().handleApdu(set, PUBLIC_SAP, T0))).to.deep.include({ type: 'set-response', result: 'read-write-denied' });
     });
 
@@ -193,12 +218,18 @@ describe('server session (application layer)', () => {
       const s = associated(PUBLIC_SAP, 256);
       s.handleApdu(getBytes(1, LONG, 2), PUBLIC_SAP, T0);
       const r = pdu(s.handleApdu(getNextBytes(5), PUBLIC_SAP, T0));
-      expect(r).to.deep.include({ variant: 'with-datablock', result: { lastBlock: true, blockNumber: 5, result: { kind: 'data-access-result', result: 'data-block-number-invalid' } } });
+      expect(r).to.deep.include({
+        variant: 'with-datablock',
+        result: { lastBlock: true, blockNumber: 5, result: { kind: 'data-access-result', result: 'data-block-number-invalid' } },
+      });
     });
 
     it('answers get-request-next with no long GET in progress with no-long-get-in-progress', () => {
       const r = pdu(associated().handleApdu(getNextBytes(1), PUBLIC_SAP, T0));
-      expect(r).to.deep.include({ variant: 'with-datablock', result: { lastBlock: true, blockNumber: 1, result: { kind: 'data-access-result', result: 'no-long-get-in-progress' } } });
+      expect(r).to.deep.include({
+        variant: 'with-datablock',
+        result: { lastBlock: true, blockNumber: 1, result: { kind: 'data-access-result', result: 'no-long-get-in-progress' } },
+      });
     });
 
     it('sends the same value in one response when it fits', () => {

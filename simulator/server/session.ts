@@ -30,7 +30,10 @@ export interface Session {
   takePushes(): Uint8Array[];
 }
 
-function exception(stateError: ExceptionResponse['stateError'], kind: 'operation-not-possible' | 'service-not-supported' | 'pdu-too-long' | 'other-reason'): Uint8Array {
+function exception(
+  stateError: ExceptionResponse['stateError'],
+  kind: 'operation-not-possible' | 'service-not-supported' | 'pdu-too-long' | 'other-reason',
+): Uint8Array {
   return encodePduBytes({ type: 'exception-response', stateError, serviceError: { kind } });
 }
 
@@ -72,7 +75,11 @@ export function createSession(meter: MeterDefinition, hooks: ActiveHooks, starte
       case 'aarq': {
         if (association) {
           // One association per connection: a second AARQ does not replace the first.
-          return encodePduBytes({ ...answerAarq(pdu, clientSap, meter, hooks).aare, result: 'rejected-permanent', resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'no-reason-given' } });
+          return encodePduBytes({
+            ...answerAarq(pdu, clientSap, meter, hooks).aare,
+            result: 'rejected-permanent',
+            resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'no-reason-given' },
+          });
         }
         const outcome = answerAarq(pdu, clientSap, meter, hooks);
         association = outcome.association;
@@ -80,8 +87,7 @@ export function createSession(meter: MeterDefinition, hooks: ActiveHooks, starte
         snServices.reset();
         return encodePduBytes(outcome.aare);
       }
-      case 'rlrq':
-      {
+      case 'rlrq': {
         if (!hooks.onRlrq(true)) return undefined;
         // Green Book 9.3.3: an RLRQ that carries an InitiateRequest is answered with the association's InitiateResponse.
         const carried = pdu.userInformation?.apdu?.type === 'initiate-request' && association ? initiateResponseOf(association) : undefined;

@@ -19,7 +19,9 @@ import type { ServeContext } from '../objects/types';
 
 /** A long SET in progress: what it writes, and the blocks received so far. */
 export interface LongSet {
-  readonly targets: { readonly kind: 'single'; readonly attribute: CosemAttributeDescriptor } | { readonly kind: 'list'; readonly attributes: readonly AttributeWithSelection[] };
+  readonly targets:
+    | { readonly kind: 'single'; readonly attribute: CosemAttributeDescriptor }
+    | { readonly kind: 'list'; readonly attributes: readonly AttributeWithSelection[] };
   readonly parts: readonly Uint8Array[];
 }
 
@@ -72,7 +74,12 @@ function blockOf(request: SetRequest): { block: { lastBlock: boolean; blockNumbe
 }
 
 /** The last block's answer, or an abort: set-response-last-datablock(-with-list). */
-function lastResponse(invoke: InvokeIdAndPriority, targets: LongSet['targets'], blockNumber: number, results: DataAccessResultName | DataAccessResultName[]): SetResponse {
+function lastResponse(
+  invoke: InvokeIdAndPriority,
+  targets: LongSet['targets'],
+  blockNumber: number,
+  results: DataAccessResultName | DataAccessResultName[],
+): SetResponse {
   const base = { type: 'set-response', invokeIdAndPriority: invoke, blockNumber } as const;
   if (targets.kind === 'single') return { ...base, variant: 'last-datablock', result: Array.isArray(results) ? (results[0] ?? 'other-reason') : results };
   return { ...base, variant: 'last-datablock-with-list', result: Array.isArray(results) ? results : targets.attributes.map(() => results) };
@@ -86,7 +93,10 @@ export function serveSet(request: SetRequest, longSet: LongSet | undefined, bloc
   const invoke: InvokeIdAndPriority = { ...request.invokeIdAndPriority, invokeId: hooks.responseInvokeId(request.invokeIdAndPriority.invokeId) };
   const base = { type: 'set-response', invokeIdAndPriority: invoke } as const;
   if (request.variant === 'normal') {
-    return { response: { ...base, variant: 'normal', result: write(request.attribute, request.accessSelection !== undefined, request.value, ctx, hooks) }, longSet: undefined };
+    return {
+      response: { ...base, variant: 'normal', result: write(request.attribute, request.accessSelection !== undefined, request.value, ctx, hooks) },
+      longSet: undefined,
+    };
   }
   if (request.variant === 'with-list') {
     const result = request.attributes.map((a, i) => {
@@ -99,7 +109,8 @@ export function serveSet(request: SetRequest, longSet: LongSet | undefined, bloc
   const carried = blockOf(request)!;
   const { block } = carried;
   const targets = carried.first ?? longSet?.targets;
-  if (!targets) return { response: { ...base, variant: 'last-datablock', result: 'no-long-set-in-progress', blockNumber: block.blockNumber }, longSet: undefined };
+  if (!targets)
+    return { response: { ...base, variant: 'last-datablock', result: 'no-long-set-in-progress', blockNumber: block.blockNumber }, longSet: undefined };
   if (!blocksGranted) return { response: lastResponse(invoke, targets, block.blockNumber, 'long-set-aborted'), longSet: undefined };
   // Blocks are numbered from 1, each one more than the last (Green Book 9.4.6.x).
   const expected = carried.first ? 1 : (longSet?.parts.length ?? 0) + 1;

@@ -14,14 +14,22 @@ const SN_SAP = 18;
 const LDN = 0x0400;
 const LONG = 0x0a00; // 0-0:128.0.0.255, 600 octets
 
-function associated(conformance: Conformance = ['read', 'write', 'unconfirmed-write', 'multiple-references', 'block-transfer-with-get-or-read'], maxPdu = 0xffff): Session {
+function associated(
+  conformance: Conformance = ['read', 'write', 'unconfirmed-write', 'multiple-references', 'block-transfer-with-get-or-read'],
+  maxPdu = 0xffff,
+): Session {
   const s = createSession(DEFAULT, NO_FAULTS, T0);
   const aare = pdu(
     s.handleApdu(
       encodePduBytes({
         type: 'aarq',
         applicationContextName: APPLICATION_CONTEXT_NAME['short-name'],
-        userInformation: userInformationFor({ type: 'initiate-request', proposedDlmsVersionNumber: 6, proposedConformance: conformance, clientMaxReceivePduSize: maxPdu }),
+        userInformation: userInformationFor({
+          type: 'initiate-request',
+          proposedDlmsVersionNumber: 6,
+          proposedConformance: conformance,
+          clientMaxReceivePduSize: maxPdu,
+        }),
       }),
       SN_SAP,
       T0,
@@ -32,7 +40,10 @@ function associated(conformance: Conformance = ['read', 'write', 'unconfirmed-wr
 }
 
 const ask = (s: Session, apdu: Pdu): Pdu => pdu(s.handleApdu(encodePduBytes(apdu), SN_SAP, T0));
-const read = (...names: number[]): Apdu => ({ type: 'read-request', variableAccessSpecification: names.map((variableName) => ({ kind: 'variable-name', variableName })) });
+const read = (...names: number[]): Apdu => ({
+  type: 'read-request',
+  variableAccessSpecification: names.map((variableName) => ({ kind: 'variable-name', variableName })),
+});
 
 describe('server short-name services (READ, WRITE)', () => {
   it('reads an attribute by base name + 8·(n − 1): the logical device name and the logical_name', () => {
@@ -66,13 +77,36 @@ describe('server short-name services (READ, WRITE)', () => {
   });
 
   it('refuses a WRITE the association may not do with read-write-denied, one result per variable', () => {
-    const r = ask(associated(), { type: 'write-request', variableAccessSpecification: [{ kind: 'variable-name', variableName: LDN }, { kind: 'variable-name', variableName: 0x7ff8 }], listOfData: [{ type: 'octet-string', value: new Uint8Array(6) }, { type: 'null-data' }] });
-    expect(r).to.deep.equal({ type: 'write-response', results: [{ kind: 'data-access-error', error: 'read-write-denied' }, { kind: 'data-access-error', error: 'object-undefined' }] });
+    const r = ask(associated(), {
+      type: 'write-request',
+      variableAccessSpecification: [
+        { kind: 'variable-name', variableName: LDN },
+        { kind: 'variable-name', variableName: 0x7ff8 },
+      ],
+      listOfData: [{ type: 'octet-string', value: new Uint8Array(6) }, { type: 'null-data' }],
+    });
+    expect(r).to.deep.equal({
+      type: 'write-response',
+      results: [
+        { kind: 'data-access-error', error: 'read-write-denied' },
+        { kind: 'data-access-error', error: 'object-undefined' },
+      ],
+    });
   });
 
   it('sends nothing back for an unconfirmed WRITE', () => {
     const s = associated();
-    expect(s.handleApdu(encodePduBytes({ type: 'unconfirmed-write-request', variableAccessSpecification: [{ kind: 'variable-name', variableName: LDN }], listOfData: [{ type: 'null-data' }] }), SN_SAP, T0)).to.equal(undefined);
+    expect(
+      s.handleApdu(
+        encodePduBytes({
+          type: 'unconfirmed-write-request',
+          variableAccessSpecification: [{ kind: 'variable-name', variableName: LDN }],
+          listOfData: [{ type: 'null-data' }],
+        }),
+        SN_SAP,
+        T0,
+      ),
+    ).to.equal(undefined);
   });
 
   it('cuts a long ReadResponse into consecutive data blocks, the last flagged, asked for by block-number-access', () => {
@@ -90,7 +124,8 @@ describe('server short-name services (READ, WRITE)', () => {
     expect(parts.length).to.be.greaterThan(2);
     const whole = decodeApduBytes(concatBytes(Uint8Array.of(0x0c), ...parts));
     expect(whole).to.deep.include({ type: 'read-response' });
-    if (whole.type !== 'read-response' || whole.results[0]?.kind !== 'data' || whole.results[0].data.type !== 'octet-string') throw new Error('expected the long value');
+    if (whole.type !== 'read-response' || whole.results[0]?.kind !== 'data' || whole.results[0].data.type !== 'octet-string')
+      throw new Error('expected the long value');
     expect(whole.results[0].data.value).to.have.length(600);
   });
 
@@ -104,13 +139,29 @@ describe('server short-name services (READ, WRITE)', () => {
   });
 
   it('refuses READ and WRITE outside the negotiated conformance, and before any association', () => {
-    expect(ask(associated(['write']), read(LDN))).to.deep.equal({ type: 'exception-response', stateError: 'service-not-allowed', serviceError: { kind: 'service-not-supported' } });
-    expect(pdu(createSession(DEFAULT, NO_FAULTS, T0).handleApdu(encodePduBytes(read(LDN)), SN_SAP, T0))).to.deep.include({ type: 'exception-response', stateError: 'service-not-allowed' });
+    expect(ask(associated(['write']), read(LDN))).to.deep.equal({
+      type: 'exception-response',
+      stateError: 'service-not-allowed',
+      serviceError: { kind: 'service-not-supported' },
+    });
+    expect(pdu(createSession(DEFAULT, NO_FAULTS, T0).handleApdu(encodePduBytes(read(LDN)), SN_SAP, T0))).to.deep.include({
+      type: 'exception-response',
+      stateError: 'service-not-allowed',
+    });
   });
 
   it('answers an RLRQ that carries an InitiateRequest with the association InitiateResponse', () => {
     const s = associated();
-    const rlre = ask(s, { type: 'rlrq', reason: 'normal', userInformation: userInformationFor({ type: 'initiate-request', proposedDlmsVersionNumber: 6, proposedConformance: ['read'], clientMaxReceivePduSize: 0xffff }) });
+    const rlre = ask(s, {
+      type: 'rlrq',
+      reason: 'normal',
+      userInformation: userInformationFor({
+        type: 'initiate-request',
+        proposedDlmsVersionNumber: 6,
+        proposedConformance: ['read'],
+        clientMaxReceivePduSize: 0xffff,
+      }),
+    });
     expect(rlre).to.deep.include({ type: 'rlre', reason: 'normal' });
     if (rlre.type !== 'rlre') throw new Error();
     expect(rlre.userInformation?.apdu).to.deep.include({ type: 'initiate-response', vaaName: 0xfa00 });

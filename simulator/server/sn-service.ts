@@ -114,7 +114,9 @@ export function createSnServices(hooks: ActiveHooks): SnServices {
     if (!granted(ctx, hooks, service)) return request.type === 'write-request' ? encodeApduBytes(NOT_GRANTED) : undefined;
     const specs = request.variableAccessSpecification;
     const results: WriteResult[] =
-      specs.length === request.listOfData.length ? specs.map((s, i) => writeOne(s, request.listOfData[i]!, ctx)) : specs.map(() => ({ kind: 'data-access-error', error: 'type-unmatched' }));
+      specs.length === request.listOfData.length
+        ? specs.map((s, i) => writeOne(s, request.listOfData[i]!, ctx))
+        : specs.map(() => ({ kind: 'data-access-error', error: 'type-unmatched' }));
     if (request.type === 'unconfirmed-write-request') return undefined;
     return send(request, { type: 'write-response', results });
   }

@@ -18,7 +18,10 @@ describe('wrapper server link (IEC 62056-47)', () => {
 
   it('uses the source wPort to pick the association', () => {
     const [out] = link().handlePdu(encodeWrapper({ source: 1, destination: 1, apdu: aarqBytes() }), T0);
-    expect(pdu(decodeWrapper(out!).apdu)).to.deep.include({ result: 'rejected-permanent', resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'authentication-required' } });
+    expect(pdu(decodeWrapper(out!).apdu)).to.deep.include({
+      result: 'rejected-permanent',
+      resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'authentication-required' },
+    });
   });
 
   it('ignores PDUs for another server wPort and PDUs that do not decode', () => {

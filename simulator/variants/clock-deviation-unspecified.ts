@@ -13,7 +13,8 @@ export const clockDeviationUnspecified: Variant = {
   clause: 'Blue Book 4.1.6.1 (date-time: day of week 0xFF and deviation 0x8000 mean not specified)',
   hooks: {
     onGet: (address, r) => {
-      if (address.classId !== CLOCK || address.attribute !== TIME || r.kind !== 'data' || r.data.type !== 'octet-string' || r.data.value.length !== 12) return r;
+      if (address.classId !== CLOCK || address.attribute !== TIME || r.kind !== 'data' || r.data.type !== 'octet-string' || r.data.value.length !== 12)
+        return r;
       const v = r.data.value.slice();
       v[DAY_OF_WEEK] = NOT_SPECIFIED;
       v[DEVIATION] = 0x80;

@@ -12,7 +12,8 @@ export const clockStatusDst: Variant = {
   clause: 'Blue Book 4.1.6.1 (clock status bit 7: daylight saving active)',
   hooks: {
     onGet: (address, r) => {
-      if (address.classId !== CLOCK || address.attribute !== TIME || r.kind !== 'data' || r.data.type !== 'octet-string' || r.data.value.length !== 12) return r;
+      if (address.classId !== CLOCK || address.attribute !== TIME || r.kind !== 'data' || r.data.type !== 'octet-string' || r.data.value.length !== 12)
+        return r;
       const v = r.data.value.slice();
       v[STATUS] = ((v[STATUS] ?? 0) & 0x7f) | DAYLIGHT_SAVING_ACTIVE;
       return { kind: 'data', data: { type: 'octet-string', value: v } };

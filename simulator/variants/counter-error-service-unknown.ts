@@ -10,7 +10,9 @@ export const counterErrorServiceUnknown: Variant = {
   seen: 'real-meter.md section 2: D8 02 06 000001FC',
   hooks: {
     onApduOut: (_request, response) =>
-      rewrite(response, (p) => (p.type === 'exception-response' && p.serviceError.kind === 'invocation-counter-error' ? { ...p, stateError: 'service-unknown' } : undefined)),
+      rewrite(response, (p) =>
+        p.type === 'exception-response' && p.serviceError.kind === 'invocation-counter-error' ? { ...p, stateError: 'service-unknown' } : undefined,
+      ),
   },
   affects: ['security/*'],
 };

@@ -9,7 +9,8 @@ const ENTRIES_IN_USE = 7;
 
 export const emptyProfileBuffer: Variant = {
   name: 'empty-profile-buffer',
-  description: 'A freshly installed meter: the load profile has captured nothing yet; its buffer is an empty array (whole or selected) and entries_in_use is 0.',
+  description:
+    'A freshly installed meter: the load profile has captured nothing yet; its buffer is an empty array (whole or selected) and entries_in_use is 0.',
   clause: 'Blue Book 4.3.6 (Profile generic: buffer holds entries_in_use entries, 0 included)',
   hooks: {
     onGet: (address, r) => {
@@ -21,5 +22,8 @@ export const emptyProfileBuffer: Variant = {
   },
   // The load profile buffer is read by the class suites (every readable attribute) and selective access.
   affects: ['classes/*', 'selective-access/*'],
-  inconclusive: { cases: ['SA-RANGE*', 'SA-ENTRY*'], why: 'a range or entry selection needs rows to select from; on an empty buffer the case says so (inconclusive), it does not pass or fail the meter' },
+  inconclusive: {
+    cases: ['SA-RANGE*', 'SA-ENTRY*'],
+    why: 'a range or entry selection needs rows to select from; on an empty buffer the case says so (inconclusive), it does not pass or fail the meter',
+  },
 };

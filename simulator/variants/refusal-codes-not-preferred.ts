@@ -15,8 +15,14 @@ export const refusalCodesNotPreferred: Variant = {
     onGet: (address, r) => (address.classId === 7 && r.kind === 'error' && r.result === 'other-reason' ? { kind: 'error', result: 'type-unmatched' } : r),
     onApduOut: (_request, response) =>
       rewrite(response, (p) => {
-        if (p.type === 'exception-response' && p.stateError === 'service-not-allowed' && (p.serviceError.kind === 'service-not-supported' || p.serviceError.kind === 'operation-not-possible')) return { ...p, stateError: 'service-unknown' };
-        if (p.type === 'action-response' && p.variant === 'normal' && p.singleResponse.result === 'object-undefined') return { ...p, singleResponse: { ...p.singleResponse, result: 'other-reason' } };
+        if (
+          p.type === 'exception-response' &&
+          p.stateError === 'service-not-allowed' &&
+          (p.serviceError.kind === 'service-not-supported' || p.serviceError.kind === 'operation-not-possible')
+        )
+          return { ...p, stateError: 'service-unknown' };
+        if (p.type === 'action-response' && p.variant === 'normal' && p.singleResponse.result === 'object-undefined')
+          return { ...p, singleResponse: { ...p.singleResponse, result: 'other-reason' } };
         return undefined;
       }),
   },

@@ -22,15 +22,33 @@ describe('services cases on discovered objects', function () {
 
   it('run with the example profile against the default meter: none is inapplicable for want of the reference objects', async () => {
     const example = loadProfile(path.join(ROOT, 'profiles', 'example-tcp.yaml'), { env: { METER_LLS: BUILTIN_SECRETS['sim-lls']! } });
-    const profile = { ...example, transport: { kind: 'builtin' as const, framing: 'hdlc' as const, faults: [], variants: [] }, timeouts: { ...example.timeouts, responseMs: 500 } };
+    const profile = {
+      ...example,
+      transport: { kind: 'builtin' as const, framing: 'hdlc' as const, faults: [], variants: [] },
+      timeouts: { ...example.timeouts, responseMs: 500 },
+    };
     const suites = loadSuites(findSuiteFiles(path.join(ROOT, 'suites', 'services')));
     const results = await runSuites({ profile, suites });
     const forObjects = results.filter((r) => r.status === 'inapplicable' && /reference-objects/.test(r.reason ?? '')).map((r) => r.caseId);
     expect(forObjects.sort()).to.deep.equal([...KEEP_REFERENCE_OBJECTS].sort());
-    const bad = results.filter((r) => !['passed', 'passed-with-remarks', 'inapplicable'].includes(r.status)).map((r) => `${r.id}: ${r.status} ${r.reason ?? ''}`);
+    const bad = results
+      .filter((r) => !['passed', 'passed-with-remarks', 'inapplicable'].includes(r.status))
+      .map((r) => `${r.id}: ${r.status} ${r.reason ?? ''}`);
     expect(bad).to.deep.equal([]);
-    const discovered = ['SVC-SET-THEN-GET', 'SVC-SET-LONG-IN-BLOCKS', 'SVC-ACCESS-ITEMS-IN-ORDER', 'SVC-ACTION-UNDEFINED-METHOD', 'SVC-CLIENT-PDU-SIZE-LONG-OBJECT', 'SVC-GBT-LONG-REQUEST-AND-RESPONSE', 'SVC-GET-WITH-LIST-LONG', 'SVC-SET-IN-READ-ONLY-ASSOCIATION'];
+    const discovered = [
+      'SVC-SET-THEN-GET',
+      'SVC-SET-LONG-IN-BLOCKS',
+      'SVC-ACCESS-ITEMS-IN-ORDER',
+      'SVC-ACTION-UNDEFINED-METHOD',
+      'SVC-CLIENT-PDU-SIZE-LONG-OBJECT',
+      'SVC-GBT-LONG-REQUEST-AND-RESPONSE',
+      'SVC-GET-WITH-LIST-LONG',
+      'SVC-SET-IN-READ-ONLY-ASSOCIATION',
+    ];
     const passed = results.filter((r) => r.status === 'passed').map((r) => r.caseId);
-    expect(discovered.filter((id) => !passed.includes(id)), 'cases on discovered objects that did not pass').to.deep.equal([]);
+    expect(
+      discovered.filter((id) => !passed.includes(id)),
+      'cases on discovered objects that did not pass',
+    ).to.deep.equal([]);
   });
 });

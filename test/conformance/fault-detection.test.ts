@@ -59,7 +59,9 @@ describe('conformance suites against the reference simulator', function () {
       const results = await runSuites({ profile, suites });
       const now = new Map(results.map((r) => [r.id, r.status]));
       const before = BEFORE.verdicts[PROFILE_FILES[framing as keyof typeof PROFILE_FILES]] ?? {};
-      const changed = Object.entries(before).flatMap(([id, status]) => (now.get(id) === status ? [] : [`${id}: ${status} before, ${now.get(id) ?? 'no such case'} now`]));
+      const changed = Object.entries(before).flatMap(([id, status]) =>
+        now.get(id) === status ? [] : [`${id}: ${status} before, ${now.get(id) ?? 'no such case'} now`],
+      );
       expect(changed, 'verdicts changed by the suite language migration, case by case').to.deep.equal([]);
       const bad = results.filter((r) => r.status !== 'passed' && r.status !== 'passed-with-remarks' && r.status !== 'inapplicable');
       expect(bad, describeResults(bad)).to.deep.equal([]);
@@ -92,7 +94,9 @@ describe('conformance suites against the reference simulator', function () {
   });
 
   it('names, for every detects entry, the step at which the case must fail', () => {
-    const bare = suites.flatMap((s) => s.cases.flatMap((c) => c.detects.filter((f) => c.detectsAt?.[f] === undefined).map((f) => `${s.suite}: ${c.id} detects ${f} without its step`)));
+    const bare = suites.flatMap((s) =>
+      s.cases.flatMap((c) => c.detects.filter((f) => c.detectsAt?.[f] === undefined).map((f) => `${s.suite}: ${c.id} detects ${f} without its step`)),
+    );
     expect(bare).to.deep.equal([]);
   });
 
@@ -105,11 +109,14 @@ describe('conformance suites against the reference simulator', function () {
     const want = def?.detectsAt?.[fault];
     const failing = r.steps.find((st) => st.status !== 'passed' && st.status !== 'not-run');
     if (want === undefined) {
-      return r.status === 'failed' || r.status === 'broken' ? `${r.id}: ${r.status} though it does not name ${fault} (step ${failing ? failing.index + 1 : '?'}: ${r.reason ?? ''})` : undefined;
+      return r.status === 'failed' || r.status === 'broken'
+        ? `${r.id}: ${r.status} though it does not name ${fault} (step ${failing ? failing.index + 1 : '?'}: ${r.reason ?? ''})`
+        : undefined;
     }
     if (r.status === 'inapplicable') return undefined;
     if (r.status !== 'failed') return `${r.id}: ${r.status}, expected failed at step ${want} (${r.reason ?? ''})`;
-    if (!failing || failing.index + 1 !== want) return `${r.id}: failed at step ${failing ? failing.index + 1 : '?'} (${failing?.name ?? ''}), the suite names step ${want}`;
+    if (!failing || failing.index + 1 !== want)
+      return `${r.id}: failed at step ${failing ? failing.index + 1 : '?'} (${failing?.name ?? ''}), the suite names step ${want}`;
     if (failing.precondition) return `${r.id}: failed at step ${want}, a precondition`;
     return undefined;
   }
@@ -135,7 +142,9 @@ describe('conformance suites against the reference simulator', function () {
       const now = new Map(results.map((r) => [r.id, faultVerdict(r)]));
       const changed = Object.entries(before).flatMap(([id, v]) => {
         const n = now.get(id);
-        return n?.status === v.status && n.step === v.step ? [] : [`${id}: ${v.status}${v.step ? ` at step ${v.step}` : ''} before, ${n ? `${n.status}${n.step ? ` at step ${n.step}` : ''}` : 'not run'} now`];
+        return n?.status === v.status && n.step === v.step
+          ? []
+          : [`${id}: ${v.status}${v.step ? ` at step ${v.step}` : ''} before, ${n ? `${n.status}${n.step ? ` at step ${n.step}` : ''}` : 'not run'} now`];
       });
       expect(changed, `verdicts under ${fault.name} changed by the suite language migration`).to.deep.equal([]);
     });

@@ -22,7 +22,11 @@ export function catalogueIds(text: string): Set<string> {
     const first = cell[1]!;
     ids.add(first);
     const stem = first.replace(/[A-Za-z]*\d+$/, '');
-    for (const more of (cell[2] ?? '').split('/').map((s) => s.trim()).filter(Boolean)) ids.add(stem + more);
+    for (const more of (cell[2] ?? '')
+      .split('/')
+      .map((s) => s.trim())
+      .filter(Boolean))
+      ids.add(stem + more);
     if (cell[4]) {
       const base = first.replace(/\d+$/, '');
       for (let i = Number(/\d+$/.exec(first)![0]); i <= Number(cell[4]); i++) ids.add(`${base}${i}`);

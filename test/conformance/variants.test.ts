@@ -38,8 +38,7 @@ const ALLOWED = new Set<string>(['passed', 'passed-with-remarks', 'inapplicable'
  * Variants the harness cannot face yet, each with the piece of issue 8 it waits for (run as
  * pending, so the wait shows): remove an entry once that piece is on main.
  */
-const AWAITING: Readonly<Record<string, string>> = {
-};
+const AWAITING: Readonly<Record<string, string>> = {};
 
 /** Whether a variant reaches the HDLC link (then it runs over HDLC as well as the wrapper). */
 function touchesLink(v: Variant): boolean {

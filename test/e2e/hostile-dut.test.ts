@@ -70,7 +70,7 @@ describe('a hostile DUT', function () {
         for (const s of sockets) s.destroy();
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }
-      expect(results.length, "every planned case has a result").to.be.greaterThan(0);
+      expect(results.length, 'every planned case has a result').to.be.greaterThan(0);
       for (const r of results) {
         if (r.status === 'inapplicable') continue;
         expect(r.status, `${r.id}: ${r.reason ?? ''}`).to.be.oneOf(['failed', 'inconclusive', 'broken']);

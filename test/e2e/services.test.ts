@@ -121,20 +121,32 @@ for (const framing of ['hdlc', 'wrapper'] as const) {
 
     it('sets two attributes with one SET with-list', async () => {
       await client.associate(management());
-      const r = await client.setWithList([SETTING, { classId: 70, obis: '0-0:96.3.10.255', attribute: 2 }], [{ type: 'long-unsigned', value: 9 }, { type: 'boolean', value: false }]);
+      const r = await client.setWithList(
+        [SETTING, { classId: 70, obis: '0-0:96.3.10.255', attribute: 2 }],
+        [
+          { type: 'long-unsigned', value: 9 },
+          { type: 'boolean', value: false },
+        ],
+      );
       expect(r).to.deep.equal({ kind: 'set-results', results: ['success', 'read-write-denied'], blocks: 0 });
     });
 
     it('invokes methods: register reset, disconnector, and object-undefined for a method the class lacks', async () => {
       await client.associate(management());
       const zero: Data = { type: 'integer', value: 0 };
-      expect(await client.action({ classId: 3, obis: '1-0:32.7.0.255', method: 1 }, zero)).to.deep.equal({ kind: 'action-result', result: 'success', blocks: 0 });
+      expect(await client.action({ classId: 3, obis: '1-0:32.7.0.255', method: 1 }, zero)).to.deep.equal({
+        kind: 'action-result',
+        result: 'success',
+        blocks: 0,
+      });
       expect(await client.get({ classId: 3, obis: '1-0:32.7.0.255', attribute: 2 })).to.deep.include({ data: { type: 'long-unsigned', value: 0 } });
       expect(await client.action({ classId: 70, obis: '0-0:96.3.10.255', method: 1 }, zero)).to.deep.include({ result: 'success' });
       expect(await client.get({ classId: 70, obis: '0-0:96.3.10.255', attribute: 2 })).to.deep.include({ data: { type: 'boolean', value: false } });
       expect(await client.action({ classId: 70, obis: '0-0:96.3.10.255', method: 2 }, zero)).to.deep.include({ result: 'success' });
       expect(await client.action({ classId: 70, obis: '0-0:96.3.10.255', method: 3 }, zero)).to.deep.include({ result: 'object-undefined' });
-      expect(await client.action({ classId: 3, obis: '1-0:32.7.0.255', method: 1 }, { type: 'integer', value: 5 })).to.deep.include({ result: 'type-unmatched' });
+      expect(await client.action({ classId: 3, obis: '1-0:32.7.0.255', method: 1 }, { type: 'integer', value: 5 })).to.deep.include({
+        result: 'type-unmatched',
+      });
     });
 
     it('receives the data-notification a push setup sends, decoded', async () => {

@@ -111,7 +111,16 @@ function decodedOf(p: PdmlPacket): Expected {
   };
 }
 
-const PROBLEMS = ['_ws.lua.error', '_ws.malformed', 'dlms.truncated', 'dlms.trailing', 'dlms_hdlc.bad_fcs', 'dlms_hdlc.bad_hcs', 'dlms_hdlc.malformed', 'dlms_wrapper.bad_version'];
+const PROBLEMS = [
+  '_ws.lua.error',
+  '_ws.malformed',
+  'dlms.truncated',
+  'dlms.trailing',
+  'dlms_hdlc.bad_fcs',
+  'dlms_hdlc.bad_hcs',
+  'dlms_hdlc.malformed',
+  'dlms_wrapper.bad_version',
+];
 const problemsIn = (p: PdmlPacket): string[] => p.filter((f) => PROBLEMS.includes(f.name)).map((f) => `${f.name}: ${f.showname || f.show}`);
 
 describe('traces open in tshark with tools/wireshark/dlms.lua', function () {
@@ -155,7 +164,18 @@ describe('traces open in tshark with tools/wireshark/dlms.lua', function () {
       });
       // The session covered what it set out to: association, blocks, refusals, release.
       const names = packets.flatMap((p) => values(p, 'dlms.apdu'));
-      for (const n of ['AARQ', 'AARE', 'initiate-request', 'initiate-response', 'get-request', 'get-response', 'set-response', 'exception-response', 'RLRQ', 'RLRE']) {
+      for (const n of [
+        'AARQ',
+        'AARE',
+        'initiate-request',
+        'initiate-response',
+        'get-request',
+        'get-response',
+        'set-response',
+        'exception-response',
+        'RLRQ',
+        'RLRE',
+      ]) {
         expect(names, n).to.include(n);
       }
       expect(packets.flatMap((p) => values(p, 'dlms.variant'))).to.include.members(['with-datablock', 'next', 'with-list']);
@@ -179,8 +199,12 @@ describe('traces open in tshark with tools/wireshark/dlms.lua', function () {
     const server = serverAddress(1);
     // get-response normal invoke 1, data octet-string of 13 bytes, cut after 2 of them.
     const truncated = fromHex('E6E700C401C100090D444C');
-    const goodFrame = (info: Uint8Array): Uint8Array => encodeFrame({ type: 'I', destination: client, source: server, pf: true, ns: 0, nr: 1, segmented: false, info });
-    const badFcs = craftFrame({ type: 'I', destination: client, source: server, pf: true, ns: 0, nr: 1, segmented: false, info: fromHex('E6E700C401C1000100') }, 'bad-fcs');
+    const goodFrame = (info: Uint8Array): Uint8Array =>
+      encodeFrame({ type: 'I', destination: client, source: server, pf: true, ns: 0, nr: 1, segmented: false, info });
+    const badFcs = craftFrame(
+      { type: 'I', destination: client, source: server, pf: true, ns: 0, nr: 1, segmented: false, info: fromHex('E6E700C401C1000100') },
+      'bad-fcs',
+    );
     const rec = (at: number, bytes: Uint8Array, layers: DecodedLayer[]): TraceRecord => ({ at, dir: 'rx', bytes, layers });
     const hdlcTrace = [rec(1, badFcs, describeHdlcBytes(badFcs)), rec(2, goodFrame(truncated), describeHdlcBytes(goodFrame(truncated)))];
     const wrapperPdu = fromHex('000100010010000AC401C100090D444C4D30');

@@ -38,7 +38,8 @@ interface Target<T> {
 }
 
 /** A list of targets of different seed types, kept type-safe per entry. */
-const target = <T, V>(t: Target<T> & { decode: (bytes: Uint8Array, seed: T) => V; encode?: (value: V) => Uint8Array }): Target<unknown> => t as unknown as Target<unknown>;
+const target = <T, V>(t: Target<T> & { decode: (bytes: Uint8Array, seed: T) => V; encode?: (value: V) => Uint8Array }): Target<unknown> =>
+  t as unknown as Target<unknown>;
 
 const CASES = 100_000;
 /** A single synchronous decode taking this long is a hang in the making (quadratic or worse). */
@@ -58,7 +59,9 @@ describe('fuzzing every decoder (100,000 cases, fixed seed)', function () {
   const parameterSeeds = [
     ...seeds.parameters,
     infoOfParameters(parameterList(DEFAULT_SETTINGS)),
-    infoOfParameters(parameterList({ ...DEFAULT_SETTINGS, windowSizeReceive: 7, maxInfoFieldLengthReceive: 2030 }, { windowSizeReceive: 4, maxInfoFieldLengthReceive: 2 })),
+    infoOfParameters(
+      parameterList({ ...DEFAULT_SETTINGS, windowSizeReceive: 7, maxInfoFieldLengthReceive: 2030 }, { windowSizeReceive: 4, maxInfoFieldLengthReceive: 2 }),
+    ),
   ];
   const targets: readonly Target<unknown>[] = [
     target({ name: 'HDLC frame', seeds: seeds.hdlcFrames, bytesOf: ownBytes, decode: (b) => decodeFrame(b), encode: encodeFrame, mend: mendHdlc }),
@@ -67,8 +70,19 @@ describe('fuzzing every decoder (100,000 cases, fixed seed)', function () {
     target({ name: 'ACSE/xDLMS PDU', seeds: [...acse, ...acse, ...seeds.apdus], bytesOf: ownBytes, decode: (b) => decodePduBytes(b), encode: encodePduBytes }),
     target({ name: 'A-XDR Data', seeds: seeds.data, bytesOf: ownBytes, decode: (b) => decodeDataBytes(b), encode: encodeDataBytes }),
     target({ name: 'SNRM/UA parameters', seeds: parameterSeeds, bytesOf: ownBytes, decode: (b) => parametersOfInfo(b), encode: infoOfParameters }),
-    target({ name: 'ciphered APDU envelope', seeds: seeds.ciphered, bytesOf: (c: Ciphered) => c.bytes, decode: (b) => decodeCipheredApduBytes(b), encode: encodeCipheredApduBytes }),
-    target({ name: 'unprotect (suite 0, recording keys)', seeds: seeds.ciphered, bytesOf: (c: Ciphered) => c.bytes, decode: (b, c: Ciphered) => unprotectApdu(b, RECEIVER[c.dir]) }),
+    target({
+      name: 'ciphered APDU envelope',
+      seeds: seeds.ciphered,
+      bytesOf: (c: Ciphered) => c.bytes,
+      decode: (b) => decodeCipheredApduBytes(b),
+      encode: encodeCipheredApduBytes,
+    }),
+    target({
+      name: 'unprotect (suite 0, recording keys)',
+      seeds: seeds.ciphered,
+      bytesOf: (c: Ciphered) => c.bytes,
+      decode: (b, c: Ciphered) => unprotectApdu(b, RECEIVER[c.dir]),
+    }),
   ];
   const allSeeds = targets.flatMap((t) => t.seeds.map((s) => t.bytesOf(s)));
 

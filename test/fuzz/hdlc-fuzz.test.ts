@@ -18,7 +18,6 @@ import { WrapperFramer } from '../../drivers/wrapper-framer';
 import { readRecording } from '../vectors/recording';
 import { int, prng, randomBytes, type Rand } from './mutate';
 
-
 /** One mutation of a real frame: bit flips, truncation, extension, byte edits, splices, or noise. */
 function mutate(rand: Rand, seeds: readonly Uint8Array[]): Uint8Array {
   const src = seeds[int(rand, seeds.length)] as Uint8Array;

@@ -271,7 +271,11 @@ export async function runClientCase(index: number, rand: Rand, seeds: Seeds, cor
   const corrupter = new Corrupter(rand, kind, at, seeds, framing);
   const caseLabel = `case ${index} (${framing}, ${kind} at answer ${at})`;
   const client: DlmsClient = createClient({
-    transport: { kind: 'factory', label: 'fuzz meter', open: async () => meterTransport(framing === 'hdlc' ? hdlcMeter(corrupter) : wrapperMeter(corrupter), 'fuzz meter') },
+    transport: {
+      kind: 'factory',
+      label: 'fuzz meter',
+      open: async () => meterTransport(framing === 'hdlc' ? hdlcMeter(corrupter) : wrapperMeter(corrupter), 'fuzz meter'),
+    },
     link: { framing, serverLogical: 1, serverPhysical: 16, addressSize: 2, responseTimeoutMs: RESPONSE_TIMEOUT_MS, interFrameTimeoutMs: 20 },
     connectTimeoutMs: 1000,
     connectRetries: 0,

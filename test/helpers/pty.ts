@@ -82,10 +82,14 @@ export async function startPtyPair(opts: PtyPairOptions = {}): Promise<PtyPair> 
 
   const deadline = Date.now() + (opts.startTimeoutMs ?? 3000);
   try {
-    await pollUntil(() => {
-      if (exited !== undefined) throw new Error(exited);
-      return fs.existsSync(a) && fs.existsSync(b);
-    }, deadline, `socat did not create ${a} and ${b}`);
+    await pollUntil(
+      () => {
+        if (exited !== undefined) throw new Error(exited);
+        return fs.existsSync(a) && fs.existsSync(b);
+      },
+      deadline,
+      `socat did not create ${a} and ${b}`,
+    );
   } catch (e) {
     await stop();
     throw e;

@@ -31,7 +31,7 @@ function isNameChar(ch: string, first: boolean): boolean {
 }
 
 export function parseXml(input: string): XmlElement {
-  for (let i = 0; i < input.length; ) {
+  for (let i = 0; i < input.length;) {
     const cp = input.codePointAt(i)!;
     if (!isXmlChar(cp)) throw new Error(`character U+${cp.toString(16).toUpperCase()} at ${i} is not allowed in XML 1.0`);
     i += cp > 0xffff ? 2 : 1;

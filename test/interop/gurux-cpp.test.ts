@@ -33,7 +33,13 @@ function remarksOf(result: InteropResult['result']): string[] {
 function observedOf(run: InteropRun): Observed[] {
   return run.results.map(({ result, crashed }) => {
     const remarks = remarksOf(result);
-    return { id: result.id, verdict: result.status, ...(result.reason === undefined ? {} : { reason: result.reason }), ...(remarks.length ? { remarks } : {}), crashed };
+    return {
+      id: result.id,
+      verdict: result.status,
+      ...(result.reason === undefined ? {} : { reason: result.reason }),
+      ...(remarks.length ? { remarks } : {}),
+      crashed,
+    };
   });
 }
 
@@ -47,7 +53,12 @@ function framesOf({ framing, result, crashed }: InteropResult): unknown {
     remarks: remarksOf(result),
     crashed,
     steps: result.steps.map((s) => ({ name: s.name, status: s.status, message: s.message, notes: s.notes })),
-    trace: result.trace.map((t) => ({ at: t.at, dir: t.dir, ...(t.bytes ? { hex: Buffer.from(t.bytes).toString('hex') } : {}), ...(t.note ? { note: t.note } : {}) })),
+    trace: result.trace.map((t) => ({
+      at: t.at,
+      dir: t.dir,
+      ...(t.bytes ? { hex: Buffer.from(t.bytes).toString('hex') } : {}),
+      ...(t.note ? { note: t.note } : {}),
+    })),
   };
 }
 
@@ -95,7 +106,8 @@ describe('interop: the Gurux C++ example server (an independent meter)', functio
           ...(process.env.DLMSCT_INTEROP_TRACE ? { trace: 'Verbose' as const } : {}),
         });
         observed[framing] = observedOf(run);
-        if (process.env.DLMSCT_INTEROP_FRAMES) frames.push(...run.results.filter((r) => r.result.status !== 'passed' && r.result.status !== 'inapplicable').map(framesOf));
+        if (process.env.DLMSCT_INTEROP_FRAMES)
+          frames.push(...run.results.filter((r) => r.result.status !== 'passed' && r.result.status !== 'inapplicable').map(framesOf));
         const counts = new Map<string, number>();
         for (const o of observed[framing]) counts.set(o.verdict, (counts.get(o.verdict) ?? 0) + 1);
         const crashed = observed[framing].filter((o) => o.crashed).map((o) => o.id);
@@ -106,7 +118,9 @@ describe('interop: the Gurux C++ example server (an independent meter)', functio
         let changes = diffTable(loadTable(TABLE), framing, observed[framing]);
         if (caseId !== undefined) changes = changes.filter((c) => c.kind !== 'gone');
         if (changes.length > 0) {
-          expect.fail(`${changes.length} verdict(s) differ from the reviewed table test/interop/gurux-cpp.yaml (how to review: docs/interop/gurux-cpp.md)\n${formatChanges(changes)}`);
+          expect.fail(
+            `${changes.length} verdict(s) differ from the reviewed table test/interop/gurux-cpp.yaml (how to review: docs/interop/gurux-cpp.md)\n${formatChanges(changes)}`,
+          );
         }
       });
     }

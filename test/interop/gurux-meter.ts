@@ -38,7 +38,14 @@ export async function freePortBase(): Promise<number> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const p = await listenOnce(0);
     const base = Math.min(p, 65000) - (Math.min(p, 65000) % 4);
-    const ok = await Promise.all([0, 1, 2, 3].map((i) => listenOnce(base + i).then(() => true, () => false)));
+    const ok = await Promise.all(
+      [0, 1, 2, 3].map((i) =>
+        listenOnce(base + i).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
     if (ok.every(Boolean)) return base;
   }
   throw new Error('no four consecutive free TCP ports found in 20 attempts');

@@ -30,7 +30,12 @@ describe('the interop verdict table', () => {
       wrapper: {},
     };
     const problems = tableProblems(bad, new Set(['F1']));
-    expect(problems.join('\n')).to.match(/hdlc X: .*evidence/).and.match(/hdlc Y: .*reason/).and.match(/hdlc Z: a broken verdict/).and.match(/hdlc W: finding F9/).and.match(/hdlc V: verdict "passd"/);
+    expect(problems.join('\n'))
+      .to.match(/hdlc X: .*evidence/)
+      .and.match(/hdlc Y: .*reason/)
+      .and.match(/hdlc Z: a broken verdict/)
+      .and.match(/hdlc W: finding F9/)
+      .and.match(/hdlc V: verdict "passd"/);
   });
 
   it('reads finding ids from the findings file headings', () => {
@@ -53,7 +58,16 @@ describe('the interop verdict table', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlmsct-table-'));
     try {
       const file = path.join(dir, 't.yaml');
-      fs.writeFileSync(file, draftTable(table, { hdlc: [{ id: 'A-RELEASE', verdict: 'failed', crashed: false }, { id: 'A-OPEN', verdict: 'inconclusive', reason: 'r', crashed: false }], wrapper: [] }));
+      fs.writeFileSync(
+        file,
+        draftTable(table, {
+          hdlc: [
+            { id: 'A-RELEASE', verdict: 'failed', crashed: false },
+            { id: 'A-OPEN', verdict: 'inconclusive', reason: 'r', crashed: false },
+          ],
+          wrapper: [],
+        }),
+      );
       const draft = loadTable(file);
       expect(draft.hdlc['A-RELEASE']).to.deep.equal(table.hdlc['A-RELEASE']);
       expect(draft.hdlc['A-OPEN']).to.include({ verdict: 'inconclusive', review: 'was passed' });

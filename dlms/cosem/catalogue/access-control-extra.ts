@@ -53,7 +53,13 @@ export const ARRAY_MANAGER = defineClass(
   0,
   'Array manager',
   '4.4.11',
-  [['array_components', `array<structure{id: unsigned, table_object_definition: structure{class_id: long-unsigned, logical_name: ${OBIS}, attribute_index: integer}}>`, 'static']],
+  [
+    [
+      'array_components',
+      `array<structure{id: unsigned, table_object_definition: structure{class_id: long-unsigned, logical_name: ${OBIS}, attribute_index: integer}}>`,
+      'static',
+    ],
+  ],
   [
     ['number_of_entries', 'unsigned'],
     ['retrieve_entries', RANGE],

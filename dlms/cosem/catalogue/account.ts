@@ -18,7 +18,11 @@ export const ACCOUNT: InterfaceClassDef = {
     { index: 8, name: 'aggregated_debt', type: 'double-long' },
     { index: 9, name: 'credit_reference_list', type: 'array<octet-string>' },
     { index: 10, name: 'charge_reference_list', type: 'array<octet-string>' },
-    { index: 11, name: 'credit_charge_configuration', type: 'array<structure{credit_reference: octet-string, charge_reference: octet-string, collection_configuration: bit-string}>' },
+    {
+      index: 11,
+      name: 'credit_charge_configuration',
+      type: 'array<structure{credit_reference: octet-string, charge_reference: octet-string, collection_configuration: bit-string}>',
+    },
     { index: 12, name: 'token_gateway_configuration', type: 'array<structure{credit_reference: octet-string, token_proportion: unsigned}>' },
     { index: 13, name: 'account_activation_time', type: DATE_TIME },
     { index: 14, name: 'account_closure_time', type: DATE_TIME },

@@ -32,8 +32,16 @@ export const ASSOCIATION_SN: InterfaceClassDef = {
 export const ASSOCIATION_SN_V3: InterfaceClassDef = {
   ...ASSOCIATION_SN,
   version: 3,
-  attributes: [...ASSOCIATION_SN.attributes, { index: 5, name: 'user_list', type: `array<${USER_LIST_ENTRY}>` }, { index: 6, name: 'current_user', type: USER_LIST_ENTRY }],
-  methods: [...ASSOCIATION_SN.methods, { index: 9, name: 'add_user', parameter: USER_LIST_ENTRY }, { index: 10, name: 'remove_user', parameter: USER_LIST_ENTRY }],
+  attributes: [
+    ...ASSOCIATION_SN.attributes,
+    { index: 5, name: 'user_list', type: `array<${USER_LIST_ENTRY}>` },
+    { index: 6, name: 'current_user', type: USER_LIST_ENTRY },
+  ],
+  methods: [
+    ...ASSOCIATION_SN.methods,
+    { index: 9, name: 'add_user', parameter: USER_LIST_ENTRY },
+    { index: 10, name: 'remove_user', parameter: USER_LIST_ENTRY },
+  ],
 };
 
 /** Blue Book 4.4.2 Association SN (class_id 12, version 4): the shape of version 3, access rights with protection. */

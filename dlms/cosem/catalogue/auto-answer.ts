@@ -26,5 +26,8 @@ export const AUTO_ANSWER: InterfaceClassDef = {
 export const AUTO_ANSWER_V2: InterfaceClassDef = {
   ...AUTO_ANSWER,
   version: 2,
-  attributes: [...AUTO_ANSWER.attributes, { index: 7, name: 'list_of_allowed_callers', type: 'array<structure{caller_id: octet-string, call_type: enum[0..1]}>', static: true }],
+  attributes: [
+    ...AUTO_ANSWER.attributes,
+    { index: 7, name: 'list_of_allowed_callers', type: 'array<structure{caller_id: octet-string, call_type: enum[0..1]}>', static: true },
+  ],
 };

@@ -14,10 +14,26 @@ const REQUIRED = [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 17, 18, 19, 20, 21, 22
  * DLMS UA 1001-6 §7.1 Table 30: the classes the conformance test tool covers (CTT 3, Blue Book
  * Ed. 11), each of which the catalogue must know in at least one version.
  */
-const CTT_TABLE_30 = [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 40, 41, 42, 43, 44, 45, 46, 47, 48, 50, 51, 52, 53, 55, 56, 57, 58, 59, 61, 63, 64, 65, 67, 70, 71, 72, 73, 104, 105];
+const CTT_TABLE_30 = [
+  1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 40, 41, 42, 43, 44, 45, 46, 47, 48, 50, 51, 52, 53, 55, 56, 57,
+  58, 59, 61, 63, 64, 65, 67, 70, 71, 72, 73, 104, 105,
+];
 
 /** Versions the issue names as missing before (Association LN v1/v3, Push setup v1/v2, Auto answer v2, Association SN v3/v4). */
-const REQUIRED_VERSIONS: readonly (readonly [number, number])[] = [[15, 0], [15, 1], [15, 2], [15, 3], [40, 0], [40, 1], [40, 2], [28, 0], [28, 2], [12, 2], [12, 3], [12, 4]];
+const REQUIRED_VERSIONS: readonly (readonly [number, number])[] = [
+  [15, 0],
+  [15, 1],
+  [15, 2],
+  [15, 3],
+  [40, 0],
+  [40, 1],
+  [40, 2],
+  [28, 0],
+  [28, 2],
+  [12, 2],
+  [12, 3],
+  [12, 4],
+];
 
 describe('interface-class catalogue', () => {
   it('covers every required class', () => {
@@ -44,7 +60,10 @@ describe('interface-class catalogue', () => {
   it('starts every class with logical_name, numbers attributes 1..n and methods without gaps or repeats', () => {
     for (const c of CATALOGUE) {
       expect(c.attributes[0], formatClass(c)).to.deep.include({ index: 1, name: 'logical_name', type: 'octet-string(obis)' });
-      expect(c.attributes.map((a) => a.index), formatClass(c)).to.deep.equal(c.attributes.map((_, i) => i + 1));
+      expect(
+        c.attributes.map((a) => a.index),
+        formatClass(c),
+      ).to.deep.equal(c.attributes.map((_, i) => i + 1));
       const m = c.methods.map((x) => x.index);
       expect(new Set(m).size, formatClass(c)).to.equal(m.length);
       expect(c.clause, formatClass(c)).to.match(/^4\.\d+\.\d+$/);
@@ -132,7 +151,8 @@ describe('interface-class catalogue', () => {
         if (x.classId === 15 && x.attribute === 2 && x.data.type === 'array') {
           for (const e of x.data.items) {
             const [c, v, ln] = e.type === 'structure' ? e.items : [];
-            if (c?.type === 'long-unsigned' && v?.type === 'unsigned' && ln?.type === 'octet-string') versions.set(`${c.value} ${formatObis(ln.value)}`, v.value);
+            if (c?.type === 'long-unsigned' && v?.type === 'unsigned' && ln?.type === 'octet-string')
+              versions.set(`${c.value} ${formatObis(ln.value)}`, v.value);
           }
         }
         const c = classById(x.classId, versions.get(`${x.classId} ${x.obis}`));

@@ -114,7 +114,11 @@ export const CATALOGUE: readonly InterfaceClassDef[] = [
 
 const BY_ID: ReadonlyMap<number, readonly InterfaceClassDef[]> = (() => {
   const m = new Map<number, InterfaceClassDef[]>();
-  for (const c of CATALOGUE) m.set(c.classId, [...(m.get(c.classId) ?? []), c].sort((a, b) => a.version - b.version));
+  for (const c of CATALOGUE)
+    m.set(
+      c.classId,
+      [...(m.get(c.classId) ?? []), c].sort((a, b) => a.version - b.version),
+    );
   return m;
 })();
 

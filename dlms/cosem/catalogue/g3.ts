@@ -60,10 +60,20 @@ const G3_MAC_SETUP_V2_ROWS: readonly AttributeRow[] = [
 export const G3_MAC_SETUP_V1_DEF = defineClass(91, 1, 'G3-PLC MAC setup', '4.13.3', G3_MAC_SETUP_V1, NEIGHBOUR_ENTRY);
 
 /** Blue Book 4.13.3 G3-PLC MAC setup (class_id 91, version 2): broadcast CW, transmit attenuation, POS table. */
-export const G3_MAC_SETUP_V2 = { ...defineClass(91, 2, 'G3-PLC MAC setup', '4.13.3', G3_MAC_SETUP_V2_ROWS, NEIGHBOUR_AND_POS_ENTRY), provisional: true } as const;
+export const G3_MAC_SETUP_V2 = {
+  ...defineClass(91, 2, 'G3-PLC MAC setup', '4.13.3', G3_MAC_SETUP_V2_ROWS, NEIGHBOUR_AND_POS_ENTRY),
+  provisional: true,
+} as const;
 
 /** Blue Book 4.13.3 G3-PLC MAC setup (class_id 91, version 3): adds the duplicate detection TTL; 26 attributes, 2 methods in c_hdlc_none.trace. */
-export const G3_MAC_SETUP = defineClass(91, 3, 'G3-PLC MAC setup', '4.13.3', [...G3_MAC_SETUP_V2_ROWS, ['mac_duplicate_detection_TTL', 'unsigned']], NEIGHBOUR_AND_POS_ENTRY);
+export const G3_MAC_SETUP = defineClass(
+  91,
+  3,
+  'G3-PLC MAC setup',
+  '4.13.3',
+  [...G3_MAC_SETUP_V2_ROWS, ['mac_duplicate_detection_TTL', 'unsigned']],
+  NEIGHBOUR_AND_POS_ENTRY,
+);
 
 const ADP_V1: readonly AttributeRow[] = [
   ['adp_max_hops', 'unsigned'],
@@ -97,6 +107,10 @@ export const G3_6LOWPAN_SETUP_V1 = { ...defineClass(92, 1, 'G3-PLC 6LoWPAN adapt
 export const G3_6LOWPAN_SETUP_V2 = { ...defineClass(92, 2, 'G3-PLC 6LoWPAN adaptation layer setup', '4.13.4', ADP_V2), provisional: true } as const;
 
 /** Blue Book 4.13.4 G3-PLC 6LoWPAN adaptation layer setup (class_id 92, version 3): low and high LQI values; 23 attributes in c_hdlc_none.trace. */
-export const G3_6LOWPAN_SETUP = defineClass(92, 3, 'G3-PLC 6LoWPAN adaptation layer setup', '4.13.4', [...ADP_V2, ['adp_low_LQI_value', 'unsigned'], ['adp_high_LQI_value', 'unsigned']]);
+export const G3_6LOWPAN_SETUP = defineClass(92, 3, 'G3-PLC 6LoWPAN adaptation layer setup', '4.13.4', [
+  ...ADP_V2,
+  ['adp_low_LQI_value', 'unsigned'],
+  ['adp_high_LQI_value', 'unsigned'],
+]);
 
 export const G3_FAMILY = [G3_MAC_COUNTERS, G3_MAC_SETUP_V1_DEF, G3_MAC_SETUP_V2, G3_MAC_SETUP, G3_6LOWPAN_SETUP_V1, G3_6LOWPAN_SETUP_V2, G3_6LOWPAN_SETUP];

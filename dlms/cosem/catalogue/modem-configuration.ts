@@ -10,7 +10,12 @@ export const MODEM_CONFIGURATION: InterfaceClassDef = {
   attributes: [
     LOGICAL_NAME,
     { index: 2, name: 'comm_speed', type: 'enum', static: true },
-    { index: 3, name: 'initialization_string', type: 'array<structure{request: octet-string, response: octet-string, delay_after_response: long-unsigned}>', static: true },
+    {
+      index: 3,
+      name: 'initialization_string',
+      type: 'array<structure{request: octet-string, response: octet-string, delay_after_response: long-unsigned}>',
+      static: true,
+    },
     { index: 4, name: 'modem_profile', type: 'array<octet-string>', static: true },
   ],
   methods: [],

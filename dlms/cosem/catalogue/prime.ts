@@ -5,18 +5,32 @@ const COUNTER = 'double-long-unsigned';
 const RESET = [['reset', INTEGER_ZERO]] as const;
 
 /** Blue Book 4.12.2 61334-4-32 LLC SSCS setup (class_id 80, version 0). */
-export const LLC_SSCS_SETUP = defineClass(80, 0, '61334-4-32 LLC SSCS setup', '4.12.2', [
-  ['service_node_address', 'long-unsigned'],
-  ['base_node_address', 'long-unsigned'],
-], RESET);
+export const LLC_SSCS_SETUP = defineClass(
+  80,
+  0,
+  '61334-4-32 LLC SSCS setup',
+  '4.12.2',
+  [
+    ['service_node_address', 'long-unsigned'],
+    ['base_node_address', 'long-unsigned'],
+  ],
+  RESET,
+);
 
 /** Blue Book 4.12.3 PRIME NB OFDM PLC Physical layer counters (class_id 81, version 0). */
-export const PRIME_PHY_COUNTERS = defineClass(81, 0, 'PRIME NB OFDM PLC Physical layer counters', '4.12.3', [
-  ['phy_stats_CRC_incorrect_count', 'long-unsigned'],
-  ['phy_stats_CRC_fail_count', 'long-unsigned'],
-  ['phy_stats_tx_drop_count', 'long-unsigned'],
-  ['phy_stats_rx_drop_count', 'long-unsigned'],
-], RESET);
+export const PRIME_PHY_COUNTERS = defineClass(
+  81,
+  0,
+  'PRIME NB OFDM PLC Physical layer counters',
+  '4.12.3',
+  [
+    ['phy_stats_CRC_incorrect_count', 'long-unsigned'],
+    ['phy_stats_CRC_fail_count', 'long-unsigned'],
+    ['phy_stats_tx_drop_count', 'long-unsigned'],
+    ['phy_stats_rx_drop_count', 'long-unsigned'],
+  ],
+  RESET,
+);
 
 /** Blue Book 4.12.4 PRIME NB OFDM PLC MAC setup (class_id 82, version 0). */
 export const PRIME_MAC_SETUP = defineClass(82, 0, 'PRIME NB OFDM PLC MAC setup', '4.12.4', [
@@ -47,23 +61,37 @@ export const PRIME_MAC_FUNCTIONAL_PARAMETERS = defineClass(83, 0, 'PRIME NB OFDM
 ]);
 
 /** Blue Book 4.12.6 PRIME NB OFDM PLC MAC counters (class_id 84, version 0). */
-export const PRIME_MAC_COUNTERS = defineClass(84, 0, 'PRIME NB OFDM PLC MAC counters', '4.12.6', [
-  ['mac_Tx_data_pkt_count', COUNTER],
-  ['mac_Rx_data_pkt_count', COUNTER],
-  ['mac_Tx_ctrl_pkt_count', COUNTER],
-  ['mac_Rx_ctrl_pkt_count', COUNTER],
-  ['mac_CSMA_fail_count', COUNTER],
-  ['mac_CSMA_ch_busy_count', COUNTER],
-], RESET);
+export const PRIME_MAC_COUNTERS = defineClass(
+  84,
+  0,
+  'PRIME NB OFDM PLC MAC counters',
+  '4.12.6',
+  [
+    ['mac_Tx_data_pkt_count', COUNTER],
+    ['mac_Rx_data_pkt_count', COUNTER],
+    ['mac_Tx_ctrl_pkt_count', COUNTER],
+    ['mac_Rx_ctrl_pkt_count', COUNTER],
+    ['mac_CSMA_fail_count', COUNTER],
+    ['mac_CSMA_ch_busy_count', COUNTER],
+  ],
+  RESET,
+);
 
 /** Blue Book 4.12.7 PRIME NB OFDM PLC MAC network administration data (class_id 85, version 0). */
-export const PRIME_MAC_NETWORK_ADMINISTRATION_DATA = defineClass(85, 0, 'PRIME NB OFDM PLC MAC network administration data', '4.12.7', [
-  ['mac_list_multicast_entries', 'array<structure{id: integer, members: long}>'],
-  ['mac_list_switch_table', 'array<long>'],
-  ['mac_list_direct_table', 'array<any>'],
-  ['mac_list_available_switches', 'array<any>'],
-  ['mac_list_phy_comm', 'array<any>'],
-], RESET);
+export const PRIME_MAC_NETWORK_ADMINISTRATION_DATA = defineClass(
+  85,
+  0,
+  'PRIME NB OFDM PLC MAC network administration data',
+  '4.12.7',
+  [
+    ['mac_list_multicast_entries', 'array<structure{id: integer, members: long}>'],
+    ['mac_list_switch_table', 'array<long>'],
+    ['mac_list_direct_table', 'array<any>'],
+    ['mac_list_available_switches', 'array<any>'],
+    ['mac_list_phy_comm', 'array<any>'],
+  ],
+  RESET,
+);
 
 /** Blue Book 4.12.8 PRIME NB OFDM PLC Application identification (class_id 86, version 0). */
 export const PRIME_APPLICATION_IDENTIFICATION = defineClass(86, 0, 'PRIME NB OFDM PLC Application identification', '4.12.8', [

@@ -29,7 +29,12 @@ const PROTECTION_PARAMETERS =
 /** Attributes 1..6 of version 0, then what version 1 changed and added (Blue Book 4.4.8). */
 const V1_ATTRIBUTES: readonly AttributeDef[] = [
   ...PUSH_SETUP.attributes.filter((a) => a.index <= 6),
-  { index: 7, name: 'repetition_delay', type: 'structure{repetition_delay_min: long-unsigned, repetition_delay_exponent: long-unsigned, repetition_delay_max: long-unsigned}', static: true },
+  {
+    index: 7,
+    name: 'repetition_delay',
+    type: 'structure{repetition_delay_min: long-unsigned, repetition_delay_exponent: long-unsigned, repetition_delay_max: long-unsigned}',
+    static: true,
+  },
   { index: 8, name: 'port_reference', type: 'octet-string(obis)', static: true },
   { index: 9, name: 'push_client_SAP', type: 'integer', static: true },
   { index: 10, name: 'push_protection_parameters', type: PROTECTION_PARAMETERS, static: true },
@@ -45,7 +50,12 @@ export const PUSH_SETUP_V2: InterfaceClassDef = {
   attributes: [
     ...V1_ATTRIBUTES,
     { index: 11, name: 'push_operation_method', type: 'enum[0..2]', static: true }, // 0 unconfirmed, 1 confirmed with retry on failure, 2 confirmed with retry on missing confirmation
-    { index: 12, name: 'confirmation_parameters', type: `structure{confirmation_start_date: ${DATE_TIME}, confirmation_interval: double-long-unsigned}`, static: true },
+    {
+      index: 12,
+      name: 'confirmation_parameters',
+      type: `structure{confirmation_start_date: ${DATE_TIME}, confirmation_interval: double-long-unsigned}`,
+      static: true,
+    },
     { index: 13, name: 'last_confirmation_date_time', type: DATE_TIME },
   ],
 };

@@ -14,7 +14,11 @@ export const SCHEDULE: InterfaceClassDef = {
   clause: '4.5.3',
   attributes: [LOGICAL_NAME, { index: 2, name: 'entries', type: `array<${SCHEDULE_TABLE_ENTRY}>`, static: true }],
   methods: [
-    { index: 1, name: 'enable/disable', parameter: 'structure{disable_first: long-unsigned, disable_last: long-unsigned, enable_first: long-unsigned, enable_last: long-unsigned}' },
+    {
+      index: 1,
+      name: 'enable/disable',
+      parameter: 'structure{disable_first: long-unsigned, disable_last: long-unsigned, enable_first: long-unsigned, enable_last: long-unsigned}',
+    },
     { index: 2, name: 'insert', parameter: SCHEDULE_TABLE_ENTRY },
     { index: 3, name: 'delete', parameter: RANGE },
   ],

@@ -9,6 +9,9 @@ export const SCRIPT_TABLE: InterfaceClassDef = {
   version: 0,
   name: 'Script table',
   clause: '4.5.2',
-  attributes: [LOGICAL_NAME, { index: 2, name: 'scripts', type: `array<structure{script_identifier: long-unsigned, actions: array<${ACTION_SPECIFICATION}>}>`, static: true }],
+  attributes: [
+    LOGICAL_NAME,
+    { index: 2, name: 'scripts', type: `array<structure{script_identifier: long-unsigned, actions: array<${ACTION_SPECIFICATION}>}>`, static: true },
+  ],
   methods: [{ index: 1, name: 'execute', parameter: 'long-unsigned' }],
 };

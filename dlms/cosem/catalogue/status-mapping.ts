@@ -10,7 +10,12 @@ export const STATUS_MAPPING: InterfaceClassDef = {
   attributes: [
     LOGICAL_NAME,
     { index: 2, name: 'status_word', type: 'choice<bit-string | unsigned | long-unsigned | double-long-unsigned | long64-unsigned>' },
-    { index: 3, name: 'mapping_table', type: 'structure{ref_table_id: unsigned, ref_table_mapping: choice<array<long-unsigned> | long-unsigned>}', static: true },
+    {
+      index: 3,
+      name: 'mapping_table',
+      type: 'structure{ref_table_id: unsigned, ref_table_mapping: choice<array<long-unsigned> | long-unsigned>}',
+      static: true,
+    },
   ],
   methods: [],
 };

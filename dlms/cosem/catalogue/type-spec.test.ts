@@ -29,7 +29,13 @@ describe('catalogue type specs', () => {
   it('accepts the scaler_unit the independent meter sent and names what is wrong with a bad one', () => {
     const spec = parseTypeSpec('structure{scaler: integer, unit: enum}');
     expect(checkType(decodeDataBytes(fromHex('02020FFE161E')), spec)).to.deep.equal([]);
-    const bad: Data = { type: 'structure', items: [{ type: 'integer', value: 0 }, { type: 'unsigned', value: 30 }] };
+    const bad: Data = {
+      type: 'structure',
+      items: [
+        { type: 'integer', value: 0 },
+        { type: 'unsigned', value: 30 },
+      ],
+    };
     expect(checkType(bad, spec)).to.deep.equal(['value.unit: expected enum, got unsigned']);
     expect(checkType({ type: 'structure', items: [] }, spec)).to.deep.equal(['value: expected a structure of 2, got 0 element(s)']);
   });
@@ -38,12 +44,21 @@ describe('catalogue type specs', () => {
     const spec = parseTypeSpec('octet-string(date-time)');
     const notSpecified = Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x80, 0x00, 0xff]);
     expect(checkType({ type: 'octet-string', value: notSpecified }, spec)).to.deep.equal([]);
-    expect(checkType({ type: 'octet-string', value: new Uint8Array(6) }, spec)).to.deep.equal(['value: expected octet-string(date-time) of length 12, got length 6']);
+    expect(checkType({ type: 'octet-string', value: new Uint8Array(6) }, spec)).to.deep.equal([
+      'value: expected octet-string(date-time) of length 12, got length 6',
+    ]);
   });
 
   it('checks every element of an array and accepts any alternative of a choice', () => {
     const spec = parseTypeSpec('array<choice<unsigned | long-unsigned>>');
-    const d: Data = { type: 'array', items: [{ type: 'unsigned', value: 1 }, { type: 'long-unsigned', value: 2 }, { type: 'boolean', value: true }] };
+    const d: Data = {
+      type: 'array',
+      items: [
+        { type: 'unsigned', value: 1 },
+        { type: 'long-unsigned', value: 2 },
+        { type: 'boolean', value: true },
+      ],
+    };
     expect(checkType(d, spec)).to.deep.equal(['value[2]: expected choice<unsigned | long-unsigned>, got boolean']);
     expect(checkType({ type: 'array', items: [] }, parseTypeSpec('simple'))).to.deep.equal(['value: expected a simple type, got array']);
     expect(checkType({ type: 'array', items: [] }, parseTypeSpec('any'))).to.deep.equal([]);

@@ -6,10 +6,23 @@ import { ASSOCIATION_LN_SEMANTICS } from './association-ln';
 const [publicAssociation, reader] = testProfile().associations as [never, never];
 const object = { classId: 15, version: 0, obis: '0-0:40.0.0.255', logicalName: new Uint8Array(6), attributes: [] };
 const octets = (...b: number[]): Data => ({ type: 'octet-string', value: Uint8Array.from(b) });
-const partners = (client: number): Data => ({ type: 'structure', items: [{ type: 'integer', value: client }, { type: 'long-unsigned', value: 1 }] });
+const partners = (client: number): Data => ({
+  type: 'structure',
+  items: [
+    { type: 'integer', value: client },
+    { type: 'long-unsigned', value: 1 },
+  ],
+});
 const xdlms = (bits: number, version: number): Data => ({
   type: 'structure',
-  items: [{ type: 'bit-string', length: bits, bytes: new Uint8Array(Math.ceil(bits / 8)) }, { type: 'long-unsigned', value: 1024 }, { type: 'long-unsigned', value: 1024 }, { type: 'unsigned', value: version }, { type: 'integer', value: 0 }, octets()],
+  items: [
+    { type: 'bit-string', length: bits, bytes: new Uint8Array(Math.ceil(bits / 8)) },
+    { type: 'long-unsigned', value: 1024 },
+    { type: 'long-unsigned', value: 1024 },
+    { type: 'unsigned', value: version },
+    { type: 'integer', value: 0 },
+    octets(),
+  ],
 });
 const GOOD: [number, Data][] = [
   [3, partners(16)],

@@ -47,7 +47,11 @@ export const ASSOCIATION_LN_SEMANTICS: ClassSemantics = {
     if (partners?.type === 'structure') {
       const client = numberOf(partners.items[0]);
       if (client !== undefined && client !== association.clientSap) {
-        problems.push({ attribute: 3, expected: `associated_partners_id.client_SAP ${association.clientSap} (the client SAP of association ${association.name})`, actual: String(client) });
+        problems.push({
+          attribute: 3,
+          expected: `associated_partners_id.client_SAP ${association.clientSap} (the client SAP of association ${association.name})`,
+          actual: String(client),
+        });
       }
     }
     const context = values.get(4);
@@ -59,17 +63,24 @@ export const ASSOCIATION_LN_SEMANTICS: ClassSemantics = {
     const mech = dlmsName(mechanism);
     const wanted = MECHANISM_ID[association.authentication];
     if (mechanism && (!mech || mech.kind !== MECHANISM || mech.id !== wanted)) {
-      problems.push({ attribute: 6, expected: `authentication_mechanism_name 2.16.756.5.8.2.${wanted} (${association.authentication}, as associated)`, actual: show(mechanism) });
+      problems.push({
+        attribute: 6,
+        expected: `authentication_mechanism_name 2.16.756.5.8.2.${wanted} (${association.authentication}, as associated)`,
+        actual: show(mechanism),
+      });
     }
     const x = values.get(5);
     if (x?.type === 'structure' && x.items.length === 6) {
       const [conformance, , , version] = x.items;
-      if (conformance?.type === 'bit-string' && conformance.length !== 24) problems.push({ attribute: 5, expected: 'xDLMS_context_info.conformance a bit-string of 24 bits', actual: `${conformance.length} bits` });
+      if (conformance?.type === 'bit-string' && conformance.length !== 24)
+        problems.push({ attribute: 5, expected: 'xDLMS_context_info.conformance a bit-string of 24 bits', actual: `${conformance.length} bits` });
       const v = numberOf(version);
-      if (v !== undefined && v !== DLMS_VERSION) problems.push({ attribute: 5, expected: `xDLMS_context_info.dlms_version_number ${DLMS_VERSION}`, actual: String(v) });
+      if (v !== undefined && v !== DLMS_VERSION)
+        problems.push({ attribute: 5, expected: `xDLMS_context_info.dlms_version_number ${DLMS_VERSION}`, actual: String(v) });
     }
     const status = numberOf(values.get(8));
-    if (status !== undefined && status !== ASSOCIATED) problems.push({ attribute: 8, expected: `association_status ${ASSOCIATED} (associated), read within the association`, actual: String(status) });
+    if (status !== undefined && status !== ASSOCIATED)
+      problems.push({ attribute: 8, expected: `association_status ${ASSOCIATED} (associated), read within the association`, actual: String(status) });
     return problems;
   },
 };

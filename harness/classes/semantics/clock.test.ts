@@ -11,7 +11,15 @@ const NOW = dateTimeToOctetString(dateTimeFromDate(new Date(Date.UTC(2026, 10, 2
 
 describe('Clock rules', () => {
   it('accept a complete time, a time zone in range and a clean status', () => {
-    expect(check([[2, { type: 'octet-string', value: NOW }], [3, { type: 'long', value: -60 }], [4, { type: 'unsigned', value: 0x80 }], [7, { type: 'integer', value: 60 }], [9, { type: 'enum', value: 1 }]])).to.deep.equal([]);
+    expect(
+      check([
+        [2, { type: 'octet-string', value: NOW }],
+        [3, { type: 'long', value: -60 }],
+        [4, { type: 'unsigned', value: 0x80 }],
+        [7, { type: 'integer', value: 60 }],
+        [9, { type: 'enum', value: 1 }],
+      ]),
+    ).to.deep.equal([]);
   });
 
   it('refuse a month 13 and a time with unspecified fields', () => {
@@ -24,7 +32,12 @@ describe('Clock rules', () => {
   });
 
   it('refuse a time zone, a status and the other attributes out of range', () => {
-    const problems = check([[3, { type: 'long', value: 800 }], [4, { type: 'unsigned', value: 0x10 }], [7, { type: 'integer', value: 121 }], [9, { type: 'enum', value: 6 }]]);
+    const problems = check([
+      [3, { type: 'long', value: 800 }],
+      [4, { type: 'unsigned', value: 0x10 }],
+      [7, { type: 'integer', value: 121 }],
+      [9, { type: 'enum', value: 6 }],
+    ]);
     expect(problems.map((p) => p.attribute)).to.deep.equal([3, 4, 7, 9]);
     expect(check([[3, { type: 'long', value: -0x8000 }]])).to.deep.equal([]);
   });

@@ -21,7 +21,9 @@ function timeProblems(d: Data | undefined): Problem[] {
   const { year, month, dayOfMonth } = dt.date;
   const { hour, minute, second } = dt.time;
   const complete = [year, month, dayOfMonth, hour, minute, second].every((v) => v !== undefined) && month! <= 12 && dayOfMonth! <= 31;
-  return complete ? [] : [{ attribute: 2, expected: 'time a complete date-time: year, month 1..12, day 1..31, hour, minute and second specified', actual: formatDateTime(dt) }];
+  return complete
+    ? []
+    : [{ attribute: 2, expected: 'time a complete date-time: year, month 1..12, day 1..31, hour, minute and second specified', actual: formatDateTime(dt) }];
 }
 
 function statusProblems(values: ReadonlyMap<number, Data>): Problem[] {

@@ -22,7 +22,12 @@ function bufferProblems(buffer: Data | undefined, captureObjects: Data | undefin
   buffer.items.forEach((row, i) => {
     if (problems.length >= 3) return; // the first few rows say enough
     const n = row.type === 'structure' || row.type === 'array' ? row.items.length : undefined;
-    if (n !== columns) problems.push({ attribute: 2, expected: `buffer[${i}] a structure of ${columns} elements, one per capture object`, actual: n === undefined ? formatData(row) : `${n} elements` });
+    if (n !== columns)
+      problems.push({
+        attribute: 2,
+        expected: `buffer[${i}] a structure of ${columns} elements, one per capture object`,
+        actual: n === undefined ? formatData(row) : `${n} elements`,
+      });
   });
   return problems;
 }
@@ -35,12 +40,19 @@ export const PROFILE_GENERIC_SEMANTICS: ClassSemantics = {
     const method = numberOf(values.get(5));
     const sortObject = values.get(6);
     const captured = values.get(3);
-    if (method !== undefined && method >= SORTS_BY_VALUE && sortObject && captured?.type === 'array' && !captured.items.some((c) => sameDefinition(c, sortObject))) {
+    if (
+      method !== undefined &&
+      method >= SORTS_BY_VALUE &&
+      sortObject &&
+      captured?.type === 'array' &&
+      !captured.items.some((c) => sameDefinition(c, sortObject))
+    ) {
       problems.push({ attribute: 6, expected: `sort_object one of capture_objects (sort_method ${method} sorts by it)`, actual: formatData(sortObject) });
     }
     const inUse = numberOf(values.get(7));
     const entries = numberOf(values.get(8));
-    if (inUse !== undefined && entries !== undefined && inUse > entries) problems.push({ attribute: 7, expected: `entries_in_use <= profile_entries (${entries})`, actual: String(inUse) });
+    if (inUse !== undefined && entries !== undefined && inUse > entries)
+      problems.push({ attribute: 7, expected: `entries_in_use <= profile_entries (${entries})`, actual: String(inUse) });
     const buffer = values.get(2);
     if (buffer?.type === 'array' && inUse !== undefined && buffer.items.length > inUse) {
       problems.push({ attribute: 2, expected: `at most entries_in_use (${inUse}) rows in the buffer`, actual: `${buffer.items.length} rows` });

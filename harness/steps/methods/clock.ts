@@ -78,7 +78,13 @@ export const CLOCK_SHIFT_TIME: MethodBehaviour = {
     try {
       const after = await readTime(ctx, o, tz);
       const elapsed = after.wall - before.wall;
-      within(SHIFT_RULE, `the clock's advance over ${elapsed} ms of exchanges after shift_time ${SHIFT_S} s`, after.at - before.at, SHIFT_S * 1000 - RESOLUTION_MS, SHIFT_S * 1000 + elapsed + RESOLUTION_MS);
+      within(
+        SHIFT_RULE,
+        `the clock's advance over ${elapsed} ms of exchanges after shift_time ${SHIFT_S} s`,
+        after.at - before.at,
+        SHIFT_S * 1000 - RESOLUTION_MS,
+        SHIFT_S * 1000 + elapsed + RESOLUTION_MS,
+      );
     } finally {
       await shift(ctx, o, -SHIFT_S, 'restored');
     }
@@ -107,7 +113,13 @@ export const CLOCK_ADJUST_TO_QUARTER: MethodBehaviour = {
       moved += after.at - before.at - elapsed;
       const phase = ((after.at % QUARTER_MS) + QUARTER_MS) % QUARTER_MS;
       const fromQuarter = phase > QUARTER_MS / 2 ? phase - QUARTER_MS : phase;
-      within(QUARTER_RULE, `the time after adjust_to_quarter, from the nearest quarter (the exchanges took ${elapsed} ms)`, fromQuarter, -RESOLUTION_MS, elapsed + RESOLUTION_MS);
+      within(
+        QUARTER_RULE,
+        `the time after adjust_to_quarter, from the nearest quarter (the exchanges took ${elapsed} ms)`,
+        fromQuarter,
+        -RESOLUTION_MS,
+        elapsed + RESOLUTION_MS,
+      );
     } finally {
       if (Math.abs(moved) >= 1000) await shift(ctx, o, -Math.round(moved / 1000), 'restored (within the 2 s resolution of the readings)');
     }
@@ -129,11 +141,19 @@ export const CLOCK_SET: MethodBehaviour = {
     try {
       if (said !== 'success') throw new ExpectationFailure(SET_RULE, 'the SET of time accepted (success)', said);
       const after = await readTime(ctx, o, tz);
-      within(SET_RULE, `the time read after setting it ${SET_AHEAD_MS / 1000} s ahead, from that target`, after.at - target, -RESOLUTION_MS, after.wall - before.wall + RESOLUTION_MS);
+      within(
+        SET_RULE,
+        `the time read after setting it ${SET_AHEAD_MS / 1000} s ahead, from that target`,
+        after.at - target,
+        -RESOLUTION_MS,
+        after.wall - before.wall + RESOLUTION_MS,
+      );
     } finally {
       if (said === 'success') {
         const now = await readTime(ctx, o, tz);
-        ctx.note(`restored: SET time back by ${SET_AHEAD_MS / 1000} s → ${await setValue(ctx, o, TIME, timeData(now.at - SET_AHEAD_MS + (Date.now() - now.wall), tz))}`);
+        ctx.note(
+          `restored: SET time back by ${SET_AHEAD_MS / 1000} s → ${await setValue(ctx, o, TIME, timeData(now.at - SET_AHEAD_MS + (Date.now() - now.wall), tz))}`,
+        );
       }
     }
   },

@@ -40,7 +40,9 @@ const nameOf = (s: number | undefined) => (s === undefined ? 'unreadable' : (STA
 async function call(ctx: StepContext, o: CosemObject, method: number): Promise<{ said: string; now: State }> {
   const said = actionResult(ctx, await invoke(ctx, o, method, { type: 'integer', value: 0 }));
   const now = await stateOf(ctx, o);
-  ctx.note(`${method === REMOTE_DISCONNECT ? 'remote_disconnect' : 'remote_reconnect'} → ${said}; control_state ${nameOf(now.state)}, output_state ${now.output}`);
+  ctx.note(
+    `${method === REMOTE_DISCONNECT ? 'remote_disconnect' : 'remote_reconnect'} → ${said}; control_state ${nameOf(now.state)}, output_state ${now.output}`,
+  );
   return { said, now };
 }
 
@@ -49,7 +51,8 @@ export const DISCONNECT_TRANSITIONS: MethodBehaviour = {
   classIds: [70],
   rule: RULE,
   async run(ctx, o) {
-    if (!methodGranted(o, REMOTE_DISCONNECT) || !methodGranted(o, REMOTE_RECONNECT)) throw new Inapplicable(`${o.obis}: the object list grants no access to the remote methods`);
+    if (!methodGranted(o, REMOTE_DISCONNECT) || !methodGranted(o, REMOTE_RECONNECT))
+      throw new Inapplicable(`${o.obis}: the object list grants no access to the remote methods`);
     const mode = numberOf(await getValue(ctx, o, CONTROL_MODE));
     const first = await stateOf(ctx, o);
     ctx.note(`control_mode ${mode}, control_state ${nameOf(first.state)}`);
@@ -58,7 +61,8 @@ export const DISCONNECT_TRANSITIONS: MethodBehaviour = {
       // Mode 0: the disconnector is always connected; no remote transition exists.
       for (const m of [REMOTE_DISCONNECT, REMOTE_RECONNECT]) {
         const { now } = await call(ctx, o, m);
-        if (now.state !== first.state) throw new ExpectationFailure(RULE, `control_mode 0: method ${m} leaves control_state ${nameOf(first.state)}`, nameOf(now.state));
+        if (now.state !== first.state)
+          throw new ExpectationFailure(RULE, `control_mode 0: method ${m} leaves control_state ${nameOf(first.state)}`, nameOf(now.state));
       }
       return;
     }
@@ -68,17 +72,27 @@ export const DISCONNECT_TRANSITIONS: MethodBehaviour = {
         // Not a transition of the diagram: the state stays.
         const { now } = await call(ctx, o, REMOTE_RECONNECT);
         current = now.state ?? current;
-        if (now.state !== CONNECTED) throw new ExpectationFailure(RULE, 'remote_reconnect while connected leaves the disconnector connected', nameOf(now.state));
+        if (now.state !== CONNECTED)
+          throw new ExpectationFailure(RULE, 'remote_reconnect while connected leaves the disconnector connected', nameOf(now.state));
       }
       if (current !== DISCONNECTED) {
         const { said, now } = await call(ctx, o, REMOTE_DISCONNECT);
         current = now.state ?? current;
-        if (said !== 'success' || now.state !== DISCONNECTED || now.output !== false) throw new ExpectationFailure(RULE, `remote_disconnect from ${nameOf(first.state)} in mode ${mode}: success, control_state disconnected, output_state false`, `${said}, ${nameOf(now.state)}, output_state ${now.output}`);
+        if (said !== 'success' || now.state !== DISCONNECTED || now.output !== false)
+          throw new ExpectationFailure(
+            RULE,
+            `remote_disconnect from ${nameOf(first.state)} in mode ${mode}: success, control_state disconnected, output_state false`,
+            `${said}, ${nameOf(now.state)}, output_state ${now.output}`,
+          );
       }
       const { said, now } = await call(ctx, o, REMOTE_RECONNECT);
       current = now.state ?? current;
       if (said !== 'success' || (now.state !== CONNECTED && now.state !== READY) || now.output !== (now.state === CONNECTED)) {
-        throw new ExpectationFailure(RULE, `remote_reconnect from disconnected in mode ${mode}: success, then connected (output true) or ready_for_reconnection (output false)`, `${said}, ${nameOf(now.state)}, output_state ${now.output}`);
+        throw new ExpectationFailure(
+          RULE,
+          `remote_reconnect from disconnected in mode ${mode}: success, then connected (output true) or ready_for_reconnection (output false)`,
+          `${said}, ${nameOf(now.state)}, output_state ${now.output}`,
+        );
       }
     } finally {
       if (current !== first.state) {
@@ -88,7 +102,11 @@ export const DISCONNECT_TRANSITIONS: MethodBehaviour = {
           await call(ctx, o, REMOTE_RECONNECT);
         }
         const last = await stateOf(ctx, o);
-        ctx.note(last.state === first.state ? `restored: control_state ${nameOf(first.state)}` : `not restored: control_state ${nameOf(last.state)}, was ${nameOf(first.state)} (no remote method reaches it in mode ${mode})`);
+        ctx.note(
+          last.state === first.state
+            ? `restored: control_state ${nameOf(first.state)}`
+            : `not restored: control_state ${nameOf(last.state)}, was ${nameOf(first.state)} (no remote method reaches it in mode ${mode})`,
+        );
       }
     }
   },

@@ -29,7 +29,15 @@ async function newest(ctx: StepContext, o: CosemObject, inUse: number, sort: num
   const buffer = o.attributes.find((a) => a.id === BUFFER);
   if (!buffer?.selectors.includes(ACCESS_SELECTOR.entry) || inUse === 0 || (sort !== FIFO && sort !== LIFO)) return undefined;
   const entry = sort === FIFO ? inUse : 1;
-  const ref = { classId: o.classId, obis: o.obis, attribute: BUFFER, selector: { selector: ACCESS_SELECTOR.entry, parameters: entryDescriptorToData({ fromEntry: entry, toEntry: entry, fromSelectedValue: 1, toSelectedValue: 0 }) } };
+  const ref = {
+    classId: o.classId,
+    obis: o.obis,
+    attribute: BUFFER,
+    selector: {
+      selector: ACCESS_SELECTOR.entry,
+      parameters: entryDescriptorToData({ fromEntry: entry, toEntry: entry, fromSelectedValue: 1, toSelectedValue: 0 }),
+    },
+  };
   const outcome = await boundedStep(ctx, ctx.client.get(ref), `GET ${o.obis}/2 entry ${entry}`);
   ctx.last = { op: 'get', ref, outcome };
   return outcome.kind === 'data' ? formatData(outcome.data) : undefined;
@@ -58,16 +66,23 @@ export const PROFILE_CAPTURE: MethodBehaviour = {
     const sort = numberOf(await getValue(ctx, o, SORT_METHOD));
     const newestBefore = await newest(ctx, o, before.inUse, sort);
     const said = await call(ctx, o, CAPTURE, 'capture');
-    ctx.note('not restored: a captured entry cannot be removed; the profile\'s own captures push it out in time');
+    ctx.note("not restored: a captured entry cannot be removed; the profile's own captures push it out in time");
     if (said !== 'success') throw new ExpectationFailure(CAPTURE_RULE, 'capture, which the object list grants, succeeds', said);
     const after = await entries(ctx, o);
     ctx.note(`entries_in_use ${before.inUse} before, ${after.inUse} after (profile_entries ${after.max})`);
     const want = Math.min(before.inUse + 1, before.max);
-    if (after.inUse < want) throw new ExpectationFailure(CAPTURE_RULE, `entries_in_use at least ${want} after a capture (was ${before.inUse}, at most ${before.max})`, String(after.inUse));
+    if (after.inUse < want)
+      throw new ExpectationFailure(
+        CAPTURE_RULE,
+        `entries_in_use at least ${want} after a capture (was ${before.inUse}, at most ${before.max})`,
+        String(after.inUse),
+      );
     if (before.inUse < before.max) return;
     // Full: entries_in_use cannot grow; the newest entry must be a new one.
     const newestAfter = await newest(ctx, o, after.inUse, sort);
-    if (newestBefore === undefined || newestAfter === undefined) return ctx.note('the profile is full and its newest entry cannot be read by entry selection: only entries_in_use checked');
-    if (newestAfter === newestBefore) throw new ExpectationFailure(CAPTURE_RULE, 'a new newest entry after a capture of a full profile', `the same newest entry: ${newestAfter}`);
+    if (newestBefore === undefined || newestAfter === undefined)
+      return ctx.note('the profile is full and its newest entry cannot be read by entry selection: only entries_in_use checked');
+    if (newestAfter === newestBefore)
+      throw new ExpectationFailure(CAPTURE_RULE, 'a new newest entry after a capture of a full profile', `the same newest entry: ${newestAfter}`);
   },
 };

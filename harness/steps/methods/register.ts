@@ -27,7 +27,8 @@ export const REGISTER_RESET: MethodBehaviour = {
     if (!methodGranted(o, RESET)) throw new Inapplicable(`${o.obis}: the object list grants no access to reset`);
     const access = o.attributes.find((a) => a.id === VALUE)?.mode ?? 0;
     if (readAccess(listVersion, access) !== 'plain') throw new Inapplicable(`${o.obis}: the value is not readable here`);
-    if (writeAccess(listVersion, access) !== 'plain') throw new Inapplicable(`${o.obis}: not reset, because its value could not be written back afterwards (access_mode ${access})`);
+    if (writeAccess(listVersion, access) !== 'plain')
+      throw new Inapplicable(`${o.obis}: not reset, because its value could not be written back afterwards (access_mode ${access})`);
     const before = await getValue(ctx, o, VALUE);
     const n0 = numberOf(before);
     if (!before || n0 === undefined) throw new Inapplicable(`${o.obis}: the value is not a number (${before ? formatData(before) : 'not read'})`);
@@ -39,7 +40,12 @@ export const REGISTER_RESET: MethodBehaviour = {
       after = await getValue(ctx, o, VALUE);
       const n1 = numberOf(after);
       ctx.note(`value ${formatData(before)} before the reset, ${after ? formatData(after) : 'not read'} after`);
-      if (n1 === undefined || (n0 !== 0 && (n1 === n0 || n1 > n0))) throw new ExpectationFailure(RULE, `the value back to its default after the reset (from ${n0}: changed and no larger)`, after ? formatData(after) : 'not read');
+      if (n1 === undefined || (n0 !== 0 && (n1 === n0 || n1 > n0)))
+        throw new ExpectationFailure(
+          RULE,
+          `the value back to its default after the reset (from ${n0}: changed and no larger)`,
+          after ? formatData(after) : 'not read',
+        );
     } finally {
       ctx.note(`restored: SET of the value read before the reset → ${await setValue(ctx, o, VALUE, before)}`);
     }

@@ -48,7 +48,9 @@ export function fakeClient(script: FakeScript = {}): FakeClient {
     },
     async get(ref) {
       calls.push(`get ${ref.obis}/${ref.attribute}`);
-      const o = script.get ? await script.get(ref, associated) : ({ kind: 'data', data: { type: 'octet-string', value: Uint8Array.of(0, 0, 40, 0, 0, 255) }, blocks: 1 } as const);
+      const o = script.get
+        ? await script.get(ref, associated)
+        : ({ kind: 'data', data: { type: 'octet-string', value: Uint8Array.of(0, 0, 40, 0, 0, 255) }, blocks: 1 } as const);
       exchange(`GET ${ref.obis}/${ref.attribute}`, o.kind);
       return o;
     },

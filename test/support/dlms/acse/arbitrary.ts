@@ -10,7 +10,15 @@ import { arbApdu, arbNamed } from '../xdlms/arbitrary';
 import type { Aare, ResultSourceDiagnostic } from '../../../../dlms/acse/aare';
 import type { Aarq } from '../../../../dlms/acse/aarq';
 import type { AuthenticationValue } from '../../../../dlms/acse/fields';
-import { ACSE_SERVICE_PROVIDER, ACSE_SERVICE_USER, APPLICATION_CONTEXT_NAME, ASSOCIATION_RESULT, MECHANISM_NAME, RELEASE_REQUEST_REASON, RELEASE_RESPONSE_REASON } from '../../../../dlms/acse/names';
+import {
+  ACSE_SERVICE_PROVIDER,
+  ACSE_SERVICE_USER,
+  APPLICATION_CONTEXT_NAME,
+  ASSOCIATION_RESULT,
+  MECHANISM_NAME,
+  RELEASE_REQUEST_REASON,
+  RELEASE_RESPONSE_REASON,
+} from '../../../../dlms/acse/names';
 import type { AcseApdu } from '../../../../dlms/pdu/pdu';
 import type { Rlre, Rlrq } from '../../../../dlms/acse/release';
 import { userInformationFor, type UserInformation } from '../../../../dlms/acse/user-information';
@@ -41,9 +49,13 @@ export const arbUserInformation = (): fc.Arbitrary<UserInformation> => arbApdu()
 /** Context-tagged elements with distinct tag numbers outside `known`. */
 function arbUnknownFields(known: readonly number[]): fc.Arbitrary<BerElement[]> {
   const free = fc.integer({ min: 0, max: 60 }).filter((n) => !known.includes(n));
-  return fc.uniqueArray(fc.record({ number: free, constructed: fc.boolean(), value: bytes(6) }), { maxLength: 2, selector: (f) => f.number }).map((fields) =>
-    fields.sort((a, b) => a.number - b.number).map((f): BerElement => ({ tag: { cls: 'context', constructed: f.constructed, number: f.number }, value: f.value })),
-  );
+  return fc
+    .uniqueArray(fc.record({ number: free, constructed: fc.boolean(), value: bytes(6) }), { maxLength: 2, selector: (f) => f.number })
+    .map((fields) =>
+      fields
+        .sort((a, b) => a.number - b.number)
+        .map((f): BerElement => ({ tag: { cls: 'context', constructed: f.constructed, number: f.number }, value: f.value })),
+    );
 }
 
 const unknownKey = (known: readonly number[]) => arbUnknownFields(known).filter((f) => f.length > 0);
@@ -103,14 +115,24 @@ export function arbAare(): fc.Arbitrary<Aare> {
 
 export function arbRlrq(): fc.Arbitrary<Rlrq> {
   return fc.record(
-    { type: fc.constant('rlrq' as const), reason: arbNamed(RELEASE_REQUEST_REASON, 0x7f), userInformation: arbUserInformation(), unknownFields: unknownKey([0, 30]) },
+    {
+      type: fc.constant('rlrq' as const),
+      reason: arbNamed(RELEASE_REQUEST_REASON, 0x7f),
+      userInformation: arbUserInformation(),
+      unknownFields: unknownKey([0, 30]),
+    },
     { requiredKeys: ['type'] },
   );
 }
 
 export function arbRlre(): fc.Arbitrary<Rlre> {
   return fc.record(
-    { type: fc.constant('rlre' as const), reason: arbNamed(RELEASE_RESPONSE_REASON, 0x7f), userInformation: arbUserInformation(), unknownFields: unknownKey([0, 30]) },
+    {
+      type: fc.constant('rlre' as const),
+      reason: arbNamed(RELEASE_RESPONSE_REASON, 0x7f),
+      userInformation: arbUserInformation(),
+      unknownFields: unknownKey([0, 30]),
+    },
     { requiredKeys: ['type'] },
   );
 }

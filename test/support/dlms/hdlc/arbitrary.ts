@@ -33,13 +33,16 @@ export function arbFrame(maxInfo = 300): fc.Arbitrary<HdlcFrame> {
 
 export function arbParameterList(): fc.Arbitrary<HdlcParameter[]> {
   const names = Object.keys(PARAMETER_ID) as HdlcParameterName[];
-  return fc.subarray(names).chain((chosen) =>
-    fc.tuple(
-      ...chosen.map((name) =>
-        fc.integer({ min: 1, max: 4 }).chain((size) =>
-          fc.record({ name: fc.constant(name), size: fc.constant(size), value: fc.integer({ min: 0, max: 2 ** (8 * size) - 1 }) }),
+  return fc
+    .subarray(names)
+    .chain((chosen) =>
+      fc.tuple(
+        ...chosen.map((name) =>
+          fc
+            .integer({ min: 1, max: 4 })
+            .chain((size) => fc.record({ name: fc.constant(name), size: fc.constant(size), value: fc.integer({ min: 0, max: 2 ** (8 * size) - 1 }) })),
         ),
       ),
-    ),
-  ).map((ps) => [...ps]);
+    )
+    .map((ps) => [...ps]);
 }

@@ -12,19 +12,47 @@ import type { AccessRequest, AccessRequestSpecification, AccessResponse, AccessR
 import type { ActionRequest, ActionResponse, ActionResponseWithOptionalData } from '../../../../dlms/xdlms/action';
 import type { Apdu } from '../../../../dlms/xdlms/apdu';
 import type { GeneralBlockTransfer } from '../../../../dlms/xdlms/block-transfer';
-import { KEK_ID, KEY_ID, SERVICE_CIPHERED_TAG, type CipheredApdu, type GeneralHeader, type KeyInfo, type ServiceCipheredTag } from '../../../../dlms/xdlms/ciphered';
+import {
+  KEK_ID,
+  KEY_ID,
+  SERVICE_CIPHERED_TAG,
+  type CipheredApdu,
+  type GeneralHeader,
+  type KeyInfo,
+  type ServiceCipheredTag,
+} from '../../../../dlms/xdlms/ciphered';
 import { CONFORMANCE_BITS, type Conformance } from '../../../../dlms/xdlms/conformance';
 import type { AttributeWithSelection, CosemAttributeDescriptor, CosemMethodDescriptor, SelectiveAccessDescriptor } from '../../../../dlms/xdlms/descriptors';
 import { EXCEPTION_SERVICE_ERROR, STATE_ERROR, type ExceptionResponse, type ExceptionServiceError } from '../../../../dlms/xdlms/exception';
 import type { GetRequest, GetResponse } from '../../../../dlms/xdlms/get';
 import type { InitiateRequest, InitiateResponse } from '../../../../dlms/xdlms/initiate';
-import { invokeIdAndPriorityFromByte, longInvokeIdAndPriorityFromNumber, type InvokeIdAndPriority, type LongInvokeIdAndPriority } from '../../../../dlms/xdlms/invoke-id';
+import {
+  invokeIdAndPriorityFromByte,
+  longInvokeIdAndPriorityFromNumber,
+  type InvokeIdAndPriority,
+  type LongInvokeIdAndPriority,
+} from '../../../../dlms/xdlms/invoke-id';
 import type { EnumTable, Named } from '../../../../dlms/xdlms/named';
 import type { DataNotification, EventNotificationRequest } from '../../../../dlms/xdlms/notification';
 import { ACTION_RESULT, DATA_ACCESS_RESULT, type DataBlockG, type DataBlockSA, type GetDataResult } from '../../../../dlms/xdlms/results';
-import { CONFIRMED_SERVICE, SERVICE_ERROR_KIND, SERVICE_ERROR_VALUES, type ConfirmedServiceError, type ServiceError } from '../../../../dlms/xdlms/service-error';
+import {
+  CONFIRMED_SERVICE,
+  SERVICE_ERROR_KIND,
+  SERVICE_ERROR_VALUES,
+  type ConfirmedServiceError,
+  type ServiceError,
+} from '../../../../dlms/xdlms/service-error';
 import type { SetRequest, SetResponse } from '../../../../dlms/xdlms/set';
-import type { ReadRequest, ReadResponse, ReadResult, UnconfirmedWriteRequest, VariableAccessSpecification, WriteRequest, WriteResponse, WriteResult } from '../../../../dlms/xdlms/sn';
+import type {
+  ReadRequest,
+  ReadResponse,
+  ReadResult,
+  UnconfirmedWriteRequest,
+  VariableAccessSpecification,
+  WriteRequest,
+  WriteResponse,
+  WriteResult,
+} from '../../../../dlms/xdlms/sn';
 
 const u8 = fc.integer({ min: 0, max: 0xff });
 const u16 = fc.integer({ min: 0, max: 0xffff });
@@ -55,7 +83,10 @@ export const arbAttributeWithSelection = (): fc.Arbitrary<AttributeWithSelection
 
 const dar = arbNamed(DATA_ACCESS_RESULT);
 export const arbGetDataResult = (): fc.Arbitrary<GetDataResult> =>
-  fc.oneof(data().map((d): GetDataResult => ({ kind: 'data', data: d })), dar.map((result): GetDataResult => ({ kind: 'data-access-result', result })));
+  fc.oneof(
+    data().map((d): GetDataResult => ({ kind: 'data', data: d })),
+    dar.map((result): GetDataResult => ({ kind: 'data-access-result', result })),
+  );
 const blockG: fc.Arbitrary<DataBlockG> = fc.record({
   lastBlock: fc.boolean(),
   blockNumber: u32,
@@ -70,11 +101,25 @@ const iip = arbInvokeIdAndPriority();
 
 export function arbGetRequest(): fc.Arbitrary<GetRequest> {
   return fc.oneof(
-    fc.record({ type: fc.constant('get-request' as const), variant: fc.constant('normal' as const), invokeIdAndPriority: iip, attribute: arbAttribute(), accessSelection: arbSelectiveAccess() }, {
-      requiredKeys: ['type', 'variant', 'invokeIdAndPriority', 'attribute'],
-    }),
+    fc.record(
+      {
+        type: fc.constant('get-request' as const),
+        variant: fc.constant('normal' as const),
+        invokeIdAndPriority: iip,
+        attribute: arbAttribute(),
+        accessSelection: arbSelectiveAccess(),
+      },
+      {
+        requiredKeys: ['type', 'variant', 'invokeIdAndPriority', 'attribute'],
+      },
+    ),
     fc.record({ type: fc.constant('get-request' as const), variant: fc.constant('next' as const), invokeIdAndPriority: iip, blockNumber: u32 }),
-    fc.record({ type: fc.constant('get-request' as const), variant: fc.constant('with-list' as const), invokeIdAndPriority: iip, attributes: list(arbAttributeWithSelection()) }),
+    fc.record({
+      type: fc.constant('get-request' as const),
+      variant: fc.constant('with-list' as const),
+      invokeIdAndPriority: iip,
+      attributes: list(arbAttributeWithSelection()),
+    }),
   );
 }
 
@@ -91,8 +136,14 @@ export function arbSetRequest(): fc.Arbitrary<SetRequest> {
   const base = { type: fc.constant('set-request' as const), invokeIdAndPriority: iip };
   const req = ['type', 'variant', 'invokeIdAndPriority', 'attribute'] as const;
   return fc.oneof(
-    fc.record({ ...base, variant: fc.constant('normal' as const), attribute: arbAttribute(), accessSelection: arbSelectiveAccess(), value: data() }, { requiredKeys: [...req, 'value'] }),
-    fc.record({ ...base, variant: fc.constant('with-first-datablock' as const), attribute: arbAttribute(), accessSelection: arbSelectiveAccess(), datablock: blockSA }, { requiredKeys: [...req, 'datablock'] }),
+    fc.record(
+      { ...base, variant: fc.constant('normal' as const), attribute: arbAttribute(), accessSelection: arbSelectiveAccess(), value: data() },
+      { requiredKeys: [...req, 'value'] },
+    ),
+    fc.record(
+      { ...base, variant: fc.constant('with-first-datablock' as const), attribute: arbAttribute(), accessSelection: arbSelectiveAccess(), datablock: blockSA },
+      { requiredKeys: [...req, 'datablock'] },
+    ),
     fc.record({ ...base, variant: fc.constant('with-datablock' as const), datablock: blockSA }),
     fc.record({ ...base, variant: fc.constant('with-list' as const), attributes: list(arbAttributeWithSelection()), values: list(data()) }),
     fc.record({ ...base, variant: fc.constant('with-list-and-first-datablock' as const), attributes: list(arbAttributeWithSelection()), datablock: blockSA }),
@@ -113,7 +164,10 @@ export function arbSetResponse(): fc.Arbitrary<SetResponse> {
 export function arbActionRequest(): fc.Arbitrary<ActionRequest> {
   const base = { type: fc.constant('action-request' as const), invokeIdAndPriority: iip };
   return fc.oneof(
-    fc.record({ ...base, variant: fc.constant('normal' as const), method: arbMethod(), methodInvocationParameters: data() }, { requiredKeys: ['type', 'variant', 'invokeIdAndPriority', 'method'] }),
+    fc.record(
+      { ...base, variant: fc.constant('normal' as const), method: arbMethod(), methodInvocationParameters: data() },
+      { requiredKeys: ['type', 'variant', 'invokeIdAndPriority', 'method'] },
+    ),
     fc.record({ ...base, variant: fc.constant('next-pblock' as const), blockNumber: u32 }),
     fc.record({ ...base, variant: fc.constant('with-list' as const), methods: list(arbMethod()), methodInvocationParameters: list(data()) }),
     fc.record({ ...base, variant: fc.constant('with-first-pblock' as const), method: arbMethod(), pblock: blockSA }),
@@ -188,7 +242,12 @@ export function arbExceptionResponse(): fc.Arbitrary<ExceptionResponse> {
 
 export function arbNotification(): fc.Arbitrary<DataNotification | EventNotificationRequest> {
   return fc.oneof(
-    fc.record({ type: fc.constant('data-notification' as const), longInvokeIdAndPriority: arbLongInvokeIdAndPriority(), dateTime: bytes(12), notificationBody: data() }),
+    fc.record({
+      type: fc.constant('data-notification' as const),
+      longInvokeIdAndPriority: arbLongInvokeIdAndPriority(),
+      dateTime: bytes(12),
+      notificationBody: data(),
+    }),
     fc.record(
       { type: fc.constant('event-notification-request' as const), time: bytes(12), attribute: arbAttribute(), attributeValue: data() },
       { requiredKeys: ['type', 'attribute', 'attributeValue'] },
@@ -199,7 +258,11 @@ export function arbNotification(): fc.Arbitrary<DataNotification | EventNotifica
 const accessRequestSpec: fc.Arbitrary<AccessRequestSpecification> = fc.oneof(
   fc.record({ kind: fc.constantFrom('get' as const, 'set' as const), attribute: arbAttribute() }),
   fc.record({ kind: fc.constant('action' as const), method: arbMethod() }),
-  fc.record({ kind: fc.constantFrom('get-with-selection' as const, 'set-with-selection' as const), attribute: arbAttribute(), accessSelection: arbSelectiveAccess() }),
+  fc.record({
+    kind: fc.constantFrom('get-with-selection' as const, 'set-with-selection' as const),
+    attribute: arbAttribute(),
+    accessSelection: arbSelectiveAccess(),
+  }),
 );
 const accessResponseSpec: fc.Arbitrary<AccessResponseSpecification> = fc.oneof(
   fc.record({ kind: fc.constantFrom('get' as const, 'set' as const), result: dar }),
@@ -211,7 +274,13 @@ export function arbAccess(): fc.Arbitrary<AccessRequest | AccessResponse> {
   return fc.oneof(
     fc.record({ type: fc.constant('access-request' as const), ...base, requestSpecification: list(accessRequestSpec), listOfData: list(data()) }),
     fc.record(
-      { type: fc.constant('access-response' as const), ...base, requestSpecification: list(accessRequestSpec), listOfData: list(data()), responseSpecification: list(accessResponseSpec) },
+      {
+        type: fc.constant('access-response' as const),
+        ...base,
+        requestSpecification: list(accessRequestSpec),
+        listOfData: list(data()),
+        responseSpecification: list(accessResponseSpec),
+      },
       { requiredKeys: ['type', 'longInvokeIdAndPriority', 'dateTime', 'listOfData', 'responseSpecification'] },
     ),
   );
@@ -240,7 +309,11 @@ export function arbShortName(): fc.Arbitrary<ReadRequest | ReadResponse | WriteR
   return fc.oneof(
     fc.record({ type: fc.constant('read-request' as const), variableAccessSpecification: list(variableAccess) }),
     fc.record({ type: fc.constant('read-response' as const), results: list(readResult) }),
-    fc.record({ type: fc.constantFrom('write-request' as const, 'unconfirmed-write-request' as const), variableAccessSpecification: list(variableAccess), listOfData: list(data()) }),
+    fc.record({
+      type: fc.constantFrom('write-request' as const, 'unconfirmed-write-request' as const),
+      variableAccessSpecification: list(variableAccess),
+      listOfData: list(data()),
+    }),
     fc.record({ type: fc.constant('write-response' as const), results: list(writeResult) }),
   );
 }
@@ -272,12 +345,23 @@ const keyInfo: fc.Arbitrary<KeyInfo> = fc.oneof(
 
 export function arbCiphered(): fc.Arbitrary<CipheredApdu> {
   return fc.oneof(
-    fc.record({ type: fc.constant('ciphered' as const), tag: fc.constantFrom(...(Object.keys(SERVICE_CIPHERED_TAG) as ServiceCipheredTag[])), content: bytes(40) }),
-    fc.record({ type: fc.constant('ciphered' as const), tag: fc.constantFrom('general-glo-ciphering' as const, 'general-ded-ciphering' as const), systemTitle: bytes(8), content: bytes(40) }),
+    fc.record({
+      type: fc.constant('ciphered' as const),
+      tag: fc.constantFrom(...(Object.keys(SERVICE_CIPHERED_TAG) as ServiceCipheredTag[])),
+      content: bytes(40),
+    }),
+    fc.record({
+      type: fc.constant('ciphered' as const),
+      tag: fc.constantFrom('general-glo-ciphering' as const, 'general-ded-ciphering' as const),
+      systemTitle: bytes(8),
+      content: bytes(40),
+    }),
     fc
       .tuple(header, fc.option(keyInfo, { nil: undefined }), bytes(40))
       .map(([h, k, content]): CipheredApdu => ({ type: 'ciphered', tag: 'general-ciphering', ...h, ...(k !== undefined && { keyInfo: k }), content })),
-    fc.tuple(header, bytes(40), bytes(64)).map(([h, content, signature]): CipheredApdu => ({ type: 'ciphered', tag: 'general-signing', ...h, content, signature })),
+    fc
+      .tuple(header, bytes(40), bytes(64))
+      .map(([h, content, signature]): CipheredApdu => ({ type: 'ciphered', tag: 'general-signing', ...h, content, signature })),
   );
 }
 

@@ -30,7 +30,12 @@ const INITIATE: InitiateRequest = {
 };
 
 function aarq(fields: Partial<Aarq> = {}, initiate: Partial<InitiateRequest> = {}): Aarq {
-  return { type: 'aarq', applicationContextName: APPLICATION_CONTEXT_NAME['logical-name'], userInformation: userInformationFor({ ...INITIATE, ...initiate }), ...fields };
+  return {
+    type: 'aarq',
+    applicationContextName: APPLICATION_CONTEXT_NAME['logical-name'],
+    userInformation: userInformationFor({ ...INITIATE, ...initiate }),
+    ...fields,
+  };
 }
 
 /** LLS fields for the management association, the right password. */
@@ -82,7 +87,10 @@ const UNDEFINED = 0x7ff8;
 export const ASSOCIATION_FAULT_CASES: Readonly<Record<string, () => void>> = {
   'aarq-protocol-version-unchecked': () => {
     const [clean, faulty] = both('aarq-protocol-version-unchecked', aarq({ protocolVersion: bitStringOf(2, [1]) }));
-    expect(clean).to.deep.include({ result: 'rejected-permanent', resultSourceDiagnostic: { source: 'acse-service-provider', diagnostic: 'no-common-acse-version' } });
+    expect(clean).to.deep.include({
+      result: 'rejected-permanent',
+      resultSourceDiagnostic: { source: 'acse-service-provider', diagnostic: 'no-common-acse-version' },
+    });
     expect(faulty).to.deep.include(accepted);
   },
 
@@ -121,7 +129,13 @@ export const ASSOCIATION_FAULT_CASES: Readonly<Record<string, () => void>> = {
     // The defect: without the functional unit, not even the password is checked.
     const wrongWithoutFu: Aarq = { ...withoutFu, callingAuthenticationValue: { kind: 'charstring', value: new TextEncoder().encode('not-the-password') } };
     expect(answer(['lls-without-authentication-fu-accepted'], wrongWithoutFu, MANAGEMENT)).to.deep.include(accepted);
-    expect(answer(['lls-without-authentication-fu-accepted'], lls({ callingAuthenticationValue: { kind: 'charstring', value: new TextEncoder().encode('not-the-password') } }), MANAGEMENT)).to.deep.include(refusedBy('authentication-failure'));
+    expect(
+      answer(
+        ['lls-without-authentication-fu-accepted'],
+        lls({ callingAuthenticationValue: { kind: 'charstring', value: new TextEncoder().encode('not-the-password') } }),
+        MANAGEMENT,
+      ),
+    ).to.deep.include(refusedBy('authentication-failure'));
   },
 
   'mechanism-name-unchecked': () => {
@@ -161,7 +175,8 @@ export const ASSOCIATION_FAULT_CASES: Readonly<Record<string, () => void>> = {
 
   'conformance-not-intersected': () => {
     const [clean, faulty] = both('conformance-not-intersected', aarq({}, { proposedConformance: ['get'] as ConformanceBit[] }));
-    const negotiated = (p: Pdu) => (p.type === 'aare' && p.userInformation?.apdu?.type === 'initiate-response' ? p.userInformation.apdu.negotiatedConformance : []);
+    const negotiated = (p: Pdu) =>
+      p.type === 'aare' && p.userInformation?.apdu?.type === 'initiate-response' ? p.userInformation.apdu.negotiatedConformance : [];
     expect(negotiated(clean)).to.deep.equal(['get']);
     expect(negotiated(faulty)).to.have.members([...DEFAULT.associations[0]!.conformance]);
   },
@@ -186,7 +201,11 @@ export const ASSOCIATION_FAULT_CASES: Readonly<Record<string, () => void>> = {
   },
 
   'sn-write-read-only-accepted': () => {
-    const write: Apdu = { type: 'write-request', variableAccessSpecification: [{ kind: 'variable-name', variableName: 0x0400 }], listOfData: [{ type: 'octet-string', value: new Uint8Array(6) }] };
+    const write: Apdu = {
+      type: 'write-request',
+      variableAccessSpecification: [{ kind: 'variable-name', variableName: 0x0400 }],
+      listOfData: [{ type: 'octet-string', value: new Uint8Array(6) }],
+    };
     expect(sn([], write)).to.deep.equal({ type: 'write-response', results: [{ kind: 'data-access-error', error: 'read-write-denied' }] });
     expect(sn(['sn-write-read-only-accepted'], write)).to.deep.equal({ type: 'write-response', results: [{ kind: 'success' }] });
   },
@@ -209,7 +228,8 @@ export const ASSOCIATION_FAULT_CASES: Readonly<Record<string, () => void>> = {
       const c = connect(faults, PUBLIC);
       pdu(c.request(encodePduBytes(aarq())));
       const r = pdu(c.request(getBytes(17, '0-0:41.0.0.255', 2)));
-      if (r.type !== 'get-response' || r.variant !== 'normal' || r.result.kind !== 'data' || r.result.data.type !== 'array') throw new Error('expected the SAP list');
+      if (r.type !== 'get-response' || r.variant !== 'normal' || r.result.kind !== 'data' || r.result.data.type !== 'array')
+        throw new Error('expected the SAP list');
       const first = r.result.data.items[0];
       return first?.type === 'structure' && first.items[0]?.type === 'long-unsigned' ? first.items[0].value : undefined;
     };

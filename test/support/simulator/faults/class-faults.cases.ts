@@ -18,7 +18,14 @@ import { faultsNamed } from '../../../../simulator/faults';
 const PROFILE = '1-0:99.1.0.255';
 const CLOCK_COLUMN = { classId: 8, logicalName: parseObis('0-0:1.0.0.255'), attributeIndex: 2, dataIndex: 0 };
 
-function read(faults: readonly string[], classId: number, obis: string, attribute: number, access?: SelectiveAccessDescriptor, association = 'public'): AttributeResult {
+function read(
+  faults: readonly string[],
+  classId: number,
+  obis: string,
+  attribute: number,
+  access?: SelectiveAccessDescriptor,
+  association = 'public',
+): AttributeResult {
   const hooks = activeHooks(faultsNamed(faults));
   const address = { classId, logicalName: parseObis(obis), attribute };
   return hooks.onGet(address, readSelected(address, access, contextFor(association), hooks));
@@ -47,14 +54,20 @@ const entries = (fromEntry: number, toEntry: number): SelectiveAccessDescriptor 
 function range(selectedValues: (typeof CLOCK_COLUMN)[]): SelectiveAccessDescriptor {
   const rows = items(data(read([], 7, PROFILE, 2)));
   const time = (i: number) => items(rows[i])[0]!;
-  return { accessSelector: 1, accessParameters: rangeDescriptorToData({ restrictingObject: CLOCK_COLUMN, fromValue: time(1), toValue: time(2), selectedValues }) };
+  return {
+    accessSelector: 1,
+    accessParameters: rangeDescriptorToData({ restrictingObject: CLOCK_COLUMN, fromValue: time(1), toValue: time(2), selectedValues }),
+  };
 }
 
 export const CLASS_FAULT_CASES: Readonly<Record<string, () => void>> = {
   'register-unit-unknown': () => {
     const [clean, faulty] = both('register-unit-unknown', 3, '1-0:1.8.0.255', 3);
     expect(items(data(clean))[1]).to.deep.equal({ type: 'enum', value: 30 });
-    expect(items(data(faulty))).to.deep.equal([{ type: 'integer', value: 0 }, { type: 'enum', value: 0 }]);
+    expect(items(data(faulty))).to.deep.equal([
+      { type: 'integer', value: 0 },
+      { type: 'enum', value: 0 },
+    ]);
     expect(read(['register-unit-unknown'], 3, '1-0:1.8.0.255', 2)).to.deep.equal(read([], 3, '1-0:1.8.0.255', 2));
   },
   'clock-invalid-date-time': () => {
@@ -67,7 +80,10 @@ export const CLASS_FAULT_CASES: Readonly<Record<string, () => void>> = {
   },
   'hdlc-setup-window-out-of-range': () => {
     const [clean, faulty] = both('hdlc-setup-window-out-of-range', 23, '0-0:22.0.0.255', 3);
-    expect([data(clean), data(faulty)]).to.deep.equal([{ type: 'unsigned', value: 1 }, { type: 'unsigned', value: 8 }]);
+    expect([data(clean), data(faulty)]).to.deep.equal([
+      { type: 'unsigned', value: 1 },
+      { type: 'unsigned', value: 8 },
+    ]);
     expect(read(['hdlc-setup-window-out-of-range'], 23, '0-0:22.0.0.255', 4)).to.deep.equal({ kind: 'data', data: { type: 'unsigned', value: 1 } });
   },
   'profile-row-length-mismatch': () => {
@@ -77,7 +93,10 @@ export const CLASS_FAULT_CASES: Readonly<Record<string, () => void>> = {
   },
   'profile-entries-in-use-exceeds': () => {
     const [clean, faulty] = both('profile-entries-in-use-exceeds', 7, PROFILE, 7);
-    expect([data(clean), data(faulty)]).to.deep.equal([{ type: 'double-long-unsigned', value: 96 }, { type: 'double-long-unsigned', value: 97 }]);
+    expect([data(clean), data(faulty)]).to.deep.equal([
+      { type: 'double-long-unsigned', value: 96 },
+      { type: 'double-long-unsigned', value: 97 },
+    ]);
     expect(read(['profile-entries-in-use-exceeds'], 7, PROFILE, 8)).to.deep.equal(clean);
   },
   'range-selector-ignored': () => {
@@ -118,7 +137,10 @@ export const CLASS_FAULT_CASES: Readonly<Record<string, () => void>> = {
   },
   'association-status-wrong': () => {
     const [clean, faulty] = both('association-status-wrong', 15, '0-0:40.0.0.255', 8);
-    expect([data(clean), data(faulty)]).to.deep.equal([{ type: 'enum', value: 2 }, { type: 'enum', value: 1 }]);
+    expect([data(clean), data(faulty)]).to.deep.equal([
+      { type: 'enum', value: 2 },
+      { type: 'enum', value: 1 },
+    ]);
   },
   'sap-assignment-duplicate-sap': () => {
     const [clean, faulty] = both('sap-assignment-duplicate-sap', 17, '0-0:41.0.0.255', 2);
@@ -126,7 +148,10 @@ export const CLASS_FAULT_CASES: Readonly<Record<string, () => void>> = {
   },
   'disconnect-output-state-inconsistent': () => {
     const [clean, faulty] = both('disconnect-output-state-inconsistent', 70, '0-0:96.3.10.255', 2);
-    expect([data(clean), data(faulty)]).to.deep.equal([{ type: 'boolean', value: true }, { type: 'boolean', value: false }]);
+    expect([data(clean), data(faulty)]).to.deep.equal([
+      { type: 'boolean', value: true },
+      { type: 'boolean', value: false },
+    ]);
     expect(read(['disconnect-output-state-inconsistent'], 70, '0-0:96.3.10.255', 3)).to.deep.equal(read([], 70, '0-0:96.3.10.255', 3));
   },
 };

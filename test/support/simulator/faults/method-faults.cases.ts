@@ -34,7 +34,13 @@ function session(faults: readonly string[]): HdlcTestClient {
 const ask = (c: HdlcTestClient, apdu: Apdu): Pdu => pdu(c.request(encodePduBytes(apdu)));
 
 function action(c: HdlcTestClient, classId: number, obis: string, methodId: number, parameters: Data = { type: 'integer', value: 0 }): string {
-  const r = ask(c, { type: 'action-request', variant: 'normal', invokeIdAndPriority: INVOKE, method: { classId, instanceId: parseObis(obis), methodId }, methodInvocationParameters: parameters });
+  const r = ask(c, {
+    type: 'action-request',
+    variant: 'normal',
+    invokeIdAndPriority: INVOKE,
+    method: { classId, instanceId: parseObis(obis), methodId },
+    methodInvocationParameters: parameters,
+  });
   return r.type === 'action-response' && r.variant === 'normal' ? String(r.singleResponse.result) : r.type;
 }
 
@@ -91,7 +97,8 @@ export const METHOD_FAULT_CASES: Readonly<Record<string, () => void>> = {
       const buffer = get(c, 7, '1-0:99.1.0.255', 2);
       return buffer.type === 'array' ? buffer.items[buffer.items.length - 1] : undefined;
     };
-    const time = (row: Data | undefined) => (row?.type === 'structure' && row.items[0]?.type === 'octet-string' ? dateTimeToDate(dateTimeFromOctetString(row.items[0].value))!.getTime() : undefined);
+    const time = (row: Data | undefined) =>
+      row?.type === 'structure' && row.items[0]?.type === 'octet-string' ? dateTimeToDate(dateTimeFromOctetString(row.items[0].value))!.getTime() : undefined;
     expect(time(newest([]))).to.equal(T0);
     expect(time(newest(['profile-capture-ignored']))).to.be.below(T0);
   },

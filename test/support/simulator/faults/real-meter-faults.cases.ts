@@ -33,7 +33,12 @@ const VERSION1_AARQ = (): Uint8Array =>
     type: 'aarq',
     protocolVersion: bitStringOf(1, [0]),
     applicationContextName: APPLICATION_CONTEXT_NAME['logical-name'],
-    userInformation: userInformationFor({ type: 'initiate-request', proposedDlmsVersionNumber: 6, proposedConformance: ['get'], clientMaxReceivePduSize: 0xffff }),
+    userInformation: userInformationFor({
+      type: 'initiate-request',
+      proposedDlmsVersionNumber: 6,
+      proposedConformance: ['get'],
+      clientMaxReceivePduSize: 0xffff,
+    }),
   });
 
 /** The real meter's too-short frame: format A0 05, addresses 03 21, control 53 (DISC), no FCS. */
@@ -71,7 +76,16 @@ export const REAL_METER_FAULT_CASES: Readonly<Record<string, () => void>> = {
       result: [
         { kind: 'data', data: { type: 'octet-string', value: parseObis('0-0:40.0.2.255') } },
         { kind: 'data-access-result', result: 'success' },
-        { kind: 'data', data: { type: 'structure', items: [{ type: 'integer', value: 17 }, { type: 'long-unsigned', value: 1 }] } },
+        {
+          kind: 'data',
+          data: {
+            type: 'structure',
+            items: [
+              { type: 'integer', value: 17 },
+              { type: 'long-unsigned', value: 1 },
+            ],
+          },
+        },
       ],
     });
     expect(toHex(response)).to.equal('C403C1030009060000280002FF01000002020F11120001');
@@ -85,10 +99,20 @@ export const REAL_METER_FAULT_CASES: Readonly<Record<string, () => void>> = {
     const invokeIdAndPriority = { invokeId: 3, serviceClass: 'confirmed', priority: 'high' } as const;
     const next = { type: 'get-request', variant: 'next', invokeIdAndPriority, blockNumber: 41 } as const;
     // Whatever the meter had left (here: an error for a block past its data), block 42 comes, an empty array, not the last.
-    const answer = transform(next, { type: 'get-response', variant: 'normal', invokeIdAndPriority, result: { kind: 'data-access-result', result: 'object-unavailable' } });
+    const answer = transform(next, {
+      type: 'get-response',
+      variant: 'normal',
+      invokeIdAndPriority,
+      result: { kind: 'data-access-result', result: 'object-unavailable' },
+    });
     expect(toHex(encodePduBytes(answer))).to.equal('C402C3000000002A00020100');
     const normal = { type: 'get-response', variant: 'normal', invokeIdAndPriority, result: { kind: 'data', data: { type: 'null-data' } } } as const;
-    expect(transform({ type: 'get-request', variant: 'normal', invokeIdAndPriority, attribute: { classId: 1, instanceId: parseObis('0-0:42.0.0.255'), attributeId: 2 } }, normal)).to.equal(normal);
+    expect(
+      transform(
+        { type: 'get-request', variant: 'normal', invokeIdAndPriority, attribute: { classId: 1, instanceId: parseObis('0-0:42.0.0.255'), attributeId: 2 } },
+        normal,
+      ),
+    ).to.equal(normal);
   },
 
   'profile-buffer-error-with-stray-bytes': () => {
@@ -119,7 +143,11 @@ export const REAL_METER_FAULT_CASES: Readonly<Record<string, () => void>> = {
       applicationContextName: APPLICATION_CONTEXT_NAME['logical-name-with-ciphering'],
       result: 'rejected-permanent',
       resultSourceDiagnostic: { source: 'acse-service-user', diagnostic: 'no-reason-given' },
-      userInformation: userInformationFor({ type: 'confirmed-service-error', service: 'initiateError', error: { kind: 'application-reference', value: 'deciphering-error' } }),
+      userInformation: userInformationFor({
+        type: 'confirmed-service-error',
+        service: 'initiateError',
+        error: { kind: 'application-reference', value: 'deciphering-error' },
+      }),
     });
     expect(toHex(hook('initiate-failure-as-exception')(Uint8Array.of(0x60), aare, false)!)).to.equal('D80105');
     const accepted = aarqBytes();
@@ -132,7 +160,9 @@ export const REAL_METER_FAULT_CASES: Readonly<Record<string, () => void>> = {
     const rlre = Uint8Array.of(0x63, 3 + 2 + ui.length, 0x80, 0x01, 0x00, 0xbe, ui.length, ...ui);
     const out = hook('rlre-lengths-wrong')(Uint8Array.of(0x62), rlre, true)!;
     expect(toHex(out.subarray(0, 7))).to.equal('632580010' + '0BE23');
-    expect(hook('rlre-lengths-wrong')(Uint8Array.of(0x62), Uint8Array.of(0x63, 0x03, 0x80, 0x01, 0x00), true)).to.deep.equal(Uint8Array.of(0x63, 0x03, 0x80, 0x01, 0x00));
+    expect(hook('rlre-lengths-wrong')(Uint8Array.of(0x62), Uint8Array.of(0x63, 0x03, 0x80, 0x01, 0x00), true)).to.deep.equal(
+      Uint8Array.of(0x63, 0x03, 0x80, 0x01, 0x00),
+    );
   },
 
   'entry-selector-refused': () => {
@@ -144,7 +174,12 @@ export const REAL_METER_FAULT_CASES: Readonly<Record<string, () => void>> = {
       attribute: { classId: 7, instanceId: parseObis('1-0:99.1.0.255'), attributeId: 2 },
       accessSelection: { accessSelector: 2, accessParameters: { type: 'null-data' } },
     } as const;
-    const response = { type: 'get-response', variant: 'normal', invokeIdAndPriority: request.invokeIdAndPriority, result: { kind: 'data', data: { type: 'array', items: [] } } } as const;
+    const response = {
+      type: 'get-response',
+      variant: 'normal',
+      invokeIdAndPriority: request.invokeIdAndPriority,
+      result: { kind: 'data', data: { type: 'array', items: [] } },
+    } as const;
     expect(h(request, response)).to.deep.include({ result: { kind: 'data-access-result', result: 'temporary-failure' } });
     expect(h({ ...request, accessSelection: { accessSelector: 1, accessParameters: { type: 'null-data' } } }, response)).to.equal(response);
   },
@@ -154,7 +189,8 @@ export const REAL_METER_FAULT_CASES: Readonly<Record<string, () => void>> = {
       const c = client(faults);
       c.request(aarqBytes());
       const r = pdu(c.request(getBytes(8, '0-0:1.0.0.255', 2)));
-      if (r.type !== 'get-response' || r.variant !== 'normal' || r.result.kind !== 'data' || r.result.data.type !== 'octet-string') throw new Error('expected the clock time');
+      if (r.type !== 'get-response' || r.variant !== 'normal' || r.result.kind !== 'data' || r.result.data.type !== 'octet-string')
+        throw new Error('expected the clock time');
       return r.result.data.value;
     };
     expect(read([])[3]).to.be.within(1, 31);

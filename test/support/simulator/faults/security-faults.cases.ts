@@ -37,11 +37,22 @@ const INVOKE = { invokeId: 1, serviceClass: 'confirmed', priority: 'high' } as c
 const SUITE_SAP: Readonly<Record<SecuritySuiteId, number>> = { 0: 48, 1: 53, 2: 54 };
 
 function get(obis: string, classId: number, attributeId: number): Uint8Array {
-  return encodeApduBytes({ type: 'get-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: { classId, instanceId: parseObis(obis), attributeId } });
+  return encodeApduBytes({
+    type: 'get-request',
+    variant: 'normal',
+    invokeIdAndPriority: INVOKE,
+    attribute: { classId, instanceId: parseObis(obis), attributeId },
+  });
 }
 
 function action(classId: number, obis: string, methodId: number, parameters: Data): Uint8Array {
-  return encodeApduBytes({ type: 'action-request', variant: 'normal', invokeIdAndPriority: INVOKE, method: { classId, instanceId: parseObis(obis), methodId }, methodInvocationParameters: parameters });
+  return encodeApduBytes({
+    type: 'action-request',
+    variant: 'normal',
+    invokeIdAndPriority: INVOKE,
+    method: { classId, instanceId: parseObis(obis), methodId },
+    methodInvocationParameters: parameters,
+  });
 }
 
 const GET_LN = get('0-0:40.0.0.255', 15, 1);
@@ -105,7 +116,9 @@ class SecureLine {
     if (out[0] === 0xd8) return decodeApduBytes(out);
     const u = unprotectApdu(out, this.ctx('authenticated-encrypted', { invocationCounter: 0 }));
     this.lastResponseCounter = u.invocationCounter;
-    return decodeApduBytes(u.apdu.type === 'general-signing' ? unprotectApdu(u.plain, this.ctx('authenticated-encrypted', { invocationCounter: 0 })).plain : u.plain);
+    return decodeApduBytes(
+      u.apdu.type === 'general-signing' ? unprotectApdu(u.plain, this.ctx('authenticated-encrypted', { invocationCounter: 0 })).plain : u.plain,
+    );
   }
 
   request(plain: Uint8Array, policy: SecurityPolicy = 'authenticated-encrypted', o: Partial<SecurityContext> = {}): Apdu {
@@ -114,14 +127,25 @@ class SecureLine {
 
   mechanism(forResponse: boolean): HlsMechanism {
     if (this.suiteId === 0) return { kind: 'hls-gmac', suite: this.suite, ek: this.ek, ak: this.ak, invocationCounter: forResponse ? this.counter++ : 0 };
-    return { kind: 'hls-ecdsa', suite: this.suite, privateKey: this.signingKey, peerPublicKey: eccPublicKey(this.suite, key(`sim-server-ecc-s${this.suiteId}`)) };
+    return {
+      kind: 'hls-ecdsa',
+      suite: this.suite,
+      privateKey: this.signingKey,
+      peerPublicKey: eccPublicKey(this.suite, key(`sim-server-ecc-s${this.suiteId}`)),
+    };
   }
 
   /** AARQ, AARE, then passes 3 and 4 (`corrupt`: a wrong f(StoC)); returns the AARE. */
   associate(opts: { readonly dedicatedKey?: boolean; readonly corrupt?: boolean } = {}): Pdu {
     const ctos = new Uint8Array(randomBytes(16));
     const dedicatedKey = opts.dedicatedKey ? new Uint8Array(randomBytes(this.suite.keyLength)) : undefined;
-    const initiate = encodeApduBytes({ type: 'initiate-request', ...(dedicatedKey ? { dedicatedKey } : {}), proposedDlmsVersionNumber: 6, proposedConformance: ['general-protection', 'get', 'set', 'action', 'block-transfer-with-get-or-read'], clientMaxReceivePduSize: 0xffff });
+    const initiate = encodeApduBytes({
+      type: 'initiate-request',
+      ...(dedicatedKey ? { dedicatedKey } : {}),
+      proposedDlmsVersionNumber: 6,
+      proposedConformance: ['general-protection', 'get', 'set', 'action', 'block-transfer-with-get-or-read'],
+      clientMaxReceivePduSize: 0xffff,
+    });
     const aare = decodePduBytes(
       this.raw(
         encodePduBytes({
@@ -142,7 +166,12 @@ class SecureLine {
     const f = computeHlsResponse(this.mechanism(true), x).slice();
     if (opts.corrupt) f[f.length - 1] = f[f.length - 1]! ^ 1;
     const r = this.request(action(15, '0-0:40.0.0.255', 1, { type: 'octet-string', value: f }));
-    if (r.type === 'action-response' && r.variant === 'normal' && r.singleResponse.returnParameters?.kind === 'data' && r.singleResponse.returnParameters.data.type === 'octet-string') {
+    if (
+      r.type === 'action-response' &&
+      r.variant === 'normal' &&
+      r.singleResponse.returnParameters?.kind === 'data' &&
+      r.singleResponse.returnParameters.data.type === 'octet-string'
+    ) {
       try {
         verifyHlsResponse(this.mechanism(false), x, r.singleResponse.returnParameters.data.value);
         this.hlsReply = 'verified';
@@ -224,7 +253,13 @@ export const SECURITY_FAULT_CASES: Readonly<Record<string, () => void>> = {
 
   'bad-signature-accepted': () => {
     const badlySigned = (l: SecureLine) => {
-      const signed = signApdu(protectApdu(GET_LN, l.ctx()), l.suite, l.signingKey, { transactionId: new Uint8Array(8), originatorSystemTitle: CLIENT_TITLE, recipientSystemTitle: l.serverTitle, dateTime: new Uint8Array(0), otherInformation: new Uint8Array(0) }).slice();
+      const signed = signApdu(protectApdu(GET_LN, l.ctx()), l.suite, l.signingKey, {
+        transactionId: new Uint8Array(8),
+        originatorSystemTitle: CLIENT_TITLE,
+        recipientSystemTitle: l.serverTitle,
+        dateTime: new Uint8Array(0),
+        otherInformation: new Uint8Array(0),
+      }).slice();
       signed[signed.length - 1] = signed[signed.length - 1]! ^ 1;
       return l.raw(signed)[0];
     };
@@ -233,7 +268,8 @@ export const SECURITY_FAULT_CASES: Readonly<Record<string, () => void>> = {
   },
 
   'response-counter-repeated': () => {
-    const counters = (l: SecureLine) => [l.request(GET_LN), l.lastResponseCounter, l.request(GET_LN), l.lastResponseCounter].filter((x): x is number => typeof x === 'number');
+    const counters = (l: SecureLine) =>
+      [l.request(GET_LN), l.lastResponseCounter, l.request(GET_LN), l.lastResponseCounter].filter((x): x is number => typeof x === 'number');
     const [a, b] = counters(associated([]));
     expect(b).to.be.greaterThan(a!);
     const [c, d] = counters(associated(['response-counter-repeated']));
@@ -273,7 +309,12 @@ export const SECURITY_FAULT_CASES: Readonly<Record<string, () => void>> = {
     const plainRlrq = encodePduBytes({
       type: 'rlrq',
       reason: 'normal',
-      userInformation: userInformationFor({ type: 'initiate-request', proposedDlmsVersionNumber: 6, proposedConformance: ['get'], clientMaxReceivePduSize: 0xffff }),
+      userInformation: userInformationFor({
+        type: 'initiate-request',
+        proposedDlmsVersionNumber: 6,
+        proposedConformance: ['get'],
+        clientMaxReceivePduSize: 0xffff,
+      }),
     });
     expect(decodePduBytes(associated([]).raw(plainRlrq))).to.deep.include({ type: 'rlre', reason: 'not-finished' });
     expect(decodePduBytes(associated(['unprotected-rlrq-releases']).raw(plainRlrq))).to.deep.include({ type: 'rlre', reason: 'normal' });
@@ -287,7 +328,11 @@ export const SECURITY_FAULT_CASES: Readonly<Record<string, () => void>> = {
   'security-changes-not-applied': () => {
     const transferThenGet = (l: SecureLine) => {
       const ek = keyFromBytes(new Uint8Array(randomBytes(16)), 'new ek');
-      expect(resultOf(l.request(action(64, '0-0:43.0.0.255', 2, keyTransferData([{ keyId: 'global-unicast-encryption-key', keyWrapped: wrapKey(key('sim-kek'), ek) }]))))).to.equal('success');
+      expect(
+        resultOf(
+          l.request(action(64, '0-0:43.0.0.255', 2, keyTransferData([{ keyId: 'global-unicast-encryption-key', keyWrapped: wrapKey(key('sim-kek'), ek) }]))),
+        ),
+      ).to.equal('success');
       l.ek = ek;
       return kindOf(l.request(GET_LN));
     };
@@ -296,7 +341,18 @@ export const SECURITY_FAULT_CASES: Readonly<Record<string, () => void>> = {
   },
 
   'security-method-refusal-hidden': () => {
-    const wrongId: Data = { type: 'array', items: [{ type: 'structure', items: [{ type: 'enum', value: 7 }, { type: 'octet-string', value: new Uint8Array(24) }] }] };
+    const wrongId: Data = {
+      type: 'array',
+      items: [
+        {
+          type: 'structure',
+          items: [
+            { type: 'enum', value: 7 },
+            { type: 'octet-string', value: new Uint8Array(24) },
+          ],
+        },
+      ],
+    };
     expect(resultOf(associated([]).request(action(64, '0-0:43.0.0.255', 2, wrongId)))).to.equal('other-reason');
     expect(resultOf(associated(['security-method-refusal-hidden']).request(action(64, '0-0:43.0.0.255', 2, wrongId)))).to.equal('success');
   },
@@ -305,8 +361,24 @@ export const SECURITY_FAULT_CASES: Readonly<Record<string, () => void>> = {
     const agree = (l: SecureLine) => {
       const ephemeral = keyFromBytes(new Uint8Array(randomBytes(32)), 'ephemeral');
       const q = eccPublicKey(l.suite, ephemeral);
-      const r = l.request(action(64, '0-0:43.0.1.255', 3, { type: 'array', items: [{ type: 'structure', items: [{ type: 'enum', value: 0 }, { type: 'octet-string', value: concatBytes(q, ecdsaSign(l.suite, l.signingKey, q)) }] }] }));
-      const ret = r.type === 'action-response' && r.variant === 'normal' && r.singleResponse.returnParameters?.kind === 'data' ? r.singleResponse.returnParameters.data : undefined;
+      const r = l.request(
+        action(64, '0-0:43.0.1.255', 3, {
+          type: 'array',
+          items: [
+            {
+              type: 'structure',
+              items: [
+                { type: 'enum', value: 0 },
+                { type: 'octet-string', value: concatBytes(q, ecdsaSign(l.suite, l.signingKey, q)) },
+              ],
+            },
+          ],
+        }),
+      );
+      const ret =
+        r.type === 'action-response' && r.variant === 'normal' && r.singleResponse.returnParameters?.kind === 'data'
+          ? r.singleResponse.returnParameters.data
+          : undefined;
       const entry = ret?.type === 'array' && ret.items[0]?.type === 'structure' ? ret.items[0].items[1] : undefined;
       if (entry?.type !== 'octet-string') return false;
       return ecdsaVerify(l.suite, eccPublicKey(l.suite, key('sim-server-ecc-s1')), entry.value.subarray(0, 64), entry.value.subarray(64));
@@ -317,11 +389,33 @@ export const SECURITY_FAULT_CASES: Readonly<Record<string, () => void>> = {
 
   'certificate-export-altered': () => {
     const roundTrip = (l: SecureLine) => {
-      const der = issueCertificate(l.suite, l.signingKey, { serialNumber: Uint8Array.of(7), issuer: 'CA', subject: 'X', subjectPublicKey: eccPublicKey(l.suite, l.signingKey), notBefore: new Date(0), notAfter: new Date(2_000_000_000_000) });
+      const der = issueCertificate(l.suite, l.signingKey, {
+        serialNumber: Uint8Array.of(7),
+        issuer: 'CA',
+        subject: 'X',
+        subjectPublicKey: eccPublicKey(l.suite, l.signingKey),
+        notBefore: new Date(0),
+        notAfter: new Date(2_000_000_000_000),
+      });
       expect(resultOf(l.request(action(64, '0-0:43.0.1.255', 6, { type: 'octet-string', value: der })))).to.equal('success');
-      const id: Data = { type: 'structure', items: [{ type: 'enum', value: 1 }, { type: 'structure', items: [{ type: 'octet-string', value: Uint8Array.of(7) }, { type: 'octet-string', value: new TextEncoder().encode('CN=CA') }] }] };
+      const id: Data = {
+        type: 'structure',
+        items: [
+          { type: 'enum', value: 1 },
+          {
+            type: 'structure',
+            items: [
+              { type: 'octet-string', value: Uint8Array.of(7) },
+              { type: 'octet-string', value: new TextEncoder().encode('CN=CA') },
+            ],
+          },
+        ],
+      };
       const r = l.request(action(64, '0-0:43.0.1.255', 7, id));
-      const ret = r.type === 'action-response' && r.variant === 'normal' && r.singleResponse.returnParameters?.kind === 'data' ? r.singleResponse.returnParameters.data : undefined;
+      const ret =
+        r.type === 'action-response' && r.variant === 'normal' && r.singleResponse.returnParameters?.kind === 'data'
+          ? r.singleResponse.returnParameters.data
+          : undefined;
       return ret?.type === 'octet-string' && ret.value.length === der.length && ret.value.every((b, i) => b === der[i]);
     };
     expect(roundTrip(associated([], 1))).to.equal(true);
@@ -339,7 +433,12 @@ export const SECURITY_FAULT_CASES: Readonly<Record<string, () => void>> = {
         originatorSystemTitle: CLIENT_TITLE,
         recipientSystemTitle: l.serverTitle,
       });
-      const bytes = protectGeneralCiphering(GET_LN, l.ctx(), { transactionId: new Uint8Array(8), recipientSystemTitle: l.serverTitle, keyInfo: conveyed.keyInfo, contentKey: conveyedKeyUsed ? conveyed.key : l.ek });
+      const bytes = protectGeneralCiphering(GET_LN, l.ctx(), {
+        transactionId: new Uint8Array(8),
+        recipientSystemTitle: l.serverTitle,
+        keyInfo: conveyed.keyInfo,
+        contentKey: conveyedKeyUsed ? conveyed.key : l.ek,
+      });
       return kindOf(l.send(bytes));
     };
     for (const suite of [0, 1] as const) {
@@ -384,9 +483,23 @@ export const SECURITY_FAULT_CASES: Readonly<Record<string, () => void>> = {
       l.session.reset();
       // The public association (SAP 16) reads the counter object.
       const pub = (apdu: Uint8Array) => decodePduBytes(l.session.handleApdu(apdu, 16, T0)!);
-      pub(encodePduBytes({ type: 'aarq', applicationContextName: APPLICATION_CONTEXT_NAME['logical-name'], userInformation: userInformationFor({ type: 'initiate-request', proposedDlmsVersionNumber: 6, proposedConformance: ['get'], clientMaxReceivePduSize: 0xffff }) }));
+      pub(
+        encodePduBytes({
+          type: 'aarq',
+          applicationContextName: APPLICATION_CONTEXT_NAME['logical-name'],
+          userInformation: userInformationFor({
+            type: 'initiate-request',
+            proposedDlmsVersionNumber: 6,
+            proposedConformance: ['get'],
+            clientMaxReceivePduSize: 0xffff,
+          }),
+        }),
+      );
       const r = pub(get('0-0:43.1.0.255', 1, 2));
-      const value = r.type === 'get-response' && r.variant === 'normal' && r.result.kind === 'data' && r.result.data.type === 'double-long-unsigned' ? r.result.data.value : undefined;
+      const value =
+        r.type === 'get-response' && r.variant === 'normal' && r.result.kind === 'data' && r.result.data.type === 'double-long-unsigned'
+          ? r.result.data.value
+          : undefined;
       return { last, value };
     };
     const clean = held([]);

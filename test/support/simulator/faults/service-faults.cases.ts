@@ -18,7 +18,15 @@ import { activeHooks } from '../../../../simulator/faults/types';
 import { faultsNamed } from '../../../../simulator/faults';
 
 const INVOKE = { invokeId: 3, serviceClass: 'confirmed', priority: 'high' } as const;
-const ALL: ConformanceBit[] = ['get', 'set', 'action', 'multiple-references', 'block-transfer-with-get-or-read', 'block-transfer-with-set-or-write', 'selective-access'];
+const ALL: ConformanceBit[] = [
+  'get',
+  'set',
+  'action',
+  'multiple-references',
+  'block-transfer-with-get-or-read',
+  'block-transfer-with-set-or-write',
+  'selective-access',
+];
 const SETTING = { classId: 1, instanceId: parseObis('0-0:96.50.0.255'), attributeId: 2 };
 const LONG = { classId: 1, instanceId: parseObis('0-0:128.0.0.255'), attributeId: 2 };
 
@@ -40,7 +48,13 @@ const get = (c: HdlcTestClient, attribute = SETTING): Pdu => ask(c, { type: 'get
 const next = (c: HdlcTestClient, blockNumber: number): Pdu => ask(c, { type: 'get-request', variant: 'next', invokeIdAndPriority: INVOKE, blockNumber });
 const set = (c: HdlcTestClient, value: Data): Pdu => ask(c, { type: 'set-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: SETTING, value });
 const action = (c: HdlcTestClient, classId: number, obis: string, methodId: number): Pdu =>
-  ask(c, { type: 'action-request', variant: 'normal', invokeIdAndPriority: INVOKE, method: { classId, instanceId: parseObis(obis), methodId }, methodInvocationParameters: { type: 'integer', value: 0 } });
+  ask(c, {
+    type: 'action-request',
+    variant: 'normal',
+    invokeIdAndPriority: INVOKE,
+    method: { classId, instanceId: parseObis(obis), methodId },
+    methodInvocationParameters: { type: 'integer', value: 0 },
+  });
 
 /** The block numbers and last-block flags of a long GET of the 600-byte object at a 128-byte limit. */
 function blocks(faults: readonly string[]): string[] {
@@ -100,7 +114,12 @@ export const SERVICE_FAULT_CASES: Readonly<Record<string, () => void>> = {
     const undefinedObject = { classId: 1, instanceId: parseObis('0-0:99.99.99.255'), attributeId: 2 };
     expect(get(session([]), undefinedObject)).to.deep.include({ result: { kind: 'data-access-result', result: 'object-undefined' } });
     expect(get(session(['get-undefined-object-wrong-result']), undefinedObject)).to.deep.include({ result: { kind: 'data', data: { type: 'null-data' } } });
-    expect(get(session(['get-undefined-object-wrong-result']))).to.deep.include({ result: { kind: 'data', data: get(session([])).type === 'get-response' ? (get(session([])) as { result: { data: Data } }).result.data : { type: 'null-data' } } });
+    expect(get(session(['get-undefined-object-wrong-result']))).to.deep.include({
+      result: {
+        kind: 'data',
+        data: get(session([])).type === 'get-response' ? (get(session([])) as { result: { data: Data } }).result.data : { type: 'null-data' },
+      },
+    });
   },
 
   'set-read-only-accepted': () => {
@@ -120,13 +139,24 @@ export const SERVICE_FAULT_CASES: Readonly<Record<string, () => void>> = {
 
   'service-outside-conformance-served': () => {
     const withoutAction: ConformanceBit[] = ['get', 'set'];
-    expect(action(session([], true, 0xffff, withoutAction), 3, '1-0:2.8.0.255', 9)).to.deep.include({ type: 'exception-response', serviceError: { kind: 'service-not-supported' } });
-    expect(action(session(['service-outside-conformance-served'], true, 0xffff, withoutAction), 3, '1-0:2.8.0.255', 9)).to.deep.include({ type: 'action-response' });
+    expect(action(session([], true, 0xffff, withoutAction), 3, '1-0:2.8.0.255', 9)).to.deep.include({
+      type: 'exception-response',
+      serviceError: { kind: 'service-not-supported' },
+    });
+    expect(action(session(['service-outside-conformance-served'], true, 0xffff, withoutAction), 3, '1-0:2.8.0.255', 9)).to.deep.include({
+      type: 'action-response',
+    });
   },
 
   'client-max-pdu-ignored': () => {
-    expect(session([], false, 128).request(encodePduBytes({ type: 'get-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: LONG }))!.length).to.be.at.most(128);
-    expect(session(['client-max-pdu-ignored'], false, 128).request(encodePduBytes({ type: 'get-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: LONG }))!.length).to.be.greaterThan(600);
+    expect(
+      session([], false, 128).request(encodePduBytes({ type: 'get-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: LONG }))!.length,
+    ).to.be.at.most(128);
+    expect(
+      session(['client-max-pdu-ignored'], false, 128).request(
+        encodePduBytes({ type: 'get-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: LONG }),
+      )!.length,
+    ).to.be.greaterThan(600);
   },
 
   'blocks-without-negotiation': () => {
@@ -137,7 +167,10 @@ export const SERVICE_FAULT_CASES: Readonly<Record<string, () => void>> = {
 
   'long-get-refused': () => {
     expect(get(session([], false, 128), LONG)).to.deep.include({ variant: 'with-datablock' });
-    expect(get(session(['long-get-refused'], false, 128), LONG)).to.deep.include({ variant: 'normal', result: { kind: 'data-access-result', result: 'other-reason' } });
+    expect(get(session(['long-get-refused'], false, 128), LONG)).to.deep.include({
+      variant: 'normal',
+      result: { kind: 'data-access-result', result: 'other-reason' },
+    });
   },
 
   'get-block-number-skips': () => {
@@ -152,10 +185,16 @@ export const SERVICE_FAULT_CASES: Readonly<Record<string, () => void>> = {
 
   'get-with-list-reordered': () => {
     const list = (faults: string[]) =>
-      ask(session(faults), { type: 'get-request', variant: 'with-list', invokeIdAndPriority: INVOKE, attributes: [{ attribute: SETTING }, { attribute: { ...SETTING, attributeId: 1 } }] });
+      ask(session(faults), {
+        type: 'get-request',
+        variant: 'with-list',
+        invokeIdAndPriority: INVOKE,
+        attributes: [{ attribute: SETTING }, { attribute: { ...SETTING, attributeId: 1 } }],
+      });
     const clean = list([]);
     const faulty = list(['get-with-list-reordered']);
-    if (clean.type !== 'get-response' || clean.variant !== 'with-list' || faulty.type !== 'get-response' || faulty.variant !== 'with-list') throw new Error('expected with-list');
+    if (clean.type !== 'get-response' || clean.variant !== 'with-list' || faulty.type !== 'get-response' || faulty.variant !== 'with-list')
+      throw new Error('expected with-list');
     expect(faulty.result).to.deep.equal([...clean.result].reverse());
   },
 

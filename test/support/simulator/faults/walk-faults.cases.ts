@@ -25,7 +25,9 @@ function session(faults: readonly string[], management: boolean): HdlcTestClient
   const conn = createServerConnection({ meter: DEFAULT, framing: 'hdlc', hooks: activeHooks(faultsNamed(faults)), startedAt: T0 });
   const c = new HdlcTestClient(conn, () => T0, { size: 1, upper: management ? 1 : 16 });
   c.connect();
-  const aare = pdu(c.request(aarqBytes({ conformance: ['get', 'set', 'action'], maxPdu: 0xffff, ...(management ? { password: BUILTIN_SECRETS['sim-lls']! } : {}) })));
+  const aare = pdu(
+    c.request(aarqBytes({ conformance: ['get', 'set', 'action'], maxPdu: 0xffff, ...(management ? { password: BUILTIN_SECRETS['sim-lls']! } : {}) })),
+  );
   if (aare.type !== 'aare' || aare.result !== 'accepted') throw new Error('association refused');
   return c;
 }
@@ -37,14 +39,18 @@ const set = (c: HdlcTestClient, value: Data): Pdu => ask(c, { type: 'set-request
 export const WALK_FAULT_CASES: Readonly<Record<string, () => void>> = {
   'unreadable-attribute-served': () => {
     expect(get(session([], false), SECRET)).to.deep.include({ result: { kind: 'data-access-result', result: 'read-write-denied' } });
-    expect(get(session(['unreadable-attribute-served'], false), SECRET)).to.deep.include({ result: { kind: 'data', data: { type: 'octet-string', value: new Uint8Array(0) } } });
+    expect(get(session(['unreadable-attribute-served'], false), SECRET)).to.deep.include({
+      result: { kind: 'data', data: { type: 'octet-string', value: new Uint8Array(0) } },
+    });
   },
 
   'wrong-type-write-accepted': () => {
     expect(set(session([], true), { type: 'boolean', value: true })).to.deep.include({ result: 'type-unmatched' });
     const faulty = session(['wrong-type-write-accepted'], true);
     expect(set(faulty, { type: 'boolean', value: true })).to.deep.include({ result: 'success' });
-    expect(get(faulty)).to.deep.include({ result: { kind: 'data', data: { type: 'long-unsigned', value: (get(faulty) as { result: { data: { value: number } } }).result.data.value } } });
+    expect(get(faulty)).to.deep.include({
+      result: { kind: 'data', data: { type: 'long-unsigned', value: (get(faulty) as { result: { data: { value: number } } }).result.data.value } },
+    });
   },
 
   'write-access-not-applied': () => {
@@ -68,17 +74,37 @@ export const WALK_FAULT_CASES: Readonly<Record<string, () => void>> = {
     // hls-md5 negotiates ACTION but has no method access (simulator/objects/store.ts methodsGranted).
     const refused = invokeMethod({ classId: 3, logicalName: parseObis('1-0:1.8.0.255'), method: 1 }, { type: 'integer', value: 0 }, contextFor('hls-md5'));
     expect(refused).to.deep.equal({ kind: 'error', result: 'read-write-denied' });
-    const request: Apdu = { type: 'action-request', variant: 'normal', invokeIdAndPriority: INVOKE, method: { classId: 3, instanceId: parseObis('1-0:1.8.0.255'), methodId: 1 }, methodInvocationParameters: { type: 'integer', value: 0 } };
+    const request: Apdu = {
+      type: 'action-request',
+      variant: 'normal',
+      invokeIdAndPriority: INVOKE,
+      method: { classId: 3, instanceId: parseObis('1-0:1.8.0.255'), methodId: 1 },
+      methodInvocationParameters: { type: 'integer', value: 0 },
+    };
     const response: Apdu = { type: 'action-response', variant: 'normal', invokeIdAndPriority: INVOKE, singleResponse: { result: 'read-write-denied' } };
     expect(activeHooks([]).transformResponse(request, response)).to.deep.equal(response);
-    expect(activeHooks(faultsNamed(['method-without-access-executed'])).transformResponse(request, response)).to.deep.include({ singleResponse: { result: 'success' } });
+    expect(activeHooks(faultsNamed(['method-without-access-executed'])).transformResponse(request, response)).to.deep.include({
+      singleResponse: { result: 'success' },
+    });
   },
 
   'object-list-attribute-missing': () => {
     const hooks = (faults: string[]) => activeHooks(faultsNamed(faults));
     const registerAttributes = (faults: string[]) =>
       hooks(faults)
-        .transformObjectList([{ classId: 3, version: 0, logicalName: parseObis('1-0:1.8.0.255'), attributeAccess: [{ id: 1, mode: 'read-only' }, { id: 2, mode: 'read-only' }, { id: 3, mode: 'read-only' }], methodCount: 1 }])
+        .transformObjectList([
+          {
+            classId: 3,
+            version: 0,
+            logicalName: parseObis('1-0:1.8.0.255'),
+            attributeAccess: [
+              { id: 1, mode: 'read-only' },
+              { id: 2, mode: 'read-only' },
+              { id: 3, mode: 'read-only' },
+            ],
+            methodCount: 1,
+          },
+        ])
         .map((e) => e.attributeAccess.length);
     expect(registerAttributes([])).to.deep.equal([3]);
     expect(registerAttributes(['object-list-attribute-missing'])).to.deep.equal([2]);
