@@ -21,7 +21,9 @@ export const emptyProfileBuffer: Variant = {
     },
   },
   // The load profile buffer is read by the class suites (every readable attribute) and selective access.
-  affects: ['classes/*', 'selective-access/*'],
+  // Not classes/methods: PROFILE-CAPTURE adds a row, and this variant freezes the buffer empty, which a
+  // meter that has just captured would not be (the variant stands for a meter that has captured nothing).
+  affects: ['classes/profile-generic', 'classes/object-walk', 'classes/class-rules', 'classes/access-rights', 'selective-access/*'],
   inconclusive: {
     cases: ['SA-RANGE*', 'SA-ENTRY*'],
     why: 'a range or entry selection needs rows to select from; on an empty buffer the case says so (inconclusive), it does not pass or fail the meter',
