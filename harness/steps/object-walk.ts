@@ -217,6 +217,8 @@ defineStep({
     const { association, objects, listVersion } = await objectsOfClass(ctx, args.association, args.class);
     const tally: Tally = { unknown: 0, written: 0, withoutAccess: 0, methodsRefusedByConformance: false };
     await forEachObject(ctx, objects, async (o) => {
+      // The walk is by access right: an object the association lists none for (an Association SN without access_rights_list) has nothing to walk by.
+      if (o.accessAssumed) throw new Inapplicable(`${association.name} lists no access rights for ${o.obis}, so there is nothing to walk by`);
       const def = catalogueDef(ctx, o, tally);
       switch (args.aspect) {
         case 'counts':

@@ -23,6 +23,7 @@ export interface SnEntry {
   readonly classId: number;
   readonly version: number;
   readonly obis: string;
+  readonly logicalName: Uint8Array;
 }
 
 /** The elements of an SN object_list; throws ExpectationFailure at the first malformed one. */
@@ -37,7 +38,7 @@ export function snEntries(list: Data): SnEntry[] {
     if (cls.type !== 'long-unsigned') throw new ExpectationFailure(LIST_RULE, `${at}.class_id: long-unsigned`, cls.type);
     if (ver.type !== 'unsigned') throw new ExpectationFailure(LIST_RULE, `${at}.version: unsigned`, ver.type);
     if (ln.type !== 'octet-string' || ln.value.length !== 6) throw new ExpectationFailure(LIST_RULE, `${at}.logical_name: octet-string of 6 bytes`, ln.type);
-    return { baseName: bn.value & 0xffff, classId: cls.value, version: ver.value, obis: formatObis(ln.value) };
+    return { baseName: bn.value & 0xffff, classId: cls.value, version: ver.value, obis: formatObis(ln.value), logicalName: ln.value };
   });
 }
 
