@@ -30,6 +30,7 @@ import type { StepContext } from './context';
 import { CLASS_FILTER_SCHEMA } from './each-object';
 import { boundedStep, forEachObject, objectsOfClass } from './object-iteration';
 import { getValue, invoke, setValue } from './object-ops';
+import { getAttribute } from './cosem-access';
 import { describeOutcome } from './outcome';
 import { defineStep } from './registry';
 import { remark, valuesEqual, wrongTypeFor, writeAccess, WALK_SKIPS_WRITE } from './object-walk-rules';
@@ -84,7 +85,7 @@ async function readRefusals(ctx: StepContext, o: CosemObject, listVersion: numbe
   for (const a of o.attributes) {
     if (readAccess(listVersion, a.mode) !== 'none') continue;
     const ref = { classId: o.classId, obis: o.obis, attribute: a.id };
-    const outcome = await boundedStep(ctx, ctx.client.get(ref), `GET ${o.obis}/${a.id}`);
+    const outcome = await boundedStep(ctx, getAttribute(ctx, ref), `GET ${o.obis}/${a.id}`);
     ctx.last = { op: 'get', ref, outcome };
     const said = describeOutcome(ctx.last);
     ctx.note(`attribute ${a.id} (access_mode ${a.mode}, not readable) → ${said}`);
