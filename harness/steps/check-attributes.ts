@@ -13,9 +13,10 @@ import type { AttributeRef } from '../../client/api';
 import { bytesEqual } from '../../dlms/bytes';
 import type { Data } from '../../dlms/axdr/data';
 import { formatData } from '../../dlms/axdr/format';
-import { attributeOf, classById, type InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
+import { attributeOf, type InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
 import { checkType, parseTypeSpec, type TypeSpec } from '../../dlms/cosem/catalogue/type-spec';
 import { ACCESS_SELECTOR, entryDescriptorToData } from '../../dlms/cosem/selective-access';
+import { classStanding, NotCheckedTally, notChecked, UNKNOWN_CLASS_CLAUSE } from '../classes/class-standing';
 import { type CosemObject, readAccess } from '../classes/object-list';
 import { type ClassSemantics, type Problem, type Reference, SEMANTICS } from '../classes/semantics';
 import type { StepContext } from './context';
@@ -119,9 +120,16 @@ defineStep({
     const { association, objects, listVersion } = await objectsOfClass(ctx, args.association, args.class);
     const bufferEntries = args.bufferEntries ?? DEFAULT_BUFFER_ENTRIES;
 
+    const tally = new NotCheckedTally();
     await forEachObject(ctx, objects, async (o) => {
-      const def = classById(o.classId, o.version);
-      if (!def) ctx.note(`class ${o.classId} version ${o.version} is not in the catalogue: readability checked, types not`);
+      const standing = classStanding(o.classId, o.version);
+      const def = standing.kind === 'known' ? standing.def : undefined;
+      if (standing.kind !== 'known') {
+        const { text, remark } = notChecked(o.classId, o.version, standing);
+        tally.add(remark);
+        if (remark) ctx.remark(`${o.obis}: ${text}; readability checked, types not`, UNKNOWN_CLASS_CLAUSE);
+        else ctx.note(`${text}; readability checked, types not`);
+      }
       const values = new Map<number, Data>();
       const findings: Finding[] = [];
       for (const a of o.attributes) {
@@ -172,5 +180,7 @@ defineStep({
         : '';
       throw new ExpectationFailure(first.rule, first.expected, `${first.actual}${rest}`);
     });
+    const notCheckedSummary = tally.summary();
+    if (notCheckedSummary) ctx.note(notCheckedSummary);
   },
 });
