@@ -24,6 +24,7 @@ import { ExpectationFailure } from '../engine/verdict';
 import { ASSOCIATION_REF_SCHEMA } from './association-ref';
 import { CLASS_FILTER_SCHEMA } from './each-object';
 import { boundedStep, forEachObject, objectsOfClass } from './object-iteration';
+import { addressable, getAttribute } from './cosem-access';
 import { describeOutcome } from './outcome';
 import { defineStep } from './registry';
 
@@ -85,7 +86,11 @@ const referenceKey = (r: Reference): string => `${r.classId}/${r.obis}/${r.attri
 async function readReferences(ctx: StepContext, rules: ClassSemantics, values: ReadonlyMap<number, Data>): Promise<(ref: Reference) => Data | undefined> {
   const read = new Map<string, Data>();
   for (const ref of rules.references?.(values) ?? []) {
-    const outcome = await boundedStep(ctx, ctx.client.get(ref), `GET ${ref.obis}/${ref.attribute}`);
+    if (!(await addressable(ctx, ref.classId, ref.obis))) {
+      ctx.note(`referenced ${ref.obis}/${ref.attribute} (class ${ref.classId}): not in the SN object list, not read`);
+      continue;
+    }
+    const outcome = await boundedStep(ctx, getAttribute(ctx, ref), `GET ${ref.obis}/${ref.attribute}`);
     ctx.last = { op: 'get', ref, outcome };
     ctx.note(`referenced ${ref.obis}/${ref.attribute} (class ${ref.classId}) → ${describeOutcome(ctx.last).slice(0, NOTE_LIMIT)}`);
     if (outcome.kind === 'data') read.set(referenceKey(ref), outcome.data);
@@ -135,12 +140,16 @@ defineStep({
           continue;
         }
         const ref = refFor(o, a.id, bufferEntries);
-        const outcome = await boundedStep(ctx, ctx.client.get(ref), `GET ${o.obis}/${a.id}`);
+        const outcome = await boundedStep(ctx, getAttribute(ctx, ref), `GET ${o.obis}/${a.id}`);
         ctx.last = { op: 'get', ref, outcome };
         const said = describeOutcome(ctx.last);
         const name = def ? attributeOf(def, a.id)?.name : undefined;
         const shown = said.length > NOTE_LIMIT ? `${said.slice(0, NOTE_LIMIT)}…` : said;
         ctx.note(`attribute ${a.id}${name ? ` ${name}` : ''}${ref.selector ? ` (entries 1..${bufferEntries})` : ''} → ${shown}`);
+        if (outcome.kind === 'data-access-result' && o.accessAssumed) {
+          ctx.note(`attribute ${a.id}: refused; the association lists no access rights, so a refusal judges nothing`);
+          continue;
+        }
         if (outcome.kind !== 'data') {
           findings.push({ rule: ACCESS_RULE, expected: `attribute ${a.id}${name ? ` ${name}` : ''} read (access_mode ${a.mode})`, actual: said });
           continue;

@@ -32,6 +32,7 @@ import type { StepContext } from './context';
 import { CLASS_FILTER_SCHEMA } from './each-object';
 import { boundedStep, forEachObject, objectsOfClass } from './object-iteration';
 import { getValue, invoke, setValue } from './object-ops';
+import { getAttribute } from './cosem-access';
 import { describeOutcome } from './outcome';
 import { defineStep } from './registry';
 import { remark, valuesEqual, wrongTypeFor, writeAccess, WALK_SKIPS_WRITE } from './object-walk-rules';
@@ -85,7 +86,7 @@ async function readRefusals(ctx: StepContext, o: CosemObject, listVersion: numbe
   for (const a of o.attributes) {
     if (readAccess(listVersion, a.mode) !== 'none') continue;
     const ref = { classId: o.classId, obis: o.obis, attribute: a.id };
-    const outcome = await boundedStep(ctx, ctx.client.get(ref), `GET ${o.obis}/${a.id}`);
+    const outcome = await boundedStep(ctx, getAttribute(ctx, ref), `GET ${o.obis}/${a.id}`);
     ctx.last = { op: 'get', ref, outcome };
     const said = describeOutcome(ctx.last);
     ctx.note(`attribute ${a.id} (access_mode ${a.mode}, not readable) → ${said}`);
@@ -218,6 +219,8 @@ defineStep({
     const { association, objects, listVersion } = await objectsOfClass(ctx, args.association, args.class);
     const tally: Tally = { notChecked: new NotCheckedTally(), written: 0, withoutAccess: 0, methodsRefusedByConformance: false };
     await forEachObject(ctx, objects, async (o) => {
+      // The walk is by access right: an object the association lists none for (an Association SN without access_rights_list) has nothing to walk by.
+      if (o.accessAssumed) throw new Inapplicable(`${association.name} lists no access rights for ${o.obis}, so there is nothing to walk by`);
       const def = catalogueDef(ctx, o, tally);
       switch (args.aspect) {
         case 'counts':
