@@ -12,6 +12,7 @@ import { closeAfterRelease } from './close-after-release';
 import { counterErrorServiceUnknown } from './counter-error-service-unknown';
 import { decipheringErrorServiceUnknown } from './deciphering-error-service-unknown';
 import { dedicatedKeyAfterHls } from './dedicated-key-after-hls';
+import { dummyAttributes } from './dummy-attributes';
 import { emptyProfileBuffer } from './empty-profile-buffer';
 import { hdlcDiscardsInvalidFrames } from './hdlc-discards-invalid-frames';
 import { hdlcFourByteAddress } from './hdlc-four-byte-address';
@@ -53,6 +54,7 @@ export const VARIANTS: readonly Variant[] = [
   counterErrorServiceUnknown,
   decipheringErrorServiceUnknown,
   dedicatedKeyAfterHls,
+  dummyAttributes,
   emptyProfileBuffer,
   hdlcDiscardsInvalidFrames,
   hdlcFourByteAddress,
