@@ -16,6 +16,10 @@ import { HarnessFault, Inapplicable } from '../engine/verdict';
 import type { StepContext } from './context';
 import { ATTRIBUTE_STEP, snObjectList } from './sn-names';
 
+/** Why a method is not invoked over SN (yet). */
+export const SN_METHODS =
+  "methods are not invoked over short names yet: the short-name offset of each class's first method is not in the catalogue (docs/decisions/short-name-walk.md)";
+
 export function speaksSn(ctx: StepContext): boolean {
   return ctx.association?.referencing === 'sn';
 }
@@ -75,7 +79,5 @@ export async function setAttribute(ctx: StepContext, ref: AttributeRef, value: D
  */
 export async function invokeMethod(ctx: StepContext, ref: MethodRef, parameters: Data | undefined): Promise<ActionOutcome> {
   if (!speaksSn(ctx)) return ctx.client.action(ref, parameters);
-  throw new Inapplicable(
-    `methods are not invoked over short names yet (the method short-name offsets of class ${ref.classId} are not in the catalogue; docs/decisions/short-name-walk.md)`,
-  );
+  throw new Inapplicable(SN_METHODS);
 }

@@ -32,7 +32,7 @@ import type { StepContext } from './context';
 import { CLASS_FILTER_SCHEMA } from './each-object';
 import { boundedStep, forEachObject, objectsOfClass } from './object-iteration';
 import { getValue, invoke, setValue } from './object-ops';
-import { getAttribute } from './cosem-access';
+import { getAttribute, SN_METHODS, speaksSn } from './cosem-access';
 import { describeOutcome } from './outcome';
 import { defineStep } from './registry';
 import { remark, valuesEqual, wrongTypeFor, writeAccess, WALK_SKIPS_WRITE } from './object-walk-rules';
@@ -218,6 +218,7 @@ defineStep({
   async run(ctx, args) {
     const { association, objects, listVersion } = await objectsOfClass(ctx, args.association, args.class);
     const tally: Tally = { notChecked: new NotCheckedTally(), written: 0, withoutAccess: 0, methodsRefusedByConformance: false };
+    if ((args.aspect === 'methods-without-access' || args.aspect === 'undefined-methods') && speaksSn(ctx)) throw new Inapplicable(SN_METHODS);
     await forEachObject(ctx, objects, async (o) => {
       // The walk is by access right: an object the association lists none for (an Association SN without access_rights_list) has nothing to walk by.
       if (o.accessAssumed) throw new Inapplicable(`${association.name} lists no access rights for ${o.obis}, so there is nothing to walk by`);

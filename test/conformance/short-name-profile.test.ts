@@ -21,6 +21,9 @@ const LN_REQUEST = /^(get|set|action|access)-request\b/;
 const SN_DEPTH = [
   'OBJECT-WALK-COUNTS[short]',
   'OBJECT-WALK-READ-REFUSED[short]',
+  'OBJECT-WALK-COUNTS[reader]',
+  'OBJECT-WALK-READ-REFUSED[reader]',
+  'OBJECT-WALK-WRITE-BACK',
   'OBJECTS-READABLE-AS-LISTED[short]',
   'DATA-ATTRIBUTES',
   'REGISTER-ATTRIBUTES',
@@ -52,6 +55,9 @@ const LN_ONLY_FAULTS: Readonly<Record<string, string>> = {
   'response-trailing-bytes': 'alters the bytes of a get-response (an LN encoding)',
   'profile-buffer-error-with-stray-bytes': 'alters the bytes of a get-response (an LN encoding)',
   'entry-selector-refused': 'alters the get-response to a GET with selective access (an LN encoding)',
+  'write-access-not-applied': 'alters a set-response (an LN encoding); the WriteResponse it stands for is not altered',
+  'wrong-type-write-accepted': 'alters a set-response (an LN encoding); the WriteResponse it stands for is not altered',
+  'written-value-read-back-altered': 'is armed by a set-response (an LN encoding), not by a WriteResponse',
   'unreadable-attribute-served': "the reference meter's SN association may read every attribute it lists: there is no refusal to break",
 };
 
