@@ -13,6 +13,7 @@ import { counterErrorServiceUnknown } from './counter-error-service-unknown';
 import { decipheringErrorServiceUnknown } from './deciphering-error-service-unknown';
 import { dedicatedKeyAfterHls } from './dedicated-key-after-hls';
 import { emptyProfileBuffer } from './empty-profile-buffer';
+import { imageTransferAsynchronous } from './image-transfer-asynchronous';
 import { hdlcDiscardsInvalidFrames } from './hdlc-discards-invalid-frames';
 import { hdlcFourByteAddress } from './hdlc-four-byte-address';
 import { hdlcFrmrOnSequenceError } from './hdlc-frmr-on-sequence-error';
@@ -54,6 +55,7 @@ export const VARIANTS: readonly Variant[] = [
   decipheringErrorServiceUnknown,
   dedicatedKeyAfterHls,
   emptyProfileBuffer,
+  imageTransferAsynchronous,
   hdlcDiscardsInvalidFrames,
   hdlcFourByteAddress,
   hdlcFrmrOnSequenceError,
