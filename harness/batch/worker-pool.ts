@@ -42,7 +42,7 @@ interface Slot {
 export function startWorkerPool(size: number, runArgs: readonly string[]): WorkerPool {
   const spawn = (): Slot => {
     const child = fork(BIN, ['run', ...runArgs, '--worker'], {
-      execArgv: [...WORKER_NODE_FLAGS, ...process.execArgv],
+      execArgv: [...WORKER_NODE_FLAGS, ...workerExecArgv(process.execArgv)],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     const slot: Slot = { child, stderr: '', busy: false };
@@ -96,6 +96,22 @@ export function startWorkerPool(size: number, runArgs: readonly string[]): Worke
       );
     },
   };
+}
+
+/**
+ * The parent's node flags, less a TypeScript loader (`-r ts-node/register`: a parent run from
+ * the sources, as the bench and the tests are): bin/dlmsct.js loads the compiled CLI, or
+ * registers ts-node itself when dist/ is stale, so a worker that also had it registered would
+ * only compile its loader for nothing (about a second of CPU each).
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const a = execArgv[i] as string;
+    if ((a === '-r' || a === '--require') && /^ts-node\//.test(execArgv[i + 1] ?? '')) i++;
+    else if (!/^--require=ts-node\//.test(a)) out.push(a);
+  }
+  return out;
 }
 
 /** Arguments for the workers: the run's own, without what only the parent does. */

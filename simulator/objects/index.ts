@@ -10,6 +10,7 @@ import { dataClass } from './data';
 import { disconnectControlClass } from './disconnect-control';
 import { extendedRegisterClass } from './extended-register';
 import { iecHdlcSetupClass } from './iec-hdlc-setup';
+import { imageTransferClass } from './image-transfer';
 import { profileGenericClass } from './profile-generic';
 import { pushSetupClass } from './push-setup';
 import { registerClass } from './register';
@@ -38,6 +39,7 @@ const HAND_WRITTEN: readonly ClassBehaviour[] = [
   testObjectClass,
   scriptTableClass,
   activityCalendarClass,
+  imageTransferClass,
 ];
 
 /** Hand-written behaviours, then every other catalogue class served from the catalogue (generic.ts). */
