@@ -13,12 +13,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { findMeter, freePortBase, PORT_OFFSET, startMeter } from '../test/interop/gurux-meter';
-import { createClient } from '../client';
 import { readMeter } from './meter-read';
+import { nodeFloorUs } from './node-floor';
 
 const ROOT = path.resolve(__dirname, '..');
 const BUILD_SCRIPT = path.join(ROOT, 'scripts', 'build-gurux-client.sh');
@@ -52,50 +51,6 @@ export type GuruxOutcome =
       readonly nodeFloorUs: number;
     }
   | { readonly kind: 'not-measured'; readonly reason: string };
-
-const FLOOR_EXCHANGES = 2000;
-
-/**
- * The floor under any Node client: the meter's own answers to a GET sent over a bare socket
- * (the AARQ and GET bytes a dlmsct client sent first), so the CPU is only the runtime's and
- * the kernel's part of a round trip. A client's CPU per exchange is this plus its own work.
- */
-async function nodeFloor(port: number): Promise<number> {
-  const client = createClient({
-    transport: { kind: 'tcp', host: '127.0.0.1', port },
-    link: { framing: 'wrapper', serverLogical: 1, addressSize: 1, responseTimeoutMs: 2000, interFrameTimeoutMs: 200 },
-    connectTimeoutMs: 2000,
-  });
-  await client.associate({ name: 'public', clientSap: 16, referencing: 'ln', authentication: 'none' });
-  await client.get({ classId: 1, obis: '0-0:42.0.0.255', attribute: 2 });
-  const [aarq, get] = client.trace.filter((r) => r.dir === 'tx').map((r) => r.bytes!);
-  await client.release();
-  await client.disconnect();
-  const socket = net.connect(port, '127.0.0.1');
-  socket.setNoDelay(true);
-  try {
-    await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
-    let answered: () => void = () => undefined;
-    socket.on('data', () => answered());
-    const ask = (b: Uint8Array): Promise<void> =>
-      new Promise<void>((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error('the meter did not answer the bare GET within 2 s')), 2000);
-        answered = () => {
-          clearTimeout(t);
-          resolve();
-        };
-        socket.write(b);
-      });
-    await ask(aarq!);
-    for (let i = 0; i < FLOOR_EXCHANGES / 4; i++) await ask(get!);
-    const c0 = process.cpuUsage();
-    for (let i = 0; i < FLOOR_EXCHANGES; i++) await ask(get!);
-    const c = process.cpuUsage(c0);
-    return (c.user + c.system) / FLOOR_EXCHANGES;
-  } finally {
-    socket.destroy();
-  }
-}
 
 /** The C client's binary, built if need be; or why it cannot be. */
 export function cClient(meterDir: string): { bin: string } | { reason: string } {
@@ -204,8 +159,8 @@ export async function measureAgainstGurux(runs: number): Promise<GuruxOutcome> {
         },
       });
     }
-    const nodeFloorUs = await nodeFloor(meter.base + PORT_OFFSET.lnWrapper);
-    return { kind: 'measured', runs, figures, nodeFloorUs };
+    const floor = await nodeFloorUs(meter.base + PORT_OFFSET.lnWrapper);
+    return { kind: 'measured', runs, figures, nodeFloorUs: floor };
   } finally {
     await meter.stop();
     fs.rmSync(dir, { recursive: true, force: true });

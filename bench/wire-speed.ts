@@ -2,10 +2,13 @@
  * Wire-speed truth on serial: the client and the simulator on the two ends of a line-speed
  * bridge (line-bridge.ts) at `baud`; a session (SNRM, AARQ, `gets` GETs, RLRQ, DISC) takes its
  * wall time, and its wire time is what its bytes, both ways, need on that line (bytes × 10 /
- * baud; half duplex, one frame at a time). The ratio says how much time is spent off the wire:
- * our gaps between frames and after the last byte, and the simulator's turnaround (in this same
- * process), so it is an upper bound on ours.
+ * baud; half duplex, one frame at a time). The ratio says how much time is spent off the wire,
+ * and whose it is: the client's gaps (from an answer's last byte in to the next request out, from
+ * the client's trace), the simulator's turnaround (from a request's last byte in to its answer
+ * handed to the meter's end, timed there), and the rest, which is the emulation rig's: the two
+ * ptys, the socat processes and this process's bridge, none of which a real line has.
  */
+import type { Transport } from '../drivers/transport';
 import { createClient } from '../client';
 import { openSerial } from '../drivers/serial';
 import { createSimulator } from '../simulator';
@@ -29,6 +32,37 @@ export interface WireSpeedFigures {
     readonly oursMs: number;
     /** The rest: the simulator's turnaround, the bridge's and the ptys' latency. */
     readonly turnaroundMs: number;
+    /** Of that, the simulator's own: a request's last byte taken in to its answer written. */
+    readonly simulatorMs: number;
+    /** And the rig's: the ptys, socat and the bridge (turnaround − simulator). */
+    readonly rigMs: number;
+  };
+  /** (wire + the client's gaps + the simulator's turnaround) / wire: the session on a real line of this speed, without the rig. */
+  readonly withoutRigRatio: number;
+}
+
+/** The meter's end of the line with a stopwatch: from the last chunk taken in to the next write. */
+function timedMeterEnd(inner: Transport): { readonly transport: Transport; readonly turnaroundMs: () => number } {
+  let lastIn: number | undefined;
+  let total = 0;
+  return {
+    turnaroundMs: () => total,
+    transport: {
+      label: inner.label,
+      close: () => inner.close(),
+      onClose: (listener) => inner.onClose(listener),
+      onData(listener) {
+        inner.onData((chunk) => {
+          lastIn = performance.now();
+          listener(chunk);
+        });
+      },
+      write(bytes) {
+        if (lastIn !== undefined) total += performance.now() - lastIn;
+        lastIn = undefined;
+        return inner.write(bytes);
+      },
+    },
   };
 }
 
@@ -36,7 +70,8 @@ export async function measureWireSpeed(baud: number, gets: number): Promise<Wire
   const bridge = await startLineBridge(baud);
   const meterEnd = await openSerial({ path: bridge.meterEnd, baudRate: baud, timeoutMs: 2000 });
   const sim = createSimulator({ framing: 'hdlc' });
-  sim.serveTransport(meterEnd);
+  const timed = timedMeterEnd(meterEnd);
+  sim.serveTransport(timed.transport);
   const client = createClient({
     transport: { kind: 'serial', path: bridge.clientEnd, baudRate: baud },
     link: { framing: 'hdlc', serverLogical: 1, serverPhysical: 16, addressSize: 1, responseTimeoutMs: 5000, interFrameTimeoutMs: 500 },
@@ -74,6 +109,7 @@ export async function measureWireSpeed(baud: number, gets: number): Promise<Wire
       if (last?.dir === 'tx' && r.dir === 'rx') turnaroundMs += r.at - last.at - wireMs(last.n, baud) - wireMs(n, baud);
       last = { dir: r.dir, at: r.at, n };
     }
+    const simulatorMs = timed.turnaroundMs();
     return {
       baud,
       exchanges,
@@ -82,7 +118,15 @@ export async function measureWireSpeed(baud: number, gets: number): Promise<Wire
       wireMs: wire,
       ratio: wallMs / wire,
       oursRatio: (wire + oursMs) / wire,
-      perExchange: { wallMs: wallMs / exchanges, wireMs: wire / exchanges, oursMs: oursMs / exchanges, turnaroundMs: turnaroundMs / exchanges },
+      withoutRigRatio: (wire + oursMs + simulatorMs) / wire,
+      perExchange: {
+        wallMs: wallMs / exchanges,
+        wireMs: wire / exchanges,
+        oursMs: oursMs / exchanges,
+        turnaroundMs: turnaroundMs / exchanges,
+        simulatorMs: simulatorMs / exchanges,
+        rigMs: (turnaroundMs - simulatorMs) / exchanges,
+      },
     };
   } finally {
     await client.disconnect();

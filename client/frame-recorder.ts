@@ -56,6 +56,15 @@ export class FrameRecorder {
     this.recorder.event(maskText(note, this.secrets), maskLayers(layers, this.secrets));
   }
 
+  /**
+   * An event whose layers are decoded when a report first reads them (a reassembled APDU: most
+   * are never rendered in detail); at once if a secret is held, so nothing unmasked waits.
+   */
+  eventLater(note: string, layers: () => readonly DecodedLayer[]): void {
+    if (this.secrets.length > 0) this.event(note, layers());
+    else this.recorder.event(note, layers);
+  }
+
   discarded(bytes: Uint8Array, reason: DiscardReason): void {
     const masked = maskBytes(bytes, this.secrets);
     this.recorder.frame('rx', masked.count > 0 ? masked.bytes : bytes.slice(), [], `discarded by the framer (${reason})`);

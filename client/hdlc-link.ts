@@ -358,10 +358,13 @@ export class HdlcClientLink implements Link {
   }
 
   private recordReassembly(message: Uint8Array): void {
+    let apdu: Uint8Array;
     try {
-      this.rec.event('APDU reassembled from segments', [apduLayer(stripLlc(message, 'response').apdu)]);
+      apdu = stripLlc(message, 'response').apdu;
     } catch (e) {
       if (!isDecodeError(e)) throw e;
+      return;
     }
+    this.rec.eventLater('APDU reassembled from segments', () => [apduLayer(apdu)]);
   }
 }

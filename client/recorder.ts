@@ -35,8 +35,11 @@ export class TraceRecorder {
     this.records.push(deferred(at, dir, bytes, layers, note));
   }
 
-  event(note: string, layers: readonly DecodedLayer[] = []): void {
-    this.records.push({ at: round(this.now()), dir: 'event', layers, note });
+  /** `layers` may be deferred, as for a frame. */
+  event(note: string, layers: readonly DecodedLayer[] | (() => readonly DecodedLayer[]) = []): void {
+    const at = round(this.now());
+    if (typeof layers !== 'function') this.records.push({ at, dir: 'event', layers, note });
+    else this.records.push(deferredEvent(at, layers, note));
   }
 }
 
@@ -61,6 +64,18 @@ function deferred(at: number, dir: Direction, bytes: Uint8Array, decode: () => r
     at,
     dir,
     bytes,
+    get layers() {
+      return (made ??= decode());
+    },
+    note,
+  };
+}
+
+function deferredEvent(at: number, decode: () => readonly DecodedLayer[], note: string): TraceRecord {
+  let made: readonly DecodedLayer[] | undefined;
+  return {
+    at,
+    dir: 'event',
     get layers() {
       return (made ??= decode());
     },

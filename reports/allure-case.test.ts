@@ -3,7 +3,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { expect } from 'chai';
 import type { TraceRecord } from '../dlms/trace';
-import { addRemarkStatusDetails, REMARK_LABEL, remarkText, exchanges, layerOf } from './allure-case';
+import {
+  addRemarkStatusDetails,
+  EXCHANGES_SHOWN_WHEN_PASSED,
+  REMARK_LABEL,
+  remarkText,
+  exchangeLines,
+  exchanges,
+  layerOf,
+  shownExchanges,
+} from './allure-case';
 
 const rec = (at: number, dir: TraceRecord['dir'], summary: string): TraceRecord => ({
   at,
@@ -23,7 +32,32 @@ describe('exchanges', () => {
       rec(6, 'tx', 'RLRQ'),
       rec(9, 'tx', 'late'),
     ];
-    expect(exchanges(trace, 0, 8)).to.deep.equal(['AARQ → AARE', 'GET → segment 1 + segment 2', 'RLRQ → (no answer)']);
+    expect(exchanges(exchangeLines(trace), 0, 8)).to.deep.equal(['AARQ → AARE', 'GET → segment 1 + segment 2', 'RLRQ → (no answer)']);
+  });
+
+  it('puts an exchange in the step its request went out in, even when the answer is timed a hair after that step ended', () => {
+    const lines = exchangeLines([
+      rec(1, 'tx', 'GET 1'),
+      rec(5.2, 'rx', 'answer 1'),
+      rec(5.3, 'rx', 'segment 2'),
+      rec(6, 'tx', 'GET 2'),
+      rec(7, 'rx', 'answer 2'),
+    ]);
+    expect(exchanges(lines, 0, 5)).to.deep.equal(['GET 1 → answer 1 + segment 2']);
+    expect(exchanges(lines, 5.1, 9)).to.deep.equal(['GET 2 → answer 2']);
+  });
+
+  it('shows a frame nobody asked for as unsolicited, at its own time', () => {
+    expect(exchangeLines([rec(3, 'rx', 'event-notification')])).to.deep.equal([{ at: 3, text: '(unsolicited) → event-notification' }]);
+  });
+
+  it('lists a few exchanges per step of a passing case and says how many more the trace holds; every one when the case did not pass', () => {
+    const many = Array.from({ length: EXCHANGES_SHOWN_WHEN_PASSED + 3 }, (_, i) => `RR ${i}`);
+    const shown = shownExchanges(many, true);
+    expect(shown.length).to.equal(EXCHANGES_SHOWN_WHEN_PASSED + 1);
+    expect(shown[shown.length - 1]).to.equal('… 3 more exchanges: in the frame trace');
+    expect(shownExchanges(many, false)).to.deep.equal(many);
+    expect(shownExchanges(many.slice(0, 2), true)).to.deep.equal(many.slice(0, 2));
   });
 });
 

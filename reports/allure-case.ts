@@ -98,7 +98,9 @@ export async function reportCase(r: AllureCaseInput, parameters: readonly Report
   for (const p of parameters) {
     await allure.parameter(p.name, p.secret ? '«secret»' : p.value, p.secret ? { mode: 'masked' } : {});
   }
-  for (const s of r.steps) await reportStep(r, s);
+  const lines = exchangeLines(r.trace);
+  const passed = r.status === 'passed' || r.status === 'passed-with-remarks';
+  for (const s of r.steps) await reportStep(lines, passed, s);
   // Each remark as a label (filterable; allureStatusDetails turns them into the status details) and in words.
   for (const m of r.remarks ?? []) await allure.label(REMARK_LABEL, remarkText(m));
   if (r.remarks?.length) await allure.attachment('remarks', `${r.remarks.map(remarkText).join('\n')}\n`, 'text/plain');
@@ -148,7 +150,7 @@ class StepBroken extends Error {
   override readonly name = 'StepBroken';
 }
 
-async function reportStep(r: AllureCaseInput, s: AllureStepInput, nested = false): Promise<void> {
+async function reportStep(lines: readonly ExchangeLine[], passed: boolean, s: AllureStepInput, nested = false): Promise<void> {
   // A sub-step for an object is named by its object (`object 1-0:1.8.0.255 (class 3 v0)`), no arguments needed.
   const title = nested && s.name.startsWith('object ') ? s.name : `${s.index + 1}. ${s.name}${argsText(s.args)}`;
   if (s.status === 'not-run') {
@@ -159,9 +161,9 @@ async function reportStep(r: AllureCaseInput, s: AllureStepInput, nested = false
     await allure.step(title, async () => {
       if (s.substeps?.length) {
         for (const n of s.notes) await allure.logStep(n, Status.PASSED);
-        for (const sub of s.substeps) await reportStep(r, sub, true);
+        for (const sub of s.substeps) await reportStep(lines, passed, sub, true);
       } else {
-        for (const ex of exchanges(r.trace, s.startMs, s.endMs)) await allure.logStep(ex, Status.PASSED);
+        for (const ex of shownExchanges(exchanges(lines, s.startMs, s.endMs), passed)) await allure.logStep(ex, Status.PASSED);
         for (const n of s.notes) await allure.logStep(n, Status.PASSED);
       }
       if (s.status === 'failed') throw new StepFailed(s.message ?? 'failed');
@@ -178,28 +180,57 @@ function argsText(args: Readonly<Record<string, unknown>>): string {
   return keys.length ? ` ${JSON.stringify(args)}` : '';
 }
 
-/** One line per exchange: what was sent and what answered it, from the decoded layers. */
-export function exchanges(trace: readonly TraceRecord[], fromMs: number, toMs: number): string[] {
-  const out: string[] = [];
-  let pending: string | undefined; // sent, not yet answered
+/** One exchange as a step line: when its request went out (an unsolicited frame: when it came in), and what it was. */
+export interface ExchangeLine {
+  readonly at: number;
+  text: string;
+}
+
+/**
+ * One line per exchange of the whole trace: what was sent and what answered it (segments and RR
+ * frames that follow join the answer), from the decoded layers. Paired over the whole trace, not
+ * per step, so that an answer the clock puts a hair after its step's end (the client's records
+ * and the engine's step times come from clocks started microseconds apart) still joins its request.
+ */
+export function exchangeLines(trace: readonly TraceRecord[]): ExchangeLine[] {
+  const out: ExchangeLine[] = [];
+  let pending: ExchangeLine | undefined; // sent, not yet answered
   let answered = false; // the last line may take further answers (segments, RR frames)
   for (const rec of trace) {
-    if (rec.at < fromMs || rec.at > toMs || rec.dir === 'event') continue;
+    if (rec.dir === 'event') continue;
     const what = rec.layers[rec.layers.length - 1]?.summary ?? `${rec.bytes?.length ?? 0} bytes`;
     if (rec.dir === 'tx') {
-      if (pending !== undefined) out.push(`${pending} → (no answer)`);
-      pending = what;
+      if (pending !== undefined) out.push({ at: pending.at, text: `${pending.text} → (no answer)` });
+      pending = { at: rec.at, text: what };
       answered = false;
     } else if (pending !== undefined) {
-      out.push(`${pending} → ${what}`);
+      out.push({ at: pending.at, text: `${pending.text} → ${what}` });
       pending = undefined;
       answered = true;
     } else if (answered && out.length) {
-      out[out.length - 1] += ` + ${what}`;
+      out[out.length - 1]!.text += ` + ${what}`;
     } else {
-      out.push(`(unsolicited) → ${what}`);
+      out.push({ at: rec.at, text: `(unsolicited) → ${what}` });
     }
   }
-  if (pending !== undefined) out.push(`${pending} → (no answer)`);
+  if (pending !== undefined) out.push({ at: pending.at, text: `${pending.text} → (no answer)` });
   return out;
+}
+
+/** The exchanges whose request went out in [fromMs, toMs]. */
+export function exchanges(lines: readonly ExchangeLine[], fromMs: number, toMs: number): string[] {
+  return lines.filter((x) => x.at >= fromMs && x.at <= toMs).map((x) => x.text);
+}
+
+/**
+ * A step of a passing case lists this many exchanges, then how many more there were: its frame
+ * trace (embedded, and linked in full) has them all, and a step of an object walk or a segmented
+ * read would otherwise list dozens of RR frames nobody reads. A case that did not pass lists all.
+ */
+export const EXCHANGES_SHOWN_WHEN_PASSED = 8;
+
+export function shownExchanges(lines: readonly string[], passed: boolean): string[] {
+  if (!passed || lines.length <= EXCHANGES_SHOWN_WHEN_PASSED) return [...lines];
+  const more = lines.length - EXCHANGES_SHOWN_WHEN_PASSED;
+  return [...lines.slice(0, EXCHANGES_SHOWN_WHEN_PASSED), `… ${more} more exchange${more === 1 ? '' : 's'}: in the frame trace`];
 }

@@ -1,13 +1,15 @@
 import { expect } from 'chai';
 import { gunzipSync } from 'node:zlib';
-import { externalReferences, lightResult, packHtml, privateHtml } from './light-report';
+import { TEXT_TRACE_COUNTS, externalReferences, lightResult, packHtml, privateHtml, unpackHtml } from './light-report';
 
 const PASSED = {
   status: 'passed',
   attachments: [
     { name: 'frame trace (text)', source: 't-attachment.txt' },
     { name: 'frame trace (JSON)', source: 'j-attachment.json' },
+    { name: 'timeline (SVG)', source: 'v-attachment.svg' },
     { name: 'trace.pcapng', source: 'p-attachment.pcapng' },
+    { name: 'rows', source: 'r-attachment.csv' },
   ],
   steps: [{ attachments: [{ name: 'trace.pcapng', source: 's-attachment.pcapng' }] }],
   links: [{ name: 'Green Book 9.3.2', url: 'https://example.invalid/spec', type: 'spec' }],
@@ -34,23 +36,30 @@ const PAGE = `<!DOCTYPE html><html><head><title>r</title></head><body><div id="a
 </body></html>`;
 
 describe('the light, private report', () => {
-  it('links the heavy attachments of a passed case, in its steps too, and keeps the readable trace', () => {
-    const { result, embedded } = lightResult(structuredClone(PASSED), '../allure-results/');
-    expect(result.attachments!.map((a) => a.name)).to.deep.equal(['frame trace (text)']);
+  it('links the heavy attachments and the full text trace of a passed case, in its steps too, and keeps its decoded trace and tables', () => {
+    const { result, embedded, counted } = lightResult(structuredClone(PASSED), '../allure-results/');
+    expect(result.attachments).to.deep.equal([
+      { name: TEXT_TRACE_COUNTS, source: 't-attachment.txt' },
+      { name: 'rows', source: 'r-attachment.csv' },
+    ]);
     expect(result.steps![0]!.attachments).to.deep.equal([]);
-    expect(embedded).to.deep.equal(['t-attachment.txt']);
+    expect(embedded).to.deep.equal(['t-attachment.txt', 'r-attachment.csv']);
+    expect(counted).to.deep.equal(['t-attachment.txt']);
     expect(result.links!.map((l) => l.url)).to.deep.equal([
       'https://example.invalid/spec',
+      '../allure-results/t-attachment.txt',
       '../allure-results/j-attachment.json',
+      '../allure-results/v-attachment.svg',
       '../allure-results/p-attachment.pcapng',
       '../allure-results/s-attachment.pcapng',
     ]);
   });
 
-  it('embeds every attachment of a case that did not pass', () => {
-    const { result, embedded } = lightResult({ ...structuredClone(PASSED), status: 'failed' }, '../allure-results/');
-    expect(result.attachments!.length).to.equal(3);
-    expect(embedded.length).to.equal(4);
+  it('embeds every attachment of a case that did not pass, its text trace with the bytes', () => {
+    const { result, embedded, counted } = lightResult({ ...structuredClone(PASSED), status: 'failed' }, '../allure-results/');
+    expect(result.attachments).to.deep.equal(PASSED.attachments);
+    expect(embedded.length).to.equal(6);
+    expect(counted).to.deep.equal([]);
     expect(result.links!.length).to.equal(1);
   });
 
@@ -77,6 +86,13 @@ describe('the light, private report', () => {
     expect(all).to.equal('window.appStarted = true;{"total":1}{"total":1}');
     expect(packed).to.contain('var index = [["widgets/statistic.json",11],["data/a.json",11]];');
     expect(packed).to.contain('var appLength = 25;');
+    const unpacked = unpackHtml(packed)!;
+    expect(unpacked.app.toString()).to.equal('window.appStarted = true;');
+    expect([...unpacked.data].map(([n, b]) => [n, b.toString()])).to.deep.equal([
+      ['widgets/statistic.json', '{"total":1}'],
+      ['data/a.json', '{"total":1}'],
+    ]);
+    expect(unpackHtml(PAGE)).to.equal(undefined);
   });
 
   it('leaves a page it does not recognise as it is', () => {

@@ -1,17 +1,22 @@
 /**
- * A light and private single-file report. Light: a case that passed keeps its readable trace
- * (text, timeline SVG) in the report, but its heavy attachments — the JSON trace and the pcapng
- * capture, about 100 KB a case in the default run — stay as files beside the results
- * (allure-results/, where `dlmsct export` reads them too) and the report links to them; a case
- * that did not pass embeds everything. And the page is packed (packHtml). Private: the page
- * makes no network request. Allure's report plugin switches its analytics script on
+ * A light and private single-file report. Light: a case that passed keeps its readable trace in
+ * the report — the decoded layers of every frame, with the frame's byte count in place of its hex
+ * — while the full text trace, the JSON trace, the timeline SVG and the pcapng capture (about
+ * 15 KB a case in the packed page, most of the default run's report) stay as files beside the
+ * results (allure-results/, where `dlmsct export` reads them too) and the report links to them;
+ * a case that did not pass embeds everything. And the page is packed (packHtml). Private: the
+ * page makes no network request. Allure's report plugin switches its analytics script on
  * unconditionally; it is cut out of the generated page, and a Content-Security-Policy that
  * allows nothing off the page is added so that nothing else in the bundle can phone home.
  */
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
-/** Attachments a passing case keeps as linked files instead of embedding them (reports/allure-case.ts names them). */
-export const HEAVY_ATTACHMENTS: ReadonlySet<string> = new Set(['frame trace (JSON)', 'trace.pcapng']);
+/** Attachments a passing case keeps as linked files instead of embedding them (reports/allure-case.ts and trace-exports.ts name them). */
+export const HEAVY_ATTACHMENTS: ReadonlySet<string> = new Set(['frame trace (JSON)', 'timeline (SVG)', 'trace.pcapng']);
+
+/** The text trace: a passing case embeds it with byte counts (trace-text.ts withByteCounts) and links the full file. */
+export const TEXT_TRACE = 'frame trace (text)';
+export const TEXT_TRACE_COUNTS = 'frame trace (decoded; the bytes are in the linked text file)';
 
 interface Attachment {
   readonly name: string;
@@ -29,20 +34,37 @@ interface AllureResultJson extends ResultNode {
   links?: { name?: string; url: string; type?: string }[];
 }
 
+export interface LightResult {
+  readonly result: AllureResultJson;
+  /** The attachment files the report still carries. */
+  readonly embedded: readonly string[];
+  /** Of those, the text traces the report carries with byte counts instead of hex (withByteCounts). */
+  readonly counted: readonly string[];
+}
+
 /**
  * The result as the report should show it: for a passed case, heavy attachments (anywhere in
- * its step tree) are taken out and linked instead, at `linkBase` + their file name. Returns the
- * result and the attachment files it still embeds.
+ * its step tree) are taken out and linked instead, at `linkBase` + their file name, and its text
+ * trace is shown with byte counts and linked in full.
  */
-export function lightResult(result: AllureResultJson, linkBase: string): { readonly result: AllureResultJson; readonly embedded: readonly string[] } {
+export function lightResult(result: AllureResultJson, linkBase: string): LightResult {
   const embedded: string[] = [];
+  const counted: string[] = [];
   const links: { name: string; url: string; type: string }[] = [];
   const passed = result.status === 'passed';
+  const link = (a: Attachment): void => {
+    links.push({ name: `${a.name} (file)`, url: `${linkBase}${a.source}`, type: 'attachment' });
+  };
   const visit = (node: ResultNode): ResultNode => {
     const kept: Attachment[] = [];
     for (const a of node.attachments ?? []) {
-      if (passed && HEAVY_ATTACHMENTS.has(a.name)) links.push({ name: `${a.name} (file)`, url: `${linkBase}${a.source}`, type: 'attachment' });
-      else {
+      if (passed && HEAVY_ATTACHMENTS.has(a.name)) link(a);
+      else if (passed && a.name === TEXT_TRACE) {
+        link(a);
+        kept.push({ ...a, name: TEXT_TRACE_COUNTS });
+        embedded.push(a.source);
+        counted.push(a.source);
+      } else {
         kept.push(a);
         embedded.push(a.source);
       }
@@ -51,7 +73,7 @@ export function lightResult(result: AllureResultJson, linkBase: string): { reado
   };
   const light = visit(result) as AllureResultJson;
   if (links.length > 0) light.links = [...(result.links ?? []), ...links];
-  return { result: light, embedded };
+  return { result: light, embedded, counted };
 }
 
 const ANALYTICS_LOADER = /<script\b[^>]*\bsrc="https:\/\/www\.googletagmanager\.com\/[^"]*"[^>]*><\/script>/g;
@@ -127,4 +149,23 @@ export function packHtml(html: string): string {
 })();
 </script>`;
   return html.replace(data[0], () => loader).replace(app[0], '');
+}
+
+/**
+ * What a packed page carries (packHtml's inverse): the app bundle and each data file by name.
+ * For tests and the bench, which look at what the report embeds; undefined for another layout.
+ */
+export function unpackHtml(html: string): { readonly app: Buffer; readonly data: ReadonlyMap<string, Buffer> } | undefined {
+  const index = /var index = (\[[\s\S]*?\]);\n/.exec(html);
+  const appLength = /var appLength = (\d+);/.exec(html);
+  const packed = /var packed = "([A-Za-z0-9+/=]*)";/.exec(html);
+  if (!index || !appLength || !packed) return undefined;
+  const all = gunzipSync(Buffer.from(packed[1]!, 'base64'));
+  const data = new Map<string, Buffer>();
+  let at = Number(appLength[1]);
+  for (const [name, length] of JSON.parse(index[1]!.replace(/\\u003c/g, '<')) as [string, number][]) {
+    data.set(name, all.subarray(at, at + length));
+    at += length;
+  }
+  return { app: all.subarray(0, Number(appLength[1])), data };
 }

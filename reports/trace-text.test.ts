@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { TraceRecord } from '../dlms/trace';
-import { renderTraceText } from './trace-text';
+import { renderTraceText, withByteCounts } from './trace-text';
 import { renderTraceJson } from './trace-json';
 
 const TRACE: TraceRecord[] = [
@@ -43,5 +43,37 @@ describe('renderTraceJson', () => {
     expect(json[1]).to.deep.equal({ at: 0.412, dir: 'tx', hex: '7EA0070321930F017E', layers: [{ layer: 'hdlc', summary: 'SNRM P/F=1' }] });
     expect(json[0]!.hex).to.equal(undefined);
     expect(json[2]!.note).to.equal('retransmission');
+  });
+
+  it('writes one record a line, and an empty trace as an empty array', () => {
+    const lines = renderTraceJson(TRACE).split('\n');
+    expect(lines.length).to.equal(TRACE.length + 3);
+    expect(lines[0]).to.equal('[');
+    expect(lines[2]).to.equal('{"at":0.412,"dir":"tx","hex":"7EA0070321930F017E","layers":[{"layer":"hdlc","summary":"SNRM P/F=1"}]},');
+    expect(renderTraceJson([])).to.equal('[]\n');
+    expect(JSON.parse(renderTraceJson([]))).to.deep.equal([]);
+  });
+});
+
+describe('the trace with byte counts instead of hex', () => {
+  const EDGES: TraceRecord[] = [
+    ...TRACE,
+    { at: 13, dir: 'tx', bytes: new Uint8Array(64).fill(0x01), layers: [] },
+    { at: 14, dir: 'rx', bytes: new Uint8Array(0), layers: [{ layer: 'hdlc', summary: 'nothing' }] },
+    { at: 15, dir: 'tx', bytes: Uint8Array.of(0xab), layers: [], note: 'AB (a note that looks like hex)' },
+    { at: 16, dir: 'event', layers: [], note: 'AB CD' },
+  ];
+
+  it('writes how many bytes each frame had, its note, and every decoded layer as before', () => {
+    const lines = renderTraceText(TRACE, 'count').split('\n');
+    expect(lines[1]).to.equal('    0.412 ms  tx  [9 bytes]');
+    expect(lines[2]).to.equal('                  hdlc    SNRM P/F=1');
+    expect(lines[3]).to.equal('   12.500 ms  rx  [40 bytes]   (retransmission)');
+    expect(lines[4]).to.equal('                  hdlc    I N(S)=0 N(R)=1 P/F=1');
+  });
+
+  it('is made the same from the hex form as from the records, frames of many lines, none and one byte included', () => {
+    expect(withByteCounts(renderTraceText(EDGES))).to.equal(renderTraceText(EDGES, 'count'));
+    expect(renderTraceText(EDGES, 'count')).to.contain('[64 bytes]').and.contain('[1 byte]   (AB (a note').and.contain('--  AB CD');
   });
 });

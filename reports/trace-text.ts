@@ -13,16 +13,23 @@ const BYTES_PER_LINE = 32;
 const TIME_WIDTH = 12;
 const INDENT = ' '.repeat(TIME_WIDTH + 6);
 
-export function renderTraceText(trace: readonly TraceRecord[]): string {
-  return trace.map(renderRecord).join('\n') + (trace.length ? '\n' : '');
+/**
+ * `hex` writes every byte; `count` only how many there were (`[9 bytes]`), the decoded layers
+ * being what a reader of a passing case looks at: the light report (light-report.ts) embeds that
+ * form and links the file with the bytes.
+ */
+export type TraceBytes = 'hex' | 'count';
+
+export function renderTraceText(trace: readonly TraceRecord[], bytes: TraceBytes = 'hex'): string {
+  return trace.map((r) => renderRecord(r, bytes)).join('\n') + (trace.length ? '\n' : '');
 }
 
-export function renderRecord(r: TraceRecord): string {
+export function renderRecord(r: TraceRecord, bytes: TraceBytes = 'hex'): string {
   const time = `${r.at.toFixed(3)} ms`.padStart(TIME_WIDTH);
   const dir = r.dir === 'event' ? '--' : r.dir;
   const lines: string[] = [];
   if (r.bytes) {
-    const hex = hexLines(r.bytes);
+    const hex = bytes === 'hex' ? hexLines(r.bytes) : [byteCount(r.bytes.length)];
     lines.push(`${time}  ${dir}  ${hex[0] ?? ''}${r.note ? `   (${r.note})` : ''}`);
     for (const more of hex.slice(1)) lines.push(`${INDENT}${more}`);
   } else {
@@ -40,6 +47,41 @@ function renderLayer(layer: DecodedLayer): string[] {
     out.push(`${INDENT}${''.padEnd(8)}!! ${e.code} at byte ${e.offset}: expected ${e.expected}, got ${e.actual}`);
   }
   return out;
+}
+
+function byteCount(n: number): string {
+  return n === 0 ? '(no bytes)' : `[${n} byte${n === 1 ? '' : 's'}]`;
+}
+
+/** A frame's first line (time, tx/rx, hex, an optional note) and the hex lines that continue it. */
+const FRAME_HEAD = /^( *\d+\.\d{3} ms {2}(?:tx|rx) {2})((?:[0-9A-F]{2} )*[0-9A-F]{2})((?: {3}\(.*\))?)$/;
+const HEX_MORE = new RegExp(`^ {${INDENT.length}}((?:[0-9A-F]{2} )*[0-9A-F]{2})$`);
+
+/**
+ * The `count` form of a trace from its `hex` form (what renderTraceText wrote, as stored beside
+ * the results), so that a report can be made light without the trace records.
+ */
+export function withByteCounts(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const head = FRAME_HEAD.exec(lines[i]!);
+    if (!head) {
+      out.push(lines[i]!);
+      continue;
+    }
+    let n = hexCount(head[2]!);
+    for (let more = HEX_MORE.exec(lines[i + 1] ?? ''); more; more = HEX_MORE.exec(lines[i + 1] ?? '')) {
+      n += hexCount(more[1]!);
+      i++;
+    }
+    out.push(`${head[1]}${byteCount(n)}${head[3]}`);
+  }
+  return out.join('\n');
+}
+
+function hexCount(line: string): number {
+  return (line.length + 1) / 3;
 }
 
 function hexLines(bytes: Uint8Array): string[] {

@@ -94,14 +94,15 @@ export function accept(s: LinkState, f: IFrame): { state: LinkState; actions: Li
     if (f.ns === mod(s.vr - 1)) return { state: s, actions: [ignored(f, `repeated N(S)=${f.ns}: a retransmission, already taken`)] };
     return { state: s, actions: [violation('HDLC_SEQUENCE_ERROR', `N(S)=${s.vr}`, `N(S)=${f.ns}`)] };
   }
-  const next = { ...s, vr: mod(s.vr + 1) };
+  const vr = mod(s.vr + 1);
   try {
     const r = addSegment(s.reassembly, f, s.config.maxMessageSize);
-    if (r.kind === 'partial') return { state: { ...next, reassembly: r.reassembly }, actions: [] };
-    return { state: { ...next, reassembly: r.reassembly }, actions: [{ type: 'deliver', payload: r.message }] };
+    const state = { ...s, vr, reassembly: r.reassembly };
+    if (r.kind === 'partial') return { state, actions: [] };
+    return { state, actions: [{ type: 'deliver', payload: r.message }] };
   } catch (e) {
     if (!isDecodeError(e)) throw e;
-    return { state: { ...next, reassembly: EMPTY_REASSEMBLY }, actions: [violation(e.code, e.expected, e.actual)] };
+    return { state: { ...s, vr, reassembly: EMPTY_REASSEMBLY }, actions: [violation(e.code, e.expected, e.actual)] };
   }
 }
 

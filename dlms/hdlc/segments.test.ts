@@ -38,6 +38,12 @@ describe('HDLC segmentation', () => {
     expect(b.reassembly).to.equal(EMPTY_REASSEMBLY);
   });
 
+  it("delivers a message that came in one frame as that frame's information field, without a copy", () => {
+    const info = Uint8Array.of(0xe6, 0xe7, 0x00);
+    const r = addSegment(EMPTY_REASSEMBLY, { info, segmented: false });
+    expect(r.kind === 'complete' && r.message).to.equal(info);
+  });
+
   it('refuses to grow a message past its bound', () => {
     const r = addSegment(EMPTY_REASSEMBLY, { info: new Uint8Array(10), segmented: true }, 16).reassembly;
     try {

@@ -55,6 +55,8 @@ export function addSegment(state: Reassembly, segment: Segment, maxSize = Number
   if (size > maxSize) {
     throw new DecodeError('HDLC_REASSEMBLY_OVERFLOW', state.size, `a message of at most ${maxSize} bytes`, `${size} bytes and not finished`);
   }
+  // A message in one frame (most answers) is that frame's information field itself, not a copy.
+  if (state.parts.length === 0 && !segment.segmented) return { kind: 'complete', message: segment.info, reassembly: EMPTY_REASSEMBLY };
   const parts = [...state.parts, segment.info];
   if (segment.segmented) return { kind: 'partial', reassembly: { parts, size } };
   return { kind: 'complete', message: concatBytes(...parts), reassembly: EMPTY_REASSEMBLY };

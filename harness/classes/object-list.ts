@@ -24,6 +24,12 @@ export interface CosemObject {
   readonly attributes: readonly AttributeAccess[];
   /** method_access: access_mode per method (a boolean in version 0, read as 1 or 0). */
   readonly methods?: readonly { readonly id: number; readonly mode: number }[];
+  /**
+   * Set where the association lists no access rights (an Association SN without
+   * access_rights_list): the attributes are the catalogue's, each assumed readable, and a refusal
+   * judges nothing (docs/decisions/short-name-walk.md).
+   */
+  readonly accessAssumed?: true;
 }
 
 /** How an object is named in messages: `1-0:1.8.0.255 (class 3 v0)`. */
@@ -66,25 +72,28 @@ export function objectsOf(list: Data): CosemObject[] {
   if (list.type !== 'array') return [];
   return list.items.map((el) => {
     const [classId, version, ln, rights] = (el as { items: readonly Data[] }).items as [Data, Data, Data, Data];
-    const attributeAccess = (rights as { items: readonly Data[] }).items[0] as { items: readonly Data[] };
-    const methodAccess = (rights as { items: readonly Data[] }).items[1];
+    const [attributeAccess, methodAccess] = (rights as { items: readonly Data[] }).items;
     const logicalName = (ln as { value: Uint8Array }).value;
-    return {
-      classId: num(classId)!,
-      version: num(version)!,
-      obis: formatObis(logicalName),
-      logicalName,
-      attributes: attributeAccess.items.map((item) => {
-        const fields = item.type === 'structure' ? item.items : [];
-        return { id: num(fields[0]) ?? 0, mode: num(fields[1]) ?? 0, selectors: selectorsOf(fields[2]) };
-      }),
-      methods: (methodAccess?.type === 'array' ? methodAccess.items : []).map((item) => {
-        const fields = item.type === 'structure' ? item.items : [];
-        const mode = fields[1];
-        return { id: num(fields[0]) ?? 0, mode: mode?.type === 'boolean' ? Number(mode.value) : (num(mode) ?? 0) };
-      }),
-    };
+    return { classId: num(classId)!, version: num(version)!, obis: formatObis(logicalName), logicalName, ...accessRightsOf(attributeAccess, methodAccess) };
   });
+}
+
+/**
+ * access_rights as Association LN (Blue Book 4.4.3) and Association SN (4.4.2) list them: an
+ * array of attribute_access_item and one of method_access_item.
+ */
+export function accessRightsOf(attributeAccess: Data | undefined, methodAccess: Data | undefined): Pick<CosemObject, 'attributes' | 'methods'> {
+  return {
+    attributes: (attributeAccess?.type === 'array' ? attributeAccess.items : []).map((item) => {
+      const fields = item.type === 'structure' ? item.items : [];
+      return { id: num(fields[0]) ?? 0, mode: num(fields[1]) ?? 0, selectors: selectorsOf(fields[2]) };
+    }),
+    methods: (methodAccess?.type === 'array' ? methodAccess.items : []).map((item) => {
+      const fields = item.type === 'structure' ? item.items : [];
+      const mode = fields[1];
+      return { id: num(fields[0]) ?? 0, mode: mode?.type === 'boolean' ? Number(mode.value) : (num(mode) ?? 0) };
+    }),
+  };
 }
 
 /** `class: 3` or `class: [3, 4]` in a suite; absent: every class. */

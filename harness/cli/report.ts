@@ -1,13 +1,14 @@
 /**
  * `dlmsct report`: the single-file HTML report (Allure 3, allurerc.mjs) from allure-results/,
- * light and private (reports/light-report.ts): passing cases link their heavy attachments, which
- * stay in allure-results/, and the page makes no network request.
+ * light and private (reports/light-report.ts): passing cases link their heavy attachments and
+ * their full text trace, which stay in allure-results/, and the page makes no network request.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { lightResult, privateHtml } from '../../reports/light-report';
+import { withByteCounts } from '../../reports/trace-text';
 import { ensureMeterAllure } from '../batch/allure-replay';
 import { METER_CASES_FILE } from '../batch/meter-cases';
 import { REPO_ROOT } from '../paths';
@@ -60,26 +61,33 @@ export function generateReport(resultsDir: string, io: Io, outDir = 'allure-repo
 
 /**
  * What the report is generated from: a copy of the results in which passing cases link their
- * heavy attachments (relative to the report's folder) instead of embedding them. Attachment
- * files are hard-linked where the file system allows, else copied.
+ * heavy attachments (relative to the report's folder) instead of embedding them and carry their
+ * text trace with byte counts instead of hex. Other attachment files are hard-linked where the
+ * file system allows, else copied.
  */
 function lightInput(resultsDir: string, reportDir: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlmsct-report-'));
   const linkBase = `${path.relative(reportDir, path.resolve(resultsDir)).split(path.sep).join('/')}/`;
   const files = fs.readdirSync(resultsDir);
   const embedded = new Set<string>();
+  const counted = new Set<string>();
   const isAttachment = new Set<string>();
   for (const f of files.filter((n) => n.endsWith('-result.json'))) {
     const original = JSON.parse(fs.readFileSync(path.join(resultsDir, f), 'utf8')) as Parameters<typeof lightResult>[0];
     const light = lightResult(original, linkBase);
     for (const a of allSources(original)) isAttachment.add(a);
     for (const a of light.embedded) embedded.add(a);
+    for (const a of light.counted) counted.add(a);
     fs.writeFileSync(path.join(dir, f), JSON.stringify(light.result));
   }
   for (const f of files) {
     if (f.endsWith('-result.json') || (isAttachment.has(f) && !embedded.has(f))) continue;
     const from = path.join(resultsDir, f);
     if (!fs.statSync(from).isFile()) continue;
+    if (counted.has(f)) {
+      fs.writeFileSync(path.join(dir, f), withByteCounts(fs.readFileSync(from, 'utf8')));
+      continue;
+    }
     try {
       fs.linkSync(from, path.join(dir, f));
     } catch {

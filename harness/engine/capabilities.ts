@@ -7,7 +7,7 @@
  * reason. Discovery is traced (its frames are in the case's trace) and cached for the run.
  */
 import type { DlmsClient } from '../../client/api';
-import { CLIENT_CONFORMANCE } from '../../client/association';
+import { CLIENT_CONFORMANCE, CLIENT_SN_CONFORMANCE } from '../../client/association';
 import type { Data } from '../../dlms/axdr/data';
 import { type CosemObject, objectsOf } from '../classes/object-list';
 import type { AssociationProfile, Profile } from '../profile/types';
@@ -15,6 +15,8 @@ import type { StepContext } from '../steps/context';
 import { getStep } from '../steps/registry';
 import { attributeCandidates } from '../steps/targets';
 import type { Needs } from '../suite/types';
+import { snObjects } from '../steps/sn-objects';
+import { caseReferencing } from './referencing';
 
 /** What one association granted, as discovered on the DUT. */
 export interface Grant {
@@ -79,7 +81,7 @@ export async function judgeEach(needs: Needs, each: AssociationProfile, base: St
   const wantObjects = (needs.access?.length ?? 0) > 0 || (needs.selectors?.length ?? 0) > 0;
   const g = await discover(each, base, cache, wantObjects);
   notes.push(`capabilities of ${each.name}: ${describeGrant(g)}`);
-  const lack = lacking(needs, g);
+  const lack = lacking(needs, g, each);
   if (lack.length) return { kind: 'inapplicable', reason: `association ${each.name} does not grant ${wanted(needs)} (${lack.join(', ')})`, notes };
   notes.push(`the case runs on ${each.name} ($each, which grants what it needs)`);
   return { kind: 'granted', association: each, notes };
@@ -90,9 +92,10 @@ export async function chooseAssociation(needs: Needs, base: StepContext, profile
   const secrets = needs.secrets ?? [];
   // A case that `requires` an authentication mechanism runs on an association using it, whatever else grants its needs.
   const mechanism = base.caseDef.requires?.authentication;
+  const referencing = caseReferencing(base.caseDef, profile);
   const withSecrets = profile.associations.filter(
     (a) =>
-      a.referencing === 'ln' &&
+      a.referencing === referencing &&
       (mechanism === undefined || a.authentication === mechanism) &&
       (needs.suite === undefined || a.security?.suite === needs.suite) &&
       secrets.every((s) => SECRET_OF[s]?.(a)),
@@ -119,7 +122,7 @@ export async function chooseAssociation(needs: Needs, base: StepContext, profile
     const g = await discover(a, base, cache, wantObjects);
     notes.push(`capabilities of ${a.name}: ${describeGrant(g)}`);
     if (!Array.isArray(g.services)) unopened ??= a;
-    const lack = lacking(needs, g);
+    const lack = lacking(needs, g, a);
     if (lack.length) {
       missing.push(`${a.name}: ${lack.join(', ')}`);
       continue;
@@ -148,11 +151,20 @@ function wanted(n: Needs): string {
   ].join(', ');
 }
 
-function lacking(n: Needs, g: Grant): string[] {
+/**
+ * A case names LN services; an SN association grants their SN counterparts (Green Book 9.4.6.1,
+ * conformance block: read, write, parameterized-access), which cosem-access.ts uses for them.
+ */
+const SN_COUNTERPART: Readonly<Record<string, string>> = { get: 'read', set: 'write', 'selective-access': 'parameterized-access' };
+
+function lacking(n: Needs, g: Grant, a: AssociationProfile): string[] {
   const out: string[] = [];
   if (!Array.isArray(g.services)) return [`not opened (${(g.services as { refused: string }).refused})`];
   const services = g.services as readonly string[];
-  for (const s of n.services ?? []) if (!services.includes(s)) out.push(`${s} not granted`);
+  for (const ln of n.services ?? []) {
+    const s = a.referencing === 'sn' ? (SN_COUNTERPART[ln] ?? ln) : ln;
+    if (!services.includes(s)) out.push(`${s} not granted`);
+  }
   if (!n.access?.length && !n.selectors?.length && !n.targets?.length) return out;
   if (!Array.isArray(g.objects)) return [...out, `object list not read (${(g.objects as { refused: string } | undefined)?.refused ?? 'not asked'})`];
   const objects = g.objects as readonly CosemObject[];
@@ -211,13 +223,20 @@ async function discover(a: AssociationProfile, base: StepContext, cache: Capabil
   };
   let grant: Grant;
   try {
-    await getStep('associate')!.run(ctx, { association: a.name, expect: 'any', conformance: [...DISCOVERY_PROPOSAL] });
+    await getStep('associate')!.run(ctx, {
+      association: a.name,
+      expect: 'any',
+      conformance: a.referencing === 'sn' ? [...CLIENT_SN_CONFORMANCE] : [...DISCOVERY_PROPOSAL],
+    });
     const outcome = ctx.last?.op === 'associate' ? ctx.last.outcome : undefined;
     if (outcome?.kind !== 'accepted') {
       grant = { services: { refused: outcome ? outcome.kind : 'no AARE' } };
     } else {
       grant = { services: outcome.negotiatedConformance };
-      if (wantObjects) {
+      if (wantObjects && a.referencing === 'sn') {
+        const sn = await snObjects(ctx).catch((e: unknown) => ({ refused: e instanceof Error ? e.message : String(e) }));
+        grant = 'refused' in sn ? { ...grant, objects: sn } : { ...grant, objects: sn.objects, version: sn.accessVersion };
+      } else if (wantObjects) {
         const list = await client.get(OBJECT_LIST);
         if (list.kind === 'data') {
           const objects = safeObjects(list.data);

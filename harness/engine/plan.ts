@@ -8,6 +8,7 @@ import { designedWaitMs } from './run-case';
 import type { AssociationProfile, Profile } from '../profile/types';
 import type { AssociationSelector, CaseDef, Requires, SuiteDef } from '../suite/types';
 import { globToRegExp } from './glob';
+import { caseReferencing, referencingUnmet } from './referencing';
 
 export interface PlannedCase {
   readonly def: CaseDef;
@@ -63,7 +64,7 @@ function instances(def: CaseDef, profile: Profile): PlannedCase[] {
   if (def.forEach === 'association' || def.forEach === 'unciphered-association') {
     // The associations whose referencing the case's steps use (Green Book 9.3: LN and SN
     // services differ; default LN), without ciphering if asked. None: the case is inapplicable, once.
-    const wanted = def.requires.referencing ?? 'ln';
+    const wanted = caseReferencing(def, profile);
     const unciphered = def.forEach === 'unciphered-association';
     const matching = profile.associations.filter((a) => a.referencing === wanted && (!unciphered || !a.security));
     return matching.length > 0
@@ -92,39 +93,6 @@ function instances(def: CaseDef, profile: Profile): PlannedCase[] {
       inapplicable: why ?? `the profile declares no association with security suite ${sel.suite}${sel.authentication ? ` and ${sel.authentication}` : ''}`,
     };
   });
-}
-
-/**
- * Steps that send LN services (GET, SET, ACTION, ACCESS and the generators built on them): a
- * case using one, with no `requires: { referencing }`, speaks LN (Green Book 9.3: LN and SN
- * services differ).
- */
-const LN_STEPS = new Set([
-  'get',
-  'set',
-  'action',
-  'access',
-  'get.selected',
-  'get.with-list',
-  'each.object',
-  'with.target',
-  'check.attributes',
-  'check.walk',
-  'check.buffer-selection',
-  'check.object-list',
-  'check.sap-assignment',
-  'golden.compare',
-]);
-
-/**
- * An LN case on a profile that declares no LN association is inapplicable, with the reason,
- * rather than sending requests an SN-only meter cannot parse (issue 10 item 7).
- */
-function referencingUnmet(def: SuiteDef['cases'][number], profile: Profile): string | undefined {
-  if (def.requires.referencing !== undefined || profile.associations.some((a) => a.referencing === 'ln')) return undefined;
-  const ln = def.steps.find((s) => LN_STEPS.has(s.name));
-  if (!ln) return undefined;
-  return `the case speaks logical-name referencing (its step ${ln.name} is an LN service); the profile declares short-name associations only (${profile.associations.map((a) => a.name).join(', ')})`;
 }
 
 function slowTimer(def: SuiteDef['cases'][number], profile: Profile): string | undefined {

@@ -75,6 +75,7 @@ interface RawProfile {
   expect?: Profile['expect'];
   features?: Record<string, boolean>;
   deviations?: string;
+  imageTransfer?: { image: string; identifier: string };
   golden?: { snapshot: string; rules?: string };
 }
 
@@ -161,6 +162,9 @@ function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
     expect: raw.expect ?? {},
     features: raw.features ?? {},
     ...(raw.deviations === undefined ? {} : { deviations: path.resolve(baseDir, raw.deviations) }),
+    ...(raw.imageTransfer === undefined
+      ? {}
+      : { imageTransfer: { image: path.resolve(baseDir, raw.imageTransfer.image), identifier: raw.imageTransfer.identifier } }),
     ...(raw.golden === undefined
       ? {}
       : {

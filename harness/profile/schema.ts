@@ -177,6 +177,16 @@ export const PROFILE_SCHEMA: Schema = {
       propertyNames: { pattern: '^[a-z0-9-]+$' },
       additionalProperties: { type: 'boolean' },
     },
+    imageTransfer: {
+      type: 'object',
+      description: 'a harmless firmware image for the Image transfer cases (state-changing): the file, relative to the profile, and its image_identifier',
+      properties: {
+        image: { type: 'string', pattern: '.', description: 'the image file, relative to the profile' },
+        identifier: { type: 'string', pattern: '^.{1,255}$', description: 'image_identifier sent in image_transfer_initiate, as text' },
+      },
+      required: ['image', 'identifier'],
+      additionalProperties: false,
+    },
     deviations: { type: 'string', description: 'known-deviations file, relative to the profile (docs/deviations.md); refused in certification mode' },
     golden: {
       type: 'object',

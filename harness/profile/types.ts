@@ -88,6 +88,8 @@ export interface Profile {
   readonly expect: { readonly logicalDeviceName?: string; readonly dlmsVersion?: number };
   /** Feature flags for applicability (`lls: true`); an absent flag is false. */
   readonly features: Readonly<Record<string, boolean>>;
+  /** A harmless image for the Image transfer cases (state-changing), its file resolved from the profile's folder. */
+  readonly imageTransfer?: { readonly image: string; readonly identifier: string };
   /** A known-deviations file (harness/engine/deviations.ts), resolved from the profile's folder. */
   readonly deviations?: string;
   /**

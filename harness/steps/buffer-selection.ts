@@ -49,6 +49,7 @@ import type { StepContext } from './context';
 import { rowAttachments } from './buffer-report';
 import { describeOutcome } from './outcome';
 import { defineStep } from './registry';
+import { getAttribute } from './cosem-access';
 import type { Schema } from '../yaml/schema';
 import type { FromSchema } from '../yaml/from-schema';
 
@@ -124,7 +125,7 @@ function columnDefinitions(d: Data): CaptureObjectDefinition[] {
 }
 
 async function read(ctx: StepContext, ref: AttributeRef, what: string): Promise<Data> {
-  const outcome = await ctx.client.get(ref);
+  const outcome = await getAttribute(ctx, ref);
   ctx.last = { op: 'get', ref, outcome };
   const said = describeOutcome(ctx.last);
   ctx.note(`${what} → ${said.length > 160 ? `${said.slice(0, 160)}…` : said}`);
@@ -310,7 +311,7 @@ function summary(rows: readonly Data[]): string {
 
 async function attempt(ctx: StepContext, args: BufferSelectionArgs, columns: readonly CaptureObjectDefinition[]): Promise<boolean> {
   const base = { classId: PROFILE_GENERIC, obis: args.obis, attribute: BUFFER };
-  const inUse = await ctx.client.get({ classId: PROFILE_GENERIC, obis: args.obis, attribute: ENTRIES_IN_USE });
+  const inUse = await getAttribute(ctx, { classId: PROFILE_GENERIC, obis: args.obis, attribute: ENTRIES_IN_USE });
   if (inUse.kind === 'data' && 'value' in inUse.data && typeof inUse.data.value === 'number' && inUse.data.value > MAX_ENTRIES) {
     throw new Inconclusive(`entries_in_use is ${inUse.data.value}: above ${MAX_ENTRIES} entries the buffer is not read whole (DLMS UA 1001-6 §7.3.4.3)`);
   }
@@ -322,7 +323,7 @@ async function attempt(ctx: StepContext, args: BufferSelectionArgs, columns: rea
     throw new Inconclusive(`buffer rows do not have one element per capture object (${columns.length}); the class suite judges that`);
   }
   const p = plan(args.select, base, before, columns);
-  const outcome = await ctx.client.get(p.ref);
+  const outcome = await getAttribute(ctx, p.ref);
   ctx.last = { op: 'get', ref: p.ref, outcome };
   const said = describeOutcome(ctx.last);
   ctx.note(`GET ${args.obis} buffer, ${p.describe} → ${said.length > 160 ? `${said.slice(0, 160)}…` : said}`);

@@ -13,9 +13,10 @@ import type { AttributeRef } from '../../client/api';
 import { bytesEqual } from '../../dlms/bytes';
 import type { Data } from '../../dlms/axdr/data';
 import { formatData } from '../../dlms/axdr/format';
-import { attributeOf, classById, type InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
+import { attributeOf, type InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
 import { checkType, parseTypeSpec, type TypeSpec } from '../../dlms/cosem/catalogue/type-spec';
 import { ACCESS_SELECTOR, entryDescriptorToData } from '../../dlms/cosem/selective-access';
+import { classStanding, NotCheckedTally, notChecked, UNKNOWN_CLASS_CLAUSE } from '../classes/class-standing';
 import { type CosemObject, readAccess } from '../classes/object-list';
 import { type ClassSemantics, type Problem, type Reference, SEMANTICS } from '../classes/semantics';
 import type { StepContext } from './context';
@@ -23,6 +24,7 @@ import { ExpectationFailure } from '../engine/verdict';
 import { ASSOCIATION_REF_SCHEMA } from './association-ref';
 import { CLASS_FILTER_SCHEMA } from './each-object';
 import { boundedStep, forEachObject, objectsOfClass } from './object-iteration';
+import { addressable, getAttribute } from './cosem-access';
 import { describeOutcome } from './outcome';
 import { defineStep } from './registry';
 
@@ -84,7 +86,11 @@ const referenceKey = (r: Reference): string => `${r.classId}/${r.obis}/${r.attri
 async function readReferences(ctx: StepContext, rules: ClassSemantics, values: ReadonlyMap<number, Data>): Promise<(ref: Reference) => Data | undefined> {
   const read = new Map<string, Data>();
   for (const ref of rules.references?.(values) ?? []) {
-    const outcome = await boundedStep(ctx, ctx.client.get(ref), `GET ${ref.obis}/${ref.attribute}`);
+    if (!(await addressable(ctx, ref.classId, ref.obis))) {
+      ctx.note(`referenced ${ref.obis}/${ref.attribute} (class ${ref.classId}): not in the SN object list, not read`);
+      continue;
+    }
+    const outcome = await boundedStep(ctx, getAttribute(ctx, ref), `GET ${ref.obis}/${ref.attribute}`);
     ctx.last = { op: 'get', ref, outcome };
     ctx.note(`referenced ${ref.obis}/${ref.attribute} (class ${ref.classId}) → ${describeOutcome(ctx.last).slice(0, NOTE_LIMIT)}`);
     if (outcome.kind === 'data') read.set(referenceKey(ref), outcome.data);
@@ -114,9 +120,16 @@ defineStep({
     const { association, objects, listVersion } = await objectsOfClass(ctx, args.association, args.class);
     const bufferEntries = args.bufferEntries ?? DEFAULT_BUFFER_ENTRIES;
 
+    const tally = new NotCheckedTally();
     await forEachObject(ctx, objects, async (o) => {
-      const def = classById(o.classId, o.version);
-      if (!def) ctx.note(`class ${o.classId} version ${o.version} is not in the catalogue: readability checked, types not`);
+      const standing = classStanding(o.classId, o.version);
+      const def = standing.kind === 'known' ? standing.def : undefined;
+      if (standing.kind !== 'known') {
+        const { text, remark } = notChecked(o.classId, o.version, standing);
+        tally.add(remark);
+        if (remark) ctx.remark(`${o.obis}: ${text}; readability checked, types not`, UNKNOWN_CLASS_CLAUSE);
+        else ctx.note(`${text}; readability checked, types not`);
+      }
       const values = new Map<number, Data>();
       const findings: Finding[] = [];
       for (const a of o.attributes) {
@@ -127,12 +140,16 @@ defineStep({
           continue;
         }
         const ref = refFor(o, a.id, bufferEntries);
-        const outcome = await boundedStep(ctx, ctx.client.get(ref), `GET ${o.obis}/${a.id}`);
+        const outcome = await boundedStep(ctx, getAttribute(ctx, ref), `GET ${o.obis}/${a.id}`);
         ctx.last = { op: 'get', ref, outcome };
         const said = describeOutcome(ctx.last);
         const name = def ? attributeOf(def, a.id)?.name : undefined;
         const shown = said.length > NOTE_LIMIT ? `${said.slice(0, NOTE_LIMIT)}…` : said;
         ctx.note(`attribute ${a.id}${name ? ` ${name}` : ''}${ref.selector ? ` (entries 1..${bufferEntries})` : ''} → ${shown}`);
+        if (outcome.kind === 'data-access-result' && o.accessAssumed) {
+          ctx.note(`attribute ${a.id}: refused; the association lists no access rights, so a refusal judges nothing`);
+          continue;
+        }
         if (outcome.kind !== 'data') {
           findings.push({ rule: ACCESS_RULE, expected: `attribute ${a.id}${name ? ` ${name}` : ''} read (access_mode ${a.mode})`, actual: said });
           continue;
@@ -163,5 +180,7 @@ defineStep({
         : '';
       throw new ExpectationFailure(first.rule, first.expected, `${first.actual}${rest}`);
     });
+    const notCheckedSummary = tally.summary();
+    if (notCheckedSummary) ctx.note(notCheckedSummary);
   },
 });

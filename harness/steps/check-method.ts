@@ -10,13 +10,29 @@ import { ASSOCIATION_REF_SCHEMA } from './association-ref';
 import { forEachObject, objectsOfClass } from './object-iteration';
 import { defineStep } from './registry';
 import type { Schema } from '../yaml/schema';
+import { CALENDAR_ACTIVATE } from './methods/activity-calendar';
 import { CLOCK_ADJUST_TO_QUARTER, CLOCK_SET, CLOCK_SHIFT_TIME } from './methods/clock';
+import { IMAGE_TRANSFER, IMAGE_TRANSFER_WRONG_IMAGE } from './methods/image-transfer';
 import { DISCONNECT_TRANSITIONS } from './methods/disconnect-control';
 import { PROFILE_CAPTURE } from './methods/profile-generic';
+import { PUSH_CONTENT } from './methods/push-setup';
 import { REGISTER_RESET } from './methods/register';
+import { SCRIPT_EXECUTE } from './methods/script-table';
 import type { MethodBehaviour } from './methods/types';
 
-const BEHAVIOURS: readonly MethodBehaviour[] = [CLOCK_SET, CLOCK_SHIFT_TIME, CLOCK_ADJUST_TO_QUARTER, REGISTER_RESET, DISCONNECT_TRANSITIONS, PROFILE_CAPTURE];
+const BEHAVIOURS: readonly MethodBehaviour[] = [
+  CLOCK_SET,
+  CLOCK_SHIFT_TIME,
+  CLOCK_ADJUST_TO_QUARTER,
+  REGISTER_RESET,
+  DISCONNECT_TRANSITIONS,
+  PROFILE_CAPTURE,
+  SCRIPT_EXECUTE,
+  CALENDAR_ACTIVATE,
+  IMAGE_TRANSFER_WRONG_IMAGE,
+  IMAGE_TRANSFER,
+  PUSH_CONTENT,
+];
 const BY_NAME = new Map(BEHAVIOURS.map((b) => [b.name, b]));
 
 const CHECK_METHOD_SCHEMA = {

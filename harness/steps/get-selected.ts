@@ -5,6 +5,7 @@
  * the exact data-access-result for a selector the attribute does not serve.
  */
 import { entryDescriptorToData } from '../../dlms/cosem/selective-access';
+import { getAttribute } from './cosem-access';
 import { describeOutcome } from './outcome';
 import { defineStep } from './registry';
 import { ATTRIBUTE_PROPERTIES, ATTRIBUTE_REQUIRED, attributeRef } from './attribute-ref';
@@ -35,7 +36,7 @@ defineStep({
     const e = args.entries ?? { from: 1, to: 1 };
     const parameters = entryDescriptorToData({ fromEntry: e.from, toEntry: e.to, fromSelectedValue: e.fromColumn ?? 1, toSelectedValue: e.toColumn ?? 0 });
     const ref = { ...attributeRef(args, ctx.profile), selector: { selector: args.selector, parameters } };
-    const outcome = await ctx.client.get(ref);
+    const outcome = await getAttribute(ctx, ref);
     ctx.last = { op: 'get', ref, outcome };
     ctx.note(
       `GET ${args.obis} class ${args.class} attribute ${args.attribute} with selector ${args.selector} (entries ${e.from}..${e.to}) → ${describeOutcome(ctx.last)}`,

@@ -14,12 +14,16 @@ import { type AssociationRef, resolveAssociation } from './association-ref';
 import type { StepContext } from './context';
 import { describeOutcome } from './outcome';
 import { manufacturerOf } from './security-params';
+import { snObjects } from './sn-objects';
 
 const LIST_RULE = 'Blue Book 4.4.3 (Association LN attribute 2, object_list): the current association lists its objects';
 const OBJECT_LIST = { classId: 15, obis: '0-0:40.0.0.255', attribute: 2 } as const;
 
 /** The object list read once per case and association: every generator step of the case reuses it. */
-const cache = new WeakMap<StepContext, { readonly association: string; readonly objects: readonly CosemObject[] }>();
+const cache = new WeakMap<
+  StepContext,
+  { readonly association: string; readonly objects: readonly CosemObject[]; readonly accessVersion: number; readonly assumed?: string }
+>();
 
 /**
  * The association the objects are read in: the open one, or (none open) the one `ref` names,
@@ -57,17 +61,34 @@ export async function ensureAssociation(ctx: StepContext, ref: AssociationRef | 
 
 /** The objects of the association open now, from its object_list (read once per case). */
 export async function currentObjects(ctx: StepContext): Promise<readonly CosemObject[]> {
+  return (await listed(ctx)).objects;
+}
+
+/**
+ * The object list of the open association, LN (Association LN attribute 2) or SN (Association
+ * SN attributes 2 and 3, sn-objects.ts), and the Association LN version whose access_mode
+ * encoding it uses.
+ */
+async function listed(ctx: StepContext) {
   const a = ctx.association;
   if (!a) throw new HarnessFault('reading the object list needs an open association', 'harness', 'ASSOCIATION_NOT_OPEN');
   const hit = cache.get(ctx);
-  if (hit && hit.association === a.name) return hit.objects;
+  if (hit && hit.association === a.name) return hit;
+  if (a.referencing === 'sn') {
+    const sn = await snObjects(ctx);
+    const entry = { association: a.name, ...sn };
+    cache.set(ctx, entry);
+    ctx.note(`object_list of ${a.name} (SN): ${sn.objects.length} objects${sn.assumed ? `; access rights assumed from the catalogue (${sn.assumed})` : ''}`);
+    return entry;
+  }
   const outcome = await ctx.client.get(OBJECT_LIST);
   ctx.last = { op: 'get', ref: OBJECT_LIST, outcome };
   if (outcome.kind !== 'data') throw new ExpectationFailure(LIST_RULE, 'the object_list (data)', describeOutcome(ctx.last));
   const objects = objectsOf(outcome.data);
-  cache.set(ctx, { association: a.name, objects });
+  const entry = { association: a.name, objects, accessVersion: objects.find((o) => o.obis === OBJECT_LIST.obis)?.version ?? 0 };
+  cache.set(ctx, entry);
   ctx.note(`object_list of ${a.name}: ${objects.length} objects`);
-  return objects;
+  return entry;
 }
 
 /**
@@ -77,10 +98,9 @@ export async function currentObjects(ctx: StepContext): Promise<readonly CosemOb
  */
 export async function objectsOfClass(ctx: StepContext, ref: AssociationRef | undefined, filter: ClassFilter | undefined) {
   const association = await ensureAssociation(ctx, ref);
-  const all = await currentObjects(ctx);
+  const { objects: all, accessVersion: listVersion } = await listed(ctx);
   const objects = all.filter((o) => matchesClass(filter, o.classId));
   if (objects.length === 0) throw new Inapplicable(`the object list of ${association.name} holds no object of ${describeFilter(filter)}`);
-  const listVersion = all.find((o) => o.obis === OBJECT_LIST.obis)?.version ?? 0;
   return { association, all, objects, listVersion };
 }
 

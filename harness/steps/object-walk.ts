@@ -5,7 +5,8 @@
  *
  *   counts        the object list's attribute and method counts match the class version in the
  *                 catalogue (Blue Book 4.4.3 object_list_element; 4.x the class). A class or
- *                 version the catalogue lacks is a remark "not checked: class 92 v0 unknown".
+ *                 version the catalogue lacks is a remark "not checked: class 92 v0 unknown";
+ *                 a manufacturer-specific class a note (harness/classes/class-standing.ts).
  *   read-refusals an attribute the object list grants no read access is refused with a
  *                 data-access-result (Green Book 9.3.6), never served.
  *   writes        an attribute with write access: the value read is written back and read again
@@ -20,9 +21,10 @@
 import type { ActionOutcome } from '../../client/api';
 import type { Data } from '../../dlms/axdr/data';
 import { formatData } from '../../dlms/axdr/format';
-import { classById, classVersions, type InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
+import type { InterfaceClassDef } from '../../dlms/cosem/catalogue/catalogue';
 import { defaultValue } from '../../dlms/cosem/catalogue/default-value';
 import { parseTypeSpec } from '../../dlms/cosem/catalogue/type-spec';
+import { classStanding, NotCheckedTally, notChecked, UNKNOWN_CLASS_CLAUSE } from '../classes/class-standing';
 import { type CosemObject, readAccess } from '../classes/object-list';
 import { ExpectationFailure, Inapplicable, Inconclusive } from '../engine/verdict';
 import { ASSOCIATION_REF_SCHEMA } from './association-ref';
@@ -30,6 +32,7 @@ import type { StepContext } from './context';
 import { CLASS_FILTER_SCHEMA } from './each-object';
 import { boundedStep, forEachObject, objectsOfClass } from './object-iteration';
 import { getValue, invoke, setValue } from './object-ops';
+import { getAttribute, SN_METHODS, speaksSn } from './cosem-access';
 import { describeOutcome } from './outcome';
 import { defineStep } from './registry';
 import { remark, valuesEqual, wrongTypeFor, writeAccess, WALK_SKIPS_WRITE } from './object-walk-rules';
@@ -45,24 +48,23 @@ const UNDEFINED_METHOD_RULE = 'Green Book 9.3.8: an ACTION on a method index the
 /** Where the standard allows another refusal than the preferred one (docs/decisions/object-walk.md). */
 const REFUSAL_CLAUSE = 'docs/decisions/object-walk.md (refusal codes)';
 
-/** Per case: objects whose class or version the catalogue lacks, and what the writes achieved. */
+/** Per case: objects the catalogue cannot judge, and what the writes achieved. */
 interface Tally {
-  unknown: number;
+  notChecked: NotCheckedTally;
   written: number;
   withoutAccess: number;
   methodsRefusedByConformance: boolean;
 }
 
 function catalogueDef(ctx: StepContext, o: CosemObject, tally: Tally): InterfaceClassDef | undefined {
-  const def = classById(o.classId, o.version);
-  if (def) return def;
-  tally.unknown++;
-  const known = classVersions(o.classId).map((c) => c.version);
-  // A version the catalogue lacks of a class it knows deserves attention (a remark); a class id
-  // it does not know at all is a manufacturer's class or a newer one: noted and counted.
-  if (known.length)
-    remark(ctx, `not checked: class ${o.classId} v${o.version} unknown (the catalogue has v${known.join(', v')})`, 'docs/decisions/object-walk.md');
-  else ctx.note(`not checked: class ${o.classId} v${o.version} unknown to the catalogue (a manufacturer-specific class, or newer than the catalogue)`);
+  const standing = classStanding(o.classId, o.version);
+  if (standing.kind === 'known') return standing.def;
+  // A class or version of the DLMS UA's range the catalogue lacks is a remark (the meter's
+  // answer goes unjudged); a manufacturer's or user group's class is noted and counted apart.
+  const { text, remark: againstMeter } = notChecked(o.classId, o.version, standing);
+  tally.notChecked.add(againstMeter);
+  if (againstMeter) remark(ctx, `${o.obis}: ${text}`, UNKNOWN_CLASS_CLAUSE);
+  else ctx.note(text);
   return undefined;
 }
 
@@ -84,7 +86,7 @@ async function readRefusals(ctx: StepContext, o: CosemObject, listVersion: numbe
   for (const a of o.attributes) {
     if (readAccess(listVersion, a.mode) !== 'none') continue;
     const ref = { classId: o.classId, obis: o.obis, attribute: a.id };
-    const outcome = await boundedStep(ctx, ctx.client.get(ref), `GET ${o.obis}/${a.id}`);
+    const outcome = await boundedStep(ctx, getAttribute(ctx, ref), `GET ${o.obis}/${a.id}`);
     ctx.last = { op: 'get', ref, outcome };
     const said = describeOutcome(ctx.last);
     ctx.note(`attribute ${a.id} (access_mode ${a.mode}, not readable) → ${said}`);
@@ -215,8 +217,11 @@ defineStep({
   },
   async run(ctx, args) {
     const { association, objects, listVersion } = await objectsOfClass(ctx, args.association, args.class);
-    const tally: Tally = { unknown: 0, written: 0, withoutAccess: 0, methodsRefusedByConformance: false };
+    const tally: Tally = { notChecked: new NotCheckedTally(), written: 0, withoutAccess: 0, methodsRefusedByConformance: false };
+    if ((args.aspect === 'methods-without-access' || args.aspect === 'undefined-methods') && speaksSn(ctx)) throw new Inapplicable(SN_METHODS);
     await forEachObject(ctx, objects, async (o) => {
+      // The walk is by access right: an object the association lists none for (an Association SN without access_rights_list) has nothing to walk by.
+      if (o.accessAssumed) throw new Inapplicable(`${association.name} lists no access rights for ${o.obis}, so there is nothing to walk by`);
       const def = catalogueDef(ctx, o, tally);
       switch (args.aspect) {
         case 'counts':
@@ -235,7 +240,8 @@ defineStep({
         }
       }
     });
-    if (tally.unknown) ctx.note(`${tally.unknown} object(s) not checked: class or version unknown to the catalogue`);
+    const notCheckedSummary = tally.notChecked.summary();
+    if (notCheckedSummary) ctx.note(notCheckedSummary);
     if (args.aspect === 'writes') {
       ctx.note(`${tally.written} attribute(s) written back and read again`);
       if (tally.written === 0)

@@ -7,7 +7,7 @@
 import type { Data } from '../../dlms/axdr/data';
 import { formatObis } from '../../dlms/cosem/obis';
 import { classById } from '../../dlms/cosem/catalogue/catalogue';
-import { ExpectationFailure, HarnessFault } from '../engine/verdict';
+import { ExpectationFailure, HarnessFault, Inapplicable } from '../engine/verdict';
 import type { StepContext } from './context';
 import { describeOutcome } from './outcome';
 
@@ -23,6 +23,7 @@ export interface SnEntry {
   readonly classId: number;
   readonly version: number;
   readonly obis: string;
+  readonly logicalName: Uint8Array;
 }
 
 /** The elements of an SN object_list; throws ExpectationFailure at the first malformed one. */
@@ -37,7 +38,7 @@ export function snEntries(list: Data): SnEntry[] {
     if (cls.type !== 'long-unsigned') throw new ExpectationFailure(LIST_RULE, `${at}.class_id: long-unsigned`, cls.type);
     if (ver.type !== 'unsigned') throw new ExpectationFailure(LIST_RULE, `${at}.version: unsigned`, ver.type);
     if (ln.type !== 'octet-string' || ln.value.length !== 6) throw new ExpectationFailure(LIST_RULE, `${at}.logical_name: octet-string of 6 bytes`, ln.type);
-    return { baseName: bn.value & 0xffff, classId: cls.value, version: ver.value, obis: formatObis(ln.value) };
+    return { baseName: bn.value & 0xffff, classId: cls.value, version: ver.value, obis: formatObis(ln.value), logicalName: ln.value };
   });
 }
 
@@ -62,20 +63,35 @@ export async function variableNameOf(ctx: StepContext, obis: string, attribute: 
   return entry.baseName + ATTRIBUTE_STEP * (attribute - 1);
 }
 
+/** Names an object of a class the catalogue does not know may use: attributes and methods, generously. */
+const UNKNOWN_CLASS_NAMES = 32;
+/** Past a known class's attributes and methods, room for method offsets that leave gaps (Blue Book 4.1.3 short-name tables). */
+const METHOD_OFFSET_SLACK = 8;
+
 /**
- * A variable name no listed object has: a multiple of 8 above every object's range (its
- * attributes and methods per the catalogue, a generous 32 names for a class it does not know).
+ * A variable name no listed object has (Blue Book 4.1.3): a multiple of 8 below the reserved
+ * 0xFA00 outside every object's range (its attributes and methods per the catalogue with some
+ * slack, 32 names for a class it does not know), preferably above them all. Where the listed
+ * objects leave no such name (a meter whose base names are spread over the whole range), the
+ * case cannot name one: inapplicable, with the reason, never a harness failure.
  */
 export async function undefinedVariableName(ctx: StepContext): Promise<number> {
-  const entries = await snObjectList(ctx);
-  let top = 0;
-  for (const e of entries) {
-    if (e.baseName === CURRENT_ASSOCIATION_SN) continue;
+  const ranges = (await snObjectList(ctx)).map((e) => {
     const c = classById(e.classId, e.version) ?? classById(e.classId);
-    const names = c ? c.attributes.length + c.methods.length + 8 : 32;
-    top = Math.max(top, e.baseName + names * ATTRIBUTE_STEP);
+    const names = c ? c.attributes.length + c.methods.length + METHOD_OFFSET_SLACK : UNKNOWN_CLASS_NAMES;
+    return { from: e.baseName, to: e.baseName + names * ATTRIBUTE_STEP };
+  });
+  const free = (n: number) => !ranges.some((r) => n >= r.from && n < r.to);
+  const below = ranges.filter((r) => r.from < CURRENT_ASSOCIATION_SN);
+  const top = Math.max(0, ...below.map((r) => r.to));
+  const above = (top + ATTRIBUTE_STEP - 1) & ~(ATTRIBUTE_STEP - 1);
+  if (above < CURRENT_ASSOCIATION_SN && free(above)) return above;
+  // Else the first gap between objects, from the bottom (name 0 left out).
+  for (const r of [{ to: ATTRIBUTE_STEP }, ...below].sort((x, y) => x.to - y.to)) {
+    const n = (r.to + ATTRIBUTE_STEP - 1) & ~(ATTRIBUTE_STEP - 1);
+    if (n < CURRENT_ASSOCIATION_SN && free(n)) return n;
   }
-  const candidate = (top + ATTRIBUTE_STEP) & ~(ATTRIBUTE_STEP - 1);
-  if (candidate >= CURRENT_ASSOCIATION_SN) throw new HarnessFault('no free short name below 0xFA00 to use as an undefined one', 'harness', 'SN_NO_FREE_NAME');
-  return candidate;
+  throw new Inapplicable(
+    `no short name below 0xFA00 is surely undefined: the ${ranges.length} listed objects may use every one (ranges by the catalogue's attribute and method counts)`,
+  );
 }

@@ -10,6 +10,7 @@ import { activeHooks, FAULTS, faultsNamed, UnknownFaultError } from '.';
 import { SERVICE_FAULT_CASES } from '../../test/support/simulator/faults/service-faults.cases';
 import { CLASS_FAULT_CASES } from '../../test/support/simulator/faults/class-faults.cases';
 import { CLASS_RULE_FAULT_CASES } from '../../test/support/simulator/faults/class-rule-faults.cases';
+import { LIVING_METHOD_FAULT_CASES } from '../../test/support/simulator/faults/living-method-faults.cases';
 import { METHOD_FAULT_CASES } from '../../test/support/simulator/faults/method-faults.cases';
 import { ASSOCIATION_FAULT_CASES } from '../../test/support/simulator/faults/association-faults.cases';
 import { HDLC_FAULT_CASES } from '../../test/support/simulator/faults/hdlc-faults.cases';
@@ -210,6 +211,7 @@ const CASES: Readonly<Record<string, () => void>> = {
   ...CLASS_FAULT_CASES,
   ...CLASS_RULE_FAULT_CASES,
   ...METHOD_FAULT_CASES,
+  ...LIVING_METHOD_FAULT_CASES,
   ...ASSOCIATION_FAULT_CASES,
   ...HDLC_FAULT_CASES,
   ...SECURITY_FAULT_CASES,

@@ -13,7 +13,8 @@ import type { DataNotification, EventNotificationRequest } from '../../dlms/xdlm
 import type { AttributeAddress } from '../objects/store';
 import { activeSecurityHooks, type ActiveSecurityHooks, type SecurityHooks } from './security-hooks';
 import { activeHdlcHooks, type ActiveHdlcHooks, type HdlcFaultHooks } from './hdlc-hooks';
-import type { AttributeResult, ObjectListEntry, Selection } from '../objects/types';
+import type { AttributeResult, MethodResult, ObjectListEntry, Selection } from '../objects/types';
+import type { Data } from '../../dlms/axdr/data';
 
 /** The AARE the server is about to send (Green Book 9.3.2; result and diagnostic names as in ACSE). */
 export type AarqDecision =
@@ -90,6 +91,12 @@ export interface FaultHooks {
   readonly ignoreMethod?: (classId: number, method: number, ignored: boolean) => boolean;
   /** The method the server runs for an ACTION on `method` of a class (a meter that confuses its methods), given the one it would. */
   readonly redirectMethod?: (classId: number, method: number, runs: number) => number;
+  /**
+   * An ACTION on one method (after ignoreMethod and redirectMethod): the fault may refuse it before
+   * it runs, or change what `run` answered; `call.read` reads an attribute of the same object as
+   * the meter holds it (a meter whose state machine breaks one rule: image transfer).
+   */
+  readonly interceptMethod?: (call: MethodCall, run: () => MethodResult) => MethodResult;
   /** The LN service response about to go out (GET/SET/ACTION/ACCESS), given its request. */
   readonly transformResponse?: (request: Apdu, response: Apdu) => Apdu;
   /** The data-notification a push sends; undefined sends nothing (Blue Book 4.4.8). */
@@ -107,6 +114,14 @@ export interface FaultHooks {
   readonly onApduOut?: (request: Uint8Array, response: Uint8Array, associated: boolean) => Uint8Array | undefined;
   /** When the server closes the connection itself (the transport, e.g. TCP): after an RLRE, after the UA to a DISC. */
   readonly hangUp?: { readonly afterRelease?: boolean; readonly afterDisc?: boolean };
+}
+
+/** What interceptMethod sees of an ACTION. */
+export interface MethodCall {
+  readonly classId: number;
+  readonly method: number;
+  readonly parameters: Data | undefined;
+  read(attribute: number): Data | undefined;
 }
 
 export interface Fault {
@@ -175,6 +190,13 @@ export function activeHooks(faults: readonly Fault[]): ActiveHooks {
     keepWrite: chain<[], boolean>(faults, (h) => h.keepWrite),
     ignoreMethod: chain<[number, number], boolean>(faults, (h) => h.ignoreMethod),
     redirectMethod: chain<[number, number], number>(faults, (h) => h.redirectMethod),
+    interceptMethod: faults.reduce<NonNullable<FaultHooks['interceptMethod']>>(
+      (outer, f) => {
+        const hook = f.hooks.interceptMethod;
+        return hook ? (call, run) => hook(call, () => outer(call, run)) : outer;
+      },
+      (_call, run) => run(),
+    ),
     transformResponse: chain<[Apdu], Apdu>(faults, (h) => h.transformResponse),
     onPush: chainOptional(faults, (h) => h.onPush),
     onEvent: chainOptional(faults, (h) => h.onEvent),

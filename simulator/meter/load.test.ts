@@ -1,5 +1,8 @@
 import { expect } from 'chai';
+import * as path from 'node:path';
 import { DEFAULT_METER, loadMeterDefinition, parseMeterDefinition } from './load';
+import type { ServeContext } from '../objects/types';
+import { VARIANTS } from '../variants';
 import { MeterDefinitionError } from '../../config/yaml-cursor';
 
 const MINIMAL = `logicalDeviceName: DLM0000000001
@@ -146,5 +149,36 @@ objects:`,
     const e = errorOf('logicalDeviceName: [unclosed\n');
     expect(e.problem).to.contain('not valid YAML');
     expect(e.line).to.be.greaterThan(0);
+  });
+
+  describe('a variant that rewrites the definition of a meter that extends another (full.yaml extends default.yaml)', () => {
+    const FULL = path.join(path.dirname(DEFAULT_METER), 'full.yaml');
+    const plain = loadMeterDefinition(FULL);
+
+    for (const v of VARIANTS.filter((x) => x.meter !== undefined)) {
+      it(`loads with ${v.name}, keeping every object of the base and of the extension`, () => {
+        const m = loadMeterDefinition(FULL, [v.name]);
+        expect(m.objects.map((o) => o.obis)).to.deep.equal(plain.objects.map((o) => o.obis));
+        expect(m.variants).to.deep.equal([v.name]);
+      });
+    }
+
+    it("changes the base's settings, associations and objects, not only the extension's", () => {
+      expect(loadMeterDefinition(FULL, ['hdlc-window-7']).hdlc).to.include({ windowTx: 7, windowRx: 7 });
+      const publicGetOnly = loadMeterDefinition(FULL, ['public-get-only']).associations.find((a) => a.clientSap === 16)!;
+      expect([...publicGetOnly.conformance]).to.deep.equal(['get']);
+      // The voltage register is the base's (default.yaml): the variant must reach it.
+      const voltage = loadMeterDefinition(FULL, ['register-unit-count']).objects.find((o) => o.obis === '1-0:32.7.0.255')!;
+      expect(voltage.behaviour.read(3, {} as ServeContext)).to.deep.equal({
+        kind: 'data',
+        data: {
+          type: 'structure',
+          items: [
+            { type: 'integer', value: 0 },
+            { type: 'enum', value: 255 },
+          ],
+        },
+      });
+    });
   });
 });

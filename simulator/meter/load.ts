@@ -180,6 +180,20 @@ function extendMeter(root: Cursor, file: string): MeterDefinition {
   return { ...base, file, objects };
 }
 
+/**
+ * The YAML form of a meter definition with `extends` resolved: the base's keys (recursively
+ * resolved) with this file's objects appended. Called on a definition already validated.
+ */
+function resolvedYaml(file: string, text: string): MeterYaml {
+  const own = YAML.parse(text) as MeterYaml;
+  const extended = own['extends'];
+  if (typeof extended !== 'string') return own;
+  const baseFile = path.resolve(path.dirname(file), extended);
+  const base = resolvedYaml(baseFile, fs.readFileSync(baseFile, 'utf8'));
+  const objects = (m: MeterYaml): unknown[] => (Array.isArray(m['objects']) ? (m['objects'] as unknown[]) : []);
+  return { ...base, ...(own['description'] === undefined ? {} : { description: own['description'] }), objects: [...objects(base), ...objects(own)] };
+}
+
 export function loadMeterDefinition(file: string = DEFAULT_METER, variants: readonly string[] = []): MeterDefinition {
   let text: string;
   try {
@@ -191,7 +205,9 @@ export function loadMeterDefinition(file: string = DEFAULT_METER, variants: read
   const names = [...new Set([...base.variants, ...variants])];
   const changing = variantsNamed(names).filter((v) => v.meter !== undefined);
   if (changing.length === 0) return { ...base, variants: names };
-  // The definition as the variants change it, validated again (simulator/variants/types.ts).
-  const changed = changing.reduce<MeterYaml>((m, v) => v.meter!(m), YAML.parse(text) as MeterYaml);
+  // The definition as the variants change it, validated again (simulator/variants/types.ts). A
+  // variant rewrites a whole definition (associations, hdlc, every object), so a meter that
+  // extends another is first resolved into one: its own objects after the base's.
+  const changed = changing.reduce<MeterYaml>((m, v) => v.meter!(m), resolvedYaml(file, text));
   return { ...parseMeterDefinition(YAML.stringify(changed), `${file} (variants: ${changing.map((v) => v.name).join(', ')})`), variants: names };
 }

@@ -14,7 +14,7 @@ import type { Cursor } from '../../config/yaml-cursor';
 import { defaultValue } from '../../dlms/cosem/catalogue/default-value';
 import { attributesOf } from './from-catalogue';
 import { dataFromYaml } from './yaml-data';
-import { methodRefused, ok, refused, writeRefused, written, type ClassBehaviour } from './types';
+import { methodRefused, ok, refused, writeRefused, written, type AttributeResult, type ClassBehaviour, type WriteResult } from './types';
 
 /** `Push setup` → `push-setup`, `IEC twisted pair (1) setup` → `iec-twisted-pair-1-setup`. */
 export function slugOf(name: string): string {
@@ -24,9 +24,55 @@ export function slugOf(name: string): string {
     .replace(/^-|-$/g, '');
 }
 
-function genericClass(def: InterfaceClassDef): ClassBehaviour {
+/**
+ * An object's attribute values as the catalogue types them: `values:` of its entry, else each
+ * type's default; a SET stores a value of the catalogue type and refuses any other (type-unmatched,
+ * Green Book 9.3.7). The living classes (script table, activity calendar, image transfer) keep
+ * their attributes here and add their methods' behaviour.
+ */
+export interface CatalogueValues {
+  readonly values: Map<number, Data>;
+  read(attribute: number): AttributeResult;
+  write(attribute: number, next: Data): WriteResult;
+}
+
+export function catalogueValues(def: InterfaceClassDef, entry: Cursor): CatalogueValues {
   const specs = new Map(def.attributes.map((a) => [a.index, parseTypeSpec(a.type)]));
-  const parameters = new Map(def.methods.map((m) => [m.index, m.parameter === undefined ? undefined : parseTypeSpec(m.parameter)]));
+  const values = new Map<number, Data>();
+  for (const [index, spec] of specs) if (index !== 1) values.set(index, defaultValue(spec));
+  const given = entry.get('values');
+  for (const [key, c] of given.present ? given.entries() : []) {
+    const index = Number(key);
+    const spec = (index !== 1 && specs.get(index)) || c.fail(`${def.name} has no attribute ${key} to give a value (attributes 2..${def.attributes.length})`);
+    const value = dataFromYaml(c);
+    const problems = checkType(value, spec);
+    if (problems.length) c.fail(`attribute ${index} of ${def.name} must be ${def.attributes[index - 1]!.type}: ${problems[0]}`);
+    values.set(index, value);
+  }
+  return {
+    values,
+    read(attribute) {
+      const v = values.get(attribute);
+      return v ? ok(v) : refused('object-undefined');
+    },
+    write(attribute, next) {
+      const spec = specs.get(attribute);
+      if (!spec || attribute === 1) return writeRefused('object-undefined');
+      if (checkType(next, spec).length) return writeRefused('type-unmatched');
+      values.set(attribute, next);
+      return written;
+    },
+  };
+}
+
+/** Whether `parameter` fits method `method` of `def` (absent where the catalogue types none). */
+export function parameterFits(def: InterfaceClassDef, method: number, parameter: Data | undefined): boolean {
+  const m = def.methods.find((x) => x.index === method);
+  if (!m) return false;
+  return m.parameter === undefined || (parameter !== undefined && checkType(parameter, parseTypeSpec(m.parameter)).length === 0);
+}
+
+function genericClass(def: InterfaceClassDef): ClassBehaviour {
   return {
     name: slugOf(def.name),
     classId: def.classId,
@@ -35,34 +81,13 @@ function genericClass(def: InterfaceClassDef): ClassBehaviour {
     methodCount: def.methods.length,
     keys: ['values'],
     build(entry: Cursor) {
-      const values = new Map<number, Data>();
-      for (const [index, spec] of specs) if (index !== 1) values.set(index, defaultValue(spec));
-      const given = entry.get('values');
-      for (const [key, c] of given.present ? given.entries() : []) {
-        const index = Number(key);
-        const spec =
-          (index !== 1 && specs.get(index)) || c.fail(`${def.name} has no attribute ${key} to give a value (attributes 2..${def.attributes.length})`);
-        const value = dataFromYaml(c);
-        const problems = checkType(value, spec);
-        if (problems.length) c.fail(`attribute ${index} of ${def.name} must be ${def.attributes[index - 1]!.type}: ${problems[0]}`);
-        values.set(index, value);
-      }
+      const store = catalogueValues(def, entry);
       return {
-        read: (attribute) => {
-          const v = values.get(attribute);
-          return v ? ok(v) : refused('object-undefined');
-        },
-        write(attribute, next) {
-          const spec = specs.get(attribute);
-          if (!spec || attribute === 1) return writeRefused('object-undefined');
-          if (checkType(next, spec).length) return writeRefused('type-unmatched');
-          values.set(attribute, next);
-          return written;
-        },
+        read: (attribute) => store.read(attribute),
+        write: (attribute, next) => store.write(attribute, next),
         invoke(method, parameter) {
-          if (!parameters.has(method)) return methodRefused('object-undefined');
-          const spec = parameters.get(method);
-          if (spec && (parameter === undefined || checkType(parameter, spec).length)) return methodRefused('type-unmatched');
+          if (!def.methods.some((m) => m.index === method)) return methodRefused('object-undefined');
+          if (!parameterFits(def, method, parameter)) return methodRefused('type-unmatched');
           return { kind: 'success' };
         },
       };

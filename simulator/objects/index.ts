@@ -2,6 +2,7 @@
  * The class behaviours the simulator knows, by the name a meter definition uses in `class:`.
  * A list built from the files, so adding a class is adding a file and a line here.
  */
+import { activityCalendarClass } from './activity-calendar';
 import { associationLnClass } from './association-ln';
 import { associationSnClass } from './association-sn';
 import { clockClass } from './clock';
@@ -9,9 +10,11 @@ import { dataClass } from './data';
 import { disconnectControlClass } from './disconnect-control';
 import { extendedRegisterClass } from './extended-register';
 import { iecHdlcSetupClass } from './iec-hdlc-setup';
+import { imageTransferClass } from './image-transfer';
 import { profileGenericClass } from './profile-generic';
 import { pushSetupClass } from './push-setup';
 import { registerClass } from './register';
+import { scriptTableClass } from './script-table';
 import { sapAssignmentClass } from './sap-assignment';
 import { invocationCounterClass } from './invocation-counter';
 import { securitySetupClass } from './security-setup';
@@ -34,6 +37,9 @@ const HAND_WRITTEN: readonly ClassBehaviour[] = [
   securitySetupClass,
   invocationCounterClass,
   testObjectClass,
+  scriptTableClass,
+  activityCalendarClass,
+  imageTransferClass,
 ];
 
 /** Hand-written behaviours, then every other catalogue class served from the catalogue (generic.ts). */

@@ -23,7 +23,7 @@ import type { CosemMethodDescriptor } from '../../dlms/xdlms/descriptors';
 import type { InvokeIdAndPriority } from '../../dlms/xdlms/invoke-id';
 import type { ActionResultName } from '../../dlms/xdlms/results';
 import type { ActiveHooks } from '../faults/types';
-import { invokeMethod } from '../objects/store';
+import { invokeMethod, readAttribute } from '../objects/store';
 import type { ServeContext } from '../objects/types';
 
 /** Method parameters arriving in pblocks: the methods they are for, and the blocks so far. */
@@ -74,7 +74,13 @@ function invoke(
   // A faulty meter that answers success and does nothing (faults/types.ts ignoreMethod).
   if (hooks.ignoreMethod(method.classId, method.methodId, false)) return { result: 'success' };
   const runs = hooks.redirectMethod(method.classId, method.methodId, method.methodId);
-  const r = invokeMethod({ classId: method.classId, logicalName: method.instanceId, method: runs }, parameters, ctx);
+  const read = (attribute: number) => {
+    const a = readAttribute({ classId: method.classId, logicalName: method.instanceId, attribute }, ctx);
+    return a.kind === 'data' ? a.data : undefined;
+  };
+  const r = hooks.interceptMethod({ classId: method.classId, method: runs, parameters, read }, () =>
+    invokeMethod({ classId: method.classId, logicalName: method.instanceId, method: runs }, parameters, ctx),
+  );
   if (r.kind === 'error') return { result: r.result };
   if (r.notify) notify.push(r.notify);
   if (r.event) events.push({ method, ...r.event });

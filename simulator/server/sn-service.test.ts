@@ -13,6 +13,7 @@ const SN_SAP = 18;
 /** Base names in definition order, 0x0100 apart (objects/short-names.ts): 0-0:42.0.0.255 is the fourth object. */
 const LDN = 0x0400;
 const LONG = 0x0a00; // 0-0:128.0.0.255, 600 octets
+const LOAD_PROFILE = 0x0d00; // 1-0:99.1.0.255, Profile generic
 
 function associated(
   conformance: Conformance = ['read', 'write', 'unconfirmed-write', 'multiple-references', 'block-transfer-with-get-or-read'],
@@ -65,10 +66,56 @@ describe('server short-name services (READ, WRITE)', () => {
     expect(rows).to.deep.include([
       { type: 'long', value: -1536 },
       { type: 'long-unsigned', value: 12 },
-      { type: 'unsigned', value: 0 },
+      { type: 'unsigned', value: 2 },
       { type: 'octet-string', value: Uint8Array.of(0, 0, 40, 0, 0, 255) },
     ]);
     expect(rows.some((x) => x[1]?.type === 'long-unsigned' && x[1].value === 15)).to.equal(false);
+  });
+
+  it('lists the access rights it grants on each object by base name in access_rights_list at 0xFA10', () => {
+    const r = ask(associated(), read(0xfa10));
+    if (r.type !== 'read-response' || r.results[0]?.kind !== 'data' || r.results[0].data.type !== 'array') throw new Error('expected the access rights list');
+    const ldn = r.results[0].data.items.find((e) => e.type === 'structure' && e.items[0]?.type === 'long' && e.items[0].value === LDN);
+    // Data: logical_name and value, read-only in this association; no method.
+    expect(ldn).to.deep.equal({
+      type: 'structure',
+      items: [
+        { type: 'long', value: LDN },
+        {
+          type: 'array',
+          items: [1, 2].map((id) => ({
+            type: 'structure',
+            items: [{ type: 'integer', value: id }, { type: 'enum', value: 1 }, { type: 'null-data' }],
+          })),
+        },
+        { type: 'array', items: [] },
+      ],
+    });
+  });
+
+  it('serves parameterized access to a Profile generic buffer as GET serves selective access (entry selector 2)', () => {
+    const s = associated(['read', 'parameterized-access']);
+    const entry = {
+      type: 'structure',
+      items: [
+        { type: 'double-long-unsigned', value: 1 },
+        { type: 'double-long-unsigned', value: 1 },
+        { type: 'long-unsigned', value: 1 },
+        { type: 'long-unsigned', value: 0 },
+      ],
+    } as const;
+    const r = ask(s, {
+      type: 'read-request',
+      variableAccessSpecification: [{ kind: 'parameterized-access', variableName: LOAD_PROFILE + 8, selector: 2, parameter: entry }],
+    });
+    if (r.type !== 'read-response' || r.results[0]?.kind !== 'data' || r.results[0].data.type !== 'array')
+      throw new Error(`expected one row, got ${JSON.stringify(r)}`);
+    expect(r.results[0].data.items).to.have.length(1);
+    const other = ask(s, {
+      type: 'read-request',
+      variableAccessSpecification: [{ kind: 'parameterized-access', variableName: LOAD_PROFILE + 8, selector: 9, parameter: entry }],
+    });
+    expect(other).to.deep.equal({ type: 'read-response', results: [{ kind: 'data-access-error', error: 'other-reason' }] });
   });
 
   it('answers object-undefined for a name between attributes, past the last attribute, or of no object', () => {

@@ -8,8 +8,10 @@
  * - A ReadResponse longer than the client may receive goes out in data-block-results when
  *   block-transfer-with-get-or-read is negotiated; the client asks for the next block with
  *   block-number-access naming the block it received last.
- * - Parameterized access: no object of this meter declares an SN selector, so it is refused
- *   with other-reason, as an undeclared selector is in GET.
+ * - Parameterized access (Green Book 9.3, Variable-Access-Specification parameterized-access):
+ *   the selector and parameter mean what the attribute's selective access means in GET (Blue
+ *   Book 4.3.6 for a Profile generic buffer), served by the same code; an undeclared selector is
+ *   refused with other-reason, as in GET.
  * Faults see each response last (transformResponse), as for LN services.
  */
 import { encodeApduBytes, type Apdu } from '../../dlms/xdlms/apdu';
@@ -17,7 +19,8 @@ import type { ReadRequest, ReadResult, UnconfirmedWriteRequest, VariableAccessSp
 import { ByteWriter } from '../../dlms/bytes';
 import { encodeReadResponse } from '../../dlms/xdlms/sn';
 import type { ActiveHooks } from '../faults/types';
-import { readAttribute, visibleTo, writeAttribute } from '../objects/store';
+import { visibleTo, writeAttribute } from '../objects/store';
+import { readSelected } from './get-service';
 import { resolveShortName } from '../objects/short-names';
 import type { ServeContext } from '../objects/types';
 import { granted, responseLimit } from './grants';
@@ -50,8 +53,8 @@ function readOne(spec: VariableAccessSpecification, ctx: ServeContext, hooks: Ac
   if (spec.kind !== 'variable-name' && spec.kind !== 'parameterized-access') return { kind: 'data-access-error', error: 'other-reason' };
   const address = target(ctx, spec.variableName);
   if (!address) return { kind: 'data-access-error', error: 'object-undefined' };
-  if (spec.kind === 'parameterized-access') return { kind: 'data-access-error', error: 'other-reason' };
-  const r = hooks.onGet(address, readAttribute(address, ctx));
+  const access = spec.kind === 'parameterized-access' ? { accessSelector: spec.selector, accessParameters: spec.parameter } : undefined;
+  const r = hooks.onGet(address, readSelected(address, access, ctx, hooks));
   return r.kind === 'data' ? { kind: 'data', data: r.data } : { kind: 'data-access-error', error: r.result };
 }
 

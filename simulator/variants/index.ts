@@ -4,6 +4,7 @@
  */
 import { aareRespondingTitle } from './aare-responding-title';
 import { cipheredContextAuthenticationFailure } from './ciphered-context-authentication-failure';
+import { classVersionUnknown } from './class-version-unknown';
 import { clockDeviationUnspecified } from './clock-deviation-unspecified';
 import { clockStatusDst } from './clock-status-dst';
 import { closeAfterDisc } from './close-after-disc';
@@ -44,6 +45,7 @@ export type { Variant, VariantProfile, MeterYaml } from './types';
 export const VARIANTS: readonly Variant[] = [
   aareRespondingTitle,
   cipheredContextAuthenticationFailure,
+  classVersionUnknown,
   clockDeviationUnspecified,
   clockStatusDst,
   closeAfterDisc,

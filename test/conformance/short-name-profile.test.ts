@@ -2,36 +2,109 @@
  * A short-name-only meter (issue 10 item 7): with profiles/simulator-sn.yaml (the built-in meter,
  * one SN association, no LN one) every case either runs over SN and passes, or is inapplicable
  * with the reason; no case sends an LN service the meter cannot parse (no GET, SET, ACTION or
- * ACCESS request crosses the wire), so none fails after a silence.
+ * ACCESS request crosses the wire), so none fails after a silence. The object walk, the class
+ * rules and selective access run over SN (READ by base name, parameterized access) and pass, and
+ * each fails over SN on the simulator faults it names, as over LN.
  */
 import { expect } from 'chai';
 import * as path from 'node:path';
 import { runSuites } from '../../harness/engine/run-suites';
 import { builtinSecret } from '../../harness/builtin-secrets';
 import { loadProfile } from '../../harness/profile/load';
+import type { Profile } from '../../harness/profile/types';
 import { checkUniqueIds, findSuiteFiles, loadSuites } from '../../harness/suite/load';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** The LN service requests (Green Book 9.5), as the trace's APDU layer names them. */
 const LN_REQUEST = /^(get|set|action|access)-request\b/;
+/** The object walk, class rules and selective access cases that must run over SN and pass (issue 10, Done when); `[short]` for per-association ones. */
+const SN_DEPTH = [
+  'OBJECT-WALK-COUNTS[short]',
+  'OBJECT-WALK-READ-REFUSED[short]',
+  'OBJECT-WALK-COUNTS[reader]',
+  'OBJECT-WALK-READ-REFUSED[reader]',
+  'OBJECT-WALK-WRITE-BACK',
+  'OBJECTS-READABLE-AS-LISTED[short]',
+  'DATA-ATTRIBUTES',
+  'REGISTER-ATTRIBUTES',
+  'EXTENDED-REGISTER-ATTRIBUTES',
+  'CLOCK-ATTRIBUTES',
+  'PROFILE-GENERIC-ATTRIBUTES',
+  'DISCONNECT-CONTROL-ATTRIBUTES',
+  'SAP-ASSIGNMENT-ATTRIBUTES',
+  'HDLC-SETUP-ATTRIBUTES',
+  'CLASS-RULES-SECURITY-SETUP',
+  'SA-RANGE-WHOLE',
+  'SA-RANGE-BETWEEN-INSTANTS',
+  'SA-RANGE-NON-CLOCK',
+  'SA-RANGE-REVERSED',
+  'SA-ENTRY-ONE',
+  'SA-ENTRY-TO-LAST',
+  'SA-ENTRY-REVERSED',
+  'SA-ENTRY-PAST-END',
+  'SA-ENTRY-COLUMNS-OUT-OF-RANGE',
+  'SA-RANGE[short]',
+  'SA-RANGE-SELECTED-VALUES[short]',
+  'SA-RANGE-EMPTY[short]',
+  'SA-ENTRY[short]',
+  'SA-ENTRY-COLUMNS[short]',
+  'SA-INVALID-SELECTOR[short]',
+];
+/** Faults a case names that cannot reach it over SN, and why. */
+const LN_ONLY_FAULTS: Readonly<Record<string, string>> = {
+  'response-trailing-bytes': 'alters the bytes of a get-response (an LN encoding)',
+  'profile-buffer-error-with-stray-bytes': 'alters the bytes of a get-response (an LN encoding)',
+  'entry-selector-refused': 'alters the get-response to a GET with selective access (an LN encoding)',
+  'write-access-not-applied': 'alters a set-response (an LN encoding); the WriteResponse it stands for is not altered',
+  'wrong-type-write-accepted': 'alters a set-response (an LN encoding); the WriteResponse it stands for is not altered',
+  'written-value-read-back-altered': 'is armed by a set-response (an LN encoding), not by a WriteResponse',
+  'unreadable-attribute-served': "the reference meter's SN association may read every attribute it lists: there is no refusal to break",
+};
+
+function snProfile(): Profile {
+  const p = loadProfile(path.join(ROOT, 'profiles', 'simulator-sn.yaml'), { env: {}, builtinSecrets: builtinSecret });
+  return { ...p, timeouts: { ...p.timeouts, responseMs: Math.min(p.timeouts.responseMs, 500) } };
+}
 
 describe('an SN-only profile of the simulator', function () {
   this.timeout(300_000);
+  const suites = checkUniqueIds(loadSuites(findSuiteFiles(path.join(ROOT, 'suites'))));
 
-  it('runs the SN cases and passes them; every other case is inapplicable, with the reason, and no LN request is sent', async () => {
-    const p = loadProfile(path.join(ROOT, 'profiles', 'simulator-sn.yaml'), { env: {}, builtinSecrets: builtinSecret });
-    const profile = { ...p, timeouts: { ...p.timeouts, responseMs: Math.min(p.timeouts.responseMs, 500) } };
-    const suites = checkUniqueIds(loadSuites(findSuiteFiles(path.join(ROOT, 'suites'))));
-    const results = await runSuites({ profile, suites, filter: { quick: true } });
+  it('runs the SN cases, the object walk, class rules and selective access over SN and passes them; every other case is inapplicable, with the reason, and no LN request is sent', async () => {
+    const results = await runSuites({ profile: snProfile(), suites, filter: { quick: true } });
     const bad = results.filter((r) => !['passed', 'inapplicable'].includes(r.status)).map((r) => `${r.id}: ${r.status} ${r.reason ?? ''}`);
     expect(bad).to.deep.equal([]);
     expect(results.filter((r) => r.status === 'inapplicable' && !r.reason)).to.deep.equal([]);
     const sn = results.filter((r) => /^ASSOC-(SN|OPEN-SN|RELEASE-SN)/.test(r.id));
     expect(sn.length, 'SN cases run').to.be.greaterThan(5);
     expect(sn.filter((r) => r.status !== 'passed').map((r) => r.id)).to.deep.equal([]);
+    const byId = new Map(results.map((r) => [r.id, r]));
+    const depth = SN_DEPTH.map((id) => `${id}: ${byId.get(id)?.status ?? 'not run'} ${byId.get(id)?.reason ?? ''}`.trim());
+    expect(depth, 'run over SN').to.deep.equal(SN_DEPTH.map((id) => `${id}: passed`));
     const lnSent = results.flatMap((r) =>
       r.trace.filter((t) => t.dir === 'tx' && t.layers.some((l) => l.layer === 'apdu' && LN_REQUEST.test(l.summary))).map(() => r.id),
     );
     expect([...new Set(lnSent)], 'cases that sent an LN request').to.deep.equal([]);
+  });
+
+  it('fails each of those cases over SN at its named step under every fault it names (bar faults of LN encodings)', async () => {
+    const profile = snProfile();
+    const problems: string[] = [];
+    let proved = 0;
+    for (const s of suites) {
+      for (const c of s.cases) {
+        if (!SN_DEPTH.some((id) => id.replace(/\[.*\]$/, '') === c.id)) continue;
+        for (const fault of c.detects) {
+          if (LN_ONLY_FAULTS[fault]) continue;
+          const [r] = await runSuites({ profile, suites: [s], faults: [fault], filter: { caseId: c.id } });
+          const at = (r?.steps.findIndex((x) => x.status === 'failed') ?? -1) + 1;
+          if (r?.status !== 'failed' || at !== c.detectsAt?.[fault])
+            problems.push(`${c.id} under ${fault}: ${r?.status} at step ${at}, expected failed at step ${c.detectsAt?.[fault]}`);
+          else proved++;
+        }
+      }
+    }
+    expect(problems).to.deep.equal([]);
+    expect(proved, 'faults proved over SN').to.be.greaterThan(30);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The HTML report is light and private (reports/light-report.ts): generated from a real run, it
  * names no external resource in its markup, and, opened in headless Chromium with every request
- * logged, it renders the cases while asking for nothing but its own data: and blob: URLs. The
+ * logged, it renders the cases while asking for nothing but its own data: and blob: URLs. What it
+ * embeds of a passing case is its decoded trace, not the bytes (linked files beside the results). The
  * Chromium part is skipped, with the reason, where Debian's chromium is not installed
  * (scripts/setup.sh installs it); the markup scan always runs.
  */
@@ -10,7 +11,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { externalReferences } from '../../reports/light-report';
+import { externalReferences, unpackHtml } from '../../reports/light-report';
+import { withByteCounts } from '../../reports/trace-text';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'dlmsct.js');
@@ -28,6 +30,16 @@ const CHROMIUM_ARGS = [
 ];
 /** How long the page may take to show the cases (the report's own goal is 2 s; this only bounds the test). */
 const RENDER_TIMEOUT_MS = 30_000;
+
+interface ResultNode {
+  readonly attachments?: readonly { readonly name: string; readonly source: string }[];
+  readonly steps?: readonly ResultNode[];
+}
+
+/** Allure 3 writes a test's attachments as steps of their own: every attachment of the tree. */
+function attachmentsOf(node: ResultNode): { readonly name: string; readonly source: string }[] {
+  return [...(node.attachments ?? []), ...(node.steps ?? []).flatMap(attachmentsOf)];
+}
 
 describe('the HTML report is light and private', function () {
   this.timeout(180_000);
@@ -58,12 +70,26 @@ describe('the HTML report is light and private', function () {
     expect(html).to.match(/<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
   });
 
-  it('keeps the heavy attachments of passing cases as files beside the results', () => {
+  it('keeps the heavy attachments and full text trace of passing cases as files beside the results, and embeds their decoded trace', () => {
     const results = path.join(dir, 'allure-results');
-    const pcaps = fs.readdirSync(results).filter((f) => f.endsWith('.pcapng'));
-    expect(pcaps.length).to.be.greaterThan(0);
-    // The report links them (relative to allure-report/) instead of carrying them.
-    expect(html).to.not.contain(fs.readFileSync(path.join(results, pcaps[0]!)).toString('base64').slice(0, 200));
+    const embedded = new Set([...unpackHtml(html)!.data.values()].map((b) => b.toString('base64')));
+    const passed = fs
+      .readdirSync(results)
+      .filter((f) => f.endsWith('-result.json'))
+      .map((f) => JSON.parse(fs.readFileSync(path.join(results, f), 'utf8')) as ResultNode & { status: string })
+      .filter((r) => r.status === 'passed')
+      .map((r) => ({ attachments: attachmentsOf(r) }));
+    // A case that exchanged no frame has no capture or timeline to keep apart.
+    const withFrames = passed.filter((r) => r.attachments.some((a) => a.name === 'trace.pcapng'));
+    expect(withFrames.length).to.be.greaterThan(0);
+    for (const r of withFrames) {
+      const file = (name: string): Buffer => fs.readFileSync(path.join(results, r.attachments.find((a) => a.name === name)!.source));
+      for (const heavy of ['frame trace (JSON)', 'timeline (SVG)', 'trace.pcapng', 'frame trace (text)']) {
+        expect(embedded.has(file(heavy).toString('base64')), heavy).to.equal(false);
+      }
+      const text = file('frame trace (text)').toString('utf8');
+      expect(embedded.has(Buffer.from(withByteCounts(text)).toString('base64'))).to.equal(true);
+    }
   });
 
   it('renders in headless Chromium without a single network request', async function () {

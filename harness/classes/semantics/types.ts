@@ -77,3 +77,21 @@ export function duplicates<T>(keys: readonly (T | undefined)[]): T[] {
   for (const k of keys) if (k !== undefined) (seen.has(k) ? twice : seen).add(k);
   return [...twice];
 }
+
+/** Inclusive ranges of an enum's defined values, as the Blue Book lists them. */
+export type Ranges = readonly (readonly [number, number])[];
+
+export const rangesText = (ranges: Ranges): string => ranges.map(([a, b]) => (a === b ? `${a}` : `${a}..${b}`)).join(', ');
+
+/** A problem when attribute `attribute` (or the number `pick` takes from it) lies outside every range. */
+export function enumIn(
+  values: ReadonlyMap<number, Data>,
+  attribute: number,
+  name: string,
+  ranges: Ranges,
+  pick?: (d: Data | undefined) => Data | undefined,
+): Problem[] {
+  const v = numberOf(pick ? pick(values.get(attribute)) : values.get(attribute));
+  if (v === undefined || ranges.some(([a, b]) => v >= a && v <= b)) return [];
+  return [{ attribute, expected: `${name} one of ${rangesText(ranges)}`, actual: String(v) }];
+}

@@ -88,6 +88,20 @@ const EXPECTED: Readonly<Record<string, readonly [number, string]>> = {
   'profile-sort-method-invalid': [7, 'sort_method in 1..6'],
   'disconnect-control-mode-out-of-range': [70, 'control_mode in 0..6'],
   'clock-time-zone-out-of-range': [8, 'time_zone in -720..720'],
+  'mbus-slave-bus-address-out-of-range': [25, 'bus_address in 0..250'],
+  'auto-answer-status-out-of-range': [28, 'status (0 inactive, 1 active, 2 locked) one of 0..2'],
+  'auto-connect-mode-reserved': [29, 'mode one of 0..6, 101..104, 200..255'],
+  'push-transport-service-reserved': [40, 'transport_service one of 0..8, 200..255'],
+  'tcp-udp-mss-out-of-range': [41, 'MSS in 40..65535'],
+  'ipv4-multicast-address-not-multicast': [42, 'multicast_IP_address[0] in 224.0.0.0..239.255.255.255'],
+  'ipv6-multicast-address-not-multicast': [48, 'multicast_IPv6_addresses[0] a multicast address'],
+  'sensor-manager-actions-count': [67, 'one action_up/action_down pair per raw_value threshold'],
+  'arbitrator-weightings-mismatch': [68, 'weightings_table[0] one weight per action'],
+  'mbus-port-primary-address-out-of-range': [76, 'primary_address in 0..250'],
+  'charge-proportion-out-of-range': [113, 'proportion (hundredths of a percent) in 0..10000'],
+  'token-gateway-status-code-out-of-range': [115, 'token_status_code one of 0..8'],
+  'function-control-status-unlisted': [122, 'activation_status names functions of function_list'],
+  'array-manager-duplicate-id': [123, 'each array component id used once'],
 };
 
 export const CLASS_RULE_FAULT_CASES: Readonly<Record<string, () => void>> = Object.fromEntries(

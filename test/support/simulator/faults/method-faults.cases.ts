@@ -22,7 +22,7 @@ const ENERGY = '1-0:1.8.0.255';
 const DISCONNECTOR = '0-0:96.3.10.255';
 
 /** A management session on a meter of its own: the methods change the meter, which outlives a connection. */
-function session(faults: readonly string[]): HdlcTestClient {
+export function session(faults: readonly string[]): HdlcTestClient {
   const conn = createServerConnection({ meter: loadMeterDefinition(), framing: 'hdlc', hooks: activeHooks(faultsNamed(faults)), startedAt: T0 - 3_600_000 });
   const c = new HdlcTestClient(conn, () => T0, { size: 1, upper: 1 });
   c.connect();
@@ -31,9 +31,9 @@ function session(faults: readonly string[]): HdlcTestClient {
   return c;
 }
 
-const ask = (c: HdlcTestClient, apdu: Apdu): Pdu => pdu(c.request(encodePduBytes(apdu)));
+export const ask = (c: HdlcTestClient, apdu: Apdu): Pdu => pdu(c.request(encodePduBytes(apdu)));
 
-function action(c: HdlcTestClient, classId: number, obis: string, methodId: number, parameters: Data = { type: 'integer', value: 0 }): string {
+export function action(c: HdlcTestClient, classId: number, obis: string, methodId: number, parameters: Data = { type: 'integer', value: 0 }): string {
   const r = ask(c, {
     type: 'action-request',
     variant: 'normal',
@@ -44,7 +44,7 @@ function action(c: HdlcTestClient, classId: number, obis: string, methodId: numb
   return r.type === 'action-response' && r.variant === 'normal' ? String(r.singleResponse.result) : r.type;
 }
 
-function get(c: HdlcTestClient, classId: number, obis: string, attributeId: number): Data {
+export function get(c: HdlcTestClient, classId: number, obis: string, attributeId: number): Data {
   const r = ask(c, { type: 'get-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: { classId, instanceId: parseObis(obis), attributeId } });
   if (r.type !== 'get-response' || r.variant !== 'normal' || r.result.kind !== 'data') throw new Error(`GET ${obis}/${attributeId}: ${JSON.stringify(r)}`);
   return r.result.data;

@@ -1,0 +1,51 @@
+/**
+ * The floor under any Node client: a meter's own answers to a GET sent over a bare socket (the
+ * AARQ and GET bytes a dlmsct client sent first, over the IEC 62056-47 wrapper), so the CPU is
+ * only the runtime's and the kernel's part of a round trip: one socket write, one read, their
+ * wake-ups. A client's CPU per exchange is this plus its own work. The wrapper is used because a
+ * GET can be sent again as it is; an HDLC I frame carries sequence numbers that change.
+ */
+import * as net from 'node:net';
+import { createClient } from '../client';
+
+/** Round trips measured, after a quarter as many unmeasured ones (JIT and socket buffers warm). */
+export const FLOOR_EXCHANGES = 2000;
+const ANSWER_TIMEOUT_MS = 2000;
+
+/** CPU per bare round trip (µs) to the wrapper port of a meter whose association `public` (client SAP 16, no authentication) reads logical device name. */
+export async function nodeFloorUs(port: number, exchanges = FLOOR_EXCHANGES): Promise<number> {
+  const client = createClient({
+    transport: { kind: 'tcp', host: '127.0.0.1', port },
+    link: { framing: 'wrapper', serverLogical: 1, addressSize: 1, responseTimeoutMs: ANSWER_TIMEOUT_MS, interFrameTimeoutMs: 200 },
+    connectTimeoutMs: ANSWER_TIMEOUT_MS,
+  });
+  await client.associate({ name: 'public', clientSap: 16, referencing: 'ln', authentication: 'none' });
+  await client.get({ classId: 1, obis: '0-0:42.0.0.255', attribute: 2 });
+  const [aarq, get] = client.trace.filter((r) => r.dir === 'tx').map((r) => r.bytes!);
+  await client.release();
+  await client.disconnect();
+  const socket = net.connect(port, '127.0.0.1');
+  socket.setNoDelay(true);
+  try {
+    await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+    let answered: () => void = () => undefined;
+    socket.on('data', () => answered());
+    const ask = (b: Uint8Array): Promise<void> =>
+      new Promise<void>((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`the meter did not answer the bare GET within ${ANSWER_TIMEOUT_MS} ms`)), ANSWER_TIMEOUT_MS);
+        answered = () => {
+          clearTimeout(t);
+          resolve();
+        };
+        socket.write(b);
+      });
+    await ask(aarq!);
+    for (let i = 0; i < exchanges / 4; i++) await ask(get!);
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < exchanges; i++) await ask(get!);
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / exchanges;
+  } finally {
+    socket.destroy();
+  }
+}
