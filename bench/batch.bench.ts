@@ -122,6 +122,9 @@ async function batch(plan: Plan): Promise<BenchResult[]> {
           metersPerMinute: (meters / seconds) * 60,
           // The goal's budget: 2 cores × 120 s / 1,000 meters = 0.24 CPU-s a meter.
           cpuSecondsPerMeter: cpuUs / 1e6 / meters,
+          // Where it went: this process (the parent's scheduling and the fleet's simulators) and the workers.
+          parentCpuSecondsPerMeter: (cpu.user + cpu.system) / 1e6 / meters,
+          ...(childrenUs === undefined ? {} : { workersCpuSecondsPerMeter: childrenUs / 1e6 / meters }),
           casesPerMeter: cases / meters,
           accepted: summary.totals.accepted,
           rejected: summary.totals.rejected,

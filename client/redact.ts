@@ -50,18 +50,47 @@ function computeForms(secret: Secret): string[] {
   return forms.filter((f) => f.length >= 4);
 }
 
+/**
+ * Every form of every secret replaced by the mask, one form after another (a form masked first
+ * cannot be half-found by a later one). Most text holds no secret: a form is looked for before
+ * the text is split, and text shorter than a form cannot hold it.
+ */
 export function maskText(text: string, secrets: readonly Secret[]): string {
   let out = text;
-  for (const s of secrets) for (const form of textForms(s)) out = out.split(form).join(SECRET_MASK);
+  for (const s of secrets) {
+    for (const form of textForms(s)) if (out.length >= form.length && out.includes(form)) out = out.split(form).join(SECRET_MASK);
+  }
   return out;
 }
 
+/** The layers with every secret masked; the very same layers (no copy) when none held one. */
 export function maskLayers(layers: readonly DecodedLayer[], secrets: readonly Secret[]): readonly DecodedLayer[] {
   if (secrets.length === 0) return layers;
-  return layers.map((l) => ({
-    ...l,
-    summary: maskText(l.summary, secrets),
-    ...(l.fields ? { fields: l.fields.map((f) => ({ ...f, name: f.name, value: maskText(f.value, secrets) })) } : {}),
-    ...(l.error ? { error: { ...l.error, expected: maskText(l.error.expected, secrets), actual: maskText(l.error.actual, secrets) } } : {}),
-  }));
+  let changed = false;
+  const out = layers.map((l) => {
+    const m = maskLayer(l, secrets);
+    if (m !== l) changed = true;
+    return m;
+  });
+  return changed ? out : layers;
+}
+
+function maskLayer(l: DecodedLayer, secrets: readonly Secret[]): DecodedLayer {
+  const summary = maskText(l.summary, secrets);
+  let fields = l.fields;
+  if (fields) {
+    const masked = fields.map((f) => {
+      const value = maskText(f.value, secrets);
+      return value === f.value ? f : { ...f, value };
+    });
+    if (masked.some((f, i) => f !== fields![i])) fields = masked;
+  }
+  let error = l.error;
+  if (error) {
+    const expected = maskText(error.expected, secrets);
+    const actual = maskText(error.actual, secrets);
+    if (expected !== error.expected || actual !== error.actual) error = { ...error, expected, actual };
+  }
+  if (summary === l.summary && fields === l.fields && error === l.error) return l;
+  return { ...l, summary, ...(fields ? { fields } : {}), ...(error ? { error } : {}) };
 }

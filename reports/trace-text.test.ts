@@ -44,6 +44,15 @@ describe('renderTraceJson', () => {
     expect(json[0]!.hex).to.equal(undefined);
     expect(json[2]!.note).to.equal('retransmission');
   });
+
+  it('writes one record a line, and an empty trace as an empty array', () => {
+    const lines = renderTraceJson(TRACE).split('\n');
+    expect(lines.length).to.equal(TRACE.length + 3);
+    expect(lines[0]).to.equal('[');
+    expect(lines[2]).to.equal('{"at":0.412,"dir":"tx","hex":"7EA0070321930F017E","layers":[{"layer":"hdlc","summary":"SNRM P/F=1"}]},');
+    expect(renderTraceJson([])).to.equal('[]\n');
+    expect(JSON.parse(renderTraceJson([]))).to.deep.equal([]);
+  });
 });
 
 describe('the trace with byte counts instead of hex', () => {

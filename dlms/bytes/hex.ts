@@ -17,13 +17,14 @@ export function fromHex(text: string): Uint8Array {
   return out;
 }
 
+/** Each byte's two digits, made once: every trace renders every frame's bytes. */
+const HEX_OF_BYTE: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).toUpperCase().padStart(2, '0'));
+
 /** Upper-case hex without separators (the form traces and vectors use), or spaced when `sep` is given. */
 export function toHex(bytes: Uint8Array, sep = ''): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) {
-    if (i > 0) s += sep;
-    s += (bytes[i] as number).toString(16).toUpperCase().padStart(2, '0');
-  }
+  if (bytes.length === 0) return '';
+  let s = HEX_OF_BYTE[bytes[0]!]!;
+  for (let i = 1; i < bytes.length; i++) s += sep + HEX_OF_BYTE[bytes[i]!]!;
   return s;
 }
 

@@ -153,7 +153,7 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   return v as Snapshot;
 }
 
-function lineCol(text: string, offset: number): { line: number; col: number } {
+export function lineCol(text: string, offset: number): { line: number; col: number } {
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, col: (before[before.length - 1]?.length ?? 0) + 1 };
 }

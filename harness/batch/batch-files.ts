@@ -2,7 +2,7 @@
  * The batch's files beside batch-summary.json: batch-summary.csv (one row per meter, for a
  * spreadsheet) and batch-report.html (meters × verdicts; each meter's id opens its own report,
  * `<id>/report.html`, written here from its summary.json: its cases, verdicts and reasons, with
- * links to its junit.xml and Allure results). Static HTML, no script, no network request.
+ * links to its junit.xml, summary.json and cases.json, and the command that makes its Allure report). Static HTML, no script, no network request.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -71,7 +71,7 @@ export function deviceHtml(id: string, summary: Summary): string {
     .join('\n');
   return page(
     `dlmsct: ${id}`,
-    `<p><a href="../${BATCH_HTML}">batch</a></p><h1>${esc(id)}</h1><p>${esc(totalsOf(summary.totals))}</p><p><a href="junit.xml">junit.xml</a> · <a href="summary.json">summary.json</a> · Allure results in <code>allure-results/</code> (<code>dlmsct report --results …/${esc(id)}/allure-results</code>)</p><table><tr><th>case</th><th>title</th><th>verdict</th><th>reason</th></tr>\n${rows}</table>`,
+    `<p><a href="../${BATCH_HTML}">batch</a></p><h1>${esc(id)}</h1><p>${esc(totalsOf(summary.totals))}</p><p><a href="junit.xml">junit.xml</a> · <a href="summary.json">summary.json</a> · <a href="cases.json">cases.json</a> (every case with its steps and frame trace) · the Allure report: <code>dlmsct report --results …/${esc(id)}/allure-results</code> (made from cases.json on first use)</p><table><tr><th>case</th><th>title</th><th>verdict</th><th>reason</th></tr>\n${rows}</table>`,
   );
 }
 

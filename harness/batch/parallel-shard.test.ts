@@ -9,6 +9,7 @@ import { meterFaults } from '../cli/simulate-fleet';
 import { REPO_ROOT } from '../paths';
 import type { BatchSummary } from './batch-summary';
 import { inShard, parseShard, shardOf } from './shard';
+import { startWorkerPool, workerCount, workerExecArgv } from './worker-pool';
 
 const PROFILE = `device: { name: Delivered meter }
 transport: { kind: tcp, host: 127.0.0.1, port: 4059, framing: hdlc }
@@ -95,6 +96,35 @@ describe('batches of many meters: --parallel, --shard and merge', function () {
     const csv = fs.readFileSync(path.join(root, 'batch-summary.csv'), 'utf8').trim().split('\r\n');
     expect(csv).to.have.length(7);
     expect(csv[4]).to.match(/^m-0004,SIM00000004,faults: logical-device-name-wrong,tcp 127\.0\.0\.1:\d+,rejected,/);
+  });
+
+  it('runs several meters at once in one worker process, each with its own verdict', async () => {
+    const root = path.join(dir, 'one-worker');
+    const pool = startWorkerPool(3, ['--profile', profile, '--devices', devices, ...SUITE, '--results', root, '--quiet'], 1);
+    try {
+      const running = ['m-0003', 'm-0004', 'm-0005'].map((id) => pool.run(id));
+      // A fourth while three run would be more than the pool was given.
+      await pool.run('m-0006').then(
+        () => expect.fail('a run beyond the pool size was taken'),
+        (e: Error) => expect(e.message).to.contain('more runs in flight than workers'),
+      );
+      const done = await Promise.all(running);
+      expect(done.map((d) => ('failed' in d ? d.failed : [d.id, d.verdict]))).to.deep.equal([
+        ['m-0003', 'accepted'],
+        ['m-0004', 'rejected'],
+        ['m-0005', 'accepted'],
+      ]);
+    } finally {
+      await pool.close();
+    }
+    for (const id of ['m-0003', 'm-0004', 'm-0005']) expect(fs.existsSync(path.join(root, id, 'cases.json')), id).to.equal(true);
+  });
+
+  it('spreads N meters over one process per core at most, and no worker inherits a TypeScript loader it does not need', () => {
+    expect([workerCount(16, 2), workerCount(1, 8), workerCount(3, 8)]).to.deep.equal([2, 1, 3]);
+    expect(workerExecArgv(['-r', 'ts-node/register', '--max-old-space-size=512', '--require=ts-node/register/transpile-only'])).to.deep.equal([
+      '--max-old-space-size=512',
+    ]);
   });
 
   it('splits the devices file into stable shares: four shard processes, merged, equal the unsharded run meter by meter', async () => {

@@ -77,11 +77,16 @@ export async function runDevice(opts: DeviceRunOptions): Promise<DeviceRun> {
   }
   writeJunit(opts.out.junit, results, { name: `dlmsct: ${opts.profile.device.name}`, timestamp: started });
   const summary = writeSummary(opts.out.summary, results, { mode: opts.mode, ...(opts.deviations ? { deviations: opts.deviations.file } : {}) });
-  // mocha shows an expected failure as pending: say here what each deviation made of its case.
-  for (const r of results) if (r.deviation) opts.io.out(`${r.deviation.outcome}: ${r.id}: ${deviationText(r.deviation)}\n`);
-  // mocha shows a case passed with remarks as passed: list the remarks (they never change the exit code).
-  for (const r of results) for (const m of r.remarks) opts.io.out(`remark: ${r.id}: ${remarkText(m)}\n`);
+  sayJudgements(results, opts.io);
   return { kind: 'ran', target: dut.label, results, summary, exitCode: exitCodeFor(results) };
+}
+
+/** What the console's case lines do not say: each deviation's judgement and each remark. */
+export function sayJudgements(results: readonly JudgedResult[], io: Io): void {
+  // mocha shows an expected failure as pending: say here what each deviation made of its case.
+  for (const r of results) if (r.deviation) io.out(`${r.deviation.outcome}: ${r.id}: ${deviationText(r.deviation)}\n`);
+  // mocha shows a case passed with remarks as passed: list the remarks (they never change the exit code).
+  for (const r of results) for (const m of r.remarks) io.out(`remark: ${r.id}: ${remarkText(m)}\n`);
 }
 
 /**

@@ -1,11 +1,12 @@
 /**
- * `--parallel N`: N worker processes, each running one meter at a time through the same code as
- * a sequential batch (runDevice: mocha, Allure, junit.xml, summary.json into the meter's own
- * folder). Processes, not promises: the mocha/Allure binding keeps one run per process. The
- * parent hands out device ids and collects each meter's verdict; a worker that dies takes only
- * its current meter down (recorded as broken, the harness's fault) and is replaced.
+ * `--parallel N`: N meters at a time, in worker processes (one per core at most, workerCount),
+ * each running its share as concurrent tasks through the same code as a sequential batch
+ * (runMeter: summary.json, junit.xml and cases.json into the meter's own folder). The parent
+ * hands out device ids and collects each meter's verdict; a worker that dies takes only its
+ * current meters down (recorded as broken, the harness's fault) and is replaced.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../paths';
 import type { BatchDevice } from './batch-summary';
@@ -36,49 +37,57 @@ const WORKER_NODE_FLAGS = ['--max-semi-space-size=64'];
 interface Slot {
   child: ChildProcess;
   stderr: string;
-  busy: boolean;
+  /** Meters running in this worker now, each with what settles it. */
+  readonly running: Map<string, (r: BatchDevice | { readonly failed: string }) => void>;
 }
 
-export function startWorkerPool(size: number, runArgs: readonly string[]): WorkerPool {
+/**
+ * How many processes carry `size` meters at a time: one per core at most. More meters than
+ * processes run as concurrent tasks in each (worker.ts): a process with several links busy
+ * rarely sleeps between frames, and a sleep and wake-up per frame exchanged cost a batch more
+ * CPU than the frames themselves (bench/batch.bench.ts).
+ */
+export function workerCount(size: number, cores: number = os.availableParallelism()): number {
+  return Math.max(1, Math.min(size, cores));
+}
+
+export function startWorkerPool(size: number, runArgs: readonly string[], processes: number = workerCount(size)): WorkerPool {
+  const capacity = Math.ceil(size / processes);
   const spawn = (): Slot => {
     const child = fork(BIN, ['run', ...runArgs, '--worker'], {
-      execArgv: [...WORKER_NODE_FLAGS, ...process.execArgv],
+      execArgv: [...WORKER_NODE_FLAGS, ...workerExecArgv(process.execArgv)],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
-    const slot: Slot = { child, stderr: '', busy: false };
+    const slot: Slot = { child, stderr: '', running: new Map() };
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (t: string) => {
       slot.stderr = (slot.stderr + t).slice(-STDERR_TAIL);
     });
+    child.on('message', (m: WorkerReply) => {
+      const settle = slot.running.get(m.id);
+      if (!settle) return;
+      slot.running.delete(m.id);
+      settle(m.type === 'done' ? m.entry : { failed: m.message });
+    });
+    child.on('exit', (code: number | null, signal: string | null) => {
+      // Every meter it was running is down with it; a fresh worker takes its place so the batch goes on with as many lanes.
+      const i = slots.indexOf(slot);
+      if (i >= 0 && slot.running.size > 0) slots[i] = spawn();
+      const tail = slot.stderr.trim().split('\n').slice(-3).join(' / ');
+      for (const settle of slot.running.values())
+        settle({ failed: `harness: the worker running this meter exited (${signal ?? `code ${code}`})${tail ? `: ${tail}` : ''}` });
+      slot.running.clear();
+    });
     return slot;
   };
-  const slots: Slot[] = Array.from({ length: size }, spawn);
+  const slots: Slot[] = Array.from({ length: processes }, spawn);
   return {
     run(id) {
-      const i = slots.findIndex((s) => !s.busy);
-      if (i < 0) return Promise.reject(new Error('worker pool: more runs in flight than workers'));
-      const slot = slots[i]!;
-      slot.busy = true;
+      // The least busy worker: meters spread evenly over the processes.
+      const slot = slots.reduce((a, b) => (b.running.size < a.running.size ? b : a));
+      if (slot.running.size >= capacity) return Promise.reject(new Error('worker pool: more runs in flight than workers'));
       return new Promise((resolve) => {
-        const onMessage = (m: WorkerReply) => {
-          if (m.id !== id) return;
-          done();
-          resolve(m.type === 'done' ? m.entry : { failed: m.message });
-        };
-        const onExit = (code: number | null, signal: string | null) => {
-          done();
-          // Replace the dead worker so the batch goes on with as many lanes.
-          slots[i] = spawn();
-          const tail = slot.stderr.trim().split('\n').slice(-3).join(' / ');
-          resolve({ failed: `harness: the worker running this meter exited (${signal ?? `code ${code}`})${tail ? `: ${tail}` : ''}` });
-        };
-        const done = () => {
-          slot.child.off('message', onMessage);
-          slot.child.off('exit', onExit);
-          slot.busy = false;
-        };
-        slot.child.on('message', onMessage);
-        slot.child.on('exit', onExit);
+        slot.running.set(id, resolve);
         slot.child.send({ type: 'run', id } satisfies WorkerRequest);
       });
     },
@@ -96,6 +105,22 @@ export function startWorkerPool(size: number, runArgs: readonly string[]): Worke
       );
     },
   };
+}
+
+/**
+ * The parent's node flags, less a TypeScript loader (`-r ts-node/register`: a parent run from
+ * the sources, as the bench and the tests are): bin/dlmsct.js loads the compiled CLI, or
+ * registers ts-node itself when dist/ is stale, so a worker that also had it registered would
+ * only compile its loader for nothing (about a second of CPU each).
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const a = execArgv[i] as string;
+    if ((a === '-r' || a === '--require') && /^ts-node\//.test(execArgv[i + 1] ?? '')) i++;
+    else if (!/^--require=ts-node\//.test(a)) out.push(a);
+  }
+  return out;
 }
 
 /** Arguments for the workers: the run's own, without what only the parent does. */

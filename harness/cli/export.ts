@@ -12,6 +12,7 @@ import type { TraceRecord } from '../../dlms/trace';
 import { traceToPcapng } from '../../reports/pcapng';
 import { renderTimelineSvg } from '../../reports/timeline-svg';
 import type { TraceRecordJson } from '../../reports/trace-json';
+import { ensureMeterAllure } from '../batch/allure-replay';
 import { EXIT, type Io, UsageError, parse } from './io';
 
 const FORMATS = ['pcapng', 'svg'] as const;
@@ -46,6 +47,8 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   );
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  // A batch meter's Allure results are made from its cases.json on first use (harness/batch/allure-replay.ts).
+  await ensureMeterAllure(values.results);
   if (!fs.existsSync(values.results)) {
     io.err(`dlmsct export: no results in ${values.results}; run \`dlmsct run\` first\n`);
     return EXIT.config;

@@ -9,6 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { lightResult, privateHtml } from '../../reports/light-report';
 import { withByteCounts } from '../../reports/trace-text';
+import { ensureMeterAllure } from '../batch/allure-replay';
+import { METER_CASES_FILE } from '../batch/meter-cases';
 import { REPO_ROOT } from '../paths';
 import { EXIT, type Io, parse } from './io';
 
@@ -21,6 +23,8 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
     },
     { summary: "Write the single-file HTML report (Allure 3, no network requests) from a run's results." },
   );
+  // A batch meter's Allure results are made from its cases.json on first use (harness/batch/allure-replay.ts).
+  if (await ensureMeterAllure(values.results)) io.out(`results: ${values.results} (made from the meter's ${METER_CASES_FILE})\n`);
   return generateReport(values.results, io, values.out);
 }
 

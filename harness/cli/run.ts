@@ -14,6 +14,7 @@ import { loadDevices } from '../batch/devices';
 import { runBatch } from '../batch/run-batch';
 import { batchSpread } from '../batch/batch-spread';
 import { type DeviceOutputs, exitCodeFor, runDevice } from '../batch/run-device';
+import { runMeter } from '../batch/run-meter';
 import { serveWorker } from '../batch/worker';
 import { type CaseFilter, planCases } from '../engine';
 import { type DeviationSet, loadDeviations, unusedDeviations } from '../engine/deviations';
@@ -119,8 +120,9 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     }
     const root = values.results ?? 'batch-results';
     // A batch keeps passed cases lean: no SVG or pcapng each (`dlmsct export` makes them from the JSON trace).
+    // Each meter lean (run-meter.ts): its Allure results are made from its cases.json when asked.
     const run = (p: Profile, out: DeviceOutputs) =>
-      runDevice({ ...common, ...(values.worker ? { console: 'none' as const } : {}), detail: 'lean-when-passed', profile: p, out });
+      runMeter({ ...common, ...(values.worker ? { console: 'none' as const } : {}), detail: 'lean-when-passed', profile: p, out });
     if (values.worker) return serveWorker({ devices, profileFor, run, root });
     const { exitCode } = await runBatch({
       profileFile,

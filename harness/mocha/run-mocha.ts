@@ -64,6 +64,54 @@ export class CaseNotJudged extends Error {
 }
 
 export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[]> {
+  const results: JudgedResult[] = [];
+  // What each association grants, discovered once for the run (engine/capabilities.ts).
+  const capabilities: CapabilityCache = new Map();
+  const planned = planCases(opts.suites, opts.profile, opts.filter);
+  const fatal = fatalWatch(opts.fatal ?? DEFAULT_FATAL_POLICY);
+  const groups: MochaGroup[] = [];
+  for (const s of opts.suites) {
+    const mine = planned.filter((p) => p.def.suite === s.suite);
+    if (!mine.length) continue;
+    groups.push({
+      title: `${s.suite}: ${s.title}`,
+      file: s.file,
+      tests: mine.map((p) => ({
+        title: `${p.id} ${p.def.title}`,
+        timeoutMs: caseBudgetMs(p, opts.profile) + 5000,
+        async run() {
+          const ran = fatal.preempt(p) ?? (await runCase(p, { profile: opts.profile, newClient: () => opts.dut.newClient(), capabilities }));
+          fatal.observe(ran);
+          const result = judgeDeviation(ran, opts.deviations);
+          results.push(result);
+          return { result, parameters: parametersOf(result, p, opts.profile) };
+        },
+      })),
+    });
+  }
+  await reportWithMocha(groups, opts);
+  return results;
+}
+
+/** One suite of a mocha run: its cases as tests, each producing its judged result. */
+export interface MochaGroup {
+  readonly title: string;
+  /** The suite file: the tests' file and the spec link. */
+  readonly file: string;
+  readonly tests: readonly {
+    readonly title: string;
+    /** mocha's backstop; each case bounds itself first. */
+    readonly timeoutMs: number;
+    run(): Promise<{ readonly result: JudgedResult; readonly parameters: readonly ReportParameter[] }>;
+  }[];
+}
+
+/**
+ * The mocha and Allure side of a run: a describe per group, an it per test that gets the judged
+ * result (by running the case, or from a batch meter's recorded cases: harness/batch/meter-cases.ts),
+ * reports it to Allure and says its verdict to mocha.
+ */
+export async function reportWithMocha(groups: readonly MochaGroup[], opts: Pick<MochaRunOptions, 'resultsDir' | 'console' | 'detail'>): Promise<void> {
   fs.rmSync(opts.resultsDir, { recursive: true, force: true });
   fs.mkdirSync(opts.resultsDir, { recursive: true });
   const mocha = new Mocha({
@@ -78,33 +126,23 @@ export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[
     // Each case bounds itself (caseBudgetMs); mocha's limit is a backstop set per test.
     timeout: 0,
   });
-  const results: JudgedResult[] = [];
-  // What each association grants, discovered once for the run (engine/capabilities.ts).
-  const capabilities: CapabilityCache = new Map();
-  const planned = planCases(opts.suites, opts.profile, opts.filter);
-  const fatal = fatalWatch(opts.fatal ?? DEFAULT_FATAL_POLICY);
-  for (const s of opts.suites) {
-    const mine = planned.filter((p) => p.def.suite === s.suite);
-    if (!mine.length) continue;
-    const describe = Mocha.Suite.create(mocha.suite, `${s.suite}: ${s.title}`);
-    for (const p of mine) {
-      const test = new Mocha.Test(`${p.id} ${p.def.title}`, async function (this: Mocha.Context) {
-        this.timeout(caseBudgetMs(p, opts.profile) + 5000);
-        const ran = fatal.preempt(p) ?? (await runCase(p, { profile: opts.profile, newClient: () => opts.dut.newClient(), capabilities }));
-        fatal.observe(ran);
-        const r = judgeDeviation(ran, opts.deviations);
-        results.push(r);
-        await reportCase(r, parametersOf(r, p, opts.profile), specUrl(s.file), opts.detail);
-        if (r.deviation) await reportDeviation(r.deviation);
-        judge(r, this);
+  for (const g of groups) {
+    const describe = Mocha.Suite.create(mocha.suite, g.title);
+    const url = specUrl(g.file);
+    for (const t of g.tests) {
+      const test = new Mocha.Test(t.title, async function (this: Mocha.Context) {
+        this.timeout(t.timeoutMs);
+        const { result, parameters } = await t.run();
+        await reportCase(result, parameters, url, opts.detail);
+        if (result.deviation) await reportDeviation(result.deviation);
+        judge(result, this);
       });
-      test.file = path.resolve(s.file);
+      test.file = path.resolve(g.file);
       describe.addTest(test);
     }
   }
   await new Promise<void>((resolve) => mocha.run(() => resolve()));
   addRemarkStatusDetails(opts.resultsDir);
-  return results;
 }
 
 function judge(r: JudgedResult, ctx: Mocha.Context): void {
@@ -140,7 +178,7 @@ async function reportDeviation(d: DeviationJudgement): Promise<void> {
 }
 
 /** Associations used and attributes read; a password appears only as a masked parameter. */
-function parametersOf(r: CaseResult, p: PlannedCase, profile: Profile): ReportParameter[] {
+export function parametersOf(r: CaseResult, p: PlannedCase, profile: Profile): ReportParameter[] {
   const out: ReportParameter[] = [];
   for (const n of r.associations) {
     const a = profile.associations.find((x) => x.name === n);

@@ -7,22 +7,15 @@
  */
 import { expect } from 'chai';
 import * as path from 'node:path';
-import { createClient } from '../../client';
-import { memoryCounterStore } from '../../client/counters';
-import type { Data } from '../../dlms/axdr/data';
-import { encodeDataBytes } from '../../dlms/axdr/data-codec';
-import { toHex } from '../../dlms/bytes';
 import { builtinSecret } from '../../harness/builtin-secrets';
-import { type CosemObject, objectsOf, readAccess } from '../../harness/classes/object-list';
-import { clientOptionsFor } from '../../harness/client-options';
-import type { Dut } from '../../harness/dut';
 import { globToRegExp } from '../../harness/engine/glob';
 import type { CaseResult } from '../../harness/engine/result';
 import { runSuites } from '../../harness/engine/run-suites';
 import { loadProfile } from '../../harness/profile/load';
 import type { Profile } from '../../harness/profile/types';
 import { checkUniqueIds, findSuiteFiles, loadSuites } from '../../harness/suite/load';
-import { createSimulator, type Simulator, VARIANTS } from '../../simulator';
+import { createSimulator, VARIANTS } from '../../simulator';
+import { dutOf, snapshot } from '../support/meter-snapshot';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FULL_METER = path.join(ROOT, 'simulator', 'meters', 'full.yaml');
@@ -40,50 +33,6 @@ function fullProfile(): Profile {
 
 function describeResults(results: readonly CaseResult[]): string {
   return results.map((r) => `${r.id}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`).join('\n');
-}
-
-/** A DUT around a simulator the test holds, so that its state can be read before and after a run. */
-function dutOf(sim: Simulator, profile: Profile): Dut {
-  const spec = { kind: 'factory' as const, label: 'full meter (memory)', open: async () => sim.connectMemory() };
-  const counters = memoryCounterStore();
-  return {
-    label: spec.label,
-    newClient: () => createClient({ ...clientOptionsFor(profile, spec), counters, deviceKey: spec.label }),
-    probe: async () => undefined,
-    stop: () => sim.stop(),
-  };
-}
-
-/** Every readable attribute of every object the LLS association lists, encoded, by `obis/attribute`. */
-async function snapshot(dut: Dut, profile: Profile): Promise<Map<string, string>> {
-  const reader = profile.associations.find((a) => a.name === 'reader')!;
-  const client = dut.newClient();
-  const values = new Map<string, string>();
-  try {
-    const accepted = await client.associate({
-      name: reader.name,
-      clientSap: reader.clientSap,
-      referencing: 'ln',
-      authentication: reader.authentication,
-      ...(reader.password ? { password: reader.password } : {}),
-    });
-    expect(accepted.kind).to.equal('accepted');
-    const list = await client.get({ classId: 15, obis: '0-0:40.0.0.255', attribute: 2 });
-    if (list.kind !== 'data') throw new Error(`object_list: ${list.kind}`);
-    const objects: CosemObject[] = objectsOf(list.data);
-    const listVersion = objects.find((o) => o.classId === 15 && o.obis === '0-0:40.0.0.255')?.version ?? 0;
-    for (const o of objects) {
-      for (const a of o.attributes) {
-        if (readAccess(listVersion, a.mode) !== 'plain') continue;
-        const r = await client.get({ classId: o.classId, obis: o.obis, attribute: a.id });
-        values.set(`${o.obis}/${a.id}`, r.kind === 'data' ? toHex(encodeDataBytes(r.data as Data)) : r.kind);
-      }
-    }
-    await client.release();
-  } finally {
-    await client.disconnect();
-  }
-  return values;
 }
 
 describe('the meter with every catalogue class', function () {

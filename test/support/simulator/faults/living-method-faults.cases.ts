@@ -6,6 +6,9 @@
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import type { Data } from '../../../../dlms/axdr/data';
+import type { DataNotification } from '../../../../dlms/xdlms/notification';
+import { faultsNamed } from '../../../../simulator/faults';
+import { activeHooks } from '../../../../simulator/faults/types';
 import type { HdlcTestClient } from '../testing';
 import { action, get, session } from './method-faults.cases';
 
@@ -26,7 +29,7 @@ function transfer(c: HdlcTestClient, image: Uint8Array, order: readonly number[]
   return order.map((n) => action(c, 18, IMAGE, 2, { type: 'structure', items: [dlu(n), octets(image.subarray(n * 64, (n + 1) * 64))] }));
 }
 
-const text = (t: string) => ({ type: 'octet-string', value: new TextEncoder().encode(t) });
+const text = (t: string): Data => ({ type: 'octet-string', value: new TextEncoder().encode(t) });
 
 export const LIVING_METHOD_FAULT_CASES: Readonly<Record<string, () => void>> = {
   'script-execute-ignored': () => {
@@ -80,5 +83,16 @@ export const LIVING_METHOD_FAULT_CASES: Readonly<Record<string, () => void>> = {
     };
     expect(activate([])).to.deep.equal(['success', { type: 'enum', value: 6 }]);
     expect(activate(['image-activation-ignored'])).to.deep.equal(['success', { type: 'enum', value: 3 }]);
+  },
+  'push-items-reversed': () => {
+    const notification: DataNotification = {
+      type: 'data-notification',
+      longInvokeIdAndPriority: { invokeId: 1, selfDescriptive: false, processingOption: 'continue-on-error', serviceClass: 'unconfirmed', priority: 'normal' },
+      dateTime: new Uint8Array(0),
+      notificationBody: { type: 'structure', items: [text('A'), dlu(2)] },
+    };
+    const pushed = (faults: string[]) => activeHooks(faultsNamed(faults)).onPush(notification)?.notificationBody;
+    expect(pushed([])).to.deep.equal({ type: 'structure', items: [text('A'), dlu(2)] });
+    expect(pushed(['push-items-reversed'])).to.deep.equal({ type: 'structure', items: [dlu(2), text('A')] });
   },
 };
