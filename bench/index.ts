@@ -52,6 +52,8 @@ export interface BenchOptions {
   readonly print?: (line: string) => void;
   /** Also measure issue 11's goals (goals.ts) and print them against their targets; default no. */
   readonly goals?: boolean;
+  /** With the goals, also measure against the independent meter (gurux-goals.ts); default yes. */
+  readonly gurux?: boolean;
 }
 
 export interface BenchReport {
@@ -87,7 +89,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   if (unknown.length > 0) throw new Error(`unknown benchmark group(s) ${unknown.join(', ')}; known: ${Object.keys(GROUPS).join(', ')}`);
   const results: BenchResult[] = [];
   for (const name of names) results.push(...(await GROUPS[name]!(plan)));
-  const goals = options.goals ? await runGoals(options.quick) : undefined;
+  const goals = options.goals ? await runGoals(options.quick, { gurux: options.gurux !== false }) : undefined;
   const info = cpus();
   const report: BenchReport = {
     date: new Date().toISOString(),
@@ -138,17 +140,19 @@ function parseMeterArgs(args: readonly string[]): MeterReadOptions | string {
 function parseArgs(args: readonly string[]): BenchOptions | string {
   let quick = false;
   let goals = true;
+  let gurux = true;
   const only: string[] = [];
   let outFile = DEFAULT_OUT;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--quick') quick = true;
     else if (arg === '--no-goals') goals = false;
+    else if (arg === '--no-gurux') gurux = false;
     else if (arg === '--only' && args[i + 1] !== undefined) only.push(args[++i]!);
     else if (arg === '--out' && args[i + 1] !== undefined) outFile = args[++i]!;
     else return `unknown argument ${arg}\n${USAGE}`;
   }
-  return { quick, goals, outFile, print: (line) => process.stdout.write(`${line}\n`), ...(only.length > 0 && { only }) };
+  return { quick, goals, gurux, outFile, print: (line) => process.stdout.write(`${line}\n`), ...(only.length > 0 && { only }) };
 }
 
 if (require.main === module && process.argv.includes('--profile')) {
