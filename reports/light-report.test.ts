@@ -55,6 +55,28 @@ describe('the light, private report', () => {
     ]);
   });
 
+  it('drops the attachment steps Allure 3 writes for linked attachments, and names the one of the decoded trace after it', () => {
+    const step = (name: string, source: string) => ({ name, attachments: [{ name, source }] });
+    const result = {
+      status: 'passed',
+      steps: [
+        { name: '1. connect', status: 'passed', steps: [] },
+        step('frame trace (text)', 't.txt'),
+        step('frame trace (JSON)', 'j.json'),
+        step('timeline (SVG)', 'v.svg'),
+        step('trace.pcapng', 'p.pcapng'),
+        step('rows', 'r.csv'),
+      ],
+    };
+    const light = lightResult(structuredClone(result), '../allure-results/').result;
+    expect(light.steps).to.deep.equal([
+      { name: '1. connect', status: 'passed', steps: [] },
+      { name: TEXT_TRACE_COUNTS, attachments: [{ name: TEXT_TRACE_COUNTS, source: 't.txt' }] },
+      step('rows', 'r.csv'),
+    ]);
+    expect(lightResult({ ...structuredClone(result), status: 'failed' }, '../allure-results/').result.steps).to.deep.equal(result.steps);
+  });
+
   it('embeds every attachment of a case that did not pass, its text trace with the bytes', () => {
     const { result, embedded, counted } = lightResult({ ...structuredClone(PASSED), status: 'failed' }, '../allure-results/');
     expect(result.attachments).to.deep.equal(PASSED.attachments);
@@ -77,22 +99,47 @@ describe('the light, private report', () => {
     expect(externalReferences(page)).to.deep.equal(['http://a.example/x.png', '//b.example/s.css', 'https://c.example/i.png']);
   });
 
-  it('packs the app and its data into one gzip stream the loader unpacks in the same order', () => {
+  it('packs the app and its data into one gzip stream, like with like, and the loader unpacks each entry by name', () => {
     const packed = packHtml(PAGE);
     expect(packed).to.not.contain(APP);
     expect(packed).to.not.contain('Promise.allSettled');
     const base64 = /var packed = "([A-Za-z0-9+/=]+)"/.exec(packed)![1]!;
     const all = gunzipSync(Buffer.from(base64, 'base64')).toString('utf8');
     expect(all).to.equal('window.appStarted = true;{"total":1}{"total":1}');
-    expect(packed).to.contain('var index = [["widgets/statistic.json",11],["data/a.json",11]];');
+    expect(packed).to.contain('var index = [["data/a.json",11],["widgets/statistic.json",11]];');
     expect(packed).to.contain('var appLength = 25;');
     const unpacked = unpackHtml(packed)!;
     expect(unpacked.app.toString()).to.equal('window.appStarted = true;');
     expect([...unpacked.data].map(([n, b]) => [n, b.toString()])).to.deep.equal([
-      ['widgets/statistic.json', '{"total":1}'],
       ['data/a.json', '{"total":1}'],
+      ['widgets/statistic.json', '{"total":1}'],
     ]);
     expect(unpackHtml(PAGE)).to.equal(undefined);
+  });
+
+  it('groups results and each kind of attachment together, and gives steps short ids, the same step the same id', () => {
+    const b64 = (text: string): string => Buffer.from(text).toString('base64');
+    const a = 'a'.repeat(32);
+    const b = 'b'.repeat(32);
+    const entries = [
+      ['data/test-results/1.json', `{"steps":[{"stepId":"${a}"},{"stepId":"${b}"}]}`],
+      ['data/attachments/x.txt', 'trace x'],
+      ['data/attachments/y.csv', 'rows'],
+      ['data/test-results/2.json', `{"steps":[{"stepId":"${a}"}]}`],
+      ['data/attachments/z.txt', `trace z "stepId":"${a}"`],
+    ];
+    const page = PAGE.replace(/Promise\.allSettled\(\[[^\]]*\]\)/, `Promise.allSettled([${entries.map(([n, t]) => `d("${n}","${b64(t!)}")`).join(',')}])`);
+    const data = unpackHtml(packHtml(page))!.data;
+    expect([...data.keys()]).to.deep.equal([
+      'data/attachments/y.csv',
+      'data/attachments/x.txt',
+      'data/attachments/z.txt',
+      'data/test-results/1.json',
+      'data/test-results/2.json',
+    ]);
+    expect(data.get('data/test-results/1.json')!.toString()).to.equal('{"steps":[{"stepId":"s0"},{"stepId":"s1"}]}');
+    expect(data.get('data/test-results/2.json')!.toString()).to.equal('{"steps":[{"stepId":"s0"}]}');
+    expect(data.get('data/attachments/z.txt')!.toString()).to.equal(`trace z "stepId":"${a}"`);
   });
 
   it('leaves a page it does not recognise as it is', () => {

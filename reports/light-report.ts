@@ -25,8 +25,14 @@ interface Attachment {
 }
 
 interface ResultNode {
+  name?: string;
   attachments?: Attachment[];
   steps?: ResultNode[];
+}
+
+/** Allure 3 writes an attachment of a test as a step of its own, named as the attachment, holding only it. */
+function isAttachmentStep(n: ResultNode): boolean {
+  return !n.steps?.length && n.attachments?.length === 1 && n.name === n.attachments[0]!.name;
 }
 
 interface AllureResultJson extends ResultNode {
@@ -69,7 +75,14 @@ export function lightResult(result: AllureResultJson, linkBase: string): LightRe
         embedded.push(a.source);
       }
     }
-    return { ...node, ...(node.attachments ? { attachments: kept } : {}), ...(node.steps ? { steps: node.steps.map(visit) } : {}) };
+    // A step that held only a linked attachment goes (the link says where it is); the one holding the counted trace takes its name.
+    const steps = node.steps
+      ?.map((step) => ({ step, light: visit(step) }))
+      .filter(({ step, light }) => !isAttachmentStep(step) || light.attachments!.length > 0)
+      .map(({ step, light }) =>
+        isAttachmentStep(step) && light.attachments![0]!.name !== step.name ? { ...light, name: light.attachments![0]!.name } : light,
+      );
+    return { ...node, ...(node.attachments ? { attachments: kept } : {}), ...(steps ? { steps } : {}) };
   };
   const light = visit(result) as AllureResultJson;
   if (links.length > 0) light.links = [...(result.links ?? []), ...links];
@@ -115,6 +128,40 @@ const DATA_SCRIPT =
 const DATA_ENTRY = /d\("([^"\\]+)","([A-Za-z0-9+/=]*)"\)/g;
 
 /**
+ * Like with like: gzip finds repeats only within its last 32 KB, so the results of all cases
+ * side by side, then each kind of attachment, compress far better than the order Allure wrote
+ * them in (by file, results and attachments mixed). The loader fills the data by name: the order
+ * is free.
+ */
+function packingOrder<T extends { readonly name: string }>(entries: readonly T[]): T[] {
+  const kind = (name: string): string =>
+    name.startsWith('data/attachments/') ? `data/attachments/*${name.slice(name.lastIndexOf('.'))}` : name.replace(/[^/]*$/, '');
+  return entries
+    .map((e, i) => ({ e, i, k: kind(e.name) }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i))
+    .map((x) => x.e);
+}
+
+const STEP_ID = /"stepId":"([0-9a-f]{16,})"/g;
+
+/**
+ * Allure names every step of every result by a random 32-digit id, which nothing else in the
+ * page refers to: random digits do not compress, and were a third of the packed results. Each
+ * becomes a short id of its own (one map per page: still unique, still the same id for the same
+ * step).
+ */
+function shortStepIds(name: string, bytes: Buffer, ids: Map<string, string>): Buffer {
+  if (!name.startsWith('data/test-results/')) return bytes;
+  const text = bytes.toString('utf8');
+  const short = text.replace(STEP_ID, (_, id: string) => {
+    let s = ids.get(id);
+    if (s === undefined) ids.set(id, (s = `s${ids.size.toString(36)}`));
+    return `"stepId":"${s}"`;
+  });
+  return short === text ? bytes : Buffer.from(short, 'utf8');
+}
+
+/**
  * The page with Allure's app and its data packed into one gzip stream (DecompressionStream, in
  * every current browser): the single file shrinks about fourfold — base64 of JSON and of the app
  * bundle compresses well — and opens as fast, since unpacking takes milliseconds. The loader
@@ -126,7 +173,8 @@ export function packHtml(html: string): string {
   const app = APP_SCRIPT.exec(html);
   const data = DATA_SCRIPT.exec(html);
   if (!app || !data) return html;
-  const entries = [...data[1]!.matchAll(DATA_ENTRY)].map((m) => ({ name: m[1]!, bytes: Buffer.from(m[2]!, 'base64') }));
+  const ids = new Map<string, string>();
+  const entries = packingOrder([...data[1]!.matchAll(DATA_ENTRY)].map((m) => ({ name: m[1]!, bytes: shortStepIds(m[1]!, Buffer.from(m[2]!, 'base64'), ids) })));
   const appBytes = Buffer.from(app[1]!, 'base64');
   const packed = gzipSync(Buffer.concat([appBytes, ...entries.map((e) => e.bytes)]), { level: 9 }).toString('base64');
   const index = JSON.stringify(entries.map((e) => [e.name, e.bytes.length]));

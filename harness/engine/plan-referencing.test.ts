@@ -49,4 +49,38 @@ describe('planCases and referencing (LN and SN associations)', () => {
     expect(unmet({ referencing: 'sn' }, LN_ONLY)).to.contain('SN referencing');
     expect(unmet({ referencing: 'sn' }, BOTH)).to.equal(undefined);
   });
+
+  const SN_ONLY = profile(
+    '  short: { clientSap: 18, referencing: sn, authentication: none }\n  writer: { clientSap: 19, referencing: sn, authentication: none }',
+  );
+  const objects = parseSuite(
+    `suite: classes/x
+title: T
+spec: S
+cases:
+  - { id: WALK, title: t, spec: s, requirement: r, detects: [], forEach: association, steps: [ { check.walk: { aspect: counts } } ] }
+  - { id: ATTRIBUTES, title: t, spec: s, requirement: r, detects: [], steps: [ { check.attributes: { class: 3 } } ] }
+  - { id: SELECTED, title: t, spec: s, requirement: r, detects: [], steps: [ { each.object: { class: 7, steps: [ { get.selected: { obis: $obis, class: 7, attribute: 2, selector: 2 } } ] } } ] }
+  - { id: NESTED-GET, title: t, spec: s, requirement: r, detects: [], steps: [ { each.object: { class: 3, steps: [ { get: { obis: $obis, class: 3, attribute: 2 } } ] } } ] }
+  - { id: PLAIN-GET, title: t, spec: s, requirement: r, detects: [], steps: [ { get: { obis: 0-0:42.0.0.255, class: 1, attribute: 2 } } ] }
+`,
+    'x.yaml',
+  );
+
+  it('runs the object walk, class checks and selective access over SN on a profile with SN associations only', () => {
+    const plan = planCases([objects], SN_ONLY);
+    expect(plan.filter((p) => !p.inapplicable).map((p) => p.id)).to.deep.equal(['WALK[short]', 'WALK[writer]', 'ATTRIBUTES', 'SELECTED']);
+  });
+
+  it('keeps a case with an LN-only step, nested ones included, inapplicable on an SN-only profile, naming the step', () => {
+    const plan = planCases([objects], SN_ONLY);
+    expect(plan.find((p) => p.id === 'NESTED-GET')?.inapplicable).to.contain('its step get (in each.object) is an LN service');
+    expect(plan.find((p) => p.id === 'PLAIN-GET')?.inapplicable).to.contain('its step get is an LN service');
+  });
+
+  it('keeps those cases on LN associations where the profile has both', () => {
+    const plan = planCases([objects], BOTH);
+    expect(plan.filter((p) => p.id.startsWith('WALK')).map((p) => p.id)).to.deep.equal(['WALK[public]', 'WALK[other]']);
+    expect(plan.every((p) => !p.inapplicable)).to.equal(true);
+  });
 });

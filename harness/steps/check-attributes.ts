@@ -17,6 +17,7 @@ import { attributeOf, type InterfaceClassDef } from '../../dlms/cosem/catalogue/
 import { checkType, parseTypeSpec, type TypeSpec } from '../../dlms/cosem/catalogue/type-spec';
 import { ACCESS_SELECTOR, entryDescriptorToData } from '../../dlms/cosem/selective-access';
 import { classStanding, NotCheckedTally, notChecked, UNKNOWN_CLASS_CLAUSE } from '../classes/class-standing';
+import { DUMMY_CLASSES, DUMMY_CLAUSE, withoutDummies } from '../classes/dummy';
 import { type CosemObject, readAccess } from '../classes/object-list';
 import { type ClassSemantics, type Problem, type Reference, SEMANTICS } from '../classes/semantics';
 import type { StepContext } from './context';
@@ -78,6 +79,25 @@ function semanticFinding(def: InterfaceClassDef | undefined, classId: number, p:
     expected: `attribute ${p.attribute}${name ? ` ${name}` : ''}: ${p.expected}`,
     actual: p.actual,
   };
+}
+
+/**
+ * The value whose type is checked: for a static attribute of a class DLMS UA 1001-6 §7.3.10
+ * names, without the all-zero dummy structures that would break its type (each set aside leaves
+ * a remark; a dummy its type admits, such as an unset sort_object, needs no tolerance). The
+ * class rules see the whole value: counts and positions include the dummies (semantics/ skip
+ * them where it matters).
+ */
+function typedValue(ctx: StepContext, o: CosemObject, def: InterfaceClassDef | undefined, attribute: number, data: Data): Data | undefined {
+  const a = def && attributeOf(def, attribute);
+  if (!DUMMY_CLASSES.has(o.classId) || !a?.static || checkType(data, specOf(a.type)).length === 0) return data;
+  const { value, dummies } = withoutDummies(data);
+  if (dummies)
+    ctx.remark(
+      `${o.obis}: attribute ${attribute} ${a.name}: ${value ? `${dummies} all-zero dummy element(s)` : 'an all-zero dummy structure'} not judged`,
+      DUMMY_CLAUSE,
+    );
+  return value;
 }
 
 const referenceKey = (r: Reference): string => `${r.classId}/${r.obis}/${r.attribute}`;
@@ -154,11 +174,12 @@ defineStep({
           findings.push({ rule: ACCESS_RULE, expected: `attribute ${a.id}${name ? ` ${name}` : ''} read (access_mode ${a.mode})`, actual: said });
           continue;
         }
-        values.set(a.id, outcome.data);
         if (a.id === 1 && !(outcome.data.type === 'octet-string' && bytesEqual(outcome.data.value, o.logicalName))) {
           findings.push({ rule: LOGICAL_NAME_RULE, expected: `logical_name ${o.obis}`, actual: formatData(outcome.data) });
         }
-        const typeIssue = def && typeFinding(def, a.id, outcome.data);
+        values.set(a.id, outcome.data);
+        const typed = typedValue(ctx, o, def, a.id, outcome.data);
+        const typeIssue = def && typed && typeFinding(def, a.id, typed);
         if (typeIssue) findings.push(typeIssue);
       }
       const rules = SEMANTICS[o.classId];

@@ -2,7 +2,8 @@
  * `check.method: { behaviour, association? }` — a state-changing method behaviour (issue 10
  * item 4) on every object of its class in the association's object list, one sub-step per
  * object: Clock set / shift_time / adjust_to_quarter, Register reset, Disconnect control
- * transitions, Profile generic capture. Each changes the meter and restores it, saying so in its notes; the cases that use
+ * transitions, Profile generic capture, Script table execute, Activity calendar activation, Image
+ * transfer (a harmless image and a wrong one), Push setup push. Each changes the meter and restores it, saying so in its notes; the cases that use
  * it require `features: { state-changing: true }` in the profile, so a meter is only changed where
  * its owner opted in.
  */

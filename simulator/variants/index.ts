@@ -12,7 +12,9 @@ import { closeAfterRelease } from './close-after-release';
 import { counterErrorServiceUnknown } from './counter-error-service-unknown';
 import { decipheringErrorServiceUnknown } from './deciphering-error-service-unknown';
 import { dedicatedKeyAfterHls } from './dedicated-key-after-hls';
+import { dummyAttributes } from './dummy-attributes';
 import { emptyProfileBuffer } from './empty-profile-buffer';
+import { imageTransferAsynchronous } from './image-transfer-asynchronous';
 import { hdlcDiscardsInvalidFrames } from './hdlc-discards-invalid-frames';
 import { hdlcFourByteAddress } from './hdlc-four-byte-address';
 import { hdlcFrmrOnSequenceError } from './hdlc-frmr-on-sequence-error';
@@ -53,7 +55,9 @@ export const VARIANTS: readonly Variant[] = [
   counterErrorServiceUnknown,
   decipheringErrorServiceUnknown,
   dedicatedKeyAfterHls,
+  dummyAttributes,
   emptyProfileBuffer,
+  imageTransferAsynchronous,
   hdlcDiscardsInvalidFrames,
   hdlcFourByteAddress,
   hdlcFrmrOnSequenceError,

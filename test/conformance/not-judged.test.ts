@@ -29,7 +29,7 @@ function fullProfile(): Profile {
 
 const notesOf = (r: CaseResult): string[] => r.steps.flatMap((s) => [...s.notes, ...(s.substeps ?? []).flatMap((x) => x.notes)]);
 
-describe('objects of a class or version the catalogue does not know', function () {
+describe('objects and values the class checks cannot judge', function () {
   this.timeout(120_000);
   const profile = fullProfile();
   const run = (variants: readonly string[] = []) => runSuites({ profile, suites: SUITES, variants });
@@ -63,6 +63,23 @@ describe('objects of a class or version the catalogue does not know', function (
     expect(notesOf(reader)).to.include.members([
       'not checked: manufacturer-specific class 8192 v0 (Blue Book 4.1.4 (class_id: 0..8191 DLMS UA, 8192..32767 manufacturer-specific, 32768..65535 user-group specific)); readability checked, types not',
       '1 object(s) not checked: 1 of a manufacturer-specific or user-group class',
+    ]);
+  });
+
+  it('tolerate all-zero dummy entries where DLMS UA 1001-6 §7.3.10 does, with a remark (variant dummy-attributes)', async () => {
+    const rules = loadSuites(findSuiteFiles(path.join(ROOT, 'suites', 'classes')))
+      .map((s) => ({ ...s, cases: s.cases.filter((c) => c.id === 'CLASS-RULES-SPECIAL-DAYS-TABLE' || c.id === 'CLASS-RULES-ACTIVITY-CALENDAR') }))
+      .filter((s) => s.cases.length > 0);
+    const results = await runSuites({ profile, suites: rules, variants: ['dummy-attributes'] });
+    expect(results.map((r) => `${r.id}: ${r.status}`)).to.deep.equal([
+      'CLASS-RULES-SPECIAL-DAYS-TABLE: passed-with-remarks',
+      'CLASS-RULES-ACTIVITY-CALENDAR: passed-with-remarks',
+    ]);
+    expect(results[0]!.remarks.map((m) => m.text)).to.deep.equal(['0-0:128.10.11.255: attribute 2 entries: 2 all-zero dummy element(s) not judged']);
+    // The full meter has two calendars, the default meter's and its own: each carries the dummy season.
+    expect(results[1]!.remarks.map((m) => m.text)).to.deep.equal([
+      '0-0:13.0.0.255: attribute 7 season_profile_passive: 1 all-zero dummy element(s) not judged',
+      '0-0:128.10.20.255: attribute 7 season_profile_passive: 1 all-zero dummy element(s) not judged',
     ]);
   });
 });
