@@ -32,7 +32,7 @@ import type { StepContext } from './context';
 import { CLASS_FILTER_SCHEMA } from './each-object';
 import { boundedStep, forEachObject, objectsOfClass } from './object-iteration';
 import { getValue, invoke, setValue } from './object-ops';
-import { getAttribute, ownMethodName } from './cosem-access';
+import { getAttribute, ownMethodName, speaksSn } from './cosem-access';
 import { describeOutcome } from './outcome';
 import { defineStep } from './registry';
 import { remark, valuesEqual, wrongTypeFor, writeAccess, WALK_SKIPS_WRITE } from './object-walk-rules';
@@ -157,6 +157,11 @@ async function writes(ctx: StepContext, o: CosemObject, def: InterfaceClassDef |
 
 type Action = (method: number, parameters: Data | undefined) => Promise<ActionOutcome>;
 
+/** How methods are invoked in the open association, for the reason when they cannot be. */
+function invocation(ctx: StepContext): string {
+  return speaksSn(ctx) ? 'a READ of a method name (with parameterized access) is' : 'ACTION is';
+}
+
 function actionOn(ctx: StepContext, o: CosemObject): Action {
   return (method, parameters) => invoke(ctx, o, method, parameters);
 }
@@ -175,7 +180,7 @@ async function methodsWithoutAccess(ctx: StepContext, o: CosemObject, def: Inter
     if (outcome.kind !== 'action-result') {
       // ACTION itself is outside this association's negotiated conformance: nothing to judge here.
       tally.methodsRefusedByConformance = true;
-      return ctx.note(`ACTION is not served in this association (${said}); method access not checked here`);
+      return ctx.note(`${invocation(ctx)} not served in this association (${said}); method access not checked here`);
     }
     tally.withoutAccess++;
     if (outcome.result === 'success')
@@ -201,7 +206,7 @@ async function undefinedMethod(ctx: StepContext, o: CosemObject, def: InterfaceC
   ctx.note(`method ${undefinedIndex} (not defined by ${def.name} v${def.version}) → ${said}`);
   if (outcome.kind !== 'action-result') {
     tally.methodsRefusedByConformance = true;
-    return ctx.note(`ACTION is not served in this association (${said}); undefined method not checked here`);
+    return ctx.note(`${invocation(ctx)} not served in this association (${said}); undefined method not checked here`);
   }
   if (outcome.result === 'success') throw new ExpectationFailure(UNDEFINED_METHOD_RULE, `method ${undefinedIndex} refused (object-undefined)`, 'success');
   if (outcome.result !== 'object-undefined')
@@ -254,7 +259,7 @@ defineStep({
         throw new Inconclusive(`WRITE DATA NOT AVAILABLE: ${association.name} grants write access to no attribute that can be written back safely`);
     }
     if ((args.aspect === 'methods-without-access' || args.aspect === 'undefined-methods') && tally.methodsRefusedByConformance)
-      throw new Inapplicable(`ACTION is not served in ${association.name}`);
+      throw new Inapplicable(`${invocation(ctx)} not served in ${association.name}`);
     if (args.aspect === 'methods-without-access' && tally.withoutAccess === 0 && tally.unnamed.size)
       throw new Inapplicable(`no method without access could be named: ${[...tally.unnamed].join('; ')}`);
     if (args.aspect === 'methods-without-access' && tally.withoutAccess === 0)
