@@ -96,8 +96,11 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
   const clients: { client: DlmsClient; offset: number }[] = [];
   const markers: TraceRecord[] = [];
   const open = (): DlmsClient => {
+    // Taken before the client (and its recorder) is made: an offset taken after would place its
+    // frames later than they were, after the step markers that followed them.
+    const offset = since();
     const client = env.newClient();
-    clients.push({ client, offset: since() });
+    clients.push({ client, offset });
     return client;
   };
   const records: StepRecord[] = [];
