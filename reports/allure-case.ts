@@ -67,6 +67,8 @@ const LAYER_OF_GROUP: Readonly<Record<string, string>> = {
   security: 'Application layer: security',
   classes: 'COSEM interface classes',
   'selective-access': 'Application layer: selective access',
+  // Cases that change the meter for good (cleared buffers); the folder sorts last so they run last.
+  'state-changing': 'COSEM interface classes: irreversible methods',
 };
 
 export function layerOf(suite: string): string {
