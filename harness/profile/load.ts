@@ -76,6 +76,7 @@ interface RawProfile {
   features?: Record<string, boolean>;
   deviations?: string;
   imageTransfer?: { image: string; identifier: string };
+  resettableProfiles?: string[];
   golden?: { snapshot: string; rules?: string };
 }
 
@@ -165,6 +166,7 @@ function profileFrom(src: YamlSource, opts: ProfileOptions): Profile {
     ...(raw.imageTransfer === undefined
       ? {}
       : { imageTransfer: { image: path.resolve(baseDir, raw.imageTransfer.image), identifier: raw.imageTransfer.identifier } }),
+    ...(raw.resettableProfiles === undefined ? {} : { resettableProfiles: raw.resettableProfiles }),
     ...(raw.golden === undefined
       ? {}
       : {

@@ -187,6 +187,12 @@ export const PROFILE_SCHEMA: Schema = {
       required: ['image', 'identifier'],
       additionalProperties: false,
     },
+    resettableProfiles: {
+      type: 'array',
+      description:
+        'Profile generic objects (OBIS, A-B:C.D.E.F) whose entries the owner lets a case clear for good (PROFILE-RESET, state-changing); a profile not named is never reset',
+      items: { type: 'string', pattern: '^\\d{1,3}-\\d{1,3}:\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$' },
+    },
     deviations: { type: 'string', description: 'known-deviations file, relative to the profile (docs/deviations.md); refused in certification mode' },
     golden: {
       type: 'object',

@@ -90,6 +90,11 @@ export interface Profile {
   readonly features: Readonly<Record<string, boolean>>;
   /** A harmless image for the Image transfer cases (state-changing), its file resolved from the profile's folder. */
   readonly imageTransfer?: { readonly image: string; readonly identifier: string };
+  /**
+   * Profile generic objects (OBIS as text) whose entries the owner lets PROFILE-RESET clear: the
+   * entries a reset clears cannot be put back, so no other profile is ever reset.
+   */
+  readonly resettableProfiles?: readonly string[];
   /** A known-deviations file (harness/engine/deviations.ts), resolved from the profile's folder. */
   readonly deviations?: string;
   /**

@@ -2,7 +2,7 @@
  * `check.method: { behaviour, association? }` — a state-changing method behaviour (issue 10
  * item 4) on every object of its class in the association's object list, one sub-step per
  * object: Clock set / shift_time / adjust_to_quarter, Register reset, Disconnect control
- * transitions, Profile generic capture, Script table execute, Activity calendar activation, Image
+ * transitions, Profile generic capture and reset, Script table execute, Activity calendar activation, Image
  * transfer (a harmless image and a wrong one), Push setup push. Each changes the meter and restores it, saying so in its notes; the cases that use
  * it require `features: { state-changing: true }` in the profile, so a meter is only changed where
  * its owner opted in.
@@ -15,7 +15,7 @@ import { CALENDAR_ACTIVATE } from './methods/activity-calendar';
 import { CLOCK_ADJUST_TO_QUARTER, CLOCK_SET, CLOCK_SHIFT_TIME } from './methods/clock';
 import { IMAGE_TRANSFER, IMAGE_TRANSFER_WRONG_IMAGE } from './methods/image-transfer';
 import { DISCONNECT_TRANSITIONS } from './methods/disconnect-control';
-import { PROFILE_CAPTURE } from './methods/profile-generic';
+import { PROFILE_CAPTURE, PROFILE_RESET } from './methods/profile-generic';
 import { PUSH_CONTENT } from './methods/push-setup';
 import { REGISTER_RESET } from './methods/register';
 import { SCRIPT_EXECUTE } from './methods/script-table';
@@ -28,6 +28,7 @@ const BEHAVIOURS: readonly MethodBehaviour[] = [
   REGISTER_RESET,
   DISCONNECT_TRANSITIONS,
   PROFILE_CAPTURE,
+  PROFILE_RESET,
   SCRIPT_EXECUTE,
   CALENDAR_ACTIVATE,
   IMAGE_TRANSFER_WRONG_IMAGE,

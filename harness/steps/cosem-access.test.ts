@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { ReadOutcome, SnVariable, SnWriteItem, WriteOutcome } from '../../client/api';
 import type { Data } from '../../dlms/axdr/data';
-import { ExpectationFailure } from '../engine/verdict';
+import { ExpectationFailure, Inapplicable } from '../engine/verdict';
 import type { StepContext } from './context';
-import { getAttribute, setAttribute } from './cosem-access';
+import { getAttribute, invokeMethod, ownMethodName, setAttribute } from './cosem-access';
 import { snObjects } from './sn-objects';
 
 const LN = (bytes: number[]): Data => ({ type: 'octet-string', value: Uint8Array.from(bytes) });
@@ -107,6 +107,53 @@ describe('addressing objects over SN (cosem-access, sn-objects)', () => {
       blocks: 0,
     });
     expect(writes[0]?.[0]?.variableName).to.equal(0x0208);
+  });
+
+  it('invokes a method by READ of its short name (Register reset at base + 0x28), its parameter in parameterized access with selector 0', async () => {
+    const { ctx, reads } = snContext(new Map<number, Data>([[0xfa08, OBJECT_LIST]]));
+    const zero: Data = { type: 'integer', value: 0 };
+    expect(await invokeMethod(ctx, { ...REGISTER, method: 1 }, zero)).to.deep.equal({ kind: 'action-result', result: 'object-undefined', blocks: 0 });
+    expect(reads[1]).to.deep.equal([{ variableName: 0x0228, parameterized: { selector: 0, parameter: zero } }]);
+    await invokeMethod(ctx, { ...REGISTER, method: 1 }, undefined);
+    expect(reads[2]).to.deep.equal([{ variableName: 0x0228 }]);
+  });
+
+  it('answers a method READ as the ACTION it stands for: data is success with return data, null-data success without', async () => {
+    const back: Data = { type: 'unsigned', value: 5 };
+    const { ctx } = snContext(
+      new Map<number, Data>([
+        [0xfa08, OBJECT_LIST],
+        [0x0228, back],
+        [0x0230, { type: 'null-data' }],
+      ]),
+    );
+    expect(await invokeMethod(ctx, { ...REGISTER, method: 1 }, undefined)).to.deep.equal({
+      kind: 'action-result',
+      result: 'success',
+      blocks: 0,
+      returnData: { kind: 'data', data: back },
+    });
+    expect(await invokeMethod(ctx, { ...REGISTER, method: 2 }, undefined)).to.deep.equal({ kind: 'action-result', result: 'success', blocks: 0 });
+  });
+
+  it('does not invoke a method of a class whose SN method offset is unknown: inapplicable, with the class', async () => {
+    const list: Data = { type: 'array', items: [element(0xfa00, 12, 2, [0, 0, 40, 0, 0, 255]), element(0x0300, 1, 0, [0, 0, 96, 1, 0, 255])] };
+    const { ctx, reads } = snContext(new Map<number, Data>([[0xfa08, list]]));
+    const e = await invokeMethod(ctx, { classId: 1, obis: '0-0:96.1.0.255', method: 1 }, undefined).catch((x: unknown) => x);
+    expect(e).to.be.instanceOf(Inapplicable);
+    expect((e as Error).message).to.equal('SN method offset of class 1 unknown');
+    expect(reads).to.have.length(1);
+  });
+
+  it('does not ask an undefined method whose short name may be another listed object (packed base names)', async () => {
+    const list: Data = {
+      type: 'array',
+      items: [element(0xfa00, 12, 2, [0, 0, 40, 0, 0, 255]), element(0x0200, 3, 0, [1, 0, 1, 8, 0, 255]), element(0x0230, 1, 0, [0, 0, 96, 1, 0, 255])],
+    };
+    const { ctx } = snContext(new Map<number, Data>([[0xfa08, list]]));
+    const e = await ownMethodName(ctx, { ...REGISTER, method: 2 }).catch((x: unknown) => x);
+    expect(e).to.be.instanceOf(Inapplicable);
+    expect((e as Error).message).to.contain('0-0:96.1.0.255');
   });
 
   it('takes each object access rights from access_rights_list (0xFA10), by base name', async () => {

@@ -7,18 +7,16 @@
  *
  * Over SN the short name is the object's base name from the Association SN object_list plus
  * 8·(attribute − 1) (Blue Book 4.1.3); a selective access becomes parameterized access with the
- * same selector and parameters (Green Book 9.3, Variable-Access-Specification). The answer is
+ * same selector and parameters (Green Book 9.3, Variable-Access-Specification); a method is a
+ * READ of its short name. The answer is
  * given back as the LN outcome it stands for, so every judgement is written once.
  */
 import type { ActionOutcome, AttributeRef, GetOutcome, MethodRef, ReadOutcome, SetOutcome, WriteOutcome } from '../../client/api';
 import type { Data } from '../../dlms/axdr/data';
 import { HarnessFault, Inapplicable } from '../engine/verdict';
 import type { StepContext } from './context';
-import { ATTRIBUTE_STEP, snObjectList } from './sn-names';
-
-/** Why a method is not invoked over SN (yet). */
-export const SN_METHODS =
-  "methods are not invoked over short names yet: the short-name offset of each class's first method is not in the catalogue (docs/decisions/short-name-walk.md)";
+import { methodNameOffset } from '../../dlms/cosem/catalogue/sn-method-offsets';
+import { ATTRIBUTE_STEP, otherOwner, snObjectList, type SnEntry } from './sn-names';
 
 export function speaksSn(ctx: StepContext): boolean {
   return ctx.association?.referencing === 'sn';
@@ -26,9 +24,7 @@ export function speaksSn(ctx: StepContext): boolean {
 
 /** The base name of an object of the current Association SN's object_list. */
 async function baseNameOf(ctx: StepContext, classId: number, obis: string): Promise<number> {
-  const entry = (await snObjectList(ctx)).find((e) => e.obis === obis && e.classId === classId);
-  if (!entry) throw new HarnessFault(`${obis} (class ${classId}) is not in the current association's SN object list`, 'harness', 'SN_OBJECT_UNLISTED');
-  return entry.baseName;
+  return (await entryOf(ctx, classId, obis)).baseName;
 }
 
 /** The short name of an attribute (Blue Book 4.1.3: base name + 8·(n − 1)). */
@@ -72,12 +68,67 @@ export async function setAttribute(ctx: StepContext, ref: AttributeRef, value: D
   return oneWriteResult(await ctx.client.write([{ variableName: await attributeName(ctx, ref), data: value }]));
 }
 
+/** The entry of an object in the current Association SN's object_list. */
+async function entryOf(ctx: StepContext, classId: number, obis: string): Promise<SnEntry> {
+  const entry = (await snObjectList(ctx)).find((e) => e.obis === obis && e.classId === classId);
+  if (!entry) throw new HarnessFault(`${obis} (class ${classId}) is not in the current association's SN object list`, 'harness', 'SN_OBJECT_UNLISTED');
+  return entry;
+}
+
 /**
- * ACTION (LN). Over SN, methods are invoked by READ or WRITE of the method's short name (Green
- * Book 9.3), at an offset each class fixes in its Blue Book clause: the catalogue does not hold
- * those offsets yet, so a method over SN is not invoked, and the check is inapplicable, with the reason.
+ * The short name of a method: base name + the class's first-method offset + 8·(m − 1) (Blue
+ * Book short-name tables, dlms/cosem/catalogue/sn-method-offsets.ts). A class whose offset the
+ * table lacks has no known method names: Inapplicable, with the reason.
+ */
+export async function methodName(ctx: StepContext, ref: Pick<MethodRef, 'classId' | 'obis' | 'method'>): Promise<number> {
+  const entry = await entryOf(ctx, ref.classId, ref.obis);
+  const offset = methodNameOffset(entry.classId, entry.version, ref.method);
+  if (offset.kind === 'unknown') throw new Inapplicable(offset.reason);
+  return entry.baseName + offset.offset;
+}
+
+/**
+ * Over SN, that the short name of a method index the class does not define is not a name of
+ * another listed object (objects may be packed, base names close together): asking it would
+ * judge that object, not this one. Inapplicable, with the reason, when it may be.
+ */
+export async function ownMethodName(ctx: StepContext, ref: Pick<MethodRef, 'classId' | 'obis' | 'method'>): Promise<void> {
+  if (!speaksSn(ctx)) return;
+  const name = await methodName(ctx, ref);
+  const entries = await snObjectList(ctx);
+  const other = otherOwner(entries, await entryOf(ctx, ref.classId, ref.obis), name);
+  if (other) throw new Inapplicable(`the short name of method ${ref.method} (0x${hex(name)}) may be ${other.obis}'s (base name 0x${hex(other.baseName)})`);
+}
+
+function hex(n: number): string {
+  return n.toString(16).padStart(4, '0');
+}
+
+/**
+ * ACTION (LN), or over SN a READ of the method's short name (Green Book 9.3: READ invokes a
+ * method and returns its result), its invocation parameter carried by parameterized access
+ * with selector 0 (docs/decisions/short-name-walk.md). The ReadResponse is given back as the
+ * action-result it stands for: data is success (with the data as return data unless null-data),
+ * a data-access-error is the action-result of that name.
  */
 export async function invokeMethod(ctx: StepContext, ref: MethodRef, parameters: Data | undefined): Promise<ActionOutcome> {
   if (!speaksSn(ctx)) return ctx.client.action(ref, parameters);
-  throw new Inapplicable(SN_METHODS);
+  const variableName = await methodName(ctx, ref);
+  const outcome = await ctx.client.read([{ variableName, ...(parameters ? { parameterized: { selector: METHOD_SELECTOR, parameter: parameters } } : {}) }]);
+  return asActionOutcome(oneResult(outcome));
+}
+
+/** Parameterized access to a method carries no selective access: selector 0. */
+const METHOD_SELECTOR = 0;
+
+function asActionOutcome(outcome: GetOutcome): ActionOutcome {
+  if (outcome.kind === 'data')
+    return {
+      kind: 'action-result',
+      result: 'success',
+      blocks: outcome.blocks,
+      ...(outcome.data.type === 'null-data' ? {} : { returnData: { kind: 'data', data: outcome.data } }),
+    };
+  if (outcome.kind === 'data-access-result') return { kind: 'action-result', result: outcome.result, blocks: 0 };
+  return outcome;
 }

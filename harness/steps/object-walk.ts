@@ -32,7 +32,7 @@ import type { StepContext } from './context';
 import { CLASS_FILTER_SCHEMA } from './each-object';
 import { boundedStep, forEachObject, objectsOfClass } from './object-iteration';
 import { getValue, invoke, setValue } from './object-ops';
-import { getAttribute, SN_METHODS, speaksSn } from './cosem-access';
+import { getAttribute, ownMethodName } from './cosem-access';
 import { describeOutcome } from './outcome';
 import { defineStep } from './registry';
 import { remark, valuesEqual, wrongTypeFor, writeAccess, WALK_SKIPS_WRITE } from './object-walk-rules';
@@ -54,6 +54,8 @@ interface Tally {
   written: number;
   withoutAccess: number;
   methodsRefusedByConformance: boolean;
+  /** Why methods could not be named (over SN: the class's method offset unknown). */
+  unnamed: Set<string>;
 }
 
 function catalogueDef(ctx: StepContext, o: CosemObject, tally: Tally): InterfaceClassDef | undefined {
@@ -164,7 +166,10 @@ async function methodsWithoutAccess(ctx: StepContext, o: CosemObject, def: Inter
   for (const m of o.methods ?? []) {
     if (tally.methodsRefusedByConformance || m.mode !== 0) continue;
     const parameter = def?.methods.find((x) => x.index === m.id)?.parameter;
-    const outcome = await action(m.id, parameter === undefined ? undefined : defaultValue(parseTypeSpec(parameter)));
+    const outcome = await action(m.id, parameter === undefined ? undefined : defaultValue(parseTypeSpec(parameter))).catch((e: unknown) => {
+      if (e instanceof Inapplicable) tally.unnamed.add(e.message);
+      throw e;
+    });
     const said = describeOutcome(ctx.last!);
     ctx.note(`method ${m.id} (no access) → ${said}`);
     if (outcome.kind !== 'action-result') {
@@ -189,6 +194,8 @@ async function undefinedMethod(ctx: StepContext, o: CosemObject, def: InterfaceC
       ...(o.methods ?? []).map((m) => m.id),
       0,
     ) + 1;
+  // Over SN the index's short name must be this object's to ask (cosem-access.ts).
+  await ownMethodName(ctx, { classId: o.classId, obis: o.obis, method: undefinedIndex });
   const outcome = await actionOn(ctx, o)(undefinedIndex, { type: 'integer', value: 0 });
   const said = describeOutcome(ctx.last!);
   ctx.note(`method ${undefinedIndex} (not defined by ${def.name} v${def.version}) → ${said}`);
@@ -217,8 +224,7 @@ defineStep({
   },
   async run(ctx, args) {
     const { association, objects, listVersion } = await objectsOfClass(ctx, args.association, args.class);
-    const tally: Tally = { notChecked: new NotCheckedTally(), written: 0, withoutAccess: 0, methodsRefusedByConformance: false };
-    if ((args.aspect === 'methods-without-access' || args.aspect === 'undefined-methods') && speaksSn(ctx)) throw new Inapplicable(SN_METHODS);
+    const tally: Tally = { notChecked: new NotCheckedTally(), written: 0, withoutAccess: 0, methodsRefusedByConformance: false, unnamed: new Set() };
     await forEachObject(ctx, objects, async (o) => {
       // The walk is by access right: an object the association lists none for (an Association SN without access_rights_list) has nothing to walk by.
       if (o.accessAssumed) throw new Inapplicable(`${association.name} lists no access rights for ${o.obis}, so there is nothing to walk by`);
@@ -249,6 +255,8 @@ defineStep({
     }
     if ((args.aspect === 'methods-without-access' || args.aspect === 'undefined-methods') && tally.methodsRefusedByConformance)
       throw new Inapplicable(`ACTION is not served in ${association.name}`);
+    if (args.aspect === 'methods-without-access' && tally.withoutAccess === 0 && tally.unnamed.size)
+      throw new Inapplicable(`no method without access could be named: ${[...tally.unnamed].join('; ')}`);
     if (args.aspect === 'methods-without-access' && tally.withoutAccess === 0)
       throw new Inapplicable(`the object list of ${association.name} shows no method without access`);
   },

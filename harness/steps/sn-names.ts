@@ -68,6 +68,18 @@ const UNKNOWN_CLASS_NAMES = 32;
 /** Past a known class's attributes and methods, room for method offsets that leave gaps (Blue Book 4.1.3 short-name tables). */
 const METHOD_OFFSET_SLACK = 8;
 
+/** The names an object may use: its attributes and methods per the catalogue, with slack (32 names for a class it does not know). */
+function nameRange(e: SnEntry): { readonly from: number; readonly to: number } {
+  const c = classById(e.classId, e.version) ?? classById(e.classId);
+  const names = c ? c.attributes.length + c.methods.length + METHOD_OFFSET_SLACK : UNKNOWN_CLASS_NAMES;
+  return { from: e.baseName, to: e.baseName + names * ATTRIBUTE_STEP };
+}
+
+/** The listed object other than `self` whose names may include `name`, if any. */
+export function otherOwner(entries: readonly SnEntry[], self: SnEntry, name: number): SnEntry | undefined {
+  return entries.find((e) => e.baseName !== self.baseName && e.baseName <= name && name < nameRange(e).to);
+}
+
 /**
  * A variable name no listed object has (Blue Book 4.1.3): a multiple of 8 below the reserved
  * 0xFA00 outside every object's range (its attributes and methods per the catalogue with some
@@ -76,11 +88,7 @@ const METHOD_OFFSET_SLACK = 8;
  * case cannot name one: inapplicable, with the reason, never a harness failure.
  */
 export async function undefinedVariableName(ctx: StepContext): Promise<number> {
-  const ranges = (await snObjectList(ctx)).map((e) => {
-    const c = classById(e.classId, e.version) ?? classById(e.classId);
-    const names = c ? c.attributes.length + c.methods.length + METHOD_OFFSET_SLACK : UNKNOWN_CLASS_NAMES;
-    return { from: e.baseName, to: e.baseName + names * ATTRIBUTE_STEP };
-  });
+  const ranges = (await snObjectList(ctx)).map(nameRange);
   const free = (n: number) => !ranges.some((r) => n >= r.from && n < r.to);
   const below = ranges.filter((r) => r.from < CURRENT_ASSOCIATION_SN);
   const top = Math.max(0, ...below.map((r) => r.to));

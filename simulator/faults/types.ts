@@ -8,6 +8,7 @@ import type { Aarq } from '../../dlms/acse/aarq';
 import type { ACSE_SERVICE_PROVIDER, ACSE_SERVICE_USER } from '../../dlms/acse/names';
 import type { Conformance } from '../../dlms/xdlms/conformance';
 import type { Apdu } from '../../dlms/xdlms/apdu';
+import type { ActionResult } from '../../dlms/xdlms/results';
 import type { ConformanceBit } from '../../dlms/xdlms/conformance';
 import type { DataNotification, EventNotificationRequest } from '../../dlms/xdlms/notification';
 import type { AttributeAddress } from '../objects/store';
@@ -97,6 +98,11 @@ export interface FaultHooks {
    * the meter holds it (a meter whose state machine breaks one rule: image transfer).
    */
   readonly interceptMethod?: (call: MethodCall, run: () => MethodResult) => MethodResult;
+  /**
+   * The result of a method invoked by READ or WRITE of its short name (SN referencing, Green
+   * Book 9.3), as it goes out: what transformResponse does to an action-response's result.
+   */
+  readonly onSnMethod?: (result: ActionResult) => ActionResult;
   /** The LN service response about to go out (GET/SET/ACTION/ACCESS), given its request. */
   readonly transformResponse?: (request: Apdu, response: Apdu) => Apdu;
   /** The data-notification a push sends; undefined sends nothing (Blue Book 4.4.8). */
@@ -197,6 +203,7 @@ export function activeHooks(faults: readonly Fault[]): ActiveHooks {
       },
       (_call, run) => run(),
     ),
+    onSnMethod: chain<[], ActionResult>(faults, (h) => h.onSnMethod),
     transformResponse: chain<[Apdu], Apdu>(faults, (h) => h.transformResponse),
     onPush: chainOptional(faults, (h) => h.onPush),
     onEvent: chainOptional(faults, (h) => h.onEvent),

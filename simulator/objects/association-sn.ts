@@ -12,7 +12,7 @@ import type { Cursor } from '../../config/yaml-cursor';
 import { attributesOf } from './from-catalogue';
 import { baseNames } from './short-names';
 import { visibleTo } from './store';
-import { ACCESS_MODE, ok, refused, type ClassBehaviour, type ObjectListEntry, type ServeContext } from './types';
+import { ACCESS_MODE, methodRefused, ok, refused, type ClassBehaviour, type ObjectListEntry, type ServeContext } from './types';
 
 /** Blue Book 4.4.2 method_access_item access_mode: 0 no access, 1 access. */
 const METHOD_ACCESS = { none: 0, granted: 1 } as const;
@@ -114,7 +114,9 @@ export const associationSnClass: ClassBehaviour = {
   classId: ASSOCIATION_SN.classId,
   version: ASSOCIATION_SN.version,
   attributes: attributesOf(ASSOCIATION_SN, { 2: 'read-only', 3: 'read-only', 4: 'read-only' }),
-  methodCount: 0,
+  // Its methods are listed without access (snAccessRight), so an invocation is refused for that,
+  // by READ or WRITE of their short names as by ACTION; an index past the last is undefined.
+  methodCount: Math.max(...ASSOCIATION_SN.methods.map((m) => m.index)),
   keys: [],
   build(_entry: Cursor) {
     return {
@@ -122,6 +124,7 @@ export const associationSnClass: ClassBehaviour = {
         const value = VALUES[attribute];
         return value ? ok(value(ctx)) : refused('object-undefined');
       },
+      invoke: () => methodRefused('read-write-denied'),
     };
   },
 };

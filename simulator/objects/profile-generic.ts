@@ -126,7 +126,8 @@ export const profileGenericClass: ClassBehaviour = {
         const at = last - k * periodMs;
         if (at > resetAt) out.push({ at, values: columns.map((c) => capture(c, ctx, at)) });
       }
-      const extra = captured.filter((r) => r.at <= ctx.now && r.at > resetAt);
+      // reset empties `captured`: a capture made after it counts even at the reset's own instant.
+      const extra = captured.filter((r) => r.at <= ctx.now);
       if (extra.length === 0) return out;
       return [...out, ...extra].sort((a, b) => a.at - b.at).slice(-depth);
     };

@@ -4,7 +4,10 @@
  * base + 8·(n − 1). The current Association SN has the reserved base name 0xFA00. The others get
  * base names in definition order, 0x0100 apart, so a name never depends on which association
  * asks and no object's range reaches the next one (a class has fewer than 32 attributes).
+ * Method m is at base + the class's first-method offset + 8·(m − 1) (Blue Book short-name
+ * tables, dlms/cosem/catalogue/sn-method-offsets.ts).
  */
+import { methodNameOffset } from '../../dlms/cosem/catalogue/sn-method-offsets';
 import type { ObjectDefinition } from '../meter/definition';
 
 /** Blue Book 4.4.2: the base name of the current Association SN object. */
@@ -25,15 +28,27 @@ export function baseNames(objects: readonly ObjectDefinition[]): ReadonlyMap<Obj
   return out;
 }
 
-export interface ShortNameTarget {
-  readonly object: ObjectDefinition;
-  readonly attribute: number;
+export type ShortNameTarget =
+  | { readonly kind: 'attribute'; readonly object: ObjectDefinition; readonly attribute: number }
+  | { readonly kind: 'method'; readonly object: ObjectDefinition; readonly method: number };
+
+/**
+ * The method at `offset` from an object's base name: one the class defines, or the first index
+ * past them (the name right after the last method still belongs to the object, so the meter
+ * answers it as that object's undefined method, object-undefined, as ACTION would).
+ */
+function methodAt(object: ObjectDefinition, offset: number): number | undefined {
+  const { classId, version, methodCount } = object.cosemClass;
+  const first = methodNameOffset(classId, version, 1);
+  if (first.kind !== 'known' || offset < first.offset || (offset - first.offset) % ATTRIBUTE_STEP !== 0) return undefined;
+  const method = (offset - first.offset) / ATTRIBUTE_STEP + 1;
+  return method <= methodCount + 1 ? method : undefined;
 }
 
 /**
- * The object and attribute a variable name designates among `objects` (those the association
- * sees), or undefined when none does: a name between attributes, past the class's last
- * attribute, or outside every object's range.
+ * The object and attribute, or method, a variable name designates among `objects` (those the
+ * association sees), or undefined when none does: a name between attributes, past the class's
+ * last attribute and methods, or outside every object's range.
  */
 export function resolveShortName(all: readonly ObjectDefinition[], visible: readonly ObjectDefinition[], variableName: number): ShortNameTarget | undefined {
   const bases = baseNames(all);
@@ -43,7 +58,9 @@ export function resolveShortName(all: readonly ObjectDefinition[], visible: read
     const offset = variableName - base;
     if (offset < 0 || offset % ATTRIBUTE_STEP !== 0) continue;
     const attribute = offset / ATTRIBUTE_STEP + 1;
-    if (object.cosemClass.attributes.some((a) => a.id === attribute)) return { object, attribute };
+    if (object.cosemClass.attributes.some((a) => a.id === attribute)) return { kind: 'attribute', object, attribute };
+    const method = methodAt(object, offset);
+    if (method !== undefined) return { kind: 'method', object, method };
   }
   return undefined;
 }

@@ -63,7 +63,8 @@ function pblockResponse(base: Pick<ActionResponse, 'type' | 'invokeIdAndPriority
   return { ...base, variant: 'with-pblock', pblock: { lastBlock: n === blocks.length, blockNumber: n, rawData: blocks[n - 1]! } };
 }
 
-function invoke(
+/** One method invoked as the meter runs it, faults included; exported for methods invoked by short name (sn-service.ts). */
+export function invoke(
   method: CosemMethodDescriptor,
   parameters: Data | undefined,
   ctx: ServeContext,

@@ -5,7 +5,10 @@ import { userInformationFor } from '../../dlms/acse/user-information';
 import { concatBytes } from '../../dlms/bytes';
 import { decodeApduBytes, type Apdu } from '../../dlms/xdlms/apdu';
 import type { Conformance } from '../../dlms/xdlms/conformance';
-import { NO_FAULTS } from '../faults';
+import { activeHooks, NO_FAULTS } from '../faults';
+import { actionUndefinedMethodSuccess } from '../faults/action-undefined-method-success';
+import { methodWithoutAccessExecuted } from '../faults/method-without-access-executed';
+import { baseNames } from '../objects/short-names';
 import { DEFAULT, pdu, T0 } from '../../test/support/simulator/testing';
 import { createSession, type Session } from './session';
 
@@ -14,12 +17,21 @@ const SN_SAP = 18;
 const LDN = 0x0400;
 const LONG = 0x0a00; // 0-0:128.0.0.255, 600 octets
 const LOAD_PROFILE = 0x0d00; // 1-0:99.1.0.255, Profile generic
+const ALL_CONFORMANCE: Conformance = ['read', 'write', 'unconfirmed-write', 'multiple-references', 'block-transfer-with-get-or-read'];
+
+/** The base name of the object `obis` (a.b.c.d.e.f) in the default meter. */
+function baseNameOf(obis: string): number {
+  const ln = Uint8Array.from(obis.split(/[-:.]/).map(Number));
+  const [, base] = [...baseNames(DEFAULT.objects)].find(([o]) => o.logicalName.every((b, i) => b === ln[i]))!;
+  return base;
+}
 
 function associated(
   conformance: Conformance = ['read', 'write', 'unconfirmed-write', 'multiple-references', 'block-transfer-with-get-or-read'],
   maxPdu = 0xffff,
+  hooks = NO_FAULTS,
 ): Session {
-  const s = createSession(DEFAULT, NO_FAULTS, T0);
+  const s = createSession(DEFAULT, hooks, T0);
   const aare = pdu(
     s.handleApdu(
       encodePduBytes({
@@ -121,6 +133,32 @@ describe('server short-name services (READ, WRITE)', () => {
   it('answers object-undefined for a name between attributes, past the last attribute, or of no object', () => {
     const r = ask(associated(), read(LDN + 4, LDN + 16, 0x7ff8));
     expect(r).to.deep.equal({ type: 'read-response', results: Array(3).fill({ kind: 'data-access-error', error: 'object-undefined' }) });
+  });
+
+  it('invokes a method by READ or WRITE of its short name (base + first-method offset + 8·(m − 1)), refused here for want of method access', () => {
+    const register = baseNameOf('1-0:1.8.0.255');
+    const clock = baseNameOf('0-0:1.0.0.255');
+    // Register reset at x + 0x28, Clock shift_time (method 6) at x + 0x60 + 5·8 (Blue Book short-name tables).
+    const r = ask(associated(), read(register + 0x28, clock + 0x60 + 5 * 8));
+    expect(r).to.deep.equal({ type: 'read-response', results: Array(2).fill({ kind: 'data-access-error', error: 'read-write-denied' }) });
+    const w = ask(associated(), {
+      type: 'write-request',
+      variableAccessSpecification: [{ kind: 'variable-name', variableName: register + 0x28 }],
+      listOfData: [{ type: 'integer', value: 0 }],
+    });
+    expect(w).to.deep.equal({ type: 'write-response', results: [{ kind: 'data-access-error', error: 'read-write-denied' }] });
+  });
+
+  it('answers object-undefined for the name past the last method, and for method names of a class without methods', () => {
+    const r = ask(associated(), read(baseNameOf('1-0:1.8.0.255') + 0x30, LDN + 0x28));
+    expect(r).to.deep.equal({ type: 'read-response', results: Array(2).fill({ kind: 'data-access-error', error: 'object-undefined' }) });
+  });
+
+  it('lets the method faults break the READ of a method name as they break ACTION: success (null-data) instead of the refusal', () => {
+    const register = baseNameOf('1-0:1.8.0.255');
+    const faulty = associated(ALL_CONFORMANCE, 0xffff, activeHooks([methodWithoutAccessExecuted, actionUndefinedMethodSuccess]));
+    const r = ask(faulty, read(register + 0x28, register + 0x30));
+    expect(r).to.deep.equal({ type: 'read-response', results: Array(2).fill({ kind: 'data', data: { type: 'null-data' } }) });
   });
 
   it('refuses a WRITE the association may not do with read-write-denied, one result per variable', () => {

@@ -12,14 +12,25 @@
  *   the selector and parameter mean what the attribute's selective access means in GET (Blue
  *   Book 4.3.6 for a Profile generic buffer), served by the same code; an undeclared selector is
  *   refused with other-reason, as in GET.
- * Faults see each response last (transformResponse), as for LN services.
+ * - Methods by short name (Green Book 9.3; names from the class's first-method offset,
+ *   dlms/cosem/catalogue/sn-method-offsets.ts): a READ of a method's name invokes it, with the
+ *   parameter of a parameterized access as its invocation parameter (the selector is not read:
+ *   a method has no selective access), and answers its return data, null-data when it returns
+ *   none; a WRITE of a method's name invokes it with the data written. The method runs as an
+ *   ACTION's would (same store, access rights and faults); a refusal is the data-access-error of
+ *   the action-result's name. A method that pushes or reports an event does not send it here.
+ * Faults see each response last (transformResponse), as for LN services, and a method's result
+ * first (onSnMethod).
  */
+import type { Data } from '../../dlms/axdr/data';
 import { encodeApduBytes, type Apdu } from '../../dlms/xdlms/apdu';
+import { DATA_ACCESS_RESULT, type ActionResult, type DataAccessResult } from '../../dlms/xdlms/results';
 import type { ReadRequest, ReadResult, UnconfirmedWriteRequest, VariableAccessSpecification, WriteRequest, WriteResult } from '../../dlms/xdlms/sn';
 import { ByteWriter } from '../../dlms/bytes';
 import { encodeReadResponse } from '../../dlms/xdlms/sn';
 import type { ActiveHooks } from '../faults/types';
 import { visibleTo, writeAttribute } from '../objects/store';
+import { invoke } from './action-service';
 import { readSelected } from './get-service';
 import { resolveShortName } from '../objects/short-names';
 import type { ServeContext } from '../objects/types';
@@ -41,27 +52,55 @@ export interface SnServices {
   reset(): void;
 }
 
+const NULL_DATA: Data = { type: 'null-data' };
+
 const NOT_GRANTED: Apdu = { type: 'exception-response', stateError: 'service-not-allowed', serviceError: { kind: 'service-not-supported' } };
 
-function target(ctx: ServeContext, variableName: number) {
+type Target =
+  | { readonly kind: 'attribute'; readonly classId: number; readonly logicalName: Uint8Array; readonly attribute: number }
+  | { readonly kind: 'method'; readonly classId: number; readonly instanceId: Uint8Array; readonly methodId: number };
+
+function target(ctx: ServeContext, variableName: number): Target | undefined {
   const visible = ctx.meter.objects.filter((o) => visibleTo(o, ctx.association.definition));
   const t = resolveShortName(ctx.meter.objects, visible, variableName);
-  return t && { classId: t.object.cosemClass.classId, logicalName: t.object.logicalName, attribute: t.attribute };
+  if (!t) return undefined;
+  const classId = t.object.cosemClass.classId;
+  return t.kind === 'attribute'
+    ? { kind: 'attribute', classId, logicalName: t.object.logicalName, attribute: t.attribute }
+    : { kind: 'method', classId, instanceId: t.object.logicalName, methodId: t.method };
+}
+
+/** An action-result as the data-access-result of a READ or WRITE: the same name where there is one. */
+function asDataAccessResult(result: ActionResult): DataAccessResult {
+  return typeof result === 'string' && (DATA_ACCESS_RESULT.names as readonly string[]).includes(result) ? (result as DataAccessResult) : 'other-reason';
+}
+
+function runMethod(method: Extract<Target, { kind: 'method' }>, parameters: Data | undefined, ctx: ServeContext, hooks: ActiveHooks) {
+  const r = invoke(method, parameters, ctx, [], [], hooks);
+  return { result: hooks.onSnMethod(r.result), data: r.returnParameters?.kind === 'data' ? r.returnParameters.data : undefined };
 }
 
 function readOne(spec: VariableAccessSpecification, ctx: ServeContext, hooks: ActiveHooks): ReadResult {
   if (spec.kind !== 'variable-name' && spec.kind !== 'parameterized-access') return { kind: 'data-access-error', error: 'other-reason' };
   const address = target(ctx, spec.variableName);
   if (!address) return { kind: 'data-access-error', error: 'object-undefined' };
+  if (address.kind === 'method') {
+    const r = runMethod(address, spec.kind === 'parameterized-access' ? spec.parameter : undefined, ctx, hooks);
+    return r.result === 'success' ? { kind: 'data', data: r.data ?? NULL_DATA } : { kind: 'data-access-error', error: asDataAccessResult(r.result) };
+  }
   const access = spec.kind === 'parameterized-access' ? { accessSelector: spec.selector, accessParameters: spec.parameter } : undefined;
   const r = hooks.onGet(address, readSelected(address, access, ctx, hooks));
   return r.kind === 'data' ? { kind: 'data', data: r.data } : { kind: 'data-access-error', error: r.result };
 }
 
-function writeOne(spec: VariableAccessSpecification, data: Parameters<typeof writeAttribute>[1], ctx: ServeContext): WriteResult {
+function writeOne(spec: VariableAccessSpecification, data: Data, ctx: ServeContext, hooks: ActiveHooks): WriteResult {
   if (spec.kind !== 'variable-name') return { kind: 'data-access-error', error: 'other-reason' };
   const address = target(ctx, spec.variableName);
   if (!address) return { kind: 'data-access-error', error: 'object-undefined' };
+  if (address.kind === 'method') {
+    const r = runMethod(address, data, ctx, hooks);
+    return r.result === 'success' ? { kind: 'success' } : { kind: 'data-access-error', error: asDataAccessResult(r.result) };
+  }
   const r = writeAttribute(address, data, ctx);
   return r.kind === 'success' ? { kind: 'success' } : { kind: 'data-access-error', error: r.result };
 }
@@ -118,7 +157,7 @@ export function createSnServices(hooks: ActiveHooks): SnServices {
     const specs = request.variableAccessSpecification;
     const results: WriteResult[] =
       specs.length === request.listOfData.length
-        ? specs.map((s, i) => writeOne(s, request.listOfData[i]!, ctx))
+        ? specs.map((s, i) => writeOne(s, request.listOfData[i]!, ctx, hooks))
         : specs.map(() => ({ kind: 'data-access-error', error: 'type-unmatched' }));
     if (request.type === 'unconfirmed-write-request') return undefined;
     return send(request, { type: 'write-response', results });

@@ -3,7 +3,8 @@
  * one SN association, no LN one) every case either runs over SN and passes, or is inapplicable
  * with the reason; no case sends an LN service the meter cannot parse (no GET, SET, ACTION or
  * ACCESS request crosses the wire), so none fails after a silence. The object walk, the class
- * rules and selective access run over SN (READ by base name, parameterized access) and pass, and
+ * rules and selective access run over SN (READ by base name, parameterized access), the walk's
+ * method checks too (a READ of the method's short name), and pass, and
  * each fails over SN on the simulator faults it names, as over LN.
  */
 import { expect } from 'chai';
@@ -24,6 +25,10 @@ const SN_DEPTH = [
   'OBJECT-WALK-COUNTS[reader]',
   'OBJECT-WALK-READ-REFUSED[reader]',
   'OBJECT-WALK-WRITE-BACK',
+  'OBJECT-WALK-METHODS-WITHOUT-ACCESS[short]',
+  'OBJECT-WALK-METHODS-WITHOUT-ACCESS[reader]',
+  'OBJECT-WALK-UNDEFINED-METHOD[short]',
+  'OBJECT-WALK-UNDEFINED-METHOD[reader]',
   'OBJECTS-READABLE-AS-LISTED[short]',
   'DATA-ATTRIBUTES',
   'REGISTER-ATTRIBUTES',

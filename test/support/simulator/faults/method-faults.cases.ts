@@ -102,6 +102,15 @@ export const METHOD_FAULT_CASES: Readonly<Record<string, () => void>> = {
     expect(time(newest([]))).to.equal(T0);
     expect(time(newest(['profile-capture-ignored']))).to.be.below(T0);
   },
+  'profile-reset-ignored': () => {
+    const inUse = (faults: string[]) => {
+      const c = session(faults);
+      expect(action(c, 7, '1-0:99.2.0.255', 1)).to.equal('success');
+      return get(c, 7, '1-0:99.2.0.255', 7);
+    };
+    expect(inUse([])).to.deep.equal({ type: 'double-long-unsigned', value: 0 });
+    expect(inUse(['profile-reset-ignored'])).to.deep.equal({ type: 'double-long-unsigned', value: 8 });
+  },
   'disconnect-reconnect-disconnects': () => {
     // Connected already: remote_reconnect is no transition; the faulty meter disconnects.
     const state = (faults: string[]) => {
