@@ -114,8 +114,9 @@ export function decipheredLayer(channel: SecureChannel, apdu: Uint8Array, dir: D
  * may change them later); the other layers are decoded when asked for.
  */
 export function decipheringDescriber(framing: Framing, base: DeferredDescriber, channel: () => SecureChannel | undefined): DeferredDescriber {
-  return (bytes, dir) => {
-    const layers = base(bytes, dir);
+  // The frame the link decoded goes on to the base describer: without it, every frame is decoded again.
+  return (bytes, dir, frame) => {
+    const layers = base(bytes, dir, frame);
     const c = channel();
     if (!c) return layers;
     const apdu = apduOfFrame(framing, bytes);

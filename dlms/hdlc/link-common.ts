@@ -47,6 +47,34 @@ export function rr(s: LinkState, pf: boolean): HdlcFrame {
   return { type: 'RR', ...addressed(s), pf, nr: s.vr };
 }
 
+/**
+ * `s` with `changes`, every field written out. Same result as `{ ...s, ...changes }`, but V8
+ * (Node 20) clones this 16-field state by object spread in 0.6–2.5 µs, which was most of a link
+ * step and of the client's CPU per HDLC exchange; a literal of fixed shape costs tens of ns.
+ * A field given as undefined (deadline, peer, rejection) is set to undefined, as a spread would.
+ */
+export function update(s: LinkState, changes: Partial<LinkState>): LinkState {
+  const c = changes;
+  return {
+    config: c.config ?? s.config,
+    mode: c.mode ?? s.mode,
+    peer: 'peer' in c ? c.peer : s.peer,
+    self: c.self ?? s.self,
+    settings: c.settings ?? s.settings,
+    vs: c.vs ?? s.vs,
+    vr: c.vr ?? s.vr,
+    outbox: c.outbox ?? s.outbox,
+    unacked: c.unacked ?? s.unacked,
+    reassembly: c.reassembly ?? s.reassembly,
+    poll: c.poll ?? s.poll,
+    pending: c.pending ?? s.pending,
+    received: c.received ?? s.received,
+    deadline: 'deadline' in c ? c.deadline : s.deadline,
+    retries: c.retries ?? s.retries,
+    rejection: 'rejection' in c ? c.rejection : s.rejection,
+  };
+}
+
 /** What a reset clears, as it stands on a fresh link: sequence numbers, queues and timers. */
 export const RESET: Omit<LinkState, 'config' | 'mode' | 'peer' | 'self' | 'settings'> = {
   vs: 0,
@@ -85,7 +113,7 @@ export function acknowledge(s: LinkState, nr: number): { state: LinkState; actio
     const va = s.unacked[0]?.ns ?? s.vs;
     return { state: s, actions: [violation('HDLC_BAD_NR', `N(R) from ${va} to ${s.vs} (frames sent and not yet acknowledged)`, `N(R)=${nr}`)] };
   }
-  return { state: count === 0 ? s : { ...s, unacked: s.unacked.slice(count) }, actions: [] };
+  return { state: count === 0 ? s : update(s, { unacked: s.unacked.slice(count) }), actions: [] };
 }
 
 /** Takes a received I frame's information into the reassembly, if it is the one expected. */
@@ -97,18 +125,18 @@ export function accept(s: LinkState, f: IFrame): { state: LinkState; actions: Li
   const vr = mod(s.vr + 1);
   try {
     const r = addSegment(s.reassembly, f, s.config.maxMessageSize);
-    const state = { ...s, vr, reassembly: r.reassembly };
+    const state = update(s, { vr, reassembly: r.reassembly });
     if (r.kind === 'partial') return { state, actions: [] };
     return { state, actions: [{ type: 'deliver', payload: r.message }] };
   } catch (e) {
     if (!isDecodeError(e)) throw e;
-    return { state: { ...s, vr, reassembly: EMPTY_REASSEMBLY }, actions: [violation(e.code, e.expected, e.actual)] };
+    return { state: update(s, { vr, reassembly: EMPTY_REASSEMBLY }), actions: [violation(e.code, e.expected, e.actual)] };
   }
 }
 
 export function enqueue(s: LinkState, payload: Uint8Array): LinkState {
   const size = Math.min(s.settings.maxInfoFieldLengthTransmit, s.config.segmentLimit ?? Number.POSITIVE_INFINITY);
-  return { ...s, outbox: [...s.outbox, ...splitSegments(payload, size)] };
+  return update(s, { outbox: [...s.outbox, ...splitSegments(payload, size)] });
 }
 
 /** The UI frame carrying `payload` whole (Green Book 8.4.3.4). */
@@ -123,7 +151,7 @@ export function uiFrame(s: LinkState, payload: Uint8Array, pf = false): HdlcFram
 export function window(s: LinkState): { state: LinkState; frames: HdlcFrame[]; retransmission: boolean } {
   if (s.unacked.length > 0) {
     const again = s.unacked.map((f, i) => ({ ...f, nr: s.vr, pf: i === s.unacked.length - 1 }));
-    return { state: { ...s, unacked: again }, frames: again, retransmission: true };
+    return { state: update(s, { unacked: again }), frames: again, retransmission: true };
   }
   const room = Math.max(1, s.settings.windowSizeTransmit);
   const take = s.outbox.slice(0, room);
@@ -137,7 +165,7 @@ export function window(s: LinkState): { state: LinkState; frames: HdlcFrame[]; r
     segmented: seg.segmented,
     info: seg.info,
   }));
-  return { state: { ...s, vs: mod(s.vs + take.length), outbox: s.outbox.slice(take.length), unacked: frames }, frames, retransmission: false };
+  return { state: update(s, { vs: mod(s.vs + take.length), outbox: s.outbox.slice(take.length), unacked: frames }), frames, retransmission: false };
 }
 
 export function hexOf(bytes: Uint8Array): string {
