@@ -115,15 +115,7 @@ export function loadSnapshot(file: string): Snapshot {
 }
 
 export function parseSnapshot(text: string, file: string): Snapshot {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const at = /position (\d+)/.exec(msg);
-    const { line, col } = lineCol(text, at ? Number(at[1]) : 0);
-    throw new ConfigError('SNAPSHOT_JSON', file, line, col, 'JSON', msg);
-  }
+  const value = parseJsonLocated(text, file, 'SNAPSHOT_JSON');
   const v = value as Partial<Snapshot> | null;
   if (!v || typeof v !== 'object' || v.format !== SNAPSHOT_FORMAT) {
     throw new ConfigError(
@@ -151,6 +143,18 @@ export function parseSnapshot(text: string, file: string): Snapshot {
     }
   });
   return v as Snapshot;
+}
+
+/** JSON.parse, its error located at the line and column of the position V8 names. */
+export function parseJsonLocated(text: string, file: string, code: ConstructorParameters<typeof ConfigError>[0]): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const at = /position (\d+)/.exec(msg);
+    const { line, col } = lineCol(text, at ? Number(at[1]) : 0);
+    throw new ConfigError(code, file, line, col, 'JSON', msg);
+  }
 }
 
 export function lineCol(text: string, offset: number): { line: number; col: number } {

@@ -13,7 +13,7 @@ import type { TraceRecord } from '../../dlms/trace';
 import { ConfigError } from '../../config/error';
 import type { CaseDetail, ReportParameter } from '../../reports/allure-case';
 import { type TraceRecordJson, traceToJson } from '../../reports/trace-json';
-import { lineCol } from '../acceptance/snapshot';
+import { parseJsonLocated } from '../acceptance/snapshot';
 import type { JudgedResult } from '../engine/deviations';
 
 export const METER_CASES_FILE = 'cases.json';
@@ -65,15 +65,7 @@ export function readMeterCases(file: string): MeterCases {
   } catch (e) {
     throw new ConfigError('FILE_UNREADABLE', file, 1, 1, `a readable ${METER_CASES_FILE} (written by a batch)`, e instanceof Error ? e.message : String(e));
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const at = /position (\d+)/.exec(msg);
-    const { line, col } = lineCol(text, at ? Number(at[1]) : 0);
-    throw new ConfigError('METER_CASES_JSON', file, line, col, 'JSON', msg);
-  }
+  const value = parseJsonLocated(text, file, 'METER_CASES_JSON');
   const v = value as Partial<MeterCases> | null;
   if (!v || typeof v !== 'object' || v.format !== METER_CASES_FORMAT) {
     const got = v && typeof v === 'object' ? `format ${JSON.stringify(v.format)}` : typeof value;
