@@ -45,17 +45,24 @@ export type DeviceRun =
   | { readonly kind: 'ran'; readonly target: string; readonly results: readonly JudgedResult[]; readonly summary: Summary; readonly exitCode: number }
   | { readonly kind: 'unreachable'; readonly target: string; readonly message: string };
 
+/** The meter answers the probe, or the run ends here as `unreachable` (any other error is thrown on). */
+export async function probeDut(dut: Dut): Promise<DeviceRun | undefined> {
+  try {
+    await dut.probe();
+    return undefined;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'UnreachableError') return { kind: 'unreachable', target: dut.label, message: e.message };
+    throw e;
+  }
+}
+
 export async function runDevice(opts: DeviceRunOptions): Promise<DeviceRun> {
   const dut = opts.dut ?? (await startDut(opts.profile));
   let results: JudgedResult[];
   let started: Date;
   try {
-    try {
-      await dut.probe();
-    } catch (e) {
-      if (e instanceof Error && e.name === 'UnreachableError') return { kind: 'unreachable', target: dut.label, message: e.message };
-      throw e;
-    }
+    const unreachable = await probeDut(dut);
+    if (unreachable) return unreachable;
     const planned = planCases(opts.suites, opts.profile, opts.filter);
     opts.io.out(
       `dlmsct: ${planned.length} case(s) against ${opts.profile.device.name} via ${dut.label}${opts.mode === 'certification' ? ' (certification mode)' : ''}\n`,

@@ -18,7 +18,7 @@ import { caseBase } from '../engine/run-case';
 import { parametersOf } from '../mocha/run-mocha';
 import type { SuiteDef } from '../suite/types';
 import { type MeterCaseInput, writeMeterCases } from './meter-cases';
-import { type DeviceRun, type DeviceRunOptions, exitCodeFor, sayJudgements } from './run-device';
+import { type DeviceRun, type DeviceRunOptions, exitCodeFor, probeDut, sayJudgements } from './run-device';
 
 /** What mocha's per-test backstop allowed beyond a case's own budget (harness/mocha/run-mocha.ts). */
 const BACKSTOP_MARGIN_MS = 5000;
@@ -28,12 +28,8 @@ export async function runMeter(opts: DeviceRunOptions): Promise<DeviceRun> {
   const recorded: MeterCaseInput[] = [];
   let started: Date;
   try {
-    try {
-      await dut.probe();
-    } catch (e) {
-      if (e instanceof Error && e.name === 'UnreachableError') return { kind: 'unreachable', target: dut.label, message: e.message };
-      throw e;
-    }
+    const unreachable = await probeDut(dut);
+    if (unreachable) return unreachable;
     const planned = planCases(opts.suites, opts.profile, opts.filter);
     const suiteOf = new Map<string, SuiteDef>(opts.suites.map((s) => [s.suite, s]));
     opts.io.out(`dlmsct: ${planned.length} case(s) against ${opts.profile.device.name} via ${dut.label}\n`);

@@ -50,8 +50,9 @@ function oidOctets(oid: string): Data {
  * attribute_access_item ::= structure { attribute_id: integer, access_mode: enum, access_selectors: CHOICE { null-data, array of integer } },
  * method_access_item ::= structure { method_id: integer, access_mode: boolean }.
  */
-export function objectListElement(e: ObjectListEntry, methodsAllowed: boolean): Data {
-  const attributes: Data[] = e.attributeAccess.map((a) => ({
+/** attribute_access_item of every attribute (the same structure in Association LN and SN object lists). */
+export function attributeAccessItems(e: ObjectListEntry): Data[] {
+  return e.attributeAccess.map((a) => ({
     type: 'structure',
     items: [
       { type: 'integer', value: a.id },
@@ -59,6 +60,10 @@ export function objectListElement(e: ObjectListEntry, methodsAllowed: boolean): 
       a.selectors?.length ? { type: 'array', items: a.selectors.map((v): Data => ({ type: 'integer', value: v })) } : { type: 'null-data' },
     ],
   }));
+}
+
+export function objectListElement(e: ObjectListEntry, methodsAllowed: boolean): Data {
+  const attributes = attributeAccessItems(e);
   const methods: Data[] = [];
   for (let id = 1; id <= e.methodCount; id++) {
     methods.push({

@@ -9,10 +9,11 @@ import type { Data } from '../../dlms/axdr/data';
 import { bytesEqual } from '../../dlms/bytes';
 import { ASSOCIATION_SN } from '../../dlms/cosem/catalogue/association-sn';
 import type { Cursor } from '../../config/yaml-cursor';
+import { attributeAccessItems } from './association-ln';
 import { attributesOf } from './from-catalogue';
 import { baseNames } from './short-names';
 import { visibleTo } from './store';
-import { ACCESS_MODE, methodRefused, ok, refused, type ClassBehaviour, type ObjectListEntry, type ServeContext } from './types';
+import { methodRefused, ok, refused, type ClassBehaviour, type ObjectListEntry, type ServeContext } from './types';
 
 /** Blue Book 4.4.2 method_access_item access_mode: 0 no access, 1 access. */
 const METHOD_ACCESS = { none: 0, granted: 1 } as const;
@@ -57,14 +58,7 @@ function methodIds(e: ObjectListEntry): number[] {
  * { method_id: integer, access_mode: enum }. Methods are granted to read-write associations.
  */
 export function snAccessRight(e: ObjectListEntry, baseName: number, methodsAllowed: boolean): Data {
-  const attributes: Data[] = e.attributeAccess.map((a) => ({
-    type: 'structure',
-    items: [
-      { type: 'integer', value: a.id },
-      { type: 'enum', value: ACCESS_MODE[a.mode] },
-      a.selectors?.length ? { type: 'array', items: a.selectors.map((v): Data => ({ type: 'integer', value: v })) } : { type: 'null-data' },
-    ],
-  }));
+  const attributes = attributeAccessItems(e);
   // The simulator serves no method of Association SN itself: listed, without access.
   const granted = methodsAllowed && e.classId !== ASSOCIATION_SN.classId;
   const methods: Data[] = methodIds(e).map((id) => ({

@@ -25,7 +25,7 @@ import { createHash } from 'node:crypto';
 import type { Data } from '../../dlms/axdr/data';
 import { bytesEqual, concatBytes } from '../../dlms/bytes';
 import type { Cursor } from '../../config/yaml-cursor';
-import { IMAGE_TRANSFER } from '../../dlms/cosem/catalogue/image-transfer';
+import { IMAGE_ATTRIBUTE, IMAGE_METHOD, IMAGE_TRANSFER } from '../../dlms/cosem/catalogue/image-transfer';
 import { attributesOf } from './from-catalogue';
 import { catalogueValues } from './generic';
 import { isIntegerZero } from './method-parameter';
@@ -43,16 +43,9 @@ export const IMAGE_STATUS = {
   activationFailed: 7,
 } as const;
 
-const BLOCK_SIZE = 2;
-const BLOCKS_STATUS = 3;
-const FIRST_NOT_TRANSFERRED = 4;
-const ENABLED = 5;
-const STATUS = 6;
-const TO_ACTIVATE_INFO = 7;
-const INITIATE = 1;
-const BLOCK = 2;
-const VERIFY = 3;
-const ACTIVATE = 4;
+const { blockSize: BLOCK_SIZE, blocksStatus: BLOCKS_STATUS, firstNotTransferred: FIRST_NOT_TRANSFERRED, enabled: ENABLED } = IMAGE_ATTRIBUTE;
+const { status: STATUS, toActivateInfo: TO_ACTIVATE_INFO } = IMAGE_ATTRIBUTE;
+const { initiate: INITIATE, block: BLOCK, verify: VERIFY, activate: ACTIVATE } = IMAGE_METHOD;
 /** The simulator's image format: a SHA-256 trailer over the rest. */
 export const IMAGE_DIGEST_LENGTH = 32;
 

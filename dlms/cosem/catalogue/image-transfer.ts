@@ -27,3 +27,7 @@ export const IMAGE_TRANSFER: InterfaceClassDef = {
     { index: 4, name: 'image_activate', parameter: INTEGER_ZERO },
   ],
 };
+
+/** The attribute and method indexes of IMAGE_TRANSFER above, by name (harness and simulator both address them). */
+export const IMAGE_ATTRIBUTE = { blockSize: 2, blocksStatus: 3, firstNotTransferred: 4, enabled: 5, status: 6, toActivateInfo: 7 } as const;
+export const IMAGE_METHOD = { initiate: 1, block: 2, verify: 3, activate: 4 } as const;

@@ -17,19 +17,16 @@ import type { Data } from '../../../dlms/axdr/data';
 import { formatData } from '../../../dlms/axdr/format';
 import { bytesEqual } from '../../../dlms/bytes';
 import { type CosemObject, readAccess } from '../../classes/object-list';
+import { IMAGE_ATTRIBUTE, IMAGE_METHOD } from '../../../dlms/cosem/catalogue/image-transfer';
 import { numberOf } from '../../classes/semantics/types';
 import { ExpectationFailure, HarnessFault, Inapplicable } from '../../engine/verdict';
 import type { StepContext } from '../context';
 import { actionResult, getValue, invoke } from '../object-ops';
 import { methodGranted, type MethodBehaviour } from './types';
 
-const BLOCK_SIZE = 2;
-const BLOCKS_STATUS = 3;
-const FIRST_NOT_TRANSFERRED = 4;
-const ENABLED = 5;
-const STATUS = 6;
-const TO_ACTIVATE_INFO = 7;
-const METHOD = { initiate: 1, block: 2, verify: 3, activate: 4 } as const;
+const { blockSize: BLOCK_SIZE, blocksStatus: BLOCKS_STATUS, firstNotTransferred: FIRST_NOT_TRANSFERRED, enabled: ENABLED } = IMAGE_ATTRIBUTE;
+const { status: STATUS, toActivateInfo: TO_ACTIVATE_INFO } = IMAGE_ATTRIBUTE;
+const METHOD = IMAGE_METHOD;
 /** Blue Book 4.4.5 image_transfer_status. */
 const STATUS_OF = { initiated: 1, verifying: 2, verified: 3, verificationFailed: 4, activating: 5, activated: 6, activationFailed: 7 } as const;
 const RULE = 'Blue Book 4.4.5 (Image transfer): initiate, blocks, verify and activate move image_transfer_status through its states';
