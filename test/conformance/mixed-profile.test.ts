@@ -94,4 +94,11 @@ describe('a profile with both LN and SN associations', function () {
     expect(problems).to.deep.equal([]);
     expect(proved, 'faults proved on the SN side').to.be.greaterThan(30);
   });
+
+  it('catches a defect of the SN side alone: under sn-read-date-time-day-zero the LN instance passes and the SN one fails at its named step', async () => {
+    const clock = suites.filter((s) => s.cases.some((c) => c.id === 'CLOCK-ATTRIBUTES'));
+    const results = await runSuites({ profile, suites: clock, faults: ['sn-read-date-time-day-zero'], filter: { caseId: 'CLOCK-ATTRIBUTES' } });
+    const at = (r: CaseResult) => `${r.id}: ${r.status}${r.status === 'failed' ? ` at step ${r.steps.findIndex((x) => x.status === 'failed') + 1}` : ''}`;
+    expect(results.map(at)).to.deep.equal(['CLOCK-ATTRIBUTES: passed', 'CLOCK-ATTRIBUTES[sn]: failed at step 3']);
+  });
 });

@@ -55,3 +55,11 @@ export const LN_ONLY_FAULTS: Readonly<Record<string, string>> = {
   'written-value-read-back-altered': 'is armed by a set-response (an LN encoding), not by a WriteResponse',
   'unreadable-attribute-served': "the reference meter's SN association may read every attribute it lists: there is no refusal to break",
 };
+
+/**
+ * Faults of the short-name side alone (a ReadResponse's encoding): the LN instance of a case run
+ * in both referencings is not required to fail under them; its SN instance is.
+ */
+export const SN_ONLY_FAULTS: Readonly<Record<string, string>> = {
+  'sn-read-date-time-day-zero': 'alters a ReadResponse (an SN encoding); the get-response of the same attribute is right',
+};
