@@ -112,6 +112,10 @@ const EXPECTED: Readonly<Record<string, readonly [number, string]>> = {
   'ntp-duplicate-key-id': [100, 'each authentication key_id used once'],
   'zigbee-extended-pan-id-short': [101, 'extended_pan_id (64 bits) of 8 octets'],
   'port-protection-status-inconsistent': [124, 'protection_status 0 (unlocked) under protection_mode 2 (unlocked)'],
+  'g3-mac-min-be-above-max': [91, 'mac_min_BE at most mac_max_BE (5)'],
+  'zigbee-aps-window-too-large': [103, 'aps_max_window_size in 1..8'],
+  'gprs-apn-too-long': [45, 'APN of at most 100 octets'],
+  'gprs-qos-class-out-of-range': [45, 'quality_of_service.requested.peak_throughput a 4-bit class (0..15)'],
 };
 
 export const CLASS_RULE_FAULT_CASES: Readonly<Record<string, () => void>> = Object.fromEntries(
