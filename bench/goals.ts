@@ -17,8 +17,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CPU_GOAL_US, measureAgainstGurux } from './gurux-goals';
+import { connectTcp } from '../drivers/tcp';
 import { readMeter } from './meter-read';
 import { FLOOR_EXCHANGES, nodeFloorUs } from './node-floor';
+import { replayCost } from './replay';
 import { startSimulatorChild } from './simulator-child';
 import { measureWireSpeed } from './wire-speed';
 
@@ -67,6 +69,8 @@ function startup(samples: number): GoalResult[] {
 
 /** Reads of the whole simulator before the measured ones: the client's code is JIT-compiled by then, as in a harness that reads many meters. */
 const WARM_UP_READS = 30;
+/** Replayed reads measured for the client's own work (each costs a few ms: no meter, no socket). */
+const REPLAYED_READS = 100;
 
 function simulatorProfile(dir: string, port: number, framing: 'hdlc' | 'wrapper'): string {
   const profile = path.join(dir, `simulator-${framing}.yaml`);
@@ -134,6 +138,24 @@ export async function exchanges(quick: boolean): Promise<GoalResult[]> {
       ),
       goal('client CPU per exchange beyond the floor (wrapper)', warm['wrapper']! - floor, 'µs', CPU_GOAL_US, 'the warm wrapper figure above minus the floor'),
     );
+    for (const framing of ['hdlc', 'wrapper'] as const) {
+      const r = await replayCost(
+        () => connectTcp({ host: '127.0.0.1', port: sim.ports[framing], timeoutMs: 2000 }),
+        framing,
+        quick ? 1 : REPLAYED_READS,
+        quick ? 1 : WARM_UP_READS,
+        quick ? 1 : 5,
+      );
+      out.push(
+        goal(
+          `client's own work per exchange, no socket (${framing})`,
+          r.cpuUs,
+          'µs',
+          CPU_GOAL_US,
+          `one read of the simulator recorded, then replayed from memory (bench/replay.ts: no kernel, no event-loop turn, no meter): ${r.sessions} reads of ${r.exchanges} exchanges, median of batches of 5; least ${r.leastCpuUs.toFixed(1)} µs`,
+        ),
+      );
+    }
     return out;
   } finally {
     await sim.stop();
