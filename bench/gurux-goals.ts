@@ -25,6 +25,7 @@ import * as path from 'node:path';
 import { findMeter, freePortBase, PORT_OFFSET, startMeter } from '../test/interop/gurux-meter';
 import { readMeter } from './meter-read';
 import { nodeFloorUs } from './node-floor';
+import { median } from './runner';
 
 const ROOT = path.resolve(__dirname, '..');
 const BUILD_SCRIPT = path.join(ROOT, 'scripts', 'build-gurux-client.sh');
@@ -128,12 +129,6 @@ function profileFor(dir: string, base: number, framing: Framing): string {
   );
   return file;
 }
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length === 0 ? Number.NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 export async function measureAgainstGurux(runs: number): Promise<GuruxOutcome> {
   const found = findMeter(ROOT);

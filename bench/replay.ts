@@ -10,6 +10,7 @@
 import { type TransportSpec } from '../client';
 import type { Framing } from '../client/api';
 import type { Transport } from '../drivers/transport';
+import { median } from './runner';
 import { associatedClient, closeClient, getData, OBJECT_LIST, readableAttributes } from './client-session';
 
 /** What came back after each write, until the next one. */
@@ -113,6 +114,5 @@ export async function replayCost(open: () => Promise<Transport>, framing: Framin
     const c = process.cpuUsage(c0);
     perBatch.push((c.user + c.system) / (batch * exchanges));
   }
-  const sorted = [...perBatch].sort((a, b) => a - b);
-  return { exchanges, sessions: perBatch.length * batch, cpuUs: sorted[Math.floor(sorted.length / 2)]!, leastCpuUs: sorted[0]! };
+  return { exchanges, sessions: perBatch.length * batch, cpuUs: median(perBatch), leastCpuUs: Math.min(...perBatch) };
 }
