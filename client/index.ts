@@ -222,7 +222,9 @@ class TracingClient implements DlmsClient {
   async read(variables: readonly SnVariable[]): Promise<ReadOutcome> {
     const link = await this.ensureLink();
     if ('kind' in link) return link;
-    return readVariables(link.link, variables);
+    return readVariables(link.link, variables, (remark) => {
+      if (!this.linkRemarks.some((x) => x.text === remark.text)) this.linkRemarks.push(remark);
+    });
   }
 
   async write(items: readonly SnWriteItem[]): Promise<WriteOutcome> {
