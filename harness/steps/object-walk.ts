@@ -70,10 +70,25 @@ function catalogueDef(ctx: StepContext, o: CosemObject, tally: Tally): Interface
   return undefined;
 }
 
+/**
+ * The methods listed are the class version's own, or those together with the rows the Blue Book
+ * keeps as "reserved from previous versions" below the highest method index (Association SN v2
+ * lists 1..8, of which 1, 2 and 7 are reserved): a meter may list a reserved row, whose index
+ * the class still holds, and the Gurux meter does. Anything else is a wrong count.
+ */
+export function methodsListedAsDefined(listed: readonly { readonly id: number }[], def: Pick<InterfaceClassDef, 'methods'>): boolean {
+  const ids = listed.map((m) => m.id).sort((a, b) => a - b);
+  const defined = def.methods.map((m) => m.index).sort((a, b) => a - b);
+  const highest = defined.at(-1) ?? 0;
+  const withReserved = Array.from({ length: highest }, (_, i) => i + 1);
+  const same = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+  return same(ids, defined) || same(ids, withReserved);
+}
+
 async function counts(ctx: StepContext, o: CosemObject, def: InterfaceClassDef): Promise<void> {
   const problems: string[] = [];
   if (o.attributes.length !== def.attributes.length) problems.push(`${o.attributes.length} attribute(s) listed, the class has ${def.attributes.length}`);
-  if (o.methods && o.methods.length !== def.methods.length) problems.push(`${o.methods.length} method(s) listed, the class has ${def.methods.length}`);
+  if (o.methods && !methodsListedAsDefined(o.methods, def)) problems.push(`${o.methods.length} method(s) listed, the class has ${def.methods.length}`);
   if (problems.length === 0) return ctx.note(`${def.attributes.length} attributes and ${def.methods.length} methods, as ${def.name} v${def.version}`);
   if (def.provisional)
     return remark(ctx, `${problems.join('; ')} (the catalogue's ${def.name} v${def.version} is provisional)`, 'docs/decisions/class-catalogue.md');
