@@ -14,6 +14,7 @@ import { imageTransferClass } from './image-transfer';
 import { profileGenericClass } from './profile-generic';
 import { pushSetupClass } from './push-setup';
 import { registerClass } from './register';
+import { registerMonitorClass } from './register-monitor';
 import { scriptTableClass } from './script-table';
 import { sapAssignmentClass } from './sap-assignment';
 import { invocationCounterClass } from './invocation-counter';
@@ -40,6 +41,7 @@ const HAND_WRITTEN: readonly ClassBehaviour[] = [
   scriptTableClass,
   activityCalendarClass,
   imageTransferClass,
+  registerMonitorClass,
 ];
 
 /** Hand-written behaviours, then every other catalogue class served from the catalogue (generic.ts). */
