@@ -92,7 +92,7 @@ export async function chooseAssociation(needs: Needs, base: StepContext, profile
   const secrets = needs.secrets ?? [];
   // A case that `requires` an authentication mechanism runs on an association using it, whatever else grants its needs.
   const mechanism = base.caseDef.requires?.authentication;
-  const referencing = caseReferencing(base.caseDef, profile);
+  const referencing = base.referencing ?? caseReferencing(base.caseDef, profile);
   const withSecrets = profile.associations.filter(
     (a) =>
       a.referencing === referencing &&

@@ -78,9 +78,24 @@ cases:
     expect(plan.find((p) => p.id === 'PLAIN-GET')?.inapplicable).to.contain('its step get is an LN service');
   });
 
-  it('keeps those cases on LN associations where the profile has both', () => {
+  it('runs those cases in both referencings where the profile has both: a loop on every association, a single case once on LN and once on SN', () => {
     const plan = planCases([objects], BOTH);
-    expect(plan.filter((p) => p.id.startsWith('WALK')).map((p) => p.id)).to.deep.equal(['WALK[public]', 'WALK[other]']);
+    expect(plan.map((p) => [p.id, p.referencing ?? '-', p.each?.name ?? '-'])).to.deep.equal([
+      ['WALK[public]', 'ln', 'public'],
+      ['WALK[short]', 'sn', 'short'],
+      ['WALK[other]', 'ln', 'other'],
+      ['ATTRIBUTES', 'ln', '-'],
+      ['ATTRIBUTES[sn]', 'sn', '-'],
+      ['SELECTED', 'ln', '-'],
+      ['SELECTED[sn]', 'sn', '-'],
+      ['NESTED-GET', '-', '-'],
+      ['PLAIN-GET', '-', '-'],
+    ]);
     expect(plan.every((p) => !p.inapplicable)).to.equal(true);
+  });
+
+  it('keeps a case that names its referencing, or has an LN-only step, in one referencing on a profile with both', () => {
+    const plan = planCases([suite, objects], BOTH);
+    expect(plan.filter((p) => p.referencing === 'sn').map((p) => p.id)).to.deep.equal(['WALK[short]', 'ATTRIBUTES[sn]', 'SELECTED[sn]']);
   });
 });

@@ -1,20 +1,26 @@
 /**
  * From loaded suites and a profile to the list of cases to run: filtered (suite glob, case id,
- * tag), expanded (`forEach: association` → one case per association) and judged applicable or
- * not, with the reason. An inapplicable case stays in the plan: it is reported as skipped with
+ * tag), expanded (`forEach: association` → one case per association), ordered (`order: last`
+ * after the others) and judged applicable or not, with the reason. An inapplicable case stays in the plan: it is reported as skipped with
  * its reason, never silently dropped.
  */
 import { designedWaitMs } from './run-case';
 import type { AssociationProfile, Profile } from '../profile/types';
 import type { AssociationSelector, CaseDef, Requires, SuiteDef } from '../suite/types';
 import { globToRegExp } from './glob';
-import { caseReferencing, referencingUnmet } from './referencing';
+import { bothReferencings, caseReferencing, referencingUnmet } from './referencing';
 
 export interface PlannedCase {
   readonly def: CaseDef;
   /** `def.id`, or `def.id[association]` when expanded per association. */
   readonly id: string;
   readonly each?: AssociationProfile;
+  /**
+   * The referencing this instance speaks, for a case that runs in both on a profile with both
+   * (referencing.ts `bothReferencings`): its associations (`$each`, `$granted`, the default one
+   * and selectors) are taken among those of this referencing.
+   */
+  readonly referencing?: 'ln' | 'sn';
   /** Set when the profile says the DUT lacks what the case needs. */
   readonly inapplicable?: string;
 }
@@ -55,12 +61,31 @@ export function planCases(suites: readonly SuiteDef[], profile: Profile, filter:
       }
     }
   }
-  return out;
+  // `order: last` (a state-changing case that destroys what others read) after every other case,
+  // whatever the file names; file order otherwise.
+  return [...out.filter((p) => p.def.order !== 'last'), ...out.filter((p) => p.def.order === 'last')];
 }
+
+/** The suffix of the SN instance of a case that runs once per referencing (`CLOCK-ATTRIBUTES[sn]`). */
+export const SN_INSTANCE_SUFFIX = '[sn]';
 
 /** The instances of a case: itself, or one per association / mechanism of its `forEach`. */
 function instances(def: CaseDef, profile: Profile): PlannedCase[] {
-  if (def.forEach === undefined) return [{ def, id: def.id }];
+  const both = bothReferencings(def, profile);
+  // Once per referencing: the LN instance keeps the case's id, the SN one is `ID[sn]`.
+  if (def.forEach === undefined)
+    return both
+      ? [
+          { def, id: def.id, referencing: 'ln' },
+          { def, id: `${def.id}${SN_INSTANCE_SUFFIX}`, referencing: 'sn' },
+        ]
+      : [{ def, id: def.id }];
+  if ((def.forEach === 'association' || def.forEach === 'unciphered-association') && both) {
+    // Every association of the profile, each in its own referencing (in profile order).
+    const unciphered = def.forEach === 'unciphered-association';
+    const every = profile.associations.filter((a) => !unciphered || !a.security);
+    if (every.length > 0) return every.map((a) => ({ def, id: `${def.id}[${a.name}]`, each: a, referencing: a.referencing }));
+  }
   if (def.forEach === 'association' || def.forEach === 'unciphered-association') {
     // The associations whose referencing the case's steps use (Green Book 9.3: LN and SN
     // services differ; default LN), without ciphering if asked. None: the case is inapplicable, once.

@@ -4,7 +4,9 @@
  * speaks LN, unless the profile declares no LN association and every step of the case that
  * addresses objects is one that works in either referencing (harness/steps/cosem-access.ts: the
  * object walk, the class rules, selective access): then it runs over SN, so an SN-only meter
- * gets the same depth (issue 10 item 7). On a profile with both, such cases keep running on LN.
+ * gets the same depth (issue 10 item 7). On a profile with both, such a case runs in both
+ * (`bothReferencings`): a meter's SN associations often list other objects with other rights, and
+ * are walked too (docs/decisions/short-name-walk.md, "A profile with both").
  */
 import type { Profile } from '../profile/types';
 import type { CaseDef, StepCall } from '../suite/types';
@@ -55,7 +57,13 @@ function usesObjects(def: CaseDef): boolean {
   return def.steps.some((s) => LN_STEPS.has(s.name));
 }
 
-/** The referencing a case's associations must use on this profile. */
+/** Whether a case whose object steps all work in either referencing runs in both: the profile declares LN and SN associations. */
+export function bothReferencings(def: CaseDef, profile: Profile): boolean {
+  if (def.requires.referencing !== undefined || !usesObjects(def) || lnOnlyStep(def) !== undefined) return false;
+  return profile.associations.some((a) => a.referencing === 'ln') && profile.associations.some((a) => a.referencing === 'sn');
+}
+
+/** The referencing a case's associations must use on this profile (on a profile with both, for a case run in both: LN; the plan adds its SN instances). */
 export function caseReferencing(def: CaseDef, profile: Profile): 'ln' | 'sn' {
   if (def.requires.referencing) return def.requires.referencing;
   const hasLn = profile.associations.some((a) => a.referencing === 'ln');

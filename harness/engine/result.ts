@@ -43,6 +43,8 @@ export interface CaseResult {
   readonly detects: readonly string[];
   /** The association a `forEach: association` case ran for. */
   readonly association?: string;
+  /** The referencing the instance spoke, for a case run in both on a profile with LN and SN associations (`ID[sn]`, plan.ts). */
+  readonly referencing?: 'ln' | 'sn';
   /** Every association the case's steps used, by profile name. */
   readonly associations: readonly string[];
   readonly status: Status;

@@ -71,6 +71,7 @@ export function caseBase(planned: PlannedCase) {
     tags: def.tags,
     detects: def.detects,
     ...(planned.each ? { association: planned.each.name } : {}),
+    ...(planned.referencing ? { referencing: planned.referencing } : {}),
   };
 }
 
@@ -117,6 +118,7 @@ export async function runCase(planned: PlannedCase, env: CaseEnv): Promise<CaseR
       profile: env.profile,
       caseDef: def,
       ...(planned.each ? { each: planned.each } : {}),
+      ...(planned.referencing ? { referencing: planned.referencing } : {}),
       client,
       openClient: open,
       last: undefined,

@@ -69,10 +69,16 @@ export async function runWithMocha(opts: MochaRunOptions): Promise<JudgedResult[
   const capabilities: CapabilityCache = new Map();
   const planned = planCases(opts.suites, opts.profile, opts.filter);
   const fatal = fatalWatch(opts.fatal ?? DEFAULT_FATAL_POLICY);
+  // One group per run of consecutive cases of a suite, in the plan's order (`order: last` cases
+  // come after the others, so their suite may appear twice).
   const groups: MochaGroup[] = [];
-  for (const s of opts.suites) {
-    const mine = planned.filter((p) => p.def.suite === s.suite);
-    if (!mine.length) continue;
+  const bySuite = new Map(opts.suites.map((s) => [s.suite, s]));
+  for (let i = 0; i < planned.length;) {
+    const s = bySuite.get(planned[i]!.def.suite)!;
+    let j = i;
+    while (j < planned.length && planned[j]!.def.suite === s.suite) j++;
+    const mine = planned.slice(i, j);
+    i = j;
     groups.push({
       title: `${s.suite}: ${s.title}`,
       file: s.file,

@@ -3,6 +3,7 @@
  * a name they may say `$each` (the one a `forEach: association` case runs for), `current` (the
  * one open now) or a selector (`{ authentication: low }`: the first the profile declares that
  * matches). An unmatched selector means the profile lacks the feature: the case is inapplicable.
+ * An instance that speaks one referencing (plan.ts, a case run in both) takes them among its own.
  */
 import { AUTHENTICATIONS } from '../profile/schema';
 import type { AssociationProfile } from '../profile/types';
@@ -50,10 +51,20 @@ export function resolveAssociation(ctx: StepContext, ref: AssociationRef | undef
   return a;
 }
 
+/** The plainest association (one without authentication, else the default one), of the instance's referencing when it has one. */
+export function plainestAssociation(ctx: StepContext): AssociationProfile {
+  return (
+    ctx.profile.associations.find((a) => a.authentication === 'none' && (!ctx.referencing || a.referencing === ctx.referencing)) ??
+    resolveAssociation(ctx, undefined)
+  );
+}
+
 function resolve(ctx: StepContext, ref: AssociationRef | undefined): AssociationProfile {
+  // An instance of a case run once per referencing takes its associations among that referencing's.
   const all = ctx.profile.associations;
+  const mine = ctx.referencing ? all.filter((a) => a.referencing === ctx.referencing) : all;
   if (ref === undefined) {
-    const first = all[0];
+    const first = mine[0];
     if (!first) throw new HarnessFault('the profile declares no association', 'profile', 'ASSOCIATION_NONE');
     return first;
   }
@@ -75,9 +86,12 @@ function resolve(ctx: StepContext, ref: AssociationRef | undefined): Association
     return named;
   }
   const auth = ref.authentication === undefined ? undefined : typeof ref.authentication === 'string' ? [ref.authentication] : ref.authentication;
-  const found = all.find((a) => (!auth || auth.includes(a.authentication)) && (!ref.referencing || a.referencing === ref.referencing));
+  const found = (ref.referencing ? all : mine).find(
+    (a) => (!auth || auth.includes(a.authentication)) && (!ref.referencing || a.referencing === ref.referencing),
+  );
   if (!found) {
-    const want = [auth ? `authentication ${auth.join(' or ')}` : '', ref.referencing ? `${ref.referencing} referencing` : ''].filter(Boolean).join(', ');
+    const referencing = ref.referencing ?? ctx.referencing;
+    const want = [auth ? `authentication ${auth.join(' or ')}` : '', referencing ? `${referencing.toUpperCase()} referencing` : ''].filter(Boolean).join(', ');
     throw new Inapplicable(`the profile declares no association with ${want}`);
   }
   return found;

@@ -39,6 +39,11 @@ export interface StepContext {
   readonly caseDef: CaseDef;
   /** The association a `forEach: association` case is running for (`$each`). */
   readonly each?: AssociationProfile;
+  /**
+   * The referencing this instance speaks, when the plan runs the case in both (a profile with LN
+   * and SN associations): the default association and selectors are taken among its associations.
+   */
+  readonly referencing?: 'ln' | 'sn';
   /** The association the engine chose for the case's `needs:` (`$granted`). */
   readonly granted?: AssociationProfile;
   /** This case's client (a clean link, made for the case). */

@@ -4,7 +4,7 @@
  * first, since many devices take one link at a time (a serial line always does).
  */
 import { ExpectationFailure } from '../engine/verdict';
-import { ASSOCIATION_REF_SCHEMA, eachOutsideForEach, resolveAssociation } from './association-ref';
+import { ASSOCIATION_REF_SCHEMA, eachOutsideForEach, plainestAssociation, resolveAssociation } from './association-ref';
 import { describeOutcome } from './outcome';
 import { CURRENT_ASSOCIATION_SN } from './sn-names';
 import { defineStep } from './registry';
@@ -21,10 +21,7 @@ defineStep({
   crossCheck: (args, c) => eachOutsideForEach(args.association, c.forEach),
   async run(ctx, args) {
     // By default the plainest association: one without authentication, else the first declared.
-    const a =
-      args.association !== undefined
-        ? resolveAssociation(ctx, args.association)
-        : (ctx.profile.associations.find((x) => x.authentication === 'none') ?? resolveAssociation(ctx, undefined));
+    const a = args.association !== undefined ? resolveAssociation(ctx, args.association) : plainestAssociation(ctx);
     ctx.used.add(a.name);
     await ctx.client.disconnect();
     ctx.association = undefined;

@@ -19,7 +19,7 @@ import type { HdlcFrame } from '../../dlms/hdlc/frame';
 import { addLlc } from '../../dlms/hdlc/llc';
 import { summarizeFrame } from '../../dlms/hdlc/describe';
 import { DEFAULT_SETTINGS, infoOfParameters, parameterList, type HdlcSettings } from '../../dlms/hdlc/parameters';
-import { ASSOCIATION_REF_SCHEMA, eachOutsideForEach, resolveAssociation } from './association-ref';
+import { ASSOCIATION_REF_SCHEMA, eachOutsideForEach, plainestAssociation, resolveAssociation } from './association-ref';
 import { profileAddresses, rawAccess, rawView } from './hdlc-view';
 import { CURRENT_ASSOCIATION_SN } from './sn-names';
 import { defineStep } from './registry';
@@ -146,10 +146,7 @@ defineStep({
   crossCheck: (args, c) => eachOutsideForEach(args.association, c.forEach),
   async run(ctx, args) {
     const raw = rawAccess(ctx);
-    const association =
-      args.association !== undefined
-        ? resolveAssociation(ctx, args.association)
-        : (ctx.profile.associations.find((a) => a.authentication === 'none') ?? resolveAssociation(ctx, undefined));
+    const association = args.association !== undefined ? resolveAssociation(ctx, args.association) : plainestAssociation(ctx);
     await raw.open(association.clientSap);
     const link = raw.link();
     const view = rawView(ctx, link);

@@ -13,7 +13,7 @@ import { shippedSchema } from '../yaml/json-schema';
 import type * as ValidateModule from '../yaml/validate';
 import { cachedSuite } from './cache';
 import { parseYaml, readYamlFile, type YamlSource } from '../../config/yaml-source';
-import type { CaseDef, ForEach, Needs, Requires, StepCall, SuiteDef } from './types';
+import type { CaseDef, CaseOrder, ForEach, Needs, Requires, StepCall, SuiteDef } from './types';
 
 export function loadSuite(file: string): SuiteDef {
   return cachedSuite(file, (f) => suiteFrom(readYamlFile(f)));
@@ -71,6 +71,7 @@ interface RawCase {
   requires?: Requires;
   needs?: Needs;
   forEach?: ForEach;
+  order?: CaseOrder;
 }
 
 function suiteFrom(src: YamlSource): SuiteDef {
@@ -82,7 +83,7 @@ function suiteFrom(src: YamlSource): SuiteDef {
   const { validateNode } = require('../yaml/validate') as typeof ValidateModule;
   checkStepNames(src);
   validateNode(src, src.root, shippedSchema('suite'), src.placeOf(src.root));
-  const raw = src.doc.toJS() as { suite: string; title: string; spec: string; requires?: Requires; needs?: Needs; cases: RawCase[] };
+  const raw = src.doc.toJS() as { suite: string; title: string; spec: string; requires?: Requires; needs?: Needs; order?: CaseOrder; cases: RawCase[] };
   const casesNode = isMap(src.root) ? src.root.get('cases', true) : undefined;
   const cases = raw.cases.map((c, i): CaseDef => {
     const caseNode = isSeq(casesNode) ? casesNode.items[i] : undefined;
@@ -110,6 +111,7 @@ function suiteFrom(src: YamlSource): SuiteDef {
       requires: { ...(raw.requires ?? {}), ...(c.requires ?? {}) },
       ...(raw.needs || c.needs ? { needs: mergeNeeds(raw.needs, c.needs) } : {}),
       ...(c.forEach ? { forEach: c.forEach } : {}),
+      ...((c.order ?? raw.order) ? { order: c.order ?? raw.order } : {}),
       steps,
       suite: raw.suite,
       place,

@@ -25,6 +25,14 @@ export const REQUIRES_SCHEMA: Schema = {
 
 const OBIS_PATTERN = '^\\d+-\\d+:\\d+\\.\\d+\\.\\d+\\.\\d+$';
 
+/** `order:` when a case runs, whatever the file names (plan.ts). */
+const ORDER_SCHEMA = {
+  type: 'string',
+  enum: ['last'],
+  description:
+    'last: run after every case without it, whatever the file names (a state-changing case that destroys what other cases read); on a suite, for all its cases',
+} as const;
+
 /** `needs:` (issue 8, item 1); the names are closed lists, so a typo is a located configuration error. */
 export const NEEDS_SCHEMA: Schema = {
   type: 'object',
@@ -118,6 +126,7 @@ export function suiteSchema(forEditor = false): Schema {
       spec: { type: 'string', description: 'the clause(s) the suite covers' },
       requires: REQUIRES_SCHEMA,
       needs: NEEDS_SCHEMA,
+      order: ORDER_SCHEMA,
       cases: {
         type: 'array',
         minItems: 1,
@@ -132,6 +141,7 @@ export function suiteSchema(forEditor = false): Schema {
             tags: { type: 'array', items: { type: 'string' }, description: 'free tags, e.g. the DLMS UA test purpose id' },
             requires: REQUIRES_SCHEMA,
             needs: NEEDS_SCHEMA,
+            order: ORDER_SCHEMA,
             forEach: {
               description:
                 'run once per association of the profile (unciphered-association: those without ciphering), or once per authentication mechanism listed ($each: its association); each instance reported on its own, ID[name]',

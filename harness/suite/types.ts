@@ -44,6 +44,9 @@ export interface Needs {
   readonly suite?: 0 | 1 | 2;
 }
 
+/** When a case runs in the plan (harness/engine/plan.ts): `last` after every other case. */
+export type CaseOrder = 'last';
+
 export interface StepCall {
   readonly name: string;
   /** Checked against the step's schema at load time; the step's own type is its business. */
@@ -68,6 +71,11 @@ export interface CaseDef {
   readonly needs?: Needs;
   /** What the case runs once for, each instance reported on its own (`$each` names its association in steps). */
   readonly forEach?: ForEach;
+  /**
+   * `last`: the case runs after every case without it, whatever the file names (a state-changing
+   * case that destroys what other cases read); the suite's `order` unless the case says its own.
+   */
+  readonly order?: CaseOrder;
   readonly steps: readonly StepCall[];
   /** The suite's name, and where the case starts, for messages. */
   readonly suite: string;

@@ -14,57 +14,11 @@ import { builtinSecret } from '../../harness/builtin-secrets';
 import { loadProfile } from '../../harness/profile/load';
 import type { Profile } from '../../harness/profile/types';
 import { checkUniqueIds, findSuiteFiles, loadSuites } from '../../harness/suite/load';
+import { LN_ONLY_FAULTS, SN_DEPTH } from './sn-depth';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** The LN service requests (Green Book 9.5), as the trace's APDU layer names them. */
 const LN_REQUEST = /^(get|set|action|access)-request\b/;
-/** The object walk, class rules and selective access cases that must run over SN and pass (issue 10, Done when); `[short]` for per-association ones. */
-const SN_DEPTH = [
-  'OBJECT-WALK-COUNTS[short]',
-  'OBJECT-WALK-READ-REFUSED[short]',
-  'OBJECT-WALK-COUNTS[reader]',
-  'OBJECT-WALK-READ-REFUSED[reader]',
-  'OBJECT-WALK-WRITE-BACK',
-  'OBJECT-WALK-METHODS-WITHOUT-ACCESS[short]',
-  'OBJECT-WALK-METHODS-WITHOUT-ACCESS[reader]',
-  'OBJECT-WALK-UNDEFINED-METHOD[short]',
-  'OBJECT-WALK-UNDEFINED-METHOD[reader]',
-  'OBJECTS-READABLE-AS-LISTED[short]',
-  'DATA-ATTRIBUTES',
-  'REGISTER-ATTRIBUTES',
-  'EXTENDED-REGISTER-ATTRIBUTES',
-  'CLOCK-ATTRIBUTES',
-  'PROFILE-GENERIC-ATTRIBUTES',
-  'DISCONNECT-CONTROL-ATTRIBUTES',
-  'SAP-ASSIGNMENT-ATTRIBUTES',
-  'HDLC-SETUP-ATTRIBUTES',
-  'CLASS-RULES-SECURITY-SETUP',
-  'SA-RANGE-WHOLE',
-  'SA-RANGE-BETWEEN-INSTANTS',
-  'SA-RANGE-NON-CLOCK',
-  'SA-RANGE-REVERSED',
-  'SA-ENTRY-ONE',
-  'SA-ENTRY-TO-LAST',
-  'SA-ENTRY-REVERSED',
-  'SA-ENTRY-PAST-END',
-  'SA-ENTRY-COLUMNS-OUT-OF-RANGE',
-  'SA-RANGE[short]',
-  'SA-RANGE-SELECTED-VALUES[short]',
-  'SA-RANGE-EMPTY[short]',
-  'SA-ENTRY[short]',
-  'SA-ENTRY-COLUMNS[short]',
-  'SA-INVALID-SELECTOR[short]',
-];
-/** Faults a case names that cannot reach it over SN, and why. */
-const LN_ONLY_FAULTS: Readonly<Record<string, string>> = {
-  'response-trailing-bytes': 'alters the bytes of a get-response (an LN encoding)',
-  'profile-buffer-error-with-stray-bytes': 'alters the bytes of a get-response (an LN encoding)',
-  'entry-selector-refused': 'alters the get-response to a GET with selective access (an LN encoding)',
-  'write-access-not-applied': 'alters a set-response (an LN encoding); the WriteResponse it stands for is not altered',
-  'wrong-type-write-accepted': 'alters a set-response (an LN encoding); the WriteResponse it stands for is not altered',
-  'written-value-read-back-altered': 'is armed by a set-response (an LN encoding), not by a WriteResponse',
-  'unreadable-attribute-served': "the reference meter's SN association may read every attribute it lists: there is no refusal to break",
-};
 
 function snProfile(): Profile {
   const p = loadProfile(path.join(ROOT, 'profiles', 'simulator-sn.yaml'), { env: {}, builtinSecrets: builtinSecret });

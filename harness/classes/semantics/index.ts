@@ -10,7 +10,7 @@ import type { ClassSemantics } from './types';
 
 export type { ClassSemantics, Problem, Reference, SemanticInput } from './types';
 
-const NOT_RULES = new Set(['index', 'types', 'date-time']);
+const NOT_RULES = new Set(['index', 'types', 'date-time', 's-fsk-address']);
 
 function isSemantics(v: unknown): v is ClassSemantics {
   if (typeof v !== 'object' || v === null) return false;

@@ -95,3 +95,19 @@ export function enumIn(
   if (v === undefined || ranges.some(([a, b]) => v >= a && v <= b)) return [];
   return [{ attribute, expected: `${name} one of ${rangesText(ranges)}`, actual: String(v) }];
 }
+
+/** The number of octets of an octet-string, else undefined. */
+export const octetCount = (d: Data | undefined): number | undefined => (d?.type === 'octet-string' ? d.value.length : undefined);
+
+/** A problem when attribute `attribute` (or the value `pick` takes from it) is an octet-string of none of `lengths` octets. */
+export function lengthIn(
+  values: ReadonlyMap<number, Data>,
+  attribute: number,
+  name: string,
+  lengths: readonly number[],
+  pick?: (d: Data | undefined) => Data | undefined,
+): Problem[] {
+  const n = octetCount(pick ? pick(values.get(attribute)) : values.get(attribute));
+  if (n === undefined || lengths.includes(n)) return [];
+  return [{ attribute, expected: `${name} of ${lengths.join(' or ')} octets`, actual: `${n} octet(s)` }];
+}

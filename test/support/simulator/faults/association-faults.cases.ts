@@ -17,6 +17,7 @@ import { BUILTIN_SECRETS } from '../../../../simulator/secrets';
 import { DEFAULT, getBytes, HdlcTestClient, pdu, T0 } from '../testing';
 import { activeHooks } from '../../../../simulator/faults/types';
 import { faultsNamed } from '../../../../simulator/faults';
+import { baseNames } from '../../../../simulator/objects/short-names';
 
 const PUBLIC = 16;
 const MANAGEMENT = 1;
@@ -79,6 +80,12 @@ function sn(faults: readonly string[], request: Apdu): Pdu {
   const aare = pdu(c.request(encodePduBytes(aarq({ applicationContextName: APPLICATION_CONTEXT_NAME['short-name'] }))));
   if (aare.type !== 'aare' || aare.result !== 'accepted') throw new Error('SN association refused');
   return pdu(c.request(encodePduBytes(request)));
+}
+
+/** The short name of the Clock's time (0-0:1.0.0.255 attribute 2) on the default meter. */
+function clockTime(): number {
+  const [, base] = [...baseNames(DEFAULT.objects)].find(([o]) => o.logicalName.join('.') === '0.0.1.0.0.255')!;
+  return base + 8;
 }
 
 const LDN_VALUE = 0x0400 + 8; // 0-0:42.0.0.255 attribute 2 (fourth object: base 0x0400)
@@ -208,6 +215,16 @@ export const ASSOCIATION_FAULT_CASES: Readonly<Record<string, () => void>> = {
     };
     expect(sn([], write)).to.deep.equal({ type: 'write-response', results: [{ kind: 'data-access-error', error: 'read-write-denied' }] });
     expect(sn(['sn-write-read-only-accepted'], write)).to.deep.equal({ type: 'write-response', results: [{ kind: 'success' }] });
+  },
+
+  'sn-read-date-time-day-zero': () => {
+    const read: Apdu = { type: 'read-request', variableAccessSpecification: [{ kind: 'variable-name', variableName: clockTime() }] };
+    const day = (p: Pdu) => {
+      const r = p.type === 'read-response' ? p.results[0] : undefined;
+      return r?.kind === 'data' && r.data.type === 'octet-string' ? r.data.value[3] : undefined;
+    };
+    expect(day(sn([], read))).to.be.within(1, 31);
+    expect(day(sn(['sn-read-date-time-day-zero'], read))).to.equal(0);
   },
 
   'sn-read-list-first-only': () => {

@@ -102,6 +102,20 @@ const EXPECTED: Readonly<Record<string, readonly [number, string]>> = {
   'token-gateway-status-code-out-of-range': [115, 'token_status_code one of 0..8'],
   'function-control-status-unlisted': [122, 'activation_status names functions of function_list'],
   'array-manager-duplicate-id': [123, 'each array component id used once'],
+  'compact-data-buffer-template-mismatch': [62, 'compact_buffer whole values of template_description'],
+  'mac-address-length-invalid': [43, 'MAC_address (an EUI-48 or EUI-64) of 6 or 8 octets'],
+  'sfsk-mac-address-out-of-range': [50, 'mac_address a 12-bit S-FSK MAC address'],
+  'sfsk-active-initiator-address-out-of-range': [51, 'active_initiator.mac_address a 12-bit S-FSK MAC address'],
+  'sfsk-counters-address-out-of-range': [53, 'synchronization_register[0].mac_address a 12-bit S-FSK MAC address'],
+  'llc-reply-status-address-out-of-range': [55, 'reply_status_list[0].mac_address a 12-bit S-FSK MAC address'],
+  'prime-sna-not-eui48': [83, 'sna (the base node EUI-48) of 6 octets'],
+  'ntp-duplicate-key-id': [100, 'each authentication key_id used once'],
+  'zigbee-extended-pan-id-short': [101, 'extended_pan_id (64 bits) of 8 octets'],
+  'port-protection-status-inconsistent': [124, 'protection_status 0 (unlocked) under protection_mode 2 (unlocked)'],
+  'g3-mac-min-be-above-max': [91, 'mac_min_BE at most mac_max_BE (5)'],
+  'zigbee-aps-window-too-large': [103, 'aps_max_window_size in 1..8'],
+  'gprs-apn-too-long': [45, 'APN of at most 100 octets'],
+  'gprs-qos-class-out-of-range': [45, 'quality_of_service.requested.peak_throughput a 4-bit class (0..15)'],
 };
 
 export const CLASS_RULE_FAULT_CASES: Readonly<Record<string, () => void>> = Object.fromEntries(
