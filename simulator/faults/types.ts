@@ -98,8 +98,8 @@ export interface FaultHooks {
    * the meter holds it (a meter whose state machine breaks one rule: image transfer).
    */
   readonly interceptMethod?: (call: MethodCall, run: () => MethodResult) => MethodResult;
-  /** The script set a monitor's threshold crossing runs (undefined: none), given the one it should (Blue Book 4.5.6). */
-  readonly monitorAction?: (crossed: Crossing, runs: Crossing | undefined) => Crossing | undefined;
+  /** The script a threshold crossing of a monitor of class `classId` runs (undefined: none), given the one it should (Blue Book 4.5.6, 4.5.9; a Limiter's over is up). */
+  readonly monitorAction?: (classId: number, crossed: Crossing, runs: Crossing | undefined) => Crossing | undefined;
   /** How the monitors evaluate (a legal variant: only on value changes, or later). */
   readonly monitorReading?: (reading: MonitorReading) => MonitorReading;
   /**
@@ -207,7 +207,7 @@ export function activeHooks(faults: readonly Fault[]): ActiveHooks {
       },
       (_call, run) => run(),
     ),
-    monitorAction: chain<[Crossing], Crossing | undefined>(faults, (h) => h.monitorAction),
+    monitorAction: chain<[number, Crossing], Crossing | undefined>(faults, (h) => h.monitorAction),
     monitorReading: chain<[], MonitorReading>(faults, (h) => h.monitorReading),
     onSnMethod: chain<[], ActionResult>(faults, (h) => h.onSnMethod),
     transformResponse: chain<[Apdu], Apdu>(faults, (h) => h.transformResponse),

@@ -15,6 +15,7 @@ import { profileGenericClass } from './profile-generic';
 import { pushSetupClass } from './push-setup';
 import { registerClass } from './register';
 import { registerMonitorClass } from './register-monitor';
+import { limiterClass } from './limiter';
 import { scriptTableClass } from './script-table';
 import { sapAssignmentClass } from './sap-assignment';
 import { invocationCounterClass } from './invocation-counter';
@@ -42,6 +43,7 @@ const HAND_WRITTEN: readonly ClassBehaviour[] = [
   activityCalendarClass,
   imageTransferClass,
   registerMonitorClass,
+  limiterClass,
 ];
 
 /** Hand-written behaviours, then every other catalogue class served from the catalogue (generic.ts). */

@@ -9,7 +9,7 @@ import type { MonitorHooks } from './types';
 const MONITOR = parseObis('0-0:16.1.0.255');
 const ENERGY = parseObis('1-0:1.8.0.255');
 const SETTING = parseObis('0-0:96.50.0.255');
-const CORRECT: MonitorHooks = { valueChangeOnly: false, laterBy: 0, action: (_crossed, runs) => runs };
+const CORRECT: MonitorHooks = { valueChangeOnly: false, laterBy: 0, action: (_classId, _crossed, runs) => runs };
 const dlu = (value: number): Data => ({ type: 'double-long-unsigned', value });
 
 describe('register monitor (class 21)', () => {

@@ -113,7 +113,7 @@ export const registerMonitorClass: ClassBehaviour = {
         if (!before) return;
         const actions = store.values.get(ACTIONS);
         for (const { index, crossed } of crossings(now, before, hooks)) {
-          const runs = hooks.action(crossed, crossed);
+          const runs = hooks.action(REGISTER_MONITOR.classId, crossed, crossed);
           const set = actions?.type === 'array' ? actions.items[index] : undefined;
           const script = runs && set?.type === 'structure' ? set.items[runs === 'up' ? 0 : 1] : undefined;
           if (hooks.laterBy > 0) pending.push({ script, wait: hooks.laterBy - 1 });

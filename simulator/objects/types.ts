@@ -142,8 +142,8 @@ export interface MonitorReading {
 
 /** What the faults and variants make of a monitor's evaluation (simulator/faults/types.ts monitorAction, monitorReading). */
 export interface MonitorHooks extends MonitorReading {
-  /** The script set a crossing runs (undefined: none), given the one it should. */
-  action(crossed: Crossing, runs: Crossing | undefined): Crossing | undefined;
+  /** The script a crossing of a monitor of class `classId` runs (undefined: none), given the one it should (a Limiter's over is up). */
+  action(classId: number, crossed: Crossing, runs: Crossing | undefined): Crossing | undefined;
 }
 
 export interface ClassBehaviour {

@@ -17,6 +17,17 @@ const SETTING = '0-0:96.50.0.255';
 const CALENDAR = '0-0:13.0.0.255';
 const IMAGE = '0-0:44.0.0.255';
 const MONITOR = '0-0:16.1.0.255';
+const LIMITER = '0-0:17.0.0.255';
+
+/** The setting after the limiter's threshold_active is written below the voltage (over), then back above it (under). */
+function limiterCrossings(faults: string[]): Data[] {
+  const c = session(faults);
+  const crossed = (threshold: number) => {
+    expect(set(c, 71, LIMITER, 3, { type: 'long-unsigned', value: threshold })).to.equal('success');
+    return get(c, 1, SETTING, 2);
+  };
+  return [crossed(1000), crossed(2530)];
+}
 
 /** The setting after the monitor's threshold is written below the energy (upwards), then back above it (downwards). */
 function monitorCrossings(faults: string[]): Data[] {
@@ -114,5 +125,15 @@ export const LIVING_METHOD_FAULT_CASES: Readonly<Record<string, () => void>> = {
   'monitor-action-wrong-direction': () => {
     const setting = (value: number): Data => ({ type: 'long-unsigned', value });
     expect(monitorCrossings(['monitor-action-wrong-direction'])).to.deep.equal([setting(21), setting(21)]);
+  },
+  'limiter-action-not-run': () => {
+    const setting = (value: number): Data => ({ type: 'long-unsigned', value });
+    expect(limiterCrossings([])).to.deep.equal([setting(31), setting(32)]);
+    expect(limiterCrossings(['limiter-action-not-run'])).to.deep.equal([setting(0), setting(0)]);
+    expect(monitorCrossings(['limiter-action-not-run'])).to.deep.equal([setting(21), setting(22)]);
+  },
+  'limiter-action-swapped': () => {
+    const setting = (value: number): Data => ({ type: 'long-unsigned', value });
+    expect(limiterCrossings(['limiter-action-swapped'])).to.deep.equal([setting(32), setting(31)]);
   },
 };
