@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --quick] [--only GROUP]... [--out FILE]`: every benchmark under bench/, a
- * table on stdout, and the numbers as JSON in out/bench.json (git-ignored). It measures and
+ * `npm run bench [-- --quick] [--only GROUP]... [--goals-only] [--out FILE]`: every benchmark
+ * under bench/ (or only the goals), a table on stdout, and the numbers as JSON in out/bench.json
+ * (git-ignored). It measures and
  * reports; it never fails on a rate (no thresholds: machines differ). `--quick` runs each
  * benchmark a few times only, as a smoke test (bench.test.ts runs it so in-process).
  *
@@ -118,7 +119,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   return report;
 }
 
-const USAGE = `usage: npm run bench -- [--quick] [--only ${Object.keys(GROUPS).join('|')}]... [--no-goals] [--out FILE]
+const USAGE = `usage: npm run bench -- [--quick] [--only ${Object.keys(GROUPS).join('|')}]... [--goals-only] [--no-goals] [--no-gurux] [--out FILE]
        npm run bench -- --profile FILE [--runs N] [--association NAME]...`;
 
 function parseMeterArgs(args: readonly string[]): MeterReadOptions | string {
@@ -143,16 +144,19 @@ function parseArgs(args: readonly string[]): BenchOptions | string {
   let gurux = true;
   const only: string[] = [];
   let outFile = DEFAULT_OUT;
+  let goalsOnly = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--quick') quick = true;
+    else if (arg === '--goals-only') goalsOnly = true;
     else if (arg === '--no-goals') goals = false;
     else if (arg === '--no-gurux') gurux = false;
     else if (arg === '--only' && args[i + 1] !== undefined) only.push(args[++i]!);
     else if (arg === '--out' && args[i + 1] !== undefined) outFile = args[++i]!;
     else return `unknown argument ${arg}\n${USAGE}`;
   }
-  return { quick, goals, gurux, outFile, print: (line) => process.stdout.write(`${line}\n`), ...(only.length > 0 && { only }) };
+  if (goalsOnly && (only.length > 0 || !goals)) return `--goals-only runs no benchmark group and needs the goals\n${USAGE}`;
+  return { quick, goals, gurux, outFile, print: (line) => process.stdout.write(`${line}\n`), ...((only.length > 0 || goalsOnly) && { only }) };
 }
 
 if (require.main === module && process.argv.includes('--profile')) {

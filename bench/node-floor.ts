@@ -7,6 +7,7 @@
  */
 import * as net from 'node:net';
 import { createClient } from '../client';
+import { READ_BUFFER_SIZE } from '../drivers/tcp';
 
 /** Round trips measured, after a quarter as many unmeasured ones (JIT and socket buffers warm). */
 export const FLOOR_EXCHANGES = 2000;
@@ -24,19 +25,34 @@ export async function nodeFloorUs(port: number, exchanges = FLOOR_EXCHANGES): Pr
   const [aarq, get] = client.trace.filter((r) => r.dir === 'tx').map((r) => r.bytes!);
   await client.release();
   await client.disconnect();
-  const socket = net.connect(port, '127.0.0.1');
+  // Read as the client's TCP driver reads (drivers/tcp.ts): into one buffer, no 'data' events.
+  let answered: () => void = () => undefined;
+  const socket = net.connect({
+    port,
+    host: '127.0.0.1',
+    onread: {
+      buffer: Buffer.allocUnsafe(READ_BUFFER_SIZE),
+      callback: () => {
+        answered();
+        return true;
+      },
+    },
+  });
   socket.setNoDelay(true);
+  // One bound for every round trip, pushed back at each: a timer made and cancelled per round
+  // trip would be the floor's own cost, not the runtime's.
+  let fail: (e: Error) => void = () => undefined;
+  const bound = setTimeout(() => fail(new Error(`the meter did not answer the bare GET within ${ANSWER_TIMEOUT_MS} ms`)), ANSWER_TIMEOUT_MS);
   try {
-    await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
-    let answered: () => void = () => undefined;
-    socket.on('data', () => answered());
+    await new Promise<void>((resolve, reject) => {
+      fail = reject;
+      socket.once('connect', resolve).once('error', reject);
+    });
     const ask = (b: Uint8Array): Promise<void> =>
       new Promise<void>((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`the meter did not answer the bare GET within ${ANSWER_TIMEOUT_MS} ms`)), ANSWER_TIMEOUT_MS);
-        answered = () => {
-          clearTimeout(t);
-          resolve();
-        };
+        bound.refresh();
+        fail = reject;
+        answered = resolve;
         socket.write(b);
       });
     await ask(aarq!);
@@ -46,6 +62,7 @@ export async function nodeFloorUs(port: number, exchanges = FLOOR_EXCHANGES): Pr
     const c = process.cpuUsage(c0);
     return (c.user + c.system) / exchanges;
   } finally {
+    clearTimeout(bound);
     socket.destroy();
   }
 }

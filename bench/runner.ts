@@ -141,3 +141,10 @@ export function result(info: ResultInfo, m: Measurement): BenchResult {
 
 /** A group of benchmarks, one per file under bench/. */
 export type BenchGroup = (plan: Plan) => Promise<BenchResult[]>;
+
+/** The median of `xs` (the mean of the middle two for an even count); NaN for none. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length === 0 ? Number.NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}

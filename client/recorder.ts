@@ -44,43 +44,45 @@ export class TraceRecorder {
 }
 
 /**
- * A record whose layers are decoded once, when first read. The getter is an own, enumerable
- * property of an object literal, so spreads, JSON and deep equality see `layers` like a plain
- * field; a literal (not Object.defineProperty) keeps every record of one shape, cheap to make.
+ * A record whose layers are decoded once, when first read. `layers` is an own, enumerable getter,
+ * so spreads, JSON and deep equality see it like a plain field. The getter is one function shared
+ * by every record (a getter written in an object literal is a new function per record, and V8
+ * gives each such object a map of its own: about 1 µs to make, and every read of a record field
+ * went megamorphic); what it decodes is held in private fields, which nothing enumerates.
  */
-function deferred(at: number, dir: Direction, bytes: Uint8Array, decode: () => readonly DecodedLayer[], note: string | undefined): TraceRecord {
-  let made: readonly DecodedLayer[] | undefined;
-  if (note === undefined) {
-    return {
-      at,
-      dir,
-      bytes,
-      get layers() {
-        return (made ??= decode());
-      },
-    };
+class DeferredRecord {
+  readonly #decode: () => readonly DecodedLayer[];
+  #made: readonly DecodedLayer[] | undefined;
+
+  constructor(at: number, dir: Direction | 'event', bytes: Uint8Array | undefined, decode: () => readonly DecodedLayer[], note: string | undefined) {
+    const self = this as unknown as Record<string, unknown>;
+    self.at = at;
+    self.dir = dir;
+    if (bytes !== undefined) self.bytes = bytes;
+    this.#decode = decode;
+    Object.defineProperty(this, 'layers', LAYERS);
+    if (note !== undefined) self.note = note;
   }
-  return {
-    at,
-    dir,
-    bytes,
-    get layers() {
-      return (made ??= decode());
-    },
-    note,
-  };
+
+  static layersOf(r: DeferredRecord): readonly DecodedLayer[] {
+    return (r.#made ??= r.#decode());
+  }
+}
+
+const LAYERS: PropertyDescriptor = {
+  get(this: DeferredRecord) {
+    return DeferredRecord.layersOf(this);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+function deferred(at: number, dir: Direction, bytes: Uint8Array, decode: () => readonly DecodedLayer[], note: string | undefined): TraceRecord {
+  return new DeferredRecord(at, dir, bytes, decode, note) as unknown as TraceRecord;
 }
 
 function deferredEvent(at: number, decode: () => readonly DecodedLayer[], note: string): TraceRecord {
-  let made: readonly DecodedLayer[] | undefined;
-  return {
-    at,
-    dir: 'event',
-    get layers() {
-      return (made ??= decode());
-    },
-    note,
-  };
+  return new DeferredRecord(at, 'event', undefined, decode, note) as unknown as TraceRecord;
 }
 
 function round(ms: number): number {

@@ -32,11 +32,13 @@ describe('Compact data and Communication port protection rules', () => {
   it('refuse a buffer that ends inside a value, and say at which byte of the buffer', () => {
     const found = compact('42000000', '02021106');
     expect(found).to.have.length(1);
-    expect(found[0]).to.match(/^2: compact_buffer whole values of template_description, without tags, got TRUNCATED at byte 1/);
+    expect(found[0]).to.match(/^2: compact_buffer whole values of template_description, without tags, got TRUNCATED at byte 1 of compact_buffer/);
   });
 
   it('refuse a template that is no type description, is no structure or does not match the capture objects', () => {
-    expect(compact('', 'e0')[0]).to.match(/^5: template_description a type description \(Green Book 9.5\), got AXDR_UNKNOWN_TAG/);
+    expect(compact('', 'e0')[0]).to.match(
+      /^5: template_description a type description \(Green Book 9.5\), got AXDR_UNKNOWN_TAG at byte 0 of template_description/,
+    );
     expect(compact('', '11')).to.deep.equal(['5: template_description a structure, one element per capture object, got unsigned']);
     expect(compact('', '020111')).to.deep.equal(['5: template_description one element per capture object (2), got 1 element(s)']);
     expect(compact('42', '')).to.deep.equal(['2: an empty compact_buffer while template_description is empty, got 1 octet(s)']);

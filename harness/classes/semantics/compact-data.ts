@@ -18,7 +18,9 @@ const TEMPLATE_DESCRIPTION = 5;
 /** Nesting a template may have; the codec's own bound for Data. */
 const TEMPLATE_DEPTH = 64;
 
-const messageOf = (e: unknown): string => (isDecodeError(e) || e instanceof Error ? e.message : String(e));
+/** A decode error located in the attribute it came from (its offset counts from that attribute's first octet). */
+const messageOf = (e: unknown, where: string): string =>
+  isDecodeError(e) ? `${e.code} at byte ${e.offset} of ${where}: expected ${e.expected}, got ${e.actual}` : e instanceof Error ? e.message : String(e);
 
 /** Why `buffer` is not whole untagged values of `template` (undefined: it is). */
 function bufferError(template: Uint8Array, buffer: Uint8Array): string | undefined {
@@ -28,7 +30,7 @@ function bufferError(template: Uint8Array, buffer: Uint8Array): string | undefin
     decodeDataBytes(concatBytes(head, buffer), -head.length);
     return undefined;
   } catch (e) {
-    return messageOf(e);
+    return messageOf(e, 'compact_buffer');
   }
 }
 
@@ -64,7 +66,9 @@ export const COMPACT_DATA_SEMANTICS: ClassSemantics = {
         ];
       elements = desc.elements.length;
     } catch (e) {
-      return [{ attribute: TEMPLATE_DESCRIPTION, expected: 'template_description a type description (Green Book 9.5)', actual: messageOf(e) }];
+      return [
+        { attribute: TEMPLATE_DESCRIPTION, expected: 'template_description a type description (Green Book 9.5)', actual: messageOf(e, 'template_description') },
+      ];
     }
     const captures = values.get(CAPTURE_OBJECTS);
     if (captures?.type === 'array' && itemsOf(captures).length !== elements)
