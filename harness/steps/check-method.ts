@@ -3,7 +3,7 @@
  * item 4) on every object of its class in the association's object list, one sub-step per
  * object: Clock set / shift_time / adjust_to_quarter, Register reset, Disconnect control
  * transitions, Profile generic capture and reset, Script table execute, Activity calendar activation, Image
- * transfer (a harmless image and a wrong one), Push setup push. Each changes the meter and restores it, saying so in its notes; the cases that use
+ * transfer (a harmless image and a wrong one), Push setup push, Register monitor and Limiter actions. Each changes the meter and restores it, saying so in its notes; the cases that use
  * it require `features: { state-changing: true }` in the profile, so a meter is only changed where
  * its owner opted in.
  */
@@ -18,6 +18,8 @@ import { DISCONNECT_TRANSITIONS } from './methods/disconnect-control';
 import { PROFILE_CAPTURE, PROFILE_RESET } from './methods/profile-generic';
 import { PUSH_CONTENT } from './methods/push-setup';
 import { REGISTER_RESET } from './methods/register';
+import { REGISTER_MONITOR_ACTION } from './methods/register-monitor';
+import { LIMITER_ACTION } from './methods/limiter';
 import { SCRIPT_EXECUTE } from './methods/script-table';
 import type { MethodBehaviour } from './methods/types';
 
@@ -34,6 +36,8 @@ const BEHAVIOURS: readonly MethodBehaviour[] = [
   IMAGE_TRANSFER_WRONG_IMAGE,
   IMAGE_TRANSFER,
   PUSH_CONTENT,
+  REGISTER_MONITOR_ACTION,
+  LIMITER_ACTION,
 ];
 const BY_NAME = new Map(BEHAVIOURS.map((b) => [b.name, b]));
 

@@ -14,7 +14,7 @@ import type { DataNotification, EventNotificationRequest } from '../../dlms/xdlm
 import type { AttributeAddress } from '../objects/store';
 import { activeSecurityHooks, type ActiveSecurityHooks, type SecurityHooks } from './security-hooks';
 import { activeHdlcHooks, type ActiveHdlcHooks, type HdlcFaultHooks } from './hdlc-hooks';
-import type { AttributeResult, MethodResult, ObjectListEntry, Selection } from '../objects/types';
+import type { AttributeResult, Crossing, MethodResult, MonitorReading, ObjectListEntry, Selection } from '../objects/types';
 import type { Data } from '../../dlms/axdr/data';
 
 /** The AARE the server is about to send (Green Book 9.3.2; result and diagnostic names as in ACSE). */
@@ -98,6 +98,10 @@ export interface FaultHooks {
    * the meter holds it (a meter whose state machine breaks one rule: image transfer).
    */
   readonly interceptMethod?: (call: MethodCall, run: () => MethodResult) => MethodResult;
+  /** The script a threshold crossing of a monitor of class `classId` runs (undefined: none), given the one it should (Blue Book 4.5.6, 4.5.9; a Limiter's over is up). */
+  readonly monitorAction?: (classId: number, crossed: Crossing, runs: Crossing | undefined) => Crossing | undefined;
+  /** How the monitors evaluate (a legal variant: only on value changes, or later). */
+  readonly monitorReading?: (reading: MonitorReading) => MonitorReading;
   /**
    * The result of a method invoked by READ or WRITE of its short name (SN referencing, Green
    * Book 9.3), as it goes out: what transformResponse does to an action-response's result.
@@ -203,6 +207,8 @@ export function activeHooks(faults: readonly Fault[]): ActiveHooks {
       },
       (_call, run) => run(),
     ),
+    monitorAction: chain<[number, Crossing], Crossing | undefined>(faults, (h) => h.monitorAction),
+    monitorReading: chain<[], MonitorReading>(faults, (h) => h.monitorReading),
     onSnMethod: chain<[], ActionResult>(faults, (h) => h.onSnMethod),
     transformResponse: chain<[Apdu], Apdu>(faults, (h) => h.transformResponse),
     onPush: chainOptional(faults, (h) => h.onPush),

@@ -14,6 +14,8 @@ import { imageTransferClass } from './image-transfer';
 import { profileGenericClass } from './profile-generic';
 import { pushSetupClass } from './push-setup';
 import { registerClass } from './register';
+import { registerMonitorClass } from './register-monitor';
+import { limiterClass } from './limiter';
 import { scriptTableClass } from './script-table';
 import { sapAssignmentClass } from './sap-assignment';
 import { invocationCounterClass } from './invocation-counter';
@@ -40,6 +42,8 @@ const HAND_WRITTEN: readonly ClassBehaviour[] = [
   scriptTableClass,
   activityCalendarClass,
   imageTransferClass,
+  registerMonitorClass,
+  limiterClass,
 ];
 
 /** Hand-written behaviours, then every other catalogue class served from the catalogue (generic.ts). */

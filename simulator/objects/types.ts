@@ -121,6 +121,29 @@ export interface ObjectBehaviour {
   read(attribute: number, ctx: ServeContext, selection?: Selection): AttributeResult;
   write?(attribute: number, value: Data, ctx: ServeContext): WriteResult;
   invoke?(method: number, parameters: Data | undefined, ctx: ServeContext): MethodResult;
+  /**
+   * Runs before and after every request the meter serves: a monitor (Register monitor, Blue Book
+   * 4.5.6) compares its monitored value with its thresholds after it, and runs the scripts of the
+   * crossings; before it, it only learns where the value stands, the first time.
+   */
+  tick?(ctx: ServeContext, hooks: MonitorHooks, phase: 'before' | 'after'): void;
+}
+
+/** A threshold crossing's direction (Blue Book 4.5.6 action_up / action_down). */
+export type Crossing = 'up' | 'down';
+
+/** How a meter's monitors evaluate (a legal variant may change it). */
+export interface MonitorReading {
+  /** Only a change of the monitored value is a crossing; a threshold written across the value is not. */
+  readonly valueChangeOnly: boolean;
+  /** Requests served after the one that made a crossing before its script runs (an asynchronous meter). */
+  readonly laterBy: number;
+}
+
+/** What the faults and variants make of a monitor's evaluation (simulator/faults/types.ts monitorAction, monitorReading). */
+export interface MonitorHooks extends MonitorReading {
+  /** The script a crossing of a monitor of class `classId` runs (undefined: none), given the one it should (a Limiter's over is up). */
+  action(classId: number, crossed: Crossing, runs: Crossing | undefined): Crossing | undefined;
 }
 
 export interface ClassBehaviour {

@@ -15,7 +15,7 @@ import type { ExceptionResponse } from '../../dlms/xdlms/exception';
 import type { ActiveHooks } from '../faults/types';
 import type { MeterDefinition } from '../meter/definition';
 import { objectListFor } from '../objects/store';
-import type { AssociationView, ServeContext } from '../objects/types';
+import type { AssociationView, MonitorHooks, ServeContext } from '../objects/types';
 import { answerAarq, initiateResponseOf } from './association';
 import { createLnServices, type LnServiceRequest } from './services';
 import { createSnServices, type SnServiceRequest } from './sn-service';
@@ -56,18 +56,31 @@ export function createSession(meter: MeterDefinition, hooks: ActiveHooks, starte
     objectList: () => hooks.transformObjectList(objectListFor(meter.objects, view.definition)),
   });
 
+  const ticking = meter.objects.filter((o) => o.behaviour.tick);
+  const monitorHooks: MonitorHooks = { ...hooks.monitorReading({ valueChangeOnly: false, laterBy: 0 }), action: hooks.monitorAction };
+
+  /** Around each request: the monitors evaluate what it (or time) changed (register-monitor.ts). */
+  function ticked(ctx: ServeContext, serve: () => Uint8Array | undefined): Uint8Array | undefined {
+    for (const o of ticking) o.behaviour.tick!(ctx, monitorHooks, 'before');
+    const response = serve();
+    for (const o of ticking) o.behaviour.tick!(ctx, monitorHooks, 'after');
+    return response;
+  }
+
   /** GET, SET, ACTION, ACCESS and GBT (services.ts), in the association, or none. */
   function lnService(pdu: LnServiceRequest, now: number): Uint8Array | undefined {
     // Only GET is ever served without an association, and only by a faulty server.
     const view = association ?? (pdu.type === 'get-request' && hooks.serveWithoutAssociation ? implicitAssociation(meter) : undefined);
     if (!view) return exception('service-not-allowed', 'operation-not-possible');
-    return services.handle(pdu, context(view, now));
+    const ctx = context(view, now);
+    return ticked(ctx, () => services.handle(pdu, ctx));
   }
 
   /** READ, WRITE and unconfirmed WRITE (sn-service.ts), in an association, or none. */
   function snService(pdu: SnServiceRequest, now: number): Uint8Array | undefined {
     if (!association) return pdu.type === 'unconfirmed-write-request' ? undefined : exception('service-not-allowed', 'operation-not-possible');
-    return snServices.handle(pdu, context(association, now));
+    const ctx = context(association, now);
+    return ticked(ctx, () => snServices.handle(pdu, ctx));
   }
 
   function handle(pdu: Pdu, clientSap: number, now: number): Uint8Array | undefined {

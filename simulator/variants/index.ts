@@ -15,6 +15,8 @@ import { dedicatedKeyAfterHls } from './dedicated-key-after-hls';
 import { dummyAttributes } from './dummy-attributes';
 import { emptyProfileBuffer } from './empty-profile-buffer';
 import { imageTransferAsynchronous } from './image-transfer-asynchronous';
+import { monitorAsynchronous } from './monitor-asynchronous';
+import { monitorValueChangeOnly } from './monitor-value-change-only';
 import { hdlcDiscardsInvalidFrames } from './hdlc-discards-invalid-frames';
 import { hdlcFourByteAddress } from './hdlc-four-byte-address';
 import { hdlcFrmrOnSequenceError } from './hdlc-frmr-on-sequence-error';
@@ -58,6 +60,8 @@ export const VARIANTS: readonly Variant[] = [
   dummyAttributes,
   emptyProfileBuffer,
   imageTransferAsynchronous,
+  monitorAsynchronous,
+  monitorValueChangeOnly,
   hdlcDiscardsInvalidFrames,
   hdlcFourByteAddress,
   hdlcFrmrOnSequenceError,

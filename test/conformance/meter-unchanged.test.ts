@@ -5,7 +5,7 @@
  * - a run of every suite with the opt-ins that change a meter off (state-changing,
  *   security-key-management) leaves every attribute as it was, but the records the protocol
  *   itself keeps of each association (invocation counters, the client system title);
- * - a run of the state-changing method cases (suites/classes/methods.yaml,
+ * - a run of the state-changing method cases (suites/classes/methods.yaml, classes/monitors.yaml,
  *   suites/state-changing/) leaves every attribute as it was, but what those cases report they
  *   cannot restore: the entries PROFILE-CAPTURE adds, the scratch profile PROFILE-RESET empties
  *   (the one the profile names resettable), the image IMAGE-TRANSFER activates
@@ -81,8 +81,8 @@ describe('what a run changes on the meter', function () {
   it('leaves every attribute as it was after the state-changing method cases, but the captured entries, the reset scratch profile and the activated image they report', async () => {
     const profile = wrapperProfile({});
     expect(profile.features['state-changing']).to.equal(true);
-    const methods = suites.filter((s) => s.suite === 'classes/methods' || s.suite.startsWith('state-changing/'));
-    expect(methods.map((s) => s.suite)).to.include('state-changing/profile-reset');
+    const methods = suites.filter((s) => s.suite === 'classes/methods' || s.suite === 'classes/monitors' || s.suite.startsWith('state-changing/'));
+    expect(methods.map((s) => s.suite)).to.include.members(['state-changing/profile-reset', 'classes/monitors']);
     const { changed, failed } = await changedBy(profile, methods, (k) => protocolRecord(k) || NOT_RESTORED.has(k));
     expect(failed).to.deep.equal([]);
     expect(changed, changed.join('\n')).to.deep.equal([]);

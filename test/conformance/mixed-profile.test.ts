@@ -16,7 +16,7 @@ import { runSuites } from '../../harness/engine/run-suites';
 import { loadProfile } from '../../harness/profile/load';
 import type { Profile } from '../../harness/profile/types';
 import { checkUniqueIds, findSuiteFiles, loadSuites } from '../../harness/suite/load';
-import { LN_ONLY_FAULTS, SN_DEPTH } from './sn-depth';
+import { SN_DEPTH, missedAtStep, snDepthFaults } from './sn-depth';
 
 const ROOT = path.resolve(__dirname, '../..');
 const LN_REQUEST = /^(get|set|action|access)-request\b/;
@@ -76,19 +76,12 @@ describe('a profile with both LN and SN associations', function () {
   it('fails the SN instances at their named step under every fault their case names (bar faults of LN encodings)', async () => {
     const problems: string[] = [];
     let proved = 0;
-    for (const s of suites) {
-      for (const c of s.cases) {
-        if (!SN_DEPTH.some((id) => id.replace(/\[.*\]$/, '') === c.id)) continue;
-        for (const fault of c.detects) {
-          if (LN_ONLY_FAULTS[fault]) continue;
-          const results = await runSuites({ profile, suites: [s], faults: [fault], filter: { caseId: c.id } });
-          for (const r of results.filter((x) => x.referencing === 'sn' && SN_DEPTH.map(mixedId).includes(x.id))) {
-            const at = r.steps.findIndex((x) => x.status === 'failed') + 1;
-            if (r.status !== 'failed' || at !== c.detectsAt?.[fault])
-              problems.push(`${r.id} under ${fault}: ${r.status} at step ${at}, expected failed at step ${c.detectsAt?.[fault]}`);
-            else proved++;
-          }
-        }
+    for (const f of snDepthFaults(suites)) {
+      const results = await runSuites({ profile, suites: [f.suite], faults: [f.fault], filter: { caseId: f.def.id } });
+      for (const r of results.filter((x) => x.referencing === 'sn' && SN_DEPTH.map(mixedId).includes(x.id))) {
+        const miss = missedAtStep(r, f, r.id);
+        if (miss) problems.push(miss);
+        else proved++;
       }
     }
     expect(problems).to.deep.equal([]);

@@ -14,7 +14,7 @@ import { builtinSecret } from '../../harness/builtin-secrets';
 import { loadProfile } from '../../harness/profile/load';
 import type { Profile } from '../../harness/profile/types';
 import { checkUniqueIds, findSuiteFiles, loadSuites } from '../../harness/suite/load';
-import { LN_ONLY_FAULTS, SN_DEPTH } from './sn-depth';
+import { SN_DEPTH, missedAtStep, snDepthFaults } from './sn-depth';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** The LN service requests (Green Book 9.5), as the trace's APDU layer names them. */
@@ -50,18 +50,11 @@ describe('an SN-only profile of the simulator', function () {
     const profile = snProfile();
     const problems: string[] = [];
     let proved = 0;
-    for (const s of suites) {
-      for (const c of s.cases) {
-        if (!SN_DEPTH.some((id) => id.replace(/\[.*\]$/, '') === c.id)) continue;
-        for (const fault of c.detects) {
-          if (LN_ONLY_FAULTS[fault]) continue;
-          const [r] = await runSuites({ profile, suites: [s], faults: [fault], filter: { caseId: c.id } });
-          const at = (r?.steps.findIndex((x) => x.status === 'failed') ?? -1) + 1;
-          if (r?.status !== 'failed' || at !== c.detectsAt?.[fault])
-            problems.push(`${c.id} under ${fault}: ${r?.status} at step ${at}, expected failed at step ${c.detectsAt?.[fault]}`);
-          else proved++;
-        }
-      }
+    for (const f of snDepthFaults(suites)) {
+      const [r] = await runSuites({ profile, suites: [f.suite], faults: [f.fault], filter: { caseId: f.def.id } });
+      const miss = missedAtStep(r, f);
+      if (miss) problems.push(miss);
+      else proved++;
     }
     expect(problems).to.deep.equal([]);
     expect(proved, 'faults proved over SN').to.be.greaterThan(30);

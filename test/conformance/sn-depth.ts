@@ -2,6 +2,8 @@
  * The cases that run over short names as deep as over logical names (issue 10 item 7), and the
  * faults of theirs that cannot reach SN.
  */
+import type { CaseResult } from '../../harness/engine/result';
+import type { CaseDef, SuiteDef } from '../../harness/suite/types';
 
 /** The object walk, class rules and selective access cases that must run over SN and pass (issue 10, Done when); `[short]` for per-association ones. */
 export const SN_DEPTH = [
@@ -63,3 +65,26 @@ export const LN_ONLY_FAULTS: Readonly<Record<string, string>> = {
 export const SN_ONLY_FAULTS: Readonly<Record<string, string>> = {
   'sn-read-date-time-day-zero': 'alters a ReadResponse (an SN encoding); the get-response of the same attribute is right',
 };
+
+/** A case of SN_DEPTH and one fault it names that can reach it over short names. */
+export interface SnDepthFault {
+  readonly suite: SuiteDef;
+  readonly def: CaseDef;
+  readonly fault: string;
+}
+
+/** Every (case, fault) the SN instances of SN_DEPTH must fail under: faults of LN encodings aside. */
+export function snDepthFaults(suites: readonly SuiteDef[]): SnDepthFault[] {
+  return suites.flatMap((suite) =>
+    suite.cases
+      .filter((def) => SN_DEPTH.some((id) => id.replace(/\[.*\]$/, '') === def.id))
+      .flatMap((def) => def.detects.filter((fault) => !LN_ONLY_FAULTS[fault]).map((fault) => ({ suite, def, fault }))),
+  );
+}
+
+/** Why `r` does not fail at the step its case names for `fault`, or undefined when it does. */
+export function missedAtStep(r: CaseResult | undefined, { def, fault }: SnDepthFault, label = def.id): string | undefined {
+  const at = (r?.steps.findIndex((x) => x.status === 'failed') ?? -1) + 1;
+  if (r?.status === 'failed' && at === def.detectsAt?.[fault]) return undefined;
+  return `${label} under ${fault}: ${r?.status} at step ${at}, expected failed at step ${def.detectsAt?.[fault]}`;
+}

@@ -24,19 +24,19 @@ const EXECUTE = 1;
 const WRITE_ATTRIBUTE = 1;
 const RULE = 'Blue Book 4.5.2 (Script table execute): the actions of the script are executed';
 
-interface Write {
+export interface Write {
   readonly target: CosemObject;
   readonly attribute: number;
   readonly value: Data;
 }
 
-interface Script {
+export interface Script {
   readonly id: number;
   readonly writes: readonly Write[];
 }
 
 /** The script's writes when every action is a write this association can read back and undo, else why not. */
-function writesOf(s: Data, objects: readonly CosemObject[], listVersion: number): Script | string {
+export function writesOf(s: Data, objects: readonly CosemObject[], listVersion: number): Script | string {
   if (s.type !== 'structure') return 'not a structure';
   const [identifier, actions] = s.items;
   if (identifier?.type !== 'long-unsigned' || actions?.type !== 'array') return 'not a script_identifier and actions';

@@ -10,12 +10,34 @@ import type { DataNotification } from '../../../../dlms/xdlms/notification';
 import { faultsNamed } from '../../../../simulator/faults';
 import { activeHooks } from '../../../../simulator/faults/types';
 import type { HdlcTestClient } from '../testing';
-import { action, get, session } from './method-faults.cases';
+import { action, get, session, set } from './method-faults.cases';
 
 const SCRIPT_TABLE = '0-0:10.0.128.255';
 const SETTING = '0-0:96.50.0.255';
 const CALENDAR = '0-0:13.0.0.255';
 const IMAGE = '0-0:44.0.0.255';
+const MONITOR = '0-0:16.1.0.255';
+const LIMITER = '0-0:17.0.0.255';
+
+/** The setting after the limiter's threshold_active is written below the voltage (over), then back above it (under). */
+function limiterCrossings(faults: string[]): Data[] {
+  const c = session(faults);
+  const crossed = (threshold: number) => {
+    expect(set(c, 71, LIMITER, 3, { type: 'long-unsigned', value: threshold })).to.equal('success');
+    return get(c, 1, SETTING, 2);
+  };
+  return [crossed(1000), crossed(2530)];
+}
+
+/** The setting after the monitor's threshold is written below the energy (upwards), then back above it (downwards). */
+function monitorCrossings(faults: string[]): Data[] {
+  const c = session(faults);
+  const crossed = (threshold: number) => {
+    expect(set(c, 21, MONITOR, 2, { type: 'array', items: [dlu(threshold)] })).to.equal('success');
+    return get(c, 1, SETTING, 2);
+  };
+  return [crossed(1000), crossed(100000000)];
+}
 /** 96 octets and their SHA-256: an image the simulator verifies, in two blocks of 64. */
 const BODY = new Uint8Array(96).fill(0x5a);
 const GOOD = new Uint8Array([...BODY, ...createHash('sha256').update(BODY).digest()]);
@@ -94,5 +116,24 @@ export const LIVING_METHOD_FAULT_CASES: Readonly<Record<string, () => void>> = {
     const pushed = (faults: string[]) => activeHooks(faultsNamed(faults)).onPush(notification)?.notificationBody;
     expect(pushed([])).to.deep.equal({ type: 'structure', items: [text('A'), dlu(2)] });
     expect(pushed(['push-items-reversed'])).to.deep.equal({ type: 'structure', items: [dlu(2), text('A')] });
+  },
+  'monitor-action-not-run': () => {
+    const setting = (value: number): Data => ({ type: 'long-unsigned', value });
+    expect(monitorCrossings([])).to.deep.equal([setting(21), setting(22)]);
+    expect(monitorCrossings(['monitor-action-not-run'])).to.deep.equal([setting(0), setting(0)]);
+  },
+  'monitor-action-wrong-direction': () => {
+    const setting = (value: number): Data => ({ type: 'long-unsigned', value });
+    expect(monitorCrossings(['monitor-action-wrong-direction'])).to.deep.equal([setting(21), setting(21)]);
+  },
+  'limiter-action-not-run': () => {
+    const setting = (value: number): Data => ({ type: 'long-unsigned', value });
+    expect(limiterCrossings([])).to.deep.equal([setting(31), setting(32)]);
+    expect(limiterCrossings(['limiter-action-not-run'])).to.deep.equal([setting(0), setting(0)]);
+    expect(monitorCrossings(['limiter-action-not-run'])).to.deep.equal([setting(21), setting(22)]);
+  },
+  'limiter-action-swapped': () => {
+    const setting = (value: number): Data => ({ type: 'long-unsigned', value });
+    expect(limiterCrossings(['limiter-action-swapped'])).to.deep.equal([setting(32), setting(31)]);
   },
 };

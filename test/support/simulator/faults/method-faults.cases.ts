@@ -44,6 +44,18 @@ export function action(c: HdlcTestClient, classId: number, obis: string, methodI
   return r.type === 'action-response' && r.variant === 'normal' ? String(r.singleResponse.result) : r.type;
 }
 
+/** SET of one attribute: the data-access-result's name, or the response type. */
+export function set(c: HdlcTestClient, classId: number, obis: string, attributeId: number, value: Data): string {
+  const r = ask(c, {
+    type: 'set-request',
+    variant: 'normal',
+    invokeIdAndPriority: INVOKE,
+    attribute: { classId, instanceId: parseObis(obis), attributeId },
+    value,
+  });
+  return r.type === 'set-response' && r.variant === 'normal' ? String(r.result) : r.type;
+}
+
 export function get(c: HdlcTestClient, classId: number, obis: string, attributeId: number): Data {
   const r = ask(c, { type: 'get-request', variant: 'normal', invokeIdAndPriority: INVOKE, attribute: { classId, instanceId: parseObis(obis), attributeId } });
   if (r.type !== 'get-response' || r.variant !== 'normal' || r.result.kind !== 'data') throw new Error(`GET ${obis}/${attributeId}: ${JSON.stringify(r)}`);
