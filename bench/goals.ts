@@ -20,7 +20,7 @@ import { CPU_GOAL_US, measureAgainstGurux } from './gurux-goals';
 import { connectTcp } from '../drivers/tcp';
 import { readMeter } from './meter-read';
 import { FLOOR_EXCHANGES, nodeFloorUs } from './node-floor';
-import { replayCost } from './replay';
+import { replayCost, turnaroundCost } from './replay';
 import { median } from './runner';
 import { startSimulatorChild } from './simulator-child';
 import { measureWireSpeed } from './wire-speed';
@@ -75,6 +75,8 @@ const MEASURED_BATCHES = 6;
 const BATCH_READS = 5;
 /** Replayed reads measured for the client's own work (each costs a few ms: no meter, no socket). */
 const REPLAYED_READS = 100;
+/** Reads timed for the client's turn over TCP (answer to next request). */
+const TURNAROUND_READS = 10;
 
 function simulatorProfile(dir: string, port: number, framing: 'hdlc' | 'wrapper'): string {
   const profile = path.join(dir, `simulator-${framing}.yaml`);
@@ -146,10 +148,29 @@ export async function exchanges(quick: boolean): Promise<GoalResult[]> {
         warm['hdlc']! - floor,
         'µs',
         CPU_GOAL_US,
-        'the client’s own work: the warm hdlc figure above minus the floor (the HDLC link has the same socket traffic per exchange)',
+        'the warm hdlc figure above minus the floor: the client’s work as it runs after each wake-up, colder than the replay below (the HDLC link has the same socket traffic per exchange: one write, one read, counted with strace)',
       ),
       goal('client CPU per exchange beyond the floor (wrapper)', warm['wrapper']! - floor, 'µs', CPU_GOAL_US, 'the warm wrapper figure above minus the floor'),
     );
+    // The client's turn per exchange over the socket (answer in → next request out), wall clock:
+    // the same work as the replay below, but run after the wake-up that brought the answer.
+    for (const framing of ['hdlc', 'wrapper'] as const) {
+      const t = await turnaroundCost(
+        () => connectTcp({ host: '127.0.0.1', port: sim.ports[framing], timeoutMs: 2000 }),
+        framing,
+        quick ? 1 : TURNAROUND_READS,
+        quick ? 0 : 2,
+      );
+      out.push(
+        goal(
+          `client's turn per exchange over TCP, answer to next request (${framing})`,
+          t.meanUs,
+          'µs',
+          CPU_GOAL_US,
+          `wall time from an answer's arrival to the next write, mean of ${t.turns} turns (${quick ? 1 : TURNAROUND_READS} reads); ${(t.chunks / Math.max(1, t.writes)).toFixed(2)} chunks read per frame written`,
+        ),
+      );
+    }
     for (const framing of ['hdlc', 'wrapper'] as const) {
       const r = await replayCost(
         () => connectTcp({ host: '127.0.0.1', port: sim.ports[framing], timeoutMs: 2000 }),

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readWhole, recordingTransport, replayCost, replayTransport } from './replay';
+import { readWhole, recordingTransport, replayCost, replayTransport, turnaroundCost } from './replay';
 import { createTimedSimulator } from './timed-simulator';
 
 describe('the replayed read (the client’s own work, no socket)', () => {
@@ -24,5 +24,15 @@ describe('the replayed read (the client’s own work, no socket)', () => {
     expect(short.extraWrites()).to.equal(0);
     await short.write(Uint8Array.of(3));
     expect(short.extraWrites()).to.equal(1);
+  });
+
+  it('times each turn of the client from an answer to the next request, one turn per write that follows an answer', async () => {
+    const sim = createTimedSimulator('wrapper');
+    const t = await turnaroundCost(async () => sim.connectMemory(), 'wrapper', 2, 0);
+    expect(t.writes).to.be.greaterThan(10);
+    // Every write but the first of each connection follows an answer; each memory answer is one chunk.
+    expect(t.turns).to.equal(t.writes - 2);
+    expect(t.chunks).to.be.at.least(t.turns);
+    expect(t.meanUs).to.be.greaterThan(0);
   });
 });

@@ -68,6 +68,71 @@ export function replayTransport(recording: Recording): Transport & { readonly ex
   };
 }
 
+/**
+ * Wraps a transport to time, on the wall clock, each turn of the client: from the last chunk of
+ * an answer to the next write. That is the client's own work per exchange as it runs over a real
+ * socket, after the wake-up that brought the answer, where the replay runs it hot; it also counts
+ * the chunks each answer came in (a meter or simulator that writes a frame in pieces wakes the
+ * client more than once).
+ */
+export function turnaroundTransport(inner: Transport): { readonly transport: Transport; readonly figures: () => TurnaroundFigures } {
+  let answeredAt: number | undefined;
+  let turns = 0;
+  let totalMs = 0;
+  let chunks = 0;
+  let writes = 0;
+  const transport: Transport = {
+    label: inner.label,
+    write: (bytes) => {
+      const now = performance.now();
+      writes++;
+      if (answeredAt !== undefined) {
+        totalMs += now - answeredAt;
+        turns++;
+        answeredAt = undefined;
+      }
+      return inner.write(bytes);
+    },
+    onData: (listener) =>
+      inner.onData((chunk) => {
+        chunks++;
+        answeredAt = performance.now();
+        listener(chunk);
+      }),
+    onClose: (listener) => inner.onClose(listener),
+    close: () => inner.close(),
+  };
+  return { transport, figures: () => ({ turns, writes, chunks, meanUs: turns === 0 ? 0 : (totalMs * 1000) / turns }) };
+}
+
+export interface TurnaroundFigures {
+  /** Writes that followed an answer (the first write of a connection follows none). */
+  readonly turns: number;
+  readonly writes: number;
+  /** Chunks the transport delivered: one per answer when each frame comes in one piece. */
+  readonly chunks: number;
+  /** Mean wall time from an answer's last chunk to the next write, µs. */
+  readonly meanUs: number;
+}
+
+/** The client's turnaround over a real transport (see turnaroundTransport), over `reads` whole reads after `warmUp` unmeasured ones. */
+export async function turnaroundCost(open: () => Promise<Transport>, framing: Framing, reads: number, warmUp: number): Promise<TurnaroundFigures> {
+  let sum = { turns: 0, writes: 0, chunks: 0, totalUs: 0 };
+  for (let i = 0; i < warmUp + reads; i++) {
+    let figures: (() => TurnaroundFigures) | undefined;
+    const opened = async (): Promise<Transport> => {
+      const t = turnaroundTransport(await open());
+      figures = t.figures;
+      return t.transport;
+    };
+    await readWhole({ kind: 'factory', label: 'timed', open: opened }, framing);
+    const f = figures?.();
+    if (i < warmUp || f === undefined) continue;
+    sum = { turns: sum.turns + f.turns, writes: sum.writes + f.writes, chunks: sum.chunks + f.chunks, totalUs: sum.totalUs + f.meanUs * f.turns };
+  }
+  return { turns: sum.turns, writes: sum.writes, chunks: sum.chunks, meanUs: sum.turns === 0 ? 0 : sum.totalUs / sum.turns };
+}
+
 /** One whole read: associate, the object list, every readable attribute, release, disconnect. */
 export async function readWhole(transport: TransportSpec, framing: Framing): Promise<void> {
   const client = await associatedClient(transport, framing);

@@ -8,7 +8,7 @@ import { isDecodeError } from '../bytes/decode-error';
 import type { FrameOfType, HdlcFrame } from './frame';
 import { clientAccepts, mirrored } from './negotiation';
 import { DEFAULT_SETTINGS, infoOfParameters, parameterList, parametersOfInfo, settingsOf, type HdlcSettings } from './parameters';
-import { accept, acknowledge, addressed, cleared, down, enqueue, frameOf, hexOf, ignored, rr, tx, uiFrame, update, violation, window } from './link-common';
+import { accept, acknowledge, addressed, cleared, down, enqueue, frameOf, hexOf, ignored, rr, tx, uiFrame, draft, violation, window } from './link-common';
 import { LinkUsageError, type Handler, type IFrame, type LinkAction, type LinkResult, type LinkState, type ModeTable } from './link-types';
 
 function proposal(s: LinkState): HdlcSettings {
@@ -17,10 +17,13 @@ function proposal(s: LinkState): HdlcSettings {
 
 /** Sends `frames` as a poll: the answer is due within the response timeout. */
 function polling(s: LinkState, frames: readonly HdlcFrame[], now: number, retransmission = false): LinkResult {
-  return {
-    state: update(s, { poll: true, pending: frames, received: 0, deadline: now + s.config.responseTimeoutMs, retries: 0 }),
-    actions: frames.map((f) => tx(f, retransmission)),
-  };
+  const state = draft(s);
+  state.poll = true;
+  state.pending = frames;
+  state.received = 0;
+  state.deadline = now + s.config.responseTimeoutMs;
+  state.retries = 0;
+  return { state, actions: frames.map((f) => tx(f, retransmission)) };
 }
 
 const connect: Handler = (s, _e, now) => {
@@ -70,7 +73,11 @@ const poll: Handler = (s, _e, now) => (s.poll ? { state: s, actions: [] } : cont
  * `force` polls with RR even when nothing is pending.
  */
 function continueClient(s: LinkState, now: number, before: LinkAction[], force = false): LinkResult {
-  const idle = update(s, { poll: false, pending: [], deadline: undefined, retries: 0 });
+  const idle = draft(s);
+  idle.poll = false;
+  idle.pending = [];
+  idle.deadline = undefined;
+  idle.retries = 0;
   if (idle.reassembly.parts.length > 0 || (force && idle.unacked.length === 0 && idle.outbox.length === 0)) {
     const r = polling(idle, [rr(idle, true)], now);
     return { state: r.state, actions: [...before, ...r.actions] };
@@ -95,7 +102,9 @@ function checkAgreed(s: LinkState, f: IFrame): LinkAction[] {
 const information: Handler = (s, e, now) => {
   const f = frameOf(e) as IFrame;
   const agreed = checkAgreed(s, f);
-  const acked = acknowledge(update(s, { received: s.received + 1 }), f.nr);
+  const counted = draft(s);
+  counted.received = s.received + 1;
+  const acked = acknowledge(counted, f.nr);
   const got = accept(acked.state, f);
   const actions = [...agreed, ...acked.actions, ...got.actions];
   // Without F the server has more frames of this window to send: keep waiting.
@@ -115,17 +124,23 @@ const receiveNotReady: Handler = (s, e, now) => {
   const f = frameOf(e) as FrameOfType<'RNR'>;
   const acked = acknowledge(s, f.nr);
   const again = rr(acked.state, true);
-  return { state: update(acked.state, { poll: true, pending: [again], received: 0, deadline: now + s.config.responseTimeoutMs }), actions: acked.actions };
+  const state = draft(acked.state);
+  state.poll = true;
+  state.pending = [again];
+  state.received = 0;
+  state.deadline = now + s.config.responseTimeoutMs;
+  return { state, actions: acked.actions };
 };
 
 /** No answer within the response timeout: send the poll again, or give the link up (Green Book 8.4.4). */
 const timeout: Handler = (s, _e, now) => {
   const waitedMs = s.config.responseTimeoutMs;
   if (s.retries >= s.config.maxRetries) return down(s, 'timeout', [{ type: 'timeout', waitedMs, retransmitting: false }]);
-  return {
-    state: update(s, { retries: s.retries + 1, received: 0, deadline: now + s.config.responseTimeoutMs }),
-    actions: [{ type: 'timeout', waitedMs, retransmitting: true }, ...s.pending.map((f) => tx(f, true))],
-  };
+  const state = draft(s);
+  state.retries = s.retries + 1;
+  state.received = 0;
+  state.deadline = now + s.config.responseTimeoutMs;
+  return { state, actions: [{ type: 'timeout', waitedMs, retransmitting: true }, ...s.pending.map((f) => tx(f, true))] };
 };
 
 /** UI from the server: unnumbered information; with F it also ends the poll that let it talk. */

@@ -9,7 +9,7 @@ import { isDecodeError } from '../bytes/decode-error';
 import { frameControl, type FrameOfType, type HdlcFrame } from './frame';
 import { serverAccepts } from './negotiation';
 import { infoOfParameters, parameterList, parametersOfInfo, settingsOf, type HdlcSettings } from './parameters';
-import { accept, acknowledge, acknowledges, addressed, cleared, down, enqueue, frameOf, ignored, rr, tx, violation, window } from './link-common';
+import { accept, acknowledge, acknowledges, addressed, cleared, down, enqueue, frameOf, ignored, rr, tx, violation, window, withPoll } from './link-common';
 import { LinkUsageError, type Handler, type IFrame, type LinkAction, type LinkResult, type LinkState, type ModeTable } from './link-types';
 
 /** ISO/IEC 13239 5.5.3.4.4: the FRMR reason bits in the third information byte. */
@@ -76,10 +76,10 @@ function inNdm(s: LinkState, f: HdlcFrame): LinkResult {
 /** Answers a held poll: with I frames if there are any to send, else RR; `hold` keeps it for a response on its way. */
 function answerPoll(s: LinkState, hold: boolean, before: LinkAction[]): LinkResult {
   if (!s.poll) return { state: s, actions: before };
-  if (s.reassembly.parts.length > 0) return { state: { ...s, poll: false }, actions: [...before, tx(rr(s, true))] };
+  if (s.reassembly.parts.length > 0) return { state: withPoll(s, false), actions: [...before, tx(rr(s, true))] };
   if (s.unacked.length === 0 && s.outbox.length === 0) {
     if (hold) return { state: s, actions: before };
-    return { state: { ...s, poll: false }, actions: [...before, tx(rr(s, true))] };
+    return { state: withPoll(s, false), actions: [...before, tx(rr(s, true))] };
   }
   const w = window(s);
   return { state: { ...w.state, poll: false }, actions: [...before, ...w.frames.map((f) => tx(f, w.retransmission))] };
@@ -117,9 +117,9 @@ const receiveReady: Handler = (s, e) => {
   const nr = badNr(s, f);
   if (nr) return nr;
   const acked = acknowledge(s, f.nr);
-  const state = { ...acked.state, poll: acked.state.poll || f.pf };
+  const state = withPoll(acked.state, acked.state.poll || f.pf);
   // RNR: the client cannot take I frames now; answer the poll with RR only.
-  if (f.type === 'RNR') return state.poll ? { state: { ...state, poll: false }, actions: [...acked.actions, tx(rr(state, true))] } : acked;
+  if (f.type === 'RNR') return state.poll ? { state: withPoll(state, false), actions: [...acked.actions, tx(rr(state, true))] } : acked;
   return answerPoll(state, false, acked.actions);
 };
 
@@ -139,13 +139,13 @@ const unnumbered: Handler = (s, e) => {
   const f = frameOf(e) as FrameOfType<'UI'>;
   if (f.segmented) return { state: s, actions: [ignored(f, 'segmented UI frames are not reassembled')] };
   const got: LinkAction[] = f.info.length > 0 ? [{ type: 'deliver', payload: f.info, unnumbered: true }] : [];
-  return { state: f.pf && s.mode === 'NRM' ? { ...s, poll: true } : s, actions: got };
+  return { state: f.pf && s.mode === 'NRM' ? withPoll(s, true) : s, actions: got };
 };
 
 /** A pushed message in a UI frame; with a poll held it carries F and frees the poll. */
 const sendUi: Handler = (s, e) => {
   if (e.type !== 'send-ui') throw new LinkUsageError('expected send-ui');
-  return { state: { ...s, poll: false }, actions: [tx({ type: 'UI', ...addressed(s), pf: s.poll, segmented: false, info: e.payload })] };
+  return { state: withPoll(s, false), actions: [tx({ type: 'UI', ...addressed(s), pf: s.poll, segmented: false, info: e.payload })] };
 };
 
 /** In frame-reject only SNRM and DISC are taken; a poll gets the same FRMR again. */
