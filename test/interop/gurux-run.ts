@@ -1,8 +1,9 @@
 /**
  * Every suite against the independent meter over one framing, through the engine API (no mocha,
  * no report): one case at a time, as the meter serves one client per port. After each case the
- * meter's pid is checked; a dead meter is a finding (the case that killed it is recorded) and is
- * restarted on the same ports so the rest of the run still judges something.
+ * meter must answer a liveness probe before the next case starts (meter-liveness.ts: a crash a
+ * moment after the case is still that case's); a dead meter is a finding (the case that killed it
+ * is recorded) and is restarted on the same ports so the rest of the run still judges something.
  */
 import { createCipheriv, timingSafeEqual } from 'node:crypto';
 import * as path from 'node:path';
@@ -19,6 +20,7 @@ import { loadProfile } from '../../harness/profile/load';
 import type { Profile } from '../../harness/profile/types';
 import type { CaseDef, SuiteDef } from '../../harness/suite/types';
 import { freePortBase, type MeterProcess, PORT_OFFSET, startMeter } from './gurux-meter';
+import { probePort, probeRequest, survivedCase } from './meter-liveness';
 
 export type Framing = 'hdlc' | 'wrapper';
 
@@ -116,6 +118,13 @@ function clientFactory(profile: Profile): { newClient: () => DlmsClient; reset: 
   };
 }
 
+function livenessProbe(profile: Profile): () => ReturnType<typeof probePort> {
+  const t = profile.transport;
+  if (t.kind !== 'tcp') throw new Error('tcp only');
+  const request = probeRequest(profile);
+  return () => probePort(t.host, t.port, request);
+}
+
 export interface InteropRun {
   readonly results: readonly InteropResult[];
   readonly restarts: number;
@@ -160,6 +169,7 @@ export async function runAgainstMeter(opts: {
   let meter = first.meter;
   const profile = guruxProfile(opts.repoRoot, opts.framing, base);
   const clients = clientFactory(profile);
+  const probe = livenessProbe(profile);
   const results: InteropResult[] = [];
   let restarts = 0;
   try {
@@ -167,7 +177,7 @@ export async function runAgainstMeter(opts: {
     const filter = { ...(opts.caseId === undefined ? {} : { caseId: opts.caseId }), ...(opts.quick ? { quick: true } : {}) };
     for (const planned of planCases(opts.suites, profile, filter)) {
       const result = await runCase(planned, { profile, newClient: clients.newClient });
-      const crashed = !meter.alive();
+      const crashed = !(await survivedCase(meter, probe));
       if (crashed) restarts++;
       if (crashed || (result.status !== 'inapplicable' && mayWrite(planned.def))) {
         await meter.stop(opts.trace !== undefined);
