@@ -39,12 +39,45 @@ import { remark, valuesEqual, wrongTypeFor, writeAccess, WALK_SKIPS_WRITE } from
 
 const ASPECTS = ['counts', 'read-refusals', 'writes', 'methods-without-access', 'undefined-methods'] as const;
 
-const COUNT_RULE = 'Blue Book 4.4.3 (object_list_element: access_rights list every attribute and method of the class version)';
-const READ_REFUSAL_RULE = 'Green Book 9.3.6 and Blue Book 4.4.3: an attribute without read access is refused with a data-access-result';
-const WRITE_RULE = 'Green Book 9.3.7 and Blue Book 4.4.3: an attribute with write access takes a value of its type and keeps it';
-const WRONG_TYPE_RULE = 'Green Book 9.3.7: a SET of a value of the wrong type is refused (type-unmatched)';
-const METHOD_ACCESS_RULE = 'Green Book 9.3.8 and Blue Book 4.4.3: a method without access is refused';
-const UNDEFINED_METHOD_RULE = 'Green Book 9.3.8: an ACTION on a method index the class does not define is refused (object-undefined)';
+/**
+ * The clauses a rule cites, by the referencing of the open association: GET, SET and ACTION
+ * (Green Book 9.3.6-9.3.8) and Association LN's object_list (Blue Book 4.4.3) over LN; READ and
+ * WRITE (Green Book 9.3, ReadRequest/WriteRequest; a method is a READ of its name with
+ * parameterized access) and Association SN's object_list (Blue Book 4.4.2) over SN.
+ */
+interface Services {
+  readonly read: string;
+  readonly write: string;
+  readonly writeName: string;
+  readonly method: string;
+  /** How a method is invoked, as the undefined-method rule names it. */
+  readonly invoking: string;
+  readonly list: string;
+}
+const LN_SERVICES: Services = {
+  read: 'Green Book 9.3.6',
+  write: 'Green Book 9.3.7',
+  writeName: 'SET',
+  method: 'Green Book 9.3.8',
+  invoking: 'an ACTION on',
+  list: 'Blue Book 4.4.3',
+};
+const SN_SERVICES: Services = {
+  read: 'Green Book 9.3 (ReadRequest)',
+  write: 'Green Book 9.3 (WriteRequest)',
+  writeName: 'WRITE',
+  method: 'Green Book 9.3 (ReadRequest of a method name, parameterized access)',
+  invoking: 'a READ of the name of',
+  list: 'Blue Book 4.4.2',
+};
+const services = (ctx: StepContext): Services => (speaksSn(ctx) ? SN_SERVICES : LN_SERVICES);
+
+const countRule = (s: Services): string => `${s.list} (object_list_element: access_rights list every attribute and method of the class version)`;
+const readRefusalRule = (s: Services): string => `${s.read} and ${s.list}: an attribute without read access is refused with a data-access-result`;
+const writeRule = (s: Services): string => `${s.write} and ${s.list}: an attribute with write access takes a value of its type and keeps it`;
+const wrongTypeRule = (s: Services): string => `${s.write}: a ${s.writeName} of a value of the wrong type is refused (type-unmatched)`;
+const methodAccessRule = (s: Services): string => `${s.method} and ${s.list}: a method without access is refused`;
+const undefinedMethodRule = (s: Services): string => `${s.method}: ${s.invoking} a method index the class does not define is refused (object-undefined)`;
 /** Where the standard allows another refusal than the preferred one (docs/decisions/object-walk.md). */
 const REFUSAL_CLAUSE = 'docs/decisions/object-walk.md (refusal codes)';
 
@@ -93,7 +126,7 @@ async function counts(ctx: StepContext, o: CosemObject, def: InterfaceClassDef):
   if (def.provisional)
     return remark(ctx, `${problems.join('; ')} (the catalogue's ${def.name} v${def.version} is provisional)`, 'docs/decisions/class-catalogue.md');
   throw new ExpectationFailure(
-    COUNT_RULE,
+    countRule(services(ctx)),
     `the access rights of ${def.name} v${def.version}: ${def.attributes.length} attributes, ${def.methods.length} methods`,
     problems.join('; '),
   );
@@ -108,8 +141,13 @@ async function readRefusals(ctx: StepContext, o: CosemObject, listVersion: numbe
     const said = describeOutcome(ctx.last);
     ctx.note(`attribute ${a.id} (access_mode ${a.mode}, not readable) → ${said}`);
     if (outcome.kind === 'data')
-      throw new ExpectationFailure(READ_REFUSAL_RULE, `attribute ${a.id} refused (read-write-denied)`, `served: ${formatData(outcome.data, { maxItems: 4 })}`);
-    if (outcome.kind !== 'data-access-result') throw new ExpectationFailure(READ_REFUSAL_RULE, `attribute ${a.id} refused with a data-access-result`, said);
+      throw new ExpectationFailure(
+        readRefusalRule(services(ctx)),
+        `attribute ${a.id} refused (read-write-denied)`,
+        `served: ${formatData(outcome.data, { maxItems: 4 })}`,
+      );
+    if (outcome.kind !== 'data-access-result')
+      throw new ExpectationFailure(readRefusalRule(services(ctx)), `attribute ${a.id} refused with a data-access-result`, said);
     if (outcome.result !== 'read-write-denied') remark(ctx, `attribute ${a.id} refused with ${outcome.result}, not read-write-denied`, REFUSAL_CLAUSE);
   }
 }
@@ -139,12 +177,12 @@ async function writes(ctx: StepContext, o: CosemObject, def: InterfaceClassDef |
     }
     const result = await setValue(ctx, o, a.id, before);
     ctx.note(`attribute ${a.id}: SET of the value read (${formatData(before, { maxItems: 3 })}) → ${result}`);
-    if (result !== 'success') throw new ExpectationFailure(WRITE_RULE, `attribute ${a.id} (access_mode ${a.mode}) written back: success`, result);
+    if (result !== 'success') throw new ExpectationFailure(writeRule(services(ctx)), `attribute ${a.id} (access_mode ${a.mode}) written back: success`, result);
     tally.written++;
     const after = await getValue(ctx, o, a.id);
     if (!after || !valuesEqual(before, after)) {
       throw new ExpectationFailure(
-        WRITE_RULE,
+        writeRule(services(ctx)),
         `attribute ${a.id} read back as written: ${formatData(before, { maxItems: 4 })}`,
         after ? formatData(after, { maxItems: 4 }) : describeOutcome(ctx.last!),
       );
@@ -161,7 +199,7 @@ async function writes(ctx: StepContext, o: CosemObject, def: InterfaceClassDef |
       const restored = await setValue(ctx, o, a.id, before);
       ctx.note(`attribute ${a.id}: restored the value read → ${restored}`);
       throw new ExpectationFailure(
-        WRONG_TYPE_RULE,
+        wrongTypeRule(services(ctx)),
         `attribute ${a.id} (${spec}) refuses ${wrong.type}`,
         `success${restored === 'success' ? ' (value restored)' : `; restoring it failed: ${restored}`}`,
       );
@@ -199,7 +237,7 @@ async function methodsWithoutAccess(ctx: StepContext, o: CosemObject, def: Inter
     }
     tally.withoutAccess++;
     if (outcome.result === 'success')
-      throw new ExpectationFailure(METHOD_ACCESS_RULE, `method ${m.id} refused (read-write-denied)`, 'success: the method ran without access');
+      throw new ExpectationFailure(methodAccessRule(services(ctx)), `method ${m.id} refused (read-write-denied)`, 'success: the method ran without access');
     if (outcome.result !== 'read-write-denied')
       remark(ctx, `method ${m.id} without access refused with ${outcome.result}, not read-write-denied`, REFUSAL_CLAUSE);
   }
@@ -223,7 +261,8 @@ async function undefinedMethod(ctx: StepContext, o: CosemObject, def: InterfaceC
     tally.methodsRefusedByConformance = true;
     return ctx.note(`${invocation(ctx)} not served in this association (${said}); undefined method not checked here`);
   }
-  if (outcome.result === 'success') throw new ExpectationFailure(UNDEFINED_METHOD_RULE, `method ${undefinedIndex} refused (object-undefined)`, 'success');
+  if (outcome.result === 'success')
+    throw new ExpectationFailure(undefinedMethodRule(services(ctx)), `method ${undefinedIndex} refused (object-undefined)`, 'success');
   if (outcome.result !== 'object-undefined')
     remark(ctx, `undefined method ${undefinedIndex} refused with ${outcome.result}, not object-undefined`, REFUSAL_CLAUSE);
 }

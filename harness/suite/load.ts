@@ -66,6 +66,7 @@ interface RawCase {
   title: string;
   spec: string;
   requirement: string;
+  sn?: { spec: string; requirement: string };
   detects: (string | { fault: string; step: number })[];
   tags?: string[];
   requires?: Requires;
@@ -105,6 +106,7 @@ function suiteFrom(src: YamlSource): SuiteDef {
       title: c.title,
       spec: c.spec,
       requirement: c.requirement,
+      ...(c.sn ? { sn: c.sn } : {}),
       detects: c.detects.map((d) => (typeof d === 'string' ? d : d.fault)),
       detectsAt,
       tags: c.tags ?? [],

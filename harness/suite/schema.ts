@@ -137,6 +137,13 @@ export function suiteSchema(forEditor = false): Schema {
             title: { type: 'string', description: 'what the case checks, one line' },
             spec: { type: 'string', description: 'the clause the requirement comes from' },
             requirement: { type: 'string', description: 'the requirement, as a sentence' },
+            sn: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['spec', 'requirement'],
+              properties: { spec: { type: 'string' }, requirement: { type: 'string' } },
+              description: 'the clause and requirement an instance over short names cites instead (READ/WRITE where spec names GET/SET/ACTION)',
+            },
             detects: { type: 'array', items: DETECTION_SCHEMA, description: 'simulator faults this case must catch, each with the step at which it must fail' },
             tags: { type: 'array', items: { type: 'string' }, description: 'free tags, e.g. the DLMS UA test purpose id' },
             requires: REQUIRES_SCHEMA,

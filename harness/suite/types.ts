@@ -61,6 +61,11 @@ export interface CaseDef {
   readonly title: string;
   readonly spec: string;
   readonly requirement: string;
+  /**
+   * The clause and requirement an instance over short names cites instead, where the LN ones name
+   * LN services (GET, SET, ACTION) and the SN instance uses READ or WRITE (harness/steps/rule.ts).
+   */
+  readonly sn?: { readonly spec: string; readonly requirement: string };
   /** Names of simulator faults this case must catch (it fails against each of them). */
   readonly detects: readonly string[];
   /** For each fault of `detects` that names it, the step (1-based) at which the case must fail. */
