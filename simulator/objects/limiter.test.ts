@@ -93,6 +93,12 @@ describe('limiter (class 71)', () => {
       expect(limiterWith(profile(2, 0, 30))(1)).to.deep.equal(state(2530, false));
     });
 
+    it('switches one request later with the variant monitor-asynchronous', () => {
+      const at = limiterWith(profile(1, 10, 30), { ...CORRECT, laterBy: 1 });
+      expect(at(10)).to.deep.equal(state(2530, false));
+      expect(at(11)).to.deep.equal(state(2450, true));
+    });
+
     it('stays normal with the fault limiter-emergency-ignored', () => {
       expect(limiterWith(profile(1, 0, 30), { ...CORRECT, emergency: () => false })(1)).to.deep.equal(state(2530, false));
     });

@@ -14,8 +14,9 @@
  * when it stops being so (the duration ran out, or emergency_profile was written with another
  * profile), threshold_active is threshold_normal again. Only these switches write threshold_active,
  * so a threshold_active written meanwhile stays until the next switch. An activation time whose
- * deviation is not specified is read as UTC. Not simulated: the variants of the Register monitor
- * (they name that class).
+ * deviation is not specified is read as UTC. The variant monitor-asynchronous applies here too:
+ * scripts and switches are made one request later. Not simulated: monitor-value-change-only for
+ * the Limiter.
  *
  * Definition keys: `values: { 2: <monitored_value>, 3: <threshold_active>, … }`, as for any
  * catalogue class (generic.ts).
@@ -78,16 +79,32 @@ export const limiterClass: ClassBehaviour = {
     const store = catalogueValues(LIMITER, entry);
     let standing: Standing | undefined;
     let emergency = false;
+    /** Variant monitor-asynchronous: a switch or a script due, made after `wait` more requests. */
+    let pendingSwitch: { readonly active: boolean; wait: number } | undefined;
+    let pendingScripts: { readonly script: Data | undefined; wait: number }[] = [];
 
-    /** threshold_active switched to threshold_emergency when an emergency profile becomes active, back to threshold_normal when it ends. */
-    function switchThreshold(ctx: ServeContext, hooks: MonitorHooks) {
-      const should = emergencyActive(store.values.get(EMERGENCY_PROFILE), store.values.get(EMERGENCY_GROUP_IDS), ctx.now);
-      const active = hooks.emergency ? hooks.emergency(should) : should;
-      if (active === emergency) return;
+    function setEmergency(active: boolean) {
       emergency = active;
       const threshold = store.values.get(active ? THRESHOLD_EMERGENCY : THRESHOLD_NORMAL);
       if (threshold) store.values.set(THRESHOLD_ACTIVE, threshold);
       store.values.set(EMERGENCY_PROFILE_ACTIVE, { type: 'boolean', value: active });
+    }
+
+    /** threshold_active switched to threshold_emergency when an emergency profile becomes active, back to threshold_normal when it ends. */
+    function switchThreshold(ctx: ServeContext, hooks: MonitorHooks, phase: 'before' | 'after') {
+      if (hooks.laterBy > 0) {
+        if (phase === 'before') return;
+        if (pendingSwitch && --pendingSwitch.wait < 0) {
+          setEmergency(pendingSwitch.active);
+          pendingSwitch = undefined;
+        }
+        if (pendingSwitch) return;
+      }
+      const should = emergencyActive(store.values.get(EMERGENCY_PROFILE), store.values.get(EMERGENCY_GROUP_IDS), ctx.now);
+      const active = hooks.emergency ? hooks.emergency(should) : should;
+      if (active === emergency) return;
+      if (hooks.laterBy > 0) pendingSwitch = { active, wait: hooks.laterBy - 1 };
+      else setEmergency(active);
     }
 
     /** Where the value stands now, given where it stood (equality keeps the side). */
@@ -102,7 +119,12 @@ export const limiterClass: ClassBehaviour = {
       read: (attribute) => store.read(attribute),
       write: (attribute, next) => store.write(attribute, next),
       tick(ctx, hooks, phase) {
-        switchThreshold(ctx, hooks);
+        switchThreshold(ctx, hooks, phase);
+        if (phase === 'after') {
+          const due = pendingScripts.filter((p) => --p.wait < 0);
+          pendingScripts = pendingScripts.filter((p) => p.wait >= 0);
+          for (const p of due) runScript(p.script, ctx);
+        }
         const side = sideNow(ctx);
         if (side === undefined) return;
         if (!standing) {
@@ -116,7 +138,9 @@ export const limiterClass: ClassBehaviour = {
         standing = { ...standing, done: true };
         const runs = hooks.action(LIMITER.classId, side, side);
         const actions = store.values.get(ACTIONS);
-        if (runs && actions?.type === 'structure') runScript(actions.items[runs === 'up' ? 0 : 1], ctx);
+        const script = runs && actions?.type === 'structure' ? actions.items[runs === 'up' ? 0 : 1] : undefined;
+        if (hooks.laterBy > 0) pendingScripts.push({ script, wait: hooks.laterBy - 1 });
+        else runScript(script, ctx);
       },
     };
   },
