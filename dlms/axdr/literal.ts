@@ -12,8 +12,8 @@ import { isDecodeError } from '../bytes/decode-error';
 import { fromHex } from '../bytes/hex';
 import type { Data } from './data';
 
-/** Integer types and their ranges (Blue Book 4.1.5). */
-const INTEGER_RANGES = {
+/** Integer types and their ranges (Blue Book 4.1.5); enum is an unsigned 8-bit integer too. */
+export const INTEGER_RANGES = {
   integer: [-128, 127],
   long: [-32768, 32767],
   unsigned: [0, 255],

@@ -3,16 +3,12 @@
  * Register monitor or Limiter compares its monitored value with thresholds of the same type).
  */
 import type { Data } from './data';
+import { INTEGER_RANGES as LITERAL_INTEGER_RANGES } from './literal';
 
-/** Integer types and their ranges (Blue Book 4.1.5). */
-const INTEGER_RANGES: Readonly<Record<string, readonly [number, number]>> = {
-  integer: [-128, 127],
-  long: [-32768, 32767],
-  unsigned: [0, 255],
-  'long-unsigned': [0, 65535],
-  'double-long': [-2147483648, 2147483647],
-  'double-long-unsigned': [0, 4294967295],
-};
+/** Integer types and their ranges: literal.ts's, but enum, which names a choice and is not a quantity to compare. */
+const INTEGER_RANGES: Readonly<Record<string, readonly [number, number]>> = Object.fromEntries(
+  Object.entries(LITERAL_INTEGER_RANGES).filter(([type]) => type !== 'enum'),
+);
 const BIGINT_RANGES: Readonly<Record<string, readonly [bigint, bigint]>> = {
   long64: [-(2n ** 63n), 2n ** 63n - 1n],
   'long64-unsigned': [0n, 2n ** 64n - 1n],
