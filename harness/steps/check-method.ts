@@ -3,7 +3,7 @@
  * item 4) on every object of its class in the association's object list, one sub-step per
  * object: Clock set / shift_time / adjust_to_quarter, Register reset, Disconnect control
  * transitions, Profile generic capture and reset, Script table execute, Activity calendar activation, Image
- * transfer (a harmless image and a wrong one), Push setup push, Register monitor and Limiter actions. Each changes the meter and restores it, saying so in its notes; the cases that use
+ * transfer (a harmless image and a wrong one), Push setup push, Register monitor and Limiter actions, the Limiter's emergency profile. Each changes the meter and restores it, saying so in its notes; the cases that use
  * it require `features: { state-changing: true }` in the profile, so a meter is only changed where
  * its owner opted in.
  */
@@ -20,6 +20,7 @@ import { PUSH_CONTENT } from './methods/push-setup';
 import { REGISTER_RESET } from './methods/register';
 import { REGISTER_MONITOR_ACTION } from './methods/register-monitor';
 import { LIMITER_ACTION } from './methods/limiter';
+import { LIMITER_EMERGENCY } from './methods/limiter-emergency';
 import { SCRIPT_EXECUTE } from './methods/script-table';
 import type { MethodBehaviour } from './methods/types';
 
@@ -38,6 +39,7 @@ const BEHAVIOURS: readonly MethodBehaviour[] = [
   PUSH_CONTENT,
   REGISTER_MONITOR_ACTION,
   LIMITER_ACTION,
+  LIMITER_EMERGENCY,
 ];
 const BY_NAME = new Map(BEHAVIOURS.map((b) => [b.name, b]));
 

@@ -100,6 +100,8 @@ export interface FaultHooks {
   readonly interceptMethod?: (call: MethodCall, run: () => MethodResult) => MethodResult;
   /** The script a threshold crossing of a monitor of class `classId` runs (undefined: none), given the one it should (Blue Book 4.5.6, 4.5.9; a Limiter's over is up). */
   readonly monitorAction?: (classId: number, crossed: Crossing, runs: Crossing | undefined) => Crossing | undefined;
+  /** Whether a Limiter's emergency profile is active, given whether it should be (Blue Book 4.5.9). */
+  readonly limiterEmergency?: (active: boolean) => boolean;
   /** How the monitors evaluate (a legal variant: only on value changes, or later). */
   readonly monitorReading?: (reading: MonitorReading) => MonitorReading;
   /**
@@ -209,6 +211,7 @@ export function activeHooks(faults: readonly Fault[]): ActiveHooks {
     ),
     monitorAction: chain<[number, Crossing], Crossing | undefined>(faults, (h) => h.monitorAction),
     monitorReading: chain<[], MonitorReading>(faults, (h) => h.monitorReading),
+    limiterEmergency: chain<[], boolean>(faults, (h) => h.limiterEmergency),
     onSnMethod: chain<[], ActionResult>(faults, (h) => h.onSnMethod),
     transformResponse: chain<[Apdu], Apdu>(faults, (h) => h.transformResponse),
     onPush: chainOptional(faults, (h) => h.onPush),

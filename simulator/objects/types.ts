@@ -144,6 +144,8 @@ export interface MonitorReading {
 export interface MonitorHooks extends MonitorReading {
   /** The script a crossing of a monitor of class `classId` runs (undefined: none), given the one it should (a Limiter's over is up). */
   action(classId: number, crossed: Crossing, runs: Crossing | undefined): Crossing | undefined;
+  /** Whether a Limiter's emergency profile is active, given whether it should be (Blue Book 4.5.9); absent: as it should. */
+  emergency?(active: boolean): boolean;
 }
 
 export interface ClassBehaviour {

@@ -57,7 +57,11 @@ export function createSession(meter: MeterDefinition, hooks: ActiveHooks, starte
   });
 
   const ticking = meter.objects.filter((o) => o.behaviour.tick);
-  const monitorHooks: MonitorHooks = { ...hooks.monitorReading({ valueChangeOnly: false, laterBy: 0 }), action: hooks.monitorAction };
+  const monitorHooks: MonitorHooks = {
+    ...hooks.monitorReading({ valueChangeOnly: false, laterBy: 0 }),
+    action: hooks.monitorAction,
+    emergency: hooks.limiterEmergency,
+  };
 
   /** Around each request: the monitors evaluate what it (or time) changed (register-monitor.ts). */
   function ticked(ctx: ServeContext, serve: () => Uint8Array | undefined): Uint8Array | undefined {

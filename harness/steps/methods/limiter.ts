@@ -5,7 +5,7 @@
  * is moved across the value and back (threshold-crossing.ts says how, and what is read into the
  * clause); the re-reads wait out the minimum duration, and a duration longer than MAX_HOLD_S makes
  * the case inapplicable to that limiter (a case does not hold a meter over its limit for minutes).
- * The emergency profile is not exercised.
+ * The emergency profile is limiter-emergency.ts's.
  */
 import type { Data } from '../../../dlms/axdr/data';
 import { numericValue } from '../../../dlms/axdr/numeric';

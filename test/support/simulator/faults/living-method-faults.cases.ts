@@ -7,9 +7,10 @@ import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import type { Data } from '../../../../dlms/axdr/data';
 import type { DataNotification } from '../../../../dlms/xdlms/notification';
+import { dateTimeFromDate, dateTimeToOctetString } from '../../../../dlms/axdr/datetime';
 import { faultsNamed } from '../../../../simulator/faults';
 import { activeHooks } from '../../../../simulator/faults/types';
-import type { HdlcTestClient } from '../testing';
+import { T0, type HdlcTestClient } from '../testing';
 import { action, get, session, set } from './method-faults.cases';
 
 const SCRIPT_TABLE = '0-0:10.0.128.255';
@@ -27,6 +28,15 @@ function limiterCrossings(faults: string[]): Data[] {
     return get(c, 1, SETTING, 2);
   };
   return [crossed(1000), crossed(2530)];
+}
+
+/** threshold_active and emergency_profile_active after an emergency profile of group 1, active now, is written to the limiter. */
+function limiterEmergency(faults: string[]): Data[] {
+  const c = session(faults);
+  const start = { type: 'octet-string' as const, value: dateTimeToOctetString(dateTimeFromDate(new Date(T0), 0)) };
+  const profile: Data = { type: 'structure', items: [{ type: 'long-unsigned', value: 1 }, start, dlu(60)] };
+  expect(set(c, 71, LIMITER, 8, profile)).to.equal('success');
+  return [get(c, 71, LIMITER, 3), get(c, 71, LIMITER, 10)];
 }
 
 /** The setting after the monitor's threshold is written below the energy (upwards), then back above it (downwards). */
@@ -131,6 +141,16 @@ export const LIVING_METHOD_FAULT_CASES: Readonly<Record<string, () => void>> = {
     expect(limiterCrossings([])).to.deep.equal([setting(31), setting(32)]);
     expect(limiterCrossings(['limiter-action-not-run'])).to.deep.equal([setting(0), setting(0)]);
     expect(monitorCrossings(['limiter-action-not-run'])).to.deep.equal([setting(21), setting(22)]);
+  },
+  'limiter-emergency-ignored': () => {
+    expect(limiterEmergency([])).to.deep.equal([
+      { type: 'long-unsigned', value: 2450 },
+      { type: 'boolean', value: true },
+    ]);
+    expect(limiterEmergency(['limiter-emergency-ignored'])).to.deep.equal([
+      { type: 'long-unsigned', value: 2530 },
+      { type: 'boolean', value: false },
+    ]);
   },
   'limiter-action-swapped': () => {
     const setting = (value: number): Data => ({ type: 'long-unsigned', value });
