@@ -210,6 +210,18 @@ async function writes(ctx: StepContext, o: CosemObject, def: InterfaceClassDef |
 
 type Action = (method: number, parameters: Data | undefined) => Promise<ActionOutcome>;
 
+/**
+ * What the walk does with a method's answer: judge its result; take an exception-response,
+ * confirmed-service-error or silence as the service not served in this association (nothing to
+ * judge); but an answer that does not decode, or a connection the meter closed, is no refusal of
+ * the service: it fails the check (the Gurux meter's truncated action-response and its crash on
+ * an undefined SN method name were once reported as "not served", docs/interop/gurux-cpp.md).
+ */
+export function methodAnswer(outcome: ActionOutcome): 'judged' | 'not-served' | 'malformed' {
+  if (outcome.kind === 'action-result') return 'judged';
+  return outcome.kind === 'malformed' ? 'malformed' : 'not-served';
+}
+
 /** How methods are invoked in the open association, for the reason when they cannot be. */
 function invocation(ctx: StepContext): string {
   return speaksSn(ctx) ? 'a READ of a method name (with parameterized access) is' : 'ACTION is';
@@ -230,6 +242,8 @@ async function methodsWithoutAccess(ctx: StepContext, o: CosemObject, def: Inter
     });
     const said = describeOutcome(ctx.last!);
     ctx.note(`method ${m.id} (no access) → ${said}`);
+    if (methodAnswer(outcome) === 'malformed')
+      throw new ExpectationFailure(methodAccessRule(services(ctx)), `method ${m.id} refused (read-write-denied)`, said);
     if (outcome.kind !== 'action-result') {
       // ACTION itself is outside this association's negotiated conformance: nothing to judge here.
       tally.methodsRefusedByConformance = true;
@@ -257,6 +271,8 @@ async function undefinedMethod(ctx: StepContext, o: CosemObject, def: InterfaceC
   const outcome = await actionOn(ctx, o)(undefinedIndex, { type: 'integer', value: 0 });
   const said = describeOutcome(ctx.last!);
   ctx.note(`method ${undefinedIndex} (not defined by ${def.name} v${def.version}) → ${said}`);
+  if (methodAnswer(outcome) === 'malformed')
+    throw new ExpectationFailure(undefinedMethodRule(services(ctx)), `method ${undefinedIndex} refused (object-undefined)`, said);
   if (outcome.kind !== 'action-result') {
     tally.methodsRefusedByConformance = true;
     return ctx.note(`${invocation(ctx)} not served in this association (${said}); undefined method not checked here`);

@@ -22,6 +22,9 @@ const ROOT = path.resolve(__dirname, '../..');
 const TABLE = path.join(ROOT, 'test/interop/gurux-cpp.yaml');
 const FINDINGS = path.join(ROOT, 'docs/interop/gurux-cpp-findings.md');
 /** Both framings together stay well inside CI's budget (docs/interop/gurux-cpp.md, measured ~45 s). */
+/** What each framing's test says it runs over. */
+const FRAMING_TITLE: Record<Framing, string> = { hdlc: 'LN/HDLC', wrapper: 'LN/wrapper', 'sn-hdlc': 'SN/HDLC' };
+
 const RUN_BOUND_MS = 150_000;
 
 /** Remark texts of a result (the engine's passed-with-remarks verdict). */
@@ -70,7 +73,7 @@ describe('interop: the Gurux C++ example server (an independent meter)', functio
 
   const meter = findMeter(ROOT);
   const caseId = process.env.DLMSCT_INTEROP_CASE;
-  const observed: Record<Framing, Observed[]> = { hdlc: [], wrapper: [] };
+  const observed: Record<Framing, Observed[]> = { hdlc: [], wrapper: [], 'sn-hdlc': [] };
   const frames: unknown[] = [];
 
   describe('run against the meter', function () {
@@ -84,7 +87,7 @@ describe('interop: the Gurux C++ example server (an independent meter)', functio
 
     after(() => {
       const draft = process.env.DLMSCT_INTEROP_DRAFT;
-      if (draft && caseId === undefined && observed.hdlc.length + observed.wrapper.length > 0) {
+      if (draft && caseId === undefined && Object.values(observed).some((o) => o.length > 0)) {
         fs.writeFileSync(draft, draftTable(loadTable(TABLE), observed));
         console.log(`      draft table written to ${draft}`);
       }
@@ -93,7 +96,7 @@ describe('interop: the Gurux C++ example server (an independent meter)', functio
     });
 
     for (const framing of FRAMINGS) {
-      it(`gives over LN/${framing === 'hdlc' ? 'HDLC' : 'wrapper'} exactly the verdicts of test/interop/gurux-cpp.yaml`, async () => {
+      it(`gives over ${FRAMING_TITLE[framing]} exactly the verdicts of test/interop/gurux-cpp.yaml`, async () => {
         if (!('dir' in meter)) return;
         const suites = checkUniqueIds(loadSuites(findSuiteFiles(path.join(ROOT, 'suites'))));
         const run = await runAgainstMeter({

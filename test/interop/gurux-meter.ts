@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 /** Port offsets from the base (README, Run): SN/HDLC, LN/HDLC, SN/wrapper, LN/wrapper. */
-export const PORT_OFFSET = { lnHdlc: 1, lnWrapper: 3 } as const;
+export const PORT_OFFSET = { snHdlc: 0, lnHdlc: 1, lnWrapper: 3 } as const;
 
 /** start.sh waits up to 30 s for the four ports; a little more here for a loaded machine. */
 const START_BOUND_MS = 45_000;

@@ -22,7 +22,7 @@ import type { CaseDef, SuiteDef } from '../../harness/suite/types';
 import { freePortBase, type MeterProcess, PORT_OFFSET, startMeter } from './gurux-meter';
 import { probePort, probeRequest, survivedCase } from './meter-liveness';
 
-export type Framing = 'hdlc' | 'wrapper';
+export type Framing = 'hdlc' | 'wrapper' | 'sn-hdlc';
 
 /**
  * The meter's published development credentials (its README, "Associations and secrets"), given
@@ -68,7 +68,7 @@ registerManufacturerHls(GURUX_HLS_ALGORITHM, guruxMechanism2);
 export function guruxProfile(repoRoot: string, framing: Framing, base: number): Profile {
   const p = loadProfile(path.join(repoRoot, `test/interop/profiles/gurux-cpp-${framing}.yaml`), { env: GURUX_SECRETS_ENV });
   if (p.transport.kind !== 'tcp') throw new Error(`${p.file}: the interop profile must use a tcp transport`);
-  const port = base + (framing === 'hdlc' ? PORT_OFFSET.lnHdlc : PORT_OFFSET.lnWrapper);
+  const port = base + { 'sn-hdlc': PORT_OFFSET.snHdlc, hdlc: PORT_OFFSET.lnHdlc, wrapper: PORT_OFFSET.lnWrapper }[framing];
   return { ...p, transport: { ...p.transport, port } };
 }
 

@@ -11,6 +11,7 @@ const table: Table = {
     'A-LLS': { verdict: 'inapplicable', reason: 'no LLS association' },
   },
   wrapper: {},
+  'sn-hdlc': {},
 };
 
 describe('the interop verdict table', () => {
@@ -28,6 +29,7 @@ describe('the interop verdict table', () => {
         V: { verdict: 'passd' },
       },
       wrapper: {},
+      'sn-hdlc': {},
     };
     const problems = tableProblems(bad, new Set(['F1']));
     expect(problems.join('\n'))
@@ -66,6 +68,7 @@ describe('the interop verdict table', () => {
             { id: 'A-OPEN', verdict: 'inconclusive', reason: 'r', crashed: false },
           ],
           wrapper: [],
+          'sn-hdlc': [],
         }),
       );
       const draft = loadTable(file);

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import { stringify } from 'yaml';
 import { readYamlFile } from '../../config/yaml-source';
 
-export const FRAMINGS = ['hdlc', 'wrapper'] as const;
+export const FRAMINGS = ['hdlc', 'wrapper', 'sn-hdlc'] as const;
 export type TableFraming = (typeof FRAMINGS)[number];
 
 export const VERDICTS = ['passed', 'passed-with-remarks', 'failed', 'inconclusive', 'inapplicable', 'broken'] as const;

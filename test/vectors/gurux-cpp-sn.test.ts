@@ -13,6 +13,7 @@ import { decodePduBytes } from '../../dlms/pdu/pdu';
 import type { Link } from '../../client/link';
 import { RAW_DATA_VALUE_ALONE, readVariables, type SnRemark } from '../../client/sn-service';
 import { readRecording } from './recording';
+import { methodAnswer } from '../../harness/steps/object-walk';
 
 const frames = readRecording('gurux_cpp_sn_hdlc.trace');
 
@@ -85,5 +86,22 @@ describe('gurux_cpp_sn_hdlc.trace (dlmsct ↔ the Gurux C++ meter over short nam
   it('keeps reporting the meter’s RLRE as malformed: its lengths 17 and 15 undercount the 21 and 16 bytes that follow', () => {
     expect(rlre!.length).to.equal(2 + 21);
     expect(decodeErrorOf(rlre!)).to.match(/^TRUNCATED at byte 7: expected 15 byte\(s\) for content of RLRE field, got 12 byte\(s\) left/);
+  });
+
+  // From the interop run's frames (docs/interop/gurux-cpp.md): the meter's answer to a READ of
+  // Association SN method 8 (0xFA58, parameterized access, no access right) is a ReadResponse
+  // whose data choice carries no Data; the object walk fails it instead of calling READ "not served".
+  it('fails, not skips, the meter’s answer 0C 01 00 to a READ of a method name: a data choice with no Data', async () => {
+    const outcome = await readVariables(replay([Buffer.from('0C0100', 'hex')], []), [{ variableName: 0xfa58, parameterized: { selector: 0, parameter: { type: 'octet-string', value: new Uint8Array() } } }]);
+    expect(outcome).to.deep.include({ kind: 'malformed' });
+    if (outcome.kind !== 'malformed') throw new Error('decoded');
+    expect(outcome.actual).to.match(/0 byte\(s\) left/);
+    expect(methodAnswer(outcome)).to.equal('malformed');
+  });
+
+  it('fails a connection the meter closed on a method READ (it dies on 0xFA60, an undefined method), and still skips an unserved service', () => {
+    expect(methodAnswer({ kind: 'malformed', code: 'LINK_CLOSED', offset: 0, expected: 'an answer', actual: 'the meter closed the connection' })).to.equal('malformed');
+    expect(methodAnswer({ kind: 'exception', stateError: 'service-not-allowed', serviceError: 'service-not-supported' })).to.equal('not-served');
+    expect(methodAnswer({ kind: 'action-result', result: 'read-write-denied', blocks: 0 })).to.equal('judged');
   });
 });
