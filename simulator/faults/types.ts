@@ -111,6 +111,11 @@ export interface FaultHooks {
   readonly onSnMethod?: (result: ActionResult) => ActionResult;
   /** The LN service response about to go out (GET/SET/ACTION/ACCESS), given its request. */
   readonly transformResponse?: (request: Apdu, response: Apdu) => Apdu;
+  /**
+   * The same response encoded, before any ciphering: a byte-level defect that must reach every
+   * association, ciphered ones included (onApduOut sees ciphertext there).
+   */
+  readonly transformResponseBytes?: (request: Apdu, response: Uint8Array) => Uint8Array;
   /** The data-notification a push sends; undefined sends nothing (Blue Book 4.4.8). */
   readonly onPush?: (notification: DataNotification) => DataNotification | undefined;
   /** The event-notification-request a method's event sends; undefined sends nothing (Green Book 9.3.x EventNotification). */
@@ -214,6 +219,7 @@ export function activeHooks(faults: readonly Fault[]): ActiveHooks {
     limiterEmergency: chain<[], boolean>(faults, (h) => h.limiterEmergency),
     onSnMethod: chain<[], ActionResult>(faults, (h) => h.onSnMethod),
     transformResponse: chain<[Apdu], Apdu>(faults, (h) => h.transformResponse),
+    transformResponseBytes: chain<[Apdu], Uint8Array>(faults, (h) => h.transformResponseBytes),
     onPush: chainOptional(faults, (h) => h.onPush),
     onEvent: chainOptional(faults, (h) => h.onEvent),
     security: activeSecurityHooks(faults.map((f) => f.hooks.security)),

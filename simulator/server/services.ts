@@ -106,7 +106,7 @@ export function createLnServices(hooks: ActiveHooks): LnServices {
 
   /** The response as the faults leave it. */
   function out(request: LnServiceRequest, response: Apdu): Uint8Array {
-    return encodeApduBytes(hooks.transformResponse(request, response));
+    return hooks.transformResponseBytes(request, encodeApduBytes(hooks.transformResponse(request, response)));
   }
 
   function serve(request: LnServiceRequest, ctx: ServeContext): Uint8Array | undefined {

@@ -50,6 +50,7 @@ export const SN_DEPTH = [
  */
 export const LN_ONLY_FAULTS: Readonly<Record<string, string>> = {
   'response-trailing-bytes': 'alters the bytes of a get-response (an LN encoding)',
+  'method-refusal-truncated': 'alters the bytes of an action-response (an LN encoding); a READ of a method name is answered by a ReadResponse',
   'profile-buffer-error-with-stray-bytes': 'alters the bytes of a get-response (an LN encoding)',
   'entry-selector-refused': 'alters the get-response to a GET with selective access (an LN encoding)',
   'write-access-not-applied': 'alters a set-response (an LN encoding); the WriteResponse it stands for is not altered',

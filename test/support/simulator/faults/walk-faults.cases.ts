@@ -88,6 +88,29 @@ export const WALK_FAULT_CASES: Readonly<Record<string, () => void>> = {
     });
   },
 
+  'method-refusal-truncated': () => {
+    const request: Apdu = {
+      type: 'action-request',
+      variant: 'normal',
+      invokeIdAndPriority: INVOKE,
+      method: { classId: 3, instanceId: parseObis('1-0:1.8.0.255'), methodId: 1 },
+      methodInvocationParameters: { type: 'integer', value: 0 },
+    };
+    const refusal = encodePduBytes({
+      type: 'action-response',
+      variant: 'normal',
+      invokeIdAndPriority: INVOKE,
+      singleResponse: { result: 'read-write-denied' },
+    } as Pdu);
+    const success = encodePduBytes({ type: 'action-response', variant: 'normal', invokeIdAndPriority: INVOKE, singleResponse: { result: 'success' } } as Pdu);
+    expect(Array.from(refusal)).to.deep.equal([0xc7, 0x01, 0xc5, 0x03, 0x00]);
+    expect(activeHooks([]).transformResponseBytes(request, refusal)).to.deep.equal(refusal);
+    const faulty = activeHooks(faultsNamed(['method-refusal-truncated']));
+    // The refusal loses its return-parameters flag, as the independent meter sent it; a success is untouched.
+    expect(Array.from(faulty.transformResponseBytes(request, refusal))).to.deep.equal([0xc7, 0x01, 0xc5, 0x03]);
+    expect(faulty.transformResponseBytes(request, success)).to.deep.equal(success);
+  },
+
   'object-list-attribute-missing': () => {
     const hooks = (faults: string[]) => activeHooks(faultsNamed(faults));
     const registerAttributes = (faults: string[]) =>
