@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { untilExited } from './meter-liveness';
 
 /** Port offsets from the base (README, Run): SN/HDLC, LN/HDLC, SN/wrapper, LN/wrapper. */
 export const PORT_OFFSET = { snHdlc: 0, lnHdlc: 1, lnWrapper: 3 } as const;
@@ -17,7 +18,6 @@ const START_BOUND_MS = 45_000;
 
 /** How long a SIGTERM may take before SIGKILL, and how often its exit is looked for. */
 const STOP_BOUND_MS = 5000;
-const STOP_POLL_MS = 10;
 
 /**
  * Where the meter lives: `$DLMSCT_SHARED_METERS/gurux-cpp`, else `../shared/meters/gurux-cpp`
@@ -124,8 +124,7 @@ export async function startMeter(meterDir: string, base: number, trace?: 'Verbos
     async stop(keep = false) {
       if (alive()) {
         process.kill(pid, 'SIGTERM');
-        const deadline = performance.now() + STOP_BOUND_MS;
-        while (alive() && performance.now() < deadline) await new Promise((r) => setTimeout(r, STOP_POLL_MS));
+        await untilExited(alive, STOP_BOUND_MS);
         if (alive()) process.kill(pid, 'SIGKILL');
       }
       running.delete(pid);

@@ -12,11 +12,12 @@ import { encodeFrame } from '../../dlms/hdlc/frame';
 import { encodeWrapper } from '../../dlms/wrapper/header';
 import type { Profile } from '../../harness/profile/types';
 
+const EXIT_POLL_MS = 10;
+
 /** How long the meter has to answer the probe (a local process answers in milliseconds; a loaded machine may take longer). */
 export const PROBE_BOUND_MS = 3000;
 /** After a probe without an answer, how long the process has to exit before it counts as alive. */
 export const EXIT_BOUND_MS = 3000;
-const EXIT_POLL_MS = 10;
 
 export type ProbeOutcome =
   /** Some bytes came back: the meter serves the port again. */
@@ -95,13 +96,21 @@ export function probePort(host: string, port: number, request: Uint8Array, bound
 }
 
 /**
+ * Waits, at most `boundMs`, for a process to exit. The meter is started detached by its own
+ * script, so there is no exit event to wait on: its pid is polled (every 10 ms).
+ */
+export async function untilExited(alive: () => boolean, boundMs: number): Promise<void> {
+  const deadline = performance.now() + boundMs;
+  while (alive() && performance.now() < deadline) await new Promise((r) => setTimeout(r, EXIT_POLL_MS));
+}
+
+/**
  * True when the meter outlived the case just run: it answers the probe and its process is there;
  * or, unanswered, its process has not exited within `exitBoundMs` (alive but silent: not a crash).
  */
 export async function survivedCase(meter: { alive(): boolean }, probe: () => Promise<ProbeOutcome>, exitBoundMs = EXIT_BOUND_MS): Promise<boolean> {
   const outcome = await probe();
   if (outcome.kind === 'answered') return meter.alive();
-  const deadline = performance.now() + exitBoundMs;
-  while (meter.alive() && performance.now() < deadline) await new Promise((r) => setTimeout(r, EXIT_POLL_MS));
+  await untilExited(() => meter.alive(), exitBoundMs);
   return meter.alive();
 }

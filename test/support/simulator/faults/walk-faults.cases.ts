@@ -16,6 +16,14 @@ import { activeHooks } from '../../../../simulator/faults/types';
 import { faultsNamed } from '../../../../simulator/faults';
 
 const INVOKE = { invokeId: 5, serviceClass: 'confirmed', priority: 'high' } as const;
+/** Register 1-0:1.8.0.255 reset (method 1), the ACTION the method-access faults answer. */
+const REGISTER_RESET: Apdu = {
+  type: 'action-request',
+  variant: 'normal',
+  invokeIdAndPriority: INVOKE,
+  method: { classId: 3, instanceId: parseObis('1-0:1.8.0.255'), methodId: 1 },
+  methodInvocationParameters: { type: 'integer', value: 0 },
+};
 const SETTING = { classId: 1, instanceId: parseObis('0-0:96.50.0.255'), attributeId: 2 };
 /** The Association LN secret: no read access in any association (Blue Book 4.4.3). */
 const SECRET = { classId: 15, instanceId: parseObis('0-0:40.0.0.255'), attributeId: 7 };
@@ -74,28 +82,14 @@ export const WALK_FAULT_CASES: Readonly<Record<string, () => void>> = {
     // hls-md5 negotiates ACTION but has no method access (simulator/objects/store.ts methodsGranted).
     const refused = invokeMethod({ classId: 3, logicalName: parseObis('1-0:1.8.0.255'), method: 1 }, { type: 'integer', value: 0 }, contextFor('hls-md5'));
     expect(refused).to.deep.equal({ kind: 'error', result: 'read-write-denied' });
-    const request: Apdu = {
-      type: 'action-request',
-      variant: 'normal',
-      invokeIdAndPriority: INVOKE,
-      method: { classId: 3, instanceId: parseObis('1-0:1.8.0.255'), methodId: 1 },
-      methodInvocationParameters: { type: 'integer', value: 0 },
-    };
     const response: Apdu = { type: 'action-response', variant: 'normal', invokeIdAndPriority: INVOKE, singleResponse: { result: 'read-write-denied' } };
-    expect(activeHooks([]).transformResponse(request, response)).to.deep.equal(response);
-    expect(activeHooks(faultsNamed(['method-without-access-executed'])).transformResponse(request, response)).to.deep.include({
+    expect(activeHooks([]).transformResponse(REGISTER_RESET, response)).to.deep.equal(response);
+    expect(activeHooks(faultsNamed(['method-without-access-executed'])).transformResponse(REGISTER_RESET, response)).to.deep.include({
       singleResponse: { result: 'success' },
     });
   },
 
   'method-refusal-truncated': () => {
-    const request: Apdu = {
-      type: 'action-request',
-      variant: 'normal',
-      invokeIdAndPriority: INVOKE,
-      method: { classId: 3, instanceId: parseObis('1-0:1.8.0.255'), methodId: 1 },
-      methodInvocationParameters: { type: 'integer', value: 0 },
-    };
     const refusal = encodePduBytes({
       type: 'action-response',
       variant: 'normal',
@@ -104,11 +98,11 @@ export const WALK_FAULT_CASES: Readonly<Record<string, () => void>> = {
     } as Pdu);
     const success = encodePduBytes({ type: 'action-response', variant: 'normal', invokeIdAndPriority: INVOKE, singleResponse: { result: 'success' } } as Pdu);
     expect(Array.from(refusal)).to.deep.equal([0xc7, 0x01, 0xc5, 0x03, 0x00]);
-    expect(activeHooks([]).transformResponseBytes(request, refusal)).to.deep.equal(refusal);
+    expect(activeHooks([]).transformResponseBytes(REGISTER_RESET, refusal)).to.deep.equal(refusal);
     const faulty = activeHooks(faultsNamed(['method-refusal-truncated']));
     // The refusal loses its return-parameters flag, as the independent meter sent it; a success is untouched.
-    expect(Array.from(faulty.transformResponseBytes(request, refusal))).to.deep.equal([0xc7, 0x01, 0xc5, 0x03]);
-    expect(faulty.transformResponseBytes(request, success)).to.deep.equal(success);
+    expect(Array.from(faulty.transformResponseBytes(REGISTER_RESET, refusal))).to.deep.equal([0xc7, 0x01, 0xc5, 0x03]);
+    expect(faulty.transformResponseBytes(REGISTER_RESET, success)).to.deep.equal(success);
   },
 
   'object-list-attribute-missing': () => {
