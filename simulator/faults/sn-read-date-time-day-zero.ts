@@ -1,3 +1,4 @@
+import type { ReadResult } from '../../dlms/xdlms/sn';
 import type { Fault } from './types';
 
 /** Blue Book 4.1.6.1 date-time: 12 octets, day of month at octet 3 (1..31, 0xFD, 0xFE, 0xFF; never 0). */
@@ -19,7 +20,7 @@ export const snReadDateTimeDayZero: Fault = {
       response.type === 'read-response'
         ? {
             ...response,
-            results: response.results.map((r) => {
+            results: response.results.map((r): ReadResult => {
               if (r.kind !== 'data' || r.data.type !== 'octet-string' || r.data.value.length !== DATE_TIME_LENGTH) return r;
               const value = r.data.value.slice();
               value[DAY_OF_MONTH] = 0;
