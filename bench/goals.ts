@@ -23,6 +23,7 @@ import { FLOOR_EXCHANGES, nodeFloorUs } from './node-floor';
 import { replayCost, turnaroundCost } from './replay';
 import { median } from './runner';
 import { startSimulatorChild } from './simulator-child';
+import { LINE_BRIDGE_MISSING_REASON, lineBridgeAvailable } from './line-bridge';
 import { measureWireSpeed } from './wire-speed';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -238,9 +239,7 @@ async function gurux(quick: boolean, wanted: boolean): Promise<GoalResult[]> {
 }
 
 async function wire(gets: number): Promise<GoalResult[]> {
-  const probe = spawnSync('socat', ['-V'], { stdio: 'ignore', timeout: 5000 });
-  if (probe.error !== undefined || probe.status !== 0)
-    return [notMeasured('9600 Bd: wall / wire time', '×', 1.05, 'socat is not installed (scripts/setup.sh installs it)')];
+  if (!lineBridgeAvailable()) return [notMeasured('9600 Bd: wall / wire time', '×', 1.05, LINE_BRIDGE_MISSING_REASON)];
   const f = await measureWireSpeed(9600, gets);
   const x = f.perExchange;
   return [
@@ -249,14 +248,14 @@ async function wire(gets: number): Promise<GoalResult[]> {
       f.ratio,
       '×',
       1.05,
-      `${f.exchanges} exchanges, ${f.bytes} B; per exchange ${x.wallMs.toFixed(1)} ms on a ${x.wireMs.toFixed(1)} ms wire: the client's gap ${x.oursMs.toFixed(2)} ms, the simulator's turnaround ${x.simulatorMs.toFixed(2)} ms, the emulation rig (ptys, socat, bridge) ${x.rigMs.toFixed(2)} ms`,
+      `${f.exchanges} exchanges, ${f.bytes} B; per exchange ${x.wallMs.toFixed(1)} ms on a ${x.wireMs.toFixed(1)} ms wire: the client's gap ${x.oursMs.toFixed(2)} ms, the simulator's turnaround ${x.simulatorMs.toFixed(2)} ms, both ends' serial read path ${x.readPathMs.toFixed(2)} ms, the emulation rig's own lateness ${x.rigMs.toFixed(2)} ms`,
     ),
     goal(
       '9600 Bd: without the rig / wire',
       f.withoutRigRatio,
       '×',
       1.05,
-      '(wire + the client’s gaps + the simulator’s turnaround) / wire: the session on a real line, the ptys, socat and the bridge taken out',
+      '(wall − the line bridge’s own lateness, as it measures it) / wire: the session on an ideal line, our serial drivers included',
     ),
     goal('9600 Bd: (wire + the client gaps) / wire', f.oursRatio, '×', 1.05, 'the idle time that is the client’s own'),
   ];

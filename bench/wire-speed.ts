@@ -5,14 +5,16 @@
  * baud; half duplex, one frame at a time). The ratio says how much time is spent off the wire,
  * and whose it is: the client's gaps (from an answer's last byte in to the next request out, from
  * the client's trace), the simulator's turnaround (from a request's last byte in to its answer
- * handed to the meter's end, timed there), and the rest, which is the emulation rig's: the two
- * ptys, the socat processes and this process's bridge, none of which a real line has.
+ * handed to the meter's end, timed there), the rig's own lateness (each chunk handed on after the
+ * time its last byte would have crossed, as the bridge measures it: what a real line does not
+ * cost), and the rest: both ends' serial read path (the kernel's tty layer, serialport's read
+ * through libuv's thread pool, each process waking), which a real serial port costs too.
  */
 import type { Transport } from '../drivers/transport';
 import { createClient } from '../client';
 import { openSerial } from '../drivers/serial';
 import { createSimulator } from '../simulator';
-import { startLineBridge, wireMs } from './line-bridge';
+import { startLineBridge, wireMs, type BridgeStats } from './line-bridge';
 import { LOGICAL_DEVICE_NAME } from './client-session';
 
 export interface WireSpeedFigures {
@@ -30,14 +32,16 @@ export interface WireSpeedFigures {
     readonly wireMs: number;
     /** The client's gap: from an answer's last byte taken in to the next request sent. */
     readonly oursMs: number;
-    /** The rest: the simulator's turnaround, the bridge's and the ptys' latency. */
+    /** The rest: from a request sent to its answer taken in, less both frames' wire time. */
     readonly turnaroundMs: number;
     /** Of that, the simulator's own: a request's last byte taken in to its answer written. */
     readonly simulatorMs: number;
-    /** And the rig's: the ptys, socat and the bridge (turnaround − simulator). */
+    /** The rig's own: how late the bridge handed chunks on against their due times (it measures that itself). */
     readonly rigMs: number;
+    /** The rest of the turnaround: both ends' serial read path (kernel tty layer, serialport, waking each process). */
+    readonly readPathMs: number;
   };
-  /** (wire + the client's gaps + the simulator's turnaround) / wire: the session on a real line of this speed, without the rig. */
+  /** (wall − the rig's own lateness) / wire: the session on an ideal line of this speed, our drivers included. */
   readonly withoutRigRatio: number;
 }
 
@@ -66,72 +70,84 @@ function timedMeterEnd(inner: Transport): { readonly transport: Transport; reado
   };
 }
 
+/** The session's bytes and exchanges, and the time off the wire on either side, from the client's trace. */
+function fromTrace(trace: readonly { dir: string; at: number; bytes?: Uint8Array }[], baud: number) {
+  let bytes = 0;
+  let exchanges = 0;
+  // A tx record is made as the frame goes onto the line, an rx record when its last byte has
+  // been taken in. Ours: from an answer in to the next request out. The other side's and the
+  // line's: from a request out to its answer in, less both frames' wire time.
+  let oursMs = 0;
+  let turnaroundMs = 0;
+  let last: { dir: string; at: number; n: number } | undefined;
+  for (const r of trace) {
+    if (r.dir === 'event') continue;
+    const n = r.bytes?.length ?? 0;
+    bytes += n;
+    if (r.dir === 'tx') exchanges++;
+    if (last?.dir === 'rx' && r.dir === 'tx') oursMs += r.at - last.at;
+    if (last?.dir === 'tx' && r.dir === 'rx') turnaroundMs += r.at - last.at - wireMs(last.n, baud) - wireMs(n, baud);
+    last = { dir: r.dir, at: r.at, n };
+  }
+  return { bytes, exchanges, oursMs, turnaroundMs };
+}
+
 export async function measureWireSpeed(baud: number, gets: number): Promise<WireSpeedFigures> {
   const bridge = await startLineBridge(baud);
-  const meterEnd = await openSerial({ path: bridge.meterEnd, baudRate: baud, timeoutMs: 2000 });
-  const sim = createSimulator({ framing: 'hdlc' });
-  const timed = timedMeterEnd(meterEnd);
-  sim.serveTransport(timed.transport);
-  const client = createClient({
-    transport: { kind: 'serial', path: bridge.clientEnd, baudRate: baud },
-    link: { framing: 'hdlc', serverLogical: 1, serverPhysical: 16, addressSize: 1, responseTimeoutMs: 5000, interFrameTimeoutMs: 500 },
-    connectTimeoutMs: 2000,
-    connectRetries: 0,
-  });
+  let stats: BridgeStats | undefined;
+  let session: { wallMs: number; simulatorMs: number } & ReturnType<typeof fromTrace>;
   try {
-    const t0 = performance.now();
-    const a = await client.associate({ name: 'public', clientSap: 16, referencing: 'ln', authentication: 'none' });
-    if (a.kind !== 'accepted') throw new Error(`wire-speed bench: association not accepted (${a.kind})`);
-    for (let i = 0; i < gets; i++) {
-      const o = await client.get(LOGICAL_DEVICE_NAME);
-      if (o.kind !== 'data') throw new Error(`wire-speed bench: GET gave ${o.kind}`);
+    const meterEnd = await openSerial({ path: bridge.meterEnd, baudRate: baud, timeoutMs: 2000 });
+    const sim = createSimulator({ framing: 'hdlc' });
+    const timed = timedMeterEnd(meterEnd);
+    sim.serveTransport(timed.transport);
+    const client = createClient({
+      transport: { kind: 'serial', path: bridge.clientEnd, baudRate: baud },
+      link: { framing: 'hdlc', serverLogical: 1, serverPhysical: 16, addressSize: 1, responseTimeoutMs: 5000, interFrameTimeoutMs: 500 },
+      connectTimeoutMs: 2000,
+      connectRetries: 0,
+    });
+    try {
+      const t0 = performance.now();
+      const a = await client.associate({ name: 'public', clientSap: 16, referencing: 'ln', authentication: 'none' });
+      if (a.kind !== 'accepted') throw new Error(`wire-speed bench: association not accepted (${a.kind})`);
+      for (let i = 0; i < gets; i++) {
+        const o = await client.get(LOGICAL_DEVICE_NAME);
+        if (o.kind !== 'data') throw new Error(`wire-speed bench: GET gave ${o.kind}`);
+      }
+      await client.release();
+      await client.disconnect();
+      const wallMs = performance.now() - t0;
+      session = { wallMs, simulatorMs: timed.turnaroundMs(), ...fromTrace(client.trace, baud) };
+    } finally {
+      await client.disconnect();
+      await sim.stop();
+      await meterEnd.close();
     }
-    await client.release();
-    await client.disconnect();
-    const wallMs = performance.now() - t0;
-    let bytes = 0;
-    let exchanges = 0;
-    for (const r of client.trace) {
-      if (r.dir === 'tx') exchanges++;
-      if (r.dir !== 'event') bytes += r.bytes?.length ?? 0;
-    }
-    const wire = wireMs(bytes, baud);
-    // From the trace: a tx record is made as the frame goes onto the line, an rx record when its
-    // last byte has been taken in. Ours: from an answer in to the next request out. Theirs and the
-    // rig's: from a request out to its answer in, less both frames' wire time.
-    let oursMs = 0;
-    let turnaroundMs = 0;
-    let last: { dir: string; at: number; n: number } | undefined;
-    for (const r of client.trace) {
-      if (r.dir === 'event') continue;
-      const n = r.bytes?.length ?? 0;
-      if (last?.dir === 'rx' && r.dir === 'tx') oursMs += r.at - last.at;
-      if (last?.dir === 'tx' && r.dir === 'rx') turnaroundMs += r.at - last.at - wireMs(last.n, baud) - wireMs(n, baud);
-      last = { dir: r.dir, at: r.at, n };
-    }
-    const simulatorMs = timed.turnaroundMs();
-    return {
-      baud,
-      exchanges,
-      bytes,
-      wallMs,
-      wireMs: wire,
-      ratio: wallMs / wire,
-      oursRatio: (wire + oursMs) / wire,
-      withoutRigRatio: (wire + oursMs + simulatorMs) / wire,
-      perExchange: {
-        wallMs: wallMs / exchanges,
-        wireMs: wire / exchanges,
-        oursMs: oursMs / exchanges,
-        turnaroundMs: turnaroundMs / exchanges,
-        simulatorMs: simulatorMs / exchanges,
-        rigMs: (turnaroundMs - simulatorMs) / exchanges,
-      },
-    };
   } finally {
-    await client.disconnect();
-    await sim.stop();
-    await meterEnd.close();
-    await bridge.stop();
+    stats = await bridge.stop();
   }
+  const { wallMs, simulatorMs, bytes, exchanges, oursMs, turnaroundMs } = session;
+  // A bridge that could not say (killed) leaves the rig's share unknown, not zero.
+  const rigMs = stats?.lateMs ?? Number.NaN;
+  const wire = wireMs(bytes, baud);
+  return {
+    baud,
+    exchanges,
+    bytes,
+    wallMs,
+    wireMs: wire,
+    ratio: wallMs / wire,
+    oursRatio: (wire + oursMs) / wire,
+    withoutRigRatio: (wallMs - rigMs) / wire,
+    perExchange: {
+      wallMs: wallMs / exchanges,
+      wireMs: wire / exchanges,
+      oursMs: oursMs / exchanges,
+      turnaroundMs: turnaroundMs / exchanges,
+      simulatorMs: simulatorMs / exchanges,
+      rigMs: rigMs / exchanges,
+      readPathMs: (turnaroundMs - simulatorMs - rigMs) / exchanges,
+    },
+  };
 }
