@@ -24,6 +24,7 @@ import { replayCost, turnaroundCost } from './replay';
 import { median } from './runner';
 import { startSimulatorChild } from './simulator-child';
 import { LINE_BRIDGE_MISSING_REASON, lineBridgeAvailable } from './line-bridge';
+import { measureLoopback } from './line-loopback';
 import { measureWireSpeed } from './wire-speed';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -238,10 +239,14 @@ async function gurux(quick: boolean, wanted: boolean): Promise<GoalResult[]> {
   return [...cpu, floor, ...wall];
 }
 
+/** A GET answer's size in the wire-speed session: the loopback echoes chunks like it. */
+const LOOPBACK_CHUNK_BYTES = 33;
+
 async function wire(gets: number): Promise<GoalResult[]> {
   if (!lineBridgeAvailable()) return [notMeasured('9600 Bd: wall / wire time', '×', 1.05, LINE_BRIDGE_MISSING_REASON)];
   const f = await measureWireSpeed(9600, gets);
   const x = f.perExchange;
+  const loop = await measureLoopback(9600, gets, LOOPBACK_CHUNK_BYTES);
   return [
     goal(
       '9600 Bd: wall / wire time',
@@ -258,6 +263,13 @@ async function wire(gets: number): Promise<GoalResult[]> {
       '(wall − the line bridge’s own lateness, as it measures it) / wire: the session on an ideal line, our serial drivers included',
     ),
     goal('9600 Bd: (wire + the client gaps) / wire', f.oursRatio, '×', 1.05, 'the idle time that is the client’s own'),
+    goal(
+      '9600 Bd: loopback, no meter / wire',
+      loop.roundTripMs / loop.wireMs,
+      '×',
+      1.05,
+      `${loop.chunkBytes} B echoed by the meter's end, ${loop.roundTrips} times: ${loop.extraMs.toFixed(2)} ms beyond the wire per round trip (median), of which the bridge's own lateness ${loop.bridgeLateMs.toFixed(2)} ms (mean); the rest is both serial drivers and waking each process`,
+    ),
   ];
 }
 
