@@ -31,6 +31,10 @@ export interface BridgeStats {
   /** Their lateness against the time their last byte would have crossed the line, added up, and the largest. */
   readonly lateMs: number;
   readonly maxLateMs: number;
+  /** Whether it ran at real-time priority (a busy machine then delays it less; never faster either way). */
+  readonly realtime: boolean;
+  /** When it read each chunk, in `performance.now()` time: the start of the chunk's line time. */
+  readonly readsAt: { readonly toMeter: readonly number[]; readonly toClient: readonly number[] };
 }
 
 export interface LineBridge {
@@ -55,11 +59,36 @@ export function lineBridgeAvailable(): boolean {
 
 const NS_PER_MS = 1e6;
 
+/** The bridge's monotonic nanoseconds (CLOCK_MONOTONIC, as `process.hrtime`) in `performance.now()` milliseconds. */
+function toPerformanceMs(): (ns: number) => number {
+  const offsetNs = Number(process.hrtime.bigint()) - performance.now() * NS_PER_MS;
+  return (ns) => (ns - offsetNs) / NS_PER_MS;
+}
+
+function numbers(x: unknown): number[] | undefined {
+  return Array.isArray(x) && x.every((n) => typeof n === 'number') ? (x as number[]) : undefined;
+}
+
 function parseStats(line: string): BridgeStats | undefined {
   try {
-    const j = JSON.parse(line) as { deliveries?: unknown; lateNs?: unknown; maxLateNs?: unknown };
-    if (typeof j.deliveries !== 'number' || typeof j.lateNs !== 'number' || typeof j.maxLateNs !== 'number') return undefined;
-    return { deliveries: j.deliveries, lateMs: j.lateNs / NS_PER_MS, maxLateMs: j.maxLateNs / NS_PER_MS };
+    const j = JSON.parse(line) as {
+      deliveries?: unknown;
+      lateNs?: unknown;
+      maxLateNs?: unknown;
+      realtime?: unknown;
+      readsNs?: { toMeter?: unknown; toClient?: unknown };
+    };
+    const toMeter = numbers(j.readsNs?.toMeter);
+    const toClient = numbers(j.readsNs?.toClient);
+    if (typeof j.deliveries !== 'number' || typeof j.lateNs !== 'number' || typeof j.maxLateNs !== 'number' || !toMeter || !toClient) return undefined;
+    const at = toPerformanceMs();
+    return {
+      deliveries: j.deliveries,
+      lateMs: j.lateNs / NS_PER_MS,
+      maxLateMs: j.maxLateNs / NS_PER_MS,
+      realtime: j.realtime === true,
+      readsAt: { toMeter: toMeter.map(at), toClient: toClient.map(at) },
+    };
   } catch {
     return undefined;
   }

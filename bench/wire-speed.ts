@@ -5,9 +5,9 @@
  * baud; half duplex, one frame at a time). The ratio says how much time is spent off the wire,
  * and whose it is: the client's gaps (from an answer's last byte in to the next request out, from
  * the client's trace), the simulator's turnaround (from a request's last byte in to its answer
- * handed to the meter's end, timed there), the rig's own lateness (each chunk handed on after the
- * time its last byte would have crossed, as the bridge measures it: what a real line does not
- * cost), and the rest: both ends' serial read path (the kernel's tty layer, serialport's read
+ * handed to the meter's end, timed there), the rig's own time (the bridge waking to read a chunk
+ * after it was written, and handing it on after the time its last byte would have crossed, both
+ * from the bridge's own clock readings: what a real line does not cost), and the rest: both ends' serial read path (the kernel's tty layer, serialport's read
  * through libuv's thread pool, each process waking), which a real serial port costs too.
  */
 import type { Transport } from '../drivers/transport';
@@ -36,21 +36,23 @@ export interface WireSpeedFigures {
     readonly turnaroundMs: number;
     /** Of that, the simulator's own: a request's last byte taken in to its answer written. */
     readonly simulatorMs: number;
-    /** The rig's own: how late the bridge handed chunks on against their due times (it measures that itself). */
+    /** The rig's own: the bridge's wake-up on each write, and how late it handed chunks on against their due times (it measures that itself). */
     readonly rigMs: number;
     /** The rest of the turnaround: both ends' serial read path (kernel tty layer, serialport, waking each process). */
     readonly readPathMs: number;
   };
-  /** (wall − the rig's own lateness) / wire: the session on an ideal line of this speed, our drivers included. */
+  /** (wall − the rig's own time) / wire: the session on an ideal line of this speed, our drivers included. */
   readonly withoutRigRatio: number;
 }
 
-/** The meter's end of the line with a stopwatch: from the last chunk taken in to the next write. */
-function timedMeterEnd(inner: Transport): { readonly transport: Transport; readonly turnaroundMs: () => number } {
+/** The meter's end of the line with a stopwatch: from the last chunk taken in to the next write; and when it wrote. */
+function timedMeterEnd(inner: Transport): { readonly transport: Transport; readonly turnaroundMs: () => number; readonly writesAt: readonly number[] } {
   let lastIn: number | undefined;
   let total = 0;
+  const writesAt: number[] = [];
   return {
     turnaroundMs: () => total,
+    writesAt,
     transport: {
       label: inner.label,
       close: () => inner.close(),
@@ -62,12 +64,29 @@ function timedMeterEnd(inner: Transport): { readonly transport: Transport; reado
         });
       },
       write(bytes) {
-        if (lastIn !== undefined) total += performance.now() - lastIn;
+        const now = performance.now();
+        if (lastIn !== undefined) total += now - lastIn;
         lastIn = undefined;
+        writesAt.push(now);
         return inner.write(bytes);
       },
     },
   };
+}
+
+/**
+ * The bridge's wake-ups: from each write at one end to the bridge's read of it, where the chunk's
+ * line time starts (on a real line the first bit leaves at the write). Each write is paired with
+ * the first read at or after it.
+ */
+function wakeMs(writesAt: readonly number[], readsAt: readonly number[]): number {
+  let total = 0;
+  let r = 0;
+  for (const w of writesAt) {
+    while (r < readsAt.length && readsAt[r]! < w) r++;
+    if (r < readsAt.length) total += readsAt[r]! - w;
+  }
+  return total;
 }
 
 /** The session's bytes and exchanges, and the time off the wire on either side, from the client's trace. */
@@ -95,13 +114,22 @@ function fromTrace(trace: readonly { dir: string; at: number; bytes?: Uint8Array
 export async function measureWireSpeed(baud: number, gets: number): Promise<WireSpeedFigures> {
   const bridge = await startLineBridge(baud);
   let stats: BridgeStats | undefined;
-  let session: { wallMs: number; simulatorMs: number } & ReturnType<typeof fromTrace>;
+  let session: { wallMs: number; simulatorMs: number; clientWritesAt: number[]; meterWritesAt: readonly number[] } & ReturnType<typeof fromTrace>;
   try {
     const meterEnd = await openSerial({ path: bridge.meterEnd, baudRate: baud, timeoutMs: 2000 });
     const sim = createSimulator({ framing: 'hdlc' });
     const timed = timedMeterEnd(meterEnd);
     sim.serveTransport(timed.transport);
+    // The trace's times count from the client's creation (its clock's first reading): keep that
+    // origin, to set the client's writes beside the bridge's reads in `performance.now()` time.
+    let origin: number | undefined;
+    const clock = (): number => {
+      const t = performance.now();
+      origin ??= t;
+      return t;
+    };
     const client = createClient({
+      clock,
       transport: { kind: 'serial', path: bridge.clientEnd, baudRate: baud },
       link: { framing: 'hdlc', serverLogical: 1, serverPhysical: 16, addressSize: 1, responseTimeoutMs: 5000, interFrameTimeoutMs: 500 },
       connectTimeoutMs: 2000,
@@ -118,7 +146,13 @@ export async function measureWireSpeed(baud: number, gets: number): Promise<Wire
       await client.release();
       await client.disconnect();
       const wallMs = performance.now() - t0;
-      session = { wallMs, simulatorMs: timed.turnaroundMs(), ...fromTrace(client.trace, baud) };
+      session = {
+        wallMs,
+        simulatorMs: timed.turnaroundMs(),
+        clientWritesAt: client.trace.filter((r) => r.dir === 'tx').map((r) => r.at + origin!),
+        meterWritesAt: timed.writesAt,
+        ...fromTrace(client.trace, baud),
+      };
     } finally {
       await client.disconnect();
       await sim.stop();
@@ -129,7 +163,9 @@ export async function measureWireSpeed(baud: number, gets: number): Promise<Wire
   }
   const { wallMs, simulatorMs, bytes, exchanges, oursMs, turnaroundMs } = session;
   // A bridge that could not say (killed) leaves the rig's share unknown, not zero.
-  const rigMs = stats?.lateMs ?? Number.NaN;
+  const rigMs = stats
+    ? stats.lateMs + wakeMs(session.clientWritesAt, stats.readsAt.toMeter) + wakeMs(session.meterWritesAt, stats.readsAt.toClient)
+    : Number.NaN;
   const wire = wireMs(bytes, baud);
   return {
     baud,
