@@ -253,14 +253,14 @@ async function wire(gets: number): Promise<GoalResult[]> {
       f.ratio,
       '×',
       1.05,
-      `${f.exchanges} exchanges, ${f.bytes} B; per exchange ${x.wallMs.toFixed(1)} ms on a ${x.wireMs.toFixed(1)} ms wire: the client's gap ${x.oursMs.toFixed(2)} ms, the simulator's turnaround ${x.simulatorMs.toFixed(2)} ms, both ends' serial read path ${x.readPathMs.toFixed(2)} ms, the emulation rig's own lateness ${x.rigMs.toFixed(2)} ms`,
+      `${f.exchanges} exchanges, ${f.bytes} B; per exchange ${x.wallMs.toFixed(1)} ms on a ${x.wireMs.toFixed(1)} ms wire: the client's gap ${x.oursMs.toFixed(2)} ms, the simulator's turnaround ${x.simulatorMs.toFixed(2)} ms, both ends' serial read path and the client's handling of an answer's bytes ${x.readPathMs.toFixed(2)} ms, the emulation rig's own time (the bridge waking on a write, and late on delivery) ${x.rigMs.toFixed(2)} ms`,
     ),
     goal(
       '9600 Bd: without the rig / wire',
       f.withoutRigRatio,
       '×',
       1.05,
-      '(wall − the line bridge’s own lateness, as it measures it) / wire: the session on an ideal line, our serial drivers included',
+      '(wall − the line bridge’s own time, from its own clock readings) / wire: the session on an ideal line, our serial drivers included',
     ),
     goal('9600 Bd: (wire + the client gaps) / wire', f.oursRatio, '×', 1.05, 'the idle time that is the client’s own'),
     goal(
@@ -268,7 +268,7 @@ async function wire(gets: number): Promise<GoalResult[]> {
       loop.roundTripMs / loop.wireMs,
       '×',
       1.05,
-      `${loop.chunkBytes} B echoed by the meter's end, ${loop.roundTrips} times: ${loop.extraMs.toFixed(2)} ms beyond the wire per round trip (median), of which the bridge's own lateness ${loop.bridgeLateMs.toFixed(2)} ms (mean); the rest is both serial drivers and waking each process`,
+      `${loop.chunkBytes} B echoed by the meter's end, ${loop.roundTrips} times: ${loop.extraMs.toFixed(2)} ms beyond the wire per round trip (median), of which the bridge's own time ${loop.bridgeMs.toFixed(2)} ms (mean); the rest is both serial drivers and waking each process`,
     ),
   ];
 }

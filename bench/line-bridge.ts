@@ -37,6 +37,21 @@ export interface BridgeStats {
   readonly readsAt: { readonly toMeter: readonly number[]; readonly toClient: readonly number[] };
 }
 
+/**
+ * The bridge's wake-ups: from each write at one end to the bridge's read of it, where the chunk's
+ * line time starts (on a real line the first bit leaves at the write). Each write is paired with
+ * the first read at or after it.
+ */
+export function bridgeWakeMs(writesAt: readonly number[], readsAt: readonly number[]): number {
+  let total = 0;
+  let r = 0;
+  for (const w of writesAt) {
+    while (r < readsAt.length && readsAt[r]! < w) r++;
+    if (r < readsAt.length) total += readsAt[r]! - w;
+  }
+  return total;
+}
+
 export interface LineBridge {
   /** The pty the client opens, and the one the meter (simulator) opens. */
   readonly clientEnd: string;

@@ -3,11 +3,11 @@
  * through the line-speed bridge to the meter's end, which echoes it back at once; the round trip
  * less twice the chunk's wire time is what the bridge, the ptys and both ends' serial drivers
  * (and waking each process) add, with nothing to compute in between. The bridge's own share is
- * its measured lateness against the due times (line-bridge.py); the rest is the read path that a
- * real serial port has too.
+ * from its own clock readings (line-bridge.py): its wake-up on each write and its lateness against
+ * the due times; the rest is the read path that a real serial port has too.
  */
 import { openSerial } from '../drivers/serial';
-import { startLineBridge, wireMs } from './line-bridge';
+import { bridgeWakeMs, startLineBridge, wireMs } from './line-bridge';
 import { median } from './runner';
 
 export interface LoopbackFigures {
@@ -17,9 +17,9 @@ export interface LoopbackFigures {
   /** Median round trip, and its wire time (the chunk there and back). */
   readonly roundTripMs: number;
   readonly wireMs: number;
-  /** Median time beyond the wire per round trip, and of the whole, the bridge's own lateness (mean). */
+  /** Median time beyond the wire per round trip, and of the whole, the bridge's own time (mean): its wake-up on each write, its lateness on delivery. */
   readonly extraMs: number;
-  readonly bridgeLateMs: number;
+  readonly bridgeMs: number;
 }
 
 const ECHO_BOUND_MS = 5000;
@@ -28,12 +28,17 @@ export async function measureLoopback(baud: number, roundTrips: number, chunkByt
   const bridge = await startLineBridge(baud);
   const extras: number[] = [];
   const trips: number[] = [];
+  const clientWritesAt: number[] = [];
+  const meterWritesAt: number[] = [];
   let stats;
   try {
     const client = await openSerial({ path: bridge.clientEnd, baudRate: baud, timeoutMs: 2000 });
     const meter = await openSerial({ path: bridge.meterEnd, baudRate: baud, timeoutMs: 2000 });
     try {
-      meter.onData((chunk) => void meter.write(chunk).catch(() => undefined));
+      meter.onData((chunk) => {
+        meterWritesAt.push(performance.now());
+        void meter.write(chunk).catch(() => undefined);
+      });
       let got = 0;
       let arrived: (() => void) | undefined;
       client.onData((chunk) => {
@@ -51,6 +56,7 @@ export async function measureLoopback(baud: number, roundTrips: number, chunkByt
           };
         });
         const t0 = performance.now();
+        clientWritesAt.push(t0);
         void client.write(chunk).catch(() => undefined);
         await back;
         const trip = performance.now() - t0;
@@ -71,6 +77,8 @@ export async function measureLoopback(baud: number, roundTrips: number, chunkByt
     roundTripMs: median(trips),
     wireMs: 2 * wireMs(chunkBytes, baud),
     extraMs: median(extras),
-    bridgeLateMs: stats ? stats.lateMs / roundTrips : Number.NaN,
+    bridgeMs: stats
+      ? (stats.lateMs + bridgeWakeMs(clientWritesAt, stats.readsAt.toMeter) + bridgeWakeMs(meterWritesAt, stats.readsAt.toClient)) / roundTrips
+      : Number.NaN,
   };
 }

@@ -14,7 +14,7 @@ import type { Transport } from '../drivers/transport';
 import { createClient } from '../client';
 import { openSerial } from '../drivers/serial';
 import { createSimulator } from '../simulator';
-import { startLineBridge, wireMs, type BridgeStats } from './line-bridge';
+import { bridgeWakeMs, startLineBridge, wireMs, type BridgeStats } from './line-bridge';
 import { LOGICAL_DEVICE_NAME } from './client-session';
 
 export interface WireSpeedFigures {
@@ -72,21 +72,6 @@ function timedMeterEnd(inner: Transport): { readonly transport: Transport; reado
       },
     },
   };
-}
-
-/**
- * The bridge's wake-ups: from each write at one end to the bridge's read of it, where the chunk's
- * line time starts (on a real line the first bit leaves at the write). Each write is paired with
- * the first read at or after it.
- */
-function wakeMs(writesAt: readonly number[], readsAt: readonly number[]): number {
-  let total = 0;
-  let r = 0;
-  for (const w of writesAt) {
-    while (r < readsAt.length && readsAt[r]! < w) r++;
-    if (r < readsAt.length) total += readsAt[r]! - w;
-  }
-  return total;
 }
 
 /** The session's bytes and exchanges, and the time off the wire on either side, from the client's trace. */
@@ -164,7 +149,7 @@ export async function measureWireSpeed(baud: number, gets: number): Promise<Wire
   const { wallMs, simulatorMs, bytes, exchanges, oursMs, turnaroundMs } = session;
   // A bridge that could not say (killed) leaves the rig's share unknown, not zero.
   const rigMs = stats
-    ? stats.lateMs + wakeMs(session.clientWritesAt, stats.readsAt.toMeter) + wakeMs(session.meterWritesAt, stats.readsAt.toClient)
+    ? stats.lateMs + bridgeWakeMs(session.clientWritesAt, stats.readsAt.toMeter) + bridgeWakeMs(session.meterWritesAt, stats.readsAt.toClient)
     : Number.NaN;
   const wire = wireMs(bytes, baud);
   return {
