@@ -253,7 +253,7 @@ async function wire(gets: number): Promise<GoalResult[]> {
       f.ratio,
       '×',
       1.05,
-      `${f.exchanges} exchanges, ${f.bytes} B; per exchange ${x.wallMs.toFixed(1)} ms on a ${x.wireMs.toFixed(1)} ms wire: the client's gap ${x.oursMs.toFixed(2)} ms, the simulator's turnaround ${x.simulatorMs.toFixed(2)} ms, both ends' serial read path and the client's handling of an answer's bytes ${x.readPathMs.toFixed(2)} ms, the emulation rig's own time (the bridge waking on a write, and late on delivery) ${x.rigMs.toFixed(2)} ms`,
+      `after one session unmeasured (the first of the process: ${f.firstSessionRatio.toFixed(3)}×); ${f.exchanges} exchanges, ${f.bytes} B; per exchange ${x.wallMs.toFixed(1)} ms on a ${x.wireMs.toFixed(1)} ms wire: the client's gap ${x.oursMs.toFixed(2)} ms, the simulator's turnaround ${x.simulatorMs.toFixed(2)} ms, both ends' serial read path and the client's handling of an answer's bytes ${x.readPathMs.toFixed(2)} ms, the emulation rig's own time (the bridge waking on a write, and late on delivery) ${x.rigMs.toFixed(2)} ms`,
     ),
     goal(
       '9600 Bd: without the rig / wire',
