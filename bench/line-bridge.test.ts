@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import { openSerial } from '../drivers/serial';
 import type { Transport } from '../drivers/transport';
-import { LINE_BRIDGE_MISSING_REASON, lineBridgeAvailable, startLineBridge, wireMs, type LineBridge } from './line-bridge';
+import { bridgeWakeMs, LINE_BRIDGE_MISSING_REASON, lineBridgeAvailable, startLineBridge, wireMs, type LineBridge } from './line-bridge';
 
 const BAUD = 9600;
 const ARRIVAL_BOUND_MS = 5000;
@@ -37,6 +37,13 @@ function arrivalsAt(end: Transport): { bytes: number; at: number }[] {
   });
   return arrivals;
 }
+
+describe('the bridge’s wake-ups (bridgeWakeMs)', () => {
+  it('pairs each write with the first read at or after it, and counts a write never read as nothing', () => {
+    // Writes at 10 and 20 read at 10.5 and 20.25; an earlier read (5) belongs to no write; the write at 30 was never read.
+    expect(bridgeWakeMs([10, 20, 30], [5, 10.5, 20.25])).to.equal(0.75);
+  });
+});
 
 describe('the line-speed bridge (bench/line-bridge.py)', function () {
   this.timeout(20_000);
