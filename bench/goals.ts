@@ -244,6 +244,8 @@ const LOOPBACK_CHUNK_BYTES = 33;
 
 async function wire(gets: number): Promise<GoalResult[]> {
   if (!lineBridgeAvailable()) return [notMeasured('9600 Bd: wall / wire time', '×', 1.05, LINE_BRIDGE_MISSING_REASON)];
+  // Other processes' CPU shows as time off the wire: the note says how busy the machine was.
+  const load = os.loadavg()[0]!;
   const f = await measureWireSpeed(9600, gets);
   const x = f.perExchange;
   const loop = await measureLoopback(9600, gets, LOOPBACK_CHUNK_BYTES);
@@ -253,7 +255,7 @@ async function wire(gets: number): Promise<GoalResult[]> {
       f.ratio,
       '×',
       1.05,
-      `after one session unmeasured (the first of the process: ${f.firstSessionRatio.toFixed(3)}×); ${f.exchanges} exchanges, ${f.bytes} B; per exchange ${x.wallMs.toFixed(1)} ms on a ${x.wireMs.toFixed(1)} ms wire: the client's gap ${x.oursMs.toFixed(2)} ms, the simulator's turnaround ${x.simulatorMs.toFixed(2)} ms, both ends' serial read path and the client's handling of an answer's bytes ${x.readPathMs.toFixed(2)} ms, the emulation rig's own time (the bridge waking on a write, and late on delivery) ${x.rigMs.toFixed(2)} ms`,
+      `load average ${load.toFixed(1)} on ${os.cpus().length} cores; after one session unmeasured (the first of the process: ${f.firstSessionRatio.toFixed(3)}×); ${f.exchanges} exchanges, ${f.bytes} B; per exchange ${x.wallMs.toFixed(1)} ms on a ${x.wireMs.toFixed(1)} ms wire: the client's gap ${x.oursMs.toFixed(2)} ms, the simulator's turnaround ${x.simulatorMs.toFixed(2)} ms, both ends' serial read path and the client's handling of an answer's bytes ${x.readPathMs.toFixed(2)} ms, the emulation rig's own time (the bridge waking on a write, and late on delivery) ${x.rigMs.toFixed(2)} ms`,
     ),
     goal(
       '9600 Bd: without the rig / wire',
