@@ -13,29 +13,31 @@ import { bridgeWakeMs, LINE_BRIDGE_MISSING_REASON, lineBridgeAvailable, startLin
 const BAUD = 9600;
 const ARRIVAL_BOUND_MS = 5000;
 
-/** Resolves with the time the `n`-th byte arrived; rejects after the bound. */
-function nthByteAt(arrivals: { bytes: number; at: number }[], n: number): Promise<number> {
-  const deadline = performance.now() + ARRIVAL_BOUND_MS;
-  return new Promise((resolve, reject) => {
-    const check = (): void => {
-      const hit = arrivals.find((a) => a.bytes >= n);
-      if (hit) resolve(hit.at);
-      else if (performance.now() > deadline) reject(new Error(`${n} bytes did not arrive within ${ARRIVAL_BOUND_MS} ms`));
-      else setImmediate(check);
-    };
-    check();
-  });
-}
-
-/** Counts what arrives at an end: the running total of bytes, with the time each chunk came. */
-function arrivalsAt(end: Transport): { bytes: number; at: number }[] {
-  const arrivals: { bytes: number; at: number }[] = [];
+/**
+ * Listens at an end: `byteAt(n)` resolves with the time the n-th byte (counted from now) arrived,
+ * when it does; it rejects after the bound.
+ */
+function arrivalsAt(end: Transport): { byteAt(n: number): Promise<number> } {
   let total = 0;
+  let wanted: { n: number; resolve: (at: number) => void } | undefined;
   end.onData((chunk) => {
     total += chunk.length;
-    arrivals.push({ bytes: total, at: performance.now() });
+    if (wanted && total >= wanted.n) wanted.resolve(performance.now());
   });
-  return arrivals;
+  return {
+    byteAt: (n) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${n} bytes did not arrive within ${ARRIVAL_BOUND_MS} ms (${total} did)`)), ARRIVAL_BOUND_MS);
+        wanted = {
+          n,
+          resolve: (at) => {
+            clearTimeout(timer);
+            wanted = undefined;
+            resolve(at);
+          },
+        };
+      }),
+  };
 }
 
 describe('the bridge’s wake-ups (bridgeWakeMs)', () => {
@@ -75,28 +77,28 @@ describe('the line-speed bridge (bench/line-bridge.py)', function () {
       [client, meter],
       [meter, client],
     ] as const) {
-      const arrivals = arrivalsAt(to);
       const n = 96;
+      const whole = arrivalsAt(to).byteAt(n);
       const sent = performance.now();
       await from.write(new Uint8Array(n).fill(0x7e));
-      const at = await nthByteAt(arrivals, n);
+      const at = await whole;
       expect(at - sent).to.be.at.least(wireMs(n, BAUD));
     }
   });
 
   it('queues a chunk behind the bytes written before it: the line carries one byte at a time', async () => {
-    const arrivals = arrivalsAt(meter);
+    const both = arrivalsAt(meter).byteAt(96);
     const sent = performance.now();
     await client.write(new Uint8Array(48).fill(1));
     await client.write(new Uint8Array(48).fill(2));
-    const at = await nthByteAt(arrivals, 96);
+    const at = await both;
     expect(at - sent).to.be.at.least(wireMs(96, BAUD));
   });
 
   it('says how late it handed chunks on, and removes the ends it linked when stopped', async () => {
-    const arrivals = arrivalsAt(meter);
+    const arrived = arrivalsAt(meter).byteAt(10);
     await client.write(new Uint8Array(10));
-    await nthByteAt(arrivals, 10);
+    await arrived;
     await client.close();
     await meter.close();
     const stats = await bridge.stop();
