@@ -4,11 +4,18 @@
  * Only that each benchmark completes and reports a positive rate is checked, never a speed.
  */
 import { expect } from 'chai';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildCFloor } from './c-floor';
+import { exchanges } from './cpu-goals';
 import { GROUPS, runBench } from './index';
 import { formatGoals } from './goals';
+import type { Floors } from './floors';
+import type { GuruxFigures } from './gurux-goals';
+import { guruxNotMeasured, guruxRows } from './gurux-rows';
+import { cpuList, pinSupport } from './placement';
 import { readMeter } from './meter-read';
 import { formatTable } from './table';
 
@@ -87,5 +94,73 @@ describe('npm run bench -- --quick', function () {
     ]);
     expect(header).to.match(/^group \| benchmark \|/);
     expect(row).to.contain('123 000 frame/s').and.contain('bytes 3 913');
+  });
+
+  it('measures the client and both floors, Node and C side by side, free and on one core, in --quick', async () => {
+    const affinity = (): string => execFileSync('taskset', ['-c', '-p', String(process.pid)], { encoding: 'utf8' });
+    const support = pinSupport();
+    const before = support.kind === 'available' ? affinity() : '';
+    const rows = await exchanges(true);
+    if (support.kind === 'available') expect(affinity(), 'the bench gives this process its CPUs back').to.equal(before);
+    const cpuRows = [
+      'client CPU per exchange (TCP, hdlc)',
+      'client CPU per exchange (TCP, wrapper)',
+      'Node alone per exchange, same simulator (floor)',
+      'C alone per exchange, same simulator (floor)',
+      'client CPU per exchange beyond the floor (hdlc)',
+      'client CPU per exchange beyond the floor (wrapper)',
+    ].flatMap((n) => [n, `${n}, one core`]);
+    const names = rows.map((r) => r.goal);
+    expect(names.slice(0, cpuRows.length)).to.have.members(cpuRows);
+    for (const r of rows.filter((x) => cpuRows.includes(x.goal))) {
+      expect(r.target, r.goal).to.equal(30);
+      // Measured, or not, with the reason (no taskset, one CPU, no C compiler): never a bare gap.
+      if (r.met === undefined) expect(r.note, r.goal).to.match(/\S/);
+      else expect(r.measured, r.goal).to.be.above(0);
+    }
+    const client = rows.find((r) => r.goal === 'client CPU per exchange (TCP, hdlc)')!;
+    expect(client.note).to.match(/^free placement, = (C floor [\d.]+ \+ Node [\d.]+|Node floor [\d.]+) \+ client -?[\d.]+ µs; /);
+    if (support.kind === 'unavailable') expect(rows.find((r) => r.goal === 'client CPU per exchange (TCP, hdlc), one core')!.note).to.equal(support.reason);
+  });
+
+  it('sets the independent meter’s rows side by side under both placements, dlmsct ÷ its C client among them', () => {
+    const figures = (framing: 'hdlc' | 'wrapper', placement: 'free' | 'one-core', dlmsctMs: number, cUs: number): GuruxFigures => ({
+      framing,
+      placement,
+      cClient: { exchanges: 170, wallMs: 60, cpuMs: 30, marginalCpuUs: cUs, marginalCpuUsLeast: cUs / 2, runs: 15 },
+      dlmsct: { exchanges: 100, attributes: 90, wallMs: 20, cpuMs: dlmsctMs, errors: 0 },
+    });
+    const floor = { cpuUs: 10, voluntarySwitches: 1, involuntarySwitches: 0, migrations: 0 };
+    const floors: Floors = {
+      exchanges: 2000,
+      rounds: 1,
+      support: { kind: 'available', command: 'taskset', cpu: 0, allowed: '0,1' },
+      program: { kind: 'none', reason: 'no C compiler (cc, gcc) found' },
+      series: { free: { node: [floor], c: [] }, 'one-core': { node: [floor], c: [] } },
+    };
+    const rows = guruxRows({
+      kind: 'measured',
+      runs: 5,
+      figures: [figures('hdlc', 'free', 8, 40), figures('hdlc', 'one-core', 6, 40), figures('wrapper', 'free', 5, 25), figures('wrapper', 'one-core', 4, 20)],
+      floors,
+    });
+    expect(rows.map((r) => r.goal)).to.deep.equal(guruxNotMeasured('none').map((r) => r.goal));
+    const row = (name: string) => rows.find((r) => r.goal === name)!;
+    expect(row('gurux meter: client CPU per exchange (hdlc)').measured).to.equal(80);
+    expect(row('gurux meter: dlmsct ÷ its C client, CPU per exchange (hdlc)').measured).to.equal(2);
+    expect(row('gurux meter: dlmsct ÷ its C client, CPU per exchange (wrapper), one core')).to.include({ measured: 2, unit: '×', met: false });
+    expect(row('gurux meter: C alone per exchange (floor), one core')).to.include({ met: undefined, note: 'no C compiler (cc, gcc) found' });
+    expect(row('gurux meter: Node alone per exchange (floor)')).to.include({ measured: 10, met: true });
+  });
+
+  it('says why the C floor or one core was not measured: no compiler, no taskset', () => {
+    expect(buildCFloor(['no-such-cc-for-dlmsct'], join(dir, 'c'))).to.deep.equal({ kind: 'none', reason: 'no C compiler (no-such-cc-for-dlmsct) found' });
+    expect(pinSupport('no-such-taskset-for-dlmsct')).to.deep.equal({ kind: 'unavailable', reason: 'no-such-taskset-for-dlmsct (util-linux) is not installed' });
+  });
+
+  it('reads the CPU lists taskset prints', () => {
+    expect(cpuList('0,1')).to.deep.equal([0, 1]);
+    expect(cpuList('0-3,6')).to.deep.equal([0, 1, 2, 3, 6]);
+    expect(cpuList('2')).to.deep.equal([2]);
   });
 });

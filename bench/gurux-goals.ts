@@ -8,8 +8,10 @@
  * generic buffers (of those it reads a row and a range), so dlmsct reads the object list and
  * every readable attribute but the buffers. The C client is timed as a whole process (start-up
  * included: that is how it is used); dlmsct in process, warm, as a harness reads many meters.
- * Each side runs RUNS times, alternating (the C client, cheap to run, C_RUNS_PER_RUN times as
- * often: its figure beyond start-up is a difference of two whole-process times), and the medians
+ * Each side runs RUNS times per placement (placement.ts: free, and the meter, dlmsct and the C
+ * client on one core; the placements alternate run by run), the two sides alternating (the C
+ * client, cheap to run, C_RUNS_PER_RUN times as often: its figure beyond start-up is a
+ * difference of two whole-process times), and the medians
  * are reported; the exchanges are counted from each side's own trace (the C client's `-t Verbose`
  * lines).
  *
@@ -23,8 +25,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { findMeter, freePortBase, PORT_OFFSET, startMeter } from '../test/interop/gurux-meter';
+import { measureFloors, placementsFor, type Floors } from './floors';
 import { readMeter } from './meter-read';
-import { nodeFloorUs } from './node-floor';
+import { FLOOR_EXCHANGES } from './node-floor';
+import { pinSupport, placed, PLACEMENTS, type Placement } from './placement';
 import { median } from './runner';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -42,13 +46,11 @@ const C_RUNS_PER_RUN = 3;
  * read once rather than at each localtime() call).
  */
 const C_ENV: NodeJS.ProcessEnv = { ...process.env, TZ: process.env.TZ ?? ':/etc/localtime' };
-/** Issue 11's goal for dlmsct's own CPU per exchange. */
-export const CPU_GOAL_US = 30;
-
-type Framing = 'hdlc' | 'wrapper';
+export type Framing = 'hdlc' | 'wrapper';
 
 export interface GuruxFigures {
   readonly framing: Framing;
+  readonly placement: Placement;
   readonly cClient: {
     readonly exchanges: number;
     readonly wallMs: number;
@@ -66,9 +68,10 @@ export type GuruxOutcome =
   | {
       readonly kind: 'measured';
       readonly runs: number;
+      /** Per framing and placement; none for a placement that could not be set up (floors.support says why). */
       readonly figures: readonly GuruxFigures[];
-      /** Node's own cost of one exchange on this machine now: CPU per round trip of a bare socket, no client (wrapper). */
-      readonly nodeFloorUs: number;
+      /** What any client pays per exchange with this meter now: Node's and C's bare round trips (wrapper), under both placements. */
+      readonly floors: Floors;
     }
   | { readonly kind: 'not-measured'; readonly reason: string };
 
@@ -132,13 +135,50 @@ function profileFor(dir: string, base: number, framing: Framing): string {
   return file;
 }
 
-export async function measureAgainstGurux(runs: number): Promise<GuruxOutcome> {
+/** One placement's runs of both clients over one framing: the C client's whole-process runs and dlmsct's reads. */
+interface Runs {
+  readonly cs: { wallMs: number; cpuMs: number }[];
+  readonly ones: { wallMs: number; cpuMs: number }[];
+  readonly ds: { wallMs: number; cpuMs: number; exchanges: number; attributes: number; errors: number }[];
+}
+
+function figuresOf(framing: Framing, placement: Placement, r: Runs, exchanges: number, oneExchanges: number): GuruxFigures {
+  const perExchangeUs = (wholeMs: number, oneMs: number): number => ((wholeMs - oneMs) * 1000) / Math.max(1, exchanges - oneExchanges);
+  return {
+    framing,
+    placement,
+    cClient: {
+      exchanges,
+      wallMs: median(r.cs.map((x) => x.wallMs)),
+      cpuMs: median(r.cs.map((x) => x.cpuMs)),
+      marginalCpuUs: perExchangeUs(median(r.cs.map((x) => x.cpuMs)), median(r.ones.map((x) => x.cpuMs))),
+      marginalCpuUsLeast: perExchangeUs(Math.min(...r.cs.map((x) => x.cpuMs)), Math.min(...r.ones.map((x) => x.cpuMs))),
+      runs: r.cs.length,
+    },
+    dlmsct: {
+      exchanges: median(r.ds.map((x) => x.exchanges)),
+      attributes: r.ds[0]?.attributes ?? 0,
+      wallMs: median(r.ds.map((x) => x.wallMs)),
+      cpuMs: median(r.ds.map((x) => x.cpuMs)),
+      errors: r.ds.reduce((n, x) => n + x.errors, 0),
+    },
+  };
+}
+
+/**
+ * Both clients against one meter process, under both placements (placement.ts), the placements
+ * alternating run by run: on one core, the meter, this process and the C client it spawns share
+ * one CPU. Then the floors (Node's and C's) against the same meter, under both.
+ */
+export async function measureAgainstGurux(runs: number, floorRounds: number): Promise<GuruxOutcome> {
   const found = findMeter(ROOT);
   if ('absent' in found) return { kind: 'not-measured', reason: found.absent };
   const c = cClient(found.dir);
   if ('reason' in c) return { kind: 'not-measured', reason: c.reason };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlmsct-gurux-bench-'));
   const meter = await startMeter(found.dir, await freePortBase());
+  const support = pinSupport();
+  const pids = [process.pid, meter.pid];
   try {
     const figures: GuruxFigures[] = [];
     for (const framing of ['hdlc', 'wrapper'] as const) {
@@ -152,40 +192,31 @@ export async function measureAgainstGurux(runs: number): Promise<GuruxOutcome> {
       // the simulator: one read left the client's code half compiled, 60–90 µs an exchange).
       timeC(c.bin, args, dir);
       await readMeter({ profile, runs: DLMSCT_WARM_UP_READS, skipBuffers: true });
-      const cs: { wallMs: number; cpuMs: number }[] = [];
-      const ones: { wallMs: number; cpuMs: number }[] = [];
-      const ds: { wallMs: number; cpuMs: number; exchanges: number; attributes: number; errors: number }[] = [];
-      for (let i = 0; i < runs; i++) {
-        for (let k = 0; k < C_RUNS_PER_RUN; k++) {
-          cs.push(timeC(c.bin, args, dir));
-          ones.push(timeC(c.bin, oneArgs, dir));
-        }
-        const r = await readMeter({ profile, runs: 1, skipBuffers: true });
-        const a = r.associations[0]!;
-        ds.push({ wallMs: a.readAll.wallMs, cpuMs: a.readAll.cpuMs, exchanges: a.exchangesPerReadAll, attributes: a.attributes, errors: r.total.errors });
-      }
-      const perExchangeUs = (wholeMs: number, oneMs: number): number => ((wholeMs - oneMs) * 1000) / Math.max(1, exchanges - oneExchanges);
-      figures.push({
-        framing,
-        cClient: {
-          exchanges,
-          wallMs: median(cs.map((x) => x.wallMs)),
-          cpuMs: median(cs.map((x) => x.cpuMs)),
-          marginalCpuUs: perExchangeUs(median(cs.map((x) => x.cpuMs)), median(ones.map((x) => x.cpuMs))),
-          marginalCpuUsLeast: perExchangeUs(Math.min(...cs.map((x) => x.cpuMs)), Math.min(...ones.map((x) => x.cpuMs))),
-          runs: cs.length,
-        },
-        dlmsct: {
-          exchanges: median(ds.map((x) => x.exchanges)),
-          attributes: ds[0]?.attributes ?? 0,
-          wallMs: median(ds.map((x) => x.wallMs)),
-          cpuMs: median(ds.map((x) => x.cpuMs)),
-          errors: ds.reduce((n, x) => n + x.errors, 0),
-        },
-      });
+      const byPlacement: Record<Placement, Runs> = { free: { cs: [], ones: [], ds: [] }, 'one-core': { cs: [], ones: [], ds: [] } };
+      for (let i = 0; i < runs; i++)
+        for (const placement of placementsFor(support, i))
+          await placed(placement, support, pids, async () => {
+            const r = byPlacement[placement];
+            // Spawned while this process is placed: the C client inherits its CPU mask.
+            for (let k = 0; k < C_RUNS_PER_RUN; k++) {
+              r.cs.push(timeC(c.bin, args, dir));
+              r.ones.push(timeC(c.bin, oneArgs, dir));
+            }
+            const read = await readMeter({ profile, runs: 1, skipBuffers: true });
+            const a = read.associations[0]!;
+            r.ds.push({
+              wallMs: a.readAll.wallMs,
+              cpuMs: a.readAll.cpuMs,
+              exchanges: a.exchangesPerReadAll,
+              attributes: a.attributes,
+              errors: read.total.errors,
+            });
+          });
+      for (const placement of PLACEMENTS)
+        if (byPlacement[placement].ds.length > 0) figures.push(figuresOf(framing, placement, byPlacement[placement], exchanges, oneExchanges));
     }
-    const floor = await nodeFloorUs(meter.base + PORT_OFFSET.lnWrapper);
-    return { kind: 'measured', runs, figures, nodeFloorUs: floor };
+    const floors = await measureFloors(meter.base + PORT_OFFSET.lnWrapper, [meter.pid], floorRounds, FLOOR_EXCHANGES, support);
+    return { kind: 'measured', runs, figures, floors };
   } finally {
     await meter.stop();
     fs.rmSync(dir, { recursive: true, force: true });

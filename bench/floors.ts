@@ -1,0 +1,86 @@
+/**
+ * Both floors under both placements, against one meter's wrapper port, in one run: Node's bare
+ * round trip (node-floor.ts) and the same in C (c-floor.ts), each run `rounds` times, the
+ * placements alternating round by round (placement.ts), the medians reported.
+ */
+import { buildCFloor, cFloor, type CFloorProgram } from './c-floor';
+import { CPU_GOAL_US, goal, notMeasured, PLACEMENT_NOTE, placedName, type GoalResult } from './goal-result';
+import { floorRequests, nodeFloor, type FloorFigures } from './node-floor';
+import { pinSupport, placed, PLACEMENTS, schedNote, type Placement, type PinSupport } from './placement';
+import { median } from './runner';
+
+export interface FloorSeries {
+  readonly node: readonly FloorFigures[];
+  readonly c: readonly FloorFigures[];
+}
+
+export interface Floors {
+  readonly exchanges: number;
+  readonly rounds: number;
+  readonly support: PinSupport;
+  readonly program: CFloorProgram;
+  readonly series: Readonly<Record<Placement, FloorSeries>>;
+}
+
+/** Round i measures the placements in this order, so neither always comes first. */
+export function placementOrder(i: number): readonly Placement[] {
+  return i % 2 === 0 ? PLACEMENTS : [...PLACEMENTS].reverse();
+}
+
+/** The placements `support` allows, in round i's order. */
+export function placementsFor(support: PinSupport, i: number): readonly Placement[] {
+  return placementOrder(i).filter((p) => p === 'free' || support.kind === 'available');
+}
+
+/** `meterPids`: the meter's processes, placed with this one when on one core. */
+export async function measureFloors(port: number, meterPids: readonly number[], rounds: number, exchanges: number, support = pinSupport()): Promise<Floors> {
+  const requests = await floorRequests(port);
+  const program = buildCFloor();
+  const series: Record<Placement, { node: FloorFigures[]; c: FloorFigures[] }> = { free: { node: [], c: [] }, 'one-core': { node: [], c: [] } };
+  for (let i = 0; i < rounds; i++)
+    for (const placement of placementsFor(support, i))
+      await placed(placement, support, [process.pid, ...meterPids], async () => {
+        series[placement].node.push(await nodeFloor(port, exchanges, requests));
+        // Spawned while this process is placed: the C floor inherits its CPU mask.
+        if (program.kind === 'built') series[placement].c.push(cFloor(program, port, requests, exchanges));
+      });
+  return { exchanges, rounds, support, program, series };
+}
+
+export const medianCpu = (xs: readonly FloorFigures[]): number => median(xs.map((x) => x.cpuUs));
+
+function floorNote(xs: readonly FloorFigures[], floors: Floors, placement: Placement, what: string): string {
+  const least = Math.min(...xs.map((x) => x.cpuUs));
+  const sched = {
+    voluntarySwitches: median(xs.map((x) => x.voluntarySwitches)),
+    involuntarySwitches: median(xs.map((x) => x.involuntarySwitches)),
+    migrations: median(xs.map((x) => x.migrations)),
+  };
+  return `${PLACEMENT_NOTE[placement]}: ${what}; median of ${xs.length} runs of ${floors.exchanges}, least ${least.toFixed(1)} µs; ${schedNote(sched)}`;
+}
+
+/** The floor rows, Node's and C's side by side, each under both placements. `meter` names the peer in the rows. */
+export function floorRows(floors: Floors, names: { readonly node: string; readonly c: string }): GoalResult[] {
+  const rows: GoalResult[] = [];
+  for (const kind of ['node', 'c'] as const)
+    for (const placement of PLACEMENTS) {
+      const name = placedName(names[kind], placement);
+      const xs = floors.series[placement][kind];
+      const why =
+        placement === 'one-core' && floors.support.kind === 'unavailable'
+          ? floors.support.reason
+          : kind === 'c' && floors.program.kind === 'none'
+            ? floors.program.reason
+            : undefined;
+      const what =
+        kind === 'node'
+          ? 'CPU of a bare Node socket round trip (wrapper GET bytes, no client): the runtime and the machine'
+          : 'the same round trip in C (bench/c/round-trip.c: blocking send/recv): what the machine takes from any client';
+      rows.push(
+        why !== undefined || xs.length === 0
+          ? notMeasured(name, 'µs', CPU_GOAL_US, why ?? 'no run')
+          : goal(name, medianCpu(xs), 'µs', CPU_GOAL_US, floorNote(xs, floors, placement, what)),
+      );
+    }
+  return rows;
+}
