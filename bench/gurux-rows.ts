@@ -63,7 +63,7 @@ function framingRows(f: GuruxFigures, runs: number, floorNode: number): GoalResu
       dlmsct / c.marginalCpuUs,
       '×',
       1,
-      `${PLACEMENT_NOTE[p]}: the two rows above, same meter, same run; from the least runs ${(dlmsct / c.marginalCpuUsLeast).toFixed(2)} ×`,
+      `${PLACEMENT_NOTE[p]}: the two rows above, same meter, same run (dlmsct's over its whole read, association and object list included; the C client's beyond its start-up); from the least runs ${(dlmsct / c.marginalCpuUsLeast).toFixed(2)} ×`,
     ),
   ];
 }
