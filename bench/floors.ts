@@ -6,7 +6,7 @@
 import { buildCFloor, cFloor, type CFloorProgram } from './c-floor';
 import { CPU_GOAL_US, goal, notMeasured, PLACEMENT_NOTE, placedName, type GoalResult } from './goal-result';
 import { floorRequests, nodeFloor, type FloorFigures } from './node-floor';
-import { pinSupport, placed, PLACEMENTS, schedNote, type Placement, type PinSupport } from './placement';
+import { pinSupport, placed, PLACEMENTS, reschedulingInterrupts, schedNote, type Placement, type PinSupport } from './placement';
 import { median } from './runner';
 
 export interface FloorSeries {
@@ -42,7 +42,13 @@ export async function measureFloors(port: number, meterPids: readonly number[], 
       await placed(placement, support, [process.pid, ...meterPids], async () => {
         series[placement].node.push(await nodeFloor(port, exchanges, requests));
         // Spawned while this process is placed: the C floor inherits its CPU mask.
-        if (program.kind === 'built') series[placement].c.push(cFloor(program, port, requests, exchanges));
+        if (program.kind === 'built') {
+          const ipis = reschedulingInterrupts();
+          const figures = cFloor(program, port, requests, exchanges);
+          const after = reschedulingInterrupts();
+          // Counted around the whole run: its warm-up quarter and connection included.
+          series[placement].c.push({ ...figures, ipis: ipis === undefined || after === undefined ? -1 : (after - ipis) / (exchanges * 1.25) });
+        }
       });
   return { exchanges, rounds, support, program, series };
 }
@@ -55,6 +61,7 @@ function floorNote(xs: readonly FloorFigures[], floors: Floors, placement: Place
     voluntarySwitches: median(xs.map((x) => x.voluntarySwitches)),
     involuntarySwitches: median(xs.map((x) => x.involuntarySwitches)),
     migrations: median(xs.map((x) => x.migrations)),
+    ipis: median(xs.map((x) => x.ipis ?? -1)),
   };
   return `${PLACEMENT_NOTE[placement]}: ${what}; median of ${xs.length} runs of ${floors.exchanges}, least ${least.toFixed(1)} µs; ${schedNote(sched)}`;
 }

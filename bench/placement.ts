@@ -105,6 +105,19 @@ export interface SchedCounts {
   readonly involuntary: number;
   /** Moves to another CPU; undefined where the kernel does not show them. */
   readonly migrations: number | undefined;
+  /** Rescheduling interrupts, all CPUs (system-wide: a wake-up of a task on another CPU sends one); undefined without /proc/interrupts. */
+  readonly ipis: number | undefined;
+}
+
+/** The sum of the RES line of /proc/interrupts: the IPIs by which one CPU makes another run a task it woke. */
+export function reschedulingInterrupts(): number | undefined {
+  try {
+    const line = /^\s*RES:(.*)$/m.exec(fs.readFileSync('/proc/interrupts', 'utf8'))?.[1];
+    if (line === undefined) return undefined;
+    return (line.match(/\b\d+\b/g) ?? []).reduce((sum, n) => sum + Number(n), 0);
+  } catch {
+    return undefined;
+  }
 }
 
 export function schedCounts(pid: number | 'self' = 'self'): SchedCounts {
@@ -123,6 +136,7 @@ export function schedCounts(pid: number | 'self' = 'self'): SchedCounts {
     voluntary: field('nr_voluntary_switches') ?? usage.voluntaryContextSwitches,
     involuntary: field('nr_involuntary_switches') ?? usage.involuntaryContextSwitches,
     migrations: field('se.nr_migrations'),
+    ipis: reschedulingInterrupts(),
   };
 }
 
@@ -131,6 +145,8 @@ export interface SchedPerExchange {
   readonly voluntarySwitches: number;
   readonly involuntarySwitches: number;
   readonly migrations: number;
+  /** Rescheduling interrupts per exchange, all CPUs (-1: not shown); absent from the C floor's own output. */
+  readonly ipis?: number;
 }
 
 export function schedPerExchange(before: SchedCounts, after: SchedCounts, exchanges: number): SchedPerExchange {
@@ -139,10 +155,12 @@ export function schedPerExchange(before: SchedCounts, after: SchedCounts, exchan
     voluntarySwitches: (after.voluntary - before.voluntary) / n,
     involuntarySwitches: (after.involuntary - before.involuntary) / n,
     migrations: before.migrations === undefined || after.migrations === undefined ? -1 : (after.migrations - before.migrations) / n,
+    ipis: before.ipis === undefined || after.ipis === undefined ? -1 : (after.ipis - before.ipis) / n,
   };
 }
 
 export function schedNote(s: SchedPerExchange): string {
   const migrations = s.migrations < 0 ? '' : `, ${s.migrations.toFixed(2)} CPU migrations`;
-  return `${s.voluntarySwitches.toFixed(2)} voluntary switches${migrations} per exchange`;
+  const ipis = s.ipis === undefined || s.ipis < 0 ? '' : `, ${s.ipis.toFixed(2)} rescheduling IPIs (all CPUs)`;
+  return `${s.voluntarySwitches.toFixed(2)} voluntary switches${migrations}${ipis} per exchange`;
 }
