@@ -5,10 +5,11 @@
  */
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCFloor } from './c-floor';
+import { buildCFloor, cFloor, type CFloorProgram } from './c-floor';
 import { exchanges } from './cpu-goals';
 import { GROUPS, runBench } from './index';
 import { formatGoals } from './goals';
@@ -130,7 +131,7 @@ describe('npm run bench -- --quick', function () {
       cClient: { exchanges: 170, wallMs: 60, cpuMs: 30, marginalCpuUs: cUs, marginalCpuUsLeast: cUs / 2, runs: 15 },
       dlmsct: { exchanges: 100, attributes: 90, wallMs: 20, cpuMs: dlmsctMs, errors: 0 },
     });
-    const floor = { cpuUs: 10, voluntarySwitches: 1, involuntarySwitches: 0, migrations: 0 };
+    const floor = { cpuUs: 10, voluntarySwitches: 1, involuntarySwitches: 0, migrations: 0, ipis: 0, halts: 0 };
     const floors: Floors = {
       exchanges: 2000,
       rounds: 1,
@@ -156,6 +157,20 @@ describe('npm run bench -- --quick', function () {
   it('says why the C floor or one core was not measured: no compiler, no taskset', () => {
     expect(buildCFloor(['no-such-cc-for-dlmsct'], join(dir, 'c'))).to.deep.equal({ kind: 'none', reason: 'no C compiler (no-such-cc-for-dlmsct) found' });
     expect(pinSupport('no-such-taskset-for-dlmsct')).to.deep.equal({ kind: 'unavailable', reason: 'no-such-taskset-for-dlmsct (util-linux) is not installed' });
+  });
+
+  it('says which port the C floor could not reach, with the system’s reason', async function () {
+    const program = buildCFloor();
+    if (program.kind === 'none') this.skip();
+    const closed = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const port = (s.address() as AddressInfo).port;
+        s.close(() => resolve(port));
+      });
+    });
+    expect(() => cFloor(program as CFloorProgram & { kind: 'built' }, closed, { aarq: Uint8Array.of(1), get: Uint8Array.of(2) }, 10)).to.throw(
+      `bench: the C floor failed against port ${closed}: round-trip: connect: Connection refused`,
+    );
   });
 
   it('reads the CPU lists taskset prints', () => {

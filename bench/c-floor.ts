@@ -48,12 +48,20 @@ export function buildCFloor(compilers: readonly string[] = C_COMPILERS, outDir =
   return { kind: 'none', reason: `no C compiler (${compilers.join(', ')}) found` };
 }
 
+/** What the program prints: its CPU, switches and migrations per exchange (the system-wide counts are the caller's). */
+export type CFloorFigures = Omit<FloorFigures, 'ipis' | 'halts'>;
+
 /** One run of the C floor against 127.0.0.1:`port` (wrapper), after a quarter as many unmeasured round trips. */
-export function cFloor(program: CFloorProgram & { kind: 'built' }, port: number, requests: FloorRequests, exchanges = FLOOR_EXCHANGES): FloorFigures {
+export function cFloor(program: CFloorProgram & { kind: 'built' }, port: number, requests: FloorRequests, exchanges = FLOOR_EXCHANGES): CFloorFigures {
   const args = ['127.0.0.1', String(port), hex(requests.aarq), hex(requests.get), String(Math.ceil(exchanges / 4)), String(exchanges)];
   const r = spawnSync(program.bin, args, { encoding: 'utf8', timeout: RUN_TIMEOUT_MS });
   if (r.status !== 0) throw new Error(`bench: the C floor failed against port ${port}: ${firstLine(r.stderr) || r.error?.message || `exit ${r.status}`}`);
-  const figures = JSON.parse(r.stdout) as FloorFigures;
+  let figures: CFloorFigures;
+  try {
+    figures = JSON.parse(r.stdout) as CFloorFigures;
+  } catch {
+    throw new Error(`bench: the C floor printed no JSON: ${JSON.stringify(r.stdout.trim())}`);
+  }
   if (!Number.isFinite(figures.cpuUs)) throw new Error(`bench: the C floor printed no CPU figure: ${JSON.stringify(r.stdout.trim())}`);
   return figures;
 }

@@ -59,7 +59,8 @@ const medianSched = (xs: readonly SchedPerExchange[]): SchedPerExchange => ({
   voluntarySwitches: median(xs.map((x) => x.voluntarySwitches)),
   involuntarySwitches: median(xs.map((x) => x.involuntarySwitches)),
   migrations: median(xs.map((x) => x.migrations)),
-  ipis: median(xs.map((x) => x.ipis ?? -1)),
+  ipis: median(xs.map((x) => x.ipis)),
+  halts: median(xs.map((x) => x.halts)),
 });
 
 /** "= C floor 12.0 + Node 10.1 + client 30.2 µs": where a client figure goes, under one placement. */

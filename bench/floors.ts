@@ -6,7 +6,7 @@
 import { buildCFloor, cFloor, type CFloorProgram } from './c-floor';
 import { CPU_GOAL_US, goal, notMeasured, PLACEMENT_NOTE, placedName, type GoalResult } from './goal-result';
 import { floorRequests, nodeFloor, type FloorFigures } from './node-floor';
-import { pinSupport, placed, PLACEMENTS, reschedulingInterrupts, schedNote, type Placement, type PinSupport } from './placement';
+import { pinSupport, placed, PLACEMENTS, schedCounts, schedNote, schedPerExchange, type Placement, type PinSupport } from './placement';
 import { median } from './runner';
 
 export interface FloorSeries {
@@ -43,11 +43,11 @@ export async function measureFloors(port: number, meterPids: readonly number[], 
         series[placement].node.push(await nodeFloor(port, exchanges, requests));
         // Spawned while this process is placed: the C floor inherits its CPU mask.
         if (program.kind === 'built') {
-          const ipis = reschedulingInterrupts();
+          const s0 = schedCounts();
           const figures = cFloor(program, port, requests, exchanges);
-          const after = reschedulingInterrupts();
-          // Counted around the whole run: its warm-up quarter and connection included.
-          series[placement].c.push({ ...figures, ipis: ipis === undefined || after === undefined ? -1 : (after - ipis) / (exchanges * 1.25) });
+          // Counted around the whole run (its warm-up quarter included); the switches and migrations are the program's own.
+          const { ipis, halts } = schedPerExchange(s0, schedCounts(), exchanges * 1.25);
+          series[placement].c.push({ ...figures, ipis, halts });
         }
       });
   return { exchanges, rounds, support, program, series };
@@ -61,7 +61,8 @@ function floorNote(xs: readonly FloorFigures[], floors: Floors, placement: Place
     voluntarySwitches: median(xs.map((x) => x.voluntarySwitches)),
     involuntarySwitches: median(xs.map((x) => x.involuntarySwitches)),
     migrations: median(xs.map((x) => x.migrations)),
-    ipis: median(xs.map((x) => x.ipis ?? -1)),
+    ipis: median(xs.map((x) => x.ipis)),
+    halts: median(xs.map((x) => x.halts)),
   };
   return `${PLACEMENT_NOTE[placement]}: ${what}; median of ${xs.length} runs of ${floors.exchanges}, least ${least.toFixed(1)} µs; ${schedNote(sched)}`;
 }

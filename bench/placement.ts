@@ -105,16 +105,41 @@ export interface SchedCounts {
   readonly involuntary: number;
   /** Moves to another CPU; undefined where the kernel does not show them. */
   readonly migrations: number | undefined;
-  /** Rescheduling interrupts, all CPUs (system-wide: a wake-up of a task on another CPU sends one); undefined without /proc/interrupts. */
+  /** wakeUpInterrupts() and idleEntries(), system-wide; undefined where the kernel does not show them. */
   readonly ipis: number | undefined;
+  readonly halts: number | undefined;
 }
 
-/** The sum of the RES line of /proc/interrupts: the IPIs by which one CPU makes another run a task it woke. */
-export function reschedulingInterrupts(): number | undefined {
+/**
+ * Interrupts by which one CPU makes another run a task it woke, all CPUs: the RES (reschedule) and
+ * CAL (function call: how a wake-up is queued to an idle CPU) lines of /proc/interrupts.
+ */
+export function wakeUpInterrupts(): number | undefined {
   try {
-    const line = /^\s*RES:(.*)$/m.exec(fs.readFileSync('/proc/interrupts', 'utf8'))?.[1];
-    if (line === undefined) return undefined;
-    return (line.match(/\b\d+\b/g) ?? []).reduce((sum, n) => sum + Number(n), 0);
+    const text = fs.readFileSync('/proc/interrupts', 'utf8');
+    const lines = ['RES', 'CAL'].map((k) => new RegExp(`^\\s*${k}:(.*)$`, 'm').exec(text)?.[1]);
+    if (lines.every((l) => l === undefined)) return undefined;
+    return lines.reduce((sum, l) => sum + (l?.match(/\b\d+\b/g) ?? []).reduce((a, n) => a + Number(n), 0), 0);
+  } catch {
+    return undefined;
+  }
+}
+
+const CPU_SYS = '/sys/devices/system/cpu';
+
+/** Entries into a sleeping idle state (not the polling one), all CPUs: on a VM, a vCPU halted, to be woken by the host. */
+export function idleEntries(): number | undefined {
+  try {
+    let sum = 0;
+    for (const cpu of fs.readdirSync(CPU_SYS).filter((d) => /^cpu\d+$/.test(d))) {
+      const dir = `${CPU_SYS}/${cpu}/cpuidle`;
+      if (!fs.existsSync(dir)) continue;
+      for (const state of fs.readdirSync(dir).filter((d) => d.startsWith('state'))) {
+        if (fs.readFileSync(`${dir}/${state}/name`, 'utf8').trim() === 'POLL') continue;
+        sum += Number(fs.readFileSync(`${dir}/${state}/usage`, 'utf8'));
+      }
+    }
+    return sum;
   } catch {
     return undefined;
   }
@@ -136,7 +161,8 @@ export function schedCounts(pid: number | 'self' = 'self'): SchedCounts {
     voluntary: field('nr_voluntary_switches') ?? usage.voluntaryContextSwitches,
     involuntary: field('nr_involuntary_switches') ?? usage.involuntaryContextSwitches,
     migrations: field('se.nr_migrations'),
-    ipis: reschedulingInterrupts(),
+    ipis: wakeUpInterrupts(),
+    halts: idleEntries(),
   };
 }
 
@@ -145,8 +171,9 @@ export interface SchedPerExchange {
   readonly voluntarySwitches: number;
   readonly involuntarySwitches: number;
   readonly migrations: number;
-  /** Rescheduling interrupts per exchange, all CPUs (-1: not shown); absent from the C floor's own output. */
-  readonly ipis?: number;
+  /** Wake-up IPIs and idle entries per exchange, all CPUs (-1: not shown); counted around the C floor by the bench. */
+  readonly ipis: number;
+  readonly halts: number;
 }
 
 export function schedPerExchange(before: SchedCounts, after: SchedCounts, exchanges: number): SchedPerExchange {
@@ -156,11 +183,12 @@ export function schedPerExchange(before: SchedCounts, after: SchedCounts, exchan
     involuntarySwitches: (after.involuntary - before.involuntary) / n,
     migrations: before.migrations === undefined || after.migrations === undefined ? -1 : (after.migrations - before.migrations) / n,
     ipis: before.ipis === undefined || after.ipis === undefined ? -1 : (after.ipis - before.ipis) / n,
+    halts: before.halts === undefined || after.halts === undefined ? -1 : (after.halts - before.halts) / n,
   };
 }
 
 export function schedNote(s: SchedPerExchange): string {
   const migrations = s.migrations < 0 ? '' : `, ${s.migrations.toFixed(2)} CPU migrations`;
-  const ipis = s.ipis === undefined || s.ipis < 0 ? '' : `, ${s.ipis.toFixed(2)} rescheduling IPIs (all CPUs)`;
-  return `${s.voluntarySwitches.toFixed(2)} voluntary switches${migrations}${ipis} per exchange`;
+  const all = (x: number, what: string): string => (x < 0 ? '' : `, ${x.toFixed(2)} ${what}`);
+  return `${s.voluntarySwitches.toFixed(2)} voluntary switches${migrations}${all(s.ipis, 'wake-up IPIs')}${all(s.halts, 'idle entries')} per exchange (IPIs and idle entries: all CPUs)`;
 }
