@@ -13,10 +13,10 @@ import { buildCFloor, cFloor, type CFloorProgram } from './c-floor';
 import { exchanges } from './cpu-goals';
 import { GROUPS, runBench } from './index';
 import { formatGoals } from './goals';
-import type { Floors } from './floors';
+import { floorRows, type Floors } from './floors';
 import type { GuruxFigures } from './gurux-goals';
 import { guruxNotMeasured, guruxRows } from './gurux-rows';
-import { cpuList, pinSupport } from './placement';
+import { cpuList, pinSupport, placed } from './placement';
 import { readMeter } from './meter-read';
 import { formatTable } from './table';
 
@@ -171,6 +171,41 @@ describe('npm run bench -- --quick', function () {
     expect(() => cFloor(program as CFloorProgram & { kind: 'built' }, closed, { aarq: Uint8Array.of(1), get: Uint8Array.of(2) }, 10)).to.throw(
       `bench: the C floor failed against port ${closed}: round-trip: connect: Connection refused`,
     );
+  });
+
+  it('gives the processes it pinned their CPUs back, also when the pinned measurement fails', async function () {
+    const support = pinSupport();
+    if (support.kind === 'unavailable') this.skip();
+    const affinity = (): string => execFileSync('taskset', ['-c', '-p', String(process.pid)], { encoding: 'utf8' });
+    const before = affinity();
+    let inside = '';
+    const failed = await placed('one-core', support, [process.pid], async () => {
+      inside = affinity();
+      throw new Error('measurement failed');
+    }).catch((e: unknown) => String(e));
+    expect(failed).to.equal('Error: measurement failed');
+    expect(inside).to.equal(before.replace(/list: .*$/m, `list: ${(support as { cpu: number }).cpu}`));
+    expect(affinity()).to.equal(before);
+  });
+
+  it('prints a one-core row as not measured, with the reason, where the bench cannot pin', () => {
+    const floor = { cpuUs: 10, voluntarySwitches: 1, involuntarySwitches: 0, migrations: 0, ipis: 0, halts: 0 };
+    const rows = floorRows(
+      {
+        exchanges: 2000,
+        rounds: 1,
+        support: { kind: 'unavailable', reason: 'taskset (util-linux) is not installed' },
+        program: { kind: 'built', bin: '/nowhere' },
+        series: { free: { node: [floor], c: [{ ...floor, cpuUs: 4 }] }, 'one-core': { node: [], c: [] } },
+      },
+      { node: 'Node floor', c: 'C floor' },
+    );
+    expect(rows.map((r) => [r.goal, r.measured, r.note?.startsWith('free placement') ? 'free' : r.note])).to.deep.equal([
+      ['Node floor', 10, 'free'],
+      ['Node floor, one core', Number.NaN, 'taskset (util-linux) is not installed'],
+      ['C floor', 4, 'free'],
+      ['C floor, one core', Number.NaN, 'taskset (util-linux) is not installed'],
+    ]);
   });
 
   it('reads the CPU lists taskset prints', () => {
