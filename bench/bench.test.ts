@@ -97,20 +97,21 @@ describe('npm run bench -- --quick', function () {
     expect(row).to.contain('123 000 frame/s').and.contain('bytes 3 913');
   });
 
-  it('measures the client and both floors, Node and C side by side, free and on one core, in --quick', async () => {
+  it('measures the client free and on one core, and both floors, Node and C side by side, also apart, in --quick', async () => {
     const affinity = (): string => execFileSync('taskset', ['-c', '-p', String(process.pid)], { encoding: 'utf8' });
     const support = pinSupport();
     const before = support.kind === 'available' ? affinity() : '';
     const rows = await exchanges(true);
     if (support.kind === 'available') expect(affinity(), 'the bench gives this process its CPUs back').to.equal(before);
     const cpuRows = [
-      'client CPU per exchange (TCP, hdlc)',
-      'client CPU per exchange (TCP, wrapper)',
-      'Node alone per exchange, same simulator (floor)',
-      'C alone per exchange, same simulator (floor)',
-      'client CPU per exchange beyond the floor (hdlc)',
-      'client CPU per exchange beyond the floor (wrapper)',
-    ].flatMap((n) => [n, `${n}, one core`]);
+      ...['client CPU per exchange (TCP, hdlc)', 'client CPU per exchange (TCP, wrapper)'].flatMap((n) => [n, `${n}, one core`]),
+      ...['Node alone per exchange, same simulator (floor)', 'C alone per exchange, same simulator (floor)'].flatMap((n) => [
+        n,
+        `${n}, one core`,
+        `${n}, apart`,
+      ]),
+      ...['client CPU per exchange beyond the floor (hdlc)', 'client CPU per exchange beyond the floor (wrapper)'].flatMap((n) => [n, `${n}, one core`]),
+    ];
     const names = rows.map((r) => r.goal);
     expect(names.slice(0, cpuRows.length)).to.have.members(cpuRows);
     for (const r of rows.filter((x) => cpuRows.includes(x.goal))) {
@@ -135,9 +136,9 @@ describe('npm run bench -- --quick', function () {
     const floors: Floors = {
       exchanges: 2000,
       rounds: 1,
-      support: { kind: 'available', command: 'taskset', cpu: 0, allowed: '0,1' },
+      support: { kind: 'available', command: 'taskset', cpu: 0, other: 1, allowed: '0,1' },
       program: { kind: 'none', reason: 'no C compiler (cc, gcc) found' },
-      series: { free: { node: [floor], c: [] }, 'one-core': { node: [floor], c: [] } },
+      series: { free: { node: [floor], c: [] }, 'one-core': { node: [floor], c: [] }, apart: { node: [floor], c: [] } },
     };
     const rows = guruxRows({
       kind: 'measured',
@@ -179,7 +180,7 @@ describe('npm run bench -- --quick', function () {
     const affinity = (): string => execFileSync('taskset', ['-c', '-p', String(process.pid)], { encoding: 'utf8' });
     const before = affinity();
     let inside = '';
-    const failed = await placed('one-core', support, [process.pid], async () => {
+    const failed = await placed('one-core', support, { client: [process.pid], meter: [] }, async () => {
       inside = affinity();
       throw new Error('measurement failed');
     }).catch((e: unknown) => String(e));
@@ -196,15 +197,17 @@ describe('npm run bench -- --quick', function () {
         rounds: 1,
         support: { kind: 'unavailable', reason: 'taskset (util-linux) is not installed' },
         program: { kind: 'built', bin: '/nowhere' },
-        series: { free: { node: [floor], c: [{ ...floor, cpuUs: 4 }] }, 'one-core': { node: [], c: [] } },
+        series: { free: { node: [floor], c: [{ ...floor, cpuUs: 4 }] }, 'one-core': { node: [], c: [] }, apart: { node: [], c: [] } },
       },
       { node: 'Node floor', c: 'C floor' },
     );
     expect(rows.map((r) => [r.goal, r.measured, r.note?.startsWith('free placement') ? 'free' : r.note])).to.deep.equal([
       ['Node floor', 10, 'free'],
       ['Node floor, one core', Number.NaN, 'taskset (util-linux) is not installed'],
+      ['Node floor, apart', Number.NaN, 'taskset (util-linux) is not installed'],
       ['C floor', 4, 'free'],
       ['C floor, one core', Number.NaN, 'taskset (util-linux) is not installed'],
+      ['C floor, apart', Number.NaN, 'taskset (util-linux) is not installed'],
     ]);
   });
 

@@ -75,7 +75,7 @@ export async function exchanges(quick: boolean): Promise<GoalResult[]> {
   const sim = await startSimulatorChild();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlmsct-goals-'));
   const support = pinSupport();
-  const pids = [process.pid, sim.pid];
+  const sides = { client: [process.pid], meter: [sim.pid] };
   try {
     const floors = await measureFloors(sim.ports.wrapper, [sim.pid], quick ? 1 : FLOOR_ROUNDS, quick ? 200 : FLOOR_EXCHANGES, support);
     const clientRows: GoalResult[] = [];
@@ -89,12 +89,12 @@ export async function exchanges(quick: boolean): Promise<GoalResult[]> {
       // differ by tens of µs).
       const batches = quick ? 1 : MEASURED_BATCHES;
       const reads = quick ? 1 : BATCH_READS;
-      const measured: Record<Placement, Batch[]> = { free: [], 'one-core': [] };
+      const measured: Record<Placement, Batch[]> = { free: [], 'one-core': [], apart: [] };
       let a = cold;
       let errors = 0;
       for (let b = 0; b < batches; b++)
         for (const placement of placementsFor(support, b))
-          await placed(placement, support, pids, async () => {
+          await placed(placement, support, sides, async () => {
             const s0 = schedCounts();
             const report = await readMeter({ profile, runs: reads });
             a = report.associations[0]!;

@@ -6,7 +6,7 @@
 import { buildCFloor, cFloor, type CFloorProgram } from './c-floor';
 import { CPU_GOAL_US, goal, notMeasured, PLACEMENT_NOTE, placedName, type GoalResult } from './goal-result';
 import { floorRequests, nodeFloor, type FloorFigures } from './node-floor';
-import { pinSupport, placed, PLACEMENTS, schedCounts, schedNote, schedPerExchange, type Placement, type PinSupport } from './placement';
+import { FLOOR_PLACEMENTS, pinSupport, placed, PLACEMENTS, schedCounts, schedNote, schedPerExchange, type Placement, type PinSupport } from './placement';
 import { median } from './runner';
 
 export interface FloorSeries {
@@ -22,24 +22,29 @@ export interface Floors {
   readonly series: Readonly<Record<Placement, FloorSeries>>;
 }
 
-/** Round i measures the placements in this order, so neither always comes first. */
-export function placementOrder(i: number): readonly Placement[] {
-  return i % 2 === 0 ? PLACEMENTS : [...PLACEMENTS].reverse();
+/** Round i measures the placements in this order (rotated), so none always comes first. */
+export function placementOrder(i: number, list: readonly Placement[] = PLACEMENTS): readonly Placement[] {
+  const k = i % list.length;
+  return [...list.slice(k), ...list.slice(0, k)];
 }
 
 /** The placements `support` allows, in round i's order. */
-export function placementsFor(support: PinSupport, i: number): readonly Placement[] {
-  return placementOrder(i).filter((p) => p === 'free' || support.kind === 'available');
+export function placementsFor(support: PinSupport, i: number, list: readonly Placement[] = PLACEMENTS): readonly Placement[] {
+  return placementOrder(i, list).filter((p) => p === 'free' || support.kind === 'available');
 }
 
 /** `meterPids`: the meter's processes, placed with this one when on one core. */
 export async function measureFloors(port: number, meterPids: readonly number[], rounds: number, exchanges: number, support = pinSupport()): Promise<Floors> {
   const requests = await floorRequests(port);
   const program = buildCFloor();
-  const series: Record<Placement, { node: FloorFigures[]; c: FloorFigures[] }> = { free: { node: [], c: [] }, 'one-core': { node: [], c: [] } };
+  const series: Record<Placement, { node: FloorFigures[]; c: FloorFigures[] }> = {
+    free: { node: [], c: [] },
+    'one-core': { node: [], c: [] },
+    apart: { node: [], c: [] },
+  };
   for (let i = 0; i < rounds; i++)
-    for (const placement of placementsFor(support, i))
-      await placed(placement, support, [process.pid, ...meterPids], async () => {
+    for (const placement of placementsFor(support, i, FLOOR_PLACEMENTS))
+      await placed(placement, support, { client: [process.pid], meter: meterPids }, async () => {
         series[placement].node.push(await nodeFloor(port, exchanges, requests));
         // Spawned while this process is placed: the C floor inherits its CPU mask.
         if (program.kind === 'built') {
@@ -71,11 +76,11 @@ function floorNote(xs: readonly FloorFigures[], floors: Floors, placement: Place
 export function floorRows(floors: Floors, names: { readonly node: string; readonly c: string }): GoalResult[] {
   const rows: GoalResult[] = [];
   for (const kind of ['node', 'c'] as const)
-    for (const placement of PLACEMENTS) {
+    for (const placement of FLOOR_PLACEMENTS) {
       const name = placedName(names[kind], placement);
       const xs = floors.series[placement][kind];
       const why =
-        placement === 'one-core' && floors.support.kind === 'unavailable'
+        placement !== 'free' && floors.support.kind === 'unavailable'
           ? floors.support.reason
           : kind === 'c' && floors.program.kind === 'none'
             ? floors.program.reason

@@ -24,11 +24,12 @@ export function notMeasured(name: string, unit: string, target: number, note: st
 
 /** A CPU row's name under a placement: free placement keeps the name the issue's goal has. */
 export function placedName(name: string, placement: Placement): string {
-  return placement === 'free' ? name : `${name}, one core`;
+  return placement === 'free' ? name : placement === 'one-core' ? `${name}, one core` : `${name}, apart`;
 }
 
 /** How a note names the placement it was measured under. */
 export const PLACEMENT_NOTE: Readonly<Record<Placement, string>> = {
   free: 'free placement',
   'one-core': 'client and meter on one core (taskset)',
+  apart: 'client and meter on two cores, apart (taskset)',
 };

@@ -178,7 +178,7 @@ export async function measureAgainstGurux(runs: number, floorRounds: number): Pr
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlmsct-gurux-bench-'));
   const meter = await startMeter(found.dir, await freePortBase());
   const support = pinSupport();
-  const pids = [process.pid, meter.pid];
+  const sides = { client: [process.pid], meter: [meter.pid] };
   try {
     const figures: GuruxFigures[] = [];
     for (const framing of ['hdlc', 'wrapper'] as const) {
@@ -192,10 +192,14 @@ export async function measureAgainstGurux(runs: number, floorRounds: number): Pr
       // the simulator: one read left the client's code half compiled, 60–90 µs an exchange).
       timeC(c.bin, args, dir);
       await readMeter({ profile, runs: DLMSCT_WARM_UP_READS, skipBuffers: true });
-      const byPlacement: Record<Placement, Runs> = { free: { cs: [], ones: [], ds: [] }, 'one-core': { cs: [], ones: [], ds: [] } };
+      const byPlacement: Record<Placement, Runs> = {
+        free: { cs: [], ones: [], ds: [] },
+        'one-core': { cs: [], ones: [], ds: [] },
+        apart: { cs: [], ones: [], ds: [] },
+      };
       for (let i = 0; i < runs; i++)
         for (const placement of placementsFor(support, i))
-          await placed(placement, support, pids, async () => {
+          await placed(placement, support, sides, async () => {
             const r = byPlacement[placement];
             // Spawned while this process is placed: the C client inherits its CPU mask.
             for (let k = 0; k < C_RUNS_PER_RUN; k++) {

@@ -7,7 +7,7 @@
 import { floorRows, medianCpu } from './floors';
 import { CPU_GOAL_US, goal, notMeasured, PLACEMENT_NOTE, placedName, type GoalResult } from './goal-result';
 import type { Framing, GuruxFigures, GuruxOutcome } from './gurux-goals';
-import { PLACEMENTS } from './placement';
+import { FLOOR_PLACEMENTS, PLACEMENTS } from './placement';
 
 const FRAMINGS: readonly Framing[] = ['hdlc', 'wrapper'];
 
@@ -28,7 +28,7 @@ export function guruxRowShapes(): Row[] {
       [placedName(ratioName(f), p), '×', 1],
     ]),
   );
-  const floors = (['node', 'c'] as const).flatMap((k) => PLACEMENTS.map((p): Row => [placedName(FLOOR_NAMES[k], p), 'µs', CPU_GOAL_US]));
+  const floors = (['node', 'c'] as const).flatMap((k) => FLOOR_PLACEMENTS.map((p): Row => [placedName(FLOOR_NAMES[k], p), 'µs', CPU_GOAL_US]));
   const wall = FRAMINGS.map((f): Row => [wallName(f), '×', 1]);
   return [...perFraming, ...floors, ...wall];
 }

@@ -1,7 +1,7 @@
 /**
  * Where the measuring process and the meter it talks to run, for the CPU-per-exchange figures
  * (docs/decisions/cpu-measurement-conditions.md): as the scheduler places them ('free'), or both
- * on one CPU ('one-core'). On a VM, a round trip between two processes on two vCPUs wakes an idle
+ * on one CPU ('one-core'); the floors also on two CPUs on purpose ('apart'). On a VM, a round trip between two processes on two vCPUs wakes an idle
  * vCPU at each exchange, and that wake-up is charged to the woken process as CPU time; on one CPU
  * the peer is woken where the writer runs. The two conditions are measured in one run, batch by
  * batch alternating, so a change of load touches both alike.
@@ -14,11 +14,15 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { cpus } from 'node:os';
 
-export type Placement = 'free' | 'one-core';
+/** 'apart': this process on one CPU, the meter on another (the floors only: the cross-CPU wake-up, on purpose). */
+export type Placement = 'free' | 'one-core' | 'apart';
+/** The two conditions of every CPU-per-exchange row. */
 export const PLACEMENTS: readonly Placement[] = ['free', 'one-core'];
+/** The floors also apart, so each run shows what a wake-up across CPUs costs any client. */
+export const FLOOR_PLACEMENTS: readonly Placement[] = ['free', 'one-core', 'apart'];
 
 export type PinSupport =
-  | { readonly kind: 'available'; readonly command: string; readonly cpu: number; readonly allowed: string }
+  | { readonly kind: 'available'; readonly command: string; readonly cpu: number; readonly other: number; readonly allowed: string }
   | { readonly kind: 'unavailable'; readonly reason: string };
 
 const TASKSET_TIMEOUT_MS = 5000;
@@ -59,7 +63,7 @@ function setAffinity(command: string, pid: number, list: string): void {
   if (!r.ok) throw new Error(`bench: setting the CPU affinity of process ${pid} to ${list}: ${r.why}`);
 }
 
-/** Whether 'one-core' can be measured here, and on which CPU; else why not (the row says so). */
+/** Whether 'one-core' and 'apart' can be measured here, on which CPUs; else why not (the row says so). */
 export function pinSupport(command = 'taskset'): PinSupport {
   if (process.platform !== 'linux') return { kind: 'unavailable', reason: `affinity is set with taskset, on Linux only (this is ${process.platform})` };
   const probe = run(command, ['-c', '-p', String(process.pid)]);
@@ -71,7 +75,7 @@ export function pinSupport(command = 'taskset'): PinSupport {
       kind: 'unavailable',
       reason: `this process may run on CPU ${allowed || '?'} only (${cpus().length} in the machine): both placements would be one core`,
     };
-  return { kind: 'available', command, cpu: list[0]!, allowed };
+  return { kind: 'available', command, cpu: list[0]!, other: list[1]!, allowed };
 }
 
 function alive(pid: number): boolean {
@@ -83,16 +87,25 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The processes on each side of an exchange: the measuring one(s) and the meter's. */
+export interface Sides {
+  readonly client: readonly number[];
+  readonly meter: readonly number[];
+}
+
 /**
- * Runs `fn` with each of `pids` (every thread of each) on one CPU, then gives each process its
- * own affinity back (a process that has exited meanwhile is left alone). 'free' just runs `fn`.
+ * Runs `fn` with every thread of each process on one CPU ('one-core'), or the client's on one and
+ * the meter's on another ('apart'), then gives each process its own affinity back (a process that
+ * has exited meanwhile is left alone). 'free' just runs `fn`.
  */
-export async function placed<T>(placement: Placement, support: PinSupport, pids: readonly number[], fn: () => Promise<T>): Promise<T> {
+export async function placed<T>(placement: Placement, support: PinSupport, sides: Sides, fn: () => Promise<T>): Promise<T> {
   if (placement === 'free') return fn();
-  if (support.kind === 'unavailable') throw new Error(`bench: cannot place on one core: ${support.reason}`);
-  const saved = pids.map((pid) => ({ pid, list: affinityOf(support.command, pid) }));
+  if (support.kind === 'unavailable') throw new Error(`bench: cannot place client and meter (${placement}): ${support.reason}`);
+  const meterCpu = placement === 'apart' ? support.other : support.cpu;
+  const wanted = [...sides.client.map((pid) => ({ pid, cpu: support.cpu })), ...sides.meter.map((pid) => ({ pid, cpu: meterCpu }))];
+  const saved = wanted.map(({ pid }) => ({ pid, list: affinityOf(support.command, pid) }));
   try {
-    for (const { pid } of saved) setAffinity(support.command, pid, String(support.cpu));
+    for (const { pid, cpu } of wanted) setAffinity(support.command, pid, String(cpu));
     return await fn();
   } finally {
     for (const { pid, list } of saved) if (alive(pid)) setAffinity(support.command, pid, list);
