@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { FLOOR_EXCHANGES, type FloorFigures, type FloorRequests } from './node-floor';
 
-const SOURCE = path.join(__dirname, 'c', 'round-trip.c');
+const SOURCES = path.join(__dirname, 'c');
 const OUT_DIR = path.join(__dirname, '..', 'out', 'bench-c');
 export const C_COMPILERS: readonly string[] = ['cc', 'gcc'];
 const COMPILE_TIMEOUT_MS = 60_000;
@@ -28,6 +28,12 @@ function firstLine(s: string | undefined): string {
 
 /** Builds the floor program if it is missing or older than its source; the reason when it cannot be. */
 export function buildCFloor(compilers: readonly string[] = C_COMPILERS, outDir = OUT_DIR): CFloorProgram {
+  return buildC('round-trip', compilers, outDir);
+}
+
+/** Builds bench/c/NAME.c into out/bench-c/NAME if it is missing or older than its source; the reason when it cannot be. */
+export function buildC(name: string, compilers: readonly string[] = C_COMPILERS, outDir = OUT_DIR): CFloorProgram {
+  const source = path.join(SOURCES, `${name}.c`);
   let dir = outDir;
   try {
     fs.mkdirSync(dir, { recursive: true });
@@ -35,14 +41,14 @@ export function buildCFloor(compilers: readonly string[] = C_COMPILERS, outDir =
     // A read-only checkout: build beside the other temporary files.
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlmsct-bench-c-'));
   }
-  const bin = path.join(dir, 'round-trip');
-  if (fs.existsSync(bin) && fs.statSync(bin).mtimeMs >= fs.statSync(SOURCE).mtimeMs) return { kind: 'built', bin };
+  const bin = path.join(dir, name);
+  if (fs.existsSync(bin) && fs.statSync(bin).mtimeMs >= fs.statSync(source).mtimeMs) return { kind: 'built', bin };
   for (const compiler of compilers) {
     const probe = spawnSync(compiler, ['--version'], { encoding: 'utf8', timeout: COMPILE_TIMEOUT_MS });
     if (probe.error !== undefined) continue;
-    const r = spawnSync(compiler, ['-O2', '-Wall', '-o', bin, SOURCE], { encoding: 'utf8', timeout: COMPILE_TIMEOUT_MS });
+    const r = spawnSync(compiler, ['-O2', '-Wall', '-o', bin, source], { encoding: 'utf8', timeout: COMPILE_TIMEOUT_MS });
     if (r.status !== 0)
-      return { kind: 'none', reason: `${compiler} could not compile ${path.relative(process.cwd(), SOURCE)}: ${firstLine(r.stderr) || r.error?.message}` };
+      return { kind: 'none', reason: `${compiler} could not compile ${path.relative(process.cwd(), source)}: ${firstLine(r.stderr) || r.error?.message}` };
     return { kind: 'built', bin };
   }
   return { kind: 'none', reason: `no C compiler (${compilers.join(', ')}) found` };

@@ -25,6 +25,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { findMeter, freePortBase, PORT_OFFSET, startMeter } from '../test/interop/gurux-meter';
+import { buildC } from './c-floor';
 import { measureFloors, placementsFor, type Floors } from './floors';
 import { readMeter } from './meter-read';
 import { FLOOR_EXCHANGES } from './node-floor';
@@ -72,6 +73,8 @@ export type GuruxOutcome =
       readonly figures: readonly GuruxFigures[];
       /** What any client pays per exchange with this meter now: Node's and C's bare round trips (wrapper), under both placements. */
       readonly floors: Floors;
+      /** How the C client's CPU was read: its resolution, and why not the finer one. */
+      readonly cpuClock: string;
     }
   | { readonly kind: 'not-measured'; readonly reason: string };
 
@@ -95,7 +98,8 @@ function cArgs(base: number, framing: Framing): string[] {
  * system time from getrusage, which Linux scales to the scheduler's nanosecond run time: printed
  * to the millisecond).
  */
-function timeC(bin: string, args: readonly string[], cwd: string): { wallMs: number; cpuMs: number } {
+function timeC(bin: string, args: readonly string[], cwd: string, rusage: string | undefined): { wallMs: number; cpuMs: number } {
+  if (rusage !== undefined) return timeCPrecisely(rusage, bin, args, cwd);
   const t0 = performance.now();
   const r = spawnSync('bash', ['-c', '"$@" -t Error >/dev/null 2>&1 || exit 1; times', 'timed', bin, ...args], {
     cwd,
@@ -109,6 +113,25 @@ function timeC(bin: string, args: readonly string[], cwd: string): { wallMs: num
   const children = r.stdout.trim().split('\n')[1] ?? '';
   const secs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
   return { wallMs, cpuMs: ((secs[0] ?? 0) + (secs[1] ?? 0)) * 1000 };
+}
+
+/**
+ * The same through bench/c/rusage.c (wait4's rusage: microseconds). The shell's `times` prints
+ * milliseconds, and one millisecond over the ~150 exchanges of a read is 6.6 µs an exchange.
+ */
+function timeCPrecisely(rusage: string, bin: string, args: readonly string[], cwd: string): { wallMs: number; cpuMs: number } {
+  const t0 = performance.now();
+  const r = spawnSync(rusage, [bin, ...args, '-t', 'Error'], { cwd, env: C_ENV, encoding: 'utf8', timeout: RUN_TIMEOUT_MS });
+  const wallMs = performance.now() - t0;
+  let child: { status?: number; userUs?: number; sysUs?: number } = {};
+  try {
+    child = JSON.parse(r.stdout) as typeof child;
+  } catch {
+    // reported below
+  }
+  if (r.status !== 0 || child.status !== 0 || child.userUs === undefined || child.sysUs === undefined)
+    throw new Error(`the C client failed: ${r.stderr.trim() || r.error?.message || `exit ${child.status ?? r.status}`}`);
+  return { wallMs, cpuMs: (child.userUs + child.sysUs) / 1000 };
 }
 
 function countExchanges(bin: string, args: readonly string[], cwd: string): number {
@@ -179,6 +202,8 @@ export async function measureAgainstGurux(runs: number, floorRounds: number): Pr
   const meter = await startMeter(found.dir, await freePortBase());
   const support = pinSupport();
   const sides = { client: [process.pid], meter: [meter.pid] };
+  const timer = buildC('rusage');
+  const rusage = timer.kind === 'built' ? timer.bin : undefined;
   try {
     const figures: GuruxFigures[] = [];
     for (const framing of ['hdlc', 'wrapper'] as const) {
@@ -190,7 +215,7 @@ export async function measureAgainstGurux(runs: number, floorRounds: number): Pr
       const oneExchanges = countExchanges(c.bin, oneArgs, dir);
       // Warm both: the meter's first read of its load profile file, dlmsct's JIT (as warm as on
       // the simulator: one read left the client's code half compiled, 60–90 µs an exchange).
-      timeC(c.bin, args, dir);
+      timeC(c.bin, args, dir, rusage);
       await readMeter({ profile, runs: DLMSCT_WARM_UP_READS, skipBuffers: true });
       const byPlacement: Record<Placement, Runs> = {
         free: { cs: [], ones: [], ds: [] },
@@ -203,8 +228,8 @@ export async function measureAgainstGurux(runs: number, floorRounds: number): Pr
             const r = byPlacement[placement];
             // Spawned while this process is placed: the C client inherits its CPU mask.
             for (let k = 0; k < C_RUNS_PER_RUN; k++) {
-              r.cs.push(timeC(c.bin, args, dir));
-              r.ones.push(timeC(c.bin, oneArgs, dir));
+              r.cs.push(timeC(c.bin, args, dir, rusage));
+              r.ones.push(timeC(c.bin, oneArgs, dir, rusage));
             }
             const read = await readMeter({ profile, runs: 1, skipBuffers: true });
             const a = read.associations[0]!;
@@ -220,7 +245,8 @@ export async function measureAgainstGurux(runs: number, floorRounds: number): Pr
         if (byPlacement[placement].ds.length > 0) figures.push(figuresOf(framing, placement, byPlacement[placement], exchanges, oneExchanges));
     }
     const floors = await measureFloors(meter.base + PORT_OFFSET.lnWrapper, [meter.pid], floorRounds, FLOOR_EXCHANGES, support);
-    return { kind: 'measured', runs, figures, floors };
+    const cpuClock = timer.kind === 'built' ? 'CPU from wait4, µs' : `CPU from the shell's times, ms (${timer.reason})`;
+    return { kind: 'measured', runs, figures, floors, cpuClock };
   } finally {
     await meter.stop();
     fs.rmSync(dir, { recursive: true, force: true });

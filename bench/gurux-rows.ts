@@ -39,7 +39,7 @@ export function guruxNotMeasured(why: string): GoalResult[] {
 
 const usPerExchange = (f: GuruxFigures): number => (f.dlmsct.cpuMs * 1000) / f.dlmsct.exchanges;
 
-function framingRows(f: GuruxFigures, runs: number, floorNode: number): GoalResult[] {
+function framingRows(f: GuruxFigures, runs: number, floorNode: number, cpuClock: string): GoalResult[] {
   const p = f.placement;
   const dlmsct = usPerExchange(f);
   const c = f.cClient;
@@ -56,7 +56,7 @@ function framingRows(f: GuruxFigures, runs: number, floorNode: number): GoalResu
       c.marginalCpuUs,
       'µs',
       CPU_GOAL_US,
-      `${PLACEMENT_NOTE[p]}: (whole read − one attribute) ÷ their exchanges' difference, medians of ${c.runs} runs each (TZ set), ${c.marginalCpuUsLeast.toFixed(0)} µs from the least runs; as a whole process ${((c.cpuMs * 1000) / c.exchanges).toFixed(0)} µs per exchange; the issue's reference, ≈ 30 µs`,
+      `${PLACEMENT_NOTE[p]}: (whole read − one attribute) ÷ their exchanges' difference, medians of ${c.runs} runs each (TZ set, ${cpuClock}), ${c.marginalCpuUsLeast.toFixed(0)} µs from the least runs; as a whole process ${((c.cpuMs * 1000) / c.exchanges).toFixed(0)} µs per exchange; the issue's reference, ≈ 30 µs`,
     ),
     goal(
       placedName(ratioName(f.framing), p),
@@ -81,7 +81,7 @@ export function guruxRows(m: GuruxOutcome): GoalResult[] {
           notMeasured(placedName(ratioName(framing), placement), '×', 1, why),
         ];
       }
-      return framingRows(f, m.runs, medianCpu(m.floors.series[placement].node));
+      return framingRows(f, m.runs, medianCpu(m.floors.series[placement].node), m.cpuClock);
     }),
   );
   const wall = FRAMINGS.map((framing) => {
