@@ -14,7 +14,7 @@
  */
 import { DecodeError, isDecodeError } from '../dlms/bytes/decode-error';
 import { clientAddress, serverAddress, type HdlcAddress } from '../dlms/hdlc/address';
-import { decodeFrame, encodeFrame, type HdlcFrame } from '../dlms/hdlc/frame';
+import { decodeFrame, encodeFrame, type FrameDecodeOptions, type HdlcFrame } from '../dlms/hdlc/frame';
 import { initialLinkState, step, type LinkAction, type LinkEvent, type LinkState } from '../dlms/hdlc/link';
 import { addLlc, stripLlc } from '../dlms/hdlc/llc';
 import { DEFAULT_SETTINGS, MAX_INFO_FIELD_LENGTH_RANGE, WINDOW_SIZE_RANGE, type HdlcSettings } from '../dlms/hdlc/parameters';
@@ -30,6 +30,10 @@ import { monotonicMs } from './recorder';
 
 /** Frames from the inbox and from the encoder are fresh arrays nobody writes to again. */
 const OWNED: FrameHint = { owned: true };
+/** So a received frame's information field can be a view of the frame's bytes, not a copy. */
+const INFO_VIEW: FrameDecodeOptions = { infoView: true };
+const TICK: LinkEvent = { type: 'tick' };
+const POLL: LinkEvent = { type: 'poll' };
 
 /** Largest APDU the client reassembles; a DUT that never clears the S bit is stopped here. */
 const MAX_REASSEMBLY = 1 << 20;
@@ -269,7 +273,7 @@ export class HdlcClientLink implements Link {
         return { kind: 'silence', waitedMs: boundMs };
       }
       if (this.state.deadline !== undefined && now >= this.state.deadline) {
-        await this.apply({ type: 'tick' });
+        await this.apply(TICK);
         continue;
       }
       const idle = !this.state.poll && this.state.mode === 'NRM';
@@ -280,13 +284,13 @@ export class HdlcClientLink implements Link {
         return a;
       }
       if (a.kind === 'timeout') {
-        if (idle && repoll && monotonicMs() < giveUp) await this.apply({ type: 'poll' });
+        if (idle && repoll && monotonicMs() < giveUp) await this.apply(POLL);
         continue;
       }
       // Decoded before it is recorded, so the record reuses the decoding (the inbox's frames are fresh copies).
       let frame: HdlcFrame;
       try {
-        frame = decodeFrame(a.bytes);
+        frame = decodeFrame(a.bytes, 0, INFO_VIEW);
       } catch (e) {
         if (!isDecodeError(e)) throw e;
         this.rec.rx(a.bytes, undefined, OWNED);
@@ -296,7 +300,9 @@ export class HdlcClientLink implements Link {
       this.rec.rx(a.bytes, undefined, { owned: true, frame });
       if (++frames > FLOOD_LIMIT) return this.flooded();
       const before = this.state.vr;
-      await this.apply({ type: 'receive', frame });
+      // Most frames received send nothing back (the last of an answer): no promise to wait for then.
+      const sending = this.apply({ type: 'receive', frame });
+      if (sending !== undefined) await sending;
       if (this.state.vr !== before) giveUp = monotonicMs() + boundMs;
     }
   }
@@ -306,21 +312,36 @@ export class HdlcClientLink implements Link {
     return { kind: 'malformed', error: new DecodeError('HDLC_FLOOD', 0, `at most ${FLOOD_LIMIT} frames in answer to one request`, 'more') };
   }
 
-  private async apply(e: LinkEvent): Promise<void> {
+  /**
+   * Steps the machine. Only a transmission waits (for its write): the other actions are
+   * bookkeeping, done in place, and a step that transmits nothing returns no promise at all.
+   */
+  private apply(e: LinkEvent): Promise<void> | undefined {
     const r = step(this.state, e, monotonicMs());
     this.state = r.state;
-    // Only a transmission waits (for its write); the other actions are bookkeeping, done in place.
-    for (const a of r.actions) {
+    const actions = r.actions;
+    for (let i = 0; i < actions.length; i++) {
+      const a = actions[i] as LinkAction;
+      if (a.type === 'transmit') return this.performFrom(actions, i);
+      this.perform(a);
+    }
+    return undefined;
+  }
+
+  /** The actions from the first transmission on, in order, each write waited for. */
+  private async performFrom(actions: readonly LinkAction[], from: number): Promise<void> {
+    for (let i = from; i < actions.length; i++) {
+      const a = actions[i] as LinkAction;
       if (a.type === 'transmit') await this.transmit(a);
       else this.perform(a);
     }
   }
 
-  private async transmit(a: LinkAction & { type: 'transmit' }): Promise<void> {
+  private transmit(a: LinkAction & { type: 'transmit' }): Promise<void> | undefined {
     const bytes = encodeFrame(a.frame);
-    if (this.dead) return;
+    if (this.dead) return undefined;
     this.rec.tx(bytes, a.retransmission ? 'retransmission' : undefined, { owned: true, frame: a.frame });
-    await this.write(bytes);
+    return this.write(bytes);
   }
 
   private perform(a: Exclude<LinkAction, { type: 'transmit' }>): void {

@@ -102,6 +102,22 @@ describe('HDLC frame codec', () => {
     );
   });
 
+  it('encodes every frame to exactly the bytes of the raw encoder without overrides', () => {
+    fc.assert(
+      fc.property(arbFrame(), (f) => {
+        const raw: RawFrame = {
+          destination: f.destination,
+          source: f.source,
+          control: frameControl(f),
+          segmented: 'segmented' in f && f.segmented,
+          info: frameInfo(f),
+        };
+        expect(toHex(encodeFrame(f))).to.equal(toHex(encodeRawFrame(raw)));
+      }),
+      { seed: 7, numRuns: 500 },
+    );
+  });
+
   it('gives each frame the control byte of its type', () => {
     expect(frameControl({ type: 'UA', destination: client, source: server, pf: false, info: new Uint8Array(0) })).to.equal(0x63);
     expect(frameControl({ type: 'I', destination: server, source: client, pf: false, ns: 7, nr: 7, segmented: false, info: new Uint8Array(1) })).to.equal(0xee);
