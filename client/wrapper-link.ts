@@ -5,7 +5,7 @@
  */
 import { DecodeError, isDecodeError } from '../dlms/bytes/decode-error';
 import { toHex } from '../dlms/bytes/hex';
-import { decodeWrapper, encodeWrapper } from '../dlms/wrapper/header';
+import { decodeWrapper, encodeWrapper, type WrapperDecodeOptions } from '../dlms/wrapper/header';
 import { WrapperFramer } from '../drivers/wrapper-framer';
 import type { Transport } from '../drivers/transport';
 import type { LinkSettings } from './api';
@@ -15,6 +15,8 @@ import type { FrameHint, FrameRecorder } from './frame-recorder';
 
 /** The encoder's output and the inbox's frames are fresh arrays nobody writes to again. */
 const OWNED: FrameHint = { owned: true };
+/** So a received PDU's APDU can be a view of the PDU's bytes (owned, see OWNED), not a copy. */
+const APDU_VIEW: WrapperDecodeOptions = { apduView: true };
 
 /** How many of the bytes that were no wrapper PDU a verdict shows. */
 const JUNK_SHOWN = 32;
@@ -81,7 +83,7 @@ export class WrapperClientLink implements Link {
     }
     this.rec.rx(a.bytes, undefined, OWNED);
     try {
-      const pdu = decodeWrapper(a.bytes);
+      const pdu = decodeWrapper(a.bytes, 0, APDU_VIEW);
       if (pdu.destination !== this.clientSap || pdu.source !== this.link.serverLogical) {
         return {
           kind: 'malformed',

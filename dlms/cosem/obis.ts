@@ -47,12 +47,21 @@ const PARSED_LIMIT = 4096;
 
 /** Parses any accepted text form; errors are DecodeError 'OBIS_BAD_TEXT' with offset = character index. */
 export function parseObis(text: string): Obis {
-  const known = parsed.get(text);
   // A copy: the caller owns what it gets.
-  if (known !== undefined) return known.slice() as Obis;
+  return sharedObis(text).slice() as Obis;
+}
+
+/**
+ * As `parseObis`, but the parse held for the text itself, shared by every caller: for an encoder
+ * that only reads it (a request names a logical name on each GET, SET or ACTION), so no copy is
+ * made per request. The caller must never write to it.
+ */
+export function sharedObis(text: string): Obis {
+  const known = parsed.get(text);
+  if (known !== undefined) return known;
   const obis = parseObisText(text);
   if (parsed.size >= PARSED_LIMIT) parsed.clear();
-  parsed.set(text, obis.slice() as Obis);
+  parsed.set(text, obis);
   return obis;
 }
 

@@ -118,6 +118,18 @@ describe('HDLC frame codec', () => {
     );
   });
 
+  it('decodes the information field as a view of the frame when asked, equal to the copy it gives otherwise', () => {
+    fc.assert(
+      fc.property(arbFrame(), (f) => {
+        const bytes = encodeFrame(f);
+        const viewed = decodeFrame(bytes, 0, { infoView: true });
+        expect(viewed).to.deep.equal(decodeFrame(bytes));
+        if (frameInfo(viewed).length > 0) expect(frameInfo(viewed).buffer).to.equal(bytes.buffer);
+      }),
+      { seed: 11, numRuns: 300 },
+    );
+  });
+
   it('gives each frame the control byte of its type', () => {
     expect(frameControl({ type: 'UA', destination: client, source: server, pf: false, info: new Uint8Array(0) })).to.equal(0x63);
     expect(frameControl({ type: 'I', destination: server, source: client, pf: false, ns: 7, nr: 7, segmented: false, info: new Uint8Array(1) })).to.equal(0xee);
