@@ -257,9 +257,11 @@ export class HdlcClientLink implements Link {
     this.problem = undefined;
     this.down = false;
     if (first) await this.apply(first);
-    let giveUp = monotonicMs() + boundMs;
+    // One clock read serves the bound and the loop's first turn; after a frame, the time it was taken.
+    let now = monotonicMs();
+    let giveUp = now + boundMs;
     let frames = 0;
-    for (;;) {
+    for (let turn = 0; ; turn++) {
       if (this.writeFailed) return { kind: 'closed' };
       if (this.problem) return { kind: 'malformed', error: this.problem };
       if (goal()) return { kind: 'done' };
@@ -267,7 +269,7 @@ export class HdlcClientLink implements Link {
         if (this.lost.reason === 'timeout') return { kind: 'silence', waitedMs: boundMs };
         return { kind: 'malformed', error: new DecodeError('HDLC_LINK_DOWN', 0, 'an answer on the open link', `the link went down (${this.lost.reason})`) };
       }
-      const now = monotonicMs();
+      if (turn > 0) now = monotonicMs();
       if (now >= giveUp && !this.state.poll) {
         this.rec.event(`no answer within ${boundMs} ms`);
         return { kind: 'silence', waitedMs: boundMs };
@@ -300,10 +302,13 @@ export class HdlcClientLink implements Link {
       this.rec.rx(a.bytes, undefined, { owned: true, frame });
       if (++frames > FLOOD_LIMIT) return this.flooded();
       const before = this.state.vr;
+      const takenAt = monotonicMs();
       // Most frames received send nothing back (the last of an answer): no promise to wait for then.
-      const sending = this.apply({ type: 'receive', frame });
+      const sending = this.apply({ type: 'receive', frame }, takenAt);
+      const progress = this.state.vr !== before;
       if (sending !== undefined) await sending;
-      if (this.state.vr !== before) giveUp = monotonicMs() + boundMs;
+      // The bound restarts once the step's own frames are out: at once when it sent none.
+      if (progress) giveUp = (sending === undefined ? takenAt : monotonicMs()) + boundMs;
     }
   }
 
@@ -316,8 +321,8 @@ export class HdlcClientLink implements Link {
    * Steps the machine. Only a transmission waits (for its write): the other actions are
    * bookkeeping, done in place, and a step that transmits nothing returns no promise at all.
    */
-  private apply(e: LinkEvent): Promise<void> | undefined {
-    const r = step(this.state, e, monotonicMs());
+  private apply(e: LinkEvent, now = monotonicMs()): Promise<void> | undefined {
+    const r = step(this.state, e, now);
     this.state = r.state;
     const actions = r.actions;
     for (let i = 0; i < actions.length; i++) {

@@ -171,8 +171,9 @@ export function decodeFrame(bytes: Uint8Array, base = 0, options?: FrameDecodeOp
     const hcs = readCheck(bytes, hcsAt);
     const want = fcs16(bytes, 1, hcsAt);
     if (hcs !== want) fail(base, 'HDLC_BAD_HCS', hcsAt, hex16(want), hex16(hcs));
-    r.take(2, 'HCS');
-    info = options?.infoView === true ? r.rest() : r.rest().slice();
+    // The information field runs from after the HCS to the FCS (the length checks above hold it whole).
+    const infoAt = hcsAt + 2;
+    info = options?.infoView === true ? bytes.subarray(infoAt, fcsAt) : bytes.slice(infoAt, fcsAt);
   }
 
   const rules = CONTROL[fields.type];
