@@ -198,12 +198,17 @@ export class HdlcClientLink implements Link {
   }
 
   /** Never a write after the meter hung up: EPIPE would be a harness error for DUT behaviour. */
-  private async write(bytes: Uint8Array): Promise<void> {
-    if (!(await writeUnlessClosed(this.transport, bytes, () => this.dead))) {
-      if (!this.writeFailed) this.rec.event('the meter had closed the connection: nothing more is sent');
-      this.writeFailed = true;
-    }
+  private write(bytes: Uint8Array): Promise<void> {
+    return writeUnlessClosed(this.transport, bytes, this.isDead).then(this.written);
   }
+
+  private readonly isDead = (): boolean => this.dead;
+
+  private readonly written = (ok: boolean): void => {
+    if (ok) return;
+    if (!this.writeFailed) this.rec.event('the meter had closed the connection: nothing more is sent');
+    this.writeFailed = true;
+  };
 
   async nextRaw(timeoutMs: number): Promise<RawFrameArrival> {
     const a = await this.inbox.next(timeoutMs);
@@ -256,7 +261,8 @@ export class HdlcClientLink implements Link {
   private async run(first: LinkEvent | undefined, goal: () => boolean, boundMs: number, repoll = false): Promise<Waited> {
     this.problem = undefined;
     this.down = false;
-    if (first) await this.apply(first);
+    const sent = first === undefined ? undefined : this.apply(first);
+    if (sent !== undefined) await sent;
     // One clock read serves the bound and the loop's first turn; after a frame, the time it was taken.
     let now = monotonicMs();
     let giveUp = now + boundMs;
@@ -327,7 +333,8 @@ export class HdlcClientLink implements Link {
     const actions = r.actions;
     for (let i = 0; i < actions.length; i++) {
       const a = actions[i] as LinkAction;
-      if (a.type === 'transmit') return this.performFrom(actions, i);
+      // A transmission last of all (a request, a poll) is waited on alone, without another async frame.
+      if (a.type === 'transmit') return i === actions.length - 1 ? this.transmit(a) : this.performFrom(actions, i);
       this.perform(a);
     }
     return undefined;
