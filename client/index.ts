@@ -234,37 +234,37 @@ class TracingClient implements DlmsClient {
   }
 
   async get(ref: AttributeRef): Promise<GetOutcome> {
-    const link = await this.ensureLink();
+    const link = this.linkNow() ?? (await this.ensureLink());
     if ('kind' in link) return link;
     return getAttribute(this.services(link.link), ref, this.nextInvoke());
   }
 
   async getWithList(refs: readonly AttributeRef[]): Promise<GetListOutcome> {
-    const link = await this.ensureLink();
+    const link = this.linkNow() ?? (await this.ensureLink());
     if ('kind' in link) return link;
     return getWithList(this.services(link.link), refs, this.nextInvoke());
   }
 
   async set(ref: AttributeRef, value: Data): Promise<SetOutcome> {
-    const link = await this.ensureLink();
+    const link = this.linkNow() ?? (await this.ensureLink());
     if ('kind' in link) return link;
     return setAttribute(this.services(link.link), ref, value, this.nextInvoke());
   }
 
   async setWithList(refs: readonly AttributeRef[], values: readonly Data[]): Promise<SetListOutcome> {
-    const link = await this.ensureLink();
+    const link = this.linkNow() ?? (await this.ensureLink());
     if ('kind' in link) return link;
     return setWithList(this.services(link.link), refs, values, this.nextInvoke());
   }
 
   async action(ref: MethodRef, parameters?: Data): Promise<ActionOutcome> {
-    const link = await this.ensureLink();
+    const link = this.linkNow() ?? (await this.ensureLink());
     if ('kind' in link) return link;
     return invokeAction(this.services(link.link), ref, parameters, this.nextInvoke());
   }
 
   async access(items: readonly AccessItem[], options?: { readonly breakOnError?: boolean }): Promise<AccessOutcome> {
-    const link = await this.ensureLink();
+    const link = this.linkNow() ?? (await this.ensureLink());
     if ('kind' in link) return link;
     return invokeAccess(this.services(link.link), items, this.nextInvoke().invokeId, options?.breakOnError ?? false);
   }
@@ -279,7 +279,17 @@ class TracingClient implements DlmsClient {
     this.notifications.listen(listener);
   }
 
+  /** One context per link and negotiation, reused by every request on them (not an object and a closure per request). */
   private services(link: Link): ServiceContext {
+    const held = this.serviceContext;
+    if (held !== undefined && held.link === link && held.negotiated === this.negotiated) return held;
+    this.serviceContext = this.newServices(link);
+    return this.serviceContext;
+  }
+
+  private serviceContext: ServiceContext | undefined;
+
+  private newServices(link: Link): ServiceContext {
     return {
       link,
       negotiated: this.negotiated,
@@ -381,12 +391,21 @@ class TracingClient implements DlmsClient {
   }
 
   private async ensureLink(): Promise<{ link: Link } | Exclude<ConnectOutcome, { kind: 'connected' | 'refused' }> | ReturnType<typeof malformed>> {
-    if (this.link)
-      return { link: this.channel?.ciphered ? new CipheringLink(this.link, this.channel, (apdu, dir) => this.recordSegmented(apdu, dir)) : this.link };
+    const up = this.linkNow();
+    if (up) return up;
     const c = await this.connect();
     if (c.kind === 'refused') return malformed(new DecodeError('LINK_REFUSED', 0, 'a link', c.note));
     if (c.kind !== 'connected') return c;
     return { link: this.link! };
+  }
+
+  /**
+   * The link when it is up, at once: the services (GET, SET, ACTION, ACCESS) take it without a
+   * promise and a wait per request; `ensureLink` connects first when it is not.
+   */
+  private linkNow(): { link: Link } | undefined {
+    if (!this.link) return undefined;
+    return { link: this.channel?.ciphered ? new CipheringLink(this.link, this.channel, (apdu, dir) => this.recordSegmented(apdu, dir)) : this.link };
   }
 
   /** Invoke-ids cycle 1..15, 0 (Green Book 9.3: the client chooses; the server echoes). */
