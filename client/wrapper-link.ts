@@ -56,7 +56,8 @@ export class WrapperClientLink implements Link {
     this.junk = [];
     if (!(await writeUnlessClosed(this.transport, bytes, () => this.dead))) return this.hungUp();
     if (!reply) return { kind: 'silence', waitedMs: 0 };
-    return this.receive(this.link.responseTimeoutMs);
+    // Awaited, not returned: a promise returned from an async function costs a thenable job and two turns more.
+    return await this.receive(this.link.responseTimeoutMs);
   }
 
   async receive(timeoutMs: number): Promise<ApduArrival> {
