@@ -111,8 +111,9 @@ export function isObis(bytes: Uint8Array): bytes is Obis {
 
 /** `A-B:C.D.E.F`. Throws DecodeError 'OBIS_BAD_LENGTH' for anything but 6 bytes. */
 export function formatObis(bytes: Uint8Array): string {
-  const b = obisFromBytes(bytes);
-  return `${b[0]}-${b[1]}:${b[2]}.${b[3]}.${b[4]}.${b[5]}`;
+  // Checked, not copied: only read here (every object of an object list is named through this).
+  if (bytes.length !== OBIS_LENGTH) obisFromBytes(bytes);
+  return `${bytes[0]}-${bytes[1]}:${bytes[2]}.${bytes[3]}.${bytes[4]}.${bytes[5]}`;
 }
 
 export function obisEquals(a: Uint8Array, b: Uint8Array): boolean {
