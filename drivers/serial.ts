@@ -8,6 +8,7 @@
  * never called: it crashes the process on machines without udevadm (TOOLCHAIN.md).
  */
 import { SerialPort, type SerialPortMock } from 'serialport';
+import { readWriteOnLoopThread } from './serial-loop-io';
 import { type Transport, UnreachableError } from './transport';
 
 export interface SerialOptions {
@@ -63,7 +64,11 @@ export function openSerial(opts: SerialOptions): Promise<Transport> {
           settled = true;
           clearTimeout(timer);
           if (e) reject(new UnreachableError(label, describeOpenError(opts.path, e)));
-          else resolve(portTransport(port, label, opts.timeoutMs));
+          else {
+            // Before the first read: no thread-pool hop per frame (serial-loop-io.ts).
+            readWriteOnLoopThread(port.port);
+            resolve(portTransport(port, label, opts.timeoutMs));
+          }
         },
       );
       // Errors outside a callback would otherwise crash the process; portTransport keeps them.

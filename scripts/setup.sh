@@ -2,7 +2,7 @@
 # Everything a brand-new machine needs: npm packages; socat for the serial (pty) tests, tshark
 # for the Wireshark dissector test (test/e2e/wireshark.test.ts, tools/wireshark/dlms.lua) and
 # chromium for the report privacy test (test/e2e/report-privacy.test.ts, through playwright-core);
-# then the compiled CLI.
+# python3 for the bench's line-speed pty bridge (bench/line-bridge.py); then the compiled CLI.
 # Where a system package cannot be installed, the tests that need it are skipped with that reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,7 @@ missing=()
 command -v socat >/dev/null 2>&1 || missing+=(socat)
 command -v tshark >/dev/null 2>&1 || missing+=(tshark)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq >/dev/null || echo "setup: apt-get update failed; trying the installs anyway" >&2
