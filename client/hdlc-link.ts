@@ -33,6 +33,7 @@ const OWNED: FrameHint = { owned: true };
 /** So a received frame's information field can be a view of the frame's bytes, not a copy. */
 const INFO_VIEW: FrameDecodeOptions = { infoView: true };
 const TICK: LinkEvent = { type: 'tick' };
+const DONE: Waited = { kind: 'done' };
 const POLL: LinkEvent = { type: 'poll' };
 
 /** Largest APDU the client reassembles; a DUT that never clears the S bit is stopped here. */
@@ -149,14 +150,14 @@ export class HdlcClientLink implements Link {
       );
       return w.kind === 'done' ? { kind: 'silence', waitedMs: 0 } : this.arrival(w);
     }
-    const w = await this.run({ type: 'send', payload }, () => this.delivered.length > 0, this.giveUpMs(), true);
+    const w = await this.run({ type: 'send', payload }, this.answered, this.giveUpMs(), true);
     return this.arrival(w);
   }
 
   async receive(timeoutMs: number): Promise<ApduArrival> {
     if (this.state.mode !== 'NRM') return this.notConnected();
     this.delivered = [];
-    const w = await this.run(undefined, () => this.delivered.length > 0, timeoutMs, true);
+    const w = await this.run(undefined, this.answered, timeoutMs, true);
     return this.arrival(w);
   }
 
@@ -203,6 +204,9 @@ export class HdlcClientLink implements Link {
   }
 
   private readonly isDead = (): boolean => this.dead;
+
+  /** The goal of an exchange: an answer delivered (one function for every exchange, not a closure each). */
+  private readonly answered = (): boolean => this.delivered.length > 0;
 
   private readonly written = (ok: boolean): void => {
     if (ok) return;
@@ -270,7 +274,7 @@ export class HdlcClientLink implements Link {
     for (let turn = 0; ; turn++) {
       if (this.writeFailed) return { kind: 'closed' };
       if (this.problem) return { kind: 'malformed', error: this.problem };
-      if (goal()) return { kind: 'done' };
+      if (goal()) return DONE;
       if (this.down) {
         if (this.lost.reason === 'timeout') return { kind: 'silence', waitedMs: boundMs };
         return { kind: 'malformed', error: new DecodeError('HDLC_LINK_DOWN', 0, 'an answer on the open link', `the link went down (${this.lost.reason})`) };
