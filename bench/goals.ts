@@ -2,11 +2,13 @@
  * The performance goals of issue 11, each measured as a user meets it and printed against its
  * target (never asserted: machines differ). `npm run bench` ends with them:
  *  - start-up: `dlmsct --help`, `list`, `decode <frame>` from the compiled CLI, < 500 ms each;
- *  - per-exchange client CPU reading the simulator (another process) over TCP, ≤ 30 µs: warm,
- *    over HDLC and the wrapper, with Node's own floor (a bare socket round trip) and the client's
- *    work beyond it;
- *  - against the independent meter (gurux-goals.ts): client CPU per exchange over HDLC and the
- *    wrapper, ≤ 30 µs, and the read of the meter against its own C client in the same run, ≤ 1.0×
+ *  - per-exchange client CPU reading the simulator (another process) over TCP, ≤ 30 µs (cpu-goals.ts):
+ *    warm, over HDLC and the wrapper, with the floors under it (a bare socket round trip in Node
+ *    and in C) and the client's work beyond them; every CPU row under two placements, free and
+ *    client and meter on one core (placement.ts, docs/decisions/cpu-measurement-conditions.md);
+ *  - against the independent meter (gurux-goals.ts, gurux-rows.ts): client CPU per exchange over
+ *    HDLC and the wrapper, ≤ 30 µs, its C client's, their ratio (≤ 1.0×) and the floors, under
+ *    both placements, and the read of the meter against its C client in the same run, ≤ 1.0×
  *    (full runs only: the C client is built once, which takes minutes);
  *  - the 9600-baud wire-speed ratio over the line-speed pty bridge, ≤ 1.05;
  *  - the default run (`npm start`): under 20 s, its single-file report ≤ 5 MB and open in ≤ 2 s
@@ -16,13 +18,10 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CPU_GOAL_US, measureAgainstGurux } from './gurux-goals';
-import { connectTcp } from '../drivers/tcp';
-import { readMeter } from './meter-read';
-import { FLOOR_EXCHANGES, nodeFloorUs } from './node-floor';
-import { replayCost, turnaroundCost } from './replay';
-import { median } from './runner';
-import { startSimulatorChild } from './simulator-child';
+import { exchanges } from './cpu-goals';
+import { goal, notMeasured, type GoalResult } from './goal-result';
+import { measureAgainstGurux } from './gurux-goals';
+import { guruxNotMeasured, guruxRows } from './gurux-rows';
 import { LINE_BRIDGE_MISSING_REASON, lineBridgeAvailable } from './line-bridge';
 import { measureLoopback } from './line-loopback';
 import { measureWireSpeed } from './wire-speed';
@@ -33,23 +32,7 @@ const BIN = path.join(ROOT, 'bin', 'dlmsct.js');
 const FRAME = '7EA0070321930F017E';
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 
-export interface GoalResult {
-  readonly goal: string;
-  readonly measured: number;
-  readonly unit: string;
-  readonly target: number;
-  /** undefined: not measured (the note says why). */
-  readonly met: boolean | undefined;
-  readonly note?: string;
-}
-
-function goal(name: string, measured: number, unit: string, target: number, note?: string): GoalResult {
-  return { goal: name, measured, unit, target, met: Number.isFinite(measured) ? measured <= target : undefined, ...(note === undefined ? {} : { note }) };
-}
-
-function notMeasured(name: string, unit: string, target: number, note: string): GoalResult {
-  return { goal: name, measured: Number.NaN, unit, target, met: undefined, note };
-}
+export type { GoalResult } from './goal-result';
 
 function timeCli(args: string[], cwd = ROOT): { ms: number; ok: boolean; stderr: string } {
   const t0 = performance.now();
@@ -70,173 +53,15 @@ function startup(samples: number): GoalResult[] {
   });
 }
 
-/** Reads of the whole simulator before the measured ones: the client's code is JIT-compiled by then, as in a harness that reads many meters. */
-const WARM_UP_READS = 30;
-/** The warm reads over TCP: MEASURED_BATCHES × BATCH_READS. */
-const MEASURED_BATCHES = 6;
-const BATCH_READS = 5;
-/** Replayed reads measured for the client's own work (each costs a few ms: no meter, no socket). */
-const REPLAYED_READS = 100;
-/** Reads timed for the client's turn over TCP (answer to next request). */
-const TURNAROUND_READS = 10;
-
-function simulatorProfile(dir: string, port: number, framing: 'hdlc' | 'wrapper'): string {
-  const profile = path.join(dir, `simulator-${framing}.yaml`);
-  fs.writeFileSync(
-    profile,
-    [
-      'device: { name: dlmsct simulator (bench child process) }',
-      `transport: { kind: tcp, host: 127.0.0.1, port: ${port}, framing: ${framing} }`,
-      ...(framing === 'hdlc' ? ['hdlc: { serverLogical: 1, serverPhysical: 16, addressSize: 2 }'] : []),
-      'timeouts: { response: 2s, interFrame: 200ms, inactivity: 120s, connect: 2s }',
-      'associations:',
-      '  public: { clientSap: 16, authentication: none }',
-      '',
-    ].join('\n'),
-  );
-  return profile;
-}
-
-/**
- * The client's CPU per exchange reading the simulator in another process, cold (the first read
- * of a fresh process, JIT included) and warm, over HDLC and the wrapper; and under it, what Node
- * alone pays for a round trip to the same simulator (node-floor.ts), so the table tells the
- * client's own work (warm − floor) from the runtime's and the kernel's.
- */
-export async function exchanges(quick: boolean): Promise<GoalResult[]> {
-  const sim = await startSimulatorChild();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlmsct-goals-'));
-  try {
-    const out: GoalResult[] = [];
-    const warm: Record<string, number> = {};
-    for (const framing of ['hdlc', 'wrapper'] as const) {
-      const profile = simulatorProfile(dir, sim.ports[framing], framing);
-      const cold = (await readMeter({ profile, runs: 1 })).associations[0]!;
-      if (!quick) await readMeter({ profile, runs: WARM_UP_READS });
-      // Measured in batches: the median says what a read costs, the least what it costs when no
-      // other process disturbs it (on a shared machine the two differ by tens of µs).
-      const batches = quick ? 1 : MEASURED_BATCHES;
-      const perBatch: number[] = [];
-      let a = cold;
-      let errors = 0;
-      for (let b = 0; b < batches; b++) {
-        const report = await readMeter({ profile, runs: quick ? 1 : BATCH_READS });
-        a = report.associations[0]!;
-        errors += report.total.errors;
-        perBatch.push(a.perExchange.cpuUs);
-      }
-      warm[framing] = median(perBatch);
-      out.push(
-        goal(
-          `client CPU per exchange (TCP, ${framing})`,
-          warm[framing]!,
-          'µs',
-          CPU_GOAL_US,
-          `warm: after ${quick ? 1 : WARM_UP_READS + 1} unmeasured reads, ${batches} batches of ${quick ? 1 : BATCH_READS} reads of ${a.exchangesPerReadAll} exchanges (${a.attributes} attributes), median of the batches, least ${Math.min(...perBatch).toFixed(1)} µs; the first read of the process ${cold.perExchange.cpuUs.toFixed(0)} µs; simulator in another process${errors ? `, ${errors} errors` : ''}`,
-        ),
-      );
-    }
-    const floor = await nodeFloorUs(sim.ports.wrapper, quick ? 200 : FLOOR_EXCHANGES);
-    out.push(
-      goal(
-        'Node alone per exchange, same simulator (floor)',
-        floor,
-        'µs',
-        CPU_GOAL_US,
-        'CPU of a bare socket round trip (wrapper GET bytes, no client): what any Node client pays before its own work; the 30 µs goal is below it',
-      ),
-      goal(
-        'client CPU per exchange beyond the floor (hdlc)',
-        warm['hdlc']! - floor,
-        'µs',
-        CPU_GOAL_US,
-        'the warm hdlc figure above minus the floor: the client’s work as it runs after each wake-up, colder than the replay below (the HDLC link has the same socket traffic per exchange: one write, one read, counted with strace)',
-      ),
-      goal('client CPU per exchange beyond the floor (wrapper)', warm['wrapper']! - floor, 'µs', CPU_GOAL_US, 'the warm wrapper figure above minus the floor'),
-    );
-    // The client's turn per exchange over the socket (answer in → next request out), wall clock:
-    // the same work as the replay below, but run after the wake-up that brought the answer.
-    for (const framing of ['hdlc', 'wrapper'] as const) {
-      const t = await turnaroundCost(
-        () => connectTcp({ host: '127.0.0.1', port: sim.ports[framing], timeoutMs: 2000 }),
-        framing,
-        quick ? 1 : TURNAROUND_READS,
-        quick ? 0 : 2,
-      );
-      out.push(
-        goal(
-          `client's turn per exchange over TCP, answer to next request (${framing})`,
-          t.meanUs,
-          'µs',
-          CPU_GOAL_US,
-          `wall time from an answer's arrival to the next write, mean of ${t.turns} turns (${quick ? 1 : TURNAROUND_READS} reads); ${(t.chunks / Math.max(1, t.writes)).toFixed(2)} chunks read per frame written`,
-        ),
-      );
-    }
-    for (const framing of ['hdlc', 'wrapper'] as const) {
-      const r = await replayCost(
-        () => connectTcp({ host: '127.0.0.1', port: sim.ports[framing], timeoutMs: 2000 }),
-        framing,
-        quick ? 1 : REPLAYED_READS,
-        quick ? 1 : WARM_UP_READS,
-        quick ? 1 : 5,
-      );
-      out.push(
-        goal(
-          `client's own work per exchange, no socket (${framing})`,
-          r.cpuUs,
-          'µs',
-          CPU_GOAL_US,
-          `one read of the simulator recorded, then replayed from memory (bench/replay.ts: no kernel, no event-loop turn, no meter): ${r.sessions} reads of ${r.exchanges} exchanges, median of batches of 5; least ${r.leastCpuUs.toFixed(1)} µs`,
-        ),
-      );
-    }
-    return out;
-  } finally {
-    await sim.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** Runs of dlmsct against the Gurux meter per placement (each with C_RUNS_PER_RUN pairs of C client runs). */
+const GURUX_RUNS = 5;
+/** Runs of each floor against the Gurux meter per placement. */
+const GURUX_FLOOR_ROUNDS = 3;
 
 async function gurux(quick: boolean, wanted: boolean): Promise<GoalResult[]> {
-  const names = [
-    'gurux meter: client CPU per exchange (hdlc)',
-    'gurux meter: client CPU per exchange (wrapper)',
-    'gurux meter: Node alone per exchange (floor)',
-    'gurux meter: read vs its C client (hdlc)',
-    'gurux meter: read vs its C client (wrapper)',
-  ];
-  const none = (why: string): GoalResult[] => names.map((n, i) => notMeasured(n, i < 3 ? 'µs' : '×', i < 3 ? CPU_GOAL_US : 1, why));
-  if (quick) return none('not in --quick (the C client is built and the meter started in full runs only)');
-  if (!wanted) return none('left out (--no-gurux)');
-  const m = await measureAgainstGurux(5);
-  if (m.kind === 'not-measured') return none(m.reason);
-  const cpu = m.figures.map((f) =>
-    goal(
-      `gurux meter: client CPU per exchange (${f.framing})`,
-      (f.dlmsct.cpuMs * 1000) / f.dlmsct.exchanges,
-      'µs',
-      CPU_GOAL_US,
-      `${f.dlmsct.exchanges} exchanges, ${f.dlmsct.attributes} attributes, CPU ${f.dlmsct.cpuMs.toFixed(1)} ms per read, median of ${m.runs}${f.dlmsct.errors ? `, ${f.dlmsct.errors} errors` : ''}; the C client (TZ set) ${((f.cClient.cpuMs * 1000) / f.cClient.exchanges).toFixed(0)} µs per exchange as a whole process, ${f.cClient.marginalCpuUs.toFixed(0)} µs beyond its start-up (${f.cClient.marginalCpuUsLeast.toFixed(0)} from the least of ${f.cClient.runs} runs)`,
-    ),
-  );
-  const wall = m.figures.map((f) =>
-    goal(
-      `gurux meter: read vs its C client (${f.framing})`,
-      f.dlmsct.wallMs / f.cClient.wallMs,
-      '×',
-      1,
-      `dlmsct ${f.dlmsct.wallMs.toFixed(0)} ms (in process, ${f.dlmsct.exchanges} exchanges), the C client ${f.cClient.wallMs.toFixed(0)} ms (whole process, ${f.cClient.exchanges} exchanges, CPU ${f.cClient.cpuMs.toFixed(0)} ms); medians of ${m.runs} reads and ${f.cClient.runs} C client runs, alternating`,
-    ),
-  );
-  const floor = goal(
-    'gurux meter: Node alone per exchange (floor)',
-    m.nodeFloorUs,
-    'µs',
-    CPU_GOAL_US,
-    'CPU of a bare socket round trip to the same meter (wrapper GET bytes, no client): what any Node client pays before its own work',
-  );
-  return [...cpu, floor, ...wall];
+  if (quick) return guruxNotMeasured('not in --quick (the C client is built and the meter started in full runs only)');
+  if (!wanted) return guruxNotMeasured('left out (--no-gurux)');
+  return guruxRows(await measureAgainstGurux(GURUX_RUNS, GURUX_FLOOR_ROUNDS));
 }
 
 /** A GET answer's size in the wire-speed session: the loopback echoes chunks like it. */

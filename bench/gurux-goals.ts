@@ -8,8 +8,10 @@
  * generic buffers (of those it reads a row and a range), so dlmsct reads the object list and
  * every readable attribute but the buffers. The C client is timed as a whole process (start-up
  * included: that is how it is used); dlmsct in process, warm, as a harness reads many meters.
- * Each side runs RUNS times, alternating (the C client, cheap to run, C_RUNS_PER_RUN times as
- * often: its figure beyond start-up is a difference of two whole-process times), and the medians
+ * Each side runs RUNS times per placement (placement.ts: free, and the meter, dlmsct and the C
+ * client on one core; the placements alternate run by run), the two sides alternating (the C
+ * client, cheap to run, C_RUNS_PER_RUN times as often: its figure beyond start-up is a
+ * difference of two whole-process times), and the medians
  * are reported; the exchanges are counted from each side's own trace (the C client's `-t Verbose`
  * lines).
  *
@@ -23,8 +25,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { findMeter, freePortBase, PORT_OFFSET, startMeter } from '../test/interop/gurux-meter';
+import { buildC } from './c-floor';
+import { measureFloors, placementsFor, type Floors } from './floors';
 import { readMeter } from './meter-read';
-import { nodeFloorUs } from './node-floor';
+import { FLOOR_EXCHANGES } from './node-floor';
+import { pinSupport, placed, PLACEMENTS, type Placement } from './placement';
 import { median } from './runner';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -42,13 +47,11 @@ const C_RUNS_PER_RUN = 3;
  * read once rather than at each localtime() call).
  */
 const C_ENV: NodeJS.ProcessEnv = { ...process.env, TZ: process.env.TZ ?? ':/etc/localtime' };
-/** Issue 11's goal for dlmsct's own CPU per exchange. */
-export const CPU_GOAL_US = 30;
-
-type Framing = 'hdlc' | 'wrapper';
+export type Framing = 'hdlc' | 'wrapper';
 
 export interface GuruxFigures {
   readonly framing: Framing;
+  readonly placement: Placement;
   readonly cClient: {
     readonly exchanges: number;
     readonly wallMs: number;
@@ -66,9 +69,12 @@ export type GuruxOutcome =
   | {
       readonly kind: 'measured';
       readonly runs: number;
+      /** Per framing and placement; none for a placement that could not be set up (floors.support says why). */
       readonly figures: readonly GuruxFigures[];
-      /** Node's own cost of one exchange on this machine now: CPU per round trip of a bare socket, no client (wrapper). */
-      readonly nodeFloorUs: number;
+      /** What any client pays per exchange with this meter now: Node's and C's bare round trips (wrapper), under both placements. */
+      readonly floors: Floors;
+      /** How the C client's CPU was read: its resolution, and why not the finer one. */
+      readonly cpuClock: string;
     }
   | { readonly kind: 'not-measured'; readonly reason: string };
 
@@ -92,7 +98,8 @@ function cArgs(base: number, framing: Framing): string[] {
  * system time from getrusage, which Linux scales to the scheduler's nanosecond run time: printed
  * to the millisecond).
  */
-function timeC(bin: string, args: readonly string[], cwd: string): { wallMs: number; cpuMs: number } {
+function timeC(bin: string, args: readonly string[], cwd: string, rusage: string | undefined): { wallMs: number; cpuMs: number } {
+  if (rusage !== undefined) return timeCPrecisely(rusage, bin, args, cwd);
   const t0 = performance.now();
   const r = spawnSync('bash', ['-c', '"$@" -t Error >/dev/null 2>&1 || exit 1; times', 'timed', bin, ...args], {
     cwd,
@@ -106,6 +113,25 @@ function timeC(bin: string, args: readonly string[], cwd: string): { wallMs: num
   const children = r.stdout.trim().split('\n')[1] ?? '';
   const secs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
   return { wallMs, cpuMs: ((secs[0] ?? 0) + (secs[1] ?? 0)) * 1000 };
+}
+
+/**
+ * The same through bench/c/rusage.c (wait4's rusage: microseconds). The shell's `times` prints
+ * milliseconds, and one millisecond over the ~150 exchanges of a read is 6.6 µs an exchange.
+ */
+function timeCPrecisely(rusage: string, bin: string, args: readonly string[], cwd: string): { wallMs: number; cpuMs: number } {
+  const t0 = performance.now();
+  const r = spawnSync(rusage, [bin, ...args, '-t', 'Error'], { cwd, env: C_ENV, encoding: 'utf8', timeout: RUN_TIMEOUT_MS });
+  const wallMs = performance.now() - t0;
+  let child: { status?: number; userUs?: number; sysUs?: number } = {};
+  try {
+    child = JSON.parse(r.stdout) as typeof child;
+  } catch {
+    // reported below
+  }
+  if (r.status !== 0 || child.status !== 0 || child.userUs === undefined || child.sysUs === undefined)
+    throw new Error(`the C client failed: ${r.stderr.trim() || r.error?.message || `exit ${child.status ?? r.status}`}`);
+  return { wallMs, cpuMs: (child.userUs + child.sysUs) / 1000 };
 }
 
 function countExchanges(bin: string, args: readonly string[], cwd: string): number {
@@ -132,13 +158,52 @@ function profileFor(dir: string, base: number, framing: Framing): string {
   return file;
 }
 
-export async function measureAgainstGurux(runs: number): Promise<GuruxOutcome> {
+/** One placement's runs of both clients over one framing: the C client's whole-process runs and dlmsct's reads. */
+interface Runs {
+  readonly cs: { wallMs: number; cpuMs: number }[];
+  readonly ones: { wallMs: number; cpuMs: number }[];
+  readonly ds: { wallMs: number; cpuMs: number; exchanges: number; attributes: number; errors: number }[];
+}
+
+function figuresOf(framing: Framing, placement: Placement, r: Runs, exchanges: number, oneExchanges: number): GuruxFigures {
+  const perExchangeUs = (wholeMs: number, oneMs: number): number => ((wholeMs - oneMs) * 1000) / Math.max(1, exchanges - oneExchanges);
+  return {
+    framing,
+    placement,
+    cClient: {
+      exchanges,
+      wallMs: median(r.cs.map((x) => x.wallMs)),
+      cpuMs: median(r.cs.map((x) => x.cpuMs)),
+      marginalCpuUs: perExchangeUs(median(r.cs.map((x) => x.cpuMs)), median(r.ones.map((x) => x.cpuMs))),
+      marginalCpuUsLeast: perExchangeUs(Math.min(...r.cs.map((x) => x.cpuMs)), Math.min(...r.ones.map((x) => x.cpuMs))),
+      runs: r.cs.length,
+    },
+    dlmsct: {
+      exchanges: median(r.ds.map((x) => x.exchanges)),
+      attributes: r.ds[0]?.attributes ?? 0,
+      wallMs: median(r.ds.map((x) => x.wallMs)),
+      cpuMs: median(r.ds.map((x) => x.cpuMs)),
+      errors: r.ds.reduce((n, x) => n + x.errors, 0),
+    },
+  };
+}
+
+/**
+ * Both clients against one meter process, under both placements (placement.ts), the placements
+ * alternating run by run: on one core, the meter, this process and the C client it spawns share
+ * one CPU. Then the floors (Node's and C's) against the same meter, under both.
+ */
+export async function measureAgainstGurux(runs: number, floorRounds: number): Promise<GuruxOutcome> {
   const found = findMeter(ROOT);
   if ('absent' in found) return { kind: 'not-measured', reason: found.absent };
   const c = cClient(found.dir);
   if ('reason' in c) return { kind: 'not-measured', reason: c.reason };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlmsct-gurux-bench-'));
   const meter = await startMeter(found.dir, await freePortBase());
+  const support = pinSupport();
+  const sides = { client: [process.pid], meter: [meter.pid] };
+  const timer = buildC('rusage');
+  const rusage = timer.kind === 'built' ? timer.bin : undefined;
   try {
     const figures: GuruxFigures[] = [];
     for (const framing of ['hdlc', 'wrapper'] as const) {
@@ -150,42 +215,38 @@ export async function measureAgainstGurux(runs: number): Promise<GuruxOutcome> {
       const oneExchanges = countExchanges(c.bin, oneArgs, dir);
       // Warm both: the meter's first read of its load profile file, dlmsct's JIT (as warm as on
       // the simulator: one read left the client's code half compiled, 60–90 µs an exchange).
-      timeC(c.bin, args, dir);
+      timeC(c.bin, args, dir, rusage);
       await readMeter({ profile, runs: DLMSCT_WARM_UP_READS, skipBuffers: true });
-      const cs: { wallMs: number; cpuMs: number }[] = [];
-      const ones: { wallMs: number; cpuMs: number }[] = [];
-      const ds: { wallMs: number; cpuMs: number; exchanges: number; attributes: number; errors: number }[] = [];
-      for (let i = 0; i < runs; i++) {
-        for (let k = 0; k < C_RUNS_PER_RUN; k++) {
-          cs.push(timeC(c.bin, args, dir));
-          ones.push(timeC(c.bin, oneArgs, dir));
-        }
-        const r = await readMeter({ profile, runs: 1, skipBuffers: true });
-        const a = r.associations[0]!;
-        ds.push({ wallMs: a.readAll.wallMs, cpuMs: a.readAll.cpuMs, exchanges: a.exchangesPerReadAll, attributes: a.attributes, errors: r.total.errors });
-      }
-      const perExchangeUs = (wholeMs: number, oneMs: number): number => ((wholeMs - oneMs) * 1000) / Math.max(1, exchanges - oneExchanges);
-      figures.push({
-        framing,
-        cClient: {
-          exchanges,
-          wallMs: median(cs.map((x) => x.wallMs)),
-          cpuMs: median(cs.map((x) => x.cpuMs)),
-          marginalCpuUs: perExchangeUs(median(cs.map((x) => x.cpuMs)), median(ones.map((x) => x.cpuMs))),
-          marginalCpuUsLeast: perExchangeUs(Math.min(...cs.map((x) => x.cpuMs)), Math.min(...ones.map((x) => x.cpuMs))),
-          runs: cs.length,
-        },
-        dlmsct: {
-          exchanges: median(ds.map((x) => x.exchanges)),
-          attributes: ds[0]?.attributes ?? 0,
-          wallMs: median(ds.map((x) => x.wallMs)),
-          cpuMs: median(ds.map((x) => x.cpuMs)),
-          errors: ds.reduce((n, x) => n + x.errors, 0),
-        },
-      });
+      const byPlacement: Record<Placement, Runs> = {
+        free: { cs: [], ones: [], ds: [] },
+        'one-core': { cs: [], ones: [], ds: [] },
+        apart: { cs: [], ones: [], ds: [] },
+      };
+      for (let i = 0; i < runs; i++)
+        for (const placement of placementsFor(support, i))
+          await placed(placement, support, sides, async () => {
+            const r = byPlacement[placement];
+            // Spawned while this process is placed: the C client inherits its CPU mask.
+            for (let k = 0; k < C_RUNS_PER_RUN; k++) {
+              r.cs.push(timeC(c.bin, args, dir, rusage));
+              r.ones.push(timeC(c.bin, oneArgs, dir, rusage));
+            }
+            const read = await readMeter({ profile, runs: 1, skipBuffers: true });
+            const a = read.associations[0]!;
+            r.ds.push({
+              wallMs: a.readAll.wallMs,
+              cpuMs: a.readAll.cpuMs,
+              exchanges: a.exchangesPerReadAll,
+              attributes: a.attributes,
+              errors: read.total.errors,
+            });
+          });
+      for (const placement of PLACEMENTS)
+        if (byPlacement[placement].ds.length > 0) figures.push(figuresOf(framing, placement, byPlacement[placement], exchanges, oneExchanges));
     }
-    const floor = await nodeFloorUs(meter.base + PORT_OFFSET.lnWrapper);
-    return { kind: 'measured', runs, figures, nodeFloorUs: floor };
+    const floors = await measureFloors(meter.base + PORT_OFFSET.lnWrapper, [meter.pid], floorRounds, FLOOR_EXCHANGES, support);
+    const cpuClock = timer.kind === 'built' ? 'CPU from wait4, µs' : `CPU from the shell's times, ms (${timer.reason})`;
+    return { kind: 'measured', runs, figures, floors, cpuClock };
   } finally {
     await meter.stop();
     fs.rmSync(dir, { recursive: true, force: true });

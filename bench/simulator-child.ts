@@ -8,6 +8,8 @@ const REPLY_TIMEOUT_MS = 5_000;
 
 export interface SimulatorChild {
   readonly ports: { readonly hdlc: number; readonly wrapper: number };
+  /** The child's process id: placement.ts pins it beside the client to measure on one core. */
+  readonly pid: number;
   /** The child's user + system CPU so far, in µs. */
   cpuUs(): Promise<number>;
   stop(): Promise<void>;
@@ -49,6 +51,7 @@ export async function startSimulatorChild(): Promise<SimulatorChild> {
     const ports = ready.ports!;
     return {
       ports,
+      pid: child.pid!,
       async cpuUs() {
         const reply = nextMessage(child, 'cpu', REPLY_TIMEOUT_MS);
         child.send({ type: 'cpu' });

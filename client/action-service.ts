@@ -14,7 +14,7 @@ import { ByteReader } from '../dlms/bytes/reader';
 import { concatBytes } from '../dlms/bytes/hex';
 import { isDecodeError } from '../dlms/bytes/decode-error';
 import { DecodeError } from '../dlms/bytes/decode-error';
-import { parseObis } from '../dlms/cosem/obis';
+import { sharedObis } from '../dlms/cosem/obis';
 import { encodeApduBytes } from '../dlms/xdlms/apdu';
 import type { ActionRequest, ActionResponse } from '../dlms/xdlms/action';
 import type { CosemMethodDescriptor } from '../dlms/xdlms/descriptors';
@@ -26,8 +26,9 @@ import { exchangeApdu, expectAnswer, failed, type ServiceContext } from './excha
 import { entryOf } from './get-service';
 import { malformed } from './outcomes';
 
+/** The descriptor a request names; its logical name is the shared parse (requests only encode it). */
 export function methodDescriptor(ref: MethodRef): CosemMethodDescriptor {
-  return { classId: ref.classId, instanceId: parseObis(ref.obis), methodId: ref.method };
+  return { classId: ref.classId, instanceId: sharedObis(ref.obis), methodId: ref.method };
 }
 
 /** A DUT that never sets last-block is stopped after this many blocks. */

@@ -9,7 +9,7 @@ import { ByteReader } from '../dlms/bytes/reader';
 import { concatBytes } from '../dlms/bytes/hex';
 import { DecodeError, isDecodeError } from '../dlms/bytes/decode-error';
 import { decodeData } from '../dlms/axdr/data-codec';
-import { parseObis } from '../dlms/cosem/obis';
+import { sharedObis } from '../dlms/cosem/obis';
 import type { Apdu } from '../dlms/xdlms/apdu';
 import { readSequenceOf } from '../dlms/xdlms/axdr-fields';
 import type { AttributeWithSelection } from '../dlms/xdlms/descriptors';
@@ -26,11 +26,11 @@ const MAX_BLOCKS = 10_000;
 /** Blocks that carry nothing make no progress: a DUT sending only those is stopped sooner. */
 const MAX_EMPTY_BLOCKS = 16;
 
+/** The descriptor a request names; its logical name is the shared parse (requests only encode it). */
 export function attributeWithSelection(ref: AttributeRef): AttributeWithSelection {
-  return {
-    attribute: { classId: ref.classId, instanceId: parseObis(ref.obis), attributeId: ref.attribute },
-    ...(ref.selector ? { accessSelection: { accessSelector: ref.selector.selector, accessParameters: ref.selector.parameters } } : {}),
-  };
+  const attribute = { classId: ref.classId, instanceId: sharedObis(ref.obis), attributeId: ref.attribute };
+  if (!ref.selector) return { attribute };
+  return { attribute, accessSelection: { accessSelector: ref.selector.selector, accessParameters: ref.selector.parameters } };
 }
 
 export function entryOf(r: GetDataResult): GetListEntry {
@@ -129,7 +129,9 @@ function decodeRaw<T>(raw: Uint8Array, what: string, decode: (r: ByteReader) => 
 
 export async function getAttribute(sc: ServiceContext, ref: AttributeRef, invoke: InvokeIdAndPriority): Promise<GetOutcome> {
   const { attribute, accessSelection } = attributeWithSelection(ref);
-  const request: Apdu = { type: 'get-request', variant: 'normal', invokeIdAndPriority: invoke, attribute, ...(accessSelection ? { accessSelection } : {}) };
+  const request: Apdu = accessSelection
+    ? { type: 'get-request', variant: 'normal', invokeIdAndPriority: invoke, attribute, accessSelection }
+    : { type: 'get-request', variant: 'normal', invokeIdAndPriority: invoke, attribute };
   const answer = expectAnswer(await exchangeApdu(sc, request), 'get-response', invoke);
   if (failed(answer)) return answer;
   switch (answer.variant) {

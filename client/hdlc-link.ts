@@ -14,7 +14,7 @@
  */
 import { DecodeError, isDecodeError } from '../dlms/bytes/decode-error';
 import { clientAddress, serverAddress, type HdlcAddress } from '../dlms/hdlc/address';
-import { decodeFrame, encodeFrame, type HdlcFrame } from '../dlms/hdlc/frame';
+import { decodeFrame, encodeFrame, type FrameDecodeOptions, type HdlcFrame } from '../dlms/hdlc/frame';
 import { initialLinkState, step, type LinkAction, type LinkEvent, type LinkState } from '../dlms/hdlc/link';
 import { addLlc, stripLlc } from '../dlms/hdlc/llc';
 import { DEFAULT_SETTINGS, MAX_INFO_FIELD_LENGTH_RANGE, WINDOW_SIZE_RANGE, type HdlcSettings } from '../dlms/hdlc/parameters';
@@ -30,6 +30,11 @@ import { monotonicMs } from './recorder';
 
 /** Frames from the inbox and from the encoder are fresh arrays nobody writes to again. */
 const OWNED: FrameHint = { owned: true };
+/** So a received frame's information field can be a view of the frame's bytes, not a copy. */
+const INFO_VIEW: FrameDecodeOptions = { infoView: true };
+const TICK: LinkEvent = { type: 'tick' };
+const DONE: Waited = { kind: 'done' };
+const POLL: LinkEvent = { type: 'poll' };
 
 /** Largest APDU the client reassembles; a DUT that never clears the S bit is stopped here. */
 const MAX_REASSEMBLY = 1 << 20;
@@ -145,14 +150,14 @@ export class HdlcClientLink implements Link {
       );
       return w.kind === 'done' ? { kind: 'silence', waitedMs: 0 } : this.arrival(w);
     }
-    const w = await this.run({ type: 'send', payload }, () => this.delivered.length > 0, this.giveUpMs(), true);
+    const w = await this.run({ type: 'send', payload }, this.answered, this.giveUpMs(), true);
     return this.arrival(w);
   }
 
   async receive(timeoutMs: number): Promise<ApduArrival> {
     if (this.state.mode !== 'NRM') return this.notConnected();
     this.delivered = [];
-    const w = await this.run(undefined, () => this.delivered.length > 0, timeoutMs, true);
+    const w = await this.run(undefined, this.answered, timeoutMs, true);
     return this.arrival(w);
   }
 
@@ -194,12 +199,20 @@ export class HdlcClientLink implements Link {
   }
 
   /** Never a write after the meter hung up: EPIPE would be a harness error for DUT behaviour. */
-  private async write(bytes: Uint8Array): Promise<void> {
-    if (!(await writeUnlessClosed(this.transport, bytes, () => this.dead))) {
-      if (!this.writeFailed) this.rec.event('the meter had closed the connection: nothing more is sent');
-      this.writeFailed = true;
-    }
+  private write(bytes: Uint8Array): Promise<void> {
+    return writeUnlessClosed(this.transport, bytes, this.isDead).then(this.written);
   }
+
+  private readonly isDead = (): boolean => this.dead;
+
+  /** The goal of an exchange: an answer delivered (one function for every exchange, not a closure each). */
+  private readonly answered = (): boolean => this.delivered.length > 0;
+
+  private readonly written = (ok: boolean): void => {
+    if (ok) return;
+    if (!this.writeFailed) this.rec.event('the meter had closed the connection: nothing more is sent');
+    this.writeFailed = true;
+  };
 
   async nextRaw(timeoutMs: number): Promise<RawFrameArrival> {
     const a = await this.inbox.next(timeoutMs);
@@ -252,24 +265,27 @@ export class HdlcClientLink implements Link {
   private async run(first: LinkEvent | undefined, goal: () => boolean, boundMs: number, repoll = false): Promise<Waited> {
     this.problem = undefined;
     this.down = false;
-    if (first) await this.apply(first);
-    let giveUp = monotonicMs() + boundMs;
+    const sent = first === undefined ? undefined : this.apply(first);
+    if (sent !== undefined) await sent;
+    // One clock read serves the bound and the loop's first turn; after a frame, the time it was taken.
+    let now = monotonicMs();
+    let giveUp = now + boundMs;
     let frames = 0;
-    for (;;) {
+    for (let turn = 0; ; turn++) {
       if (this.writeFailed) return { kind: 'closed' };
       if (this.problem) return { kind: 'malformed', error: this.problem };
-      if (goal()) return { kind: 'done' };
+      if (goal()) return DONE;
       if (this.down) {
         if (this.lost.reason === 'timeout') return { kind: 'silence', waitedMs: boundMs };
         return { kind: 'malformed', error: new DecodeError('HDLC_LINK_DOWN', 0, 'an answer on the open link', `the link went down (${this.lost.reason})`) };
       }
-      const now = monotonicMs();
+      if (turn > 0) now = monotonicMs();
       if (now >= giveUp && !this.state.poll) {
         this.rec.event(`no answer within ${boundMs} ms`);
         return { kind: 'silence', waitedMs: boundMs };
       }
       if (this.state.deadline !== undefined && now >= this.state.deadline) {
-        await this.apply({ type: 'tick' });
+        await this.apply(TICK);
         continue;
       }
       const idle = !this.state.poll && this.state.mode === 'NRM';
@@ -280,13 +296,13 @@ export class HdlcClientLink implements Link {
         return a;
       }
       if (a.kind === 'timeout') {
-        if (idle && repoll && monotonicMs() < giveUp) await this.apply({ type: 'poll' });
+        if (idle && repoll && monotonicMs() < giveUp) await this.apply(POLL);
         continue;
       }
       // Decoded before it is recorded, so the record reuses the decoding (the inbox's frames are fresh copies).
       let frame: HdlcFrame;
       try {
-        frame = decodeFrame(a.bytes);
+        frame = decodeFrame(a.bytes, 0, INFO_VIEW);
       } catch (e) {
         if (!isDecodeError(e)) throw e;
         this.rec.rx(a.bytes, undefined, OWNED);
@@ -296,8 +312,13 @@ export class HdlcClientLink implements Link {
       this.rec.rx(a.bytes, undefined, { owned: true, frame });
       if (++frames > FLOOD_LIMIT) return this.flooded();
       const before = this.state.vr;
-      await this.apply({ type: 'receive', frame });
-      if (this.state.vr !== before) giveUp = monotonicMs() + boundMs;
+      const takenAt = monotonicMs();
+      // Most frames received send nothing back (the last of an answer): no promise to wait for then.
+      const sending = this.apply({ type: 'receive', frame }, takenAt);
+      const progress = this.state.vr !== before;
+      if (sending !== undefined) await sending;
+      // The bound restarts once the step's own frames are out: at once when it sent none.
+      if (progress) giveUp = (sending === undefined ? takenAt : monotonicMs()) + boundMs;
     }
   }
 
@@ -306,21 +327,37 @@ export class HdlcClientLink implements Link {
     return { kind: 'malformed', error: new DecodeError('HDLC_FLOOD', 0, `at most ${FLOOD_LIMIT} frames in answer to one request`, 'more') };
   }
 
-  private async apply(e: LinkEvent): Promise<void> {
-    const r = step(this.state, e, monotonicMs());
+  /**
+   * Steps the machine. Only a transmission waits (for its write): the other actions are
+   * bookkeeping, done in place, and a step that transmits nothing returns no promise at all.
+   */
+  private apply(e: LinkEvent, now = monotonicMs()): Promise<void> | undefined {
+    const r = step(this.state, e, now);
     this.state = r.state;
-    // Only a transmission waits (for its write); the other actions are bookkeeping, done in place.
-    for (const a of r.actions) {
+    const actions = r.actions;
+    for (let i = 0; i < actions.length; i++) {
+      const a = actions[i] as LinkAction;
+      // A transmission last of all (a request, a poll) is waited on alone, without another async frame.
+      if (a.type === 'transmit') return i === actions.length - 1 ? this.transmit(a) : this.performFrom(actions, i);
+      this.perform(a);
+    }
+    return undefined;
+  }
+
+  /** The actions from the first transmission on, in order, each write waited for. */
+  private async performFrom(actions: readonly LinkAction[], from: number): Promise<void> {
+    for (let i = from; i < actions.length; i++) {
+      const a = actions[i] as LinkAction;
       if (a.type === 'transmit') await this.transmit(a);
       else this.perform(a);
     }
   }
 
-  private async transmit(a: LinkAction & { type: 'transmit' }): Promise<void> {
+  private transmit(a: LinkAction & { type: 'transmit' }): Promise<void> | undefined {
     const bytes = encodeFrame(a.frame);
-    if (this.dead) return;
+    if (this.dead) return undefined;
     this.rec.tx(bytes, a.retransmission ? 'retransmission' : undefined, { owned: true, frame: a.frame });
-    await this.write(bytes);
+    return this.write(bytes);
   }
 
   private perform(a: Exclude<LinkAction, { type: 'transmit' }>): void {

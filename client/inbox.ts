@@ -13,11 +13,11 @@ export type Arrival =
 
 export class Inbox {
   private readonly frames: Uint8Array[] = [];
-  private waiter: (() => void) | undefined;
   private closed = false;
   private expiry: ReturnType<typeof setTimeout> | undefined;
-  /** The wait in progress, if any: when it gives up, and how it says so. */
-  private expired: (() => void) | undefined;
+  /** The wait in progress, if any: how it is answered, when it started and when it gives up. */
+  private resolveWait: ((a: Arrival) => void) | undefined;
+  private waitStarted = 0;
   private waitDeadline = Number.POSITIVE_INFINITY;
   private waitTimer: ReturnType<typeof setTimeout> | undefined;
   private waitTimerAt = Number.POSITIVE_INFINITY;
@@ -30,7 +30,7 @@ export class Inbox {
   feed(chunk: Uint8Array): void {
     this.absorb(this.framer.feed(chunk, monotonicMs()));
     this.armExpiry();
-    this.waiter?.();
+    this.wake();
   }
 
   close(): void {
@@ -39,7 +39,7 @@ export class Inbox {
     if (this.waitTimer) clearTimeout(this.waitTimer);
     this.waitTimer = undefined;
     this.waitTimerAt = Number.POSITIVE_INFINITY;
-    this.waiter?.();
+    this.wake();
   }
 
   get isClosed(): boolean {
@@ -54,21 +54,25 @@ export class Inbox {
   next(timeoutMs: number): Promise<Arrival> {
     const ready = this.take();
     if (ready) return Promise.resolve(ready);
-    const started = monotonicMs();
-    const deadline = started + timeoutMs;
-    return new Promise((resolve) => {
-      this.waitDeadline = deadline;
-      this.expired = () => resolve({ kind: 'timeout', waitedMs: Math.round(monotonicMs() - started) });
-      this.waiter = () => {
-        const a = this.take();
-        if (!a) return;
-        this.waiter = undefined;
-        this.expired = undefined;
-        this.waitTimer?.unref();
-        resolve(a);
-      };
-      this.armWait();
+    this.waitStarted = monotonicMs();
+    this.waitDeadline = this.waitStarted + timeoutMs;
+    // The wait's state lives on the inbox, so a wait makes its promise and nothing else.
+    const wait = new Promise<Arrival>((resolve) => {
+      this.resolveWait = resolve;
     });
+    this.armWait();
+    return wait;
+  }
+
+  /** Answers the wait in progress with the next frame, or that the link closed, if there is one. */
+  private wake(): void {
+    if (this.resolveWait === undefined) return;
+    const a = this.take();
+    if (!a) return;
+    const resolve = this.resolveWait;
+    this.resolveWait = undefined;
+    this.waitTimer?.unref();
+    resolve(a);
   }
 
   /**
@@ -90,15 +94,15 @@ export class Inbox {
   private waitTimerFired(): void {
     this.waitTimer = undefined;
     this.waitTimerAt = Number.POSITIVE_INFINITY;
-    if (this.expired === undefined) return;
-    if (monotonicMs() < this.waitDeadline) {
+    if (this.resolveWait === undefined) return;
+    const now = monotonicMs();
+    if (now < this.waitDeadline) {
       this.armWait();
       return;
     }
-    const expired = this.expired;
-    this.waiter = undefined;
-    this.expired = undefined;
-    expired();
+    const resolve = this.resolveWait;
+    this.resolveWait = undefined;
+    resolve({ kind: 'timeout', waitedMs: Math.round(now - this.waitStarted) });
   }
 
   private take(): Arrival | undefined {

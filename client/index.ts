@@ -233,40 +233,28 @@ class TracingClient implements DlmsClient {
     return writeVariables(link.link, items);
   }
 
-  async get(ref: AttributeRef): Promise<GetOutcome> {
-    const link = await this.ensureLink();
-    if ('kind' in link) return link;
-    return getAttribute(this.services(link.link), ref, this.nextInvoke());
+  get(ref: AttributeRef): Promise<GetOutcome> {
+    return this.onLink((sc) => getAttribute(sc, ref, this.nextInvoke()));
   }
 
-  async getWithList(refs: readonly AttributeRef[]): Promise<GetListOutcome> {
-    const link = await this.ensureLink();
-    if ('kind' in link) return link;
-    return getWithList(this.services(link.link), refs, this.nextInvoke());
+  getWithList(refs: readonly AttributeRef[]): Promise<GetListOutcome> {
+    return this.onLink((sc) => getWithList(sc, refs, this.nextInvoke()));
   }
 
-  async set(ref: AttributeRef, value: Data): Promise<SetOutcome> {
-    const link = await this.ensureLink();
-    if ('kind' in link) return link;
-    return setAttribute(this.services(link.link), ref, value, this.nextInvoke());
+  set(ref: AttributeRef, value: Data): Promise<SetOutcome> {
+    return this.onLink((sc) => setAttribute(sc, ref, value, this.nextInvoke()));
   }
 
-  async setWithList(refs: readonly AttributeRef[], values: readonly Data[]): Promise<SetListOutcome> {
-    const link = await this.ensureLink();
-    if ('kind' in link) return link;
-    return setWithList(this.services(link.link), refs, values, this.nextInvoke());
+  setWithList(refs: readonly AttributeRef[], values: readonly Data[]): Promise<SetListOutcome> {
+    return this.onLink((sc) => setWithList(sc, refs, values, this.nextInvoke()));
   }
 
-  async action(ref: MethodRef, parameters?: Data): Promise<ActionOutcome> {
-    const link = await this.ensureLink();
-    if ('kind' in link) return link;
-    return invokeAction(this.services(link.link), ref, parameters, this.nextInvoke());
+  action(ref: MethodRef, parameters?: Data): Promise<ActionOutcome> {
+    return this.onLink((sc) => invokeAction(sc, ref, parameters, this.nextInvoke()));
   }
 
-  async access(items: readonly AccessItem[], options?: { readonly breakOnError?: boolean }): Promise<AccessOutcome> {
-    const link = await this.ensureLink();
-    if ('kind' in link) return link;
-    return invokeAccess(this.services(link.link), items, this.nextInvoke().invokeId, options?.breakOnError ?? false);
+  access(items: readonly AccessItem[], options?: { readonly breakOnError?: boolean }): Promise<AccessOutcome> {
+    return this.onLink((sc) => invokeAccess(sc, items, this.nextInvoke().invokeId, options?.breakOnError ?? false));
   }
 
   async receiveNotification(timeoutMs = this.opts.link.responseTimeoutMs): Promise<NotificationOutcome> {
@@ -279,7 +267,17 @@ class TracingClient implements DlmsClient {
     this.notifications.listen(listener);
   }
 
+  /** One context per link and negotiation, reused by every request on them (not an object and a closure per request). */
   private services(link: Link): ServiceContext {
+    const held = this.serviceContext;
+    if (held !== undefined && held.link === link && held.negotiated === this.negotiated) return held;
+    this.serviceContext = this.newServices(link);
+    return this.serviceContext;
+  }
+
+  private serviceContext: ServiceContext | undefined;
+
+  private newServices(link: Link): ServiceContext {
     return {
       link,
       negotiated: this.negotiated,
@@ -380,13 +378,33 @@ class TracingClient implements DlmsClient {
     }
   }
 
-  private async ensureLink(): Promise<{ link: Link } | Exclude<ConnectOutcome, { kind: 'connected' | 'refused' }> | ReturnType<typeof malformed>> {
-    if (this.link)
-      return { link: this.channel?.ciphered ? new CipheringLink(this.link, this.channel, (apdu, dir) => this.recordSegmented(apdu, dir)) : this.link };
+  private async ensureLink(): Promise<{ link: Link } | LinkFailure> {
+    const up = this.linkNow();
+    if (up) return up;
     const c = await this.connect();
     if (c.kind === 'refused') return malformed(new DecodeError('LINK_REFUSED', 0, 'a link', c.note));
     if (c.kind !== 'connected') return c;
     return { link: this.link! };
+  }
+
+  /**
+   * Runs a service on the link: at once when the link is up (no async frame and wait of its own
+   * per request), after connecting otherwise; a link that cannot be had is the outcome. The
+   * service is an async function, so whatever it throws comes out as a rejection, as before.
+   */
+  private onLink<T>(service: (sc: ServiceContext) => Promise<T>): Promise<T | LinkFailure> {
+    const up = this.linkNow();
+    if (up !== undefined) return service(this.services(up.link));
+    return this.ensureLink().then((l): T | LinkFailure | Promise<T> => ('kind' in l ? l : service(this.services(l.link))));
+  }
+
+  /**
+   * The link when it is up, at once: the services (GET, SET, ACTION, ACCESS) take it without a
+   * promise and a wait per request; `ensureLink` connects first when it is not.
+   */
+  private linkNow(): { link: Link } | undefined {
+    if (!this.link) return undefined;
+    return { link: this.channel?.ciphered ? new CipheringLink(this.link, this.channel, (apdu, dir) => this.recordSegmented(apdu, dir)) : this.link };
   }
 
   /** Invoke-ids cycle 1..15, 0 (Green Book 9.3: the client chooses; the server echoes). */
@@ -395,6 +413,9 @@ class TracingClient implements DlmsClient {
     return { invokeId: this.invokeId, serviceClass: 'confirmed', priority: 'high' };
   }
 }
+
+/** Why a request found no link to go on. */
+type LinkFailure = Exclude<ConnectOutcome, { kind: 'connected' | 'refused' }> | ReturnType<typeof malformed>;
 
 /** Where the device is, as a name for its counters: stable across connections (unlike a transport's label). */
 function deviceKeyOf(t: TransportSpec): string {

@@ -39,18 +39,26 @@ export interface Link {
 
 /**
  * Writes unless the meter has hung up; false when it had (or hangs up during the write: the
- * socket's EPIPE/ECONNRESET is then the meter's closing, not a harness error).
+ * socket's EPIPE/ECONNRESET is then the meter's closing, not a harness error). Every request
+ * goes through here, so it is a plain promise chain, not an async function (one frame and
+ * reaction fewer per write).
  */
-export async function writeUnlessClosed(transport: Transport, bytes: Uint8Array, closed: () => boolean): Promise<boolean> {
-  if (closed()) return false;
+export function writeUnlessClosed(transport: Transport, bytes: Uint8Array, closed: () => boolean): Promise<boolean> {
+  if (closed()) return NOT_WRITTEN;
+  let written: Promise<void>;
   try {
-    await transport.write(bytes);
-    return true;
+    written = transport.write(bytes);
   } catch (e) {
+    written = Promise.reject(e as Error);
+  }
+  return written.then(WROTE, (e: unknown) => {
     if (closed()) return false;
     // The close event may trail the failed write by a tick: a write error on a socket is a closed connection.
     if (e instanceof Error && /EPIPE|ECONNRESET|connection closed|This socket has been ended/i.test(`${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}`))
       return false;
     throw e;
-  }
+  });
 }
+
+const NOT_WRITTEN: Promise<boolean> = Promise.resolve(false);
+const WROTE = (): boolean => true;

@@ -5,7 +5,7 @@
  */
 import { DecodeError, isDecodeError } from '../dlms/bytes/decode-error';
 import { toHex } from '../dlms/bytes/hex';
-import { decodeWrapper, encodeWrapper } from '../dlms/wrapper/header';
+import { decodeWrapper, encodeWrapper, type WrapperDecodeOptions } from '../dlms/wrapper/header';
 import { WrapperFramer } from '../drivers/wrapper-framer';
 import type { Transport } from '../drivers/transport';
 import type { LinkSettings } from './api';
@@ -15,6 +15,8 @@ import type { FrameHint, FrameRecorder } from './frame-recorder';
 
 /** The encoder's output and the inbox's frames are fresh arrays nobody writes to again. */
 const OWNED: FrameHint = { owned: true };
+/** So a received PDU's APDU can be a view of the PDU's bytes (owned, see OWNED), not a copy. */
+const APDU_VIEW: WrapperDecodeOptions = { apduView: true };
 
 /** How many of the bytes that were no wrapper PDU a verdict shows. */
 const JUNK_SHOWN = 32;
@@ -54,7 +56,8 @@ export class WrapperClientLink implements Link {
     this.junk = [];
     if (!(await writeUnlessClosed(this.transport, bytes, () => this.dead))) return this.hungUp();
     if (!reply) return { kind: 'silence', waitedMs: 0 };
-    return this.receive(this.link.responseTimeoutMs);
+    // Awaited, not returned: a promise returned from an async function costs a thenable job and two turns more.
+    return await this.receive(this.link.responseTimeoutMs);
   }
 
   async receive(timeoutMs: number): Promise<ApduArrival> {
@@ -81,7 +84,7 @@ export class WrapperClientLink implements Link {
     }
     this.rec.rx(a.bytes, undefined, OWNED);
     try {
-      const pdu = decodeWrapper(a.bytes);
+      const pdu = decodeWrapper(a.bytes, 0, APDU_VIEW);
       if (pdu.destination !== this.clientSap || pdu.source !== this.link.serverLogical) {
         return {
           kind: 'malformed',

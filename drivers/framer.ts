@@ -48,8 +48,11 @@ export interface FramerOptions {
  * The buffering and timing both framers share. A subclass says where the buffer's first
  * frame ends (`scan`); this class does the rest.
  */
+/** The empty buffer, shared: a framer never writes to its buffer, only replaces it. */
+export const NOTHING_HELD: Uint8Array = new Uint8Array(0);
+
 export abstract class BufferingFramer implements StreamFramer {
-  protected buf: Uint8Array = new Uint8Array(0);
+  protected buf: Uint8Array = NOTHING_HELD;
   private lastByteAt = 0;
   protected readonly timeoutMs: number | undefined;
 
@@ -62,11 +65,12 @@ export abstract class BufferingFramer implements StreamFramer {
   }
 
   reset(): void {
-    this.buf = new Uint8Array(0);
+    this.buf = NOTHING_HELD;
   }
 
   feed(chunk: Uint8Array, nowMs: number): FramerEvent[] {
-    const events = this.expire(nowMs);
+    // Nothing unfinished (the usual case between answers): nothing to expire, and no array for it.
+    const events = this.unfinished() ? this.expire(nowMs) : [];
     if (chunk.length === 0) return events;
     if (this.buf.length === 0) {
       // The usual case, a chunk that starts afresh: read in place. The framer never writes to

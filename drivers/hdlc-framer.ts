@@ -7,7 +7,7 @@
  * Every frame is delivered with both flags, so a shared flag appears at the end of one frame
  * and the start of the next. Bytes that cannot start a frame are reported once as `discarded`.
  */
-import { BufferingFramer, type DiscardReason, type FramerEvent, type FramerOptions } from './framer';
+import { BufferingFramer, NOTHING_HELD, type DiscardReason, type FramerEvent, type FramerOptions } from './framer';
 
 /** Green Book 8.4.3.1. Repeated here because drivers/ may not import dlms/. */
 const FLAG = 0x7e;
@@ -15,6 +15,8 @@ const FLAG = 0x7e;
 const FORMAT_TYPE = 0xa;
 /** Format (2), destination, source, control (1 each), FCS (2): the least between the flags. */
 const MIN_LENGTH = 7;
+/** A buffer holding only the last frame's closing flag; shared, as the framer never writes to its buffer. */
+const FLAG_ONLY = Uint8Array.of(FLAG);
 /** Two flags around the largest 11-bit length. */
 export const HDLC_MAX_FRAME_SIZE = 0x7ff + 2;
 
@@ -38,7 +40,7 @@ export class HdlcFramer extends BufferingFramer {
     // flag of its own: the kept flag is fill, as drain() would find. Dropping it here lets the
     // chunk be read in place instead of joined to one byte.
     if (this.buf.length === 1 && this.buf[0] === FLAG && chunk[0] === FLAG) {
-      this.buf = new Uint8Array(0);
+      this.buf = NOTHING_HELD;
       this.leadingFlagDelivered = false;
     }
     return super.feed(chunk, nowMs);
@@ -82,8 +84,9 @@ export class HdlcFramer extends BufferingFramer {
         continue;
       }
       events.push({ type: 'frame', bytes: b.slice(0, length + 2), at: nowMs });
-      // Keep the closing flag: it may open the next frame.
-      this.buf = b.subarray(length + 1);
+      // Keep the closing flag: it may open the next frame. When it is all that is left (a chunk
+      // of whole frames, the usual case) it is the shared one-flag buffer, not a view per frame.
+      this.buf = b.length === length + 2 ? FLAG_ONLY : b.subarray(length + 1);
       this.leadingFlagDelivered = true;
     }
   }

@@ -8,7 +8,7 @@
  * announced longer than `maxFrameSize` is skipped whole (header and the announced APDU bytes),
  * since scanning inside it for a version field would find false ones in its wPorts and data.
  */
-import { BufferingFramer, type DiscardReason, type FramerEvent, type FramerOptions } from './framer';
+import { BufferingFramer, NOTHING_HELD, type DiscardReason, type FramerEvent, type FramerOptions } from './framer';
 
 /** IEC 62056-47: the version field, the only one defined. Repeated here: drivers/ may not import dlms/. */
 const VERSION_HI = 0x00;
@@ -58,7 +58,8 @@ export class WrapperFramer extends BufferingFramer {
       }
       if (b.length < total) return;
       events.push({ type: 'frame', bytes: b.slice(0, total), at: nowMs });
-      this.buf = b.subarray(total);
+      // A chunk of whole PDUs (the usual case) leaves nothing: the shared empty buffer, not a view.
+      this.buf = b.length === total ? NOTHING_HELD : b.subarray(total);
     }
   }
 

@@ -45,6 +45,9 @@ function record<T extends Data>(ctx: Ctx, d: T, offset: number): T {
   return d;
 }
 
+/** What an element count is called in an error, made once (not a string per array or structure decoded). */
+const COUNT_WHAT = { array: 'array element count', structure: 'structure element count' } as const;
+
 function decodeItem(r: ByteReader, ctx: Ctx, depthLeft: number): Data {
   const start = r.offset;
   if (depthLeft <= 0) r.fail('AXDR_TOO_DEEP', 'shallower nesting', 'nesting beyond the limit');
@@ -55,7 +58,7 @@ function decodeItem(r: ByteReader, ctx: Ctx, depthLeft: number): Data {
   switch (type) {
     case 'array':
     case 'structure': {
-      const n = r.length(`${type} element count`);
+      const n = r.length(COUNT_WHAT[type]);
       // Every tagged element takes at least its tag byte.
       if (n > r.remaining) r.fail('AXDR_COUNT_EXCEEDS_DATA', `at most ${r.remaining} element(s) in the bytes left`, String(n));
       const items: Data[] = [];

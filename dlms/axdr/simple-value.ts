@@ -145,10 +145,10 @@ export function decodeSimple(r: ByteReader, type: SimpleType): SimpleData {
       return { type, value: r.u8('boolean') !== 0 };
     case 'bit-string': {
       const length = r.length('bit-string length');
-      return { type, length, bytes: r.take(Math.ceil(length / 8), 'bit-string bits').slice() };
+      return { type, length, bytes: r.takeCopy(Math.ceil(length / 8), 'bit-string bits') };
     }
     case 'octet-string':
-      return { type, value: r.take(r.length('octet-string length'), 'octet-string').slice() };
+      return { type, value: r.takeCopy(r.length('octet-string length'), 'octet-string') };
     case 'visible-string': {
       const bytes = r.take(r.length('visible-string length'), 'visible-string');
       let value = '';

@@ -34,10 +34,14 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+/** The parts joined into one fresh array (plain counted loops: every request frame's LLC header goes through here). */
 export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let size = 0;
+  for (let i = 0; i < parts.length; i++) size += (parts[i] as Uint8Array).length;
+  const out = new Uint8Array(size);
   let at = 0;
-  for (const p of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as Uint8Array;
     out.set(p, at);
     at += p.length;
   }

@@ -48,6 +48,19 @@ describe('ByteReader', () => {
     expect(r.u8()).to.equal(1);
   });
 
+  it('copies the next bytes into an array of their own, failing like take when too few remain', () => {
+    const source = fromHex('01 0203 04');
+    const r = new ByteReader(source, 5);
+    r.u8();
+    const copy = r.takeCopy(2, 'pair');
+    expect([...copy]).to.deep.equal([2, 3]);
+    expect(copy.buffer).to.not.equal(source.buffer);
+    const e = decodeErrorOf(() => r.takeCopy(2, 'pair'));
+    expect(e.code).to.equal('TRUNCATED');
+    expect(e.offset).to.equal(8);
+    expect(r.u8()).to.equal(4);
+  });
+
   it('names the trailing bytes when a container is not fully consumed', () => {
     const r = new ByteReader(fromHex('01 02 03'));
     r.u8();

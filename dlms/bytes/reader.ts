@@ -111,6 +111,15 @@ export class ByteReader {
     return out;
   }
 
+  /** The next `n` bytes, as a copy of their own (one array, where `take(n).slice()` makes two). */
+  takeCopy(n: number, what = 'bytes'): Uint8Array {
+    if (n < 0) this.fail('BAD_LENGTH', `a non-negative length for ${what}`, String(n));
+    this.need(n, what);
+    const out = this.bytes.slice(this.pos, this.pos + n);
+    this.pos += n;
+    return out;
+  }
+
   /** A reader over the next `n` bytes that reports absolute offsets; this reader skips them. */
   sub(n: number, what = 'nested field'): ByteReader {
     const start = this.offset;

@@ -47,12 +47,21 @@ const PARSED_LIMIT = 4096;
 
 /** Parses any accepted text form; errors are DecodeError 'OBIS_BAD_TEXT' with offset = character index. */
 export function parseObis(text: string): Obis {
-  const known = parsed.get(text);
   // A copy: the caller owns what it gets.
-  if (known !== undefined) return known.slice() as Obis;
+  return sharedObis(text).slice() as Obis;
+}
+
+/**
+ * As `parseObis`, but the parse held for the text itself, shared by every caller: for an encoder
+ * that only reads it (a request names a logical name on each GET, SET or ACTION), so no copy is
+ * made per request. The caller must never write to it.
+ */
+export function sharedObis(text: string): Obis {
+  const known = parsed.get(text);
+  if (known !== undefined) return known;
   const obis = parseObisText(text);
   if (parsed.size >= PARSED_LIMIT) parsed.clear();
-  parsed.set(text, obis.slice() as Obis);
+  parsed.set(text, obis);
   return obis;
 }
 
@@ -102,8 +111,9 @@ export function isObis(bytes: Uint8Array): bytes is Obis {
 
 /** `A-B:C.D.E.F`. Throws DecodeError 'OBIS_BAD_LENGTH' for anything but 6 bytes. */
 export function formatObis(bytes: Uint8Array): string {
-  const b = obisFromBytes(bytes);
-  return `${b[0]}-${b[1]}:${b[2]}.${b[3]}.${b[4]}.${b[5]}`;
+  // Checked, not copied: only read here (every object of an object list is named through this).
+  if (bytes.length !== OBIS_LENGTH) obisFromBytes(bytes);
+  return `${bytes[0]}-${bytes[1]}:${bytes[2]}.${bytes[3]}.${bytes[4]}.${bytes[5]}`;
 }
 
 export function obisEquals(a: Uint8Array, b: Uint8Array): boolean {

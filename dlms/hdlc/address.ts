@@ -76,16 +76,32 @@ function checkHalf(value: number, size: AddressSize, what: string): void {
 
 /** The address bytes, extension bits included. */
 export function addressBytes(address: HdlcAddress): Uint8Array {
+  const out = new Uint8Array(ADDRESS_MAX_BYTES);
+  return out.slice(0, writeAddress(out, 0, address));
+}
+
+/**
+ * Writes the address bytes into `out` at `at` (the frame encoder builds a frame in one buffer,
+ * with no array per address); returns how many were written.
+ */
+export function writeAddress(out: Uint8Array, at: number, address: HdlcAddress): number {
   checkHalf(address.upper, address.size, 'upper');
   switch (address.size) {
     case 1:
-      return Uint8Array.of((address.upper << 1) | 1);
+      out[at] = (address.upper << 1) | 1;
+      return 1;
     case 2:
       checkHalf(address.lower, 2, 'lower');
-      return Uint8Array.of(address.upper << 1, (address.lower << 1) | 1);
+      out[at] = address.upper << 1;
+      out[at + 1] = (address.lower << 1) | 1;
+      return 2;
     case 4:
       checkHalf(address.lower, 4, 'lower');
-      return Uint8Array.of((address.upper >>> 7) << 1, (address.upper & 0x7f) << 1, (address.lower >>> 7) << 1, ((address.lower & 0x7f) << 1) | 1);
+      out[at] = (address.upper >>> 7) << 1;
+      out[at + 1] = (address.upper & 0x7f) << 1;
+      out[at + 2] = (address.lower >>> 7) << 1;
+      out[at + 3] = ((address.lower & 0x7f) << 1) | 1;
+      return 4;
     default:
       return unreachable(address);
   }

@@ -102,6 +102,34 @@ describe('HDLC frame codec', () => {
     );
   });
 
+  it('encodes every frame to exactly the bytes of the raw encoder without overrides', () => {
+    fc.assert(
+      fc.property(arbFrame(), (f) => {
+        const raw: RawFrame = {
+          destination: f.destination,
+          source: f.source,
+          control: frameControl(f),
+          segmented: 'segmented' in f && f.segmented,
+          info: frameInfo(f),
+        };
+        expect(toHex(encodeFrame(f))).to.equal(toHex(encodeRawFrame(raw)));
+      }),
+      { seed: 7, numRuns: 500 },
+    );
+  });
+
+  it('decodes the information field as a view of the frame when asked, equal to the copy it gives otherwise', () => {
+    fc.assert(
+      fc.property(arbFrame(), (f) => {
+        const bytes = encodeFrame(f);
+        const viewed = decodeFrame(bytes, 0, { infoView: true });
+        expect(viewed).to.deep.equal(decodeFrame(bytes));
+        if (frameInfo(viewed).length > 0) expect(frameInfo(viewed).buffer).to.equal(bytes.buffer);
+      }),
+      { seed: 11, numRuns: 300 },
+    );
+  });
+
   it('gives each frame the control byte of its type', () => {
     expect(frameControl({ type: 'UA', destination: client, source: server, pf: false, info: new Uint8Array(0) })).to.equal(0x63);
     expect(frameControl({ type: 'I', destination: server, source: client, pf: false, ns: 7, nr: 7, segmented: false, info: new Uint8Array(1) })).to.equal(0xee);

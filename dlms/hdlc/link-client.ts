@@ -8,7 +8,24 @@ import { isDecodeError } from '../bytes/decode-error';
 import type { FrameOfType, HdlcFrame } from './frame';
 import { clientAccepts, mirrored } from './negotiation';
 import { DEFAULT_SETTINGS, infoOfParameters, parameterList, parametersOfInfo, settingsOf, type HdlcSettings } from './parameters';
-import { accept, acknowledge, addressed, cleared, down, enqueue, frameOf, hexOf, ignored, rr, tx, uiFrame, draft, violation, window } from './link-common';
+import {
+  accept,
+  acknowledge,
+  addressed,
+  cleared,
+  down,
+  enqueue,
+  frameOf,
+  hexOf,
+  ignored,
+  rr,
+  tx,
+  uiFrame,
+  draft,
+  violation,
+  window,
+  type StateDraft,
+} from './link-common';
 import { LinkUsageError, type Handler, type IFrame, type LinkAction, type LinkResult, type LinkState, type ModeTable } from './link-types';
 
 function proposal(s: LinkState): HdlcSettings {
@@ -17,11 +34,15 @@ function proposal(s: LinkState): HdlcSettings {
 
 /** Sends `frames` as a poll: the answer is due within the response timeout. */
 function polling(s: LinkState, frames: readonly HdlcFrame[], now: number, retransmission = false): LinkResult {
-  const state = draft(s);
+  return pollingIn(draft(s), frames, now, retransmission);
+}
+
+/** `polling` on a draft this step made itself (and so may change): no second copy of the state. */
+function pollingIn(state: StateDraft, frames: readonly HdlcFrame[], now: number, retransmission = false): LinkResult {
   state.poll = true;
   state.pending = frames;
   state.received = 0;
-  state.deadline = now + s.config.responseTimeoutMs;
+  state.deadline = now + state.config.responseTimeoutMs;
   state.retries = 0;
   return { state, actions: frames.map((f) => tx(f, retransmission)) };
 }
@@ -56,7 +77,7 @@ const ua: Handler = (s, e) => {
 const send: Handler = (s, e, now) => {
   if (e.type !== 'send') throw new LinkUsageError('expected send');
   const queued = enqueue(s, e.payload);
-  return queued.poll ? { state: queued, actions: [] } : continueClient(queued, now, []);
+  return queued.poll ? { state: queued, actions: [] } : continueIn(queued, now, []);
 };
 
 const sendUi: Handler = (s, e, now) => {
@@ -73,19 +94,34 @@ const poll: Handler = (s, _e, now) => (s.poll ? { state: s, actions: [] } : cont
  * `force` polls with RR even when nothing is pending.
  */
 function continueClient(s: LinkState, now: number, before: LinkAction[], force = false): LinkResult {
-  const idle = draft(s);
+  return continueIn(draft(s), now, before, force);
+}
+
+/**
+ * `continueClient` on a draft this step made itself: the steps that run on every exchange (send,
+ * an I frame received) change one copy of the state instead of a copy per stage.
+ */
+function continueIn(idle: StateDraft, now: number, before: readonly LinkAction[], force = false): LinkResult {
   idle.poll = false;
-  idle.pending = [];
+  idle.pending = NO_FRAMES;
   idle.deadline = undefined;
   idle.retries = 0;
   if (idle.reassembly.parts.length > 0 || (force && idle.unacked.length === 0 && idle.outbox.length === 0)) {
-    const r = polling(idle, [rr(idle, true)], now);
-    return { state: r.state, actions: [...before, ...r.actions] };
+    const r = pollingIn(idle, [rr(idle, true)], now);
+    return { state: r.state, actions: joined(before, r.actions) };
   }
   if (idle.unacked.length === 0 && idle.outbox.length === 0) return { state: idle, actions: before };
   const w = window(idle);
-  const r = polling(w.state, w.frames, now, w.retransmission);
-  return { state: r.state, actions: [...before, ...r.actions] };
+  // window returns its input or a fresh draft: either is this step's own.
+  const r = pollingIn(w.state as StateDraft, w.frames, now, w.retransmission);
+  return { state: r.state, actions: joined(before, r.actions) };
+}
+
+/** No frames pending: shared, as a state's arrays are never written to. */
+const NO_FRAMES: readonly HdlcFrame[] = [];
+
+function joined(before: readonly LinkAction[], after: readonly LinkAction[]): readonly LinkAction[] {
+  return before.length === 0 ? after : [...before, ...after];
 }
 
 /** What the negotiation bounds (Green Book 8.4.5.3.2): the server's information field and window. */
@@ -109,7 +145,8 @@ const information: Handler = (s, e, now) => {
   const actions = [...agreed, ...acked.actions, ...got.actions];
   // Without F the server has more frames of this window to send: keep waiting.
   if (!f.pf) return { state: got.state, actions };
-  return continueClient(got.state, now, actions);
+  // accept returns its input or a fresh draft, and its input is `counted` or a fresh draft: this step's own.
+  return continueIn(got.state as StateDraft, now, actions);
 };
 
 const receiveReady: Handler = (s, e, now) => {

@@ -153,7 +153,7 @@ export function accept(s: LinkState, f: IFrame): { state: LinkState; actions: Li
   }
 }
 
-export function enqueue(s: LinkState, payload: Uint8Array): LinkState {
+export function enqueue(s: LinkState, payload: Uint8Array): StateDraft {
   const size = Math.min(s.settings.maxInfoFieldLengthTransmit, s.config.segmentLimit ?? Number.POSITIVE_INFINITY);
   const state = draft(s);
   state.outbox = [...s.outbox, ...splitSegments(payload, size)];

@@ -19,6 +19,7 @@
  * so the harness can judge them. Misuse by the caller (sending while disconnected) throws.
  */
 import { addressEquals, SERVER_LOWER_ADDRESS, SERVER_UPPER_ADDRESS, type HdlcAddress } from './address';
+import type { HdlcFrameType } from './control';
 import type { HdlcFrame } from './frame';
 import { CLIENT_TABLE, clientUnexpected } from './link-client';
 import { RESET, down } from './link-common';
@@ -46,12 +47,28 @@ export function step(s: LinkState, e: LinkEvent, now: number): LinkResult {
   return dispatch(s, e, now);
 }
 
+/**
+ * The trigger of each received frame type, as literals: a trigger built per frame by a template
+ * string is a new string each time, which a table lookup must first hash and internalize.
+ */
+const RECEIVE_TRIGGER: Readonly<Record<HdlcFrameType, Trigger>> = {
+  I: 'receive:I',
+  RR: 'receive:RR',
+  RNR: 'receive:RNR',
+  SNRM: 'receive:SNRM',
+  DISC: 'receive:DISC',
+  UA: 'receive:UA',
+  DM: 'receive:DM',
+  FRMR: 'receive:FRMR',
+  UI: 'receive:UI',
+};
+
 function dispatch(s: LinkState, e: LinkEvent, now: number): LinkResult {
   if (e.type === 'receive') {
     const reason = misaddressed(s, e.frame);
     if (reason !== undefined) return { state: s, actions: [{ type: 'ignored', frame: e.frame, reason }] };
   }
-  const trigger: Trigger = e.type === 'receive' ? `receive:${e.frame.type}` : e.type;
+  const trigger: Trigger = e.type === 'receive' ? RECEIVE_TRIGGER[e.frame.type] : e.type;
   const handler = TRANSITIONS[s.config.role][s.mode][trigger];
   if (handler !== undefined) return handler(s, e, now);
   if (e.type === 'receive') return (s.config.role === 'server' ? serverUnexpected : clientUnexpected)(s, e, now);

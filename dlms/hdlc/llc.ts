@@ -6,7 +6,7 @@
  * It is added before segmentation, so only the first segment of an APDU carries it.
  */
 import { DecodeError } from '../bytes/decode-error';
-import { concatBytes, toHex } from '../bytes/hex';
+import { toHex } from '../bytes/hex';
 
 /** Green Book 8.3: the LSAP of the DLMS/COSEM application layer. */
 export const LLC_LSAP = 0xe6;
@@ -24,7 +24,10 @@ export const LLC_HEADER: Readonly<Record<LlcKind, Uint8Array>> = {
 };
 
 export function addLlc(kind: LlcKind, apdu: Uint8Array): Uint8Array {
-  return concatBytes(LLC_HEADER[kind], apdu);
+  const out = new Uint8Array(LLC_HEADER_LENGTH + apdu.length);
+  out.set(LLC_HEADER[kind]);
+  out.set(apdu, LLC_HEADER_LENGTH);
+  return out;
 }
 
 export interface LlcPayload {

@@ -18,11 +18,13 @@ export interface Segment {
 
 /**
  * Splits `payload` (the LLC header and APDU, as one buffer) into information fields of at most
- * `maxInfo` bytes. An empty payload is one empty, unsegmented field.
+ * `maxInfo` bytes. An empty payload is one empty, unsegmented field; a payload that fits is one
+ * field that is the payload itself, not a view of it.
  */
 export function splitSegments(payload: Uint8Array, maxInfo: number): readonly Segment[] {
   if (!Number.isInteger(maxInfo) || maxInfo < 1) throw new RangeError(`maximum information field length must be positive, got ${maxInfo}`);
-  if (payload.length === 0) return [{ info: payload, segmented: false }];
+  // An empty payload, or one that fits (most requests): one field, the payload itself.
+  if (payload.length <= maxInfo) return [{ info: payload, segmented: false }];
   const out: Segment[] = [];
   for (let at = 0; at < payload.length; at += maxInfo) {
     const end = Math.min(payload.length, at + maxInfo);

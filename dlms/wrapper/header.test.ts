@@ -36,6 +36,22 @@ describe('wrapper header (IEC 62056-47)', () => {
     );
   });
 
+  it('encodes every PDU to exactly the bytes of the raw encoder without overrides, and decodes it alike as a view', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ source: fc.integer({ min: 0, max: 0xffff }), destination: fc.integer({ min: 0, max: 0xffff }), apdu: fc.uint8Array({ maxLength: 600 }) }),
+        (pdu) => {
+          const bytes = encodeWrapper(pdu);
+          expect(toHex(bytes)).to.equal(toHex(encodeRawWrapper(pdu)));
+          const viewed = decodeWrapper(bytes, 0, { apduView: true });
+          expect(viewed).to.deep.equal(decodeWrapper(bytes));
+          expect(viewed.apdu.buffer).to.equal(bytes.buffer);
+        },
+      ),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+
   it('refuses a version other than 0001', () => {
     const e = decodeErrorOf(() => decodeWrapper(encodeRawWrapper({ source: 1, destination: 1, apdu: fromHex('C0') }, { version: 2 }), 40));
     expect([e.code, e.offset]).to.deep.equal(['WRAPPER_BAD_VERSION', 40]);

@@ -71,20 +71,47 @@ export function encodeRawWrapper(pdu: WrapperPdu, overrides: WrapperOverrides = 
   return w.bytes(pdu.apdu).finish();
 }
 
+/**
+ * The PDU's bytes, in one buffer of the exact size: what `encodeRawWrapper` gives with no
+ * overrides (header.test.ts holds them equal), without a growable writer and its final copy.
+ */
 export function encodeWrapper(pdu: WrapperPdu): Uint8Array {
-  if (pdu.apdu.length > WRAPPER_MAX_APDU_LENGTH) throw new RangeError(`APDU of ${pdu.apdu.length} bytes exceeds the wrapper's 16-bit length`);
-  return encodeRawWrapper(pdu);
+  const n = pdu.apdu.length;
+  if (n > WRAPPER_MAX_APDU_LENGTH) throw new RangeError(`APDU of ${n} bytes exceeds the wrapper's 16-bit length`);
+  const out = new Uint8Array(WRAPPER_HEADER_LENGTH + n);
+  put16(out, 0, WRAPPER_VERSION);
+  put16(out, 2, pdu.source);
+  put16(out, 4, pdu.destination);
+  put16(out, 6, n);
+  out.set(pdu.apdu, WRAPPER_HEADER_LENGTH);
+  return out;
+}
+
+/** A header field, most significant byte first (Green Book 7.3.3.1). */
+function put16(out: Uint8Array, at: number, v: number): void {
+  out[at] = (v >>> 8) & 0xff;
+  out[at + 1] = v & 0xff;
+}
+
+/** How `decodeWrapper` hands out the APDU. */
+export interface WrapperDecodeOptions {
+  /**
+   * A view into `bytes` instead of a copy: for a caller that owns `bytes` and never writes to
+   * them again (the client's link: the framer's PDUs are fresh arrays, kept as they are by the
+   * trace). Anyone else gets a copy, so a reused receive buffer cannot change a decoded PDU.
+   */
+  readonly apduView?: boolean;
 }
 
 /**
  * Decodes one whole wrapper PDU (as the framer delivers it). An APDU longer or shorter than the
  * length field says is WRAPPER_LENGTH_MISMATCH, reported at the length field.
  */
-export function decodeWrapper(bytes: Uint8Array, base = 0): WrapperPdu {
+export function decodeWrapper(bytes: Uint8Array, base = 0, options?: WrapperDecodeOptions): WrapperPdu {
   const r = new ByteReader(bytes, base);
   const h = decodeWrapperHeader(r);
   if (r.remaining !== h.length) {
     throw new DecodeError('WRAPPER_LENGTH_MISMATCH', base + 6, `${r.remaining} (the APDU bytes present)`, String(h.length));
   }
-  return { source: h.source, destination: h.destination, apdu: r.rest().slice() };
+  return { source: h.source, destination: h.destination, apdu: options?.apduView === true ? r.rest() : r.rest().slice() };
 }

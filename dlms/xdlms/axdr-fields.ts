@@ -104,5 +104,13 @@ export function failChoice(at: number, what: string, choice: number): never {
 
 /** True when `choice` is one of the tags of a CHOICE table: checked before reading what follows it. */
 export function isChoice(table: Readonly<Record<string, number>>, choice: number): boolean {
-  return Object.values(table).includes(choice);
+  let tags = CHOICE_TAGS.get(table);
+  if (tags === undefined) {
+    tags = new Set(Object.values(table));
+    CHOICE_TAGS.set(table, tags);
+  }
+  return tags.has(choice);
 }
+
+/** The tags of each CHOICE table (constants), gathered once: every APDU decoded asks. */
+const CHOICE_TAGS = new WeakMap<Readonly<Record<string, number>>, ReadonlySet<number>>();

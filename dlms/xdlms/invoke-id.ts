@@ -114,10 +114,22 @@ export function decodeServiceHeader(
   variants: Readonly<Record<string, number>>,
 ): { readonly at: number; readonly choice: number; readonly invokeIdAndPriority: InvokeIdAndPriority } {
   const at = r.offset;
-  const choice = r.u8(`${what} choice`);
+  const choice = r.u8(choiceLabel(what));
   if (!isChoice(variants, choice)) return failChoice(at, what, choice);
   return { at, choice, invokeIdAndPriority: decodeInvokeIdAndPriority(r) };
 }
+
+/** `${what} choice`, made once per service name (not a string per APDU decoded). */
+function choiceLabel(what: string): string {
+  let label = CHOICE_LABELS.get(what);
+  if (label === undefined) {
+    label = `${what} choice`;
+    CHOICE_LABELS.set(what, label);
+  }
+  return label;
+}
+
+const CHOICE_LABELS = new Map<string, string>();
 
 export function encodeServiceHeader(w: ByteWriter, choice: number, invokeIdAndPriority: InvokeIdAndPriority): void {
   w.u8(choice);
