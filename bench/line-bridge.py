@@ -16,8 +16,10 @@ FIFO and a USB adapter's latency timer deliver in batches, later than the last b
 never earlier). This is the ideal line the goal is measured against.
 
 Sub-millisecond timing: a monotonic nanosecond clock, select() with a float timeout (microseconds;
-epoll and poll take milliseconds), and the process's timer slack cut to 1 ns where prctl allows,
-so a wake-up is late by the scheduler's latency only (tens of microseconds), not by 50 us of slack.
+epoll and poll take milliseconds), the process's timer slack cut to 1 ns where prctl allows, the
+last SPIN_US before a due time polled rather than slept (a wake-up from sleep is late by the
+scheduler's latency), and real-time priority where the system grants it (run_like_hardware).
+docs/decisions/wire-speed-rig.md has the measurements behind each.
 
 Protocol with the parent: "ready" on stdout once both links exist; end of stdin (the parent closed
 it, or died) prints one JSON line (deliveries, their total and largest lateness against the due
