@@ -118,6 +118,8 @@ describe('npm run bench -- --quick', function () {
       expect(r.target, r.goal).to.equal(30);
       // Measured, or not, with the reason (no taskset, one CPU, no C compiler): never a bare gap.
       if (r.met === undefined) expect(r.note, r.goal).to.match(/\S/);
+      // A row "beyond the floor" is a difference of two noisy figures: in --quick it may come out below zero.
+      else if (r.goal.includes('beyond the floor')) expect(r.measured, r.goal).to.satisfy(Number.isFinite);
       else expect(r.measured, r.goal).to.be.above(0);
     }
     const client = rows.find((r) => r.goal === 'client CPU per exchange (TCP, hdlc)')!;
