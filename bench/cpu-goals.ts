@@ -18,6 +18,7 @@ import { pinSupport, placed, PLACEMENTS, schedCounts, schedNote, schedPerExchang
 import { replayCost, turnaroundCost } from './replay';
 import { median } from './runner';
 import { startSimulatorChild } from './simulator-child';
+import { writeTcpProfile } from './tcp-profile';
 
 /** Reads of the whole simulator before the measured ones: the client's code is JIT-compiled by then, as in a harness that reads many meters. */
 const WARM_UP_READS = 30;
@@ -34,20 +35,13 @@ const TURNAROUND_READS = 10;
 type Framing = 'hdlc' | 'wrapper';
 
 function simulatorProfile(dir: string, port: number, framing: Framing): string {
-  const profile = path.join(dir, `simulator-${framing}.yaml`);
-  fs.writeFileSync(
-    profile,
-    [
-      'device: { name: dlmsct simulator (bench child process) }',
-      `transport: { kind: tcp, host: 127.0.0.1, port: ${port}, framing: ${framing} }`,
-      ...(framing === 'hdlc' ? ['hdlc: { serverLogical: 1, serverPhysical: 16, addressSize: 2 }'] : []),
-      'timeouts: { response: 2s, interFrame: 200ms, inactivity: 120s, connect: 2s }',
-      'associations:',
-      '  public: { clientSap: 16, authentication: none }',
-      '',
-    ].join('\n'),
-  );
-  return profile;
+  return writeTcpProfile({
+    file: path.join(dir, `simulator-${framing}.yaml`),
+    deviceName: 'dlmsct simulator (bench child process)',
+    port,
+    framing,
+    hdlc: 'serverLogical: 1, serverPhysical: 16, addressSize: 2',
+  });
 }
 
 interface Batch {

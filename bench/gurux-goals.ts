@@ -31,6 +31,7 @@ import { readMeter } from './meter-read';
 import { FLOOR_EXCHANGES } from './node-floor';
 import { pinSupport, placed, PLACEMENTS, type Placement } from './placement';
 import { median } from './runner';
+import { writeTcpProfile } from './tcp-profile';
 
 const ROOT = path.resolve(__dirname, '..');
 const BUILD_SCRIPT = path.join(ROOT, 'scripts', 'build-gurux-client.sh');
@@ -140,22 +141,14 @@ function countExchanges(bin: string, args: readonly string[], cwd: string): numb
 }
 
 function profileFor(dir: string, base: number, framing: Framing): string {
-  const port = base + (framing === 'hdlc' ? PORT_OFFSET.lnHdlc : PORT_OFFSET.lnWrapper);
-  const file = path.join(dir, `gurux-${framing}.yaml`);
-  fs.writeFileSync(
-    file,
-    [
-      'device: { name: Gurux C++ example server }',
-      `transport: { kind: tcp, host: 127.0.0.1, port: ${port}, framing: ${framing} }`,
-      // The meter's UA: one-byte server address 1, 128-byte information fields, window 1 (its README).
-      ...(framing === 'hdlc' ? ['hdlc: { serverLogical: 1, addressSize: 1, maxInfo: 128, window: 1 }'] : []),
-      'timeouts: { response: 2s, interFrame: 200ms, inactivity: 120s, connect: 2s }',
-      'associations:',
-      '  public: { clientSap: 16, authentication: none }',
-      '',
-    ].join('\n'),
-  );
-  return file;
+  return writeTcpProfile({
+    file: path.join(dir, `gurux-${framing}.yaml`),
+    deviceName: 'Gurux C++ example server',
+    port: base + (framing === 'hdlc' ? PORT_OFFSET.lnHdlc : PORT_OFFSET.lnWrapper),
+    framing,
+    // The meter's UA: one-byte server address 1, 128-byte information fields, window 1 (its README).
+    hdlc: 'serverLogical: 1, addressSize: 1, maxInfo: 128, window: 1',
+  });
 }
 
 /** One placement's runs of both clients over one framing: the C client's whole-process runs and dlmsct's reads. */

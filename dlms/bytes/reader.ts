@@ -104,20 +104,23 @@ export class ByteReader {
 
   /** The next `n` bytes, as a view (no copy). */
   take(n: number, what = 'bytes'): Uint8Array {
-    if (n < 0) this.fail('BAD_LENGTH', `a non-negative length for ${what}`, String(n));
-    this.need(n, what);
-    const out = this.bytes.subarray(this.pos, this.pos + n);
-    this.pos += n;
-    return out;
+    const at = this.advance(n, what);
+    return this.bytes.subarray(at, at + n);
   }
 
   /** The next `n` bytes, as a copy of their own (one array, where `take(n).slice()` makes two). */
   takeCopy(n: number, what = 'bytes'): Uint8Array {
+    const at = this.advance(n, what);
+    return this.bytes.slice(at, at + n);
+  }
+
+  /** Checks that `n` bytes are there, moves past them, and returns where they start. */
+  private advance(n: number, what: string): number {
     if (n < 0) this.fail('BAD_LENGTH', `a non-negative length for ${what}`, String(n));
     this.need(n, what);
-    const out = this.bytes.slice(this.pos, this.pos + n);
+    const at = this.pos;
     this.pos += n;
-    return out;
+    return at;
   }
 
   /** A reader over the next `n` bytes that reports absolute offsets; this reader skips them. */
