@@ -50,7 +50,8 @@ export function cpuList(list: string): number[] {
     });
 }
 
-function affinityOf(command: string, pid: number): string {
+/** The CPU list process `pid` may run on ("0-1"), as taskset prints it; throws, with taskset's reason, when it cannot be read. */
+export function affinityOf(command: string, pid: number): string {
   const r = run(command, ['-c', '-p', String(pid)]);
   if (!r.ok) throw new Error(`bench: the CPU affinity of process ${pid}: ${r.why}`);
   const list = /list:\s*(\S+)/.exec(r.out)?.[1];
